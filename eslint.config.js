@@ -1,0 +1,37 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// The core (domain, services, command handling) and the command definitions must stay
+// platform-neutral: adapters, repositories and the scheduler sit behind interfaces.
+const coreForbidden = [
+  { group: ['discord.js', '@discordjs/*'], message: 'The core is platform-neutral: put Discord code in src/adapters/discord.' },
+  { group: ['@slack/*'], message: 'The core is platform-neutral: put Slack code in src/adapters/slack.' },
+  { group: ['@prisma/*', 'prisma', 'pg', '@electric-sql/*', 'pglite-prisma-adapter'], message: 'The core talks to storage through the repository interfaces in src/core/ports.ts.' },
+  { group: ['node-cron', 'cron-parser'], message: 'Scheduling lives in src/scheduler; the core gets a Clock.' },
+  { group: ['**/adapters/**', '**/db/**', '**/scheduler/**', '**/main.js', '**/main.ts'], message: 'The core must not reach into outer layers.' },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'src/db/generated', 'data', 'coverage', 'generated'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'commands/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: coreForbidden }] },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
