@@ -1,0 +1,173 @@
+/**
+ * Every command, from any platform, goes through one lifecycle here:
+ * parse or look up -> validate -> (in one transaction) identify, check role, run -> answer.
+ * Problems the person can fix come back translated; anything else gets a reference and a log line.
+ */
+import { randomBytes } from 'node:crypto';
+import type { CommandId, Commands } from '../../../commands/index.ts';
+import type { Community, Member, Town } from '../domain/model.ts';
+import { ConflictError, UserError } from '../errors.ts';
+import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
+import { translatorFor, type MessageKey, type MessageParams, type Translate } from '../i18n/translator.ts';
+import type { Clock, Logger, Recurrence, Repositories, Store } from '../ports.ts';
+import { commandId, commandUsage, type CommandArgs, type CommandDefinition, type OptionSpecs } from './definition.ts';
+import type { Actor, ChannelRef, CommandRequest, Reply } from './invocation.ts';
+import { parseCommandText } from './text-syntax.ts';
+import { validateOptions } from './validate-options.ts';
+
+export interface CommandContext {
+  repos: Repositories;
+  now: Date;
+  language: SupportedLanguage;
+  t: Translate;
+  actor: Actor;
+  channel: ChannelRef;
+  community: Community;
+  member: Member;
+  /** The acting member's town; null only for commands open to anyone (town register, help). */
+  town: Town | null;
+  recurrence: Recurrence;
+  definitions: readonly CommandDefinition[];
+  /** Call after adding deliveries, so the outbox worker is woken once the transaction commits. */
+  markOutboxChanged(): void;
+}
+
+export type CommandHandler<O extends OptionSpecs> = (ctx: CommandContext, args: CommandArgs<O>) => Promise<Reply>;
+export type CommandHandlers = { [K in CommandId]: CommandHandler<Commands[K]['options']> };
+
+export interface CommandBusDependencies {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  recurrence: Recurrence;
+  definitions: Commands;
+  handlers: CommandHandlers;
+  /** Called after a command that enqueued deliveries has committed. */
+  onOutboxChanged?: () => void;
+}
+
+export class CommandBus {
+  private readonly definitionList: readonly CommandDefinition[];
+
+  constructor(private readonly deps: CommandBusDependencies) {
+    this.definitionList = Object.values(deps.definitions);
+  }
+
+  async run(request: CommandRequest): Promise<Reply> {
+    let language: SupportedLanguage = resolveLanguage(request.locale);
+    let outboxChanged = false;
+    let commandName = 'text' in request ? request.text.slice(0, 60) : request.command;
+    try {
+      const reply = await this.deps.store.transaction(async (repos) => {
+        const community = await repos.communities.upsert(
+          request.actor.platform,
+          request.actor.communityExternalId,
+          request.actor.communityName,
+        );
+        const town = await repos.towns.findByCommunity(community.id);
+        const known = await repos.members.findByPlatformUser(community.id, request.actor.userId);
+        language = resolveLanguage(known?.languages[0], town?.language, request.locale);
+
+        const { definition, args } = this.resolve(request);
+        commandName = commandId(definition);
+        if (definition.role !== 'anyone' && !town) throw new UserError('town.not-registered');
+
+        let member = await repos.members.upsertIdentity(
+          community.id,
+          request.actor.userId,
+          request.actor.displayName,
+        );
+        if (town && member.townId !== town.id) member = await repos.members.update(member.id, { townId: town.id });
+        if (definition.role === 'coordinator' && member.role !== 'COORDINATOR') {
+          throw new UserError('permission.coordinator-only', { command: definition.path.join(' ') });
+        }
+
+        const ctx: CommandContext = {
+          repos,
+          now: this.deps.clock.now(),
+          language,
+          t: translatorFor(language),
+          actor: request.actor,
+          channel: request.channel,
+          community,
+          member,
+          town,
+          recurrence: this.deps.recurrence,
+          definitions: this.definitionList,
+          markOutboxChanged: () => {
+            outboxChanged = true;
+          },
+        };
+        const handler = this.deps.handlers[commandName as CommandId] as CommandHandler<OptionSpecs>;
+        return handler(ctx, args as CommandArgs<OptionSpecs>);
+      });
+      if (outboxChanged) this.deps.onOutboxChanged?.();
+      return reply;
+    } catch (error) {
+      return this.failureReply(error, language, commandName, request);
+    }
+  }
+
+  /** Finds the definition and validates the options; throws UserError with usage on failure. */
+  private resolve(request: CommandRequest): { definition: CommandDefinition; args: Record<string, unknown> } {
+    let definition: CommandDefinition | undefined;
+    let raw: Record<string, unknown>;
+    if ('text' in request) {
+      const parsed = parseCommandText(request.text, this.definitionList);
+      if (!parsed.ok) {
+        switch (parsed.reason) {
+          case 'empty':
+            throw new UserError('command.empty');
+          case 'unknown-command':
+            throw new UserError('command.unknown', {
+              words: parsed.words.join(' '),
+              suggestions: parsed.suggestions.map((d) => d.path.join(' ')).join(', ') || 'help',
+            });
+          case 'unclosed-quote':
+            throw new UserError('command.unclosed-quote', { usage: commandUsage(parsed.definition) });
+          case 'duplicate-option':
+            throw new UserError('command.duplicate-option', { option: parsed.option });
+          case 'unexpected-word':
+            throw new UserError('command.unexpected-word', {
+              word: parsed.word,
+              usage: commandUsage(parsed.definition),
+            });
+        }
+      }
+      definition = parsed.value.definition;
+      raw = parsed.value.options;
+    } else {
+      definition = this.deps.definitions[request.command as CommandId] as CommandDefinition | undefined;
+      if (!definition) throw new UserError('command.unknown', { words: request.command, suggestions: 'help' });
+      raw = request.options;
+    }
+    try {
+      return { definition, args: validateOptions(definition, raw) };
+    } catch (error) {
+      if (error instanceof UserError) {
+        throw new UserError(error.key, { ...error.params, usage: commandUsage(definition) });
+      }
+      throw error;
+    }
+  }
+
+  private failureReply(error: unknown, language: SupportedLanguage, command: string, request: CommandRequest): Reply {
+    const t = translatorFor(language);
+    if (error instanceof UserError) {
+      const text = t(error.key, error.params);
+      const usage = typeof error.params.usage === 'string' ? `\n${t('command.usage', { usage: error.params.usage })}` : '';
+      return { text: text + usage, private: true, error: { key: error.key } };
+    }
+    if (error instanceof ConflictError) {
+      return { text: t('error.conflict'), private: true, error: { key: 'error.conflict' } };
+    }
+    const ref = randomBytes(4).toString('hex');
+    this.deps.logger.error(
+      { ref, command, platform: request.actor.platform, user: request.actor.userId, err: error },
+      'command failed unexpectedly',
+    );
+    return { text: t('error.unexpected', { ref }), private: true, error: { key: 'error.unexpected', ref } };
+  }
+}
+
+export type { MessageKey, MessageParams };

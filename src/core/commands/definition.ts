@@ -1,0 +1,115 @@
+/**
+ * The declarative command model. One `defineCommand` per command in `commands/` is the single
+ * source of truth for validation, handler argument types, the text syntax (console and Slack),
+ * Discord's registration JSON and the Slack manifest.
+ */
+import type { SupportedLanguage } from '../i18n/languages.ts';
+
+/** A text in every catalog language: English is the fallback and is required. */
+export type LocalizedText = { en: string } & Partial<Record<SupportedLanguage, string>>;
+
+/** Who may run a command. `anyone` includes people whose community has no town yet. */
+export type RequiredRole = 'anyone' | 'member' | 'coordinator';
+
+/** What the platform can offer while typing a value (Discord autocomplete). */
+export type AutocompleteSource = 'partnership' | 'exchange' | 'announcement' | 'town';
+
+interface OptionBase {
+  description: LocalizedText;
+  required?: boolean;
+}
+
+export interface StringOption extends OptionBase {
+  type: 'string';
+  minLength?: number;
+  maxLength: number;
+  autocomplete?: AutocompleteSource;
+}
+
+export interface IntegerOption extends OptionBase {
+  type: 'integer';
+  min?: number;
+  max?: number;
+  autocomplete?: AutocompleteSource;
+}
+
+export interface BooleanOption extends OptionBase {
+  type: 'boolean';
+}
+
+/** One of a fixed set of values, each with a localized label. */
+export interface ChoiceOption<V extends string = string> extends OptionBase {
+  type: 'choice';
+  choices: readonly { value: V; label: LocalizedText }[];
+}
+
+/** A comma-separated list of short values (languages, interests, areas). */
+export interface ListOption extends OptionBase {
+  type: 'list';
+  maxItems: number;
+  itemMaxLength: number;
+}
+
+/** A platform user: a Discord/Slack mention or a console user name. */
+export interface UserOption extends OptionBase {
+  type: 'user';
+}
+
+export type OptionSpec = StringOption | IntegerOption | BooleanOption | ChoiceOption | ListOption | UserOption;
+
+export type OptionSpecs = Record<string, OptionSpec>;
+
+export interface CommandDefinition<O extends OptionSpecs = OptionSpecs> {
+  /** Words after `/twin`: ['event', 'create'] or ['town', 'coordinator', 'add']. */
+  path: readonly [string, ...string[]];
+  description: LocalizedText;
+  role: RequiredRole;
+  options: O;
+  /** An option that bare words after the command fill in, as in `help event create`. */
+  rest?: keyof O & string;
+  /** Example invocations shown by help, without the leading `/twin`. */
+  examples?: readonly string[];
+}
+
+type OptionValue<S extends OptionSpec> = S extends { type: 'string' }
+  ? string
+  : S extends { type: 'integer' }
+    ? number
+    : S extends { type: 'boolean' }
+      ? boolean
+      : S extends ChoiceOption<infer V>
+        ? V
+        : S extends { type: 'list' }
+          ? string[]
+          : S extends { type: 'user' }
+            ? UserRef
+            : never;
+
+/** A user named in an option; `id` is the platform user id. */
+export interface UserRef {
+  id: string;
+}
+
+/** The validated arguments a handler receives, inferred from the definition. */
+export type CommandArgs<O extends OptionSpecs> = {
+  [K in keyof O as O[K]['required'] extends true ? K : never]: OptionValue<O[K]>;
+} & {
+  [K in keyof O as O[K]['required'] extends true ? never : K]?: OptionValue<O[K]>;
+};
+
+export function defineCommand<const O extends OptionSpecs>(definition: CommandDefinition<O>): CommandDefinition<O> {
+  return definition;
+}
+
+export function commandId(definition: Pick<CommandDefinition, 'path'>): string {
+  return definition.path.join('.');
+}
+
+/** The text syntax of a command: `event create title:<text> start:<time> [capacity:<number>]`. */
+export function commandUsage(definition: CommandDefinition): string {
+  const parts = Object.entries(definition.options).map(([name, spec]) => {
+    const placeholder = spec.type === 'choice' ? spec.choices.map((c) => c.value).join('|') : `<${spec.type}>`;
+    return spec.required ? `${name}:${placeholder}` : `[${name}:${placeholder}]`;
+  });
+  return [...definition.path, ...parts].join(' ');
+}

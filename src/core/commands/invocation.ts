@@ -1,0 +1,47 @@
+import type { Platform } from '../domain/model.ts';
+import type { ExchangeCard } from '../views/exchange-card.ts';
+
+/** Who is acting, as the platform identifies them. */
+export interface Actor {
+  platform: Platform;
+  /** Discord guild id, Slack team id, or the console community name. */
+  communityExternalId: string;
+  communityName: string;
+  userId: string;
+  displayName: string;
+}
+
+export interface ChannelRef {
+  id: string;
+  name: string;
+}
+
+interface RequestBase {
+  actor: Actor;
+  channel: ChannelRef;
+  /** The platform's locale for this person (Discord interactions carry one). */
+  locale?: string;
+}
+
+/** A command typed as text: `event create title:"Visit" start:"tomorrow 18:00"`. */
+export interface TextCommandRequest extends RequestBase {
+  text: string;
+}
+
+/** A command whose id and options a platform already parsed (Discord slash commands, buttons). */
+export interface StructuredCommandRequest extends RequestBase {
+  command: string;
+  options: Record<string, unknown>;
+}
+
+export type CommandRequest = TextCommandRequest | StructuredCommandRequest;
+
+/** What the bot answers. `private` answers are shown only to the person (ephemeral). */
+export interface Reply {
+  text: string;
+  private: boolean;
+  /** Set when the answer is about one exchange: adapters render it as a card with RSVP buttons. */
+  exchange?: ExchangeCard;
+  /** Set for failures, so adapters and tests can tell them apart without reading text. */
+  error?: { key: string; ref?: string };
+}

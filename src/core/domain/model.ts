@@ -1,0 +1,162 @@
+/**
+ * The twinning domain as plain data. These shapes mirror prisma/schema.prisma; repositories
+ * map database rows to them so the core never sees the database library.
+ */
+
+export const PLATFORMS = ['CONSOLE', 'DISCORD', 'SLACK'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const PARTNERSHIP_FORMS = ['FORMAL', 'JOINT_PROJECT', 'INFORMAL'] as const;
+export type PartnershipForm = (typeof PARTNERSHIP_FORMS)[number];
+
+export const PARTNERSHIP_STATUSES = ['PROPOSED', 'ACTIVE', 'DORMANT', 'ENDED'] as const;
+export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
+
+export const COOPERATION_AREAS = [
+  'urban-development',
+  'social-affairs',
+  'education',
+  'environment',
+  'tourism',
+  'local-government',
+  'economy',
+  'culture',
+  'sport',
+  'youth',
+] as const;
+export type CooperationArea = (typeof COOPERATION_AREAS)[number];
+
+export const MEMBER_ROLES = ['COORDINATOR', 'MEMBER'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const EXCHANGE_KINDS = [
+  'DELEGATION_VISIT',
+  'CITIZENS_MEETING',
+  'YOUTH_EXCHANGE',
+  'SCHOOL_EXCHANGE',
+  'STUDY_VISIT',
+  'CULTURAL_EVENT',
+  'SPORTS_EVENT',
+  'ONLINE_MEETING',
+  'BUSINESS_FORUM',
+] as const;
+export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
+
+export const EXCHANGE_STATUSES = ['PLANNED', 'CANCELLED', 'DONE'] as const;
+export type ExchangeStatus = (typeof EXCHANGE_STATUSES)[number];
+
+export const RSVP_STATUSES = ['GOING', 'WAITLISTED', 'MAYBE', 'NOT_GOING'] as const;
+export type RsvpStatus = (typeof RSVP_STATUSES)[number];
+
+export interface Community {
+  id: string;
+  platform: Platform;
+  externalId: string;
+  name: string;
+}
+
+export interface Town {
+  id: string;
+  name: string;
+  country: string;
+  timeZone: string;
+  language: string;
+  communityId: string;
+}
+
+export interface Partnership {
+  id: string;
+  number: number;
+  name: string;
+  form: PartnershipForm;
+  status: PartnershipStatus;
+  areas: string[];
+  agreementDate: Date | null;
+  agreementUrl: string | null;
+  reminderOffsetsMinutes: number[];
+  createdAt: Date;
+}
+
+export interface PartnershipWithTowns extends Partnership {
+  towns: Town[];
+}
+
+export interface Member {
+  id: string;
+  communityId: string;
+  platformUserId: string;
+  displayName: string;
+  townId: string | null;
+  role: MemberRole;
+  languages: string[];
+  interests: string[];
+}
+
+export interface Exchange {
+  id: string;
+  number: number;
+  partnershipId: string;
+  hostTownId: string;
+  kind: ExchangeKind;
+  title: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  location: string;
+  capacity: number | null;
+  status: ExchangeStatus;
+  createdById: string;
+}
+
+export interface Rsvp {
+  id: string;
+  exchangeId: string;
+  memberId: string;
+  townId: string;
+  status: RsvpStatus;
+  guests: number;
+  queuedAt: Date;
+}
+
+export interface ChannelLink {
+  id: string;
+  partnershipId: string;
+  townId: string;
+  communityId: string;
+  channelId: string;
+  channelName: string;
+  language: string;
+  status: 'ACTIVE' | 'BROKEN';
+  brokenReason: string | null;
+}
+
+export interface Invite {
+  id: string;
+  partnershipId: string;
+  codeHash: string;
+  fromTownId: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+export type AnnouncementStatus = 'SCHEDULED' | 'SENT' | 'CANCELLED';
+
+export interface Announcement {
+  id: string;
+  number: number;
+  partnershipId: string;
+  authorId: string;
+  text: string;
+  variants: Record<string, string>;
+  sendAt: Date | null;
+  cron: string | null;
+  timeZone: string;
+  nextRunAt: Date | null;
+  status: AnnouncementStatus;
+}
+
+/** Seats an RSVP takes: the member plus their guests. */
+export function seatsTaken(rsvp: Pick<Rsvp, 'guests'>): number {
+  return 1 + rsvp.guests;
+}

@@ -1,0 +1,23 @@
+import type { MessageKey, MessageParams } from './i18n/translator.ts';
+
+/**
+ * A problem the person can fix: always safe to show, always translated.
+ * Anything that is not a UserError is a bug and answers with a reference instead.
+ */
+export class UserError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(key);
+    this.name = 'UserError';
+  }
+}
+
+/** Thrown by repositories when a unique constraint rejects a write (a race lost, a duplicate). */
+export class ConflictError extends Error {
+  constructor(readonly target: string) {
+    super(`conflict on ${target}`);
+    this.name = 'ConflictError';
+  }
+}

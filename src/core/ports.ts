@@ -1,0 +1,222 @@
+/**
+ * The small interfaces the core depends on. Implementations live outside the core
+ * (src/db, src/adapters, src/scheduler) and are wired by hand in src/main.ts.
+ */
+import type {
+  Announcement,
+  ChannelLink,
+  Community,
+  Exchange,
+  ExchangeStatus,
+  Invite,
+  Member,
+  MemberRole,
+  Partnership,
+  PartnershipWithTowns,
+  Platform,
+  Rsvp,
+  Town,
+} from './domain/model.ts';
+import type { ExchangeCard } from './views/exchange-card.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+/** A pino-compatible subset, so the core can log without importing pino. */
+export interface Logger {
+  debug(details: object, message: string): void;
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage. Every command runs inside one transaction: a rejected command leaves nothing behind.
+
+export interface Store {
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+export interface Repositories {
+  communities: CommunityRepository;
+  towns: TownRepository;
+  members: MemberRepository;
+  partnerships: PartnershipRepository;
+  invites: InviteRepository;
+  channelLinks: ChannelLinkRepository;
+  exchanges: ExchangeRepository;
+  rsvps: RsvpRepository;
+  announcements: AnnouncementRepository;
+  deliveries: DeliveryRepository;
+  audit: AuditRepository;
+}
+
+export interface CommunityRepository {
+  upsert(platform: Platform, externalId: string, name: string): Promise<Community>;
+  findById(id: string): Promise<Community | null>;
+}
+
+export interface TownRepository {
+  create(data: Omit<Town, 'id'>): Promise<Town>;
+  findById(id: string): Promise<Town | null>;
+  findByCommunity(communityId: string): Promise<Town | null>;
+}
+
+export interface MemberRepository {
+  /** Finds or creates the member record for a platform identity, keeping the display name fresh. */
+  upsertIdentity(communityId: string, platformUserId: string, displayName: string): Promise<Member>;
+  findByPlatformUser(communityId: string, platformUserId: string): Promise<Member | null>;
+  findById(id: string): Promise<Member | null>;
+  update(id: string, patch: Partial<Pick<Member, 'townId' | 'role' | 'languages' | 'interests'>>): Promise<Member>;
+  countByRole(townId: string, role: MemberRole): Promise<number>;
+  listByRole(townId: string, role: MemberRole): Promise<Member[]>;
+}
+
+export interface PartnershipRepository {
+  create(
+    data: Omit<Partnership, 'id' | 'number' | 'createdAt' | 'reminderOffsetsMinutes'>,
+    firstTownId: string,
+  ): Promise<Partnership>;
+  findByNumber(number: number): Promise<PartnershipWithTowns | null>;
+  findById(id: string): Promise<PartnershipWithTowns | null>;
+  listForTown(townId: string): Promise<PartnershipWithTowns[]>;
+  addTown(partnershipId: string, townId: string): Promise<void>;
+  removeTown(partnershipId: string, townId: string): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<Pick<Partnership, 'name' | 'status' | 'form' | 'areas' | 'agreementDate' | 'agreementUrl'>>,
+  ): Promise<Partnership>;
+}
+
+export interface InviteRepository {
+  create(data: Omit<Invite, 'id' | 'usedAt'> & { createdByMemberId: string }): Promise<Invite>;
+  findByCodeHash(codeHash: string): Promise<Invite | null>;
+  /** Marks the invite used unless it already was; false when another join got there first. */
+  markUsed(id: string, townId: string, at: Date): Promise<boolean>;
+}
+
+export interface ChannelLinkRepository {
+  create(data: Omit<ChannelLink, 'id' | 'status' | 'brokenReason'>): Promise<ChannelLink>;
+  find(partnershipId: string, communityId: string, channelId: string): Promise<ChannelLink | null>;
+  listForChannel(communityId: string, channelId: string): Promise<ChannelLink[]>;
+  listForPartnership(partnershipId: string, options?: { activeOnly?: boolean }): Promise<ChannelLink[]>;
+  delete(id: string): Promise<void>;
+  deleteForTown(partnershipId: string, townId: string): Promise<number>;
+}
+
+export interface ExchangeRepository {
+  create(data: Omit<Exchange, 'id' | 'number' | 'status'>): Promise<Exchange>;
+  findByNumber(number: number): Promise<Exchange | null>;
+  /** Reads the exchange and locks its row until the transaction ends (RSVPs against capacity). */
+  findByNumberForUpdate(number: number): Promise<Exchange | null>;
+  update(id: string, patch: Partial<Omit<Exchange, 'id' | 'number' | 'partnershipId' | 'createdById'>>): Promise<Exchange>;
+  list(filter: { partnershipIds: string[]; endsAfter?: Date; statuses?: ExchangeStatus[]; limit: number }): Promise<Exchange[]>;
+}
+
+export interface RsvpRepository {
+  find(exchangeId: string, memberId: string): Promise<Rsvp | null>;
+  upsert(data: Omit<Rsvp, 'id'>): Promise<Rsvp>;
+  update(id: string, patch: Partial<Pick<Rsvp, 'status' | 'guests' | 'queuedAt'>>): Promise<Rsvp>;
+  /** All answers for an exchange, oldest queue position first. */
+  listForExchange(exchangeId: string): Promise<Rsvp[]>;
+}
+
+export interface AnnouncementRepository {
+  create(data: Omit<Announcement, 'id' | 'number'>): Promise<Announcement>;
+  findByNumber(number: number): Promise<Announcement | null>;
+  update(id: string, patch: Partial<Pick<Announcement, 'status' | 'nextRunAt'>>): Promise<Announcement>;
+  list(filter: { partnershipIds: string[]; statuses: Announcement['status'][]; limit: number }): Promise<Announcement[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The durable outbox.
+
+/** A platform-neutral message. Adapters render the exchange card natively (embeds, Block Kit). */
+export interface OutgoingMessage {
+  text: string;
+  exchange?: ExchangeCard;
+}
+
+export interface NewDelivery {
+  /** Unique per (thing to post, channel): enqueueing the same key twice posts once. */
+  dedupeKey: string;
+  kind: string;
+  sourceId: string;
+  channelLinkId: string;
+  payload: OutgoingMessage;
+  dueAt: Date;
+}
+
+/** A claimed delivery with where it goes. */
+export interface ClaimedDelivery {
+  id: string;
+  kind: string;
+  sourceId: string;
+  attempts: number;
+  payload: OutgoingMessage;
+  dueAt: Date;
+  target: ChannelTarget;
+  channelLinkId: string;
+}
+
+export interface ChannelTarget {
+  platform: Platform;
+  /** The Discord guild id, Slack team id or console community name. */
+  communityExternalId: string;
+  channelId: string;
+  channelName: string;
+}
+
+export interface DeliveryRepository {
+  /** Adds deliveries, skipping keys that already exist; returns how many were new. */
+  enqueue(deliveries: NewDelivery[]): Promise<number>;
+  /** Atomically claims up to `limit` due deliveries for `workerId` until `leaseUntil`. */
+  claimDue(options: { now: Date; limit: number; workerId: string; leaseUntil: Date }): Promise<ClaimedDelivery[]>;
+  markSent(id: string, platformMessageId: string, at: Date): Promise<void>;
+  /** Puts a delivery back for another attempt at `retryAt`. */
+  reschedule(id: string, retryAt: Date, error: string): Promise<void>;
+  markFailed(id: string, error: string): Promise<void>;
+  markChannelBroken(channelLinkId: string, reason: string): Promise<void>;
+  countByStatus(): Promise<Record<string, number>>;
+}
+
+export interface AuditRepository {
+  record(entry: {
+    actorMemberId: string | null;
+    townId: string | null;
+    action: string;
+    targetType: string;
+    targetId: string;
+    details?: Record<string, unknown>;
+  }): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chat platforms.
+
+export type PostResult =
+  | { ok: true; platformMessageId: string }
+  | {
+      ok: false;
+      /** Worth trying again later (rate limit, 5xx, network). */
+      retryable: boolean;
+      /** The platform's own wait, when it said one (429 retry_after). */
+      retryAfterMs?: number;
+      /** The bot can no longer post there (removed, missing permission): stop and tell coordinators. */
+      channelBroken?: boolean;
+      reason: string;
+    };
+
+export interface ChannelPoster {
+  readonly platform: Platform;
+  /** Posts a message; `idempotencyKey` lets platforms that support it (Discord nonce) drop duplicates. */
+  post(target: ChannelTarget, message: OutgoingMessage, idempotencyKey: string): Promise<PostResult>;
+}
+
+/** Recurrence rules (cron in a time zone) live outside the core, behind this port. */
+export interface Recurrence {
+  /** null when valid, otherwise the parser's reason. */
+  validate(expression: string, timeZone: string): string | null;
+  nextAfter(expression: string, timeZone: string, after: Date): Date | null;
+}

@@ -1,0 +1,58 @@
+/**
+ * Posting to a partnership: one outbox row per active linked channel, each rendered in that
+ * channel's language and its town's time zone. The rows are written in the command's own
+ * transaction, so a post exists exactly when the change it reports does.
+ */
+import type { CommandContext } from '../commands/command-bus.ts';
+import type { Town } from '../domain/model.ts';
+import type { SupportedLanguage } from '../i18n/languages.ts';
+import { resolveLanguage } from '../i18n/languages.ts';
+import type { OutgoingMessage, Repositories } from '../ports.ts';
+
+export interface FanOut {
+  partnershipId: string;
+  kind: string;
+  sourceId: string;
+  /** Distinguishes repeated posts about the same thing (each edit of an exchange is its own post). */
+  occasion: string;
+  dueAt: Date;
+  render(reader: { language: SupportedLanguage; channelLanguage: string; town: Town }): OutgoingMessage;
+  /** Channels to leave out, e.g. the one where the command was typed and already answered. */
+  skipChannelLinkIds?: string[];
+}
+
+/** Enqueues the posts and returns how many channels they go to. */
+export async function fanOutToPartnership(ctx: CommandContext, fanOut: FanOut): Promise<number> {
+  const count = await enqueueFanOut(ctx.repos, fanOut);
+  if (count > 0) ctx.markOutboxChanged();
+  return count;
+}
+
+export async function enqueueFanOut(repos: Repositories, fanOut: FanOut): Promise<number> {
+  const links = await repos.channelLinks.listForPartnership(fanOut.partnershipId, { activeOnly: true });
+  const towns = new Map<string, Town>();
+  const deliveries = [];
+  for (const link of links) {
+    if (fanOut.skipChannelLinkIds?.includes(link.id)) continue;
+    let town = towns.get(link.townId);
+    if (!town) {
+      town = (await repos.towns.findById(link.townId)) ?? undefined;
+      if (!town) continue;
+      towns.set(town.id, town);
+    }
+    deliveries.push({
+      dedupeKey: `${fanOut.kind}:${fanOut.sourceId}:${fanOut.occasion}:${link.id}`,
+      kind: fanOut.kind,
+      sourceId: fanOut.sourceId,
+      channelLinkId: link.id,
+      payload: fanOut.render({
+        language: resolveLanguage(link.language, town.language),
+        channelLanguage: link.language,
+        town,
+      }),
+      dueAt: fanOut.dueAt,
+    });
+  }
+  await repos.deliveries.enqueue(deliveries);
+  return deliveries.length;
+}

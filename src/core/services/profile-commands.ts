@@ -1,0 +1,75 @@
+import type { CommandHandlers } from '../commands/command-bus.ts';
+import { commandUsage } from '../commands/definition.ts';
+import { languageName, normalizeLanguageTag } from '../domain/places.ts';
+import { UserError } from '../errors.ts';
+import { resolveLanguage } from '../i18n/languages.ts';
+import { translatorFor } from '../i18n/translator.ts';
+import { actingTown, audit } from './lookups.ts';
+
+type ProfileHandlers = Pick<CommandHandlers, 'profile.set' | 'profile.show' | 'help'>;
+
+export const profileHandlers: ProfileHandlers = {
+  async 'profile.set'(ctx, args) {
+    if (args.languages === undefined && args.interests === undefined) throw new UserError('profile.nothing-to-set');
+    const patch: { languages?: string[]; interests?: string[] } = {};
+    if (args.languages !== undefined) {
+      patch.languages = args.languages.map((input) => {
+        const tag = normalizeLanguageTag(input);
+        if (!tag) throw new UserError('validation.unknown-language', { language: input });
+        return tag;
+      });
+    }
+    if (args.interests !== undefined) patch.interests = args.interests;
+    const member = await ctx.repos.members.update(ctx.member.id, patch);
+    await audit(ctx, 'profile.set', { type: 'member', id: member.id }, patch);
+    // Answer in the language just chosen.
+    const t = translatorFor(resolveLanguage(member.languages[0], ctx.town?.language));
+    return { private: true, text: t('profile.saved') };
+  },
+
+  async 'profile.show'(ctx) {
+    const town = actingTown(ctx);
+    const m = ctx.member;
+    return {
+      private: true,
+      text: ctx.t('profile.show', {
+        name: m.displayName,
+        town: town.name,
+        role: m.role === 'COORDINATOR' ? ctx.t('role.coordinator') : ctx.t('role.member'),
+        languages: m.languages.map((l) => `${languageName(l, ctx.language)} (${l})`).join(', ') || '—',
+        interests: m.interests.join(', ') || '—',
+      }),
+    };
+  },
+
+  async help(ctx, args) {
+    const describe = (d: (typeof ctx.definitions)[number]) => d.description[ctx.language] ?? d.description.en;
+    if (args.command === undefined) {
+      const lines = ctx.definitions.map((d) => `  ${d.path.join(' ').padEnd(24)} ${describe(d)}`);
+      return { private: true, text: [ctx.t('help.heading'), ...lines, ctx.t('help.footer')].join('\n') };
+    }
+    const words = args.command.trim().toLowerCase().replace(/^\/?twin\s+/, '').split(/\s+/);
+    const definition = ctx.definitions.find((d) => d.path.join(' ') === words.join(' '));
+    if (!definition) {
+      const group = ctx.definitions.filter((d) => d.path[0] === words[0]);
+      if (group.length === 0) throw new UserError('help.unknown-command', { command: args.command });
+      return { private: true, text: group.map((d) => `  ${commandUsage(d)}\n      ${describe(d)}`).join('\n') };
+    }
+    const options = Object.entries(definition.options).map(([name, spec]) => {
+      const required = spec.required ? ctx.t('help.required') : '';
+      return `  ${name}${required}: ${spec.description[ctx.language] ?? spec.description.en}`;
+    });
+    const role = definition.role === 'coordinator' ? [ctx.t('help.coordinators-only')] : [];
+    const examples = (definition.examples ?? []).map((e) => `  ${e}`);
+    return {
+      private: true,
+      text: [
+        describe(definition),
+        ctx.t('command.usage', { usage: commandUsage(definition) }),
+        ...role,
+        ...options,
+        ...(examples.length > 0 ? [ctx.t('help.examples'), ...examples] : []),
+      ].join('\n'),
+    };
+  },
+};

@@ -1,0 +1,71 @@
+/** Builds the translated card for one exchange, as one reader (or one channel) should see it. */
+import { exchangeKindOption } from '../../../commands/event.ts';
+import { seatsTaken, type Exchange, type ExchangeKind, type Rsvp, type Town } from '../domain/model.ts';
+import type { SupportedLanguage } from '../i18n/languages.ts';
+import { translatorFor } from '../i18n/translator.ts';
+import { formatRange } from '../time/index.ts';
+import type { ExchangeCard } from './exchange-card.ts';
+
+export function exchangeKindLabel(kind: ExchangeKind, language: SupportedLanguage): string {
+  const value = kind.toLowerCase().replaceAll('_', '-');
+  const choice = exchangeKindOption.choices.find((c) => c.value === value);
+  return choice ? (choice.label[language] ?? choice.label.en) : value;
+}
+
+export interface ExchangeCardInput {
+  exchange: Exchange;
+  /** Every town of the partnership (host and answering towns are looked up here). */
+  towns: readonly Town[];
+  rsvps: readonly Rsvp[];
+  reader: { language: SupportedLanguage; timeZone: string };
+  now: Date;
+}
+
+export function buildExchangeCard({ exchange, towns, rsvps, reader, now }: ExchangeCardInput): ExchangeCard {
+  const t = translatorFor(reader.language);
+  const townName = (id: string) => towns.find((town) => town.id === id)?.name ?? '?';
+  const host = towns.find((town) => town.id === exchange.hostTownId);
+  const going = rsvps.filter((r) => r.status === 'GOING');
+  const seats = going.reduce((sum, r) => sum + seatsTaken(r), 0);
+  const waiting = rsvps.filter((r) => r.status === 'WAITLISTED').length;
+  const maybe = rsvps.filter((r) => r.status === 'MAYBE').length;
+
+  const perTown = new Map<string, number>();
+  for (const r of going) perTown.set(r.townId, (perTown.get(r.townId) ?? 0) + seatsTaken(r));
+  const perTownText = [...perTown.entries()].map(([townId, count]) => `${townName(townId)} ${count}`).join(' · ');
+
+  const fields: ExchangeCard['fields'] = [];
+  if (exchange.status === 'CANCELLED') fields.push({ label: t('card.status'), value: t('card.cancelled') });
+  fields.push({ label: t('card.host'), value: host ? `${host.name} (${host.country})` : '?' });
+  fields.push({ label: t('card.kind'), value: exchangeKindLabel(exchange.kind, reader.language) });
+  if (exchange.location) fields.push({ label: t('card.place'), value: exchange.location });
+  if (exchange.timeZone !== reader.timeZone) {
+    fields.push({
+      label: t('card.host-time'),
+      value: formatRange(exchange.startsAt, exchange.endsAt, exchange.timeZone, reader.language),
+    });
+  }
+  fields.push({
+    label: t('card.places'),
+    value:
+      exchange.capacity === null
+        ? t('card.places-unlimited', { seats })
+        : t('card.places-limited', { seats, capacity: exchange.capacity, waiting }),
+  });
+  fields.push({ label: t('card.going-per-town'), value: perTownText || '—' });
+  if (maybe > 0) fields.push({ label: t('card.maybe'), value: String(maybe) });
+
+  const open = exchange.status === 'PLANNED' && exchange.endsAt > now;
+  return {
+    number: exchange.number,
+    title: exchange.title,
+    description: exchange.description,
+    status: exchange.status,
+    startsAt: exchange.startsAt,
+    endsAt: exchange.endsAt,
+    timeZone: exchange.timeZone,
+    whenText: formatRange(exchange.startsAt, exchange.endsAt, reader.timeZone, reader.language),
+    fields,
+    ...(open ? { rsvpButtons: { going: t('card.button-going'), maybe: t('card.button-maybe'), no: t('card.button-no') } } : {}),
+  };
+}

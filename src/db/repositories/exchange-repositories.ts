@@ -1,0 +1,97 @@
+/** Exchanges, RSVPs and announcements on Prisma. */
+import type { Announcement, Exchange } from '../../core/domain/model.ts';
+import type { AnnouncementRepository, ExchangeRepository, RsvpRepository } from '../../core/ports.ts';
+import type { Prisma } from '../generated/client.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export class PrismaExchangeRepository implements ExchangeRepository {
+  constructor(private readonly db: Tx) {}
+
+  create(data: Parameters<ExchangeRepository['create']>[0]) {
+    return this.db.exchange.create({ data });
+  }
+
+  findByNumber(number: number) {
+    return this.db.exchange.findUnique({ where: { number } });
+  }
+
+  async findByNumberForUpdate(number: number): Promise<Exchange | null> {
+    // Row lock: concurrent RSVPs for one exchange (several bot processes) queue up here,
+    // so capacity is never oversold.
+    await this.db.$queryRaw`SELECT id FROM "Exchange" WHERE number = ${number} FOR UPDATE`;
+    return this.findByNumber(number);
+  }
+
+  update(id: string, patch: Parameters<ExchangeRepository['update']>[1]) {
+    return this.db.exchange.update({ where: { id }, data: patch });
+  }
+
+  list(filter: Parameters<ExchangeRepository['list']>[0]) {
+    return this.db.exchange.findMany({
+      where: {
+        partnershipId: { in: filter.partnershipIds },
+        ...(filter.endsAfter ? { endsAt: { gt: filter.endsAfter } } : {}),
+        ...(filter.statuses ? { status: { in: filter.statuses } } : {}),
+      },
+      orderBy: [{ startsAt: 'asc' }, { number: 'asc' }],
+      take: filter.limit,
+    });
+  }
+}
+
+export class PrismaRsvpRepository implements RsvpRepository {
+  constructor(private readonly db: Tx) {}
+
+  find(exchangeId: string, memberId: string) {
+    return this.db.rsvp.findUnique({ where: { exchangeId_memberId: { exchangeId, memberId } } });
+  }
+
+  upsert(data: Parameters<RsvpRepository['upsert']>[0]) {
+    return this.db.rsvp.upsert({
+      where: { exchangeId_memberId: { exchangeId: data.exchangeId, memberId: data.memberId } },
+      create: data,
+      update: { status: data.status, guests: data.guests, townId: data.townId, queuedAt: data.queuedAt },
+    });
+  }
+
+  update(id: string, patch: Parameters<RsvpRepository['update']>[1]) {
+    return this.db.rsvp.update({ where: { id }, data: patch });
+  }
+
+  listForExchange(exchangeId: string) {
+    return this.db.rsvp.findMany({ where: { exchangeId }, orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }] });
+  }
+}
+
+type AnnouncementRow = Prisma.AnnouncementGetPayload<object>;
+
+function toAnnouncement(row: AnnouncementRow): Announcement {
+  return { ...row, variants: (row.variants ?? {}) as Record<string, string> };
+}
+
+export class PrismaAnnouncementRepository implements AnnouncementRepository {
+  constructor(private readonly db: Tx) {}
+
+  async create(data: Parameters<AnnouncementRepository['create']>[0]) {
+    return toAnnouncement(await this.db.announcement.create({ data }));
+  }
+
+  async findByNumber(number: number) {
+    const row = await this.db.announcement.findUnique({ where: { number } });
+    return row && toAnnouncement(row);
+  }
+
+  async update(id: string, patch: Parameters<AnnouncementRepository['update']>[1]) {
+    return toAnnouncement(await this.db.announcement.update({ where: { id }, data: patch }));
+  }
+
+  async list(filter: Parameters<AnnouncementRepository['list']>[0]) {
+    const rows = await this.db.announcement.findMany({
+      where: { partnershipId: { in: filter.partnershipIds }, status: { in: filter.statuses } },
+      orderBy: [{ nextRunAt: 'asc' }, { number: 'asc' }],
+      take: filter.limit,
+    });
+    return rows.map(toAnnouncement);
+  }
+}

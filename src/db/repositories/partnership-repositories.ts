@@ -1,0 +1,107 @@
+/** Partnerships, invites and channel links on Prisma. */
+import type { PartnershipWithTowns } from '../../core/domain/model.ts';
+import type { ChannelLinkRepository, InviteRepository, PartnershipRepository } from '../../core/ports.ts';
+import type { Prisma } from '../generated/client.ts';
+
+type Tx = Prisma.TransactionClient;
+
+const withTowns = { towns: { include: { town: true }, orderBy: { joinedAt: 'asc' } } } as const;
+type PartnershipRow = Prisma.PartnershipGetPayload<{ include: typeof withTowns }>;
+
+function toPartnership(row: PartnershipRow): PartnershipWithTowns {
+  const { towns, ...partnership } = row;
+  return { ...partnership, towns: towns.map((pt) => pt.town) };
+}
+
+export class PrismaPartnershipRepository implements PartnershipRepository {
+  constructor(private readonly db: Tx) {}
+
+  create(data: Parameters<PartnershipRepository['create']>[0], firstTownId: string) {
+    return this.db.partnership.create({ data: { ...data, towns: { create: { townId: firstTownId } } } });
+  }
+
+  async findByNumber(number: number) {
+    const row = await this.db.partnership.findUnique({ where: { number }, include: withTowns });
+    return row && toPartnership(row);
+  }
+
+  async findById(id: string) {
+    const row = await this.db.partnership.findUnique({ where: { id }, include: withTowns });
+    return row && toPartnership(row);
+  }
+
+  async listForTown(townId: string) {
+    const rows = await this.db.partnership.findMany({
+      where: { towns: { some: { townId } } },
+      include: withTowns,
+      orderBy: { number: 'asc' },
+    });
+    return rows.map(toPartnership);
+  }
+
+  async addTown(partnershipId: string, townId: string) {
+    await this.db.partnershipTown.create({ data: { partnershipId, townId } });
+  }
+
+  async removeTown(partnershipId: string, townId: string) {
+    await this.db.partnershipTown.delete({ where: { partnershipId_townId: { partnershipId, townId } } });
+  }
+
+  update(id: string, patch: Parameters<PartnershipRepository['update']>[1]) {
+    return this.db.partnership.update({ where: { id }, data: patch });
+  }
+}
+
+export class PrismaInviteRepository implements InviteRepository {
+  constructor(private readonly db: Tx) {}
+
+  create(data: Parameters<InviteRepository['create']>[0]) {
+    return this.db.invite.create({ data });
+  }
+
+  findByCodeHash(codeHash: string) {
+    return this.db.invite.findUnique({ where: { codeHash } });
+  }
+
+  async markUsed(id: string, townId: string, at: Date) {
+    const { count } = await this.db.invite.updateMany({
+      where: { id, usedAt: null },
+      data: { usedAt: at, usedByTownId: townId },
+    });
+    return count === 1;
+  }
+}
+
+export class PrismaChannelLinkRepository implements ChannelLinkRepository {
+  constructor(private readonly db: Tx) {}
+
+  create(data: Parameters<ChannelLinkRepository['create']>[0]) {
+    return this.db.channelLink.create({ data });
+  }
+
+  find(partnershipId: string, communityId: string, channelId: string) {
+    return this.db.channelLink.findUnique({
+      where: { partnershipId_communityId_channelId: { partnershipId, communityId, channelId } },
+    });
+  }
+
+  listForChannel(communityId: string, channelId: string) {
+    return this.db.channelLink.findMany({ where: { communityId, channelId } });
+  }
+
+  listForPartnership(partnershipId: string, options: { activeOnly?: boolean } = {}) {
+    return this.db.channelLink.findMany({
+      where: { partnershipId, ...(options.activeOnly ? { status: 'ACTIVE' as const } : {}) },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  async delete(id: string) {
+    await this.db.channelLink.delete({ where: { id } });
+  }
+
+  async deleteForTown(partnershipId: string, townId: string) {
+    const { count } = await this.db.channelLink.deleteMany({ where: { partnershipId, townId } });
+    return count;
+  }
+}
