@@ -66,7 +66,7 @@ export interface CommandDefinition<O extends OptionSpecs = OptionSpecs> {
   role: RequiredRole;
   options: O;
   /** An option that bare words after the command fill in, as in `help event create`. */
-  rest?: keyof O & string;
+  rest?: string;
   /** Example invocations shown by help, without the leading `/twin`. */
   examples?: readonly string[];
 }
@@ -97,7 +97,9 @@ export type CommandArgs<O extends OptionSpecs> = {
   [K in keyof O as O[K]['required'] extends true ? never : K]?: OptionValue<O[K]>;
 };
 
-export function defineCommand<const O extends OptionSpecs>(definition: CommandDefinition<O>): CommandDefinition<O> {
+export function defineCommand<const O extends OptionSpecs>(
+  definition: CommandDefinition<O> & { rest?: keyof O & string },
+): CommandDefinition<O> {
   return definition;
 }
 

@@ -1,0 +1,109 @@
+/**
+ * The one place where Twinbridge is wired together by hand: configuration, database, core,
+ * outbox worker, scheduler tick and adapters. `npm start` runs main().
+ */
+import { existsSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
+import { commands } from '../commands/index.ts';
+import { ConsolePoster, ConsoleSession } from './adapters/console/console-adapter.ts';
+import { loadConfig, ConfigError, type Config } from './config.ts';
+import { CommandBus } from './core/commands/command-bus.ts';
+import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
+import type { Clock, Logger } from './core/ports.ts';
+import { commandHandlers } from './core/services/handlers.ts';
+import { openDatabase, type Database } from './db/open-database.ts';
+import { PrismaStore } from './db/prisma-store.ts';
+import { createLogger } from './logging.ts';
+import { CronRecurrence } from './scheduler/cron-recurrence.ts';
+import { startOutboxTicker } from './scheduler/outbox-ticker.ts';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface TwinbridgeParts {
+  bus: CommandBus;
+  worker: DeliveryWorker;
+  consolePoster: ConsolePoster;
+}
+
+/** Builds the core on a database. Tests use this with their own database, clock and streams. */
+export function wireTwinbridge(options: {
+  database: Database;
+  logger: Logger;
+  clock: Clock;
+  workerId: string;
+  output: Writable;
+}): TwinbridgeParts {
+  const store = new PrismaStore(options.database.prisma);
+  const consolePoster = new ConsolePoster(options.output);
+  const worker = new DeliveryWorker(store, [consolePoster], options.clock, options.logger, {
+    workerId: options.workerId,
+  });
+  const bus = new CommandBus({
+    store,
+    clock: options.clock,
+    logger: options.logger,
+    recurrence: new CronRecurrence(),
+    definitions: commands,
+    handlers: commandHandlers,
+    onOutboxChanged: () => {
+      worker.drainDue().catch((error: unknown) => options.logger.error({ err: error }, 'outbox drain failed'));
+    },
+  });
+  return { bus, worker, consolePoster };
+}
+
+export async function main(io: { stdin: Readable & { isTTY?: boolean }; stdout: Writable } = process): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const { bus, worker } = wireTwinbridge({
+    database,
+    logger,
+    clock: systemClock,
+    workerId: config.workerId,
+    output: io.stdout,
+  });
+  const ticker = startOutboxTicker(worker, logger);
+
+  const shutdown = async () => {
+    ticker.stop();
+    await worker.drainDue().catch(() => undefined);
+    await database.close();
+  };
+
+  if (!config.console) {
+    logger.warn({}, 'no adapter is enabled: set TWINBRIDGE_CONSOLE=on or configure Discord/Slack');
+    await shutdown();
+    return;
+  }
+  const session = new ConsoleSession({
+    bus,
+    input: io.stdin,
+    output: io.stdout,
+    interactive: Boolean(io.stdin.isTTY),
+    afterCommand: async () => {
+      await worker.drainDue();
+    },
+  });
+  process.once('SIGTERM', () => io.stdin.destroy());
+  await session.run();
+  await shutdown();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Twinbridge could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
