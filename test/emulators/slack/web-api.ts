@@ -1,0 +1,475 @@
+// The Web API methods the emulator implements, answering with the shapes documented at
+// docs.slack.dev/reference/methods/* (only the fields a bot reads). Each handler gets
+// decoded arguments and the caller's token, and returns the JSON body; platform errors
+// are thrown as ApiError and become `{ ok: false, error }` with HTTP 200, as on Slack.
+
+import type { Channel, SlackState, StoredMessage, StoredView, User, Workspace } from './state.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(code);
+  }
+}
+
+export interface WebApiEnv {
+  readonly state: SlackState;
+  readonly appId: string;
+  readonly appToken: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly triggerTtlMs: number;
+  /** Issues a fresh Socket Mode URL (apps.connections.open). */
+  readonly openSocketUrl: () => string;
+}
+
+export interface ApiCallInput {
+  readonly method: string;
+  readonly token: string | undefined;
+  readonly basicAuth: { readonly user: string; readonly password: string } | undefined;
+  readonly args: Readonly<Record<string, unknown>>;
+}
+
+type Json = Record<string, unknown>;
+type Handler = (env: WebApiEnv, call: ApiCallInput) => Json;
+
+/** Arguments that Slack's clients send JSON-stringified inside form bodies. */
+export const JSON_ARGUMENTS: ReadonlySet<string> = new Set([
+  'blocks',
+  'attachments',
+  'view',
+  'metadata',
+  'unfurls',
+]);
+
+export function isImplemented(method: string): boolean {
+  return Object.hasOwn(HANDLERS, method);
+}
+
+/** Runs one method; unknown methods answer `unknown_method` like Slack. */
+export function callWebApi(env: WebApiEnv, call: ApiCallInput): Json {
+  const handler = isImplemented(call.method) ? HANDLERS[call.method] : undefined;
+  if (handler === undefined) return { ok: false, error: 'unknown_method' };
+  try {
+    return { ok: true, ...handler(env, call) };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error: error.code, ...error.extra };
+    throw error;
+  }
+}
+
+// ---------- argument and auth helpers ----------
+
+function optionalString(args: Readonly<Json>, key: string): string | undefined {
+  const value = args[key];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new ApiError('invalid_arguments', { detail: `${key} must be a string` });
+}
+
+function requiredString(args: Readonly<Json>, key: string, error = 'invalid_arguments'): string {
+  const value = optionalString(args, key);
+  if (value === undefined) throw new ApiError(error, { detail: `missing ${key}` });
+  return value;
+}
+
+function optionalBlocks(args: Readonly<Json>): unknown[] | undefined {
+  const blocks = args['blocks'];
+  if (blocks === undefined || blocks === null) return undefined;
+  if (!Array.isArray(blocks)) throw new ApiError('invalid_blocks');
+  return blocks as unknown[];
+}
+
+function requireWorkspace(env: WebApiEnv, call: ApiCallInput): Workspace {
+  if (call.token === undefined) throw new ApiError('not_authed');
+  if (call.token === env.appToken) throw new ApiError('not_allowed_token_type');
+  const owner = env.state.tokenOwner(call.token);
+  if (owner === undefined || !owner.workspace.installed) throw new ApiError('invalid_auth');
+  return owner.workspace;
+}
+
+/** Accepts a channel id, `#name`/name, or a user id (which means that user's DM). */
+function resolveChannel(env: WebApiEnv, workspace: Workspace, ref: string): Channel {
+  const { state } = env;
+  const byId = state.channels.get(ref);
+  if (byId !== undefined) {
+    if (byId.teamId !== workspace.teamId) throw new ApiError('channel_not_found');
+    return byId;
+  }
+  const user = state.users.get(ref);
+  if (user !== undefined && user.teamId === workspace.teamId && !user.isBot)
+    return state.imFor(workspace.teamId, user.id);
+  const name = ref.replace(/^#/, '');
+  for (const channel of state.channels.values()) {
+    if (channel.teamId === workspace.teamId && !channel.isIm && channel.name === name) return channel;
+  }
+  throw new ApiError('channel_not_found');
+}
+
+function requirePostable(workspace: Workspace, channel: Channel): void {
+  if (channel.botIsMember) return;
+  if (!channel.isPrivate && workspace.scopes.includes('chat:write.public')) return;
+  throw new ApiError('not_in_channel');
+}
+
+function resolveUser(env: WebApiEnv, workspace: Workspace, id: string): User {
+  const user = env.state.users.get(id);
+  if (user === undefined || user.teamId !== workspace.teamId) throw new ApiError('user_not_found');
+  return user;
+}
+
+// ---------- JSON shapes ----------
+
+export function messageJson(env: WebApiEnv, message: StoredMessage): Json {
+  return {
+    type: 'message',
+    ts: message.ts,
+    text: message.text,
+    user: message.user,
+    ...(message.botId !== undefined ? { bot_id: message.botId, app_id: env.appId } : {}),
+    team: message.teamId,
+    ...(message.blocks !== undefined ? { blocks: message.blocks } : {}),
+    ...(message.threadTs !== undefined ? { thread_ts: message.threadTs } : {}),
+    ...(message.edits > 0 ? { edited: { user: message.user, ts: message.ts } } : {}),
+  };
+}
+
+export function channelJson(channel: Channel): Json {
+  return {
+    id: channel.id,
+    name: channel.name,
+    is_channel: !channel.isIm && !channel.isPrivate,
+    is_group: !channel.isIm && channel.isPrivate,
+    is_im: channel.isIm,
+    is_mpim: false,
+    is_private: channel.isPrivate,
+    is_archived: false,
+    is_general: channel.name === 'general',
+    is_member: channel.botIsMember,
+    created: channel.created,
+    context_team_id: channel.teamId,
+    ...(channel.isIm ? { user: channel.imUserId, is_open: true } : {}),
+  };
+}
+
+export function userJson(user: User): Json {
+  return {
+    id: user.id,
+    team_id: user.teamId,
+    name: user.name,
+    real_name: user.realName,
+    deleted: false,
+    is_bot: user.isBot,
+    is_app_user: false,
+    tz: user.tz,
+    profile: {
+      real_name: user.realName,
+      display_name: user.name,
+      team: user.teamId,
+      ...(user.email !== undefined ? { email: user.email } : {}),
+    },
+  };
+}
+
+// ---------- views ----------
+
+function parseViewArg(args: Readonly<Json>, allowed: readonly string[]): Json {
+  const view = args['view'];
+  if (typeof view !== 'object' || view === null || Array.isArray(view)) {
+    throw new ApiError('invalid_arguments', { detail: 'view must be a JSON object' });
+  }
+  const input = view as Json;
+  const type = input['type'];
+  if (typeof type !== 'string' || !allowed.includes(type)) {
+    throw new ApiError('invalid_arguments', { detail: `view.type must be one of ${allowed.join(', ')}` });
+  }
+  if (!Array.isArray(input['blocks']))
+    throw new ApiError('invalid_arguments', { detail: 'view.blocks is required' });
+  if (type === 'modal' && typeof input['title'] !== 'object') {
+    throw new ApiError('invalid_arguments', { detail: 'a modal needs a title' });
+  }
+  return input;
+}
+
+function newHash(env: WebApiEnv): string {
+  return `${Math.floor(env.state.now() / 1000)}.${env.state.newId('', 8)}`;
+}
+
+function storeView(
+  env: WebApiEnv,
+  workspace: Workspace,
+  input: Json,
+  userId: string | undefined,
+  links: {
+    rootViewId?: string | undefined;
+    previousViewId?: string | undefined;
+    existing?: StoredView | undefined;
+  },
+): StoredView {
+  const id = links.existing?.id ?? env.state.newId('V', 8);
+  const hash = newHash(env);
+  const view: Json = {
+    id,
+    team_id: workspace.teamId,
+    type: input['type'],
+    title: input['title'] ?? null,
+    blocks: input['blocks'],
+    close: input['close'] ?? null,
+    submit: input['submit'] ?? null,
+    private_metadata: input['private_metadata'] ?? '',
+    callback_id: input['callback_id'] ?? '',
+    external_id: input['external_id'] ?? '',
+    state: { values: {} },
+    hash,
+    clear_on_close: input['clear_on_close'] ?? false,
+    notify_on_close: input['notify_on_close'] ?? false,
+    root_view_id: links.rootViewId ?? id,
+    previous_view_id: links.previousViewId ?? null,
+    app_id: env.appId,
+    app_installed_team_id: workspace.teamId,
+    bot_id: workspace.botId,
+  };
+  if (links.existing !== undefined) {
+    links.existing.view = view;
+    links.existing.hash = hash;
+    links.existing.updates += 1;
+    return links.existing;
+  }
+  const stored: StoredView = { id, teamId: workspace.teamId, userId, view, hash, updates: 0 };
+  env.state.views.set(id, stored);
+  return stored;
+}
+
+/** Trigger ids are single-use and live 3 s (docs: "Handling user interaction"). */
+function consumeTrigger(env: WebApiEnv, workspace: Workspace, triggerId: string): string {
+  const grant = env.state.triggers.get(triggerId);
+  if (grant === undefined || grant.teamId !== workspace.teamId) throw new ApiError('invalid_trigger_id');
+  if (grant.used) throw new ApiError('exchanged_trigger_id');
+  if (env.state.now() - grant.issuedAt > env.triggerTtlMs) throw new ApiError('expired_trigger_id');
+  grant.used = true;
+  return grant.userId;
+}
+
+function findView(env: WebApiEnv, workspace: Workspace, args: Readonly<Json>): StoredView {
+  const viewId = optionalString(args, 'view_id');
+  const externalId = optionalString(args, 'external_id');
+  for (const stored of env.state.views.values()) {
+    if (stored.teamId !== workspace.teamId) continue;
+    if (viewId !== undefined && stored.id === viewId) return stored;
+    if (viewId === undefined && externalId !== undefined && stored.view['external_id'] === externalId)
+      return stored;
+  }
+  throw new ApiError('not_found');
+}
+
+// ---------- handlers ----------
+
+const HANDLERS: Record<string, Handler> = {
+  'api.test': (_env, call) => ({ args: call.args }),
+
+  'auth.test': (env, call) => {
+    if (call.token === undefined) throw new ApiError('not_authed');
+    const owner = env.state.tokenOwner(call.token);
+    if (owner === undefined || !owner.workspace.installed) throw new ApiError('invalid_auth');
+    const ws = owner.workspace;
+    const isBot = owner.kind === 'bot';
+    return {
+      url: `https://${ws.domain}.slack.com/`,
+      team: ws.teamName,
+      user: isBot ? ws.botName : 'alice',
+      team_id: ws.teamId,
+      user_id: isBot ? ws.botUserId : ws.installerUserId,
+      ...(isBot ? { bot_id: ws.botId } : {}),
+      is_enterprise_install: false,
+    };
+  },
+
+  'chat.postMessage': (env, call) => {
+    const ws = requireWorkspace(env, call);
+    const channel = resolveChannel(env, ws, requiredString(call.args, 'channel', 'channel_not_found'));
+    requirePostable(ws, channel);
+    const text = optionalString(call.args, 'text');
+    const blocks = optionalBlocks(call.args);
+    if (text === undefined && blocks === undefined && call.args['attachments'] === undefined) {
+      throw new ApiError('no_text');
+    }
+    const message: StoredMessage = {
+      channel: channel.id,
+      ts: env.state.nextTs(),
+      teamId: ws.teamId,
+      user: ws.botUserId,
+      botId: ws.botId,
+      text: text ?? '',
+      blocks,
+      threadTs: optionalString(call.args, 'thread_ts'),
+      args: call.args,
+      edits: 0,
+      deleted: false,
+    };
+    env.state.messages.push(message);
+    return { channel: channel.id, ts: message.ts, message: messageJson(env, message) };
+  },
+
+  'chat.update': (env, call) => {
+    const ws = requireWorkspace(env, call);
+    const channel = resolveChannel(env, ws, requiredString(call.args, 'channel', 'channel_not_found'));
+    const ts = requiredString(call.args, 'ts', 'message_not_found');
+    const message = env.state.findMessage(channel.id, ts);
+    if (message === undefined) throw new ApiError('message_not_found');
+    if (message.user !== ws.botUserId) throw new ApiError('cant_update_message');
+    const text = optionalString(call.args, 'text');
+    const blocks = optionalBlocks(call.args);
+    if (text === undefined && blocks === undefined) throw new ApiError('no_text');
+    if (text !== undefined) message.text = text;
+    if (blocks !== undefined) message.blocks = blocks;
+    message.edits += 1;
+    return { channel: channel.id, ts, text: message.text, message: messageJson(env, message) };
+  },
+
+  'chat.delete': (env, call) => {
+    const ws = requireWorkspace(env, call);
+    const channel = resolveChannel(env, ws, requiredString(call.args, 'channel', 'channel_not_found'));
+    const ts = requiredString(call.args, 'ts', 'message_not_found');
+    const message = env.state.findMessage(channel.id, ts);
+    if (message === undefined) throw new ApiError('message_not_found');
+    if (message.user !== ws.botUserId) throw new ApiError('cant_delete_message');
+    message.deleted = true;
+    return { channel: channel.id, ts };
+  },
+
+  'chat.postEphemeral': (env, call) => {
+    const ws = requireWorkspace(env, call);
+    const channel = resolveChannel(env, ws, requiredString(call.args, 'channel', 'channel_not_found'));
+    requirePostable(ws, channel);
+    const user = resolveUser(env, ws, requiredString(call.args, 'user', 'user_not_in_channel'));
+    const text = optionalString(call.args, 'text');
+    const blocks = optionalBlocks(call.args);
+    if (text === undefined && blocks === undefined) throw new ApiError('no_text');
+    const ts = env.state.nextTs();
+    env.state.ephemeral.push({
+      channel: channel.id,
+      user: user.id,
+      ts,
+      teamId: ws.teamId,
+      text: text ?? '',
+      blocks,
+    });
+    return { message_ts: ts };
+  },
+
+  'conversations.info': (env, call) => {
+    const ws = requireWorkspace(env, call);
+    const channel = resolveChannel(env, ws, requiredString(call.args, 'channel', 'channel_not_found'));
+    return { channel: channelJson(channel) };
+  },
+
+  'conversations.open': (env, call) => {
+    const ws = requireWorkspace(env, call);
+    const channelArg = optionalString(call.args, 'channel');
+    if (channelArg !== undefined) return { channel: { id: resolveChannel(env, ws, channelArg).id } };
+    const users = requiredString(call.args, 'users', 'users_list_not_supplied')
+      .split(',')
+      .map((u) => u.trim())
+      .filter((u) => u !== '');
+    // Group DMs (several users) are outside what the bot needs; say so instead of faking them.
+    if (users.length !== 1)
+      throw new ApiError('not_implemented_in_emulator', { detail: 'only single-user DMs' });
+    const user = resolveUser(env, ws, users[0] ?? '');
+    const im = env.state.imFor(ws.teamId, user.id);
+    const full = call.args['return_im'] === true || call.args['return_im'] === 'true';
+    return { channel: full ? channelJson(im) : { id: im.id } };
+  },
+
+  'users.info': (env, call) => {
+    const ws = requireWorkspace(env, call);
+    return { user: userJson(resolveUser(env, ws, requiredString(call.args, 'user', 'user_not_found'))) };
+  },
+
+  'views.open': (env, call) => {
+    const ws = requireWorkspace(env, call);
+    const userId = consumeTrigger(env, ws, requiredString(call.args, 'trigger_id'));
+    const stored = storeView(env, ws, parseViewArg(call.args, ['modal']), userId, {});
+    return { view: stored.view };
+  },
+
+  'views.push': (env, call) => {
+    const ws = requireWorkspace(env, call);
+    const userId = consumeTrigger(env, ws, requiredString(call.args, 'trigger_id'));
+    const previous = [...env.state.views.values()]
+      .reverse()
+      .find((v) => v.userId === userId && v.view['type'] === 'modal');
+    const stored = storeView(env, ws, parseViewArg(call.args, ['modal']), userId, {
+      rootViewId: previous === undefined ? undefined : String(previous.view['root_view_id']),
+      previousViewId: previous?.id,
+    });
+    return { view: stored.view };
+  },
+
+  'views.update': (env, call) => {
+    const ws = requireWorkspace(env, call);
+    const existing = findView(env, ws, call.args);
+    const hash = optionalString(call.args, 'hash');
+    if (hash !== undefined && hash !== existing.hash) throw new ApiError('hash_conflict');
+    const stored = storeView(env, ws, parseViewArg(call.args, ['modal', 'home']), existing.userId, {
+      existing,
+      rootViewId: String(existing.view['root_view_id']),
+      previousViewId: (existing.view['previous_view_id'] as string | null) ?? undefined,
+    });
+    return { view: stored.view };
+  },
+
+  'views.publish': (env, call) => {
+    const ws = requireWorkspace(env, call);
+    const user = resolveUser(env, ws, requiredString(call.args, 'user_id'));
+    const existing = [...env.state.views.values()].find(
+      (v) => v.userId === user.id && v.view['type'] === 'home',
+    );
+    const hash = optionalString(call.args, 'hash');
+    if (hash !== undefined && existing !== undefined && hash !== existing.hash)
+      throw new ApiError('hash_conflict');
+    const stored = storeView(env, ws, parseViewArg(call.args, ['home']), user.id, { existing });
+    return { view: stored.view };
+  },
+
+  'oauth.v2.access': (env, call) => {
+    // Client credentials may come as HTTP Basic auth (preferred by Slack) or as arguments.
+    const clientId = call.basicAuth?.user ?? optionalString(call.args, 'client_id');
+    const clientSecret = call.basicAuth?.password ?? optionalString(call.args, 'client_secret');
+    if (clientId !== env.clientId) throw new ApiError('invalid_client_id');
+    if (clientSecret !== env.clientSecret) throw new ApiError('bad_client_secret');
+    const grant = env.state.oauthCodes.get(requiredString(call.args, 'code', 'invalid_code'));
+    if (grant === undefined || grant.used) throw new ApiError('invalid_code');
+    const redirectUri = optionalString(call.args, 'redirect_uri');
+    if (grant.redirectUri !== undefined && redirectUri !== undefined && redirectUri !== grant.redirectUri) {
+      throw new ApiError('bad_redirect_uri');
+    }
+    grant.used = true;
+    const ws = env.state.workspaces.get(grant.teamId);
+    if (ws === undefined) throw new ApiError('invalid_code');
+    ws.installed = true;
+    return {
+      app_id: env.appId,
+      authed_user: { id: ws.installerUserId },
+      scope: grant.scopes.join(','),
+      token_type: 'bot',
+      access_token: ws.botToken,
+      bot_user_id: ws.botUserId,
+      team: { id: ws.teamId, name: ws.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  },
+
+  'apps.connections.open': (env, call) => {
+    if (call.token === undefined) throw new ApiError('not_authed');
+    if (call.token !== env.appToken) {
+      throw new ApiError(
+        env.state.tokenOwner(call.token) === undefined ? 'invalid_auth' : 'not_allowed_token_type',
+      );
+    }
+    return { url: env.openSocketUrl() };
+  },
+};
