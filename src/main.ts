@@ -89,7 +89,6 @@ export async function main(io: { stdin: Readable & { isTTY?: boolean }; stdout: 
   }
   const session = new ConsoleSession({
     bus,
-    input: io.stdin,
     output: io.stdout,
     interactive: Boolean(io.stdin.isTTY),
     afterCommand: async () => {
@@ -97,7 +96,7 @@ export async function main(io: { stdin: Readable & { isTTY?: boolean }; stdout: 
     },
   });
   process.once('SIGTERM', () => io.stdin.destroy());
-  await session.run();
+  await session.run(io.stdin);
   await shutdown();
 }
 

@@ -18,7 +18,8 @@ export const CONSOLE_HELP = `Console directives:
   :channel <name>        switch channel within the community
   :where                 show who and where you are
   :quit                  leave (end of input does the same)
-Everything else is a bot command, e.g. "help" or "town info".`;
+Everything else is a bot command, e.g. "help" or "town info".
+In commands, $invite stands for the last invite code the bot gave in this session.`;
 
 export interface ConsoleIdentity {
   user: string;
@@ -46,7 +47,6 @@ export class ConsolePoster implements ChannelPoster {
 
 export interface ConsoleSessionOptions {
   bus: CommandBus;
-  input: Readable;
   output: Writable;
   interactive: boolean;
   identity?: Partial<ConsoleIdentity>;
@@ -56,6 +56,8 @@ export interface ConsoleSessionOptions {
 
 export class ConsoleSession {
   private readonly identity: ConsoleIdentity;
+  /** Values from earlier answers that later lines may use as $name (scripts cannot know codes). */
+  private readonly values = new Map<string, string>();
 
   constructor(private readonly options: ConsoleSessionOptions) {
     this.identity = { user: 'me', community: 'my-town', channel: 'general', ...options.identity };
@@ -69,9 +71,9 @@ export class ConsoleSession {
     this.options.output.write(`${text}\n`);
   }
 
-  /** Runs until end of input or :quit. */
-  async run(): Promise<void> {
-    const { input, output, interactive } = this.options;
+  /** Reads lines until end of input or :quit. A session can run several inputs in turn. */
+  async run(input: Readable): Promise<void> {
+    const { output, interactive } = this.options;
     const lines = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
     lines.setPrompt(this.prompt());
     if (interactive) {
@@ -95,8 +97,9 @@ export class ConsoleSession {
   async handle(line: string): Promise<boolean> {
     if (line === '' || line.startsWith('#')) return true;
     if (line.startsWith(':')) return this.directive(line);
+    const text = line.replace(/\$([a-z]+)/g, (whole, name: string) => this.values.get(name) ?? whole);
     const reply = await this.options.bus.run({
-      text: line,
+      text,
       actor: {
         platform: 'CONSOLE',
         communityExternalId: this.identity.community,
@@ -108,6 +111,7 @@ export class ConsoleSession {
       locale: process.env.LANG?.split('.')[0],
     });
     this.printReply(reply);
+    for (const [name, value] of Object.entries(reply.values ?? {})) this.values.set(name, value);
     await this.options.afterCommand?.();
     return true;
   }

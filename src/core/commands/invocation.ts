@@ -42,6 +42,8 @@ export interface Reply {
   private: boolean;
   /** Set when the answer is about one exchange: adapters render it as a card with RSVP buttons. */
   exchange?: ExchangeCard;
+  /** Values a script may reuse (the console substitutes `$invite` with the last invite code). */
+  values?: Record<string, string>;
   /** Set for failures, so adapters and tests can tell them apart without reading text. */
   error?: { key: string; ref?: string };
 }

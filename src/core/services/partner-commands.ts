@@ -87,6 +87,7 @@ export const partnerHandlers: PartnerHandlers = {
     // The code is shown only here, privately: only its hash is stored.
     return {
       private: true,
+      values: { invite: code },
       text: ctx.t('partner.invite-created', {
         number: partnership.number,
         name: partnership.name,

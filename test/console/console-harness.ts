@@ -1,0 +1,59 @@
+/**
+ * Runs console scripts through the real wiring (command bus, Prisma repositories, outbox
+ * worker, console adapter) on a real database, with a clock the test controls.
+ */
+import { PassThrough, Readable } from 'node:stream';
+import { pino } from 'pino';
+import { ConsoleSession } from '../../src/adapters/console/console-adapter.ts';
+import type { Clock } from '../../src/core/ports.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { wireTwinbridge } from '../../src/main.ts';
+
+export class TestClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(instant: string | Date): void {
+    this.current = new Date(instant);
+  }
+}
+
+export interface ConsoleHarness {
+  /** Runs script lines; returns what the console printed for them. */
+  run(script: string): Promise<string>;
+  clock: TestClock;
+  logLines: string[];
+}
+
+export function consoleHarness(database: Database, now = '2026-11-23T10:00:00Z'): ConsoleHarness {
+  const clock = new TestClock(new Date(now));
+  const logLines: string[] = [];
+  const logStream = new PassThrough();
+  logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').trim().split('\n')));
+  const logger = pino({ level: 'info' }, logStream);
+  let output = '';
+  const sink = new PassThrough();
+  sink.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  const { bus, worker } = wireTwinbridge({ database, logger, clock, workerId: 'test', output: sink });
+  const session = new ConsoleSession({
+    bus,
+    output: sink,
+    interactive: false,
+    afterCommand: async () => {
+      await worker.drainDue();
+    },
+  });
+  return {
+    clock,
+    logLines,
+    async run(script: string) {
+      output = '';
+      await session.run(Readable.from(script.split('\n').map((line) => `${line}\n`)));
+      await new Promise((resolve) => setImmediate(resolve));
+      return output;
+    },
+  };
+}
