@@ -159,6 +159,53 @@ describe('Web API through the real WebClient', () => {
     ]);
   });
 
+  it('keeps views: update by id or external_id with hash checks, and publishes Home tabs', async () => {
+    const ws = slack.workspace();
+    const web = client(ws.botToken);
+    const title = { type: 'plain_text' as const, text: 'Towns' };
+    await expect(
+      web.views.open({ trigger_id: 'made.up.trigger', view: { type: 'modal', title, blocks: [] } }),
+    ).rejects.toMatchObject({ data: { error: 'invalid_trigger_id' } });
+
+    const home = await web.views.publish({ user_id: ws.defaultUserId, view: { type: 'home', blocks: [] } });
+    const viewId = home.view?.id ?? '';
+    expect(viewId).toMatch(/^V/);
+    const updated = await web.views.update({
+      view_id: viewId,
+      hash: home.view?.hash ?? '',
+      view: { type: 'home', external_id: 'home-alice', blocks: [{ type: 'divider' }] },
+    });
+    expect(updated.view).toMatchObject({ id: viewId, blocks: [{ type: 'divider' }] });
+    await expect(
+      web.views.update({ view_id: viewId, hash: home.view?.hash ?? '', view: { type: 'home', blocks: [] } }),
+    ).rejects.toMatchObject({ data: { error: 'hash_conflict' } });
+    await web.views.update({ external_id: 'home-alice', view: { type: 'home', blocks: [] } });
+    expect(slack.view(viewId)).toMatchObject({ userId: ws.defaultUserId, updates: 2 });
+  });
+
+  it('expires trigger ids after triggerTtlMs and refuses a second use', async () => {
+    const emulator = await SlackEmulator.start({ triggerTtlMs: 40 });
+    try {
+      const web = new WebClient(emulator.workspace().botToken, {
+        slackApiUrl: emulator.apiUrl,
+        retryConfig: { retries: 0 },
+      });
+      const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'x' }, blocks: [] };
+      const fresh = emulator.issueTriggerId();
+      await web.views.open({ trigger_id: fresh, view });
+      await expect(web.views.open({ trigger_id: fresh, view })).rejects.toMatchObject({
+        data: { error: 'exchanged_trigger_id' },
+      });
+      const stale = emulator.issueTriggerId();
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      await expect(web.views.open({ trigger_id: stale, view })).rejects.toMatchObject({
+        data: { error: 'expired_trigger_id' },
+      });
+    } finally {
+      await emulator.stop();
+    }
+  });
+
   it('accepts JSON bodies with a Bearer token', async () => {
     const ws = slack.workspace();
     const res = await fetch(`${slack.apiUrl}chat.postMessage`, {
@@ -421,6 +468,50 @@ describe('HTTP mode with the real Bolt App', () => {
     ).rejects.toMatchObject({ data: { error: 'exchanged_trigger_id' } });
   });
 
+  it('sends a block action from inside a modal with a view container and no response_url', async () => {
+    const seen: unknown[] = [];
+    const { bot } = await startHttpApp((app) => {
+      app.command('/twin', async ({ ack, body, client }) => {
+        await ack();
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: {
+            type: 'modal',
+            title: { type: 'plain_text', text: 'Pick' },
+            blocks: [
+              {
+                type: 'section',
+                block_id: 'towns',
+                text: { type: 'mrkdwn', text: 'Town' },
+                accessory: {
+                  type: 'button',
+                  action_id: 'pick_town',
+                  text: { type: 'plain_text', text: 'Pick' },
+                },
+              },
+            ],
+          },
+        });
+      });
+      app.action('pick_town', async ({ ack, body }) => {
+        await ack();
+        seen.push(body);
+      });
+    });
+    await bot.slashCommand({ command: '/twin' });
+    const viewId = slack.views()[0]?.id ?? '';
+    const res = await bot.blockAction({ actionId: 'pick_town', viewId });
+    expect(res.status).toBe(200);
+    expect(res.responseUrl).toBeUndefined();
+    expect(seen).toMatchObject([
+      {
+        container: { type: 'view', view_id: viewId },
+        view: { id: viewId },
+        actions: [{ action_id: 'pick_town', block_id: 'towns' }],
+      },
+    ]);
+  });
+
   it('delivers events and marks retries with X-Slack-Retry-Num', async () => {
     const retries: (number | undefined)[] = [];
     const { bot } = await startHttpApp((app) => {
@@ -582,6 +673,45 @@ describe('Socket Mode with the real Bolt App', () => {
       { retryNum: 0, eventId: first.eventId },
       { retryNum: 1, eventId: first.eventId },
     ]);
+  });
+
+  it('re-delivers an event that arrived while the socket was down, after the reconnect', async () => {
+    const seen: (number | undefined)[] = [];
+    await startSocketApp((app) => {
+      app.event('app_mention', async ({ context }) => {
+        seen.push(context.retryNum);
+        await Promise.resolve();
+      });
+    });
+    slack.socket.drop('terminate');
+    const missed = slack.socket.appMention({ text: 'while offline' });
+    expect(missed.delivered).toBe(false);
+
+    await slack.socket.waitForConnection(2);
+    const [redelivered] = slack.socket.resendUnacked();
+    expect(redelivered).toMatchObject({ delivered: true, retryAttempt: 1, eventId: missed.eventId });
+    await redelivered?.waitForAck();
+    expect(seen).toEqual([1]);
+    expect(slack.socket.resendUnacked()).toEqual([]);
+  });
+
+  it('connects with the plain socketMode option, which forwards clientOptions to the socket client', async () => {
+    const app = new App({
+      token: slack.workspace().botToken,
+      appToken: slack.appToken,
+      socketMode: true,
+      deferInitialization: true,
+      logger: quietLogger(),
+      clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } },
+    });
+    await app.init();
+    app.command('/twin', async ({ ack }) => {
+      await ack({ text: 'pong' });
+    });
+    await app.start();
+    apps.push(app);
+    const ack = await slack.socket.slashCommand({ command: '/twin' }).waitForAck();
+    expect(ack.payload).toEqual({ text: 'pong' });
   });
 });
 

@@ -280,6 +280,12 @@ export class Interactions {
     return { ws, user, channel };
   }
 
+  /** A fresh trigger_id for `actor`, as if they had just clicked something. */
+  triggerFor(actor: Actor): string {
+    const { ws, user } = this.resolve(actor, false);
+    return this.issueTrigger(ws, user);
+  }
+
   private issueTrigger(ws: Workspace, user: User): string {
     const n = this.state.newId('', 10);
     const id = `${n}.${ws.teamId.replace(/\D/g, '') || '1'}.${Buffer.from(n).toString('hex')}`;

@@ -1,40 +1,52 @@
 /**
- * Local Slack emulator for driving the unmodified @slack/bolt App over loopback.
+ * Local Slack emulator: the unmodified @slack/bolt App talks to it over loopback.
  *
- *   const slack = await SlackEmulator.start();            // 127.0.0.1, random port
+ *   const slack = await SlackEmulator.start();      // 127.0.0.1, random port, workspace T0001
+ *   const ws = slack.workspace();                    // botToken, botUserId, generalChannelId, ...
  *   const app = new App({
- *     token: slack.workspace().botToken,                   // auth.test is answered
- *     signingSecret: slack.signingSecret,
- *     processBeforeResponse: true,                         // deterministic HTTP answers
+ *     token: ws.botToken, signingSecret: slack.signingSecret,
+ *     processBeforeResponse: true, deferInitialization: true,
  *     clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } },
  *   });
+ *   await app.init();                                // awaits auth.test
  *   const server = await app.start({ port: 0, host: '127.0.0.1' });
  *   const bot = slack.http(`http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`);
- *   const res = await bot.slashCommand({ command: '/twin', text: 'help' });  // signed POST
- *   res.status; res.json; await slack.waitForResponse(res.responseUrl!);    // respond() posts
- *   slack.messages(slack.workspace().generalChannelId);                      // chat.postMessage
- *   await app.stop(); await slack.stop();                                    // app first
+ *   const res = await bot.slashCommand({ command: '/twin', text: 'help' });   // signed POST
+ *   res.status; res.json;                            // what the app answered (ack body)
+ *   await slack.waitForResponse(res.responseUrl!);   // what respond() posted
+ *   slack.messages(ws.generalChannelId);             // what chat.postMessage stored
+ *   await app.stop(); await slack.stop();            // the app first
  *
- * Web API (`apiUrl`, form or JSON bodies, Bearer tokens): auth.test, chat.postMessage/
- * update/delete/postEphemeral, conversations.info/open, users.info, views.open/push/
- * update/publish, oauth.v2.access, apps.connections.open; anything else answers
- * `unknown_method`. State is real: unknown channels answer `channel_not_found`, the seeded
- * #random (bot not a member) answers `not_in_channel`, trigger ids expire after 3 s.
+ * Web API at `apiUrl` (form or JSON bodies, Bearer or body token): auth.test, chat.
+ * postMessage/update/delete/postEphemeral, conversations.info/open, users.info, views.open/
+ * push/update/publish, oauth.v2.access, apps.connections.open; others: `unknown_method`.
+ * State is modelled: unknown channel -> channel_not_found, seeded #random (bot not a
+ * member) -> not_in_channel, trigger ids single-use for 3 s, OAuth codes single-use.
+ * Inspect with messages(), ephemeralMessages(), views(), responses(), calls(), callCounts().
  *
- * Faults: failNext(method, {type:'rate_limited', retryAfter} | {type:'http_error', status}
- * | {type:'error', error}, {times}); failChannel(id, 'not_in_channel'); randomFaults({rate,
- * seed}); calls()/callCounts() log every request.
+ * Faults: failNext(method | '*', fault, { times, when }) where fault is
+ * { type: 'rate_limited', retryAfter } (HTTP 429 + Retry-After), { type: 'http_error', status }
+ * or { type: 'error', error }; failChannel(id, error); randomFaults({ rate, seed, method?,
+ * faults? }) fails the same calls for the same seed. Each returns a handle with clear().
  *
- * Inbound: http(url) signs and sends slash commands, block_actions, view_submission and
- * events (bad signature, stale timestamp, X-Slack-Retry-Num options). socket.* does the
- * same over Socket Mode (await socket.waitForConnection() first), with acks, resend and
- * drop. response_url posts are recorded (5 uses, then 404 `used_url`).
+ * Inbound HTTP: http(url).slashCommand / blockAction / viewSubmission / event / appMention /
+ * urlVerification, options { badSignature, stale, timestampSec, retryNum, retryReason,
+ * contentType }; retry(previous, { retryNum }) re-sends the same bytes. response_url posts
+ * are recorded and applied (replace_original, delete_original, in_channel); 5 uses, then 404.
  *
- * OAuth: addWorkspace({teamId, installed:false}) then completeOAuthInstall({installUrl,
- * teamId}) runs install page -> authorize (this emulator) -> the app's redirect with the
- * state cookie; or issueOAuthCode(teamId) for a hand-made callback URL.
+ * Socket Mode: socket.waitForConnection(n), then socket.slashCommand / blockAction /
+ * viewSubmission / event / appMention -> SentEnvelope with waitForAck(); socket.drop(mode),
+ * resend(envelope), resendUnacked() (events sent while no socket was open are held back).
  *
- * Bolt quirks: see the Slack adapter notes in test/emulators/slack-emulator.test.ts.
+ * OAuth: addWorkspace({ teamId, installed: false }) (its tokens answer invalid_auth until
+ * installed), then completeOAuthInstall({ installUrl, teamId }) plays the browser: install
+ * page -> authorizeUrl (here) -> the app's redirect with the state cookie. Bolt needs
+ * installerOptions.authorizationUrl = slack.authorizeUrl. Or issueOAuthCode(teamId).
+ *
+ * Bolt quirks (5.1): a 429 surfaces as WebAPIRateLimitedError only with
+ * clientOptions.rejectRateLimitedCalls, otherwise the client sleeps Retry-After and
+ * retries; Socket Mode reconnects clientPingTimeout (5 s) after a drop, tunable only through
+ * a hand-built SocketModeReceiver; unhandled HTTP requests are answered after 3001 ms.
  */
 
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -44,6 +56,7 @@ import type { AddressInfo } from 'node:net';
 import type { FaultHandle, FaultRuleOptions, RandomFaultOptions, WebApiFault } from './faults.ts';
 import { FaultInjector } from './faults.ts';
 import { SlackHttpBot } from './http-sender.ts';
+import type { Actor } from './interactions.ts';
 import { Interactions } from './interactions.ts';
 import { SocketModeServer } from './socket-mode.ts';
 import type {
@@ -309,6 +322,11 @@ export class SlackEmulator {
   /** A sender for a bot's HTTP events endpoint (e.g. `http://127.0.0.1:PORT/slack/events`). */
   http(endpoint: string): SlackHttpBot {
     return new SlackHttpBot(endpoint, this.signingSecret, this.interactions);
+  }
+
+  /** A trigger_id for views.open/push (valid `triggerTtlMs`, single use), without an interaction. */
+  issueTriggerId(actor: Actor = {}): string {
+    return this.interactions.triggerFor(actor);
   }
 
   // ---------- OAuth ----------

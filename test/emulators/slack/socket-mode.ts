@@ -38,12 +38,15 @@ export interface SocketAck {
   readonly connectionId: number;
 }
 
-/** One envelope sent over a socket. */
+/** One envelope sent over a socket (or held back because none was open). */
 export interface SentEnvelope {
   readonly envelopeId: string;
   readonly type: EnvelopeType;
   readonly payload: Record<string, unknown>;
   readonly retryAttempt: number;
+  /** False for an event that happened while no connection was open: resendUnacked() delivers it. */
+  readonly delivered: boolean;
+  /** The connection it went out on; 0 when not delivered. */
   readonly connectionId: number;
   /** Set for slash commands and block actions on messages. */
   readonly responseUrl: string | undefined;
@@ -128,7 +131,11 @@ export class SocketModeServer {
     );
   }
 
-  /** Sends a raw envelope over the newest open connection. */
+  /**
+   * Sends a raw envelope over the newest open connection. With no connection open, an
+   * events_api envelope is kept undelivered (Slack retries those later); other types throw,
+   * as Slack shows the user an error instead.
+   */
   send(
     type: EnvelopeType,
     payload: Record<string, unknown>,
@@ -140,11 +147,12 @@ export class SocketModeServer {
     } = {},
   ): SentEnvelope {
     const entry = [...this.sockets.entries()].at(-1);
-    if (entry === undefined) throw new Error('Slack emulator: no open Socket Mode connection');
-    const [connectionId, ws] = entry;
+    if (entry === undefined && type !== 'events_api') {
+      throw new Error('Slack emulator: no open Socket Mode connection');
+    }
     const envelopeId = randomUUID();
     const retryAttempt = options.retryAttempt ?? 0;
-    ws.send(
+    entry?.[1].send(
       JSON.stringify({
         envelope_id: envelopeId,
         type,
@@ -161,7 +169,8 @@ export class SocketModeServer {
       type,
       payload,
       retryAttempt,
-      connectionId,
+      delivered: entry !== undefined,
+      connectionId: entry?.[0] ?? 0,
       responseUrl: extra.responseUrl,
       triggerId: extra.triggerId,
       eventId: extra.eventId,
@@ -217,7 +226,10 @@ export class SocketModeServer {
     );
   }
 
-  /** Re-delivers every unacknowledged events_api envelope whose event was never acked. */
+  /**
+   * Re-delivers (retry_attempt + 1) the latest envelope of every event that was never
+   * acknowledged, including events held back while no connection was open.
+   */
   resendUnacked(retryReason = 'timeout'): SentEnvelope[] {
     const ackedEvents = new Set(this.envelopes.filter((e) => e.ack !== undefined).map((e) => e.eventId));
     const latest = new Map<string, SentEnvelope>();
