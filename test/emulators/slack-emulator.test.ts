@@ -802,6 +802,41 @@ describe('OAuth v2 install with the real Bolt installer', () => {
     ]);
   });
 
+  it('follows the default landing page link and refuses a callback without the state cookie', async () => {
+    slack.addWorkspace({ teamId: 'T0004', installed: false });
+    const stored: Installation[] = [];
+    const app = new App({
+      signingSecret: slack.signingSecret,
+      clientId: slack.clientId,
+      clientSecret: slack.clientSecret,
+      stateSecret: 'emulator-state-secret',
+      scopes: ['chat:write'],
+      installationStore: {
+        storeInstallation: async (i) => {
+          stored.push(i);
+          await Promise.resolve();
+        },
+        fetchInstallation: () => Promise.reject(new Error('unused')),
+      },
+      installerOptions: { authorizationUrl: slack.authorizeUrl },
+      logger: quietLogger(),
+      clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } },
+    });
+    const server = await app.start({ port: 0, host: '127.0.0.1' });
+    apps.push(app);
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    const forged = await fetch(
+      `${base}/slack/oauth_redirect?code=${slack.issueOAuthCode('T0004')}&state=forged`,
+    );
+    expect(forged.status).not.toBe(200);
+    expect(slack.callCount('oauth.v2.access')).toBe(0);
+
+    const result = await slack.completeOAuthInstall({ installUrl: `${base}/slack/install`, teamId: 'T0004' });
+    expect(result.status).toBe(200);
+    expect(stored).toMatchObject([{ team: { id: 'T0004' }, bot: { scopes: ['chat:write'] } }]);
+  });
+
   it('exchanges a hand-issued code when the callback is called directly', async () => {
     slack.addWorkspace({ teamId: 'T0009', installed: false });
     const stored: Installation[] = [];

@@ -366,8 +366,12 @@ export class SlackEmulator {
       .map((c) => c.split(';')[0] ?? '')
       .filter((c) => c !== '');
     const page = await install.text();
+    // A 302 (directInstall) or the landing page's "Add to Slack" link.
+    const links = [...page.matchAll(/href=["']([^"']+)["']/g)].map((m) =>
+      (m[1] ?? '').replaceAll('&amp;', '&'),
+    );
     const location =
-      install.headers.get('location') ?? /href=["']?([^"' >]+)/.exec(page)?.[1]?.replaceAll('&amp;', '&');
+      install.headers.get('location') ?? links.find((href) => href.startsWith(this.authorizeUrl));
     if (location === undefined || !location.startsWith(this.authorizeUrl)) {
       throw new Error(
         `install page did not lead to ${this.authorizeUrl} (status ${install.status}); ` +
