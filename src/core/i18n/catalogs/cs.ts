@@ -1,0 +1,185 @@
+import type { Catalog } from '../translator.ts';
+
+/**
+ * Czech messages. ICU MessageFormat syntax; Czech plurals use one/few/many/other
+ * (many covers decimals only). Use typographic quotes „…“ and never a straight apostrophe.
+ */
+export const cs: Catalog = {
+  'command.empty': 'Napište příkaz, nebo „help“ pro přehled všech příkazů.',
+  'command.unknown': 'Příkaz „{words}“ neznám. Mysleli jste: {suggestions}?',
+  'command.unclosed-quote': 'Hodnotě v uvozovkách chybí uzavírací uvozovka.',
+  'command.duplicate-option': 'Volba „{option}“ je zadaná dvakrát.',
+  'command.unexpected-word': '„{word}“ není volba. Volby se píšou jako name:value.',
+  'command.usage': 'Použití: {usage}',
+
+  'validation.missing-option': 'Volba „{option}“ je povinná.',
+  'validation.unknown-option': 'Volba „{option}“ tady není. Možné volby: {known}.',
+  'validation.too-long':
+    'Hodnota „{option}“ je příliš dlouhá: smí mít nejvýše {max, plural, one {# znak} few {# znaky} many {# znaku} other {# znaků}}.',
+  'validation.too-large': 'Hodnota „{option}“ smí být nejvýše {max}.',
+  'validation.too-small': 'Hodnota „{option}“ musí být alespoň {min}.',
+  'validation.too-many-items':
+    'Volba „{option}“ smí mít nejvýše {max, plural, one {# položku} few {# položky} many {# položky} other {# položek}}.',
+  'validation.empty': 'Volba „{option}“ nesmí být prázdná.',
+  'validation.not-a-choice': 'Volba „{option}“ musí mít jednu z hodnot: {choices}.',
+  'validation.not-a-whole-number': 'Volba „{option}“ musí být celé číslo.',
+  'validation.not-yes-no': 'Volba „{option}“ musí být ano, nebo ne.',
+  'validation.invalid': 'Hodnotě volby „{option}“ nerozumím.',
+  'validation.unknown-language':
+    '„{language}“ není kód jazyka, který znám. Použijte kódy jako cs, de, en, pl.',
+
+  'time.unparseable':
+    '„{input}“ nedokážu přečíst jako čas pro „{option}“. Zkuste 2026-06-05 18:00, „tomorrow 18:00“ nebo „next friday 9:30“.',
+  'time.nonexistent':
+    'Čas {local} v časovém pásmu {zone} neexistuje: hodiny se tehdy posouvají dopředu. Zvolte jiný čas.',
+  'time.ambiguous':
+    'Čas {local} nastává v časovém pásmu {zone} dvakrát: hodiny se tehdy vracejí zpět. Přidejte posun (např. {local}+02:00), nebo zvolte jiný čas.',
+  'time.unknown-zone':
+    '„{zone}“ není časové pásmo, které znám. Použijte názvy jako Europe/Prague nebo America/Chicago.',
+  'time.in-past': '{time} je už v minulosti.',
+
+  'error.unexpected':
+    'Na mé straně se něco pokazilo (ref. {ref}). Nic se nezměnilo; koordinátoři se mohou na toto označení odvolat.',
+  'error.conflict': 'Někdo jiný to ve stejnou chvíli změnil. Nic se nezměnilo, zkuste to prosím znovu.',
+  'permission.coordinator-only': '„{command}“ může použít jen koordinátor vašeho města.',
+
+  'role.coordinator': 'koordinátor',
+  'role.member': 'člen',
+
+  'town.not-registered':
+    'Tato komunita zatím nemá žádné město. Koordinátor začne příkazem: town register name:… country:… timezone:… language:…',
+  'town.already-registered': 'Tato komunita už spravuje město {town}.',
+  'town.unknown-country':
+    '„{country}“ není kód země podle ISO 3166-1. Použijte dvě písmena, např. CZ, DE, AT, PL.',
+  'town.registered':
+    'Vítejte, {town} ({country})! Časy se zadávají v pásmu {zone}, příspěvky jsou v jazyce „{language}“. {user} je prvním koordinátorem města.',
+  'town.info': '{town} ({country}) · časové pásmo {zone} · jazyk {language}\nKoordinátoři: {coordinators}',
+  'town.info-partnerships': 'Partnerství:',
+  'town.info-no-partnerships': 'Zatím žádná partnerství: začněte příkazem „partner invite“.',
+
+  'coordinator.added': '{user} je nyní koordinátorem města {town}.',
+  'coordinator.removed': '{user} už není koordinátorem města {town}.',
+  'coordinator.already': '{user} už koordinátorem je.',
+  'coordinator.not-coordinator': '{user} není koordinátorem vašeho města.',
+  'coordinator.last': '{user} je posledním koordinátorem: nejdřív jmenujte koordinátorem někoho dalšího.',
+
+  'partner.not-found': 'Vaše město nemá partnerství číslo {number}. Viz „partner list“.',
+  'partner.summary': '#{number} {name}: {towns} · {form} · {status}',
+  'partner.invite-needs-name':
+    'Pojmenujte nové partnerství (name:…), nebo pozvěte do existujícího pomocí partnership:… (číslo partnerství).',
+  'partner.invite-name-or-number':
+    'Zadejte buď name: pro nové partnerství, nebo partnership: pro existující – ne obojí.',
+  'partner.invite-created':
+    'Partnerství #{number} „{name}“. Kód pozvánky: {code}\nPředejte ho koordinátorovi partnerského města; ten spustí „partner join code:{code}“ v kanálu, který chce sdílet. Kód platí jednou, do {expires}.',
+  'partner.ended': 'Partnerství #{number} skončilo.',
+  'partner.not-active':
+    'Partnerství #{number} je ve stavu {status}: nejdřív ho znovu aktivujte příkazem „partner edit“.',
+  'partner.unknown-area': 'Neznámé oblasti: {areas}. Známé oblasti: {known}.',
+  'partner.already-member': 'Vaše město už je v partnerství #{number} „{name}“.',
+  'partner.joined':
+    'Připojeno k partnerství #{number} „{name}“ ({towns}). Tento kanál (#{channel}) teď dostává jeho příspěvky v jazyce „{language}“.',
+  'partner.joined-post': 'Město {town} ({country}) se připojilo k partnerství „{name}“. Vítejte!',
+  'partner.left':
+    'Vaše město opustilo „{name}“; {unlinked, plural, one {# kanál byl odpojen} few {# kanály byly odpojeny} many {# kanálu bylo odpojeno} other {# kanálů bylo odpojeno}}.',
+  'partner.left-post': 'Město {town} opustilo partnerství „{name}“.',
+  'partner.none': 'Vaše město zatím nemá žádná partnerství. Začněte příkazem „partner invite name:…“.',
+  'partner.areas': 'Oblasti: {areas}',
+  'partner.agreement': 'Smlouva: {date} · {url}',
+  'partner.channels': 'Propojené kanály:',
+  'partner.no-channels': 'Zatím žádné propojené kanály: v kanálu spusťte „channel link“.',
+  'partner.bad-date': '„{date}“ není datum. Zapište ho ve tvaru RRRR-MM-DD.',
+  'partner.bad-url': '„{url}“ není webový odkaz (http nebo https).',
+  'partner.nothing-to-change':
+    'Uveďte, co se má změnit: name, status, form, areas, agreement-date nebo agreement-url.',
+  'partner.updated': 'Partnerství je upravené.',
+
+  'invite.invalid': 'Tento kód pozvánky není platný. Ověřte ho u koordinátora, který vám ho poslal.',
+  'invite.used': 'Tento kód pozvánky už byl použit. Požádejte o nový.',
+  'invite.expired': 'Platnost kódu pozvánky vypršela {expired}. Požádejte o nový.',
+  'invite.own-town': 'Tento kód zve partnerské město; vaše vlastní město už v partnerství je.',
+
+  'channel.linked':
+    'Tento kanál (#{channel}) je teď propojen s „{name}“; příspěvky tady jsou v jazyce „{language}“.',
+  'channel.unlinked': 'Tento kanál (#{channel}) už nedostává příspěvky z „{name}“.',
+  'channel.already-linked': 'Tento kanál (#{channel}) už je propojen s „{name}“.',
+  'channel.not-linked': 'Tento kanál (#{channel}) není propojen s „{name}“.',
+  'channel.broken': 'bot sem nemůže psát: {reason}',
+
+  'event.not-found': 'Ve vašich partnerstvích není akce číslo {number}. Viz „event list“.',
+  'event.not-host': 'Akci #{number} „{title}“ pořádá jiné město: měnit ji mohou jen jeho koordinátoři.',
+  'event.start-in-past': 'Začátek ({start}) je už v minulosti.',
+  'event.end-before-start': 'Konec ({end}) musí být až po začátku ({start}).',
+  'event.created':
+    'Akce #{number} je vytvořená, oznámení odešlo do {channels, plural, one {# kanálu} few {# kanálů} many {# kanálu} other {# kanálů}}.',
+  'event.updated':
+    'Akce #{number} je upravená, změna odešla do {channels, plural, one {# kanálu} few {# kanálů} many {# kanálu} other {# kanálů}}.',
+  'event.cancelled': 'Akce #{number} je zrušená.',
+  'event.cancelled-done':
+    'Akce #{number} „{title}“ je zrušená, zpráva odešla do {channels, plural, one {# kanálu} few {# kanálů} many {# kanálu} other {# kanálů}}.',
+  'event.nothing-to-change':
+    'Uveďte, co se má změnit: title, kind, start, end, location, capacity nebo description.',
+  'event.none': 'Žádné nadcházející akce. Koordinátoři je vytvářejí příkazem „event create“.',
+  'event.list-heading': 'Nadcházející akce (časy v pásmu {zone}):',
+  'event.info-heading': 'Partnerství: {name}',
+
+  'rsvp.going':
+    'Přijdete na „{title}“{guests, plural, =0 {} one { a berete s sebou # hosta} few { a berete s sebou # hosty} many { a berete s sebou # hosta} other { a berete s sebou # hostů}}.',
+  'rsvp.waitlisted':
+    'Akce „{title}“ je plně obsazená: na čekací listině jste {position}. v pořadí a posunete se, jakmile se uvolní místo.',
+  'rsvp.maybe': 'Zapsáno: na „{title}“ možná přijdete.',
+  'rsvp.not-going': 'Zapsáno: na „{title}“ nepřijdete.',
+  'rsvp.does-not-fit':
+    'Pro vás a vaše hosty není dost míst: {free, plural, one {vejde se už jen # host} few {vejdou se už jen # hosté} many {vejde se už jen # hosta} other {vejde se už jen # hostů}}.',
+  'rsvp.event-over': 'Akce #{number} už skončila.',
+
+  'attendees.heading': 'Účast na #{number} „{title}“:',
+  'attendees.town-row': '  {town} ({country}): účast {going} · možná {maybe} · čekací listina {waiting}',
+  'attendees.by-country': 'Účast podle zemí: {countries}',
+  'attendees.totals': 'Celková účast: {total}, z toho {international} z partnerských měst.',
+
+  'card.status': 'Stav',
+  'card.cancelled': 'Zrušeno',
+  'card.host': 'Pořadatel',
+  'card.kind': 'Druh',
+  'card.place': 'Místo',
+  'card.host-time': 'Místní čas u pořadatele',
+  'card.places': 'Místa',
+  'card.places-unlimited': 'Přihlášeno {seats}, bez omezení',
+  'card.places-limited':
+    'Obsazeno {seats} z {capacity}{waiting, plural, =0 {} one {, # čeká} few {, # čekají} many {, # čeká} other {, # čeká}}',
+  'card.going-per-town': 'Účast podle měst',
+  'card.maybe': 'Možná',
+  'card.button-going': 'Přijdu',
+  'card.button-maybe': 'Možná',
+  'card.button-no': 'Nepřijdu',
+
+  'post.exchange.created': 'Nová akce (pořadatel: {host}):',
+  'post.exchange.updated': 'Změna akce (pořadatel: {host}):',
+  'post.exchange.cancelled': 'Zrušeno (pořadatel: {host}): „{title}“. {reason}',
+
+  'announce.sent':
+    'Oznámení #{number} odchází do {channels, plural, one {# kanálu} few {# kanálů} many {# kanálu} other {# kanálů}}.',
+  'announce.no-channels':
+    'Partnerství #{number} nemá žádné propojené kanály, kam by se dalo psát: nejdřív spusťte „channel link“.',
+  'announce.at-or-cron': 'Zadejte buď at: (jednorázově), nebo cron: (opakovaně).',
+  'announce.bad-cron': '„{cron}“ není platný cron výraz: {reason}',
+  'announce.cron-never': '„{cron}“ nikdy nenastane.',
+  'announce.scheduled': 'Oznámení #{number} pro „{name}“ je naplánované; nejbližší termín {next}.',
+  'announce.recurring': 'opakuje se „{cron}“ ({zone})',
+  'announce.next': ', příště {next}',
+  'announce.none': 'Žádná naplánovaná oznámení.',
+  'announce.not-found': 'Ve vašich partnerstvích není oznámení číslo {number}.',
+  'announce.not-scheduled': 'Oznámení #{number} už není naplánované.',
+  'announce.cancelled': 'Oznámení #{number} je zrušené.',
+
+  'profile.nothing-to-set': 'Zadejte, co nastavit: languages:… nebo interests:…',
+  'profile.saved': 'Váš profil je uložený.',
+  'profile.show': '{name} · {town} · {role}\nJazyky: {languages}\nZájmy: {interests}',
+
+  'help.heading': 'Příkazy (volby pište jako name:value, hodnoty s mezerami dejte do uvozovek):',
+  'help.footer': 'Více o jednom příkazu: help event create',
+  'help.required': ' (povinné)',
+  'help.coordinators-only': 'Jen pro koordinátory.',
+  'help.examples': 'Příklady:',
+  'help.unknown-command': 'Příkaz „{command}“ neexistuje. Napište „help“ pro seznam příkazů.',
+};

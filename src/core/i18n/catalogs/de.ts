@@ -1,0 +1,193 @@
+import type { Catalog } from '../translator.ts';
+
+/**
+ * German messages (Sie-form). ICU MessageFormat syntax; German plurals use one/other.
+ * Use typographic quotes „…“ and never a straight apostrophe.
+ */
+export const de: Catalog = {
+  'command.empty': 'Geben Sie einen Befehl ein oder „help“, um alle zu sehen.',
+  'command.unknown': 'Den Befehl „{words}“ kenne ich nicht. Meinten Sie: {suggestions}?',
+  'command.unclosed-quote': 'Bei einem Wert in Anführungszeichen fehlt das schließende Anführungszeichen.',
+  'command.duplicate-option': 'Die Option „{option}“ ist doppelt angegeben.',
+  'command.unexpected-word': '„{word}“ ist keine Option. Optionen schreibt man als name:value.',
+  'command.usage': 'Verwendung: {usage}',
+
+  'validation.missing-option': 'Die Option „{option}“ ist erforderlich.',
+  'validation.unknown-option': 'Eine Option „{option}“ gibt es hier nicht. Optionen: {known}.',
+  'validation.too-long':
+    '„{option}“ ist zu lang: höchstens {max, plural, one {# Zeichen} other {# Zeichen}}.',
+  'validation.too-large': '„{option}“ darf höchstens {max} sein.',
+  'validation.too-small': '„{option}“ muss mindestens {min} sein.',
+  'validation.too-many-items':
+    '„{option}“ erlaubt höchstens {max, plural, one {# Eintrag} other {# Einträge}}.',
+  'validation.empty': '„{option}“ darf nicht leer sein.',
+  'validation.not-a-choice': '„{option}“ muss einer dieser Werte sein: {choices}.',
+  'validation.not-a-whole-number': '„{option}“ muss eine ganze Zahl sein.',
+  'validation.not-yes-no': '„{option}“ muss ja oder nein sein.',
+  'validation.invalid': 'Den Wert von „{option}“ kann ich nicht lesen.',
+  'validation.unknown-language':
+    '„{language}“ ist kein Sprachcode, den ich kenne. Verwenden Sie Codes wie cs, de, en, pl.',
+
+  'time.unparseable':
+    '„{input}“ kann ich nicht als Zeit für „{option}“ lesen. Versuchen Sie 2026-06-05 18:00, „tomorrow 18:00“ oder „next friday 9:30“.',
+  'time.nonexistent':
+    'Die Uhrzeit {local} gibt es in {zone} nicht: Dann wird die Uhr vorgestellt. Wählen Sie eine andere Zeit.',
+  'time.ambiguous':
+    'Die Uhrzeit {local} gibt es in {zone} zweimal: Dann wird die Uhr zurückgestellt. Geben Sie den Versatz an (z. B. {local}+02:00) oder wählen Sie eine andere Zeit.',
+  'time.unknown-zone':
+    '„{zone}“ ist keine Zeitzone, die ich kenne. Verwenden Sie Namen wie Europe/Berlin oder America/Chicago.',
+  'time.in-past': '{time} liegt bereits in der Vergangenheit.',
+
+  'error.unexpected':
+    'Bei mir ist etwas schiefgelaufen (Ref. {ref}). Es wurde nichts geändert; die Koordinatoren können diese Referenz angeben.',
+  'error.conflict':
+    'Jemand anderes hat das im selben Moment geändert. Es wurde nichts geändert; bitte versuchen Sie es noch einmal.',
+  'permission.coordinator-only': 'Nur Koordinatoren Ihrer Stadt können „{command}“ verwenden.',
+
+  'role.coordinator': 'Koordinator',
+  'role.member': 'Mitglied',
+
+  'town.not-registered':
+    'Diese Community hat noch keine Stadt. Ein Koordinator beginnt mit: town register name:… country:… timezone:… language:…',
+  'town.already-registered': 'Diese Community betreut bereits die Stadt {town}.',
+  'town.unknown-country':
+    '„{country}“ ist kein Ländercode nach ISO 3166-1. Verwenden Sie zwei Buchstaben wie CZ, DE, AT, PL.',
+  'town.registered':
+    'Willkommen, {town} ({country})! Zeiten gelten in {zone}, Beiträge erscheinen auf „{language}“. {user} ist der erste Koordinator der Stadt.',
+  'town.info': '{town} ({country}) · Zeitzone {zone} · Sprache {language}\nKoordinatoren: {coordinators}',
+  'town.info-partnerships': 'Partnerschaften:',
+  'town.info-no-partnerships': 'Noch keine Partnerschaften: Starten Sie eine mit „partner invite“.',
+
+  'coordinator.added': '{user} ist jetzt Koordinator von {town}.',
+  'coordinator.removed': '{user} ist nicht mehr Koordinator von {town}.',
+  'coordinator.already': '{user} ist bereits Koordinator.',
+  'coordinator.not-coordinator': '{user} ist kein Koordinator Ihrer Stadt.',
+  'coordinator.last': '{user} ist der letzte Koordinator: Machen Sie zuerst jemand anderen zum Koordinator.',
+
+  'partner.not-found': 'Ihre Stadt hat keine Partnerschaft mit der Nummer {number}. Siehe „partner list“.',
+  'partner.summary': '#{number} {name}: {towns} · {form} · {status}',
+  'partner.invite-needs-name':
+    'Geben Sie der neuen Partnerschaft einen Namen (name:…) oder laden Sie mit partnership:… (Nummer der Partnerschaft) in eine bestehende ein.',
+  'partner.invite-name-or-number':
+    'Geben Sie entweder name: für eine neue Partnerschaft oder partnership: für eine bestehende an, nicht beides.',
+  'partner.invite-created':
+    'Partnerschaft #{number} „{name}“. Einladungscode: {code}\nGeben Sie ihn an die Koordination der Partnerstadt weiter; dort wird „partner join code:{code}“ in dem Kanal ausgeführt, der geteilt werden soll. Der Code gilt einmal, bis {expires}.',
+  'partner.ended': 'Die Partnerschaft #{number} ist beendet.',
+  'partner.not-active':
+    'Partnerschaft #{number} hat den Status {status}: Aktivieren Sie sie zuerst wieder mit „partner edit“.',
+  'partner.unknown-area': 'Unbekannte Bereiche: {areas}. Bekannte Bereiche: {known}.',
+  'partner.already-member': 'Ihre Stadt ist bereits in der Partnerschaft #{number} „{name}“.',
+  'partner.joined':
+    'Der Partnerschaft #{number} „{name}“ ({towns}) beigetreten. Dieser Kanal (#{channel}) erhält ihre Beiträge ab jetzt auf „{language}“.',
+  'partner.joined-post': '{town} ({country}) ist der Partnerschaft „{name}“ beigetreten. Willkommen!',
+  'partner.left':
+    'Ihre Stadt hat „{name}“ verlassen; {unlinked, plural, one {# Kanal wurde} other {# Kanäle wurden}} getrennt.',
+  'partner.left-post': '{town} hat die Partnerschaft „{name}“ verlassen.',
+  'partner.none': 'Ihre Stadt hat noch keine Partnerschaften. Starten Sie eine mit „partner invite name:…“.',
+  'partner.areas': 'Bereiche: {areas}',
+  'partner.agreement': 'Vereinbarung: {date} · {url}',
+  'partner.channels': 'Verknüpfte Kanäle:',
+  'partner.no-channels': 'Noch keine verknüpften Kanäle: Führen Sie „channel link“ in einem Kanal aus.',
+  'partner.bad-date': '„{date}“ ist kein Datum. Schreiben Sie es als YYYY-MM-DD.',
+  'partner.bad-url': '„{url}“ ist kein Weblink (http oder https).',
+  'partner.nothing-to-change':
+    'Geben Sie an, was geändert werden soll: name, status, form, areas, agreement-date oder agreement-url.',
+  'partner.updated': 'Partnerschaft aktualisiert.',
+
+  'invite.invalid':
+    'Dieser Einladungscode ist ungültig. Klären Sie das mit dem Koordinator, der ihn geschickt hat.',
+  'invite.used': 'Dieser Einladungscode wurde bereits verwendet. Bitten Sie um einen neuen.',
+  'invite.expired': 'Dieser Einladungscode ist am {expired} abgelaufen. Bitten Sie um einen neuen.',
+  'invite.own-town':
+    'Dieser Code lädt eine Partnerstadt ein; Ihre eigene Stadt gehört der Partnerschaft bereits an.',
+
+  'channel.linked':
+    'Dieser Kanal (#{channel}) ist jetzt mit „{name}“ verknüpft; Beiträge hier erscheinen auf „{language}“.',
+  'channel.unlinked': 'Dieser Kanal (#{channel}) erhält keine Beiträge von „{name}“ mehr.',
+  'channel.already-linked': 'Dieser Kanal (#{channel}) ist bereits mit „{name}“ verknüpft.',
+  'channel.not-linked': 'Dieser Kanal (#{channel}) ist nicht mit „{name}“ verknüpft.',
+  'channel.broken': 'der Bot kann hier nicht posten: {reason}',
+
+  'event.not-found':
+    'In Ihren Partnerschaften gibt es keine Veranstaltung mit der Nummer {number}. Siehe „event list“.',
+  'event.not-host':
+    'Veranstaltung #{number} „{title}“ wird von einer anderen Stadt ausgerichtet: Nur deren Koordinatoren können sie ändern.',
+  'event.start-in-past': 'Der Beginn ({start}) liegt bereits in der Vergangenheit.',
+  'event.end-before-start': 'Das Ende ({end}) muss nach dem Beginn ({start}) liegen.',
+  'event.created':
+    'Veranstaltung #{number} erstellt und in {channels, plural, one {# Kanal} other {# Kanälen}} angekündigt.',
+  'event.updated':
+    'Veranstaltung #{number} aktualisiert; die Änderung wurde in {channels, plural, one {# Kanal} other {# Kanälen}} gepostet.',
+  'event.cancelled': 'Veranstaltung #{number} ist abgesagt.',
+  'event.cancelled-done':
+    'Veranstaltung #{number} „{title}“ ist abgesagt; {channels, plural, one {# Kanal wurde} other {# Kanäle wurden}} informiert.',
+  'event.nothing-to-change':
+    'Geben Sie an, was geändert werden soll: title, kind, start, end, location, capacity oder description.',
+  'event.none': 'Keine anstehenden Veranstaltungen. Koordinatoren erstellen sie mit „event create“.',
+  'event.list-heading': 'Anstehende Veranstaltungen (Zeiten in {zone}):',
+  'event.info-heading': 'Partnerschaft: {name}',
+
+  'rsvp.going':
+    'Sie sind bei „{title}“ dabei{guests, plural, =0 {} one {, mit # Gast} other {, mit # Gästen}}.',
+  'rsvp.waitlisted':
+    '„{title}“ ist ausgebucht: Sie sind Nummer {position} auf der Warteliste und rücken nach, sobald ein Platz frei wird.',
+  'rsvp.maybe': 'Notiert: vielleicht bei „{title}“.',
+  'rsvp.not-going': 'Notiert: Sie sind bei „{title}“ nicht dabei.',
+  'rsvp.does-not-fit':
+    'Nicht genug Plätze für Sie und Ihre Gäste: Es {free, plural, one {passt nur noch # Gast} other {passen nur noch # Gäste}} dazu.',
+  'rsvp.event-over': 'Veranstaltung #{number} ist vorbei.',
+
+  'attendees.heading': 'Teilnahme an #{number} „{title}“:',
+  'attendees.town-row':
+    '  {town} ({country}): {going} dabei · {maybe} vielleicht · {waiting} auf der Warteliste',
+  'attendees.by-country': 'Zusagen nach Land: {countries}',
+  'attendees.totals': 'Zusagen insgesamt: {total}, davon {international} aus Partnerstädten.',
+
+  'card.status': 'Status',
+  'card.cancelled': 'Abgesagt',
+  'card.host': 'Gastgeber',
+  'card.kind': 'Art',
+  'card.place': 'Ort',
+  'card.host-time': 'Ortszeit beim Gastgeber',
+  'card.places': 'Plätze',
+  'card.places-unlimited': '{seats} dabei, unbegrenzt',
+  'card.places-limited':
+    '{seats} von {capacity} belegt{waiting, plural, =0 {} one {, # auf der Warteliste} other {, # auf der Warteliste}}',
+  'card.going-per-town': 'Zusagen pro Stadt',
+  'card.maybe': 'Vielleicht',
+  'card.button-going': 'Ich komme',
+  'card.button-maybe': 'Vielleicht',
+  'card.button-no': 'Ich komme nicht',
+
+  'post.exchange.created': 'Neue Veranstaltung von {host}:',
+  'post.exchange.updated': 'Geänderte Veranstaltung von {host}:',
+  'post.exchange.cancelled': 'Abgesagt von {host}: „{title}“. {reason}',
+
+  'announce.sent':
+    'Ankündigung #{number} wird an {channels, plural, one {# Kanal} other {# Kanäle}} verschickt.',
+  'announce.no-channels':
+    'Partnerschaft #{number} hat keine verknüpften Kanäle zum Posten: Führen Sie zuerst „channel link“ aus.',
+  'announce.at-or-cron': 'Geben Sie entweder at: (einmalig) oder cron: (wiederholt) an.',
+  'announce.bad-cron': '„{cron}“ ist kein gültiger Cron-Ausdruck: {reason}',
+  'announce.cron-never': '„{cron}“ tritt nie ein.',
+  'announce.scheduled': 'Ankündigung #{number} für „{name}“ ist geplant; nächster Termin: {next}.',
+  'announce.recurring': 'wiederholt nach „{cron}“ ({zone})',
+  'announce.next': ', nächster Termin {next}',
+  'announce.none': 'Keine geplanten Ankündigungen.',
+  'announce.not-found': 'In Ihren Partnerschaften gibt es keine Ankündigung mit der Nummer {number}.',
+  'announce.not-scheduled': 'Ankündigung #{number} ist nicht mehr geplant.',
+  'announce.cancelled': 'Ankündigung #{number} ist gestrichen.',
+
+  'profile.nothing-to-set': 'Geben Sie an, was gesetzt werden soll: languages:… oder interests:…',
+  'profile.saved': 'Ihr Profil ist gespeichert.',
+  'profile.show': '{name} · {town} · {role}\nSprachen: {languages}\nInteressen: {interests}',
+
+  'help.heading':
+    'Befehle (Optionen als name:value schreiben, Werte mit Leerzeichen in Anführungszeichen setzen):',
+  'help.footer': 'Mehr zu einem Befehl: help event create',
+  'help.required': ' (Pflicht)',
+  'help.coordinators-only': 'Nur für Koordinatoren.',
+  'help.examples': 'Beispiele:',
+  'help.unknown-command':
+    'Einen Befehl „{command}“ gibt es nicht. Geben Sie „help“ ein, um die Liste zu sehen.',
+};
