@@ -32,6 +32,7 @@ export function naiveMillis(local: LocalDateTime): number {
 /** A real calendar date and clock reading (no 30 February, no 24:00). */
 export function isValidLocalDateTime(local: LocalDateTime): boolean {
   if (!Object.values(local).every((value) => Number.isInteger(value))) return false;
+  if (local.hour > 23) return false; // luxon would read 24:00 as the next midnight
   return DateTime.fromObject({ ...local }, { zone: 'utc' }).isValid;
 }
 
