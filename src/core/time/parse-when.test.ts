@@ -292,6 +292,8 @@ describe('parseWhen: numeric dates', () => {
   it('reads day first in Czech and German, month first in US English', () => {
     expect(when('5/6/2026 10:00', 'Europe/Prague', NOW, 'cs')).toBe('2026-06-05T08:00:00.000Z');
     expect(when('5.6.2026 10:00', 'Europe/Prague', NOW, 'cs')).toBe('2026-06-05T08:00:00.000Z');
+    expect(when('5. 6. 2026 10:00', 'Europe/Prague', NOW, 'cs')).toBe('2026-06-05T08:00:00.000Z');
+    expect(when('5. 6. 2026 10:00', 'Europe/Prague', NOW, 'de')).toBe('2026-06-05T08:00:00.000Z');
     expect(when('5/6/2026 10:00', 'Europe/Prague', NOW, 'de')).toBe('2026-06-05T08:00:00.000Z');
     expect(when('5/6/2026 10:00', 'America/Chicago', NOW, 'en-US')).toBe('2026-05-06T15:00:00.000Z');
   });

@@ -17,7 +17,11 @@ export interface ParseWhenOptions {
   zone: string;
   /** The current instant; relative phrases ("tomorrow", "in 2 hours") count from it. */
   now: Date;
-  /** Language of the phrase: `de` reads German (falling back to English); anything else English. */
+  /**
+   * Language of the phrase. `de`: German, then English. Plain `en` (the default): English, refusing
+   * numeric dates like 5/6 whose order it cannot know. `en-US`: month first. `cs` and any other:
+   * English with the day first (chrono has no Czech).
+   */
   locale?: string;
 }
 
@@ -58,7 +62,9 @@ const DAY_MS = 86_400_000;
  *   day in the zone.
  * - Phrases go through chrono-node (English; German too when `locale` is `de`), relative to
  *   `now` as the zone's clock shows it. A weekday, a bare time or a date without year that has
- *   already passed means the next one.
+ *   already passed means the next one. The phrase must be the whole input ("tomorrow 18:00 in
+ *   the hall" and ranges are refused). A zone named in it ("6pm CET") is an explicit offset.
+ * - "in 2 hours" and "now" count real time from `now`.
  * - A local time skipped by a spring-forward switch is `time.nonexistent`; one that happens twice
  *   in an autumn switch is `time.ambiguous` with both instants. Neither is ever shifted silently.
  */
@@ -176,8 +182,10 @@ function readPhrase(text: string, zone: string, now: Date, locale: string | unde
     nowLocal.second,
     nowLocal.millisecond,
   );
+  // Czech (and often German) spaces its numeric dates, "5. 6. 2026", which chrono does not read.
+  const phrase = text.replace(/\b(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})\b/g, '$1.$2.$3');
   for (const reader of phraseReaders(locale)) {
-    const result = soleFullMatch(reader.parser.parse(text, reference), text);
+    const result = soleFullMatch(reader.parser.parse(phrase, reference), phrase);
     if (result) return readChronoResult(result, reader, { now, nowLocal, reference });
   }
   return null;
