@@ -45,9 +45,7 @@ export function wireTwinbridge(options: {
     recurrence: new CronRecurrence(),
     definitions: commands,
     handlers: commandHandlers,
-    onOutboxChanged: () => {
-      worker.drainDue().catch((error: unknown) => options.logger.error({ err: error }, 'outbox drain failed'));
-    },
+    onOutboxChanged: () => void worker.drainDueLogged(),
   });
   return { bus, worker, consolePoster };
 }
@@ -74,11 +72,11 @@ export async function main(io: { stdin: Readable & { isTTY?: boolean }; stdout: 
     workerId: config.workerId,
     output: io.stdout,
   });
-  const ticker = startOutboxTicker(worker, logger);
+  const ticker = startOutboxTicker(worker);
 
   const shutdown = async () => {
     ticker.stop();
-    await worker.drainDue().catch(() => undefined);
+    await worker.drainDueLogged();
     await database.close();
   };
 
@@ -91,9 +89,7 @@ export async function main(io: { stdin: Readable & { isTTY?: boolean }; stdout: 
     bus,
     output: io.stdout,
     interactive: Boolean(io.stdin.isTTY),
-    afterCommand: async () => {
-      await worker.drainDue();
-    },
+    afterCommand: () => worker.drainDueLogged(),
   });
   process.once('SIGTERM', () => io.stdin.destroy());
   await session.run(io.stdin);

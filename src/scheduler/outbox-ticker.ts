@@ -3,16 +3,13 @@
  * process are picked up. The database holds what is due; the tick only asks.
  */
 import cron from 'node-cron';
-import type { Logger } from '../core/ports.ts';
 
 export interface Drainable {
-  drainDue(): Promise<unknown>;
+  drainDueLogged(): Promise<void>;
 }
 
-export function startOutboxTicker(worker: Drainable, logger: Logger, expression = '*/5 * * * * *'): { stop(): void } {
-  const task = cron.schedule(expression, () => {
-    worker.drainDue().catch((error: unknown) => logger.error({ err: error }, 'outbox drain failed'));
-  });
+export function startOutboxTicker(worker: Drainable, expression = '*/5 * * * * *'): { stop(): void } {
+  const task = cron.schedule(expression, () => void worker.drainDueLogged());
   return {
     stop: () => {
       void task.stop();

@@ -72,7 +72,7 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     ['announce schedule partnership:1 text:Hi cron:"61 * * * *"', '“61 * * * *” is not a valid cron expression'],
     ['announce schedule partnership:1 text:Hi', t('announce.at-or-cron')],
     ['event fly', 'I do not know the command “event fly”'],
-  ])('%s', async (line, expected) => {
+  ])('refuses bad input #%#', async (line, expected) => {
     const before = await tableCounts(database);
     const printed = await answer(harness, line);
     expect(printed.startsWith('✗')).toBe(true);

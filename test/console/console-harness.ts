@@ -9,9 +9,11 @@ import type { Clock } from '../../src/core/ports.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { wireTwinbridge } from '../../src/main.ts';
 
+/** A fixed clock that moves one millisecond per reading, so the order of events stays defined. */
 export class TestClock implements Clock {
   constructor(private current: Date) {}
   now(): Date {
+    this.current = new Date(this.current.getTime() + 1);
     return new Date(this.current);
   }
   set(instant: string | Date): void {
@@ -42,9 +44,7 @@ export function consoleHarness(database: Database, now = '2026-11-23T10:00:00Z')
     bus,
     output: sink,
     interactive: false,
-    afterCommand: async () => {
-      await worker.drainDue();
-    },
+    afterCommand: () => worker.drainDueLogged(),
   });
   return {
     clock,

@@ -65,13 +65,16 @@ describe.each(DATABASE_KINDS)('console scenario on %s', (kind) => {
     expect(output).toContain(translate('de', 'rsvp.waitlisted', { title: 'Letní tábor mládeže', position: 1, guests: 0 }));
     const rsvps = await database.prisma.rsvp.findMany({
       include: { member: true, town: true },
-      orderBy: { queuedAt: 'asc' },
+      orderBy: { member: { platformUserId: 'asc' } },
     });
     expect(rsvps.map((r) => [r.member.platformUserId, r.status, r.guests, r.town.name])).toEqual([
-      ['petra', 'NOT_GOING', 1, 'Český Krumlov'],
       ['lena', 'GOING', 0, 'Passau'],
       ['max', 'GOING', 0, 'Passau'],
+      ['petra', 'NOT_GOING', 1, 'Český Krumlov'],
     ]);
+    // Max waited in line and moved up when Petra's two places freed.
+    const promotion = await database.prisma.auditEntry.findFirstOrThrow({ where: { action: 'rsvp.promoted' } });
+    expect(promotion.targetId).toBe(rsvps[1]?.id);
   });
 
   it('counts attendance per town and country', () => {

@@ -17,7 +17,8 @@ export function translate(language: SupportedLanguage, key: MessageKey, params: 
   const cacheKey = `${language}\u0000${key}`;
   let format = compiled.get(cacheKey);
   if (!format) {
-    format = new IntlMessageFormat(catalogs[language][key], language);
+    // Messages carry no markup: '<' is literal text, never an ICU tag.
+    format = new IntlMessageFormat(catalogs[language][key], language, undefined, { ignoreTag: true });
     compiled.set(cacheKey, format);
   }
   return String(format.format(params));

@@ -65,6 +65,15 @@ export class DeliveryWorker {
     return this.draining;
   }
 
+  /** drainDue for callers that must not fail (ticks, after a command): errors go to the log. */
+  async drainDueLogged(): Promise<void> {
+    try {
+      await this.drainDue();
+    } catch (error) {
+      this.logger.error({ err: error, worker: this.options.workerId }, 'outbox drain failed; deliveries stay queued');
+    }
+  }
+
   private async drainLoop(): Promise<DrainResult> {
     const total: DrainResult = { sent: 0, retried: 0, failed: 0 };
     do {

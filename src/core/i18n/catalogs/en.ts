@@ -52,7 +52,7 @@ export const en = {
 
   'partner.not-found': 'Your town has no partnership number {number}. See “partner list”.',
   'partner.summary': '#{number} {name}: {towns} · {form} · {status}',
-  'partner.invite-needs-name': 'Give the new partnership a name (name:…), or invite into an existing one with partnership:<number>.',
+  'partner.invite-needs-name': 'Give the new partnership a name (name:…), or invite into an existing one with partnership:….',
   'partner.invite-name-or-number': 'Give either name: for a new partnership or partnership: for an existing one, not both.',
   'partner.invite-created': 'Partnership #{number} “{name}”. Invite code: {code}\nGive it to the partner town’s coordinator; they run “partner join code:{code}” in the channel they want to share. It works once, until {expires}.',
   'partner.ended': 'Partnership #{number} has ended.',

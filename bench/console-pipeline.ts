@@ -1,0 +1,202 @@
+/**
+ * npm run bench: 10,000 mixed commands through the console pipeline (text parsing, validation,
+ * one transaction per command, outbox drain, console printing) on the embedded database and on
+ * PostgreSQL; per-command latency p50/p99, commands per second, peak memory; and the cold start
+ * of `npm start` to its first prompt. Prints figures; asserts nothing.
+ *
+ *   npm run bench                      # both databases
+ *   BENCH_COMMANDS=2000 npm run bench  # shorter run
+ *   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import { pino } from 'pino';
+import { ConsoleSession } from '../src/adapters/console/console-adapter.ts';
+import { openDatabase, type Database } from '../src/db/open-database.ts';
+import { systemClock, wireTwinbridge } from '../src/main.ts';
+
+const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 10_000);
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const MEMBERS = 200;
+const EXCHANGES = 20;
+
+/** A deterministic pseudo-random sequence, so every run issues the same commands. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** The mix a busy twinning community produces: mostly reading and answering. */
+function mixedCommand(random: () => number): { lines: string[] } {
+  const user = `member${Math.floor(random() * MEMBERS)}`;
+  const town = random() < 0.5 ? 'krumlov' : 'passau';
+  const event = 1 + Math.floor(random() * EXCHANGES);
+  const roll = random();
+  const where = [`:community ${town}`, `:as ${user}`];
+  if (roll < 0.3) return { lines: [...where, 'event list'] };
+  if (roll < 0.5) return { lines: [...where, `event info event:${event}`] };
+  if (roll < 0.75) {
+    const answer = ['going', 'maybe', 'no'][Math.floor(random() * 3)] ?? 'going';
+    return { lines: [...where, `rsvp event:${event} answer:${answer} guests:${Math.floor(random() * 3)}`] };
+  }
+  if (roll < 0.85) return { lines: [...where, `profile set languages:cs,de interests:"choir, football"`] };
+  if (roll < 0.9) return { lines: [...where, 'help'] };
+  if (roll < 0.95) return { lines: [...where, 'partner info partnership:1'] };
+  return { lines: [':community krumlov', ':as jana', `event attendees event:${event}`] };
+}
+
+const SETUP = [
+  ':community krumlov',
+  ':channel partneri',
+  ':as jana',
+  'town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs',
+  'partner invite name:"Krumlov – Passau" form:formal',
+  'channel link partnership:1',
+  ':community passau',
+  ':channel partnerstadt',
+  ':as max',
+  'town register name:Passau country:DE timezone:Europe/Berlin language:de',
+  'partner join code:$invite',
+  ':community krumlov',
+  ':as jana',
+  ...Array.from(
+    { length: EXCHANGES },
+    (_, i) =>
+      `event create partnership:1 title:"Exchange ${i + 1}" kind:citizens-meeting start:"2030-06-${String(1 + i).padStart(2, '0')} 10:00" capacity:50`,
+  ),
+];
+
+async function runMix(database: Database) {
+  const nullOutput = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const logger = pino({ level: 'silent' });
+  const { bus, worker } = wireTwinbridge({ database, logger, clock: systemClock, workerId: 'bench', output: nullOutput });
+  const session = new ConsoleSession({
+    bus,
+    output: nullOutput,
+    interactive: false,
+    afterCommand: () => worker.drainDueLogged(),
+  });
+  for (const line of SETUP) await session.handle(line);
+
+  const random = seeded(42);
+  const latencies: number[] = [];
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+  const started = performance.now();
+  for (let i = 0; i < COMMANDS; i++) {
+    const { lines } = mixedCommand(random);
+    for (const directive of lines.slice(0, -1)) await session.handle(directive);
+    const t0 = performance.now();
+    await session.handle(lines.at(-1) ?? 'help');
+    latencies.push(performance.now() - t0);
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  latencies.sort((a, b) => a - b);
+  return {
+    commandsPerSecond: COMMANDS / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? 0,
+    peakRssMb: peakRss / 2 ** 20,
+  };
+}
+
+async function withServerDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const name = `twinbridge_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  try {
+    return await work(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** Time from spawning `npm start`'s command to the first prompt on a terminal-less stdin. */
+function coldStart(dataDir: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, TWINBRIDGE_DATA_DIR: dataDir, TWINBRIDGE_CONSOLE: 'on', DATABASE_URL: '' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let resolved = false;
+    child.stdout.on('data', () => {
+      if (resolved) return;
+      resolved = true;
+      resolve(performance.now() - started);
+      child.stdin.end();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (!resolved) reject(new Error(`npm start exited with ${code ?? 'a signal'} before answering`));
+    });
+    // Piped input has no prompt: the answer to the first command is the first thing printed.
+    child.stdin.write(':where\n');
+  });
+}
+
+async function main() {
+  console.log(`Twinbridge console pipeline: ${COMMANDS} mixed commands (${MEMBERS} members, ${EXCHANGES} exchanges)`);
+  console.log(`node ${process.version}, ${process.platform} ${process.arch}\n`);
+  const rows: [string, Awaited<ReturnType<typeof runMix>>][] = [];
+
+  const dataDir = await mkdtemp(join(tmpdir(), 'twinbridge-bench-'));
+  try {
+    const embedded = await openDatabase({ dataDir });
+    rows.push(['embedded (PGlite)', await runMix(embedded)]);
+    await embedded.close();
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  rows.push([
+    'PostgreSQL 127.0.0.1',
+    await withServerDatabase(async (url) => {
+      const server = await openDatabase({ databaseUrl: url, dataDir: 'unused' });
+      try {
+        return await runMix(server);
+      } finally {
+        await server.close();
+      }
+    }),
+  ]);
+
+  console.log('| database | commands/s | p50 ms | p99 ms | max ms | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|');
+  for (const [name, r] of rows) {
+    console.log(
+      `| ${name} | ${r.commandsPerSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.max.toFixed(1)} | ${r.peakRssMb.toFixed(0)} |`,
+    );
+  }
+
+  const coldDir = await mkdtemp(join(tmpdir(), 'twinbridge-cold-'));
+  try {
+    const fresh = await coldStart(join(coldDir, 'data'));
+    const existing = await coldStart(join(coldDir, 'data'));
+    console.log(`\nCold start to first answer (embedded): new data directory ${(fresh / 1000).toFixed(2)} s, existing ${(existing / 1000).toFixed(2)} s`);
+  } finally {
+    await rm(coldDir, { recursive: true, force: true });
+  }
+}
+
+await main();
