@@ -1,33 +1,58 @@
 /**
- * Database commands (npm run db:migrate | db:check | db:new-migration <name>).
+ * Database commands (npm run db:migrate | db:check | db:new-migration -- <name>).
  * They use the WebAssembly schema engine, so they need no download and no network.
  */
 import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
 
 import { openPGlite } from './open-database.ts';
-import { applyMigrations, checkDrift, createMigration, type MigrationTarget } from './schema-engine.ts';
+import {
+  applyMigrations,
+  checkDrift,
+  createMigration,
+  DEFAULT_MIGRATION_PATHS,
+  type MigrationPaths,
+  type MigrationTarget,
+} from './schema-engine.ts';
 
-const USAGE = `Usage: tsx src/db/cli.ts <command>
+const USAGE = `Usage: tsx src/db/cli.ts <command> [--schema <file>] [--migrations <dir>]
 
   migrate               apply pending migrations to DATABASE_URL if set,
                         else to the embedded database in TWINBRIDGE_DATA_DIR (default ./data)
-  check                 exit 1 if prisma/schema.prisma and prisma/migrations differ
-  new-migration <name>  write the next migration from prisma/schema.prisma`;
+  check                 exit 1, printing the missing SQL, if the schema and the migrations differ
+  new-migration <name>  write the next migration from the schema
 
-async function main(args: string[]): Promise<number> {
-  const [command, ...rest] = args;
+  --schema       default prisma/schema.prisma
+  --migrations   default prisma/migrations`;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { schema: { type: 'string' }, migrations: { type: 'string' } },
+    });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const paths: MigrationPaths = {
+    schemaPath: parsed.values.schema ?? DEFAULT_MIGRATION_PATHS.schemaPath,
+    migrationsDir: parsed.values.migrations ?? DEFAULT_MIGRATION_PATHS.migrationsDir,
+  };
+  const [command, ...rest] = parsed.positionals;
   switch (command) {
     case 'migrate':
-      return migrate();
+      return migrate(paths);
     case 'check':
-      return check();
+      return check(paths);
     case 'new-migration':
       if (rest.length !== 1 || !rest[0]) {
-        console.error('new-migration needs exactly one name, e.g. add_town_motto\n');
-        console.error(USAGE);
+        console.error(`new-migration needs exactly one name, e.g. add_town_motto\n\n${USAGE}`);
         return 2;
       }
-      return newMigration(rest[0]);
+      return newMigration(rest[0], paths);
     case undefined:
     default:
       console.error(USAGE);
@@ -35,7 +60,7 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-async function migrate(): Promise<number> {
+async function migrate(paths: MigrationPaths): Promise<number> {
   const url = process.env.DATABASE_URL;
   let target: MigrationTarget;
   let description: string;
@@ -49,7 +74,7 @@ async function migrate(): Promise<number> {
   }
   try {
     console.log(`Migrating the ${description}`);
-    const applied = await applyMigrations(target);
+    const applied = await applyMigrations(target, { migrationsDir: paths.migrationsDir });
     if (applied.length === 0) console.log('Already up to date.');
     else
       console.log(
@@ -61,27 +86,34 @@ async function migrate(): Promise<number> {
   }
 }
 
-async function check(): Promise<number> {
-  const drift = await checkDrift();
+async function check(paths: MigrationPaths): Promise<number> {
+  const drift = await checkDrift(paths);
+  const names = `${shown(paths.schemaPath)} and ${shown(paths.migrationsDir)}`;
   if (drift === '') {
-    console.log('prisma/schema.prisma and prisma/migrations agree.');
+    console.log(`${names} agree.`);
     return 0;
   }
-  console.log('prisma/schema.prisma differs from prisma/migrations. The migrations lack:\n');
+  console.log(`${names} differ. The migrations lack:\n`);
   console.log(drift.trimEnd());
-  console.log('\nCreate a migration for it: npm run db:new-migration -- <name>');
+  console.log('\nWrite a migration for it: npm run db:new-migration -- <name>');
   return 1;
 }
 
-async function newMigration(name: string): Promise<number> {
-  const created = await createMigration(name);
+async function newMigration(name: string, paths: MigrationPaths): Promise<number> {
+  const created = await createMigration(name, paths);
   if (!created) {
-    console.log('prisma/schema.prisma and prisma/migrations already agree: no migration written.');
+    console.log(
+      `${shown(paths.schemaPath)} and ${shown(paths.migrationsDir)} already agree: no migration written.`,
+    );
     return 0;
   }
-  console.log(`Wrote ${relative(process.cwd(), created.directory)}/migration.sql:\n`);
+  console.log(`Wrote ${shown(created.directory)}/migration.sql:\n`);
   console.log(created.sql.trimEnd());
   return 0;
+}
+
+function shown(path: string): string {
+  return relative(process.cwd(), path) || path;
 }
 
 function withoutPassword(url: string): string {

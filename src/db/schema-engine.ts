@@ -62,10 +62,20 @@ export async function applyMigrations(
   const migrationsList = await readMigrationList(
     options.migrationsDir ?? DEFAULT_MIGRATION_PATHS.migrationsDir,
   );
-  return withEngine(target, undefined, options.onEngineLog, async (engine) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
-    return appliedMigrationNames;
-  });
+  const connection = connect(target);
+  try {
+    // Start-up fast path: when every folder is recorded as applied, the engine (about 150 ms to
+    // load and run) would do nothing either. Anything unusual goes to the engine to decide.
+    const applied = await completedMigrationNames(connection);
+    if (applied && migrationsList.migrationDirectories.every((folder) => applied.has(folder.path))) return [];
+
+    return await withEngine(connection, undefined, options.onEngineLog, async (engine) => {
+      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
+      return appliedMigrationNames;
+    });
+  } finally {
+    await connection.release();
+  }
 }
 
 /**
@@ -80,8 +90,9 @@ export async function checkDrift(paths: Partial<MigrationPaths> = {}): Promise<s
     readSchemaFile(schemaPath),
   ]);
   const pglite = new PGlite();
+  const connection = connect({ kind: 'embedded', pglite });
   try {
-    return await withEngine({ kind: 'embedded', pglite }, schemaFile, undefined, async (engine) => {
+    return await withEngine(connection, schemaFile, undefined, async (engine) => {
       await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
       const files = [schemaFile];
       const { exitCode, stdout } = await engine.diff({
@@ -95,6 +106,7 @@ export async function checkDrift(paths: Partial<MigrationPaths> = {}): Promise<s
       return exitCode === 2 ? (stdout ?? '') : '';
     });
   } finally {
+    await connection.release();
     await pglite.close();
   }
 }
@@ -119,13 +131,11 @@ export async function createMigration(
     .replace(/^_+|_+$/g, '');
   if (slug === '') throw new Error(`Migration name "${name}" has no letters or digits.`);
   const migrationsDir = options.migrationsDir ?? DEFAULT_MIGRATION_PATHS.migrationsDir;
-
   const sql = await checkDrift({ schemaPath: options.schemaPath, migrationsDir });
   if (sql === '') return null;
 
   const folderName = `${migrationTimestamp(options.now ?? new Date())}_${slug}`;
-  const existing = await listMigrationFolders(migrationsDir);
-  const last = existing.at(-1);
+  const last = (await listMigrationFolders(migrationsDir)).at(-1);
   // The engine applies migrations in name order: a new one must sort after every existing one.
   if (last !== undefined && folderName <= last) {
     throw new Error(`New migration ${folderName} would sort before ${last}; is the clock right?`);
@@ -254,27 +264,29 @@ function loadEngineClass(): Promise<SchemaEngineClass> {
 }
 
 async function withEngine<T>(
-  target: MigrationTarget,
+  connection: Connection,
   schemaFile: SchemaContainer | undefined,
   onEngineLog: ((line: string) => void) | undefined,
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const Engine = await loadEngineClass();
-  const { factory, release } = migrationAdapter(target);
+  const engine = await Engine.new(
+    { datamodels: schemaFile ? [[schemaFile.path, schemaFile.content]] : undefined },
+    (line: string) => onEngineLog?.(line),
+    bindMigrationAwareSqlAdapterFactory(connection.factory),
+  );
   try {
-    const engine = await Engine.new(
-      { datamodels: schemaFile ? [[schemaFile.path, schemaFile.content]] : undefined },
-      (line: string) => onEngineLog?.(line),
-      bindMigrationAwareSqlAdapterFactory(factory),
-    );
-    try {
-      return await work(engine);
-    } finally {
-      engine.free();
-    }
+    return await work(engine);
   } finally {
-    await release();
+    engine.free();
   }
+}
+
+interface Connection {
+  /** The driver adapter the engine talks through. */
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  query<Row>(sql: string): Promise<Row[]>;
+  release(): Promise<void>;
 }
 
 /**
@@ -285,15 +297,13 @@ async function withEngine<T>(
  * query). Here the whole script goes to the database as one simple query, as the native engine
  * does.
  */
-function migrationAdapter(target: MigrationTarget): {
-  factory: SqlMigrationAwareDriverAdapterFactory;
-  release: () => Promise<void>;
-} {
+function connect(target: MigrationTarget): Connection {
   switch (target.kind) {
     case 'embedded': {
       const { pglite } = target;
       return {
         factory: withWholeScripts(new PrismaPGlite(pglite), (script) => pglite.exec(script)),
+        query: async <Row>(sql: string) => (await pglite.query<Row>(sql)).rows,
         release: () => Promise.resolve(),
       };
     }
@@ -302,10 +312,24 @@ function migrationAdapter(target: MigrationTarget): {
       const pool = new pg.Pool({ connectionString: target.url, max: 1 });
       return {
         factory: withWholeScripts(new PrismaPg(pool), (script) => pool.query(script)),
+        query: async <Row>(sql: string) => (await pool.query(sql)).rows as Row[],
         release: () => pool.end(),
       };
     }
   }
+}
+
+/** Names of the migrations recorded as finished, or null when the engine should look (no table, a failed one). */
+async function completedMigrationNames(connection: Connection): Promise<Set<string> | null> {
+  const [table] = await connection.query<{ present: boolean }>(
+    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS present`,
+  );
+  if (!table?.present) return null;
+  const rows = await connection.query<{ migration_name: string; finished: boolean }>(
+    'SELECT migration_name, finished_at IS NOT NULL AS finished FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
+  );
+  if (rows.some((row) => !row.finished)) return null;
+  return new Set(rows.map((row) => row.migration_name));
 }
 
 function withWholeScripts(
