@@ -1,0 +1,127 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { openDatabase, type Database, type DatabaseLogger } from '../../src/db/open-database.ts';
+import { DEFAULT_MIGRATION_PATHS, readMigrationList } from '../../src/db/schema-engine.ts';
+import { createScratchDatabase, createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
+
+const community = (externalId: string) => ({
+  platform: 'CONSOLE' as const,
+  externalId,
+  name: `Community ${externalId}`,
+});
+
+/** Collects what openDatabase reports, to see which migrations a start-up applied. */
+function recordingLogger(): DatabaseLogger & { entries: { details: object; message: string }[] } {
+  const entries: { details: object; message: string }[] = [];
+  return { entries, info: (details, message) => entries.push({ details, message }) };
+}
+
+async function migrationNames(): Promise<string[]> {
+  const list = await readMigrationList(DEFAULT_MIGRATION_PATHS.migrationsDir);
+  return list.migrationDirectories.map((folder) => folder.path);
+}
+
+describe.each(DATABASE_KINDS)('test databases on %s', (kind) => {
+  let database: Database;
+  beforeEach(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterEach(() => database.close());
+
+  it('rolls back everything an interactive transaction wrote when it throws', async () => {
+    let seenInside = 0;
+    await expect(
+      database.prisma.$transaction(async (tx) => {
+        await tx.community.create({ data: community('a') });
+        await tx.community.create({ data: community('b') });
+        seenInside = await tx.community.count();
+        throw new Error('rejected command');
+      }),
+    ).rejects.toThrow('rejected command');
+
+    expect(seenInside).toBe(2);
+    expect(await database.prisma.community.count()).toBe(0);
+
+    await database.prisma.$transaction(async (tx) => {
+      await tx.community.create({ data: community('c') });
+    });
+    expect(await database.prisma.community.findMany({ select: { externalId: true } })).toEqual([
+      { externalId: 'c' },
+    ]);
+  });
+
+  it('hands each test a database of its own', async () => {
+    await database.prisma.community.create({ data: community('mine') });
+    const other = await createTestDatabase(kind);
+    try {
+      expect(await other.prisma.community.count()).toBe(0);
+      expect(other.kind).toBe(kind);
+    } finally {
+      await other.close();
+    }
+    expect(await database.prisma.community.count()).toBe(1);
+  });
+});
+
+describe('openDatabase, embedded', () => {
+  let scratchDir: string;
+  beforeEach(async () => {
+    scratchDir = await mkdtemp(join(tmpdir(), 'twinbridge-open-'));
+  });
+  afterEach(async () => {
+    await rm(scratchDir, { recursive: true, force: true });
+  });
+
+  it('creates and migrates a new data directory, and keeps its data when reopened', async () => {
+    const dataDir = join(scratchDir, 'not', 'yet', 'there');
+    const firstLog = recordingLogger();
+    const first = await openDatabase({ dataDir, logger: firstLog });
+    expect(first.kind).toBe('embedded');
+    await first.prisma.community.create({ data: community('kept') });
+    await first.close();
+    await first.close(); // closing twice is harmless
+
+    const secondLog = recordingLogger();
+    const second = await openDatabase({ dataDir, logger: secondLog });
+    try {
+      expect(await second.prisma.community.findMany({ select: { externalId: true } })).toEqual([
+        { externalId: 'kept' },
+      ]);
+    } finally {
+      await second.close();
+    }
+    expect(firstLog.entries).toHaveLength(1);
+    expect(firstLog.entries[0]).toMatchObject({
+      message: 'database ready',
+      details: { kind: 'embedded', appliedMigrations: await migrationNames() },
+    });
+    expect(secondLog.entries[0]?.details).toMatchObject({ appliedMigrations: [] });
+  });
+});
+
+describe('openDatabase, postgres', () => {
+  it('migrates an empty database at the URL before handing it out', async () => {
+    const scratch = await createScratchDatabase();
+    try {
+      const logger = recordingLogger();
+      const database = await openDatabase({ databaseUrl: scratch.url, dataDir: 'unused', logger });
+      try {
+        expect(database.kind).toBe('postgres');
+        await database.prisma.community.create({ data: community('pg') });
+        expect(await database.prisma.community.count()).toBe(1);
+      } finally {
+        await database.close();
+      }
+      expect(logger.entries[0]?.details).toMatchObject({
+        kind: 'postgres',
+        appliedMigrations: await migrationNames(),
+      });
+    } finally {
+      await scratch.drop();
+    }
+  });
+});

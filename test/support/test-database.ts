@@ -1,0 +1,235 @@
+/**
+ * Fresh, migrated, isolated databases for tests, of both kinds the application runs on:
+ *
+ *   describe.each(DATABASE_KINDS)('... on %s', (kind) => {
+ *     beforeEach(async () => { database = await createTestDatabase(kind); });
+ *     afterEach(() => database.close());
+ *   });
+ *
+ * embedded: an in-memory PGlite cloned from a migrated template (about 0.7 s instead of 3-4 s for
+ *   initdb plus migrations). The template is built once and cached on disk per migration set, so
+ *   later test processes only clone.
+ * postgres: a new database on the server at TEST_DATABASE_URL (default
+ *   postgresql://postgres@127.0.0.1:5432/postgres), copied from a migrated template database;
+ *   close() drops it. A server that cannot be reached fails the tests: they are never skipped.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+import {
+  connectPGlite,
+  connectPostgres,
+  type Database,
+  type DatabaseKind,
+} from '../../src/db/open-database.ts';
+import {
+  applyMigrations,
+  DEFAULT_MIGRATION_PATHS,
+  readMigrationList,
+  type MigrationTarget,
+} from '../../src/db/schema-engine.ts';
+
+export const DATABASE_KINDS = ['embedded', 'postgres'] as const satisfies readonly DatabaseKind[];
+
+export const TEST_SERVER_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** A fresh database with the project's migrations applied, seen by nobody else. */
+export async function createTestDatabase(kind: DatabaseKind): Promise<Database> {
+  switch (kind) {
+    case 'embedded':
+      return connectPGlite(await PGlite.create({ loadDataDir: await embeddedTemplate() }));
+    case 'postgres': {
+      const scratch = await createScratchDatabase(await postgresTemplate());
+      const database = connectPostgres(scratch.url);
+      let closing: Promise<void> | undefined;
+      return {
+        prisma: database.prisma,
+        kind: database.kind,
+        close: () =>
+          (closing ??= (async () => {
+            await database.close();
+            await scratch.drop();
+          })()),
+      };
+    }
+  }
+}
+
+/** A database with no tables at all, for tests of the migrations themselves. */
+export interface EmptyDatabase {
+  readonly target: MigrationTarget;
+  query<Row>(sql: string): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+export async function createEmptyDatabase(kind: DatabaseKind): Promise<EmptyDatabase> {
+  switch (kind) {
+    case 'embedded': {
+      const pglite = await PGlite.create();
+      return {
+        target: { kind, pglite },
+        query: async <Row>(sql: string) => (await pglite.query<Row>(sql)).rows,
+        close: () => pglite.close(),
+      };
+    }
+    case 'postgres': {
+      const scratch = await createScratchDatabase();
+      const client = new pg.Client({ connectionString: scratch.url });
+      await client.connect();
+      return {
+        target: { kind, url: scratch.url },
+        query: async <Row>(sql: string) => (await client.query(sql)).rows as Row[],
+        close: async () => {
+          await client.end();
+          await scratch.drop();
+        },
+      };
+    }
+  }
+}
+
+export interface ScratchDatabase {
+  readonly url: string;
+  /** Drops the database, disconnecting anyone still on it. */
+  drop(): Promise<void>;
+}
+
+/** Creates `twinbridge_test_<random>` on the test server, empty or copied from a template database. */
+export async function createScratchDatabase(template?: string): Promise<ScratchDatabase> {
+  const name = `twinbridge_test_${randomBytes(6).toString('hex')}`;
+  await onServer((admin) =>
+    admin.query(`CREATE DATABASE ${quote(name)}${template ? ` TEMPLATE ${quote(template)}` : ''}`),
+  );
+  return {
+    url: databaseUrl(name),
+    drop: async () => {
+      await onServer((admin) => admin.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`));
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates, keyed by the migration files so that a changed migration gets a new template.
+
+let migrationsKey: Promise<string> | undefined;
+
+function migrationsHash(): Promise<string> {
+  migrationsKey ??= (async () => {
+    const list = await readMigrationList(DEFAULT_MIGRATION_PATHS.migrationsDir);
+    const hash = createHash('sha256');
+    for (const folder of list.migrationDirectories) {
+      const content = folder.migrationFile.content;
+      hash.update(`${folder.path}\0${content.tag}\0${content.value}\0`);
+    }
+    return hash.digest('hex').slice(0, 16);
+  })();
+  return migrationsKey;
+}
+
+let embeddedTemplateBlob: Promise<Blob> | undefined;
+
+function embeddedTemplate(): Promise<Blob> {
+  embeddedTemplateBlob ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const pglitePackage = join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
+    const { version } = JSON.parse(await readFile(pglitePackage, 'utf8')) as { version: string };
+    // Beside other tools' caches; `npm ci` starts it afresh.
+    const cacheFile = join(
+      process.cwd(),
+      'node_modules',
+      '.cache',
+      'twinbridge-test-db',
+      `pglite-${version}-${await migrationsHash()}.tar.gz`,
+    );
+    try {
+      return new Blob([gunzipSync(await readFile(cacheFile))]);
+    } catch {
+      // Not built yet (or unreadable): build it below.
+    }
+
+    const pglite = await PGlite.create();
+    let dump: Blob;
+    try {
+      await applyMigrations({ kind: 'embedded', pglite });
+      dump = await pglite.dumpDataDir('none');
+    } finally {
+      await pglite.close();
+    }
+    // Written under a unique name and renamed, so a parallel test process never reads half a file.
+    const partial = `${cacheFile}.${process.pid}.partial`;
+    await mkdir(dirname(cacheFile), { recursive: true });
+    await writeFile(partial, gzipSync(Buffer.from(await dump.arrayBuffer()), { level: 1 }));
+    await rename(partial, cacheFile);
+    return dump;
+  })();
+  return embeddedTemplateBlob;
+}
+
+let postgresTemplateName: Promise<string> | undefined;
+
+function postgresTemplate(): Promise<string> {
+  postgresTemplateName ??= (async () => {
+    const name = `twinbridge_template_${await migrationsHash()}`;
+    await onServer(async (admin) => {
+      // Test processes run in parallel: one builds, the others wait for it.
+      await admin.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+      try {
+        const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+        if (found.rowCount) return;
+        // Built under another name and renamed once complete: a crash never leaves a half-built template.
+        const building = `${name}_${randomBytes(4).toString('hex')}`;
+        await admin.query(`CREATE DATABASE ${quote(building)}`);
+        try {
+          await applyMigrations({ kind: 'postgres', url: databaseUrl(building) });
+          await admin.query(`ALTER DATABASE ${quote(building)} RENAME TO ${quote(name)}`);
+        } catch (error) {
+          await admin.query(`DROP DATABASE IF EXISTS ${quote(building)} WITH (FORCE)`);
+          throw error;
+        }
+      } finally {
+        await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+      }
+    });
+    return name;
+  })();
+  return postgresTemplateName;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server access
+
+async function onServer<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: TEST_SERVER_URL });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `The postgres tests need the PostgreSQL server at ${TEST_SERVER_URL} ` +
+        `(${error instanceof Error ? error.message : String(error)}). ` +
+        'Start it (pg_ctlcluster --skip-systemctl-redirect 15 main start) or point TEST_DATABASE_URL at one.',
+      { cause: error },
+    );
+  }
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(TEST_SERVER_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function quote(identifier: string): string {
+  return `"${identifier.replaceAll('"', '""')}"`;
+}
