@@ -17,6 +17,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 import { PGlite } from '@electric-sql/pglite';
@@ -133,6 +134,8 @@ function migrationsHash(): Promise<string> {
   return migrationsKey;
 }
 
+// Beside other tools' caches; `npm ci` starts it afresh.
+const cacheDir = fileURLToPath(new URL('../../node_modules/.cache/twinbridge-test-db/', import.meta.url));
 let embeddedTemplateBlob: Promise<Blob> | undefined;
 
 function embeddedTemplate(): Promise<Blob> {
@@ -140,14 +143,7 @@ function embeddedTemplate(): Promise<Blob> {
     const require = createRequire(import.meta.url);
     const pglitePackage = join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
     const { version } = JSON.parse(await readFile(pglitePackage, 'utf8')) as { version: string };
-    // Beside other tools' caches; `npm ci` starts it afresh.
-    const cacheFile = join(
-      process.cwd(),
-      'node_modules',
-      '.cache',
-      'twinbridge-test-db',
-      `pglite-${version}-${await migrationsHash()}.tar.gz`,
-    );
+    const cacheFile = join(cacheDir, `pglite-${version}-${await migrationsHash()}.tar.gz`);
     try {
       return new Blob([gunzipSync(await readFile(cacheFile))]);
     } catch {
@@ -164,7 +160,7 @@ function embeddedTemplate(): Promise<Blob> {
     }
     // Written under a unique name and renamed, so a parallel test process never reads half a file.
     const partial = `${cacheFile}.${process.pid}.partial`;
-    await mkdir(dirname(cacheFile), { recursive: true });
+    await mkdir(cacheDir, { recursive: true });
     await writeFile(partial, gzipSync(Buffer.from(await dump.arrayBuffer()), { level: 1 }));
     await rename(partial, cacheFile);
     return dump;
