@@ -64,13 +64,16 @@ async function migrate(paths: MigrationPaths): Promise<number> {
   const url = process.env.DATABASE_URL;
   let target: MigrationTarget;
   let description: string;
+  let close = () => Promise.resolve();
   if (url) {
     target = { kind: 'postgres', url };
     description = `PostgreSQL ${withoutPassword(url)}`;
   } else {
     const dataDir = process.env.TWINBRIDGE_DATA_DIR ?? './data';
-    target = { kind: 'embedded', pglite: await openPGlite(dataDir) };
+    const embedded = await openPGlite(dataDir);
+    target = { kind: 'embedded', pglite: embedded.pglite };
     description = `embedded database in ${dataDir}`;
+    close = embedded.close;
   }
   try {
     console.log(`Migrating the ${description}`);
@@ -82,7 +85,7 @@ async function migrate(paths: MigrationPaths): Promise<number> {
       );
     return 0;
   } finally {
-    if (target.kind === 'embedded') await target.pglite.close();
+    await close();
   }
 }
 

@@ -2,8 +2,8 @@
  * Opens the application's database: PostgreSQL when a URL is given, otherwise the embedded
  * PGlite in a data directory. Pending migrations are applied before the database is handed out.
  */
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -42,21 +42,23 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const started = performance.now();
   let target: MigrationTarget;
   let connect: () => Database;
+  let abandon = () => Promise.resolve();
   if (options.databaseUrl) {
     const url = options.databaseUrl;
     target = { kind: 'postgres', url };
     connect = () => connectPostgres(url);
   } else {
-    const pglite = await openPGlite(options.dataDir);
-    target = { kind: 'embedded', pglite };
-    connect = () => connectPGlite(pglite);
+    const embedded = await openPGlite(options.dataDir);
+    target = { kind: 'embedded', pglite: embedded.pglite };
+    connect = () => connectPGlite(embedded.pglite, embedded.close);
+    abandon = embedded.close;
   }
 
   let applied: string[];
   try {
     applied = await applyMigrations(target, { migrationsDir: options.migrationsDir });
   } catch (error) {
-    if (target.kind === 'embedded') await target.pglite.close();
+    await abandon();
     throw error;
   }
 
@@ -73,20 +75,50 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return database;
 }
 
-/** Opens (or initialises) PGlite in a directory, or in memory for ':memory:'. No migrations. */
-export async function openPGlite(dataDir: string): Promise<PGlite> {
-  if (dataDir === ':memory:') return PGlite.create();
-  const path = resolve(dataDir);
-  await mkdir(path, { recursive: true });
-  return PGlite.create(path);
+/** An open PGlite; close() shuts it down and gives its data directory free. */
+export interface OpenPGlite {
+  readonly pglite: PGlite;
+  readonly close: () => Promise<void>;
 }
 
-/** Wraps an open PGlite without migrating it; close() closes the PGlite too. */
-export function connectPGlite(pglite: PGlite): Database {
+/**
+ * Opens (or initialises) PGlite in a directory, or in memory for ':memory:'. No migrations.
+ * Two PGlite instances on one directory would corrupt it, and PGlite does not guard against
+ * that, so the directory is locked for this process until close().
+ */
+export async function openPGlite(dataDir: string): Promise<OpenPGlite> {
+  if (dataDir === ':memory:') {
+    const pglite = await PGlite.create();
+    return { pglite, close: () => pglite.close() };
+  }
+  const path = resolve(dataDir);
+  await mkdir(path, { recursive: true });
+  const unlock = await lockDataDir(path);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(path);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+  return {
+    pglite,
+    close: async () => {
+      await pglite.close();
+      await unlock();
+    },
+  };
+}
+
+/** Wraps an open PGlite without migrating it; close() also runs closePGlite. */
+export function connectPGlite(
+  pglite: PGlite,
+  closePGlite: () => Promise<void> = () => pglite.close(),
+): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return withClose(prisma, 'embedded', async () => {
     await prisma.$disconnect();
-    await pglite.close();
+    await closePGlite();
   });
 }
 
@@ -103,4 +135,45 @@ function withClose(prisma: PrismaClient, kind: DatabaseKind, shutdown: () => Pro
     kind,
     close: () => (closing ??= shutdown()),
   };
+}
+
+const LOCK_FILE = 'twinbridge.lock';
+const lockedHere = new Set<string>();
+
+/** A pid file: a holder that has died (crash, kill -9) leaves a lock the next start takes over. */
+async function lockDataDir(path: string): Promise<() => Promise<void>> {
+  const lockPath = join(path, LOCK_FILE);
+  if (lockedHere.has(path)) throw new Error(`${path} is already open in this process.`);
+  for (;;) {
+    try {
+      await writeFile(lockPath, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+    }
+    const holder = Number.parseInt(await readFile(lockPath, 'utf8').catch(() => ''), 10);
+    // Our own pid in the file is a previous run's (a restarted container often gets the same pid).
+    if (holder > 0 && holder !== process.pid && isRunning(holder)) {
+      throw new Error(
+        `The embedded database in ${path} is in use by process ${holder}. ` +
+          `Stop it first; if no such Twinbridge process exists, delete ${lockPath}.`,
+      );
+    }
+    await rm(lockPath, { force: true });
+  }
+  lockedHere.add(path);
+  return async () => {
+    lockedHere.delete(path);
+    await rm(lockPath, { force: true });
+  };
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
 }

@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -100,6 +101,36 @@ describe('openDatabase, embedded', () => {
       details: { kind: 'embedded', appliedMigrations: await migrationNames() },
     });
     expect(secondLog.entries[0]?.details).toMatchObject({ appliedMigrations: [] });
+  });
+});
+
+describe('openDatabase, embedded data directory lock', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'twinbridge-lock-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a directory another live process holds, and says which', async () => {
+    const holder = process.ppid;
+    await writeFile(join(dataDir, 'twinbridge.lock'), `${holder}\n`);
+    await expect(openDatabase({ dataDir })).rejects.toThrow(`in use by process ${holder}`);
+  });
+
+  it('takes over the lock of a process that died, and refuses a second open in this process', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    await writeFile(join(dataDir, 'twinbridge.lock'), `${dead}\n`);
+
+    const database = await openDatabase({ dataDir });
+    try {
+      await expect(openDatabase({ dataDir })).rejects.toThrow('already open in this process');
+    } finally {
+      await database.close();
+    }
+    // Closed, the directory can be opened again.
+    await (await openDatabase({ dataDir })).close();
   });
 });
 
