@@ -38,7 +38,7 @@ import {
 
 export const DATABASE_KINDS = ['embedded', 'postgres'] as const satisfies readonly DatabaseKind[];
 
-export const TEST_SERVER_URL =
+const TEST_SERVER_URL =
   process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh database with the project's migrations applied, seen by nobody else. */
