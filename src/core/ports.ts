@@ -55,6 +55,7 @@ export interface Repositories {
 export interface CommunityRepository {
   upsert(platform: Platform, externalId: string, name: string): Promise<Community>;
   findById(id: string): Promise<Community | null>;
+  findByExternalId(platform: Platform, externalId: string): Promise<Community | null>;
 }
 
 export interface TownRepository {

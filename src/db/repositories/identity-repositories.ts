@@ -18,6 +18,10 @@ export class PrismaCommunityRepository implements CommunityRepository {
   findById(id: string) {
     return this.db.community.findUnique({ where: { id } });
   }
+
+  findByExternalId(platform: 'CONSOLE' | 'DISCORD' | 'SLACK', externalId: string) {
+    return this.db.community.findUnique({ where: { platform_externalId: { platform, externalId } } });
+  }
 }
 
 export class PrismaTownRepository implements TownRepository {

@@ -1,0 +1,86 @@
+/**
+ * Read-only questions adapters ask besides commands: autocomplete suggestions while a member
+ * types, and an exchange card as one channel should show it (to refresh a posted card in place).
+ */
+import type { AutocompleteSource } from '../commands/definition.ts';
+import type { Actor, ChannelRef } from '../commands/invocation.ts';
+import { resolveLanguage } from '../i18n/languages.ts';
+import type { Clock, Store } from '../ports.ts';
+import type { ExchangeCard } from '../views/exchange-card.ts';
+import { buildExchangeCard } from '../views/exchange-view.ts';
+
+export interface Suggestion {
+  value: number;
+  label: string;
+}
+
+const MAX_SUGGESTIONS = 25;
+
+export class CoreQueries {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  /** What the member can pick for an option: only things of their own town's partnerships. */
+  async suggest(actor: Pick<Actor, 'platform' | 'communityExternalId'>, source: AutocompleteSource, typed: string): Promise<Suggestion[]> {
+    const query = typed.trim().toLowerCase();
+    const now = this.clock.now();
+    const all = await this.store.transaction(async (repos) => {
+      const community = await repos.communities.findByExternalId(actor.platform, actor.communityExternalId);
+      const town = community && (await repos.towns.findByCommunity(community.id));
+      if (!town) return [];
+      const partnerships = await repos.partnerships.listForTown(town.id);
+      switch (source) {
+        case 'partnership':
+        case 'town':
+          return partnerships.map((p) => ({ value: p.number, label: `#${p.number} ${p.name}` }));
+        case 'exchange': {
+          const exchanges = await repos.exchanges.list({
+            partnershipIds: partnerships.map((p) => p.id),
+            endsAfter: now,
+            statuses: ['PLANNED'],
+            limit: 100,
+          });
+          return exchanges.map((e) => ({ value: e.number, label: `#${e.number} ${e.title}` }));
+        }
+        case 'announcement': {
+          const announcements = await repos.announcements.list({
+            partnershipIds: partnerships.map((p) => p.id),
+            statuses: ['SCHEDULED'],
+            limit: 100,
+          });
+          return announcements.map((a) => ({ value: a.number, label: `#${a.number} ${a.text}` }));
+        }
+      }
+    });
+    return all
+      .filter((s) => query === '' || s.label.toLowerCase().includes(query) || String(s.value) === query)
+      .slice(0, MAX_SUGGESTIONS)
+      .map((s) => ({ ...s, label: s.label.length > 100 ? `${s.label.slice(0, 99)}…` : s.label }));
+  }
+
+  /**
+   * The card for an exchange as a linked channel shows it (that channel's language and its
+   * town's zone); null when the channel is not linked to the exchange's partnership.
+   */
+  async channelCard(actor: Pick<Actor, 'platform' | 'communityExternalId'>, channel: ChannelRef, exchangeNumber: number): Promise<ExchangeCard | null> {
+    const now = this.clock.now();
+    return this.store.transaction(async (repos) => {
+      const community = await repos.communities.findByExternalId(actor.platform, actor.communityExternalId);
+      const exchange = await repos.exchanges.findByNumber(exchangeNumber);
+      if (!community || !exchange) return null;
+      const link = await repos.channelLinks.find(exchange.partnershipId, community.id, channel.id);
+      const partnership = await repos.partnerships.findById(exchange.partnershipId);
+      const town = link ? partnership?.towns.find((t) => t.id === link.townId) : undefined;
+      if (!link || !partnership || !town) return null;
+      return buildExchangeCard({
+        exchange,
+        towns: partnership.towns,
+        rsvps: await repos.rsvps.listForExchange(exchange.id),
+        reader: { language: resolveLanguage(link.language, town.language), timeZone: town.timeZone },
+        now,
+      });
+    });
+  }
+}
