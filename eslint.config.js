@@ -5,11 +5,23 @@ import tseslint from 'typescript-eslint';
 // The core (domain, services, command handling) and the command definitions must stay
 // platform-neutral: adapters, repositories and the scheduler sit behind interfaces.
 const coreForbidden = [
-  { group: ['discord.js', '@discordjs/*'], message: 'The core is platform-neutral: put Discord code in src/adapters/discord.' },
+  {
+    group: ['discord.js', '@discordjs/*'],
+    message: 'The core is platform-neutral: put Discord code in src/adapters/discord.',
+  },
   { group: ['@slack/*'], message: 'The core is platform-neutral: put Slack code in src/adapters/slack.' },
-  { group: ['@prisma/*', 'prisma', 'pg', '@electric-sql/*', 'pglite-prisma-adapter'], message: 'The core talks to storage through the repository interfaces in src/core/ports.ts.' },
-  { group: ['node-cron', 'cron-parser'], message: 'Scheduling lives in src/scheduler; the core gets a Clock.' },
-  { group: ['**/adapters/**', '**/db/**', '**/scheduler/**', '**/main.js', '**/main.ts'], message: 'The core must not reach into outer layers.' },
+  {
+    group: ['@prisma/*', 'prisma', 'pg', '@electric-sql/*', 'pglite-prisma-adapter'],
+    message: 'The core talks to storage through the repository interfaces in src/core/ports.ts.',
+  },
+  {
+    group: ['node-cron', 'cron-parser'],
+    message: 'Scheduling lives in src/scheduler; the core gets a Clock.',
+  },
+  {
+    group: ['**/adapters/**', '**/db/**', '**/scheduler/**', '**/main.js', '**/main.ts'],
+    message: 'The core must not reach into outer layers.',
+  },
 ];
 
 export default tseslint.config(
@@ -23,7 +35,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
     },
   },
   {

@@ -80,7 +80,13 @@ const SETUP = [
 async function runMix(database: Database) {
   const nullOutput = new Writable({ write: (_chunk, _encoding, done) => done() });
   const logger = pino({ level: 'silent' });
-  const { bus, worker } = wireTwinbridge({ database, logger, clock: systemClock, workerId: 'bench', output: nullOutput });
+  const { bus, worker } = wireTwinbridge({
+    database,
+    logger,
+    clock: systemClock,
+    workerId: 'bench',
+    output: nullOutput,
+  });
   const session = new ConsoleSession({
     bus,
     output: nullOutput,
@@ -157,7 +163,9 @@ function coldStart(dataDir: string): Promise<number> {
 }
 
 async function main() {
-  console.log(`Twinbridge console pipeline: ${COMMANDS} mixed commands (${MEMBERS} members, ${EXCHANGES} exchanges)`);
+  console.log(
+    `Twinbridge console pipeline: ${COMMANDS} mixed commands (${MEMBERS} members, ${EXCHANGES} exchanges)`,
+  );
   console.log(`node ${process.version}, ${process.platform} ${process.arch}\n`);
   const rows: [string, Awaited<ReturnType<typeof runMix>>][] = [];
 
@@ -193,7 +201,9 @@ async function main() {
   try {
     const fresh = await coldStart(join(coldDir, 'data'));
     const existing = await coldStart(join(coldDir, 'data'));
-    console.log(`\nCold start to first answer (embedded): new data directory ${(fresh / 1000).toFixed(2)} s, existing ${(existing / 1000).toFixed(2)} s`);
+    console.log(
+      `\nCold start to first answer (embedded): new data directory ${(fresh / 1000).toFixed(2)} s, existing ${(existing / 1000).toFixed(2)} s`,
+    );
   } finally {
     await rm(coldDir, { recursive: true, force: true });
   }

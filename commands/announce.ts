@@ -33,7 +33,11 @@ export const announceSend = defineCommand({
     cs: 'Zveřejnit oznámení hned ve všech kanálech partnerství',
     de: 'Ankündigung sofort in allen Kanälen der Partnerschaft posten',
   },
-  options: { partnership: { ...partnershipOption, required: true }, text: { ...text, required: true }, ...variants },
+  options: {
+    partnership: { ...partnershipOption, required: true },
+    text: { ...text, required: true },
+    ...variants,
+  },
   examples: ['announce send partnership:1 text:"Photos are online" text-cs:"Fotky jsou online"'],
 });
 

@@ -11,31 +11,34 @@ describe('command definitions', () => {
     for (const [id, definition] of Object.entries(commands)) expect(definition.path.join('.')).toBe(id);
   });
 
-  it.each(commandList.map((d) => [d.path.join(' '), d] as const))('%s fits Discord and Slack limits', (_, definition) => {
-    expect(definition.path.length).toBeLessThanOrEqual(3);
-    for (const word of definition.path) expect(word).toMatch(DISCORD_NAME);
-    for (const language of SUPPORTED_LANGUAGES) {
-      const text = definition.description[language];
-      expect(text, `${language} description`).toBeDefined();
-      expect(text?.length).toBeGreaterThan(0);
-      expect(text?.length).toBeLessThanOrEqual(100);
-    }
-    const options = Object.entries(definition.options);
-    expect(options.length).toBeLessThanOrEqual(25);
-    for (const [name, spec] of options) {
-      expect(name).toMatch(DISCORD_NAME);
+  it.each(commandList.map((d) => [d.path.join(' '), d] as const))(
+    '%s fits Discord and Slack limits',
+    (_, definition) => {
+      expect(definition.path.length).toBeLessThanOrEqual(3);
+      for (const word of definition.path) expect(word).toMatch(DISCORD_NAME);
       for (const language of SUPPORTED_LANGUAGES) {
-        expect(spec.description[language]?.length, `${name} ${language}`).toBeGreaterThan(0);
-        expect(spec.description[language]?.length, `${name} ${language}`).toBeLessThanOrEqual(100);
+        const text = definition.description[language];
+        expect(text, `${language} description`).toBeDefined();
+        expect(text?.length).toBeGreaterThan(0);
+        expect(text?.length).toBeLessThanOrEqual(100);
       }
-      if (spec.type === 'choice') {
-        expect(spec.choices.length).toBeLessThanOrEqual(25);
-        for (const choice of spec.choices) expect(choice.label.en.length).toBeLessThanOrEqual(100);
+      const options = Object.entries(definition.options);
+      expect(options.length).toBeLessThanOrEqual(25);
+      for (const [name, spec] of options) {
+        expect(name).toMatch(DISCORD_NAME);
+        for (const language of SUPPORTED_LANGUAGES) {
+          expect(spec.description[language]?.length, `${name} ${language}`).toBeGreaterThan(0);
+          expect(spec.description[language]?.length, `${name} ${language}`).toBeLessThanOrEqual(100);
+        }
+        if (spec.type === 'choice') {
+          expect(spec.choices.length).toBeLessThanOrEqual(25);
+          for (const choice of spec.choices) expect(choice.label.en.length).toBeLessThanOrEqual(100);
+        }
       }
-    }
-    // Slack: the usage hint of /twin is at most 1,000 characters.
-    expect(commandUsage(definition).length).toBeLessThanOrEqual(1000);
-  });
+      // Slack: the usage hint of /twin is at most 1,000 characters.
+      expect(commandUsage(definition).length).toBeLessThanOrEqual(1000);
+    },
+  );
 
   it('fit Discord’s 25 subcommands per group', () => {
     const perGroup = new Map<string, number>();

@@ -6,15 +6,27 @@ export const exchangeKindOption = {
   type: 'choice',
   description: { en: 'Kind of event', cs: 'Druh akce', de: 'Art der Veranstaltung' },
   choices: [
-    { value: 'delegation-visit', label: { en: 'Delegation visit', cs: 'Návštěva delegace', de: 'Delegationsbesuch' } },
-    { value: 'citizens-meeting', label: { en: 'Citizens’ meeting', cs: 'Setkání občanů', de: 'Bürgertreffen' } },
+    {
+      value: 'delegation-visit',
+      label: { en: 'Delegation visit', cs: 'Návštěva delegace', de: 'Delegationsbesuch' },
+    },
+    {
+      value: 'citizens-meeting',
+      label: { en: 'Citizens’ meeting', cs: 'Setkání občanů', de: 'Bürgertreffen' },
+    },
     { value: 'youth-exchange', label: { en: 'Youth exchange', cs: 'Výměna mládeže', de: 'Jugendaustausch' } },
     { value: 'school-exchange', label: { en: 'School exchange', cs: 'Výměna škol', de: 'Schüleraustausch' } },
     { value: 'study-visit', label: { en: 'Study visit', cs: 'Studijní cesta', de: 'Studienbesuch' } },
-    { value: 'cultural-event', label: { en: 'Cultural event', cs: 'Kulturní akce', de: 'Kulturveranstaltung' } },
+    {
+      value: 'cultural-event',
+      label: { en: 'Cultural event', cs: 'Kulturní akce', de: 'Kulturveranstaltung' },
+    },
     { value: 'sports-event', label: { en: 'Sports event', cs: 'Sportovní akce', de: 'Sportveranstaltung' } },
     { value: 'online-meeting', label: { en: 'Online meeting', cs: 'Online setkání', de: 'Online-Treffen' } },
-    { value: 'business-forum', label: { en: 'Business forum', cs: 'Podnikatelské fórum', de: 'Wirtschaftsforum' } },
+    {
+      value: 'business-forum',
+      label: { en: 'Business forum', cs: 'Podnikatelské fórum', de: 'Wirtschaftsforum' },
+    },
   ],
 } as const satisfies ChoiceOption;
 
@@ -36,7 +48,11 @@ const end = timeOption({
 const location = {
   type: 'string',
   maxLength: 300,
-  description: { en: 'Place or meeting link', cs: 'Místo nebo odkaz na schůzku', de: 'Ort oder Meeting-Link' },
+  description: {
+    en: 'Place or meeting link',
+    cs: 'Místo nebo odkaz na schůzku',
+    de: 'Ort oder Meeting-Link',
+  },
 } as const satisfies StringOption;
 const capacity = {
   type: 'integer',

@@ -3,7 +3,14 @@ import type { CommandDefinition } from '../src/core/commands/definition.ts';
 import { announceCancel, announceList, announceSchedule, announceSend } from './announce.ts';
 import { channelLink, channelUnlink } from './channel.ts';
 import { eventAttendees, eventCancel, eventCreate, eventEdit, eventInfo, eventList, rsvp } from './event.ts';
-import { partnerEdit, partnerInfo, partnerInvite, partnerJoin, partnerLeave, partnerList } from './partner.ts';
+import {
+  partnerEdit,
+  partnerInfo,
+  partnerInvite,
+  partnerJoin,
+  partnerLeave,
+  partnerList,
+} from './partner.ts';
 import { help, profileSet, profileShow } from './profile.ts';
 import { townCoordinatorAdd, townCoordinatorRemove, townInfo, townRegister } from './town.ts';
 

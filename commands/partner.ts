@@ -6,8 +6,14 @@ const formOption = {
   type: 'choice',
   description: { en: 'Form of cooperation', cs: 'Forma spolupráce', de: 'Form der Zusammenarbeit' },
   choices: [
-    { value: 'formal', label: { en: 'Formal agreement', cs: 'Formální smlouva', de: 'Formelle Vereinbarung' } },
-    { value: 'joint-project', label: { en: 'Joint project', cs: 'Společný projekt', de: 'Gemeinsames Projekt' } },
+    {
+      value: 'formal',
+      label: { en: 'Formal agreement', cs: 'Formální smlouva', de: 'Formelle Vereinbarung' },
+    },
+    {
+      value: 'joint-project',
+      label: { en: 'Joint project', cs: 'Společný projekt', de: 'Gemeinsames Projekt' },
+    },
     { value: 'informal', label: { en: 'Informal', cs: 'Neformální', de: 'Informell' } },
   ],
 } as const satisfies ChoiceOption;

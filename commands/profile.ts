@@ -53,7 +53,11 @@ export const help = defineCommand({
     command: {
       type: 'string',
       maxLength: 60,
-      description: { en: 'A command, e.g. event create', cs: 'Příkaz, např. event create', de: 'Ein Befehl, z. B. event create' },
+      description: {
+        en: 'A command, e.g. event create',
+        cs: 'Příkaz, např. event create',
+        de: 'Ein Befehl, z. B. event create',
+      },
     },
   },
 });

@@ -34,11 +34,15 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+      .join('\n');
     throw new ConfigError(`Invalid configuration:\n${problems}\nSee .env.example for every variable.`);
   }
   const c = parsed.data;
-  const platformConfigured = Boolean(c.DISCORD_TOKEN || c.SLACK_BOT_TOKEN || c.SLACK_APP_TOKEN || c.SLACK_CLIENT_ID);
+  const platformConfigured = Boolean(
+    c.DISCORD_TOKEN || c.SLACK_BOT_TOKEN || c.SLACK_APP_TOKEN || c.SLACK_CLIENT_ID,
+  );
   const consoleOn = c.TWINBRIDGE_CONSOLE === 'on' || (c.TWINBRIDGE_CONSOLE === 'auto' && !platformConfigured);
   return {
     databaseUrl: c.DATABASE_URL,

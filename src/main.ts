@@ -50,7 +50,9 @@ export function wireTwinbridge(options: {
   return { bus, worker, consolePoster };
 }
 
-export async function main(io: { stdin: Readable & { isTTY?: boolean }; stdout: Writable } = process): Promise<void> {
+export async function main(
+  io: { stdin: Readable & { isTTY?: boolean }; stdout: Writable } = process,
+): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   let config: Config;
   try {
@@ -98,7 +100,9 @@ export async function main(io: { stdin: Readable & { isTTY?: boolean }; stdout: 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((error: unknown) => {
-    process.stderr.write(`Twinbridge could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Twinbridge could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   });
 }

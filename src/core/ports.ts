@@ -69,7 +69,10 @@ export interface MemberRepository {
   upsertIdentity(communityId: string, platformUserId: string, displayName: string): Promise<Member>;
   findByPlatformUser(communityId: string, platformUserId: string): Promise<Member | null>;
   findById(id: string): Promise<Member | null>;
-  update(id: string, patch: Partial<Pick<Member, 'townId' | 'role' | 'languages' | 'interests'>>): Promise<Member>;
+  update(
+    id: string,
+    patch: Partial<Pick<Member, 'townId' | 'role' | 'languages' | 'interests'>>,
+  ): Promise<Member>;
   countByRole(townId: string, role: MemberRole): Promise<number>;
   listByRole(townId: string, role: MemberRole): Promise<Member[]>;
 }
@@ -86,7 +89,9 @@ export interface PartnershipRepository {
   removeTown(partnershipId: string, townId: string): Promise<void>;
   update(
     id: string,
-    patch: Partial<Pick<Partnership, 'name' | 'status' | 'form' | 'areas' | 'agreementDate' | 'agreementUrl'>>,
+    patch: Partial<
+      Pick<Partnership, 'name' | 'status' | 'form' | 'areas' | 'agreementDate' | 'agreementUrl'>
+    >,
   ): Promise<Partnership>;
 }
 
@@ -111,8 +116,16 @@ export interface ExchangeRepository {
   findByNumber(number: number): Promise<Exchange | null>;
   /** Reads the exchange and locks its row until the transaction ends (RSVPs against capacity). */
   findByNumberForUpdate(number: number): Promise<Exchange | null>;
-  update(id: string, patch: Partial<Omit<Exchange, 'id' | 'number' | 'partnershipId' | 'createdById'>>): Promise<Exchange>;
-  list(filter: { partnershipIds: string[]; endsAfter?: Date; statuses?: ExchangeStatus[]; limit: number }): Promise<Exchange[]>;
+  update(
+    id: string,
+    patch: Partial<Omit<Exchange, 'id' | 'number' | 'partnershipId' | 'createdById'>>,
+  ): Promise<Exchange>;
+  list(filter: {
+    partnershipIds: string[];
+    endsAfter?: Date;
+    statuses?: ExchangeStatus[];
+    limit: number;
+  }): Promise<Exchange[]>;
 }
 
 export interface RsvpRepository {
@@ -127,7 +140,11 @@ export interface AnnouncementRepository {
   create(data: Omit<Announcement, 'id' | 'number'>): Promise<Announcement>;
   findByNumber(number: number): Promise<Announcement | null>;
   update(id: string, patch: Partial<Pick<Announcement, 'status' | 'nextRunAt'>>): Promise<Announcement>;
-  list(filter: { partnershipIds: string[]; statuses: Announcement['status'][]; limit: number }): Promise<Announcement[]>;
+  list(filter: {
+    partnershipIds: string[];
+    statuses: Announcement['status'][];
+    limit: number;
+  }): Promise<Announcement[]>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,7 +190,12 @@ export interface DeliveryRepository {
   /** Adds deliveries, skipping keys that already exist; returns how many were new. */
   enqueue(deliveries: NewDelivery[]): Promise<number>;
   /** Atomically claims up to `limit` due deliveries for `workerId` until `leaseUntil`. */
-  claimDue(options: { now: Date; limit: number; workerId: string; leaseUntil: Date }): Promise<ClaimedDelivery[]>;
+  claimDue(options: {
+    now: Date;
+    limit: number;
+    workerId: string;
+    leaseUntil: Date;
+  }): Promise<ClaimedDelivery[]>;
   markSent(id: string, platformMessageId: string, at: Date): Promise<void>;
   /** Puts a delivery back for another attempt at `retryAt`. */
   reschedule(id: string, retryAt: Date, error: string): Promise<void>;

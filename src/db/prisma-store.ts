@@ -2,7 +2,11 @@
 import { ConflictError } from '../core/errors.ts';
 import type { Repositories, Store } from '../core/ports.ts';
 import type { Prisma, PrismaClient } from './generated/client.ts';
-import { PrismaCommunityRepository, PrismaMemberRepository, PrismaTownRepository } from './repositories/identity-repositories.ts';
+import {
+  PrismaCommunityRepository,
+  PrismaMemberRepository,
+  PrismaTownRepository,
+} from './repositories/identity-repositories.ts';
 import {
   PrismaAnnouncementRepository,
   PrismaExchangeRepository,
@@ -41,7 +45,10 @@ export class PrismaStore implements Store {
   async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     try {
       // The embedded database runs one transaction at a time: give queued ones room to wait.
-      return await this.prisma.$transaction((tx) => work(prismaRepositories(tx)), { maxWait: 10_000, timeout: 20_000 });
+      return await this.prisma.$transaction((tx) => work(prismaRepositories(tx)), {
+        maxWait: 10_000,
+        timeout: 20_000,
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError(JSON.stringify(error.meta?.target ?? 'unique'));
       throw error;

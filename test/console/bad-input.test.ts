@@ -55,21 +55,46 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     await database.close();
   });
 
-  const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+  const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+    translate('en', key, params);
 
   it.each([
-    ['event create partnership:1 kind:youth-exchange start:"2027-01-01 10:00"', t('validation.missing-option', { option: 'title' })],
-    ['event create partnership:1 title:A kind:youth-exchange start:"2027-01-01 10:00" colour:red', 'There is no option “colour” here.'],
-    ['event create partnership:1 title:A kind:youth-exchange start:"the day after never"', t('time.unparseable', { option: 'start', input: 'the day after never' })],
-    ['event create partnership:1 title:A kind:youth-exchange start:"2027-01-02 10:00" end:"2027-01-01 10:00"', 'must come after the start'],
-    ['event create partnership:1 title:A kind:youth-exchange start:"2027-01-01 10:00" capacity:-3', t('validation.too-small', { option: 'capacity', min: 1 })],
-    [`event create partnership:1 title:"${'x'.repeat(10_000)}" kind:youth-exchange start:"2027-01-01 10:00"`, t('validation.too-long', { option: 'title', max: 200 })],
-    ['event create partnership:7 title:A kind:youth-exchange start:"2027-01-01 10:00"', t('partner.not-found', { number: 7 })],
+    [
+      'event create partnership:1 kind:youth-exchange start:"2027-01-01 10:00"',
+      t('validation.missing-option', { option: 'title' }),
+    ],
+    [
+      'event create partnership:1 title:A kind:youth-exchange start:"2027-01-01 10:00" colour:red',
+      'There is no option “colour” here.',
+    ],
+    [
+      'event create partnership:1 title:A kind:youth-exchange start:"the day after never"',
+      t('time.unparseable', { option: 'start', input: 'the day after never' }),
+    ],
+    [
+      'event create partnership:1 title:A kind:youth-exchange start:"2027-01-02 10:00" end:"2027-01-01 10:00"',
+      'must come after the start',
+    ],
+    [
+      'event create partnership:1 title:A kind:youth-exchange start:"2027-01-01 10:00" capacity:-3',
+      t('validation.too-small', { option: 'capacity', min: 1 }),
+    ],
+    [
+      `event create partnership:1 title:"${'x'.repeat(10_000)}" kind:youth-exchange start:"2027-01-01 10:00"`,
+      t('validation.too-long', { option: 'title', max: 200 }),
+    ],
+    [
+      'event create partnership:7 title:A kind:youth-exchange start:"2027-01-01 10:00"',
+      t('partner.not-found', { number: 7 }),
+    ],
     ['town register name:X country:XX timezone:Europe/Prague language:cs', 'already runs the town Oxford'],
     ['partner join code:AAAAA-BBBBB', t('invite.invalid')],
     ['rsvp event:1 answer:going guests:30', t('validation.too-large', { option: 'guests', max: 20 })],
     ['event edit event:1', t('event.nothing-to-change')],
-    ['announce schedule partnership:1 text:Hi cron:"61 * * * *"', '“61 * * * *” is not a valid cron expression'],
+    [
+      'announce schedule partnership:1 text:Hi cron:"61 * * * *"',
+      '“61 * * * *” is not a valid cron expression',
+    ],
     ['announce schedule partnership:1 text:Hi', t('announce.at-or-cron')],
     ['event fly', 'I do not know the command “event fly”'],
   ])('refuses bad input #%#', async (line, expected) => {
@@ -82,12 +107,12 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
 
   it('refuses unknown countries and zones when registering', async () => {
     await harness.run(':community nowhere');
-    expect(await answer(harness, 'town register name:X country:XX timezone:Europe/Prague language:cs')).toContain(
-      t('town.unknown-country', { country: 'XX' }),
-    );
-    expect(await answer(harness, 'town register name:X country:CZ timezone:Mars/Olympus language:cs')).toContain(
-      t('time.unknown-zone', { zone: 'Mars/Olympus' }),
-    );
+    expect(
+      await answer(harness, 'town register name:X country:XX timezone:Europe/Prague language:cs'),
+    ).toContain(t('town.unknown-country', { country: 'XX' }));
+    expect(
+      await answer(harness, 'town register name:X country:CZ timezone:Mars/Olympus language:cs'),
+    ).toContain(t('time.unknown-zone', { zone: 'Mars/Olympus' }));
     expect(await database.prisma.town.count()).toBe(1);
     await harness.run(':community oxford');
   });
@@ -106,13 +131,17 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
   it('refuses reused and expired invite codes', async () => {
     const invited = await harness.run('partner invite partnership:1 days:1');
     const code = /([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(invited)?.[1] ?? '';
-    await harness.run(`:community bonn\n:as bernd\ntown register name:Bonn country:DE timezone:Europe/Berlin language:de`);
+    await harness.run(
+      `:community bonn\n:as bernd\ntown register name:Bonn country:DE timezone:Europe/Berlin language:de`,
+    );
     harness.clock.set('2026-11-25T10:00:00Z');
     const expiredPrefix = translate('de', 'invite.expired', { expired: '§' }).split('§')[0] ?? '';
     expect(await answer(harness, `partner join code:${code}`)).toContain(`✗ ${expiredPrefix}`);
     harness.clock.set('2026-11-23T11:00:00Z');
     expect(await answer(harness, `partner join code:${code}`)).toMatch(/^✓/);
-    await harness.run(':community cologne\n:as clara\ntown register name:Köln country:DE timezone:Europe/Berlin language:de');
+    await harness.run(
+      ':community cologne\n:as clara\ntown register name:Köln country:DE timezone:Europe/Berlin language:de',
+    );
     expect(await answer(harness, `partner join code:${code}`)).toContain(translate('de', 'invite.used'));
   });
 
@@ -133,7 +162,9 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     const ref = /\(ref ([0-9a-f]{8})\)/.exec(printed)?.[1];
     expect(ref).toBeDefined();
     expect(printed).not.toContain('disk on fire');
-    const logged = broken.logLines.map((line) => JSON.parse(line) as { ref?: string; err?: { message?: string } });
+    const logged = broken.logLines.map(
+      (line) => JSON.parse(line) as { ref?: string; err?: { message?: string } },
+    );
     expect(logged.find((entry) => entry.ref === ref)?.err?.message).toBe('disk on fire');
   });
 });

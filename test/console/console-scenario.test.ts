@@ -62,7 +62,9 @@ describe.each(DATABASE_KINDS)('console scenario on %s', (kind) => {
   it('announces the exchange in both channels and keeps the waitlist in order', async () => {
     expect(output).toContain(translate('cs', 'post.exchange.created', { host: 'Český Krumlov' }));
     expect(output).toContain(translate('de', 'post.exchange.created', { host: 'Český Krumlov' }));
-    expect(output).toContain(translate('de', 'rsvp.waitlisted', { title: 'Letní tábor mládeže', position: 1, guests: 0 }));
+    expect(output).toContain(
+      translate('de', 'rsvp.waitlisted', { title: 'Letní tábor mládeže', position: 1, guests: 0 }),
+    );
     const rsvps = await database.prisma.rsvp.findMany({
       include: { member: true, town: true },
       orderBy: { member: { platformUserId: 'asc' } },
@@ -73,13 +75,21 @@ describe.each(DATABASE_KINDS)('console scenario on %s', (kind) => {
       ['petra', 'NOT_GOING', 1, 'Český Krumlov'],
     ]);
     // Max waited in line and moved up when Petra's two places freed.
-    const promotion = await database.prisma.auditEntry.findFirstOrThrow({ where: { action: 'rsvp.promoted' } });
+    const promotion = await database.prisma.auditEntry.findFirstOrThrow({
+      where: { action: 'rsvp.promoted' },
+    });
     expect(promotion.targetId).toBe(rsvps[1]?.id);
   });
 
   it('counts attendance per town and country', () => {
     expect(output).toContain(
-      translate('cs', 'attendees.town-row', { town: 'Passau', country: 'DE', going: 2, maybe: 0, waiting: 0 }),
+      translate('cs', 'attendees.town-row', {
+        town: 'Passau',
+        country: 'DE',
+        going: 2,
+        maybe: 0,
+        waiting: 0,
+      }),
     );
     expect(output).toContain(translate('cs', 'attendees.totals', { total: 2, international: 2 }));
   });
@@ -97,7 +107,11 @@ describe.each(DATABASE_KINDS)('console scenario on %s', (kind) => {
 
   it('refuses mistakes clearly', () => {
     expect(output).toContain(
-      translate('cs', 'time.nonexistent', { option: 'start', local: '2027-03-28 02:30', zone: 'Europe/Prague' }),
+      translate('cs', 'time.nonexistent', {
+        option: 'start',
+        local: '2027-03-28 02:30',
+        zone: 'Europe/Prague',
+      }),
     );
     expect(output).toMatch(/✗ .*kind/);
     expect(output).toContain(translate('cs', 'permission.coordinator-only', { command: 'announce send' }));

@@ -38,8 +38,7 @@ import {
 
 export const DATABASE_KINDS = ['embedded', 'postgres'] as const satisfies readonly DatabaseKind[];
 
-const TEST_SERVER_URL =
-  process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh database with the project's migrations applied, seen by nobody else. */
 export async function createTestDatabase(kind: DatabaseKind): Promise<Database> {

@@ -40,7 +40,9 @@ export class ConsolePoster implements ChannelPoster {
       .split('\n')
       .map((line) => `    ${line}`)
       .join('\n');
-    this.output.write(`  ⇒ posted to #${target.channelName || target.channelId} in ${target.communityExternalId}:\n${body}\n`);
+    this.output.write(
+      `  ⇒ posted to #${target.channelName || target.channelId} in ${target.communityExternalId}:\n${body}\n`,
+    );
     return Promise.resolve({ ok: true, platformMessageId: id });
   }
 }
@@ -141,7 +143,9 @@ export class ConsoleSession {
         else this.identity.channel = value.replace(/^#/, '');
         return true;
       case 'where':
-        this.print(`• ${this.identity.user} in ${this.identity.community}, channel #${this.identity.channel}`);
+        this.print(
+          `• ${this.identity.user} in ${this.identity.community}, channel #${this.identity.channel}`,
+        );
         return true;
       case 'help':
         this.print(CONSOLE_HELP);

@@ -10,7 +10,13 @@ import { ConflictError, UserError } from '../errors.ts';
 import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor, type MessageKey, type MessageParams, type Translate } from '../i18n/translator.ts';
 import type { Clock, Logger, Recurrence, Repositories, Store } from '../ports.ts';
-import { commandId, commandUsage, type CommandArgs, type CommandDefinition, type OptionSpecs } from './definition.ts';
+import {
+  commandId,
+  commandUsage,
+  type CommandArgs,
+  type CommandDefinition,
+  type OptionSpecs,
+} from './definition.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from './invocation.ts';
 import { parseCommandText } from './text-syntax.ts';
 import { validateOptions } from './validate-options.ts';
@@ -32,7 +38,10 @@ export interface CommandContext {
   markOutboxChanged(): void;
 }
 
-export type CommandHandler<O extends OptionSpecs> = (ctx: CommandContext, args: CommandArgs<O>) => Promise<Reply>;
+export type CommandHandler<O extends OptionSpecs> = (
+  ctx: CommandContext,
+  args: CommandArgs<O>,
+) => Promise<Reply>;
 export type CommandHandlers = { [K in CommandId]: CommandHandler<Commands[K]['options']> };
 
 export interface CommandBusDependencies {
@@ -77,7 +86,8 @@ export class CommandBus {
           request.actor.userId,
           request.actor.displayName,
         );
-        if (town && member.townId !== town.id) member = await repos.members.update(member.id, { townId: town.id });
+        if (town && member.townId !== town.id)
+          member = await repos.members.update(member.id, { townId: town.id });
         if (definition.role === 'coordinator' && member.role !== 'COORDINATOR') {
           throw new UserError('permission.coordinator-only', { command: definition.path.join(' ') });
         }
@@ -137,8 +147,12 @@ export class CommandBus {
       definition = parsed.value.definition;
       raw = parsed.value.options;
     } else {
-      definition = this.deps.definitions[request.command as CommandId] as CommandDefinition | undefined;
-      if (!definition) throw new UserError('command.unknown', { words: request.command, suggestions: 'help' });
+      // hasOwn: a command named like an Object.prototype member ("toString") is simply unknown.
+      definition = Object.hasOwn(this.deps.definitions, request.command)
+        ? this.deps.definitions[request.command as CommandId]
+        : undefined;
+      if (!definition)
+        throw new UserError('command.unknown', { words: request.command, suggestions: 'help' });
       raw = request.options;
     }
     try {
@@ -151,11 +165,19 @@ export class CommandBus {
     }
   }
 
-  private failureReply(error: unknown, language: SupportedLanguage, command: string, request: CommandRequest): Reply {
+  private failureReply(
+    error: unknown,
+    language: SupportedLanguage,
+    command: string,
+    request: CommandRequest,
+  ): Reply {
     const t = translatorFor(language);
     if (error instanceof UserError) {
       const text = t(error.key, error.params);
-      const usage = typeof error.params.usage === 'string' ? `\n${t('command.usage', { usage: error.params.usage })}` : '';
+      const usage =
+        typeof error.params.usage === 'string'
+          ? `\n${t('command.usage', { usage: error.params.usage })}`
+          : '';
       return { text: text + usage, private: true, error: { key: error.key } };
     }
     if (error instanceof ConflictError) {

@@ -55,7 +55,8 @@ export interface UserOption extends OptionBase {
   type: 'user';
 }
 
-export type OptionSpec = StringOption | IntegerOption | BooleanOption | ChoiceOption | ListOption | UserOption;
+export type OptionSpec =
+  StringOption | IntegerOption | BooleanOption | ChoiceOption | ListOption | UserOption;
 
 export type OptionSpecs = Record<string, OptionSpec>;
 
@@ -110,7 +111,8 @@ export function commandId(definition: Pick<CommandDefinition, 'path'>): string {
 /** The text syntax of a command: `event create title:<text> start:<time> [capacity:<number>]`. */
 export function commandUsage(definition: CommandDefinition): string {
   const parts = Object.entries(definition.options).map(([name, spec]) => {
-    const placeholder = spec.type === 'choice' ? spec.choices.map((c) => c.value).join('|') : `<${spec.type}>`;
+    const placeholder =
+      spec.type === 'choice' ? spec.choices.map((c) => c.value).join('|') : `<${spec.type}>`;
     return spec.required ? `${name}:${placeholder}` : `[${name}:${placeholder}]`;
   });
   return [...definition.path, ...parts].join(' ');

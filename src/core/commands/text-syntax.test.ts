@@ -9,12 +9,17 @@ function parse(input: string) {
 describe('parseCommandText', () => {
   it('finds the longest command path and reads key:value options', () => {
     const result = parse('town coordinator add user:@jana');
-    expect(result).toMatchObject({ ok: true, value: { definition: { path: ['town', 'coordinator', 'add'] } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { definition: { path: ['town', 'coordinator', 'add'] } },
+    });
     if (result.ok) expect(result.value.options).toEqual({ user: '@jana' });
   });
 
   it('reads quoted values with spaces, diacritics and typographic quotes', () => {
-    const result = parse('/twin town register name:"Český Krumlov" country:cz timezone:Europe/Prague language:„cs“');
+    const result = parse(
+      '/twin town register name:"Český Krumlov" country:cz timezone:Europe/Prague language:„cs“',
+    );
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect(result.value.options).toEqual({
@@ -50,8 +55,16 @@ describe('parseCommandText', () => {
 
   it('reports an unclosed quote, a repeated option and a stray word', () => {
     expect(parse('event create title:"Summer')).toMatchObject({ ok: false, reason: 'unclosed-quote' });
-    expect(parse('rsvp event:1 event:2')).toMatchObject({ ok: false, reason: 'duplicate-option', option: 'event' });
-    expect(parse('rsvp event:1 going')).toMatchObject({ ok: false, reason: 'unexpected-word', word: 'going' });
+    expect(parse('rsvp event:1 event:2')).toMatchObject({
+      ok: false,
+      reason: 'duplicate-option',
+      option: 'event',
+    });
+    expect(parse('rsvp event:1 going')).toMatchObject({
+      ok: false,
+      reason: 'unexpected-word',
+      word: 'going',
+    });
     expect(parse('   ')).toEqual({ ok: false, reason: 'empty' });
   });
 });

@@ -58,7 +58,10 @@ function tokenize(input: string): Token[] | 'unclosed-quote' {
   return tokens;
 }
 
-function findDefinition(words: string[], definitions: readonly CommandDefinition[]): CommandDefinition | undefined {
+function findDefinition(
+  words: string[],
+  definitions: readonly CommandDefinition[],
+): CommandDefinition | undefined {
   // The longest command path that the leading words spell wins (town coordinator add > town).
   let best: CommandDefinition | undefined;
   for (const definition of definitions) {
@@ -94,6 +97,7 @@ export function parseCommandText(input: string, definitions: readonly CommandDef
     if (token.key in options) return { ok: false, reason: 'duplicate-option', definition, option: token.key };
     options[token.key] = token.text;
   }
-  if (definition.rest && rest.length > 0 && !(definition.rest in options)) options[definition.rest] = rest.join(' ');
+  if (definition.rest && rest.length > 0 && !(definition.rest in options))
+    options[definition.rest] = rest.join(' ');
   return { ok: true, value: { definition, options, rest } };
 }

@@ -15,9 +15,11 @@ function rejection(run: () => unknown): { key: string; params: Record<string, un
 
 describe('validateOptions', () => {
   it('coerces text into typed arguments', () => {
-    expect(
-      validateOptions(commands.rsvp, { event: '12', answer: 'Going', guests: '2' }),
-    ).toEqual({ event: 12, answer: 'going', guests: 2 });
+    expect(validateOptions(commands.rsvp, { event: '12', answer: 'Going', guests: '2' })).toEqual({
+      event: 12,
+      answer: 'going',
+      guests: 2,
+    });
     expect(validateOptions(commands['profile.set'], { languages: 'cs, de ,en' })).toEqual({
       languages: ['cs', 'de', 'en'],
     });
@@ -31,9 +33,9 @@ describe('validateOptions', () => {
       key: 'validation.missing-option',
       params: { option: 'event' },
     });
-    expect(rejection(() => validateOptions(commands.rsvp, { event: '1', answer: 'going', colour: 'red' })).key).toBe(
-      'validation.unknown-option',
-    );
+    expect(
+      rejection(() => validateOptions(commands.rsvp, { event: '1', answer: 'going', colour: 'red' })).key,
+    ).toBe('validation.unknown-option');
     expect(
       rejection(() =>
         validateOptions(commands['event.create'], {

@@ -66,12 +66,14 @@ function schemaFor(spec: OptionSpec): z.ZodType {
 function toUserError(option: string, spec: OptionSpec, issue: z.core.$ZodIssue): UserError {
   switch (issue.code) {
     case 'too_big':
-      if (spec.type === 'list') return new UserError('validation.too-many-items', { option, max: Number(issue.maximum) });
+      if (spec.type === 'list')
+        return new UserError('validation.too-many-items', { option, max: Number(issue.maximum) });
       if (issue.origin === 'string')
         return new UserError('validation.too-long', { option, max: Number(issue.maximum) });
       return new UserError('validation.too-large', { option, max: Number(issue.maximum) });
     case 'too_small':
-      if (issue.origin === 'string' || issue.origin === 'array') return new UserError('validation.empty', { option });
+      if (issue.origin === 'string' || issue.origin === 'array')
+        return new UserError('validation.empty', { option });
       return new UserError('validation.too-small', { option, min: Number(issue.minimum) });
     case 'invalid_value':
       return new UserError('validation.not-a-choice', {
@@ -89,7 +91,10 @@ function toUserError(option: string, spec: OptionSpec, issue: z.core.$ZodIssue):
 }
 
 /** Validates raw options against a definition; throws UserError on the first problem. */
-export function validateOptions(definition: CommandDefinition, raw: Record<string, unknown>): Record<string, unknown> {
+export function validateOptions(
+  definition: CommandDefinition,
+  raw: Record<string, unknown>,
+): Record<string, unknown> {
   const known = Object.keys(definition.options);
   for (const name of Object.keys(raw)) {
     if (!known.includes(name)) {

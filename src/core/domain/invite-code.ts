@@ -16,11 +16,7 @@ export function generateInviteCode(): string {
 
 /** Forgives what people do when copying codes: case, spaces, dashes, O for 0, I/L for 1. */
 export function normalizeInviteCode(input: string): string {
-  const cleaned = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const cleaned = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return cleaned.length === 10 ? `${cleaned.slice(0, 5)}-${cleaned.slice(5)}` : cleaned;
 }
 

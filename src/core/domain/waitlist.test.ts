@@ -5,7 +5,15 @@ import { placeGoingAnswer, promotionsFromWaitlist } from './waitlist.ts';
 let clock = 0;
 function rsvp(memberId: string, status: Rsvp['status'], guests = 0): Rsvp {
   clock += 1000;
-  return { id: `r-${memberId}`, exchangeId: 'e', memberId, townId: 't', status, guests, queuedAt: new Date(clock) };
+  return {
+    id: `r-${memberId}`,
+    exchangeId: 'e',
+    memberId,
+    townId: 't',
+    status,
+    guests,
+    queuedAt: new Date(clock),
+  };
 }
 
 describe('waitlist', () => {
@@ -29,7 +37,12 @@ describe('waitlist', () => {
   });
 
   it('promotes in order and stops at the first party that does not fit', () => {
-    const answers = [rsvp('a', 'GOING'), rsvp('w1', 'WAITLISTED'), rsvp('w2', 'WAITLISTED', 3), rsvp('w3', 'WAITLISTED')];
+    const answers = [
+      rsvp('a', 'GOING'),
+      rsvp('w1', 'WAITLISTED'),
+      rsvp('w2', 'WAITLISTED', 3),
+      rsvp('w3', 'WAITLISTED'),
+    ];
     expect(promotionsFromWaitlist(answers, 3).map((r) => r.memberId)).toEqual(['w1']);
     expect(promotionsFromWaitlist(answers, 6).map((r) => r.memberId)).toEqual(['w1', 'w2']);
     expect(promotionsFromWaitlist(answers, null).map((r) => r.memberId)).toEqual(['w1', 'w2', 'w3']);

@@ -70,7 +70,10 @@ export class DeliveryWorker {
     try {
       await this.drainDue();
     } catch (error) {
-      this.logger.error({ err: error, worker: this.options.workerId }, 'outbox drain failed; deliveries stay queued');
+      this.logger.error(
+        { err: error, worker: this.options.workerId },
+        'outbox drain failed; deliveries stay queued',
+      );
     }
   }
 
@@ -108,17 +111,31 @@ export class DeliveryWorker {
         // The delivery id is stable across attempts: platforms with idempotency keys drop repeats.
         result = await poster.post(delivery.target, delivery.payload, delivery.id);
       } catch (error) {
-        result = { ok: false, retryable: true, reason: error instanceof Error ? error.message : String(error) };
+        result = {
+          ok: false,
+          retryable: true,
+          reason: error instanceof Error ? error.message : String(error),
+        };
       }
     }
     const now = this.clock.now();
     if (result.ok) {
-      await this.store.transaction((repos) => repos.deliveries.markSent(delivery.id, result.platformMessageId, now));
+      await this.store.transaction((repos) =>
+        repos.deliveries.markSent(delivery.id, result.platformMessageId, now),
+      );
       return 'sent';
     }
-    const context = { delivery: delivery.id, kind: delivery.kind, channel: delivery.target, attempt: delivery.attempts };
+    const context = {
+      delivery: delivery.id,
+      kind: delivery.kind,
+      channel: delivery.target,
+      attempt: delivery.attempts,
+    };
     if (result.channelBroken) {
-      this.logger.warn({ ...context, reason: result.reason }, 'channel can no longer be posted to; link marked broken');
+      this.logger.warn(
+        { ...context, reason: result.reason },
+        'channel can no longer be posted to; link marked broken',
+      );
       await this.store.transaction(async (repos) => {
         await repos.deliveries.markChannelBroken(delivery.channelLinkId, result.reason);
         await repos.deliveries.markFailed(delivery.id, result.reason);
@@ -138,7 +155,10 @@ export class DeliveryWorker {
 
   /** Exponential backoff with full jitter, never sooner than the platform asked. */
   backoffMs(attempt: number, retryAfterMs?: number): number {
-    const exponential = Math.min(this.options.maxBackoffMs, this.options.baseBackoffMs * 2 ** Math.max(0, attempt - 1));
+    const exponential = Math.min(
+      this.options.maxBackoffMs,
+      this.options.baseBackoffMs * 2 ** Math.max(0, attempt - 1),
+    );
     const jittered = exponential / 2 + (this.options.random() * exponential) / 2;
     return Math.max(jittered, retryAfterMs ?? 0);
   }

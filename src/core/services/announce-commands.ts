@@ -6,7 +6,10 @@ import { readTime } from './exchange-commands.ts';
 import { fanOutToPartnership } from './fan-out.ts';
 import { actingTown, audit, ownPartnership } from './lookups.ts';
 
-type AnnounceHandlers = Pick<CommandHandlers, 'announce.send' | 'announce.schedule' | 'announce.list' | 'announce.cancel'>;
+type AnnounceHandlers = Pick<
+  CommandHandlers,
+  'announce.send' | 'announce.schedule' | 'announce.list' | 'announce.cancel'
+>;
 
 interface AnnouncementText {
   text: string;
@@ -25,7 +28,10 @@ function variantsOf(args: AnnouncementText): Record<string, string> {
 }
 
 /** The text for a channel: its exact language, then its primary language, then the main text. */
-export function announcementTextFor(announcement: Pick<Announcement, 'text' | 'variants'>, channelLanguage: string): string {
+export function announcementTextFor(
+  announcement: Pick<Announcement, 'text' | 'variants'>,
+  channelLanguage: string,
+): string {
   const primary = channelLanguage.toLowerCase().split('-')[0] ?? '';
   return announcement.variants[channelLanguage] ?? announcement.variants[primary] ?? announcement.text;
 }
@@ -36,7 +42,9 @@ function describe(ctx: CommandContext, a: Announcement, zone: string): string {
     : a.sendAt
       ? formatInstant(a.sendAt, zone, ctx.language)
       : '—';
-  const next = a.nextRunAt ? ctx.t('announce.next', { next: formatInstant(a.nextRunAt, zone, ctx.language) }) : '';
+  const next = a.nextRunAt
+    ? ctx.t('announce.next', { next: formatInstant(a.nextRunAt, zone, ctx.language) })
+    : '';
   const preview = a.text.length > 60 ? `${a.text.slice(0, 57)}…` : a.text;
   return `#${a.number} ${when}${next} · “${preview}”`;
 }
@@ -80,7 +88,8 @@ export const announceHandlers: AnnounceHandlers = {
     let nextRunAt: Date | null;
     if (args.at !== undefined) {
       sendAt = readTime(ctx, 'at', args.at, timeZone);
-      if (sendAt <= ctx.now) throw new UserError('time.in-past', { time: formatInstant(sendAt, timeZone, ctx.language) });
+      if (sendAt <= ctx.now)
+        throw new UserError('time.in-past', { time: formatInstant(sendAt, timeZone, ctx.language) });
       nextRunAt = sendAt;
     } else {
       const cron = (args.cron ?? '').trim();
@@ -100,7 +109,12 @@ export const announceHandlers: AnnounceHandlers = {
       nextRunAt,
       status: 'SCHEDULED',
     });
-    await audit(ctx, 'announce.schedule', { type: 'announcement', id: announcement.id }, { sendAt, cron: announcement.cron, timeZone });
+    await audit(
+      ctx,
+      'announce.schedule',
+      { type: 'announcement', id: announcement.id },
+      { sendAt, cron: announcement.cron, timeZone },
+    );
     return {
       private: false,
       text: ctx.t('announce.scheduled', {
@@ -129,11 +143,14 @@ export const announceHandlers: AnnounceHandlers = {
   async 'announce.cancel'(ctx, args) {
     const town = actingTown(ctx);
     const announcement = await ctx.repos.announcements.findByNumber(args.announcement);
-    const partnership = announcement ? await ctx.repos.partnerships.findById(announcement.partnershipId) : null;
+    const partnership = announcement
+      ? await ctx.repos.partnerships.findById(announcement.partnershipId)
+      : null;
     if (!announcement || !partnership?.towns.some((t) => t.id === town.id)) {
       throw new UserError('announce.not-found', { number: args.announcement });
     }
-    if (announcement.status !== 'SCHEDULED') throw new UserError('announce.not-scheduled', { number: announcement.number });
+    if (announcement.status !== 'SCHEDULED')
+      throw new UserError('announce.not-scheduled', { number: announcement.number });
     await ctx.repos.announcements.update(announcement.id, { status: 'CANCELLED', nextRunAt: null });
     await audit(ctx, 'announce.cancel', { type: 'announcement', id: announcement.id });
     return { private: false, text: ctx.t('announce.cancelled', { number: announcement.number }) };

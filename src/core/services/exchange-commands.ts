@@ -1,6 +1,12 @@
 import type { CommandContext, CommandHandlers } from '../commands/command-bus.ts';
 import type { Reply } from '../commands/invocation.ts';
-import { seatsTaken, type Exchange, type ExchangeKind, type PartnershipWithTowns, type Rsvp } from '../domain/model.ts';
+import {
+  seatsTaken,
+  type Exchange,
+  type ExchangeKind,
+  type PartnershipWithTowns,
+  type Rsvp,
+} from '../domain/model.ts';
 import { countryName } from '../domain/places.ts';
 import { placeGoingAnswer, promotionsFromWaitlist } from '../domain/waitlist.ts';
 import { UserError } from '../errors.ts';
@@ -87,7 +93,11 @@ async function announceExchange(
         now: ctx.now,
       });
       const t = translatorFor(language);
-      const headline = t(`post.${kind}`, { host: host?.name ?? '?', title: exchange.title, reason: reason ?? '' });
+      const headline = t(`post.${kind}`, {
+        host: host?.name ?? '?',
+        title: exchange.title,
+        reason: reason ?? '',
+      });
       return { text: `${headline}\n${exchangeCardText(card)}`, exchange: card };
     },
   });
@@ -116,12 +126,19 @@ export const exchangeHandlers: ExchangeHandlers = {
     const town = actingTown(ctx);
     const partnership = await ownPartnership(ctx, args.partnership);
     if (partnership.status === 'ENDED' || partnership.status === 'DORMANT') {
-      throw new UserError('partner.not-active', { number: partnership.number, status: partnership.status.toLowerCase() });
+      throw new UserError('partner.not-active', {
+        number: partnership.number,
+        status: partnership.status.toLowerCase(),
+      });
     }
     const startsAt = readTime(ctx, 'start', args.start, town.timeZone);
-    const endsAt = args.end ? readTime(ctx, 'end', args.end, town.timeZone) : new Date(startsAt.getTime() + DEFAULT_DURATION_MS);
+    const endsAt = args.end
+      ? readTime(ctx, 'end', args.end, town.timeZone)
+      : new Date(startsAt.getTime() + DEFAULT_DURATION_MS);
     if (startsAt <= ctx.now) {
-      throw new UserError('event.start-in-past', { start: formatInstant(startsAt, town.timeZone, ctx.language) });
+      throw new UserError('event.start-in-past', {
+        start: formatInstant(startsAt, town.timeZone, ctx.language),
+      });
     }
     if (endsAt <= startsAt) {
       throw new UserError('event.end-before-start', {
@@ -144,7 +161,13 @@ export const exchangeHandlers: ExchangeHandlers = {
     });
     await audit(ctx, 'event.create', { type: 'exchange', id: exchange.id }, { number: exchange.number });
     const channels = await announceExchange(ctx, exchange, partnership, 'exchange.created');
-    return cardReply(ctx, exchange, partnership, ctx.t('event.created', { number: exchange.number, channels }), false);
+    return cardReply(
+      ctx,
+      exchange,
+      partnership,
+      ctx.t('event.created', { number: exchange.number, channels }),
+      false,
+    );
   },
 
   async 'event.list'(ctx, args) {
@@ -165,12 +188,21 @@ export const exchangeHandlers: ExchangeHandlers = {
       const host = partnership?.towns.find((t) => t.id === e.hostTownId)?.name ?? '?';
       return `#${e.number} ${formatInstant(e.startsAt, town.timeZone, ctx.language, 'short')} · ${e.title} · ${host}`;
     });
-    return { private: true, text: [ctx.t('event.list-heading', { zone: town.timeZone }), ...lines].join('\n') };
+    return {
+      private: true,
+      text: [ctx.t('event.list-heading', { zone: town.timeZone }), ...lines].join('\n'),
+    };
   },
 
   async 'event.info'(ctx, args) {
     const { exchange, partnership } = await visibleExchange(ctx, args.event);
-    return cardReply(ctx, exchange, partnership, ctx.t('event.info-heading', { name: partnership.name }), true);
+    return cardReply(
+      ctx,
+      exchange,
+      partnership,
+      ctx.t('event.info-heading', { name: partnership.name }),
+      true,
+    );
   },
 
   async 'event.edit'(ctx, args) {
@@ -188,9 +220,12 @@ export const exchangeHandlers: ExchangeHandlers = {
     if (args.start !== undefined) {
       startsAt = readTime(ctx, 'start', args.start, town.timeZone);
       // Moving only the start keeps the length of the event.
-      if (args.end === undefined) endsAt = new Date(startsAt.getTime() + (exchange.endsAt.getTime() - exchange.startsAt.getTime()));
+      if (args.end === undefined)
+        endsAt = new Date(startsAt.getTime() + (exchange.endsAt.getTime() - exchange.startsAt.getTime()));
       if (startsAt <= ctx.now) {
-        throw new UserError('event.start-in-past', { start: formatInstant(startsAt, town.timeZone, ctx.language) });
+        throw new UserError('event.start-in-past', {
+          start: formatInstant(startsAt, town.timeZone, ctx.language),
+        });
       }
     }
     if (args.end !== undefined) endsAt = readTime(ctx, 'end', args.end, town.timeZone);
@@ -200,14 +235,26 @@ export const exchangeHandlers: ExchangeHandlers = {
         end: formatInstant(endsAt, town.timeZone, ctx.language),
       });
     }
-    if (args.start !== undefined || args.end !== undefined) Object.assign(patch, { startsAt, endsAt, timeZone: town.timeZone });
+    if (args.start !== undefined || args.end !== undefined)
+      Object.assign(patch, { startsAt, endsAt, timeZone: town.timeZone });
     if (Object.keys(patch).length === 0) throw new UserError('event.nothing-to-change');
 
     const updated = await ctx.repos.exchanges.update(exchange.id, patch);
     const promoted = updated.capacity !== exchange.capacity ? await promoteFromWaitlist(ctx, updated) : [];
-    await audit(ctx, 'event.edit', { type: 'exchange', id: exchange.id }, { ...patch, promoted: promoted.length });
+    await audit(
+      ctx,
+      'event.edit',
+      { type: 'exchange', id: exchange.id },
+      { ...patch, promoted: promoted.length },
+    );
     const channels = await announceExchange(ctx, updated, partnership, 'exchange.updated');
-    return cardReply(ctx, updated, partnership, ctx.t('event.updated', { number: updated.number, channels }), false);
+    return cardReply(
+      ctx,
+      updated,
+      partnership,
+      ctx.t('event.updated', { number: updated.number, channels }),
+      false,
+    );
   },
 
   async 'event.cancel'(ctx, args) {
@@ -216,7 +263,10 @@ export const exchangeHandlers: ExchangeHandlers = {
     const updated = await ctx.repos.exchanges.update(exchange.id, { status: 'CANCELLED' });
     await audit(ctx, 'event.cancel', { type: 'exchange', id: exchange.id }, { reason: args.reason ?? null });
     const channels = await announceExchange(ctx, updated, partnership, 'exchange.cancelled', args.reason);
-    return { private: false, text: ctx.t('event.cancelled-done', { number: updated.number, title: updated.title, channels }) };
+    return {
+      private: false,
+      text: ctx.t('event.cancelled-done', { number: updated.number, title: updated.title, channels }),
+    };
   },
 
   async 'event.attendees'(ctx, args) {
@@ -226,13 +276,18 @@ export const exchangeHandlers: ExchangeHandlers = {
       const mine = rsvps.filter((r) => r.townId === town.id);
       const going = mine.filter((r) => r.status === 'GOING').reduce((sum, r) => sum + seatsTaken(r), 0);
       const maybe = mine.filter((r) => r.status === 'MAYBE').length;
-      const waiting = mine.filter((r) => r.status === 'WAITLISTED').reduce((sum, r) => sum + seatsTaken(r), 0);
+      const waiting = mine
+        .filter((r) => r.status === 'WAITLISTED')
+        .reduce((sum, r) => sum + seatsTaken(r), 0);
       return { town, going, maybe, waiting };
     });
     const byCountry = new Map<string, number>();
-    for (const row of rows) byCountry.set(row.town.country, (byCountry.get(row.town.country) ?? 0) + row.going);
+    for (const row of rows)
+      byCountry.set(row.town.country, (byCountry.get(row.town.country) ?? 0) + row.going);
     const total = rows.reduce((sum, row) => sum + row.going, 0);
-    const international = rows.filter((row) => row.town.id !== exchange.hostTownId).reduce((sum, row) => sum + row.going, 0);
+    const international = rows
+      .filter((row) => row.town.id !== exchange.hostTownId)
+      .reduce((sum, row) => sum + row.going, 0);
     const lines = [
       ctx.t('attendees.heading', { number: exchange.number, title: exchange.title }),
       ...rows.map((row) =>
@@ -245,7 +300,9 @@ export const exchangeHandlers: ExchangeHandlers = {
         }),
       ),
       ctx.t('attendees.by-country', {
-        countries: [...byCountry.entries()].map(([code, n]) => `${countryName(code, ctx.language)} ${n}`).join(' · '),
+        countries: [...byCountry.entries()]
+          .map(([code, n]) => `${countryName(code, ctx.language)} ${n}`)
+          .join(' · '),
       }),
       ctx.t('attendees.totals', { total, international }),
     ];
@@ -265,7 +322,11 @@ export const exchangeHandlers: ExchangeHandlers = {
     if (args.answer === 'going') {
       const placement = placeGoingAnswer(rsvps, exchange.capacity, ctx.member.id, guests);
       if (placement === 'DOES_NOT_FIT') {
-        const free = (exchange.capacity ?? 0) - rsvps.filter((r) => r.status === 'GOING' && r.memberId !== ctx.member.id).reduce((s, r) => s + seatsTaken(r), 0);
+        const free =
+          (exchange.capacity ?? 0) -
+          rsvps
+            .filter((r) => r.status === 'GOING' && r.memberId !== ctx.member.id)
+            .reduce((s, r) => s + seatsTaken(r), 0);
         throw new UserError('rsvp.does-not-fit', { free: Math.max(free - 1, 0) });
       }
       status = placement;
@@ -283,12 +344,33 @@ export const exchangeHandlers: ExchangeHandlers = {
       queuedAt: keepsPlace ? current.queuedAt : ctx.now,
     });
     const promoted = current?.status === 'GOING' ? await promoteFromWaitlist(ctx, exchange) : [];
-    await audit(ctx, 'rsvp', { type: 'exchange', id: exchange.id }, { status, guests, promoted: promoted.length });
+    await audit(
+      ctx,
+      'rsvp',
+      { type: 'exchange', id: exchange.id },
+      { status, guests, promoted: promoted.length },
+    );
 
-    const key = status === 'WAITLISTED' ? 'rsvp.waitlisted' : status === 'GOING' ? 'rsvp.going' : status === 'MAYBE' ? 'rsvp.maybe' : 'rsvp.not-going';
-    const position = status === 'WAITLISTED'
-      ? (await ctx.repos.rsvps.listForExchange(exchange.id)).filter((r) => r.status === 'WAITLISTED').findIndex((r) => r.memberId === ctx.member.id) + 1
-      : 0;
-    return cardReply(ctx, exchange, partnership, ctx.t(key, { title: exchange.title, guests, position }), true);
+    const key =
+      status === 'WAITLISTED'
+        ? 'rsvp.waitlisted'
+        : status === 'GOING'
+          ? 'rsvp.going'
+          : status === 'MAYBE'
+            ? 'rsvp.maybe'
+            : 'rsvp.not-going';
+    const position =
+      status === 'WAITLISTED'
+        ? (await ctx.repos.rsvps.listForExchange(exchange.id))
+            .filter((r) => r.status === 'WAITLISTED')
+            .findIndex((r) => r.memberId === ctx.member.id) + 1
+        : 0;
+    return cardReply(
+      ctx,
+      exchange,
+      partnership,
+      ctx.t(key, { title: exchange.title, guests, position }),
+      true,
+    );
   },
 };

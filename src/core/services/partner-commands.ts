@@ -15,7 +15,14 @@ import { actingTown, audit, ownPartnership } from './lookups.ts';
 
 type PartnerHandlers = Pick<
   CommandHandlers,
-  'partner.invite' | 'partner.join' | 'partner.list' | 'partner.info' | 'partner.edit' | 'partner.leave' | 'channel.link' | 'channel.unlink'
+  | 'partner.invite'
+  | 'partner.join'
+  | 'partner.list'
+  | 'partner.info'
+  | 'partner.edit'
+  | 'partner.leave'
+  | 'channel.link'
+  | 'channel.unlink'
 >;
 
 const DEFAULT_INVITE_DAYS = 7;
@@ -29,7 +36,10 @@ function checkAreas(areas: string[]): string[] {
   const normalized = areas.map((a) => a.toLowerCase().replaceAll(' ', '-'));
   const unknown = normalized.filter((a) => !(COOPERATION_AREAS as readonly string[]).includes(a));
   if (unknown.length > 0) {
-    throw new UserError('partner.unknown-area', { areas: unknown.join(', '), known: COOPERATION_AREAS.join(', ') });
+    throw new UserError('partner.unknown-area', {
+      areas: unknown.join(', '),
+      known: COOPERATION_AREAS.join(', '),
+    });
   }
   return [...new Set(normalized)];
 }
@@ -58,7 +68,8 @@ export const partnerHandlers: PartnerHandlers = {
     if (args.partnership !== undefined) {
       if (args.name !== undefined) throw new UserError('partner.invite-name-or-number');
       partnership = await ownPartnership(ctx, args.partnership);
-      if (partnership.status === 'ENDED') throw new UserError('partner.ended', { number: partnership.number });
+      if (partnership.status === 'ENDED')
+        throw new UserError('partner.ended', { number: partnership.number });
     } else {
       if (args.name === undefined) throw new UserError('partner.invite-needs-name');
       partnership = await ctx.repos.partnerships.create(
@@ -103,7 +114,9 @@ export const partnerHandlers: PartnerHandlers = {
     if (!invite) throw new UserError('invite.invalid');
     if (invite.usedAt) throw new UserError('invite.used');
     if (invite.expiresAt <= ctx.now) {
-      throw new UserError('invite.expired', { expired: formatInstant(invite.expiresAt, town.timeZone, ctx.language) });
+      throw new UserError('invite.expired', {
+        expired: formatInstant(invite.expiresAt, town.timeZone, ctx.language),
+      });
     }
     if (invite.fromTownId === town.id) throw new UserError('invite.own-town');
     const partnership = await ctx.repos.partnerships.findById(invite.partnershipId);
@@ -115,7 +128,8 @@ export const partnerHandlers: PartnerHandlers = {
     if (!(await ctx.repos.invites.markUsed(invite.id, town.id, ctx.now))) throw new UserError('invite.used');
 
     await ctx.repos.partnerships.addTown(partnership.id, town.id);
-    if (partnership.status === 'PROPOSED') await ctx.repos.partnerships.update(partnership.id, { status: 'ACTIVE' });
+    if (partnership.status === 'PROPOSED')
+      await ctx.repos.partnerships.update(partnership.id, { status: 'ACTIVE' });
     const link = await ctx.repos.channelLinks.create({
       partnershipId: partnership.id,
       townId: town.id,
@@ -124,7 +138,12 @@ export const partnerHandlers: PartnerHandlers = {
       channelName: ctx.channel.name,
       language: channelLanguage(args.language, town.language),
     });
-    await audit(ctx, 'partner.join', { type: 'partnership', id: partnership.id }, { channel: ctx.channel.id });
+    await audit(
+      ctx,
+      'partner.join',
+      { type: 'partnership', id: partnership.id },
+      { channel: ctx.channel.id },
+    );
     await fanOutToPartnership(ctx, {
       partnershipId: partnership.id,
       kind: 'partnership.joined',
@@ -133,7 +152,11 @@ export const partnerHandlers: PartnerHandlers = {
       dueAt: ctx.now,
       skipChannelLinkIds: [link.id],
       render: ({ language }) => ({
-        text: translatorFor(language)('partner.joined-post', { town: town.name, country: town.country, name: partnership.name }),
+        text: translatorFor(language)('partner.joined-post', {
+          town: town.name,
+          country: town.country,
+          name: partnership.name,
+        }),
       }),
     });
     return {
@@ -159,7 +182,8 @@ export const partnerHandlers: PartnerHandlers = {
     const links = await ctx.repos.channelLinks.listForPartnership(partnership.id);
     const channelLines = links.map((link) => {
       const townName = partnership.towns.find((t) => t.id === link.townId)?.name ?? '?';
-      const broken = link.status === 'BROKEN' ? ` ⚠ ${ctx.t('channel.broken', { reason: link.brokenReason ?? '' })}` : '';
+      const broken =
+        link.status === 'BROKEN' ? ` ⚠ ${ctx.t('channel.broken', { reason: link.brokenReason ?? '' })}` : '';
       return `  ${townName}: #${link.channelName || link.channelId} (${link.language})${broken}`;
     });
     const lines = [
@@ -174,7 +198,10 @@ export const partnerHandlers: PartnerHandlers = {
         }),
       );
     }
-    lines.push(channelLines.length > 0 ? ctx.t('partner.channels') : ctx.t('partner.no-channels'), ...channelLines);
+    lines.push(
+      channelLines.length > 0 ? ctx.t('partner.channels') : ctx.t('partner.no-channels'),
+      ...channelLines,
+    );
     return { private: true, text: lines.join('\n') };
   },
 
@@ -186,8 +213,14 @@ export const partnerHandlers: PartnerHandlers = {
     if (args.form !== undefined) patch.form = toEnum<PartnershipForm>(args.form);
     if (args.areas !== undefined) patch.areas = checkAreas(args.areas);
     if (args['agreement-date'] !== undefined) {
-      const date = /^\d{4}-\d{2}-\d{2}$/.test(args['agreement-date']) ? new Date(`${args['agreement-date']}T00:00:00Z`) : null;
-      if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== args['agreement-date']) {
+      const date = /^\d{4}-\d{2}-\d{2}$/.test(args['agreement-date'])
+        ? new Date(`${args['agreement-date']}T00:00:00Z`)
+        : null;
+      if (
+        !date ||
+        Number.isNaN(date.getTime()) ||
+        date.toISOString().slice(0, 10) !== args['agreement-date']
+      ) {
         throw new UserError('partner.bad-date', { date: args['agreement-date'] });
       }
       patch.agreementDate = date;
@@ -210,7 +243,8 @@ export const partnerHandlers: PartnerHandlers = {
     const partnership = await ownPartnership(ctx, args.partnership);
     const unlinked = await ctx.repos.channelLinks.deleteForTown(partnership.id, town.id);
     await ctx.repos.partnerships.removeTown(partnership.id, town.id);
-    if (partnership.towns.length <= 2) await ctx.repos.partnerships.update(partnership.id, { status: 'ENDED' });
+    if (partnership.towns.length <= 2)
+      await ctx.repos.partnerships.update(partnership.id, { status: 'ENDED' });
     await audit(ctx, 'partner.leave', { type: 'partnership', id: partnership.id }, { unlinked });
     await fanOutToPartnership(ctx, {
       partnershipId: partnership.id,
@@ -242,16 +276,24 @@ export const partnerHandlers: PartnerHandlers = {
     await audit(ctx, 'channel.link', { type: 'channel-link', id: link.id }, { channel: ctx.channel.id });
     return {
       private: false,
-      text: ctx.t('channel.linked', { channel: ctx.channel.name, name: partnership.name, language: link.language }),
+      text: ctx.t('channel.linked', {
+        channel: ctx.channel.name,
+        name: partnership.name,
+        language: link.language,
+      }),
     };
   },
 
   async 'channel.unlink'(ctx, args) {
     const partnership = await ownPartnership(ctx, args.partnership);
     const link = await ctx.repos.channelLinks.find(partnership.id, ctx.community.id, ctx.channel.id);
-    if (!link) throw new UserError('channel.not-linked', { channel: ctx.channel.name, name: partnership.name });
+    if (!link)
+      throw new UserError('channel.not-linked', { channel: ctx.channel.name, name: partnership.name });
     await ctx.repos.channelLinks.delete(link.id);
     await audit(ctx, 'channel.unlink', { type: 'channel-link', id: link.id }, { channel: ctx.channel.id });
-    return { private: false, text: ctx.t('channel.unlinked', { channel: ctx.channel.name, name: partnership.name }) };
+    return {
+      private: false,
+      text: ctx.t('channel.unlinked', { channel: ctx.channel.name, name: partnership.name }),
+    };
   },
 };

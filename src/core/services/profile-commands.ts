@@ -1,4 +1,5 @@
-import type { CommandHandlers } from '../commands/command-bus.ts';
+import type { CommandContext, CommandHandlers } from '../commands/command-bus.ts';
+import type { Reply } from '../commands/invocation.ts';
 import { commandUsage } from '../commands/definition.ts';
 import { languageName, normalizeLanguageTag } from '../domain/places.ts';
 import { UserError } from '../errors.ts';
@@ -10,7 +11,8 @@ type ProfileHandlers = Pick<CommandHandlers, 'profile.set' | 'profile.show' | 'h
 
 export const profileHandlers: ProfileHandlers = {
   async 'profile.set'(ctx, args) {
-    if (args.languages === undefined && args.interests === undefined) throw new UserError('profile.nothing-to-set');
+    if (args.languages === undefined && args.interests === undefined)
+      throw new UserError('profile.nothing-to-set');
     const patch: { languages?: string[]; interests?: string[] } = {};
     if (args.languages !== undefined) {
       patch.languages = args.languages.map((input) => {
@@ -27,10 +29,10 @@ export const profileHandlers: ProfileHandlers = {
     return { private: true, text: t('profile.saved') };
   },
 
-  async 'profile.show'(ctx) {
+  'profile.show'(ctx) {
     const town = actingTown(ctx);
     const m = ctx.member;
-    return {
+    return Promise.resolve({
       private: true,
       text: ctx.t('profile.show', {
         name: m.displayName,
@@ -39,37 +41,45 @@ export const profileHandlers: ProfileHandlers = {
         languages: m.languages.map((l) => `${languageName(l, ctx.language)} (${l})`).join(', ') || '—',
         interests: m.interests.join(', ') || '—',
       }),
-    };
+    });
   },
 
-  async help(ctx, args) {
-    const describe = (d: (typeof ctx.definitions)[number]) => d.description[ctx.language] ?? d.description.en;
-    if (args.command === undefined) {
-      const lines = ctx.definitions.map((d) => `  ${d.path.join(' ').padEnd(24)} ${describe(d)}`);
-      return { private: true, text: [ctx.t('help.heading'), ...lines, ctx.t('help.footer')].join('\n') };
-    }
-    const words = args.command.trim().toLowerCase().replace(/^\/?twin\s+/, '').split(/\s+/);
-    const definition = ctx.definitions.find((d) => d.path.join(' ') === words.join(' '));
-    if (!definition) {
-      const group = ctx.definitions.filter((d) => d.path[0] === words[0]);
-      if (group.length === 0) throw new UserError('help.unknown-command', { command: args.command });
-      return { private: true, text: group.map((d) => `  ${commandUsage(d)}\n      ${describe(d)}`).join('\n') };
-    }
-    const options = Object.entries(definition.options).map(([name, spec]) => {
-      const required = spec.required ? ctx.t('help.required') : '';
-      return `  ${name}${required}: ${spec.description[ctx.language] ?? spec.description.en}`;
-    });
-    const role = definition.role === 'coordinator' ? [ctx.t('help.coordinators-only')] : [];
-    const examples = (definition.examples ?? []).map((e) => `  ${e}`);
-    return {
-      private: true,
-      text: [
-        describe(definition),
-        ctx.t('command.usage', { usage: commandUsage(definition) }),
-        ...role,
-        ...options,
-        ...(examples.length > 0 ? [ctx.t('help.examples'), ...examples] : []),
-      ].join('\n'),
-    };
+  help(ctx, args) {
+    return Promise.resolve(helpReply(ctx, args.command));
   },
 };
+
+function helpReply(ctx: CommandContext, command: string | undefined): Reply {
+  const describe = (d: (typeof ctx.definitions)[number]) => d.description[ctx.language] ?? d.description.en;
+  if (command === undefined) {
+    const lines = ctx.definitions.map((d) => `  ${d.path.join(' ').padEnd(24)} ${describe(d)}`);
+    return { private: true, text: [ctx.t('help.heading'), ...lines, ctx.t('help.footer')].join('\n') };
+  }
+  const words = command
+    .trim()
+    .toLowerCase()
+    .replace(/^\/?twin\s+/, '')
+    .split(/\s+/);
+  const definition = ctx.definitions.find((d) => d.path.join(' ') === words.join(' '));
+  if (!definition) {
+    const group = ctx.definitions.filter((d) => d.path[0] === words[0]);
+    if (group.length === 0) throw new UserError('help.unknown-command', { command });
+    return { private: true, text: group.map((d) => `  ${commandUsage(d)}\n      ${describe(d)}`).join('\n') };
+  }
+  const options = Object.entries(definition.options).map(([name, spec]) => {
+    const required = spec.required ? ctx.t('help.required') : '';
+    return `  ${name}${required}: ${spec.description[ctx.language] ?? spec.description.en}`;
+  });
+  const role = definition.role === 'coordinator' ? [ctx.t('help.coordinators-only')] : [];
+  const examples = (definition.examples ?? []).map((e) => `  ${e}`);
+  return {
+    private: true,
+    text: [
+      describe(definition),
+      ctx.t('command.usage', { usage: commandUsage(definition) }),
+      ...role,
+      ...options,
+      ...(examples.length > 0 ? [ctx.t('help.examples'), ...examples] : []),
+    ].join('\n'),
+  };
+}

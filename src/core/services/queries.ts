@@ -23,7 +23,11 @@ export class CoreQueries {
   ) {}
 
   /** What the member can pick for an option: only things of their own town's partnerships. */
-  async suggest(actor: Pick<Actor, 'platform' | 'communityExternalId'>, source: AutocompleteSource, typed: string): Promise<Suggestion[]> {
+  async suggest(
+    actor: Pick<Actor, 'platform' | 'communityExternalId'>,
+    source: AutocompleteSource,
+    typed: string,
+  ): Promise<Suggestion[]> {
     const query = typed.trim().toLowerCase();
     const now = this.clock.now();
     const all = await this.store.transaction(async (repos) => {
@@ -64,7 +68,11 @@ export class CoreQueries {
    * The card for an exchange as a linked channel shows it (that channel's language and its
    * town's zone); null when the channel is not linked to the exchange's partnership.
    */
-  async channelCard(actor: Pick<Actor, 'platform' | 'communityExternalId'>, channel: ChannelRef, exchangeNumber: number): Promise<ExchangeCard | null> {
+  async channelCard(
+    actor: Pick<Actor, 'platform' | 'communityExternalId'>,
+    channel: ChannelRef,
+    exchangeNumber: number,
+  ): Promise<ExchangeCard | null> {
     const now = this.clock.now();
     return this.store.transaction(async (repos) => {
       const community = await repos.communities.findByExternalId(actor.platform, actor.communityExternalId);

@@ -29,7 +29,12 @@ export const townHandlers: TownHandlers = {
       communityId: ctx.community.id,
     });
     await ctx.repos.members.update(ctx.member.id, { townId: town.id, role: 'COORDINATOR' });
-    await audit(ctx, 'town.register', { type: 'town', id: town.id }, { name: town.name, country, timeZone, language });
+    await audit(
+      ctx,
+      'town.register',
+      { type: 'town', id: town.id },
+      { name: town.name, country, timeZone, language },
+    );
     // From now on the town's language applies, unless the member chose their own.
     const t = translatorFor(resolveLanguage(ctx.member.languages[0], language));
     return {
@@ -50,10 +55,12 @@ export const townHandlers: TownHandlers = {
     const partnerships = await ctx.repos.partnerships.listForTown(town.id);
     const partnerLines = partnerships.map(
       (p) =>
-        `  #${p.number} ${p.name}: ${p.towns
-          .filter((other) => other.id !== town.id)
-          .map((other) => other.name)
-          .join(', ') || '—'}`,
+        `  #${p.number} ${p.name}: ${
+          p.towns
+            .filter((other) => other.id !== town.id)
+            .map((other) => other.name)
+            .join(', ') || '—'
+        }`,
     );
     return {
       private: true,
@@ -79,7 +86,10 @@ export const townHandlers: TownHandlers = {
     }
     await ctx.repos.members.update(target.id, { townId: town.id, role: 'COORDINATOR' });
     await audit(ctx, 'town.coordinator.add', { type: 'member', id: target.id });
-    return { private: false, text: ctx.t('coordinator.added', { user: target.displayName, town: town.name }) };
+    return {
+      private: false,
+      text: ctx.t('coordinator.added', { user: target.displayName, town: town.name }),
+    };
   },
 
   async 'town.coordinator.remove'(ctx, args) {
@@ -93,6 +103,9 @@ export const townHandlers: TownHandlers = {
     }
     await ctx.repos.members.update(target.id, { role: 'MEMBER' });
     await audit(ctx, 'town.coordinator.remove', { type: 'member', id: target.id });
-    return { private: false, text: ctx.t('coordinator.removed', { user: target.displayName, town: town.name }) };
+    return {
+      private: false,
+      text: ctx.t('coordinator.removed', { user: target.displayName, town: town.name }),
+    };
   },
 };

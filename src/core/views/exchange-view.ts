@@ -32,7 +32,9 @@ export function buildExchangeCard({ exchange, towns, rsvps, reader, now }: Excha
 
   const perTown = new Map<string, number>();
   for (const r of going) perTown.set(r.townId, (perTown.get(r.townId) ?? 0) + seatsTaken(r));
-  const perTownText = [...perTown.entries()].map(([townId, count]) => `${townName(townId)} ${count}`).join(' · ');
+  const perTownText = [...perTown.entries()]
+    .map(([townId, count]) => `${townName(townId)} ${count}`)
+    .join(' · ');
 
   const fields: ExchangeCard['fields'] = [];
   if (exchange.status === 'CANCELLED') fields.push({ label: t('card.status'), value: t('card.cancelled') });
@@ -66,6 +68,14 @@ export function buildExchangeCard({ exchange, towns, rsvps, reader, now }: Excha
     timeZone: exchange.timeZone,
     whenText: formatRange(exchange.startsAt, exchange.endsAt, reader.timeZone, reader.language),
     fields,
-    ...(open ? { rsvpButtons: { going: t('card.button-going'), maybe: t('card.button-maybe'), no: t('card.button-no') } } : {}),
+    ...(open
+      ? {
+          rsvpButtons: {
+            going: t('card.button-going'),
+            maybe: t('card.button-maybe'),
+            no: t('card.button-no'),
+          },
+        }
+      : {}),
   };
 }

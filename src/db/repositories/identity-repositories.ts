@@ -55,7 +55,9 @@ export class PrismaMemberRepository implements MemberRepository {
   }
 
   findByPlatformUser(communityId: string, platformUserId: string) {
-    return this.db.member.findUnique({ where: { communityId_platformUserId: { communityId, platformUserId } } });
+    return this.db.member.findUnique({
+      where: { communityId_platformUserId: { communityId, platformUserId } },
+    });
   }
 
   findById(id: string) {

@@ -1,5 +1,11 @@
 /** The delivery outbox and the audit log on Prisma. */
-import type { AuditRepository, ClaimedDelivery, DeliveryRepository, NewDelivery, OutgoingMessage } from '../../core/ports.ts';
+import type {
+  AuditRepository,
+  ClaimedDelivery,
+  DeliveryRepository,
+  NewDelivery,
+  OutgoingMessage,
+} from '../../core/ports.ts';
 import type { Prisma } from '../generated/client.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -26,7 +32,12 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
     return count;
   }
 
-  async claimDue(options: { now: Date; limit: number; workerId: string; leaseUntil: Date }): Promise<ClaimedDelivery[]> {
+  async claimDue(options: {
+    now: Date;
+    limit: number;
+    workerId: string;
+    leaseUntil: Date;
+  }): Promise<ClaimedDelivery[]> {
     // SKIP LOCKED lets several bot processes claim disjoint batches; an expired lease means
     // the worker that held it died, so its deliveries are claimed again.
     const claimed = await this.db.$queryRaw<{ id: string }[]>`
@@ -85,7 +96,10 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
   }
 
   async markChannelBroken(channelLinkId: string, reason: string) {
-    await this.db.channelLink.update({ where: { id: channelLinkId }, data: { status: 'BROKEN', brokenReason: reason } });
+    await this.db.channelLink.update({
+      where: { id: channelLinkId },
+      data: { status: 'BROKEN', brokenReason: reason },
+    });
   }
 
   async countByStatus() {

@@ -12,7 +12,8 @@ export const en = {
 
   'validation.missing-option': 'The option “{option}” is required.',
   'validation.unknown-option': 'There is no option “{option}” here. Options: {known}.',
-  'validation.too-long': '“{option}” is too long: at most {max, plural, one {# character} other {# characters}}.',
+  'validation.too-long':
+    '“{option}” is too long: at most {max, plural, one {# character} other {# characters}}.',
   'validation.too-large': '“{option}” must be at most {max}.',
   'validation.too-small': '“{option}” must be at least {min}.',
   'validation.too-many-items': '“{option}” takes at most {max} items.',
@@ -23,23 +24,30 @@ export const en = {
   'validation.invalid': '“{option}” has a value I cannot read.',
   'validation.unknown-language': '“{language}” is not a language code I know. Use codes like cs, de, en, pl.',
 
-  'time.unparseable': 'I cannot read “{input}” as a time for “{option}”. Try 2026-06-05 18:00, “tomorrow 18:00” or “next friday 9:30”.',
-  'time.nonexistent': 'The time {local} does not exist in {zone}: the clocks jump forward then. Pick another time.',
-  'time.ambiguous': 'The time {local} happens twice in {zone}: the clocks go back then. Add the offset (e.g. {local}+02:00) or pick another time.',
+  'time.unparseable':
+    'I cannot read “{input}” as a time for “{option}”. Try 2026-06-05 18:00, “tomorrow 18:00” or “next friday 9:30”.',
+  'time.nonexistent':
+    'The time {local} does not exist in {zone}: the clocks jump forward then. Pick another time.',
+  'time.ambiguous':
+    'The time {local} happens twice in {zone}: the clocks go back then. Add the offset (e.g. {local}+02:00) or pick another time.',
   'time.unknown-zone': '“{zone}” is not a time zone I know. Use names like Europe/Prague or America/Chicago.',
   'time.in-past': '{time} is already past.',
 
-  'error.unexpected': 'Something went wrong on my side (ref {ref}). Nothing was changed; the coordinators can quote this reference.',
+  'error.unexpected':
+    'Something went wrong on my side (ref {ref}). Nothing was changed; the coordinators can quote this reference.',
   'error.conflict': 'Someone else changed this at the same moment. Nothing was changed; please try again.',
   'permission.coordinator-only': 'Only a coordinator of your town can use “{command}”.',
 
   'role.coordinator': 'coordinator',
   'role.member': 'member',
 
-  'town.not-registered': 'This community has no town yet. A coordinator starts with: town register name:… country:… timezone:… language:…',
+  'town.not-registered':
+    'This community has no town yet. A coordinator starts with: town register name:… country:… timezone:… language:…',
   'town.already-registered': 'This community already runs the town {town}.',
-  'town.unknown-country': '“{country}” is not an ISO 3166-1 country code. Use two letters such as CZ, DE, AT, PL.',
-  'town.registered': 'Welcome, {town} ({country})! Times are read in {zone}, posts use “{language}”. {user} is the town’s first coordinator.',
+  'town.unknown-country':
+    '“{country}” is not an ISO 3166-1 country code. Use two letters such as CZ, DE, AT, PL.',
+  'town.registered':
+    'Welcome, {town} ({country})! Times are read in {zone}, posts use “{language}”. {user} is the town’s first coordinator.',
   'town.info': '{town} ({country}) · time zone {zone} · language {language}\nCoordinators: {coordinators}',
   'town.info-partnerships': 'Partnerships:',
   'town.info-no-partnerships': 'No partnerships yet: start one with “partner invite”.',
@@ -52,16 +60,21 @@ export const en = {
 
   'partner.not-found': 'Your town has no partnership number {number}. See “partner list”.',
   'partner.summary': '#{number} {name}: {towns} · {form} · {status}',
-  'partner.invite-needs-name': 'Give the new partnership a name (name:…), or invite into an existing one with partnership:….',
-  'partner.invite-name-or-number': 'Give either name: for a new partnership or partnership: for an existing one, not both.',
-  'partner.invite-created': 'Partnership #{number} “{name}”. Invite code: {code}\nGive it to the partner town’s coordinator; they run “partner join code:{code}” in the channel they want to share. It works once, until {expires}.',
+  'partner.invite-needs-name':
+    'Give the new partnership a name (name:…), or invite into an existing one with partnership:….',
+  'partner.invite-name-or-number':
+    'Give either name: for a new partnership or partnership: for an existing one, not both.',
+  'partner.invite-created':
+    'Partnership #{number} “{name}”. Invite code: {code}\nGive it to the partner town’s coordinator; they run “partner join code:{code}” in the channel they want to share. It works once, until {expires}.',
   'partner.ended': 'Partnership #{number} has ended.',
   'partner.not-active': 'Partnership #{number} is {status}: reactivate it with “partner edit” first.',
   'partner.unknown-area': 'Unknown areas: {areas}. Known areas: {known}.',
   'partner.already-member': 'Your town is already in partnership #{number} “{name}”.',
-  'partner.joined': 'Joined partnership #{number} “{name}” ({towns}). This channel (#{channel}) now receives its posts in “{language}”.',
+  'partner.joined':
+    'Joined partnership #{number} “{name}” ({towns}). This channel (#{channel}) now receives its posts in “{language}”.',
   'partner.joined-post': '{town} ({country}) joined the partnership “{name}”. Welcome!',
-  'partner.left': 'Your town left “{name}”; {unlinked, plural, one {# channel was} other {# channels were}} unlinked.',
+  'partner.left':
+    'Your town left “{name}”; {unlinked, plural, one {# channel was} other {# channels were}} unlinked.',
   'partner.left-post': '{town} left the partnership “{name}”.',
   'partner.none': 'Your town has no partnerships yet. Start one with “partner invite name:…”.',
   'partner.areas': 'Areas: {areas}',
@@ -70,7 +83,8 @@ export const en = {
   'partner.no-channels': 'No linked channels yet: run “channel link” in a channel.',
   'partner.bad-date': '“{date}” is not a date. Write it as YYYY-MM-DD.',
   'partner.bad-url': '“{url}” is not a web link (http or https).',
-  'partner.nothing-to-change': 'Say what to change: name, status, form, areas, agreement-date or agreement-url.',
+  'partner.nothing-to-change':
+    'Say what to change: name, status, form, areas, agreement-date or agreement-url.',
   'partner.updated': 'Partnership updated.',
 
   'invite.invalid': 'That invite code is not valid. Check it with the coordinator who sent it.',
@@ -88,20 +102,27 @@ export const en = {
   'event.not-host': 'Event #{number} “{title}” is hosted by another town: only its coordinators change it.',
   'event.start-in-past': 'The start ({start}) is already past.',
   'event.end-before-start': 'The end ({end}) must come after the start ({start}).',
-  'event.created': 'Event #{number} created and announced in {channels, plural, one {# channel} other {# channels}}.',
-  'event.updated': 'Event #{number} updated; the change was posted in {channels, plural, one {# channel} other {# channels}}.',
+  'event.created':
+    'Event #{number} created and announced in {channels, plural, one {# channel} other {# channels}}.',
+  'event.updated':
+    'Event #{number} updated; the change was posted in {channels, plural, one {# channel} other {# channels}}.',
   'event.cancelled': 'Event #{number} is cancelled.',
-  'event.cancelled-done': 'Event #{number} “{title}” is cancelled; {channels, plural, one {# channel was} other {# channels were}} told.',
-  'event.nothing-to-change': 'Say what to change: title, kind, start, end, location, capacity or description.',
+  'event.cancelled-done':
+    'Event #{number} “{title}” is cancelled; {channels, plural, one {# channel was} other {# channels were}} told.',
+  'event.nothing-to-change':
+    'Say what to change: title, kind, start, end, location, capacity or description.',
   'event.none': 'No upcoming events. Coordinators create them with “event create”.',
   'event.list-heading': 'Upcoming events (times in {zone}):',
   'event.info-heading': 'Partnership: {name}',
 
-  'rsvp.going': 'You are going to “{title}”{guests, plural, =0 {} one { with # guest} other { with # guests}}.',
-  'rsvp.waitlisted': '“{title}” is full: you are number {position} on the waitlist and move up when a place frees.',
+  'rsvp.going':
+    'You are going to “{title}”{guests, plural, =0 {} one { with # guest} other { with # guests}}.',
+  'rsvp.waitlisted':
+    '“{title}” is full: you are number {position} on the waitlist and move up when a place frees.',
   'rsvp.maybe': 'Noted: maybe for “{title}”.',
   'rsvp.not-going': 'Noted: you are not going to “{title}”.',
-  'rsvp.does-not-fit': 'Not enough places for you and your guests: only {free, plural, one {# more guest fits} other {# more guests fit}}.',
+  'rsvp.does-not-fit':
+    'Not enough places for you and your guests: only {free, plural, one {# more guest fits} other {# more guests fit}}.',
   'rsvp.event-over': 'Event #{number} is over.',
 
   'attendees.heading': 'Attendance for #{number} “{title}”:',
@@ -128,8 +149,10 @@ export const en = {
   'post.exchange.updated': 'Event changed by {host}:',
   'post.exchange.cancelled': 'Cancelled by {host}: “{title}”. {reason}',
 
-  'announce.sent': 'Announcement #{number} is on its way to {channels, plural, one {# channel} other {# channels}}.',
-  'announce.no-channels': 'Partnership #{number} has no linked channels to post in: run “channel link” first.',
+  'announce.sent':
+    'Announcement #{number} is on its way to {channels, plural, one {# channel} other {# channels}}.',
+  'announce.no-channels':
+    'Partnership #{number} has no linked channels to post in: run “channel link” first.',
   'announce.at-or-cron': 'Give either at: (once) or cron: (repeating).',
   'announce.bad-cron': '“{cron}” is not a valid cron expression: {reason}',
   'announce.cron-never': '“{cron}” never comes round.',
