@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { pino } from 'pino';
-import { ConsoleSession } from '../src/adapters/console/console-adapter.ts';
+import { ConsolePoster, ConsoleSession } from '../src/adapters/console/console-adapter.ts';
 import { openDatabase, type Database } from '../src/db/open-database.ts';
 import { systemClock, wireTwinbridge } from '../src/main.ts';
 
@@ -85,7 +85,7 @@ async function runMix(database: Database) {
     logger,
     clock: systemClock,
     workerId: 'bench',
-    output: nullOutput,
+    posters: () => [new ConsolePoster(nullOutput)],
   });
   const session = new ConsoleSession({
     bus,

@@ -9,7 +9,8 @@ import { ConsolePoster, ConsoleSession } from './adapters/console/console-adapte
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
 import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
-import type { Clock, Logger } from './core/ports.ts';
+import type { ChannelPoster, Clock, Logger, PlatformAdapter } from './core/ports.ts';
+import { CoreQueries } from './core/services/queries.ts';
 import { commandHandlers } from './core/services/handlers.ts';
 import { openDatabase, type Database } from './db/open-database.ts';
 import { PrismaStore } from './db/prisma-store.ts';
@@ -21,23 +22,25 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export interface TwinbridgeParts {
   bus: CommandBus;
+  queries: CoreQueries;
   worker: DeliveryWorker;
-  consolePoster: ConsolePoster;
+  posters: ChannelPoster[];
 }
 
-/** Builds the core on a database. Tests use this with their own database, clock and streams. */
+/**
+ * Builds the core on a database. `posters` receives the bus and queries so platform adapters
+ * can hand commands in; the worker then posts through them. Tests pass their own clock and posters.
+ */
 export function wireTwinbridge(options: {
   database: Database;
   logger: Logger;
   clock: Clock;
   workerId: string;
-  output: Writable;
+  posters: (core: { bus: CommandBus; queries: CoreQueries }) => ChannelPoster[];
 }): TwinbridgeParts {
   const store = new PrismaStore(options.database.prisma);
-  const consolePoster = new ConsolePoster(options.output);
-  const worker = new DeliveryWorker(store, [consolePoster], options.clock, options.logger, {
-    workerId: options.workerId,
-  });
+  // The bus wakes the worker after commits; the worker exists once the adapters do.
+  const outbox: { worker?: DeliveryWorker } = {};
   const bus = new CommandBus({
     store,
     clock: options.clock,
@@ -45,9 +48,15 @@ export function wireTwinbridge(options: {
     recurrence: new CronRecurrence(),
     definitions: commands,
     handlers: commandHandlers,
-    onOutboxChanged: () => void worker.drainDueLogged(),
+    onOutboxChanged: () => void outbox.worker?.drainDueLogged(),
   });
-  return { bus, worker, consolePoster };
+  const queries = new CoreQueries(store, options.clock);
+  const posters = options.posters({ bus, queries });
+  const worker = new DeliveryWorker(store, posters, options.clock, options.logger, {
+    workerId: options.workerId,
+  });
+  outbox.worker = worker;
+  return { bus, queries, worker, posters };
 }
 
 export async function main(
@@ -67,17 +76,21 @@ export async function main(
   }
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
-  const { bus, worker } = wireTwinbridge({
+  const { bus, worker, posters } = wireTwinbridge({
     database,
     logger,
     clock: systemClock,
     workerId: config.workerId,
-    output: io.stdout,
+    // Discord and Slack adapters join this list when configured (issues #3 and #4).
+    posters: () => [new ConsolePoster(io.stdout)],
   });
+  const platformAdapters = posters.filter((p): p is PlatformAdapter => 'start' in p);
+  for (const adapter of platformAdapters) await adapter.start();
   const ticker = startOutboxTicker(worker);
 
   const shutdown = async () => {
     ticker.stop();
+    for (const adapter of platformAdapters) await adapter.stop();
     await worker.drainDueLogged();
     await database.close();
   };

@@ -231,10 +231,26 @@ export type PostResult =
       reason: string;
     };
 
+/** A person to message directly (reminders to people who answered, notices to coordinators). */
+export interface DirectTarget {
+  platform: Platform;
+  communityExternalId: string;
+  userId: string;
+}
+
+/** How the core reaches a platform. Every adapter implements all of it: nothing is optional. */
 export interface ChannelPoster {
   readonly platform: Platform;
   /** Posts a message; `idempotencyKey` lets platforms that support it (Discord nonce) drop duplicates. */
   post(target: ChannelTarget, message: OutgoingMessage, idempotencyKey: string): Promise<PostResult>;
+  /** Sends a direct message to one person, with the same result semantics as post. */
+  sendDirect(target: DirectTarget, message: OutgoingMessage, idempotencyKey: string): Promise<PostResult>;
+}
+
+/** A running platform connection: receives commands (through the CommandBus) and posts. */
+export interface PlatformAdapter extends ChannelPoster {
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 /** Recurrence rules (cron in a time zone) live outside the core, behind this port. */

@@ -4,7 +4,7 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import { pino } from 'pino';
-import { ConsoleSession } from '../../src/adapters/console/console-adapter.ts';
+import { ConsolePoster, ConsoleSession } from '../../src/adapters/console/console-adapter.ts';
 import type { Clock } from '../../src/core/ports.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { wireTwinbridge } from '../../src/main.ts';
@@ -39,7 +39,13 @@ export function consoleHarness(database: Database, now = '2026-11-23T10:00:00Z')
   sink.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
   });
-  const { bus, worker } = wireTwinbridge({ database, logger, clock, workerId: 'test', output: sink });
+  const { bus, worker } = wireTwinbridge({
+    database,
+    logger,
+    clock,
+    workerId: 'test',
+    posters: () => [new ConsolePoster(sink)],
+  });
   const session = new ConsoleSession({
     bus,
     output: sink,

@@ -10,7 +10,13 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandBus } from '../../core/commands/command-bus.ts';
 import type { Reply } from '../../core/commands/invocation.ts';
-import type { ChannelPoster, ChannelTarget, OutgoingMessage, PostResult } from '../../core/ports.ts';
+import type {
+  ChannelPoster,
+  ChannelTarget,
+  DirectTarget,
+  OutgoingMessage,
+  PostResult,
+} from '../../core/ports.ts';
 
 export const CONSOLE_HELP = `Console directives:
   :as <user>             act as this person (created on first use)
@@ -35,15 +41,23 @@ export class ConsolePoster implements ChannelPoster {
   constructor(private readonly output: Writable) {}
 
   post(target: ChannelTarget, message: OutgoingMessage): Promise<PostResult> {
-    const id = `console-${++this.sequence}`;
+    return this.print(
+      `posted to #${target.channelName || target.channelId} in ${target.communityExternalId}`,
+      message,
+    );
+  }
+
+  sendDirect(target: DirectTarget, message: OutgoingMessage): Promise<PostResult> {
+    return this.print(`direct message to ${target.userId} in ${target.communityExternalId}`, message);
+  }
+
+  private print(where: string, message: OutgoingMessage): Promise<PostResult> {
     const body = message.text
       .split('\n')
       .map((line) => `    ${line}`)
       .join('\n');
-    this.output.write(
-      `  ⇒ posted to #${target.channelName || target.channelId} in ${target.communityExternalId}:\n${body}\n`,
-    );
-    return Promise.resolve({ ok: true, platformMessageId: id });
+    this.output.write(`  ⇒ ${where}:\n${body}\n`);
+    return Promise.resolve({ ok: true, platformMessageId: `console-${++this.sequence}` });
   }
 }
 
