@@ -156,15 +156,17 @@ export interface OutgoingMessage {
   exchange?: ExchangeCard;
 }
 
-export interface NewDelivery {
-  /** Unique per (thing to post, channel): enqueueing the same key twice posts once. */
+/** Where a delivery goes: a linked channel, or one person directly. */
+export type DeliveryDestination = { channelLinkId: string } | { recipientMemberId: string };
+
+export type NewDelivery = {
+  /** Unique per (thing to post, destination): enqueueing the same key twice posts once. */
   dedupeKey: string;
   kind: string;
   sourceId: string;
-  channelLinkId: string;
   payload: OutgoingMessage;
   dueAt: Date;
-}
+} & DeliveryDestination;
 
 /** A claimed delivery with where it goes. */
 export interface ClaimedDelivery {
@@ -174,8 +176,9 @@ export interface ClaimedDelivery {
   attempts: number;
   payload: OutgoingMessage;
   dueAt: Date;
-  target: ChannelTarget;
-  channelLinkId: string;
+  destination:
+    | { kind: 'channel'; channelLinkId: string; target: ChannelTarget }
+    | { kind: 'direct'; recipientMemberId: string; target: DirectTarget };
 }
 
 export interface ChannelTarget {
@@ -245,6 +248,8 @@ export interface ChannelPoster {
   post(target: ChannelTarget, message: OutgoingMessage, idempotencyKey: string): Promise<PostResult>;
   /** Sends a direct message to one person, with the same result semantics as post. */
   sendDirect(target: DirectTarget, message: OutgoingMessage, idempotencyKey: string): Promise<PostResult>;
+  /** Replaces a message the bot posted earlier (an exchange card after a change). */
+  edit(target: ChannelTarget, platformMessageId: string, message: OutgoingMessage): Promise<PostResult>;
 }
 
 /** A running platform connection: receives commands (through the CommandBus) and posts. */

@@ -51,13 +51,21 @@ export class ConsolePoster implements ChannelPoster {
     return this.print(`direct message to ${target.userId} in ${target.communityExternalId}`, message);
   }
 
-  private print(where: string, message: OutgoingMessage): Promise<PostResult> {
+  edit(target: ChannelTarget, platformMessageId: string, message: OutgoingMessage): Promise<PostResult> {
+    return this.print(
+      `edited ${platformMessageId} in #${target.channelName || target.channelId} in ${target.communityExternalId}`,
+      message,
+      platformMessageId,
+    );
+  }
+
+  private print(where: string, message: OutgoingMessage, existingId?: string): Promise<PostResult> {
     const body = message.text
       .split('\n')
       .map((line) => `    ${line}`)
       .join('\n');
     this.output.write(`  ⇒ ${where}:\n${body}\n`);
-    return Promise.resolve({ ok: true, platformMessageId: `console-${++this.sequence}` });
+    return Promise.resolve({ ok: true, platformMessageId: existingId ?? `console-${++this.sequence}` });
   }
 }
 

@@ -102,14 +102,18 @@ export class DeliveryWorker {
   }
 
   private async deliver(delivery: ClaimedDelivery): Promise<keyof DrainResult> {
-    const poster = this.posters.get(delivery.target.platform);
+    const { destination } = delivery;
+    const poster = this.posters.get(destination.target.platform);
     let result: PostResult;
     if (!poster) {
-      result = { ok: false, retryable: true, reason: `no ${delivery.target.platform} adapter is running` };
+      result = { ok: false, retryable: true, reason: `no ${destination.target.platform} adapter is running` };
     } else {
       try {
         // The delivery id is stable across attempts: platforms with idempotency keys drop repeats.
-        result = await poster.post(delivery.target, delivery.payload, delivery.id);
+        result =
+          destination.kind === 'channel'
+            ? await poster.post(destination.target, delivery.payload, delivery.id)
+            : await poster.sendDirect(destination.target, delivery.payload, delivery.id);
       } catch (error) {
         result = {
           ok: false,
@@ -128,16 +132,16 @@ export class DeliveryWorker {
     const context = {
       delivery: delivery.id,
       kind: delivery.kind,
-      channel: delivery.target,
+      destination: destination.target,
       attempt: delivery.attempts,
     };
-    if (result.channelBroken) {
+    if (result.channelBroken && destination.kind === 'channel') {
       this.logger.warn(
         { ...context, reason: result.reason },
         'channel can no longer be posted to; link marked broken',
       );
       await this.store.transaction(async (repos) => {
-        await repos.deliveries.markChannelBroken(delivery.channelLinkId, result.reason);
+        await repos.deliveries.markChannelBroken(destination.channelLinkId, result.reason);
         await repos.deliveries.markFailed(delivery.id, result.reason);
       });
       return 'failed';

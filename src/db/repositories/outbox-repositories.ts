@@ -20,6 +20,38 @@ function reviveMessage(payload: unknown): OutgoingMessage {
   return message;
 }
 
+type ClaimedRow = Prisma.DeliveryGetPayload<{
+  include: { channelLink: { include: { community: true } }; recipient: { include: { community: true } } };
+}>;
+
+function destinationOf(row: ClaimedRow): ClaimedDelivery['destination'] {
+  if (row.channelLink) {
+    return {
+      kind: 'channel',
+      channelLinkId: row.channelLink.id,
+      target: {
+        platform: row.channelLink.community.platform,
+        communityExternalId: row.channelLink.community.externalId,
+        channelId: row.channelLink.channelId,
+        channelName: row.channelLink.channelName,
+      },
+    };
+  }
+  if (row.recipient) {
+    return {
+      kind: 'direct',
+      recipientMemberId: row.recipient.id,
+      target: {
+        platform: row.recipient.community.platform,
+        communityExternalId: row.recipient.community.externalId,
+        userId: row.recipient.platformUserId,
+      },
+    };
+  }
+  // The database's check constraint makes this unreachable.
+  throw new Error(`delivery ${row.id} has no destination`);
+}
+
 export class PrismaDeliveryRepository implements DeliveryRepository {
   constructor(private readonly db: Tx) {}
 
@@ -54,7 +86,10 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
     if (claimed.length === 0) return [];
     const rows = await this.db.delivery.findMany({
       where: { id: { in: claimed.map((c) => c.id) } },
-      include: { channelLink: { include: { community: true } } },
+      include: {
+        channelLink: { include: { community: true } },
+        recipient: { include: { community: true } },
+      },
       orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
     });
     return rows.map((row) => ({
@@ -64,13 +99,7 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
       attempts: row.attempts,
       payload: reviveMessage(row.payload),
       dueAt: row.dueAt,
-      channelLinkId: row.channelLinkId,
-      target: {
-        platform: row.channelLink.community.platform,
-        communityExternalId: row.channelLink.community.externalId,
-        channelId: row.channelLink.channelId,
-        channelName: row.channelLink.channelName,
-      },
+      destination: destinationOf(row),
     }));
   }
 

@@ -186,7 +186,8 @@ CREATE TABLE "Delivery" (
     "dedupeKey" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "sourceId" TEXT NOT NULL,
-    "channelLinkId" TEXT NOT NULL,
+    "channelLinkId" TEXT,
+    "recipientMemberId" TEXT,
     "payload" JSONB NOT NULL,
     "dueAt" TIMESTAMP(3) NOT NULL,
     "status" "DeliveryStatus" NOT NULL DEFAULT 'PENDING',
@@ -326,3 +327,9 @@ ALTER TABLE "Announcement" ADD CONSTRAINT "Announcement_partnershipId_fkey" FORE
 
 -- AddForeignKey
 ALTER TABLE "Delivery" ADD CONSTRAINT "Delivery_channelLinkId_fkey" FOREIGN KEY ("channelLinkId") REFERENCES "ChannelLink"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Delivery" ADD CONSTRAINT "Delivery_recipientMemberId_fkey" FOREIGN KEY ("recipientMemberId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- A delivery goes to a channel or to a person, never both or neither (Prisma has no syntax for this).
+ALTER TABLE "Delivery" ADD CONSTRAINT "Delivery_one_target_check" CHECK (num_nonnulls("channelLinkId", "recipientMemberId") = 1);
