@@ -5,6 +5,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { pino } from 'pino';
 import { ConsolePoster, ConsoleSession } from '../../src/adapters/console/console-adapter.ts';
+import type { CommandBus } from '../../src/core/commands/command-bus.ts';
 import type { Clock } from '../../src/core/ports.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { wireTwinbridge } from '../../src/main.ts';
@@ -22,6 +23,8 @@ export class TestClock implements Clock {
 }
 
 export interface ConsoleHarness {
+  /** The command bus itself, for tests that run commands concurrently. */
+  bus: CommandBus;
   /** Runs script lines; returns what the console printed for them. */
   run(script: string): Promise<string>;
   clock: TestClock;
@@ -53,6 +56,7 @@ export function consoleHarness(database: Database, now = '2026-11-23T10:00:00Z')
     afterCommand: () => worker.drainDueLogged(),
   });
   return {
+    bus,
     clock,
     logLines,
     async run(script: string) {

@@ -108,6 +108,14 @@ export function commandId(definition: Pick<CommandDefinition, 'path'>): string {
   return definition.path.join('.');
 }
 
+const PLACEHOLDERS: Record<Exclude<OptionSpec['type'], 'choice'>, string> = {
+  string: '<text>',
+  integer: '<number>',
+  boolean: 'yes|no',
+  list: '<a,b,…>',
+  user: '<@user>',
+};
+
 /** The text syntax of a command: `event create title:<text> start:<time> [capacity:<number>]`. */
 export function commandUsage(definition: CommandDefinition): string {
   const parts = Object.entries(definition.options).map(([name, spec]) => {

@@ -3,7 +3,7 @@ import { exchangeKindOption } from '../../../commands/event.ts';
 import { seatsTaken, type Exchange, type ExchangeKind, type Rsvp, type Town } from '../domain/model.ts';
 import type { SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
-import { formatRange } from '../time/index.ts';
+import { formatRange, localDateTimeInput } from '../time/index.ts';
 import type { ExchangeCard } from './exchange-card.ts';
 
 export function exchangeKindLabel(kind: ExchangeKind, language: SupportedLanguage): string {
@@ -41,7 +41,10 @@ export function buildExchangeCard({ exchange, towns, rsvps, reader, now }: Excha
   fields.push({ label: t('card.host'), value: host ? `${host.name} (${host.country})` : '?' });
   fields.push({ label: t('card.kind'), value: exchangeKindLabel(exchange.kind, reader.language) });
   if (exchange.location) fields.push({ label: t('card.place'), value: exchange.location });
-  if (exchange.timeZone !== reader.timeZone) {
+  // Show the host's wall clock only where it differs (Prague and Berlin read the same).
+  const hostClockDiffers = (instant: Date) =>
+    localDateTimeInput(instant, exchange.timeZone) !== localDateTimeInput(instant, reader.timeZone);
+  if (hostClockDiffers(exchange.startsAt) || hostClockDiffers(exchange.endsAt)) {
     fields.push({
       label: t('card.host-time'),
       value: formatRange(exchange.startsAt, exchange.endsAt, exchange.timeZone, reader.language),
