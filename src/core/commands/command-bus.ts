@@ -185,7 +185,16 @@ export class CommandBus {
     }
     const ref = randomBytes(4).toString('hex');
     this.deps.logger.error(
-      { ref, command, platform: request.actor.platform, user: request.actor.userId, err: error },
+      {
+        ref,
+        command,
+        platform: request.actor.platform,
+        community: request.actor.communityExternalId,
+        user: request.actor.userId,
+        // What the person typed is kept with the reference, so nothing they entered is lost.
+        input: 'text' in request ? request.text : request.options,
+        err: error,
+      },
       'command failed unexpectedly',
     );
     return { text: t('error.unexpected', { ref }), private: true, error: { key: 'error.unexpected', ref } };

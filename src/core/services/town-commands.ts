@@ -36,12 +36,13 @@ export const townHandlers: TownHandlers = {
       { name: town.name, country, timeZone, language },
     );
     // From now on the town's language applies, unless the member chose their own.
-    const t = translatorFor(resolveLanguage(ctx.member.languages[0], language));
+    const replyLanguage = resolveLanguage(ctx.member.languages[0], language);
+    const t = translatorFor(replyLanguage);
     return {
       private: false,
       text: t('town.registered', {
         town: town.name,
-        country: countryName(country, language),
+        country: countryName(country, replyLanguage),
         zone: timeZone,
         language,
         user: ctx.member.displayName,
