@@ -163,8 +163,10 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     expect(ref).toBeDefined();
     expect(printed).not.toContain('disk on fire');
     const logged = broken.logLines.map(
-      (line) => JSON.parse(line) as { ref?: string; err?: { message?: string } },
+      (line) => JSON.parse(line) as { ref?: string; input?: string; err?: { message?: string } },
     );
-    expect(logged.find((entry) => entry.ref === ref)?.err?.message).toBe('disk on fire');
+    const entry = logged.find((e) => e.ref === ref);
+    expect(entry?.err?.message).toBe('disk on fire');
+    expect(entry?.input).toBe('town info');
   });
 });
