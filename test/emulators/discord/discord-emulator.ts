@@ -1,0 +1,584 @@
+/**
+ * Local Discord emulator for driving the unmodified discord.js Client over loopback.
+ *
+ *   const discord = await DiscordEmulator.start();                  // REST + gateway, random ports
+ *   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl } });
+ *   await client.login('any-token');                                // GET /gateway/bot, IDENTIFY, READY
+ *   const run = discord.slashCommand({ name: 'twin', subcommand: 'join', options: { town: 'Lyon' } });
+ *   const cb = await run.response();         // { type: 4, data: { content, flags }, withinDeadline, message }
+ *   await run.followUp(0); await run.edit(0); run.outcome();         // later webhook traffic
+ *   discord.messages('general');                                     // channel posts (name or id)
+ *   discord.failNext({ method: 'POST', route: '/channels/:channel_id/messages' },
+ *                    { type: 'rate-limit', retryAfter: 0.2 });      // next post answers 429
+ *   await client.destroy(); await discord.stop();                    // client first
+ *
+ * World: one guild "Twin Town" (#general, #announcements; members alice, bruno fr) unless
+ * `guilds` is given; the bot is a member with a managed role. Look ids up with
+ * guild()/channelId()/userId()/roleId(). Channel `access` ('read-only' | 'no-access')
+ * and user `dmsClosed` give Discord's real 50013/50001/50007 answers.
+ *
+ * Gateway: HELLO, IDENTIFY -> READY + one GUILD_CREATE per guild, heartbeat ACKs,
+ * sequence numbers, RESUME on `resume_gateway_url` with replay (or INVALID_SESSION).
+ * dropGateway({ mode }) closes/terminates/sends RECONNECT or INVALID_SESSION; its
+ * `reconnected()` resolves 'resumed' | 'identified'. Interactions delivered while the
+ * client is away are replayed on resume, as on Discord.
+ *
+ * Interactions: slashCommand, autocomplete, buttonClick, selectMenu, modalSubmit,
+ * submitModal(handle, fields). Options are typed from the commands the bot registered
+ * (PUT .../commands), and invalid input throws in the test. The handle records the
+ * callback (with latency and whether it met the 3 s deadline; late ones get 10062),
+ * follow-ups, edits and deletions. A follow-up right after a deferral edits the
+ * original, as documented.
+ *
+ * REST: channel messages (nonce + enforce_nonce dedup, embed/content/component limits,
+ * replies, allowed_mentions, multipart files), DMs, commands (bulk overwrite with
+ * validation, ids kept by name), guild reads. Every answer carries X-RateLimit-* headers;
+ * buckets are 50 per second per route unless `routeLimits` says otherwise, and
+ * `globalRateLimit` enforces a requests-per-second cap with `global: true` 429s.
+ * Retry-After is whole seconds as on Discord: discord.js waits on it for shared and
+ * global 429s, and on X-RateLimit-Reset-After (fractional) for user-scope ones.
+ *
+ * Faults: failNext(match, fault, times), randomFaults({ rate, seed }), and the log:
+ * requests(match), requestCount(match), routeCounts(), invalidRequestCount().
+ */
+
+import { randomBytes } from 'node:crypto';
+
+import type {
+  APIApplicationCommand,
+  APIMessage,
+  ApplicationFlags,
+  GatewayReadyDispatchData,
+} from 'discord.js';
+import { ChannelType, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
+
+import { CommandStore } from './commands.ts';
+import type { Fault, FaultHandle, RandomFaultOptions, RouteMatch } from './faults.ts';
+import { FaultInjector, matchesRoute } from './faults.ts';
+import type { GatewayDropOptions, GatewayPayloadRecord, GatewaySession, GatewayStats } from './gateway.ts';
+import { GatewayServer } from './gateway.ts';
+import type {
+  Actor,
+  AutocompleteInput,
+  ComponentInput,
+  InteractionHandle,
+  ModalSubmitInput,
+  SelectInput,
+  SlashCommandInput,
+} from './interactions.ts';
+import { InteractionRegistry } from './interactions.ts';
+import type { MessageRecord } from './messages.ts';
+import { MessageStore } from './messages.ts';
+import type { BucketLimit } from './rate-limits.ts';
+import { RateLimiter } from './rate-limits.ts';
+import type { RequestRecord } from './rest-api.ts';
+import { gatewayMessage, RestServer } from './rest-api.ts';
+import { SnowflakeGenerator } from './snowflake.ts';
+import type { ChannelAccess, GuildInput, UserInput } from './state.ts';
+import { DEFAULT_GUILD, DiscordState } from './state.ts';
+import { Waiters } from './wait.ts';
+
+export type { OptionValue } from './commands.ts';
+export type { Fault, FaultHandle, RandomFaultOptions, RouteMatch } from './faults.ts';
+export type { GatewayDropMode, GatewayDropOptions, GatewayPayloadRecord, GatewayStats } from './gateway.ts';
+export type {
+  Actor,
+  AutocompleteInput,
+  ComponentInput,
+  InteractionCallback,
+  InteractionEdit,
+  InteractionHandle,
+  InteractionOutcome,
+  ModalSubmitInput,
+  SelectInput,
+  SlashCommandInput,
+} from './interactions.ts';
+export type { BucketLimit } from './rate-limits.ts';
+export type { RequestRecord } from './rest-api.ts';
+export type {
+  ChannelAccess,
+  ChannelInput,
+  ChannelKind,
+  GuildInput,
+  MemberInput,
+  RoleInput,
+  UserInput,
+} from './state.ts';
+
+export interface DiscordEmulatorOptions {
+  readonly applicationId?: string;
+  readonly botUser?: { readonly id?: string; readonly username?: string };
+  /** When set, REST `Authorization` must be `Bot <token>` and IDENTIFY must carry it (else 401 / close 4004). */
+  readonly token?: string;
+  /** Default: one guild, see the file comment. */
+  readonly guilds?: readonly GuildInput[];
+  /** Users outside every guild (DM-only). */
+  readonly users?: readonly UserInput[];
+  /** HELLO heartbeat_interval. Default 41250 ms as on Discord. */
+  readonly heartbeatIntervalMs?: number;
+  /** Interaction response deadline. Default 3000 ms. */
+  readonly interactionDeadlineMs?: number;
+  /** Whether a late first response gets 10062 Unknown interaction. Default true. */
+  readonly enforceInteractionDeadline?: boolean;
+  /** Interaction token lifetime after the first response. Default 15 min. */
+  readonly interactionTokenTtlMs?: number;
+  /** Per-route bucket when `routeLimits` has none. Default 50 per 1000 ms. */
+  readonly defaultRouteLimit?: BucketLimit;
+  /** Keys like `POST /channels/:channel_id/messages` (Discord: about 5 per 5 s per channel). */
+  readonly routeLimits?: Readonly<Record<string, BucketLimit>>;
+  /** Global requests per second (interaction endpoints exempt); off by default. */
+  readonly globalRateLimit?: number;
+  /** How long `enforce_nonce` remembers a nonce. Default 5 min. */
+  readonly nonceWindowMs?: number;
+  /** Default timeout of every wait helper. Default 5000 ms. */
+  readonly waitTimeoutMs?: number;
+}
+
+export interface GuildSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly preferredLocale: string;
+  readonly channels: readonly { readonly id: string; readonly name: string; readonly type: ChannelType }[];
+  readonly roles: readonly { readonly id: string; readonly name: string }[];
+  readonly members: readonly { readonly id: string; readonly username: string }[];
+}
+
+export interface GatewayDrop {
+  /** Sockets dropped. */
+  readonly dropped: number;
+  /** Resolves once a session is connected again, saying how it came back. */
+  reconnected(timeoutMs?: number): Promise<'resumed' | 'identified'>;
+}
+
+export interface MessageMatch {
+  /** Channel id or name. */
+  readonly channel?: string;
+  readonly content?: string | RegExp;
+  readonly includeEphemeral?: boolean;
+}
+
+export interface UserMessageInput {
+  /** User id or username; default the guild's first member. */
+  readonly user?: string;
+  /** Channel id or name; with `guild: null`, the bot's DM with the user. */
+  readonly channel?: string;
+  readonly guild?: string | null;
+  readonly content: string;
+}
+
+export class DiscordEmulator {
+  readonly applicationId: string;
+  readonly #ids = new SnowflakeGenerator();
+  readonly #state: DiscordState;
+  readonly #messages: MessageStore;
+  readonly #commands: CommandStore;
+  readonly #faults = new FaultInjector();
+  readonly #waiters: Waiters;
+  readonly #interactions: InteractionRegistry;
+  readonly #gateway: GatewayServer;
+  readonly #rest: RestServer;
+  #stopped = false;
+
+  private constructor(options: DiscordEmulatorOptions) {
+    this.#waiters = new Waiters(options.waitTimeoutMs ?? 5000);
+    this.applicationId = options.applicationId ?? this.#ids.next();
+    this.#state = new DiscordState(
+      this.#ids,
+      { id: options.botUser?.id ?? this.applicationId, username: options.botUser?.username ?? 'Twinbridge' },
+      options.guilds ?? [DEFAULT_GUILD],
+      options.users ?? [],
+    );
+    this.#messages = new MessageStore(this.#state, this.#ids, () => this.#rest.origin);
+    this.#commands = new CommandStore(this.#ids, this.applicationId);
+    const changed = () => this.#waiters.notify();
+    const messageEvent = (kind: 'create' | 'update' | 'delete', record: MessageRecord) =>
+      this.#messageEvent(kind, record);
+    this.#gateway = new GatewayServer(options.heartbeatIntervalMs ?? 41_250, {
+      token: options.token,
+      newSessionId: () => randomBytes(16).toString('hex'),
+      readyData: (session, resumeUrl) => this.#readyData(session, resumeUrl),
+      guildCreates: () => [...this.#state.guilds.values()].map((g) => this.#state.guildCreate(g)),
+      changed,
+    });
+    this.#interactions = new InteractionRegistry({
+      state: this.#state,
+      messages: this.#messages,
+      commands: this.#commands,
+      ids: this.#ids,
+      waiters: this.#waiters,
+      applicationId: this.applicationId,
+      deadlineMs: options.interactionDeadlineMs ?? 3000,
+      enforceDeadline: options.enforceInteractionDeadline ?? true,
+      tokenTtlMs: options.interactionTokenTtlMs ?? 15 * 60_000,
+      dispatch: (payload) => this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload),
+      messageEvent,
+    });
+    this.#rest = new RestServer({
+      state: this.#state,
+      messages: this.#messages,
+      commands: this.#commands,
+      interactions: this.#interactions,
+      faults: this.#faults,
+      limiter: new RateLimiter(
+        options.defaultRouteLimit ?? { limit: 50, windowMs: 1000 },
+        options.routeLimits ?? {},
+        options.globalRateLimit,
+      ),
+      applicationId: this.applicationId,
+      token: options.token,
+      nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
+      gatewayUrl: () => this.#gateway.url,
+      messageEvent,
+      changed,
+    });
+  }
+
+  static async start(options: DiscordEmulatorOptions = {}): Promise<DiscordEmulator> {
+    const emulator = new DiscordEmulator(options);
+    await Promise.all([emulator.#rest.listen(), emulator.#gateway.listen()]);
+    return emulator;
+  }
+
+  /** For `new Client({ rest: { api } })`: discord.js appends `/v10/...`. */
+  get apiUrl(): string {
+    return `${this.#rest.origin}/api`;
+  }
+
+  /** What `GET /gateway/bot` announces. */
+  get gatewayUrl(): string {
+    return this.#gateway.url;
+  }
+
+  get botUser(): { readonly id: string; readonly username: string } {
+    return { id: this.#state.bot.id, username: this.#state.bot.username };
+  }
+
+  // ---- world ----------------------------------------------------------------
+
+  /** A guild by id or name; default the first. */
+  guild(ref?: string): GuildSummary {
+    const guild = this.#state.requireGuild(ref);
+    return {
+      id: guild.id,
+      name: guild.name,
+      preferredLocale: guild.preferredLocale,
+      channels: guild.channelIds.flatMap((id) => {
+        const c = this.#state.channels.get(id);
+        return c ? [{ id: c.id, name: c.name ?? '', type: c.type }] : [];
+      }),
+      roles: guild.roleIds.flatMap((id) => {
+        const r = this.#state.roles.get(id);
+        return r ? [{ id: r.id, name: r.name }] : [];
+      }),
+      members: [...guild.members.keys()].flatMap((id) => {
+        const u = this.#state.users.get(id);
+        return u ? [{ id: u.id, username: u.username }] : [];
+      }),
+    };
+  }
+
+  guildId(ref?: string): string {
+    return this.#state.requireGuild(ref).id;
+  }
+
+  /** A channel id by name (`general` or `#general`) or id, in a guild (default the first). */
+  channelId(ref: string, guild?: string): string {
+    return this.#state.requireChannel(ref, guild).id;
+  }
+
+  userId(ref: string): string {
+    return this.#state.requireUser(ref).id;
+  }
+
+  roleId(name: string, guild?: string): string {
+    const g = this.#state.requireGuild(guild);
+    const role = g.roleIds
+      .map((id) => this.#state.roles.get(id))
+      .find((r) => r?.name === name || r?.id === name);
+    if (!role) throw new Error(`Discord emulator: unknown role ${name}`);
+    return role.id;
+  }
+
+  /** Adds a user outside the guilds (for DMs). */
+  addUser(input: UserInput): string {
+    return this.#state.addUser(input).id;
+  }
+
+  /** Changes what the bot may do in a channel from now on. */
+  setChannelAccess(channel: string, access: ChannelAccess): void {
+    this.#state.requireChannel(channel).access = access;
+  }
+
+  /** The user blocks (or unblocks) DMs from the bot. */
+  setDmsClosed(user: string, closed: boolean): void {
+    this.#state.requireUser(user).dmsClosed = closed;
+  }
+
+  /** The bot's DM channel with a user (created if needed, as the bot's `createDM` would). */
+  dmChannelId(user: string): string {
+    return this.#state.dmChannel(this.#state.requireUser(user).id).id;
+  }
+
+  // ---- gateway --------------------------------------------------------------
+
+  /** Resolves once a client session is identified and connected. */
+  async waitForReady(timeoutMs?: number): Promise<void> {
+    await this.#waiters.until(
+      () => (this.#gateway.connectedSessions().length > 0 ? true : undefined),
+      'a ready gateway session',
+      timeoutMs,
+    );
+  }
+
+  /** Drops connected sessions (default: close 4000, which discord.js resumes). */
+  dropGateway(options: GatewayDropOptions = {}): GatewayDrop {
+    const before = this.#gateway.stats();
+    const dropped = this.#gateway.drop(options);
+    return {
+      dropped,
+      reconnected: (timeoutMs?: number) =>
+        this.#waiters.until(
+          () => {
+            const now = this.#gateway.stats();
+            if (this.#gateway.connectedSessions().length === 0) return undefined;
+            if (now.resumed > before.resumed) return 'resumed' as const;
+            if (now.identifies > before.identifies) return 'identified' as const;
+            return undefined;
+          },
+          'the gateway client to reconnect',
+          timeoutMs,
+        ),
+    };
+  }
+
+  /** While off, heartbeats go unacknowledged (discord.js then treats the connection as a zombie and resumes). */
+  setHeartbeatAcks(on: boolean): void {
+    this.#gateway.setHeartbeatAcks(on);
+  }
+
+  gatewayStats(): GatewayStats {
+    return this.#gateway.stats();
+  }
+
+  /** Payloads clients sent: IDENTIFY (intents, shard, properties), heartbeats, RESUME, presence. */
+  gatewayPayloads(): readonly GatewayPayloadRecord[] {
+    return this.#gateway.payloads();
+  }
+
+  /** Sends any dispatch event to every live session. Returns how many got it. */
+  dispatch(event: string, data: unknown): number {
+    return this.#gateway.dispatch(event, data);
+  }
+
+  // ---- interactions ---------------------------------------------------------
+
+  slashCommand(input: SlashCommandInput): InteractionHandle {
+    return this.#interactions.slashCommand(input);
+  }
+
+  autocomplete(input: AutocompleteInput): InteractionHandle {
+    return this.#interactions.autocomplete(input);
+  }
+
+  buttonClick(input: ComponentInput): InteractionHandle {
+    return this.#interactions.buttonClick(input);
+  }
+
+  selectMenu(input: SelectInput): InteractionHandle {
+    return this.#interactions.selectMenu(input);
+  }
+
+  modalSubmit(input: ModalSubmitInput): InteractionHandle {
+    return this.#interactions.modalSubmit(input);
+  }
+
+  /** Fills and submits the modal the bot opened on `handle`. */
+  submitModal(
+    handle: InteractionHandle,
+    fields: Readonly<Record<string, string>>,
+    actor?: Actor,
+  ): InteractionHandle {
+    return this.#interactions.submitModal(handle, fields, actor);
+  }
+
+  /** Every interaction delivered so far. */
+  interactions(): InteractionHandle[] {
+    return this.#interactions.all();
+  }
+
+  // ---- messages and commands ------------------------------------------------
+
+  /** Messages in a channel (id or name), oldest first; without a channel, all of them. */
+  messages(
+    channel?: string,
+    options: { includeEphemeral?: boolean; includeDeleted?: boolean } = {},
+  ): APIMessage[] {
+    const channelId = channel === undefined ? undefined : this.#state.requireChannel(channel).id;
+    return this.#messages.list(channelId, options).map((r) => r.message);
+  }
+
+  /** A message by id, deleted ones included. */
+  message(id: string): APIMessage | undefined {
+    return this.#messages.any(id)?.message;
+  }
+
+  /** The first message (existing or future) that matches. */
+  waitForMessage(
+    match: MessageMatch | ((message: APIMessage) => boolean),
+    timeoutMs?: number,
+  ): Promise<APIMessage> {
+    const test =
+      typeof match === 'function'
+        ? match
+        : (m: APIMessage) =>
+            match.content === undefined ||
+            (typeof match.content === 'string' ? m.content === match.content : match.content.test(m.content));
+    const options = typeof match === 'function' ? {} : match;
+    return this.#waiters.until(
+      () => this.messages(options.channel, { includeEphemeral: options.includeEphemeral }).find(test),
+      'a matching message',
+      timeoutMs,
+    );
+  }
+
+  /** A human posts a message: stored and sent as MESSAGE_CREATE (content only with the MessageContent intent, in DMs, or when the bot is mentioned). */
+  userMessage(input: UserMessageInput): APIMessage {
+    const guild = input.guild === null ? null : this.#state.requireGuild(input.guild ?? undefined);
+    const user =
+      input.user === undefined
+        ? this.#state.defaultMember(guild ?? this.#state.requireGuild())
+        : this.#state.requireUser(input.user);
+    const channel = guild
+      ? input.channel === undefined
+        ? this.#state.defaultTextChannel(guild)
+        : this.#state.requireChannel(input.channel, guild.id)
+      : this.#state.dmChannel(user.id);
+    const record = this.#messages.create({
+      channel,
+      author: user,
+      body: { content: input.content },
+      files: [],
+    });
+    this.#messageEvent('create', record);
+    return record.message;
+  }
+
+  /** Registered commands: global with no argument or `null`, else a guild's (id or name). */
+  commands(guild?: string | null): APIApplicationCommand[] {
+    return this.#commands.list(
+      guild === undefined || guild === null ? null : this.#state.requireGuild(guild).id,
+    );
+  }
+
+  // ---- faults and observation -----------------------------------------------
+
+  /** The next `times` requests matching `match` get `fault` instead of an answer. */
+  failNext(match: RouteMatch, fault: Fault, times = 1): FaultHandle {
+    return this.#faults.failNext(match, fault, times);
+  }
+
+  /** Seeded random faults on a fraction of matching requests (default: channel posts). */
+  randomFaults(options: RandomFaultOptions): FaultHandle {
+    return this.#faults.random(options);
+  }
+
+  clearFaults(): void {
+    this.#faults.clear();
+  }
+
+  /** Logged REST requests, oldest first, optionally filtered. */
+  requests(match?: RouteMatch): RequestRecord[] {
+    const log = this.#rest.log();
+    return match === undefined ? [...log] : log.filter((r) => matchesRoute(match, r));
+  }
+
+  requestCount(match?: RouteMatch): number {
+    return this.requests(match).length;
+  }
+
+  /** Request counts keyed `METHOD /route/:template`. */
+  routeCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const r of this.#rest.log()) {
+      const key = `${r.method} ${r.route}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  /** Answers counting towards Discord's 10,000-per-10-minutes invalid request ban (401, 403, 429). */
+  invalidRequestCount(): number {
+    return this.#rest.log().filter((r) => r.invalid).length;
+  }
+
+  /** The first logged request (existing or future) matching, e.g. to sync on a retry. */
+  waitForRequest(match: RouteMatch & { status?: number }, timeoutMs?: number): Promise<RequestRecord> {
+    return this.#waiters.until(
+      () =>
+        this.#rest
+          .log()
+          .find((r) => matchesRoute(match, r) && (match.status === undefined || r.status === match.status)),
+      `a ${match.method ?? ''} request to ${String(match.route ?? 'any route')}`,
+      timeoutMs,
+    );
+  }
+
+  /** Closes every socket and both servers; pending waits reject. */
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#interactions.stop();
+    this.#waiters.abortAll('stopped');
+    await Promise.all([this.#gateway.close(), this.#rest.close()]);
+  }
+
+  // ---- internals ------------------------------------------------------------
+
+  #readyData(session: GatewaySession, resumeUrl: string): GatewayReadyDispatchData {
+    return {
+      v: 10,
+      user: { ...this.#state.apiUser(this.#state.bot), verified: true, mfa_enabled: false },
+      guilds: [...this.#state.guilds.keys()].map((id) => ({ id, unavailable: true })),
+      session_id: session.id,
+      resume_gateway_url: resumeUrl,
+      shard: [session.shard[0], session.shard[1]],
+      application: { id: this.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
+    };
+  }
+
+  /** MESSAGE_* dispatches, only to sessions whose intents ask for them (gateway.mdx#gateway-intents). */
+  #messageEvent(kind: 'create' | 'update' | 'delete', record: MessageRecord): void {
+    this.#waiters.notify();
+    const channel = this.#state.channels.get(record.channelId);
+    if (!channel || record.ephemeral) return;
+    const dm = channel.type === ChannelType.DM;
+    const intent = dm ? GatewayIntentBits.DirectMessages : GatewayIntentBits.GuildMessages;
+    const wants = (s: GatewaySession) => (s.intents & intent) !== 0;
+    if (kind === 'delete') {
+      this.#gateway.dispatch(
+        GatewayDispatchEvents.MessageDelete,
+        {
+          id: record.message.id,
+          channel_id: channel.id,
+          ...(channel.guildId ? { guild_id: channel.guildId } : {}),
+        },
+        wants,
+      );
+      return;
+    }
+    const event =
+      kind === 'create' ? GatewayDispatchEvents.MessageCreate : GatewayDispatchEvents.MessageUpdate;
+    const full = gatewayMessage(this.#state, record);
+    // Message content is privileged, except the bot's own messages, DMs and mentions of the bot.
+    const exempt =
+      dm || record.authorId === this.#state.bot.id || full.mentions.some((u) => u.id === this.#state.bot.id);
+    const hasContentIntent = (s: GatewaySession) => (s.intents & GatewayIntentBits.MessageContent) !== 0;
+    if (exempt) {
+      this.#gateway.dispatch(event, full, wants);
+      return;
+    }
+    this.#gateway.dispatch(event, full, (s) => wants(s) && hasContentIntent(s));
+    const stripped = { ...full, content: '', embeds: [], attachments: [], components: [] };
+    this.#gateway.dispatch(event, stripped, (s) => wants(s) && !hasContentIntent(s));
+  }
+}

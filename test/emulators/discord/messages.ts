@@ -1,0 +1,443 @@
+/**
+ * Message storage and the checks Discord applies to message bodies
+ * (developers/resources/message.mdx: content, embed and component limits, nonce,
+ * allowed_mentions, replies, attachments).
+ */
+
+import type {
+  APIAttachment,
+  APIEmbed,
+  APIMessage,
+  APIMessageInteraction,
+  APIMessageInteractionMetadata,
+  APIMessageTopLevelComponent,
+  APIUser,
+} from 'discord.js';
+import { MessageFlags, MessageReferenceType, MessageType } from 'discord.js';
+
+import type { UploadedFile } from './http-body.ts';
+import { apiErrors, FormErrors } from './http-body.ts';
+import type { SnowflakeGenerator } from './snowflake.ts';
+import { discordTimestamp } from './snowflake.ts';
+import type { ChannelRecord, DiscordState, UserRecord } from './state.ts';
+
+export interface MessageRecord {
+  /** The message as the API serves it now (edits applied). */
+  message: APIMessage;
+  readonly channelId: string;
+  readonly authorId: string;
+  readonly ephemeral: boolean;
+  deleted: boolean;
+  readonly createdAt: number;
+  /** Set when the message was posted with `enforce_nonce: true`. */
+  readonly enforcedNonce: string | undefined;
+  /** The interaction whose response or follow-up this is. */
+  readonly interactionId: string | undefined;
+  /** Uploaded bytes per attachment id, served under `/attachments/...`. */
+  readonly files: Map<string, UploadedFile>;
+  /** Bodies of every PATCH applied, oldest first. */
+  readonly edits: unknown[];
+}
+
+export interface CreateMessageParams {
+  readonly channel: ChannelRecord;
+  readonly author: UserRecord;
+  readonly body: Record<string, unknown>;
+  readonly files: readonly UploadedFile[];
+  readonly type?: MessageType;
+  readonly webhookId?: string;
+  readonly applicationId?: string;
+  readonly interactionMetadata?: APIMessageInteractionMetadata;
+  readonly interaction?: APIMessageInteraction;
+  /** Interaction responses may be ephemeral; channel posts may not. */
+  readonly allowEphemeral?: boolean;
+  /** Extra flags the platform sets itself (LOADING for deferred responses). */
+  readonly systemFlags?: number;
+}
+
+// Flags a client may set (message.mdx, Create Message `flags`); EPHEMERAL only via interactions.
+const SETTABLE_FLAGS =
+  MessageFlags.SuppressEmbeds |
+  MessageFlags.SuppressNotifications |
+  MessageFlags.IsVoiceMessage |
+  MessageFlags.IsComponentsV2;
+
+export function asObject(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+export class MessageStore {
+  readonly #records = new Map<string, MessageRecord>();
+
+  constructor(
+    private readonly state: DiscordState,
+    private readonly ids: SnowflakeGenerator,
+    private readonly attachmentBaseUrl: () => string,
+  ) {}
+
+  create(params: CreateMessageParams): MessageRecord {
+    const { body, channel } = params;
+    const errors = new FormErrors();
+    checkBody(body, errors, params.files.length);
+    errors.throwIfAny();
+    const flagsIn = typeof body.flags === 'number' ? body.flags : 0;
+    const allowed = SETTABLE_FLAGS | (params.allowEphemeral ? MessageFlags.Ephemeral : 0);
+    const flags = (flagsIn & allowed) | (params.systemFlags ?? 0);
+    const loading = ((params.systemFlags ?? 0) & MessageFlags.Loading) !== 0;
+    if (!loading && isEmpty(body, params.files.length)) throw apiErrors.emptyMessage();
+
+    const id = this.ids.next();
+    const files = new Map<string, UploadedFile>();
+    const attachments = this.#attachments(channel.id, body.attachments, params.files, files, []);
+    const content = typeof body.content === 'string' ? body.content : '';
+    const mentions = this.#mentions(content, body.allowed_mentions);
+    const reference = this.#reference(channel, body.message_reference);
+    const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? body.nonce : undefined;
+
+    const message: APIMessage = {
+      id,
+      channel_id: channel.id,
+      author: this.state.apiUser(params.author),
+      content,
+      timestamp: discordTimestamp(),
+      edited_timestamp: null,
+      tts: body.tts === true,
+      mention_everyone: mentions.everyone,
+      mentions: mentions.users,
+      mention_roles: mentions.roles,
+      attachments,
+      embeds: Array.isArray(body.embeds) ? (body.embeds as APIEmbed[]) : [],
+      pinned: false,
+      type: reference ? MessageType.Reply : (params.type ?? MessageType.Default),
+      flags,
+      components: Array.isArray(body.components) ? (body.components as APIMessageTopLevelComponent[]) : [],
+      ...(nonce === undefined ? {} : { nonce }),
+      ...(params.webhookId === undefined ? {} : { webhook_id: params.webhookId }),
+      ...(params.applicationId === undefined ? {} : { application_id: params.applicationId }),
+      ...(params.interactionMetadata ? { interaction_metadata: params.interactionMetadata } : {}),
+      ...(params.interaction ? { interaction: params.interaction } : {}),
+      ...(reference ?? {}),
+    };
+    const record: MessageRecord = {
+      message,
+      channelId: channel.id,
+      authorId: params.author.id,
+      ephemeral: (flags & MessageFlags.Ephemeral) !== 0,
+      deleted: false,
+      createdAt: Date.now(),
+      enforcedNonce: body.enforce_nonce === true && nonce !== undefined ? String(nonce) : undefined,
+      interactionId: params.interactionMetadata?.id,
+      files,
+      edits: [],
+    };
+    this.#records.set(id, record);
+    if (!record.ephemeral) channel.lastMessageId = id;
+    return record;
+  }
+
+  /** Applies a PATCH body (message or webhook message edit). */
+  edit(record: MessageRecord, body: Record<string, unknown>, files: readonly UploadedFile[]): MessageRecord {
+    const errors = new FormErrors();
+    checkBody(body, errors, files.length);
+    errors.throwIfAny();
+    const current = record.message;
+    const next: APIMessage = { ...current, edited_timestamp: discordTimestamp() };
+    if ('content' in body) {
+      next.content = typeof body.content === 'string' ? body.content : '';
+      const mentions = this.#mentions(next.content, body.allowed_mentions);
+      next.mentions = mentions.users;
+      next.mention_roles = mentions.roles;
+      next.mention_everyone = mentions.everyone;
+    }
+    if ('embeds' in body) next.embeds = Array.isArray(body.embeds) ? (body.embeds as APIEmbed[]) : [];
+    if ('components' in body) {
+      next.components = Array.isArray(body.components)
+        ? (body.components as APIMessageTopLevelComponent[])
+        : [];
+    }
+    if ('attachments' in body || files.length > 0) {
+      next.attachments = this.#attachments(
+        record.channelId,
+        body.attachments,
+        files,
+        record.files,
+        current.attachments,
+      );
+    }
+    // An edit can only toggle the settable flags; EPHEMERAL is fixed and LOADING ends.
+    const fixed = (current.flags ?? 0) & MessageFlags.Ephemeral;
+    const requested = typeof body.flags === 'number' ? body.flags & SETTABLE_FLAGS : undefined;
+    next.flags = fixed | (requested ?? (current.flags ?? 0) & SETTABLE_FLAGS);
+    const emptyAfter =
+      next.content === '' &&
+      next.embeds.length === 0 &&
+      (next.components?.length ?? 0) === 0 &&
+      next.attachments.length === 0 &&
+      next.poll === undefined &&
+      (next.sticker_items?.length ?? 0) === 0;
+    if (emptyAfter) throw apiErrors.emptyMessage();
+    record.message = next;
+    record.edits.push(body);
+    return record;
+  }
+
+  /**
+   * Stores a message a test made up (e.g. the message a clicked button sits on when the
+   * bot did not post it here), so component responses can update it.
+   */
+  adopt(message: APIMessage, authorId: string): MessageRecord {
+    const existing = this.#records.get(message.id);
+    if (existing) return existing;
+    const record: MessageRecord = {
+      message,
+      channelId: message.channel_id,
+      authorId,
+      ephemeral: ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
+      deleted: false,
+      createdAt: Date.now(),
+      enforcedNonce: undefined,
+      interactionId: undefined,
+      files: new Map(),
+      edits: [],
+    };
+    this.#records.set(message.id, record);
+    return record;
+  }
+
+  /** The message, if it exists and is not deleted. */
+  get(messageId: string): MessageRecord | undefined {
+    const record = this.#records.get(messageId);
+    return record && !record.deleted ? record : undefined;
+  }
+
+  /** Including deleted ones. */
+  any(messageId: string): MessageRecord | undefined {
+    return this.#records.get(messageId);
+  }
+
+  list(
+    channelId: string | undefined,
+    options: { includeEphemeral?: boolean; includeDeleted?: boolean } = {},
+  ) {
+    return [...this.#records.values()].filter(
+      (r) =>
+        (channelId === undefined || r.channelId === channelId) &&
+        (options.includeEphemeral === true || !r.ephemeral) &&
+        (options.includeDeleted === true || !r.deleted),
+    );
+  }
+
+  /** The message an earlier post with the same nonce created, within the window (`enforce_nonce`). */
+  findByNonce(
+    channelId: string,
+    authorId: string,
+    nonce: string,
+    windowMs: number,
+  ): MessageRecord | undefined {
+    const since = Date.now() - windowMs;
+    for (const record of this.#records.values()) {
+      if (
+        record.enforcedNonce === nonce &&
+        record.channelId === channelId &&
+        record.authorId === authorId &&
+        record.createdAt >= since
+      ) {
+        return record;
+      }
+    }
+    return undefined;
+  }
+
+  /** Uploaded bytes of an attachment, for the attachment URLs. */
+  file(attachmentId: string): UploadedFile | undefined {
+    for (const record of this.#records.values()) {
+      const file = record.files.get(attachmentId);
+      if (file) return file;
+    }
+    return undefined;
+  }
+
+  #attachments(
+    channelId: string,
+    declared: unknown,
+    uploads: readonly UploadedFile[],
+    store: Map<string, UploadedFile>,
+    existing: readonly APIAttachment[],
+  ): APIAttachment[] {
+    const entries = Array.isArray(declared) ? declared.map(asObject) : [];
+    // On edit, a given `attachments` list is the full new set: unlisted ones are removed.
+    const kept =
+      declared === undefined ? existing : existing.filter((a) => entries.some((e) => e?.id === a.id));
+    const added = uploads.map((file, index): APIAttachment => {
+      // discord.js names parts files[n] and lists { id: n, filename, description } in `attachments`.
+      const slot = /\[(\d+)\]/.exec(file.field)?.[1] ?? String(index);
+      const entry = entries.find((e) => String(e?.id) === slot);
+      const filename = typeof entry?.filename === 'string' ? entry.filename : file.filename;
+      const id = this.ids.next();
+      store.set(id, file);
+      const url = `${this.attachmentBaseUrl()}/attachments/${channelId}/${id}/${encodeURIComponent(filename)}`;
+      return {
+        id,
+        filename,
+        size: file.data.length,
+        url,
+        proxy_url: url,
+        content_type: file.contentType,
+        ...(typeof entry?.description === 'string' ? { description: entry.description } : {}),
+      };
+    });
+    return [...kept, ...added];
+  }
+
+  #mentions(
+    content: string,
+    allowedMentions: unknown,
+  ): { users: APIUser[]; roles: string[]; everyone: boolean } {
+    const allowed = asObject(allowedMentions);
+    const parse = Array.isArray(allowed?.parse) ? (allowed.parse as unknown[]) : undefined;
+    const allowedUsers = Array.isArray(allowed?.users) ? (allowed.users as unknown[]) : [];
+    const allowedRoles = Array.isArray(allowed?.roles) ? (allowed.roles as unknown[]) : [];
+    // Without allowed_mentions everything in the content pings; with it, only what it lists.
+    const userOk = (id: string) => !allowed || parse?.includes('users') === true || allowedUsers.includes(id);
+    const roleOk = (id: string) => !allowed || parse?.includes('roles') === true || allowedRoles.includes(id);
+    const users: APIUser[] = [];
+    for (const [, id] of content.matchAll(/<@!?(\d{17,20})>/g)) {
+      const user = id === undefined ? undefined : this.state.users.get(id);
+      if (user && userOk(user.id) && !users.some((u) => u.id === user.id)) {
+        users.push(this.state.apiUser(user));
+      }
+    }
+    const roles = [...content.matchAll(/<@&(\d{17,20})>/g)]
+      .map((m) => m[1] ?? '')
+      .filter((id, i, all) => this.state.roles.has(id) && roleOk(id) && all.indexOf(id) === i);
+    const everyone = /@(everyone|here)\b/.test(content) && (!allowed || parse?.includes('everyone') === true);
+    return { users, roles, everyone };
+  }
+
+  #reference(
+    channel: ChannelRecord,
+    value: unknown,
+  ): Pick<APIMessage, 'message_reference' | 'referenced_message'> | undefined {
+    const ref = asObject(value);
+    if (!ref || typeof ref.message_id !== 'string') return undefined;
+    const target = this.get(ref.message_id);
+    if (!target || target.channelId !== (typeof ref.channel_id === 'string' ? ref.channel_id : channel.id)) {
+      if (ref.fail_if_not_exists === false) return undefined;
+      const errors = new FormErrors();
+      errors.add(['message_reference'], 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', 'Unknown message');
+      errors.throwIfAny();
+      return undefined;
+    }
+    return {
+      message_reference: {
+        type: MessageReferenceType.Default,
+        message_id: target.message.id,
+        channel_id: target.channelId,
+        ...(channel.guildId === null ? {} : { guild_id: channel.guildId }),
+      },
+      referenced_message: target.message,
+    };
+  }
+}
+
+function isEmpty(body: Record<string, unknown>, fileCount: number): boolean {
+  const nonEmptyArray = (v: unknown) => Array.isArray(v) && v.length > 0;
+  return (
+    !(typeof body.content === 'string' && body.content.length > 0) &&
+    !nonEmptyArray(body.embeds) &&
+    !nonEmptyArray(body.components) &&
+    !nonEmptyArray(body.sticker_ids) &&
+    body.poll === undefined &&
+    fileCount === 0
+  );
+}
+
+function maxLength(errors: FormErrors, path: (string | number)[], value: unknown, max: number): number {
+  if (typeof value !== 'string') return 0;
+  if (value.length > max) errors.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`);
+  return value.length;
+}
+
+/** Field limits from message.mdx (Embed Limits) and components/reference.mdx. */
+function checkBody(body: Record<string, unknown>, errors: FormErrors, fileCount: number): void {
+  maxLength(errors, ['content'], body.content, 2000);
+  if (body.nonce !== undefined) {
+    if (typeof body.nonce === 'string') maxLength(errors, ['nonce'], body.nonce, 25);
+    else if (!Number.isInteger(body.nonce)) errors.add(['nonce'], 'BASE_TYPE_INVALID', 'Invalid nonce.');
+  }
+  if (Array.isArray(body.embeds)) {
+    if (body.embeds.length > 10) {
+      errors.add(['embeds'], 'BASE_TYPE_MAX_LENGTH', 'Must be 10 or fewer in length.');
+    }
+    let total = 0;
+    body.embeds.forEach((raw, i) => {
+      const embed = asObject(raw) ?? {};
+      total += maxLength(errors, ['embeds', i, 'title'], embed.title, 256);
+      total += maxLength(errors, ['embeds', i, 'description'], embed.description, 4096);
+      total += maxLength(errors, ['embeds', i, 'footer', 'text'], asObject(embed.footer)?.text, 2048);
+      total += maxLength(errors, ['embeds', i, 'author', 'name'], asObject(embed.author)?.name, 256);
+      const fields = Array.isArray(embed.fields) ? embed.fields : [];
+      if (fields.length > 25) {
+        errors.add(['embeds', i, 'fields'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+      }
+      fields.forEach((f, j) => {
+        const field = asObject(f) ?? {};
+        total += maxLength(errors, ['embeds', i, 'fields', j, 'name'], field.name, 256);
+        total += maxLength(errors, ['embeds', i, 'fields', j, 'value'], field.value, 1024);
+      });
+    });
+    if (total > 6000) {
+      errors.add(['embeds'], 'MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000');
+    }
+  }
+  const v2 = typeof body.flags === 'number' && (body.flags & MessageFlags.IsComponentsV2) !== 0;
+  if (Array.isArray(body.components) && !v2) checkActionRows(body.components, errors);
+  if (fileCount > 10) errors.add(['files'], 'BASE_TYPE_MAX_LENGTH', 'Must be 10 or fewer in length.');
+}
+
+function checkActionRows(rows: unknown[], errors: FormErrors): void {
+  if (rows.length > 5) errors.add(['components'], 'BASE_TYPE_MAX_LENGTH', 'Must be 5 or fewer in length.');
+  const seen = new Set<string>();
+  rows.forEach((raw, i) => {
+    const row = asObject(raw) ?? {};
+    if (row.type !== 1) {
+      errors.add(
+        ['components', i, 'type'],
+        'UNION_TYPE_CHOICES',
+        'Value of field "type" must be one of (1,).',
+      );
+      return;
+    }
+    const children = Array.isArray(row.components) ? row.components : [];
+    if (children.length < 1 || children.length > 5) {
+      errors.add(
+        ['components', i, 'components'],
+        'BASE_TYPE_BAD_LENGTH',
+        'Must be between 1 and 5 in length.',
+      );
+    }
+    children.forEach((c, j) => {
+      const component = asObject(c) ?? {};
+      const path = ['components', i, 'components', j];
+      maxLength(errors, [...path, 'label'], component.label, 80);
+      // Link (5) and premium (6) buttons carry no custom_id; everything else needs a unique one.
+      const needsId = !(component.type === 2 && (component.style === 5 || component.style === 6));
+      if (!needsId) return;
+      if (typeof component.custom_id !== 'string' || component.custom_id.length === 0) {
+        errors.add([...path, 'custom_id'], 'BASE_TYPE_REQUIRED', 'This field is required');
+        return;
+      }
+      maxLength(errors, [...path, 'custom_id'], component.custom_id, 100);
+      if (seen.has(component.custom_id)) {
+        errors.add(
+          [...path, 'custom_id'],
+          'COMPONENT_CUSTOM_ID_DUPLICATED',
+          'Component custom id cannot be duplicated',
+        );
+      }
+      seen.add(component.custom_id);
+    });
+  });
+}
