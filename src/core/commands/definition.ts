@@ -120,7 +120,7 @@ const PLACEHOLDERS: Record<Exclude<OptionSpec['type'], 'choice'>, string> = {
 export function commandUsage(definition: CommandDefinition): string {
   const parts = Object.entries(definition.options).map(([name, spec]) => {
     const placeholder =
-      spec.type === 'choice' ? spec.choices.map((c) => c.value).join('|') : `<${spec.type}>`;
+      spec.type === 'choice' ? spec.choices.map((c) => c.value).join('|') : PLACEHOLDERS[spec.type];
     return spec.required ? `${name}:${placeholder}` : `[${name}:${placeholder}]`;
   });
   return [...definition.path, ...parts].join(' ');
