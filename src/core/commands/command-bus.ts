@@ -178,7 +178,9 @@ export class CommandBus {
         typeof error.params.usage === 'string'
           ? `\n${t('command.usage', { usage: error.params.usage })}`
           : '';
-      return { text: text + usage, private: true, error: { key: error.key } };
+      // The option at fault, so forms (a Slack modal) can show the message on that field.
+      const option = typeof error.params.option === 'string' ? { option: error.params.option } : {};
+      return { text: text + usage, private: true, error: { key: error.key, ...option } };
     }
     if (error instanceof ConflictError) {
       return { text: t('error.conflict'), private: true, error: { key: 'error.conflict' } };

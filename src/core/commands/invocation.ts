@@ -44,6 +44,9 @@ export interface Reply {
   exchange?: ExchangeCard;
   /** Values a script may reuse (the console substitutes `$invite` with the last invite code). */
   values?: Record<string, string>;
-  /** Set for failures, so adapters and tests can tell them apart without reading text. */
-  error?: { key: string; ref?: string };
+  /**
+   * Set for failures, so adapters and tests can tell them apart without reading text.
+   * `option` names the option the problem is about, when there is one.
+   */
+  error?: { key: string; ref?: string; option?: string };
 }

@@ -4,7 +4,7 @@
  */
 import type { AutocompleteSource } from '../commands/definition.ts';
 import type { Actor, ChannelRef } from '../commands/invocation.ts';
-import { resolveLanguage } from '../i18n/languages.ts';
+import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import type { Clock, Store } from '../ports.ts';
 import type { ExchangeCard } from '../views/exchange-card.ts';
 import { buildExchangeCard } from '../views/exchange-view.ts';
@@ -62,6 +62,23 @@ export class CoreQueries {
       .filter((s) => query === '' || s.label.toLowerCase().includes(query) || String(s.value) === query)
       .slice(0, MAX_SUGGESTIONS)
       .map((s) => ({ ...s, label: s.label.length > 100 ? `${s.label.slice(0, 99)}…` : s.label }));
+  }
+
+  /**
+   * The language answers to this person come in (their own, else their town's, else the
+   * platform's locale), for texts an adapter shows before any command runs (form labels).
+   */
+  async readerLanguage(
+    actor: Pick<Actor, 'platform' | 'communityExternalId' | 'userId'>,
+    locale?: string,
+  ): Promise<SupportedLanguage> {
+    return this.store.transaction(async (repos) => {
+      const community = await repos.communities.findByExternalId(actor.platform, actor.communityExternalId);
+      if (!community) return resolveLanguage(locale);
+      const member = await repos.members.findByPlatformUser(community.id, actor.userId);
+      const town = await repos.towns.findByCommunity(community.id);
+      return resolveLanguage(member?.languages[0], town?.language, locale);
+    });
   }
 
   /**
