@@ -19,6 +19,7 @@ import {
   InteractionResponseType,
   MessageFlags,
   ModalBuilder,
+  Partials,
   SlashCommandBuilder,
   TextInputBuilder,
   TextInputStyle,
@@ -138,6 +139,15 @@ describe('gateway', () => {
     if (!interaction.isRepliable()) throw new Error('expected a repliable interaction');
     await interaction.reply('late but there');
     expect((await run.response()).withinDeadline).toBe(true);
+  });
+
+  it('acknowledges heartbeats, and a client that gets no ACK resumes', async () => {
+    const client = await start({ heartbeatIntervalMs: 100 });
+    await discord.waitForGatewayStats((stats) => stats.heartbeats >= 2);
+    expect(client.ws.ping).toBeGreaterThanOrEqual(0);
+    discord.setHeartbeatAcks(false);
+    await discord.waitForGatewayStats((stats) => stats.resumed >= 1);
+    discord.setHeartbeatAcks(true);
   });
 
   it('re-identifies when the session cannot be resumed', async () => {
@@ -291,6 +301,55 @@ describe('interactions', () => {
     expect((await submit.response()).data).toMatchObject({ content: 'Proposed' });
   });
 
+  it('delivers a command from a DM with user instead of member', async () => {
+    // Without Partials.Channel discord.js does not cache DM channels: interaction.channel is null.
+    const client = await start({}, { partials: [Partials.Channel] });
+    const got = nextInteraction(client);
+    const run = discord.slashCommand({
+      name: 'twin',
+      subcommand: 'status',
+      guild: null,
+      user: 'alice',
+      locale: 'de',
+    });
+    const interaction = await got;
+    if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+    expect(interaction.inGuild()).toBe(false);
+    expect(interaction.member).toBeNull();
+    expect(interaction.user.username).toBe('alice');
+    expect(interaction.locale).toBe('de');
+    expect(interaction.channelId).toBe(discord.dmChannelId('alice'));
+    expect(interaction.channel?.isDMBased()).toBe(true);
+    expect(interaction.options.getSubcommand()).toBe('status');
+    await interaction.reply('Nothing planned yet');
+    await run.response();
+    expect(discord.messages(discord.dmChannelId('alice')).map((m) => m.content)).toEqual([
+      'Nothing planned yet',
+    ]);
+  });
+
+  it('answers with_response with the interaction callback object', async () => {
+    const client = await start();
+    const got = nextInteraction(client);
+    discord.slashCommand({ name: 'ping' });
+    const interaction = await got;
+    if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+    const response = await interaction.reply({ content: 'pong', withResponse: true });
+    expect(response.interaction.id).toBe(interaction.id);
+    expect(response.resource?.message?.content).toBe('pong');
+  });
+
+  it('refuses follow-ups once the interaction token has expired', async () => {
+    const client = await start();
+    const got = nextInteraction(client);
+    const run = discord.slashCommand({ name: 'ping' });
+    const interaction = await got;
+    if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+    await interaction.deferReply();
+    run.expireToken();
+    await expect(interaction.editReply('too late')).rejects.toMatchObject({ code: 50027, status: 401 });
+  });
+
   it('rejects a response after the deadline with Unknown interaction', async () => {
     const client = await start({ interactionDeadlineMs: 100 });
     const got = nextInteraction(client);
@@ -354,6 +413,38 @@ describe('channel messages', () => {
     discord.setDmsClosed('bruno', true);
     const bruno = await client.users.fetch(discord.userId('bruno'));
     await expect(bruno.send('hello')).rejects.toMatchObject({ code: 50007 });
+  });
+
+  it('applies Discord limits to message bodies', async () => {
+    const client = await start();
+    await expect(general(client).send('x'.repeat(2001))).rejects.toMatchObject({
+      code: 50035,
+      rawError: { errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } },
+    });
+    expect(discord.messages('general')).toEqual([]);
+  });
+
+  it('stores uploaded files as attachments', async () => {
+    const client = await start();
+    const ics = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+    const sent = await general(client).send({
+      content: 'Calendar',
+      files: [{ attachment: Buffer.from(ics), name: 'meetup.ics' }],
+    });
+    const attachment = sent.attachments.first();
+    expect(attachment?.name).toBe('meetup.ics');
+    expect(attachment?.size).toBe(ics.length);
+    expect(await (await fetch(attachment?.url ?? '')).text()).toBe(ics);
+  });
+
+  it('sends MESSAGE_CREATE to sessions with the intent, without content unless privileged', async () => {
+    const client = await start({}, { intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] });
+    const seen = once(client, Events.MessageCreate) as Promise<[Message]>;
+    discord.userMessage({ user: 'alice', content: 'Hello from Lyon' });
+    const [message] = await seen;
+    expect(message.author.username).toBe('alice');
+    expect(message.content).toBe(''); // MessageContent intent missing
+    expect(message.guildId).toBe(discord.guildId());
   });
 
   it('posts every message exactly once under seeded random 429/5xx faults', async () => {

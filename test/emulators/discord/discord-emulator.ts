@@ -360,6 +360,21 @@ export class DiscordEmulator {
     return this.#gateway.stats();
   }
 
+  /** Resolves with the gateway counters once `predicate` holds for them. */
+  waitForGatewayStats(
+    predicate: (stats: GatewayStats) => boolean,
+    timeoutMs?: number,
+  ): Promise<GatewayStats> {
+    return this.#waiters.until(
+      () => {
+        const stats = this.#gateway.stats();
+        return predicate(stats) ? stats : undefined;
+      },
+      'a gateway condition',
+      timeoutMs,
+    );
+  }
+
   /** Payloads clients sent: IDENTIFY (intents, shard, properties), heartbeats, RESUME, presence. */
   gatewayPayloads(): readonly GatewayPayloadRecord[] {
     return this.#gateway.payloads();

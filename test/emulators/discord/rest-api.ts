@@ -91,7 +91,10 @@ export class RestServer {
   constructor(private readonly env: RestEnvironment) {
     this.#routes = createRoutes(env);
     this.#server = createServer((req, res) => {
-      void this.#handle(req, res);
+      // A client that hangs up mid-body must not crash the test run.
+      this.#handle(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
     });
   }
 
