@@ -16,6 +16,7 @@ import {
   DiscordAPIError,
   Events,
   GatewayIntentBits,
+  HTTPError,
   InteractionResponseType,
   MessageFlags,
   ModalBuilder,
@@ -389,6 +390,16 @@ describe('channel messages', () => {
     expect(discord.invalidRequestCount()).toBe(1);
   });
 
+  it('lets discord.js retry a 5xx three times before it gives up with HTTPError', async () => {
+    const client = await start();
+    const posts = { method: 'POST', route: '/channels/:channel_id/messages' };
+    discord.failNext(posts, { type: 'server-error', status: 502 }, 3);
+    await general(client).send('third time lucky');
+    discord.failNext(posts, { type: 'server-error' }, 4);
+    await expect(general(client).send('lost')).rejects.toBeInstanceOf(HTTPError);
+    expect(discord.requests(posts).map((r) => r.status)).toEqual([502, 502, 502, 200, 500, 500, 500, 500]);
+  });
+
   it('surfaces 403 Missing Access as DiscordAPIError 50001', async () => {
     const client = await start();
     discord.failNext({ route: '/channels/:channel_id/messages' }, { type: 'missing-access' });
@@ -477,6 +488,31 @@ describe('commands and limits', () => {
         },
       ]),
     ).rejects.toMatchObject({ code: 50035, status: 400 });
+  });
+
+  it('announces route buckets that discord.js queues on instead of hitting 429', async () => {
+    const client = await start({
+      routeLimits: { 'POST /channels/:channel_id/messages': { limit: 2, windowMs: 300 } },
+    });
+    for (const text of ['one', 'two', 'three']) await general(client).send(text);
+    const posts = discord.requests({ method: 'POST', route: '/channels/:channel_id/messages' });
+    expect(posts.map((p) => p.status)).toEqual([200, 200, 200]);
+    expect((posts[2]?.at ?? 0) - (posts[0]?.at ?? 0)).toBeGreaterThanOrEqual(250);
+
+    const res = await fetch(`${discord.apiUrl}/v10/channels/${discord.channelId('general')}`, {
+      headers: { Authorization: 'Bot emulated-token' },
+    });
+    expect(res.headers.get('x-ratelimit-limit')).toBe('50');
+    expect(res.headers.get('x-ratelimit-remaining')).toBe('49');
+    expect(res.headers.get('x-ratelimit-bucket')).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('fails login with a wrong token as Discord does', async () => {
+    discord = await DiscordEmulator.start({ token: 'right-token' });
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: discord.apiUrl } });
+    clients.push(client);
+    await expect(client.login('wrong-token')).rejects.toMatchObject({ code: 'TokenInvalid' });
+    expect(discord.invalidRequestCount()).toBe(1);
   });
 
   it('enforces a global limit with global 429s that discord.js waits out', async () => {

@@ -38,8 +38,21 @@
  * Retry-After is whole seconds as on Discord: discord.js waits on it for shared and
  * global 429s, and on X-RateLimit-Reset-After (fractional) for user-scope ones.
  *
- * Faults: failNext(match, fault, times), randomFaults({ rate, seed }), and the log:
- * requests(match), requestCount(match), routeCounts(), invalidRequestCount().
+ * Faults: failNext(match, fault, times), randomFaults({ rate, seed }), setChannelAccess,
+ * setDmsClosed, setHeartbeatAcks(false). Observation: requests(match), requestCount,
+ * routeCounts(), invalidRequestCount(), waitForRequest, waitForMessage, gatewayStats,
+ * waitForGatewayStats, gatewayPayloads. userMessage() posts as a human (MESSAGE_CREATE).
+ *
+ * discord.js facts the adapter must live with (seen against this emulator):
+ * - DM channels are cached only with `partials: [Partials.Channel]`; without it a DM
+ *   interaction has `channelId` but `channel === null` (replying still works).
+ * - `ephemeral: true` is deprecated (warning): use `flags: MessageFlags.Ephemeral`.
+ * - `channel.send({ nonce, enforceNonce: true })`, or client option `enforceNonce: true`
+ *   to get a generated nonce on every send; the nonce must be <= 25 characters.
+ * - REST retries 5xx up to 3 times at once, then throws HTTPError; 4xx throw
+ *   DiscordAPIError with `code`, `status` and `rawError.errors`.
+ * - Re-IDENTIFY is throttled to one per 5 s (max_concurrency 1): a non-resumable
+ *   reconnect takes about 5 s unless `ws.buildIdentifyThrottler` is replaced.
  */
 
 import { randomBytes } from 'node:crypto';
