@@ -80,7 +80,7 @@ const SETUP = [
 async function runMix(database: Database) {
   const nullOutput = new Writable({ write: (_chunk, _encoding, done) => done() });
   const logger = pino({ level: 'silent' });
-  const { bus, worker } = wireTwinbridge({
+  const { bus, outboxSettled } = wireTwinbridge({
     database,
     logger,
     clock: systemClock,
@@ -91,12 +91,13 @@ async function runMix(database: Database) {
     bus,
     output: nullOutput,
     interactive: false,
-    afterCommand: () => worker.drainDueLogged(),
+    afterCommand: outboxSettled,
   });
   for (const line of SETUP) await session.handle(line);
 
   const random = seeded(42);
   const latencies: number[] = [];
+  const byKind = new Map<string, number[]>();
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -106,14 +107,26 @@ async function runMix(database: Database) {
     const { lines } = mixedCommand(random);
     for (const directive of lines.slice(0, -1)) await session.handle(directive);
     const t0 = performance.now();
-    await session.handle(lines.at(-1) ?? 'help');
-    latencies.push(performance.now() - t0);
+    const command = lines.at(-1) ?? 'help';
+    await session.handle(command);
+    const ms = performance.now() - t0;
+    latencies.push(ms);
+    const kind = command
+      .split(' ')
+      .slice(0, command.startsWith('rsvp') || command.startsWith('help') ? 1 : 2)
+      .join(' ');
+    byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
   }
   const elapsed = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   latencies.sort((a, b) => a - b);
+  const kinds = [...byKind.entries()].map(([kind, values]) => {
+    values.sort((a, b) => a - b);
+    return { kind, count: values.length, p50: percentile(values, 50), p99: percentile(values, 99) };
+  });
   return {
+    kinds,
     commandsPerSecond: COMMANDS / elapsed,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
@@ -146,16 +159,18 @@ function coldStart(dataDir: string): Promise<number> {
       env: { ...process.env, TWINBRIDGE_DATA_DIR: dataDir, TWINBRIDGE_CONSOLE: 'on', DATABASE_URL: '' },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
-    let resolved = false;
+    let answeredAfter: number | undefined;
     child.stdout.on('data', () => {
-      if (resolved) return;
-      resolved = true;
-      resolve(performance.now() - started);
+      if (answeredAfter !== undefined) return;
+      answeredAfter = performance.now() - started;
       child.stdin.end();
     });
     child.on('error', reject);
+    // Resolve only once the process has shut down, so the next start finds the data directory free.
     child.on('exit', (code) => {
-      if (!resolved) reject(new Error(`npm start exited with ${code ?? 'a signal'} before answering`));
+      if (answeredAfter === undefined || code !== 0)
+        reject(new Error(`npm start exited with ${code ?? 'a signal'}`));
+      else resolve(answeredAfter);
     });
     // Piped input has no prompt: the answer to the first command is the first thing printed.
     child.stdin.write(':where\n');
@@ -194,6 +209,13 @@ async function main() {
   for (const [name, r] of rows) {
     console.log(
       `| ${name} | ${r.commandsPerSecond.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.max.toFixed(1)} | ${r.peakRssMb.toFixed(0)} |`,
+    );
+  }
+
+  for (const [name, r] of rows) {
+    console.log(
+      `\n${name}, per command: ` +
+        r.kinds.map((k) => `${k.kind} ${k.p50.toFixed(1)}/${k.p99.toFixed(1)} ms (${k.count})`).join(' · '),
     );
   }
 

@@ -25,6 +25,8 @@ export interface TwinbridgeParts {
   queries: CoreQueries;
   worker: DeliveryWorker;
   posters: ChannelPoster[];
+  /** Resolves once the posts of the commands run so far have been attempted. */
+  outboxSettled: () => Promise<void>;
 }
 
 /**
@@ -40,7 +42,7 @@ export function wireTwinbridge(options: {
 }): TwinbridgeParts {
   const store = new PrismaStore(options.database.prisma);
   // The bus wakes the worker after commits; the worker exists once the adapters do.
-  const outbox: { worker?: DeliveryWorker } = {};
+  const outbox: { worker?: DeliveryWorker; lastDrain: Promise<void> } = { lastDrain: Promise.resolve() };
   const bus = new CommandBus({
     store,
     clock: options.clock,
@@ -48,7 +50,9 @@ export function wireTwinbridge(options: {
     recurrence: new CronRecurrence(),
     definitions: commands,
     handlers: commandHandlers,
-    onOutboxChanged: () => void outbox.worker?.drainDueLogged(),
+    onOutboxChanged: () => {
+      if (outbox.worker) outbox.lastDrain = outbox.worker.drainDueLogged();
+    },
   });
   const queries = new CoreQueries(store, options.clock);
   const posters = options.posters({ bus, queries });
@@ -56,7 +60,8 @@ export function wireTwinbridge(options: {
     workerId: options.workerId,
   });
   outbox.worker = worker;
-  return { bus, queries, worker, posters };
+  // The drain a command started, if any: the console waits for it so posts print before the next prompt.
+  return { bus, queries, worker, posters, outboxSettled: () => outbox.lastDrain };
 }
 
 export async function main(
@@ -76,7 +81,7 @@ export async function main(
   }
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
-  const { bus, worker, posters } = wireTwinbridge({
+  const { bus, worker, posters, outboxSettled } = wireTwinbridge({
     database,
     logger,
     clock: systemClock,
@@ -104,7 +109,7 @@ export async function main(
     bus,
     output: io.stdout,
     interactive: Boolean(io.stdin.isTTY),
-    afterCommand: () => worker.drainDueLogged(),
+    afterCommand: outboxSettled,
   });
   process.once('SIGTERM', () => io.stdin.destroy());
   await session.run(io.stdin);

@@ -42,7 +42,7 @@ export function consoleHarness(database: Database, now = '2026-11-23T10:00:00Z')
   sink.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
   });
-  const { bus, worker } = wireTwinbridge({
+  const { bus, outboxSettled } = wireTwinbridge({
     database,
     logger,
     clock,
@@ -53,7 +53,7 @@ export function consoleHarness(database: Database, now = '2026-11-23T10:00:00Z')
     bus,
     output: sink,
     interactive: false,
-    afterCommand: () => worker.drainDueLogged(),
+    afterCommand: outboxSettled,
   });
   return {
     bus,

@@ -68,11 +68,17 @@ export class CommandBus {
     let commandName = 'text' in request ? request.text.slice(0, 60) : request.command;
     try {
       const reply = await this.deps.store.transaction(async (repos) => {
-        const community = await repos.communities.upsert(
-          request.actor.platform,
-          request.actor.communityExternalId,
-          request.actor.communityName,
-        );
+        // Reads first: most commands come from people and places already known.
+        const community =
+          (await repos.communities.findByExternalId(
+            request.actor.platform,
+            request.actor.communityExternalId,
+          )) ??
+          (await repos.communities.upsert(
+            request.actor.platform,
+            request.actor.communityExternalId,
+            request.actor.communityName,
+          ));
         const town = await repos.towns.findByCommunity(community.id);
         const known = await repos.members.findByPlatformUser(community.id, request.actor.userId);
         language = resolveLanguage(known?.languages[0], town?.language, request.locale);
@@ -81,11 +87,14 @@ export class CommandBus {
         commandName = commandId(definition);
         if (definition.role !== 'anyone' && !town) throw new UserError('town.not-registered');
 
-        let member = await repos.members.upsertIdentity(
-          community.id,
-          request.actor.userId,
-          request.actor.displayName,
-        );
+        let member =
+          known?.displayName === request.actor.displayName
+            ? known
+            : await repos.members.upsertIdentity(
+                community.id,
+                request.actor.userId,
+                request.actor.displayName,
+              );
         if (town && member.townId !== town.id)
           member = await repos.members.update(member.id, { townId: town.id });
         if (definition.role === 'coordinator' && member.role !== 'COORDINATOR') {
