@@ -19,7 +19,37 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLACK_HOST: z.string().trim().min(1).default('0.0.0.0'),
+  SLACK_COMMAND: z
+    .string()
+    .trim()
+    .regex(/^\/[a-z0-9_-]{1,31}$/, 'a slash and up to 31 lower-case letters, digits, - or _')
+    .default('/twin'),
 });
+
+/**
+ * The Slack adapter (src/adapters/slack), enabled when a bot token or OAuth credentials are set.
+ * Socket Mode when an app-level token is given, otherwise HTTP (Events API URL, signed requests).
+ */
+export interface SlackConfig {
+  mode: 'http' | 'socket';
+  /** One workspace: its bot token. */
+  botToken: string | undefined;
+  /** Several workspaces: OAuth installation ("Add to Slack"), tokens kept in the database. */
+  oauth: { clientId: string; clientSecret: string; stateSecret: string } | undefined;
+  signingSecret: string | undefined;
+  appToken: string | undefined;
+  /** Web API base ending in "/" (GovSlack, or an emulator); undefined means Slack's default. */
+  apiUrl: string | undefined;
+  /** HTTP mode: where Slack's requests arrive. Socket Mode with OAuth: the install pages. */
+  port: number;
+  host: string;
+  command: string;
+}
 
 export interface Config {
   databaseUrl: string | undefined;
@@ -27,9 +57,55 @@ export interface Config {
   logLevel: string;
   console: boolean;
   workerId: string;
+  slack: SlackConfig | undefined;
 }
 
 export class ConfigError extends Error {}
+
+type Parsed = z.infer<typeof schema>;
+
+function slackConfig(c: Parsed): { slack: SlackConfig | undefined; problems: string[] } {
+  const problems: string[] = [];
+  const oauthParts = [c.SLACK_CLIENT_ID, c.SLACK_CLIENT_SECRET, c.SLACK_STATE_SECRET];
+  const anyOauth = oauthParts.some(Boolean);
+  if (!c.SLACK_BOT_TOKEN && !anyOauth) {
+    if (c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET)
+      problems.push(
+        '  Slack: set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (several)',
+      );
+    return { slack: undefined, problems };
+  }
+  if (c.SLACK_BOT_TOKEN && anyOauth)
+    problems.push('  Slack: SLACK_BOT_TOKEN (one workspace) and SLACK_CLIENT_ID… (OAuth) exclude each other');
+  if (anyOauth && !oauthParts.every(Boolean))
+    problems.push('  Slack: OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
+  if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET)
+    problems.push('  Slack: HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
+  if (c.SLACK_APP_TOKEN && !c.SLACK_APP_TOKEN.startsWith('xapp-'))
+    problems.push('  SLACK_APP_TOKEN: an app-level token starts with xapp-');
+  const apiUrl = c.SLACK_API_URL && (c.SLACK_API_URL.endsWith('/') ? c.SLACK_API_URL : `${c.SLACK_API_URL}/`);
+  return {
+    problems,
+    slack: {
+      mode: c.SLACK_APP_TOKEN ? 'socket' : 'http',
+      botToken: c.SLACK_BOT_TOKEN,
+      oauth:
+        c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET
+          ? {
+              clientId: c.SLACK_CLIENT_ID,
+              clientSecret: c.SLACK_CLIENT_SECRET,
+              stateSecret: c.SLACK_STATE_SECRET,
+            }
+          : undefined,
+      signingSecret: c.SLACK_SIGNING_SECRET,
+      appToken: c.SLACK_APP_TOKEN,
+      apiUrl,
+      port: c.SLACK_PORT,
+      host: c.SLACK_HOST,
+      command: c.SLACK_COMMAND,
+    },
+  };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = schema.safeParse(env);
@@ -40,6 +116,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Invalid configuration:\n${problems}\nSee .env.example for every variable.`);
   }
   const c = parsed.data;
+  const { slack, problems: slackProblems } = slackConfig(c);
+  if (slackProblems.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration:\n${slackProblems.join('\n')}\nSee .env.example for every variable.`,
+    );
+  }
   const platformConfigured = Boolean(
     c.DISCORD_TOKEN || c.SLACK_BOT_TOKEN || c.SLACK_APP_TOKEN || c.SLACK_CLIENT_ID,
   );
@@ -51,5 +133,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: c.LOG_LEVEL ?? (consoleOn ? 'warn' : 'info'),
     console: consoleOn,
     workerId: c.TWINBRIDGE_WORKER_ID ?? `${hostname()}-${process.pid}`,
+    slack,
   };
 }
