@@ -177,9 +177,26 @@ export interface ClaimedDelivery {
   payload: OutgoingMessage;
   dueAt: Date;
   destination:
-    | { kind: 'channel'; channelLinkId: string; target: ChannelTarget }
+    | {
+        kind: 'channel';
+        channelLinkId: string;
+        /** The town the linked channel belongs to, and the partnership it follows. */
+        townId: string;
+        partnershipId: string;
+        target: ChannelTarget;
+      }
     | { kind: 'direct'; recipientMemberId: string; target: DirectTarget };
 }
+
+/** What became of a claimed delivery. */
+export type DeliveryOutcome =
+  | { id: string; outcome: 'sent'; platformMessageId: string; at: Date }
+  /** Back to pending until `retryAt`. */
+  | { id: string; outcome: 'retry'; retryAt: Date; error: string }
+  /** Failed for good. */
+  | { id: string; outcome: 'failed'; error: string }
+  /** Given back unsent (the worker stops, or the claim would lapse before a send slot): no attempt counted. */
+  | { id: string; outcome: 'released' };
 
 export interface ChannelTarget {
   platform: Platform;
@@ -203,7 +220,19 @@ export interface DeliveryRepository {
   /** Puts a delivery back for another attempt at `retryAt`. */
   reschedule(id: string, retryAt: Date, error: string): Promise<void>;
   markFailed(id: string, error: string): Promise<void>;
-  markChannelBroken(channelLinkId: string, reason: string): Promise<void>;
+  /**
+   * Records outcomes in one go. Only the worker still holding a claim may put it back or fail
+   * it; a sent message is recorded whoever finishes first. Returns how many rows changed.
+   */
+  recordOutcomes(workerId: string, outcomes: DeliveryOutcome[], at: Date): Promise<number>;
+  /**
+   * Marks a link broken and fails the posts still waiting for it. `newlyBroken` is false when
+   * it already was broken (so its coordinators are told once).
+   */
+  markChannelBroken(
+    channelLinkId: string,
+    reason: string,
+  ): Promise<{ newlyBroken: boolean; abandoned: number }>;
   countByStatus(): Promise<Record<string, number>>;
 }
 

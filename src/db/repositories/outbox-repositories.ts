@@ -1,7 +1,9 @@
 /** The delivery outbox and the audit log on Prisma. */
+import type { Platform } from '../../core/domain/model.ts';
 import type {
   AuditRepository,
   ClaimedDelivery,
+  DeliveryOutcome,
   DeliveryRepository,
   NewDelivery,
   OutgoingMessage,
@@ -20,35 +22,54 @@ function reviveMessage(payload: unknown): OutgoingMessage {
   return message;
 }
 
-type ClaimedRow = Prisma.DeliveryGetPayload<{
-  include: { channelLink: { include: { community: true } }; recipient: { include: { community: true } } };
-}>;
+/** One claimed row with where it goes, as the claim statement returns it. */
+interface ClaimedRow {
+  id: string;
+  kind: string;
+  sourceId: string;
+  attempts: number;
+  payload: unknown;
+  dueAt: Date;
+  channelLinkId: string | null;
+  linkTownId: string | null;
+  linkPartnershipId: string | null;
+  channelId: string | null;
+  channelName: string | null;
+  linkPlatform: Platform | null;
+  linkCommunity: string | null;
+  recipientMemberId: string | null;
+  platformUserId: string | null;
+  memberPlatform: Platform | null;
+  memberCommunity: string | null;
+}
 
 function destinationOf(row: ClaimedRow): ClaimedDelivery['destination'] {
-  if (row.channelLink) {
+  if (row.channelLinkId !== null && row.linkPlatform !== null) {
     return {
       kind: 'channel',
-      channelLinkId: row.channelLink.id,
+      channelLinkId: row.channelLinkId,
+      townId: row.linkTownId ?? '',
+      partnershipId: row.linkPartnershipId ?? '',
       target: {
-        platform: row.channelLink.community.platform,
-        communityExternalId: row.channelLink.community.externalId,
-        channelId: row.channelLink.channelId,
-        channelName: row.channelLink.channelName,
+        platform: row.linkPlatform,
+        communityExternalId: row.linkCommunity ?? '',
+        channelId: row.channelId ?? '',
+        channelName: row.channelName ?? '',
       },
     };
   }
-  if (row.recipient) {
+  if (row.recipientMemberId !== null && row.memberPlatform !== null) {
     return {
       kind: 'direct',
-      recipientMemberId: row.recipient.id,
+      recipientMemberId: row.recipientMemberId,
       target: {
-        platform: row.recipient.community.platform,
-        communityExternalId: row.recipient.community.externalId,
-        userId: row.recipient.platformUserId,
+        platform: row.memberPlatform,
+        communityExternalId: row.memberCommunity ?? '',
+        userId: row.platformUserId ?? '',
       },
     };
   }
-  // The database's check constraint makes this unreachable.
+  // The database's check constraint and foreign keys make this unreachable.
   throw new Error(`delivery ${row.id} has no destination`);
 }
 
@@ -64,43 +85,93 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
     return count;
   }
 
+  /**
+   * One statement: pick due rows and rows whose lease has run out (their worker died), lock
+   * them with SKIP LOCKED so concurrent workers take disjoint rows, claim them, and return them
+   * with their destinations. The two picks are separate index scans on (status, dueAt); one
+   * query with OR would sort every due row on each claim (about 50 ms at 100,000 due rows).
+   */
   async claimDue(options: {
     now: Date;
     limit: number;
     workerId: string;
     leaseUntil: Date;
   }): Promise<ClaimedDelivery[]> {
-    // SKIP LOCKED lets several bot processes claim disjoint batches; an expired lease means
-    // the worker that held it died, so its deliveries are claimed again.
-    const claimed = await this.db.$queryRaw<{ id: string }[]>`
-      UPDATE "Delivery" SET status = 'SENDING', "leaseUntil" = ${options.leaseUntil},
-        "claimedBy" = ${options.workerId}, attempts = attempts + 1, "updatedAt" = ${options.now}
-      WHERE id IN (
+    const { now, limit, workerId, leaseUntil } = options;
+    const rows = await this.db.$queryRaw<ClaimedRow[]>`
+      WITH expired AS (
         SELECT id FROM "Delivery"
-        WHERE (status = 'PENDING' AND "dueAt" <= ${options.now})
-           OR (status = 'SENDING' AND "leaseUntil" < ${options.now})
-        ORDER BY "dueAt", "createdAt"
-        LIMIT ${options.limit}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id`;
-    if (claimed.length === 0) return [];
-    const rows = await this.db.delivery.findMany({
-      where: { id: { in: claimed.map((c) => c.id) } },
-      include: {
-        channelLink: { include: { community: true } },
-        recipient: { include: { community: true } },
-      },
-      orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
-    });
+        WHERE status = 'SENDING' AND "leaseUntil" < ${now}
+        ORDER BY "leaseUntil" LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      ), due AS (
+        SELECT id FROM "Delivery"
+        WHERE status = 'PENDING' AND "dueAt" <= ${now}
+        ORDER BY "dueAt" LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      ), picked AS (
+        SELECT id FROM expired UNION ALL SELECT id FROM due LIMIT ${limit}
+      ), claimed AS (
+        UPDATE "Delivery" d SET status = 'SENDING', "leaseUntil" = ${leaseUntil}, "claimedBy" = ${workerId},
+          attempts = d.attempts + 1, "updatedAt" = ${now}
+        FROM picked WHERE d.id = picked.id
+        RETURNING d.id, d.kind, d."sourceId", d.attempts, d.payload, d."dueAt", d."createdAt",
+          d."channelLinkId", d."recipientMemberId"
+      )
+      SELECT c.id, c.kind, c."sourceId", c.attempts, c.payload, c."dueAt", c."channelLinkId",
+        l."townId" AS "linkTownId", l."partnershipId" AS "linkPartnershipId", l."channelId", l."channelName",
+        lc.platform::text AS "linkPlatform", lc."externalId" AS "linkCommunity",
+        c."recipientMemberId", m."platformUserId",
+        mc.platform::text AS "memberPlatform", mc."externalId" AS "memberCommunity"
+      FROM claimed c
+      LEFT JOIN "ChannelLink" l ON l.id = c."channelLinkId"
+      LEFT JOIN "Community" lc ON lc.id = l."communityId"
+      LEFT JOIN "Member" m ON m.id = c."recipientMemberId"
+      LEFT JOIN "Community" mc ON mc.id = m."communityId"
+      ORDER BY c."dueAt", c."createdAt"`;
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
       sourceId: row.sourceId,
-      attempts: row.attempts,
+      attempts: Number(row.attempts),
       payload: reviveMessage(row.payload),
       dueAt: row.dueAt,
       destination: destinationOf(row),
     }));
+  }
+
+  /**
+   * One statement for a batch of outcomes. Only the worker that still holds a claim may put it
+   * back or fail it (a worker whose lease ran out must not undo what the next one did), but a
+   * message that was posted is recorded as sent whoever finished first.
+   */
+  async recordOutcomes(workerId: string, outcomes: DeliveryOutcome[], at: Date) {
+    if (outcomes.length === 0) return 0;
+    const rows = JSON.stringify(
+      outcomes.map((o) => ({
+        id: o.id,
+        outcome: o.outcome,
+        platformMessageId: o.outcome === 'sent' ? o.platformMessageId : null,
+        sentAt: o.outcome === 'sent' ? o.at.toISOString() : null,
+        retryAt: o.outcome === 'retry' ? o.retryAt.toISOString() : null,
+        error: o.outcome === 'retry' || o.outcome === 'failed' ? o.error.slice(0, 1000) : null,
+      })),
+    );
+    return this.db.$executeRaw`
+      UPDATE "Delivery" d SET
+        status = (CASE o.outcome WHEN 'sent' THEN 'SENT' WHEN 'failed' THEN 'FAILED' ELSE 'PENDING' END)::"DeliveryStatus",
+        "platformMessageId" = COALESCE(o."platformMessageId", d."platformMessageId"),
+        "sentAt" = COALESCE(o."sentAt", d."sentAt"),
+        "dueAt" = COALESCE(o."retryAt", d."dueAt"),
+        "lastError" = CASE o.outcome WHEN 'sent' THEN NULL WHEN 'released' THEN d."lastError" ELSE o.error END,
+        attempts = CASE o.outcome WHEN 'released' THEN GREATEST(d.attempts - 1, 0) ELSE d.attempts END,
+        "leaseUntil" = NULL,
+        "updatedAt" = ${at}
+      FROM jsonb_to_recordset(${rows}::jsonb) AS o(
+        id text, outcome text, "platformMessageId" text, "sentAt" timestamp(3), "retryAt" timestamp(3), error text)
+      WHERE d.id = o.id
+        AND ((o.outcome = 'sent' AND d.status <> 'SENT')
+          OR (d.status = 'SENDING' AND d."claimedBy" = ${workerId}))`;
   }
 
   async markSent(id: string, platformMessageId: string, at: Date) {
@@ -125,10 +196,16 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
   }
 
   async markChannelBroken(channelLinkId: string, reason: string) {
-    await this.db.channelLink.update({
-      where: { id: channelLinkId },
-      data: { status: 'BROKEN', brokenReason: reason },
+    const { count } = await this.db.channelLink.updateMany({
+      where: { id: channelLinkId, status: 'ACTIVE' },
+      data: { status: 'BROKEN', brokenReason: reason.slice(0, 1000) },
     });
+    // Posts still waiting for the channel would only fail one by one: they end here.
+    const abandoned = await this.db.delivery.updateMany({
+      where: { channelLinkId, status: 'PENDING' },
+      data: { status: 'FAILED', leaseUntil: null, lastError: `channel broken: ${reason}`.slice(0, 1000) },
+    });
+    return { newlyBroken: count > 0, abandoned: abandoned.count };
   }
 
   async countByStatus() {

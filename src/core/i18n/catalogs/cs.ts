@@ -157,6 +157,13 @@ export const cs: Catalog = {
   'post.exchange.updated': 'Změna akce (pořadatel: {host}):',
   'post.exchange.cancelled': 'Zrušeno (pořadatel: {host}): „{title}“. {reason}',
 
+  'notice.delivery-failed':
+    'Bot nemohl zveřejnit příspěvek v kanálu #{channel} („{partnership}“) ani po {attempts, plural, one {# pokusu} few {# pokusech} many {# pokusu} other {# pokusech}} a vzdal to: {reason}\nPříspěvek začínal: „{excerpt}“',
+  'notice.channel-broken':
+    'Bot už nemůže psát do kanálu #{channel} („{partnership}“): {reason}\nPropojení kanálu je označené jako nefunkční a nedostává žádné příspěvky; {abandoned, plural, =0 {žádný další příspěvek nečekal} one {# čekající příspěvek byl zahozen} few {# čekající příspěvky byly zahozeny} many {# čekajícího příspěvku bylo zahozeno} other {# čekajících příspěvků bylo zahozeno}}. Až tam bot zase smí psát, spusťte v tom kanálu „channel unlink“ a potom „channel link“.',
+  'notice.direct-failed':
+    'Bot nemohl poslat soukromou zprávu uživateli {member} ani po {attempts, plural, one {# pokusu} few {# pokusech} many {# pokusu} other {# pokusech}}: {reason}\nZpráva začínala: „{excerpt}“',
+
   'announce.sent':
     'Oznámení #{number} odchází do {channels, plural, one {# kanálu} few {# kanálů} many {# kanálu} other {# kanálů}}.',
   'announce.no-channels':

@@ -163,6 +163,13 @@ export const de: Catalog = {
   'post.exchange.updated': 'Geänderte Veranstaltung von {host}:',
   'post.exchange.cancelled': 'Abgesagt von {host}: „{title}“. {reason}',
 
+  'notice.delivery-failed':
+    'Der Bot konnte in #{channel} („{partnership}“) auch nach {attempts, plural, one {# Versuch} other {# Versuchen}} nichts posten und hat aufgegeben: {reason}\nDer Beitrag begann: „{excerpt}“',
+  'notice.channel-broken':
+    'Der Bot kann nicht mehr in #{channel} („{partnership}“) posten: {reason}\nDie Kanalverknüpfung ist als defekt markiert und erhält keine Beiträge; {abandoned, plural, =0 {es wartete kein weiterer Beitrag} one {# wartender Beitrag wurde verworfen} other {# wartende Beiträge wurden verworfen}}. Sobald der Bot dort wieder posten darf, führen Sie in diesem Kanal „channel unlink“ und dann „channel link“ aus.',
+  'notice.direct-failed':
+    'Der Bot konnte {member} auch nach {attempts, plural, one {# Versuch} other {# Versuchen}} keine Direktnachricht senden: {reason}\nSie begann: „{excerpt}“',
+
   'announce.sent':
     'Ankündigung #{number} wird an {channels, plural, one {# Kanal} other {# Kanäle}} verschickt.',
   'announce.no-channels':

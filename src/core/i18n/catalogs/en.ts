@@ -149,6 +149,13 @@ export const en = {
   'post.exchange.updated': 'Event changed by {host}:',
   'post.exchange.cancelled': 'Cancelled by {host}: “{title}”. {reason}',
 
+  'notice.delivery-failed':
+    'I could not post to #{channel} for “{partnership}” after {attempts, plural, one {# attempt} other {# attempts}} and have given up: {reason}\nThe post began: “{excerpt}”',
+  'notice.channel-broken':
+    'I can no longer post to #{channel} for “{partnership}”: {reason}\nThe channel link is marked broken and gets no posts; {abandoned, plural, =0 {no other post was waiting} one {# waiting post was dropped} other {# waiting posts were dropped}}. Once the bot may post there again, run “channel unlink” and then “channel link” in that channel.',
+  'notice.direct-failed':
+    'I could not send a direct message to {member} after {attempts, plural, one {# attempt} other {# attempts}}: {reason}\nIt began: “{excerpt}”',
+
   'announce.sent':
     'Announcement #{number} is on its way to {channels, plural, one {# channel} other {# channels}}.',
   'announce.no-channels':

@@ -1,0 +1,201 @@
+/**
+ * Paces sends to one platform: at most `concurrency` in flight, and no window (global, per
+ * community, per destination) over its limit. Waiting sends are served in order, except that
+ * one held back by its own channel does not hold up sends to other channels.
+ *
+ * Each window is a log of its last `limit` send times: a send may go when the oldest of them
+ * left at least `windowMs` (plus the margin) ago, which is exactly the "N per window" rule the
+ * platforms state, bursts included.
+ */
+import type { RateWindow, SendLimits } from './send-limits.ts';
+
+/** Real time for pacing (monotonic milliseconds), and timers. Tests pass a manual one. */
+export interface PacingTimer {
+  now(): number;
+  setTimeout(wake: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimer: PacingTimer = {
+  now: () => performance.now(),
+  setTimeout: (wake, ms) => {
+    const handle = setTimeout(wake, ms);
+    // Pacing never keeps a process alive on its own.
+    handle.unref();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Where a send goes, for the windows that apply to it. */
+export interface SendAddress {
+  community: string;
+  destination: string;
+}
+
+export interface Permit {
+  /** Call once the request has been answered: frees its place among those in flight. */
+  release(): void;
+}
+
+interface Waiter {
+  keys: WindowKey[];
+  /** Pacing time after which waiting is pointless (the claim's lease runs out). */
+  deadline: number;
+  resolve(permit: Permit | undefined): void;
+}
+
+interface WindowKey {
+  id: string;
+  window: RateWindow;
+}
+
+interface WindowLog {
+  /** Send times, oldest first, at most `limit` of them. */
+  times: number[];
+  pausedUntil: number;
+}
+
+export class SendGate {
+  private readonly logs = new Map<string, WindowLog>();
+  private readonly queue: Waiter[] = [];
+  private inFlight = 0;
+  private wakeHandle: unknown = undefined;
+  private wakeAt = Infinity;
+  private grantsSinceSweep = 0;
+  private closed = false;
+
+  constructor(
+    private readonly limits: SendLimits,
+    private readonly timer: PacingTimer = realTimer,
+  ) {}
+
+  /**
+   * Resolves with a permit when the send may go, or with undefined if that would be after
+   * `deadline` (pacing time) or the gate is closed.
+   */
+  acquire(address: SendAddress, deadline = Infinity): Promise<Permit | undefined> {
+    if (this.closed) return Promise.resolve(undefined);
+    const keys: WindowKey[] = [];
+    const { global, perCommunity, perDestination } = this.limits;
+    if (global) keys.push({ id: 'global', window: global });
+    if (perCommunity) keys.push({ id: `c\u0000${address.community}`, window: perCommunity });
+    if (perDestination) {
+      keys.push({ id: `d\u0000${address.community}\u0000${address.destination}`, window: perDestination });
+    }
+    return new Promise((resolve) => {
+      this.queue.push({ keys, deadline, resolve });
+      this.pump();
+    });
+  }
+
+  /** Holds sends to a destination back for `ms` (the platform answered 429 with retry_after). */
+  pauseDestination(address: SendAddress, ms: number): void {
+    if (!this.limits.perDestination || ms <= 0) return;
+    const log = this.log(`d\u0000${address.community}\u0000${address.destination}`);
+    log.pausedUntil = Math.max(log.pausedUntil, this.timer.now() + ms);
+  }
+
+  /** How many sends wait for a permit. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  /** Turns every waiting and future acquire away. */
+  close(): void {
+    this.closed = true;
+    if (this.wakeHandle !== undefined) this.timer.clearTimeout(this.wakeHandle);
+    this.wakeHandle = undefined;
+    for (const waiter of this.queue.splice(0)) waiter.resolve(undefined);
+  }
+
+  private log(id: string): WindowLog {
+    let log = this.logs.get(id);
+    if (!log) {
+      log = { times: [], pausedUntil: 0 };
+      this.logs.set(id, log);
+    }
+    return log;
+  }
+
+  /** The earliest time a send under this key may go. */
+  private readyAt(key: WindowKey): number {
+    const log = this.logs.get(key.id);
+    if (!log) return 0;
+    const { limit, windowMs } = key.window;
+    const full = log.times.length >= limit ? (log.times[log.times.length - limit] ?? 0) : -Infinity;
+    return Math.max(log.pausedUntil, full + windowMs + (this.limits.marginMs ?? 0));
+  }
+
+  private pump(): void {
+    if (this.closed) return;
+    const now = this.timer.now();
+    let nextWake = Infinity;
+    for (let i = 0; i < this.queue.length && this.inFlight < this.limits.concurrency;) {
+      const waiter = this.queue[i]!;
+      let ready = 0;
+      for (const key of waiter.keys) ready = Math.max(ready, this.readyAt(key));
+      if (Math.max(ready, now) > waiter.deadline) {
+        this.queue.splice(i, 1);
+        waiter.resolve(undefined);
+      } else if (ready <= now) {
+        this.queue.splice(i, 1);
+        this.grant(waiter, now);
+      } else {
+        nextWake = Math.min(nextWake, ready);
+        i++;
+      }
+    }
+    this.scheduleWake(this.inFlight < this.limits.concurrency ? nextWake : Infinity, now);
+  }
+
+  private grant(waiter: Waiter, now: number): void {
+    for (const key of waiter.keys) {
+      const log = this.log(key.id);
+      log.times.push(now);
+      if (log.times.length > key.window.limit) log.times.shift();
+    }
+    this.inFlight++;
+    let released = false;
+    waiter.resolve({
+      release: () => {
+        if (released) return;
+        released = true;
+        this.inFlight--;
+        this.pump();
+      },
+    });
+    if (++this.grantsSinceSweep >= 1_000) this.sweep(now);
+  }
+
+  private scheduleWake(at: number, now: number): void {
+    if (at === this.wakeAt) return;
+    if (this.wakeHandle !== undefined) this.timer.clearTimeout(this.wakeHandle);
+    this.wakeHandle = undefined;
+    this.wakeAt = at;
+    if (at === Infinity) return;
+    this.wakeHandle = this.timer.setTimeout(
+      () => {
+        this.wakeHandle = undefined;
+        this.wakeAt = Infinity;
+        this.pump();
+      },
+      Math.max(1, Math.ceil(at - now)),
+    );
+  }
+
+  /** Forgets windows whose sends are all older than the window: memory stays bounded. */
+  private sweep(now: number): void {
+    this.grantsSinceSweep = 0;
+    const longest =
+      Math.max(
+        this.limits.global?.windowMs ?? 0,
+        this.limits.perCommunity?.windowMs ?? 0,
+        this.limits.perDestination?.windowMs ?? 0,
+      ) + (this.limits.marginMs ?? 0);
+    for (const [id, log] of this.logs) {
+      const last = log.times[log.times.length - 1] ?? -Infinity;
+      if (last + longest < now && log.pausedUntil < now) this.logs.delete(id);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * How fast the outbox may post to each platform, from the platforms' documentation. The worker
+ * paces itself by these before sending, so a fan-out does not run into 429s first.
+ */
+import type { Platform } from '../domain/model.ts';
+
+/** At most `limit` sends in any window of `windowMs`: a burst of `limit`, then `limit` per window. */
+export interface RateWindow {
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+export interface SendLimits {
+  /** Requests in flight at once to this platform. */
+  readonly concurrency: number;
+  /** Across the whole bot (Discord: 50 requests per second per bot). */
+  readonly global?: RateWindow;
+  /** Per community: a Slack workspace, a Discord server. */
+  readonly perCommunity?: RateWindow;
+  /** Per channel, or per person for direct messages. */
+  readonly perDestination?: RateWindow;
+  /**
+   * Added to every window. A request reaches the platform a little after it leaves, and not
+   * always equally late; without a margin, the first request of the next window can arrive
+   * inside the platform's current one.
+   */
+  readonly marginMs?: number;
+}
+
+export const UNLIMITED: SendLimits = { concurrency: 64 };
+
+/**
+ * Discord (developers/topics/rate-limits): 50 requests per second per bot token across all
+ * routes; message creation is further bucketed per channel (5 per 5 s in practice; the real
+ * buckets come back in X-RateLimit-* headers, which the Discord REST client also follows).
+ * Slack (chat.postMessage): about one message per second per channel with short bursts, and a
+ * workspace-wide limit of several hundred per minute. The console prints in order, one at a time.
+ *
+ * The limits hold per process: several processes posting for one bot share the platform's
+ * budget, so each should be given its share (see README, "Delivery engine").
+ */
+export const PLATFORM_SEND_LIMITS: Readonly<Record<Platform, SendLimits>> = {
+  DISCORD: {
+    concurrency: 25,
+    global: { limit: 50, windowMs: 1_000 },
+    perDestination: { limit: 5, windowMs: 5_000 },
+    marginMs: 25,
+  },
+  SLACK: {
+    concurrency: 10,
+    perDestination: { limit: 3, windowMs: 3_000 },
+    perCommunity: { limit: 300, windowMs: 60_000 },
+    marginMs: 25,
+  },
+  CONSOLE: { concurrency: 1 },
+};
