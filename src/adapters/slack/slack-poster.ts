@@ -1,0 +1,288 @@
+/**
+ * Posting for the core's outbox worker: chat.postMessage, conversations.open + postMessage for
+ * direct messages, chat.update for edits.
+ *
+ * Retries. A 429 means Slack did not post: when its Retry-After is short (default up to 3 s) the
+ * poster waits and tries again here, at most twice; a longer wait is handed back to the worker as
+ * `retryable` with `retryAfterMs`, which reschedules the delivery durably (surviving restarts, not
+ * blocking the other deliveries) with its own bound on attempts. 5xx, timeouts and network errors
+ * are handed back the same way, never retried blindly here: their outcome is unknown.
+ *
+ * Duplicates. Slack has no idempotency key, so every post carries the delivery id in message
+ * metadata and is recorded in SlackPost: before the call (attempt started), and after it (ts).
+ * A later attempt for the same delivery returns the recorded ts without posting; after an
+ * attempt whose outcome is unknown (timeout, 5xx, crash) it first looks for the bot's message with
+ * that metadata in the channel's recent history, and posts only when it is not there. Without the
+ * history scopes that lookup fails and the post goes out again: at least once, never silently lost.
+ */
+import type { webApi } from '@slack/bolt';
+import type { ChannelTarget, DirectTarget, Logger, OutgoingMessage, PostResult } from '../../core/ports.ts';
+import { renderOutgoing, type SlackMessageBody } from './block-kit.ts';
+import type { SlackPostLedger } from './slack-stores.ts';
+
+type WebClient = webApi.WebClient;
+
+/** The metadata event type that marks the bot's posts with their delivery id. */
+export const DELIVERY_METADATA_TYPE = 'twinbridge_delivery';
+
+/** Gives the Web API client of a workspace's bot, or the reason there is none. */
+export interface WorkspaceClients {
+  clientFor(teamId: string): Promise<WebClient | { missing: string }>;
+}
+
+export interface SlackPosterOptions {
+  /** Longest Retry-After waited for in place (default 3000 ms); longer waits go back to the worker. */
+  maxInlineWaitMs?: number;
+  /** In-place retries after a 429 (default 2). */
+  inlineRetries?: number;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Slack errors that mean this channel (or person, or whole workspace) cannot be posted to. */
+const BROKEN = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'channel_is_archived',
+  'restricted_action',
+  'restricted_action_read_only_channel',
+  'restricted_action_thread_only_channel',
+  'restricted_action_non_threadable_channel',
+  'team_access_not_granted',
+  'ekm_access_denied',
+  'cannot_dm_bot',
+  'user_not_found',
+  'user_disabled',
+  'messages_tab_disabled',
+  'account_inactive',
+  'token_revoked',
+  'invalid_auth',
+  'not_authed',
+]);
+
+/** Slack-side failures after which the message may or may not exist. */
+const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+interface Failure {
+  result: Extract<PostResult, { ok: false }>;
+  /** Slack answered and certainly posted nothing. */
+  certain: boolean;
+  /** A 429 with this wait. */
+  rateLimitedMs?: number;
+  code?: string;
+}
+
+function failure(
+  reason: string,
+  retryable: boolean,
+  certain: boolean,
+  extra: Partial<Failure> = {},
+): Failure {
+  return { result: { ok: false, retryable, reason }, certain, ...extra };
+}
+
+/** What a Web API error means for a post. */
+export function classifySlackError(error: unknown): Failure {
+  const coded = error as {
+    code?: unknown;
+    data?: { error?: unknown };
+    retryAfter?: unknown;
+    statusCode?: unknown;
+  };
+  switch (coded.code) {
+    case 'slack_webapi_rate_limited_error': {
+      const retryAfterMs = Math.max(0, Number(coded.retryAfter) || 0) * 1000;
+      return {
+        result: {
+          ok: false,
+          retryable: true,
+          retryAfterMs,
+          reason: `rate limited (retry after ${retryAfterMs} ms)`,
+        },
+        certain: true,
+        rateLimitedMs: retryAfterMs,
+      };
+    }
+    case 'slack_webapi_platform_error': {
+      const code = typeof coded.data?.error === 'string' ? coded.data.error : 'unknown_error';
+      if (BROKEN.has(code)) {
+        return {
+          result: { ok: false, retryable: false, channelBroken: true, reason: code },
+          certain: true,
+          code,
+        };
+      }
+      if (code === 'ratelimited') return failure(code, true, true, { code, rateLimitedMs: 1000 });
+      if (TRANSIENT.has(code)) return failure(code, true, false, { code });
+      return failure(code, false, true, { code });
+    }
+    case 'slack_webapi_http_error': {
+      const status = Number(coded.statusCode);
+      const retryable = status >= 500 || status === 408 || status === 429;
+      return failure(`HTTP ${status}`, retryable, !retryable);
+    }
+    default:
+      // Network errors and timeouts (slack_webapi_request_error) and anything unforeseen.
+      return failure(error instanceof Error ? error.message : String(error), true, false);
+  }
+}
+
+function payloadDeliveryId(payload: unknown): unknown {
+  return typeof payload === 'object' && payload !== null
+    ? (payload as Record<string, unknown>)['delivery_id']
+    : undefined;
+}
+
+export class SlackPoster {
+  private readonly maxInlineWaitMs: number;
+  private readonly inlineRetries: number;
+  private readonly now: () => Date;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(
+    private readonly workspaces: WorkspaceClients,
+    private readonly ledger: SlackPostLedger,
+    private readonly logger: Logger,
+    options: SlackPosterOptions = {},
+  ) {
+    this.maxInlineWaitMs = options.maxInlineWaitMs ?? 3000;
+    this.inlineRetries = options.inlineRetries ?? 2;
+    this.now = options.now ?? (() => new Date());
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  async post(target: ChannelTarget, message: OutgoingMessage, deliveryId: string): Promise<PostResult> {
+    const client = await this.workspaces.clientFor(target.communityExternalId);
+    if ('missing' in client) {
+      return { ok: false, retryable: false, channelBroken: true, reason: client.missing };
+    }
+    return this.deliver(client, target.communityExternalId, target.channelId, message, deliveryId);
+  }
+
+  async sendDirect(target: DirectTarget, message: OutgoingMessage, deliveryId: string): Promise<PostResult> {
+    const client = await this.workspaces.clientFor(target.communityExternalId);
+    if ('missing' in client) return { ok: false, retryable: false, reason: client.missing };
+    const record = await this.ledger.find(deliveryId);
+    if (record.state === 'posted') return { ok: true, platformMessageId: record.ts };
+    let channelId: string;
+    try {
+      const opened = await client.conversations.open({ users: target.userId });
+      channelId = opened.channel?.id ?? '';
+      if (!channelId) return { ok: false, retryable: true, reason: 'conversations.open gave no channel' };
+    } catch (error) {
+      const { result } = classifySlackError(error);
+      // channelBroken only applies to channel links; a person who cannot be reached is a plain failure.
+      return { ok: false, retryable: result.retryable && !result.channelBroken, reason: result.reason };
+    }
+    const result = await this.deliver(client, target.communityExternalId, channelId, message, deliveryId);
+    return result.ok ? result : { ...result, channelBroken: false };
+  }
+
+  async edit(
+    target: ChannelTarget,
+    platformMessageId: string,
+    message: OutgoingMessage,
+  ): Promise<PostResult> {
+    const client = await this.workspaces.clientFor(target.communityExternalId);
+    if ('missing' in client)
+      return { ok: false, retryable: false, channelBroken: true, reason: client.missing };
+    const body = renderOutgoing(message);
+    try {
+      await client.chat.update({ channel: target.channelId, ts: platformMessageId, ...body });
+      return { ok: true, platformMessageId };
+    } catch (error) {
+      const { result, rateLimitedMs } = classifySlackError(error);
+      return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
+    }
+  }
+
+  private async deliver(
+    client: WebClient,
+    teamId: string,
+    channelId: string,
+    message: OutgoingMessage,
+    deliveryId: string,
+  ): Promise<PostResult> {
+    const record = await this.ledger.find(deliveryId);
+    if (record.state === 'posted') return { ok: true, platformMessageId: record.ts };
+    if (record.state === 'uncertain') {
+      const ts = await this.findPosted(client, record.channelId, deliveryId, record.since);
+      if (ts) {
+        await this.ledger.posted(deliveryId, record.channelId, ts);
+        this.logger.info(
+          { delivery: deliveryId, channel: record.channelId, ts },
+          'Slack post found after an uncertain attempt',
+        );
+        return { ok: true, platformMessageId: ts };
+      }
+    }
+    let body: SlackMessageBody = renderOutgoing(message);
+    for (let attempt = 0; ; attempt++) {
+      await this.ledger.begin(deliveryId, teamId, channelId, this.now());
+      try {
+        const posted = await client.chat.postMessage({
+          channel: channelId,
+          ...body,
+          unfurl_links: false,
+          unfurl_media: false,
+          metadata: { event_type: DELIVERY_METADATA_TYPE, event_payload: { delivery_id: deliveryId } },
+        });
+        const ts = posted.ts ?? '';
+        await this.ledger.posted(deliveryId, posted.channel ?? channelId, ts);
+        return { ok: true, platformMessageId: ts };
+      } catch (error) {
+        const outcome = classifySlackError(error);
+        if (outcome.certain) await this.ledger.notPosted(deliveryId);
+        const wait = outcome.rateLimitedMs;
+        if (wait !== undefined && wait <= this.maxInlineWaitMs && attempt < this.inlineRetries) {
+          this.logger.debug(
+            { delivery: deliveryId, channel: channelId, waitMs: wait },
+            'Slack rate limit: waiting',
+          );
+          await this.sleep(wait);
+          continue;
+        }
+        if (outcome.code === 'invalid_blocks' && body.blocks && attempt < this.inlineRetries) {
+          // Better a plain message than none; the blocks are a bug to fix.
+          this.logger.error(
+            { delivery: deliveryId, channel: channelId },
+            'Slack refused the blocks; posting text only',
+          );
+          body = { text: body.text };
+          continue;
+        }
+        return wait !== undefined ? { ...outcome.result, retryAfterMs: wait } : outcome.result;
+      }
+    }
+  }
+
+  /** The ts of the bot's message carrying this delivery id, posted since `since`, if Slack shows one. */
+  private async findPosted(
+    client: WebClient,
+    channelId: string,
+    deliveryId: string,
+    since: Date,
+  ): Promise<string | undefined> {
+    try {
+      const history = await client.conversations.history({
+        channel: channelId,
+        oldest: String(Math.floor(since.getTime() / 1000) - 60),
+        limit: 100,
+        include_all_metadata: true,
+      });
+      const found = history.messages?.find(
+        (m) =>
+          m.metadata?.event_type === DELIVERY_METADATA_TYPE &&
+          payloadDeliveryId(m.metadata.event_payload) === deliveryId,
+      );
+      return found?.ts;
+    } catch (error) {
+      this.logger.warn(
+        { delivery: deliveryId, channel: channelId, err: error },
+        'could not check Slack history for an earlier attempt; posting again',
+      );
+      return undefined;
+    }
+  }
+}

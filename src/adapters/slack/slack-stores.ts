@@ -1,0 +1,148 @@
+/**
+ * What the Slack adapter keeps in the project's database (prisma/schema.prisma, "Slack adapter"):
+ * OAuth installations (Bolt's InstallationStore), the ids of events already handled, and what was
+ * posted for each outbox delivery.
+ */
+import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import type { Prisma } from '../../db/generated/client.ts';
+import type { PrismaClient } from '../../db/open-database.ts';
+
+function installationKey(query: {
+  isEnterpriseInstall?: boolean | undefined;
+  enterpriseId?: string | undefined;
+  teamId?: string | undefined;
+}): string | undefined {
+  return query.isEnterpriseInstall ? query.enterpriseId : query.teamId;
+}
+
+/** Installations of the app, one row per workspace (or per org for org-wide installs). */
+export class PrismaSlackInstallationStore implements InstallationStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async storeInstallation(installation: Installation): Promise<void> {
+    const isEnterpriseInstall = installation.isEnterpriseInstall === true;
+    const key = installationKey({
+      isEnterpriseInstall,
+      enterpriseId: installation.enterprise?.id,
+      teamId: installation.team?.id,
+    });
+    if (!key) throw new Error('Slack installation without a team or enterprise id');
+    const data = JSON.parse(JSON.stringify(installation)) as Prisma.InputJsonValue;
+    const fields = {
+      teamId: installation.team?.id ?? null,
+      enterpriseId: installation.enterprise?.id ?? null,
+      isEnterpriseInstall,
+      data,
+    };
+    await this.prisma.slackInstallation.upsert({
+      where: { id: key },
+      create: { id: key, ...fields },
+      update: fields,
+    });
+  }
+
+  async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
+    const found = await this.find(query);
+    if (!found) {
+      throw new Error(`Twinbridge is not installed in Slack workspace ${installationKey(query) ?? '?'}`);
+    }
+    return found;
+  }
+
+  /** Like fetchInstallation, but null instead of an error when there is none. */
+  async find(query: InstallationQuery<boolean>): Promise<Installation | null> {
+    const key = installationKey(query);
+    if (!key) return null;
+    const row = await this.prisma.slackInstallation.findUnique({ where: { id: key } });
+    return row ? (row.data as unknown as Installation) : null;
+  }
+
+  async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
+    const key = installationKey(query);
+    if (key) await this.prisma.slackInstallation.deleteMany({ where: { id: key } });
+  }
+
+  async count(): Promise<number> {
+    return this.prisma.slackInstallation.count();
+  }
+}
+
+/**
+ * Remembers Events API event ids, so a re-delivered event (Slack retries up to three times
+ * within about an hour when it saw no acknowledgement) is handled once, also after a restart.
+ */
+export class SlackEventLedger {
+  private lastPurge = 0;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly options: { keepMs: number; now: () => Date } = {
+      keepMs: 24 * 60 * 60 * 1000,
+      now: () => new Date(),
+    },
+  ) {}
+
+  /** True for the first delivery of an event id; false for every repeat. */
+  async firstDelivery(eventId: string, teamId: string): Promise<boolean> {
+    const { count } = await this.prisma.slackEventReceipt.createMany({
+      data: [{ eventId, teamId, receivedAt: this.options.now() }],
+      skipDuplicates: true,
+    });
+    await this.purgeNowAndThen();
+    return count === 1;
+  }
+
+  private async purgeNowAndThen(): Promise<void> {
+    const now = this.options.now().getTime();
+    if (now - this.lastPurge < 10 * 60 * 1000) return;
+    this.lastPurge = now;
+    await this.prisma.slackEventReceipt.deleteMany({
+      where: { receivedAt: { lt: new Date(now - this.options.keepMs) } },
+    });
+  }
+}
+
+export type PostRecord =
+  | { state: 'posted'; channelId: string; ts: string }
+  /** An attempt began at `since` and nobody learned how it ended. */
+  | { state: 'uncertain'; channelId: string; since: Date }
+  | { state: 'not-posted' };
+
+/** What was posted per outbox delivery: the ts once known, or that an attempt's outcome is unknown. */
+export class SlackPostLedger {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async find(deliveryId: string): Promise<PostRecord> {
+    const row = await this.prisma.slackPost.findUnique({ where: { deliveryId } });
+    if (row?.ts) return { state: 'posted', channelId: row.channelId, ts: row.ts };
+    if (row?.attemptedAt) return { state: 'uncertain', channelId: row.channelId, since: row.attemptedAt };
+    return { state: 'not-posted' };
+  }
+
+  /** Written before the API call: if the process dies during it, the next attempt looks first. */
+  async begin(deliveryId: string, teamId: string, channelId: string, at: Date): Promise<void> {
+    await this.prisma.slackPost.upsert({
+      where: { deliveryId },
+      create: { deliveryId, teamId, channelId, attemptedAt: at },
+      update: { teamId, channelId, attemptedAt: at, ts: null },
+    });
+  }
+
+  async posted(deliveryId: string, channelId: string, ts: string): Promise<void> {
+    await this.prisma.slackPost.update({
+      where: { deliveryId },
+      data: { channelId, ts, attemptedAt: null },
+    });
+  }
+
+  /** Slack said for certain that nothing was posted (rate limit, platform error). */
+  async notPosted(deliveryId: string): Promise<void> {
+    await this.prisma.slackPost.updateMany({ where: { deliveryId }, data: { attemptedAt: null } });
+  }
+
+  /** Drops records older than `before` (the outbox does not retry that long). */
+  async purge(before: Date): Promise<number> {
+    const { count } = await this.prisma.slackPost.deleteMany({ where: { createdAt: { lt: before } } });
+    return count;
+  }
+}

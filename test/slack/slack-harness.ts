@@ -1,0 +1,232 @@
+/**
+ * Twinbridge with its real Slack adapter (the real Bolt app) against the local Slack emulator,
+ * on a real test database, in HTTP or Socket Mode, with one bot token or OAuth installations.
+ *
+ *   const h = await SlackHarness.start({ mode: 'http', database, auth: 'token' });
+ *   const answer = await h.command('town info', { userId });   // what the bot answered
+ *   await h.drain();                                            // the outbox posts
+ *   h.slack.messages(channelId);                                // what Slack shows
+ *   await h.stop();
+ */
+import { createServer } from 'node:net';
+import { PassThrough } from 'node:stream';
+import { pino } from 'pino';
+import { SlackAdapter, type SlackAdapterTuning } from '../../src/adapters/slack/slack-adapter.ts';
+import type { SlackConfig } from '../../src/config.ts';
+import type { CommandBus } from '../../src/core/commands/command-bus.ts';
+import type { DeliveryWorker, DrainResult } from '../../src/core/outbox/delivery-worker.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { wireTwinbridge } from '../../src/main.ts';
+import { TestClock } from '../console/console-harness.ts';
+import {
+  SlackEmulator,
+  type ResponsePost,
+  type SlackHttpBot,
+  type WorkspaceInput,
+} from '../emulators/slack/slack-emulator.ts';
+
+export type SlackMode = 'http' | 'socket';
+export const SLACK_MODES = ['http', 'socket'] as const satisfies readonly SlackMode[];
+
+export interface SlackHarnessOptions {
+  mode: SlackMode;
+  database: Database;
+  /** token: one workspace with SLACK_BOT_TOKEN; oauth: workspaces install through "Add to Slack". */
+  auth: 'token' | 'oauth';
+  /** Emulated workspaces (default one, T0001); with oauth they start uninstalled. */
+  workspaces?: WorkspaceInput[];
+  now?: string;
+  tuning?: SlackAdapterTuning;
+}
+
+/** Who acts where; defaults to the first workspace's seeded user in its #general. */
+export interface As {
+  teamId?: string;
+  userId?: string;
+  channelId?: string;
+}
+
+/** A free TCP port (for Socket Mode's install pages, which Bolt cannot open on port 0). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export class SlackHarness {
+  readonly logLines: string[] = [];
+
+  private constructor(
+    readonly slack: SlackEmulator,
+    readonly adapter: SlackAdapter,
+    readonly bus: CommandBus,
+    readonly worker: DeliveryWorker,
+    readonly clock: TestClock,
+    readonly mode: SlackMode,
+    readonly config: SlackConfig,
+    logLines: string[],
+  ) {
+    this.logLines = logLines;
+  }
+
+  static async start(options: SlackHarnessOptions): Promise<SlackHarness> {
+    const oauth = options.auth === 'oauth';
+    const slack = await SlackEmulator.start({
+      workspaces: (options.workspaces ?? [{ teamId: 'T0001' }]).map((w) => ({
+        ...w,
+        installed: w.installed ?? !oauth,
+      })),
+    });
+    const clock = new TestClock(new Date(options.now ?? '2026-11-23T10:00:00Z'));
+    const logLines: string[] = [];
+    const logStream = new PassThrough();
+    logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').trim().split('\n')));
+    const logger = pino({ level: 'debug' }, logStream);
+    const config: SlackConfig = {
+      mode: options.mode,
+      botToken: oauth ? undefined : slack.workspace().botToken,
+      oauth: oauth
+        ? { clientId: slack.clientId, clientSecret: slack.clientSecret, stateSecret: 'harness-state-secret' }
+        : undefined,
+      signingSecret: options.mode === 'http' ? slack.signingSecret : undefined,
+      appToken: options.mode === 'socket' ? slack.appToken : undefined,
+      apiUrl: slack.apiUrl,
+      port: options.mode === 'http' ? 0 : oauth ? await freePort() : 0,
+      host: '127.0.0.1',
+      command: '/twin',
+    };
+    let adapter: SlackAdapter | undefined;
+    const { bus, worker } = wireTwinbridge({
+      database: options.database,
+      logger,
+      clock,
+      workerId: 'slack-test',
+      posters: ({ bus: coreBus, queries }) => {
+        adapter = new SlackAdapter(
+          { config, bus: coreBus, queries, prisma: options.database.prisma, logger },
+          { clientPingTimeoutMs: 1000, ...options.tuning },
+        );
+        return [adapter];
+      },
+    });
+    if (!adapter) throw new Error('the Slack adapter was not wired');
+    try {
+      await adapter.start();
+      if (options.mode === 'socket') await slack.socket.waitForConnection(1);
+    } catch (error) {
+      await adapter.stop().catch(() => undefined);
+      await slack.stop();
+      throw error;
+    }
+    return new SlackHarness(slack, adapter, bus, worker, clock, options.mode, config, logLines);
+  }
+
+  /** The events URL (HTTP mode). */
+  get eventsUrl(): string {
+    return `http://127.0.0.1:${this.adapter.httpPort ?? 0}/slack/events`;
+  }
+
+  /** A signed-request sender (HTTP mode). */
+  http(): SlackHttpBot {
+    return this.slack.http(this.eventsUrl);
+  }
+
+  /** Where workspaces install the app: the events server (HTTP) or Socket Mode's install pages. */
+  get installUrl(): string {
+    const port = this.mode === 'http' ? this.adapter.httpPort : this.config.port;
+    return `http://127.0.0.1:${port ?? 0}/slack/install`;
+  }
+
+  async install(teamId: string): Promise<void> {
+    const result = await this.slack.completeOAuthInstall({ installUrl: this.installUrl, teamId });
+    if (result.status !== 200)
+      throw new Error(`install of ${teamId} failed: ${result.status} ${result.body}`);
+  }
+
+  /** Runs `/twin <text>` and returns the bot's first answer to it (through the response_url). */
+  async command(text: string, as: As = {}): Promise<ResponsePost> {
+    const responseUrl = await this.sendCommand(text, as);
+    return this.slack.waitForResponse(responseUrl);
+  }
+
+  /** Sends `/twin <text>` and returns its response_url once Slack has the acknowledgement. */
+  async sendCommand(text: string, as: As = {}): Promise<string> {
+    const input = { command: '/twin', text, ...as };
+    if (this.mode === 'http') {
+      const delivery = await this.http().slashCommand(input);
+      if (delivery.status !== 200) throw new Error(`/twin ${text}: HTTP ${delivery.status} ${delivery.body}`);
+      return delivery.responseUrl ?? '';
+    }
+    const envelope = this.slack.socket.slashCommand(input);
+    await envelope.waitForAck();
+    return envelope.responseUrl ?? '';
+  }
+
+  /** Clicks a button on a message (the latest bot message in the channel unless `messageTs`). */
+  async click(actionId: string, as: As & { messageTs?: string } = {}): Promise<ResponsePost[]> {
+    const before = this.slack.responses().length;
+    let responseUrl: string | undefined;
+    if (this.mode === 'http') {
+      const delivery = await this.http().blockAction({ actionId, ...as });
+      if (delivery.status !== 200) throw new Error(`click ${actionId}: HTTP ${delivery.status}`);
+      responseUrl = delivery.responseUrl;
+    } else {
+      const envelope = this.slack.socket.blockAction({ actionId, ...as });
+      await envelope.waitForAck();
+      responseUrl = envelope.responseUrl;
+    }
+    await this.slack.waitFor(
+      () => (this.slack.responses().length > before ? true : undefined),
+      5000,
+      `an answer to the click on ${actionId}`,
+    );
+    return this.slack.responses(responseUrl);
+  }
+
+  /** Submits a stored modal; returns the acknowledgement's body (response_action …). */
+  async submitView(
+    viewId: string,
+    values: Record<string, Record<string, unknown>>,
+    as: As = {},
+  ): Promise<unknown> {
+    const input = {
+      viewId,
+      values: values as Record<string, Record<string, string | ({ type: string } & Record<string, unknown>)>>,
+      ...(as.teamId ? { teamId: as.teamId } : {}),
+      ...(as.userId ? { userId: as.userId } : {}),
+    };
+    if (this.mode === 'http') {
+      const delivery = await this.http().viewSubmission(input);
+      if (delivery.status !== 200) throw new Error(`view submission: HTTP ${delivery.status}`);
+      return delivery.json;
+    }
+    const ack = await this.slack.socket.viewSubmission(input).waitForAck();
+    return ack.payload;
+  }
+
+  /** Posts everything due in the outbox, as the worker would after a command. */
+  drain(): Promise<DrainResult> {
+    return this.worker.drainDue();
+  }
+
+  async stop(): Promise<void> {
+    // Posts still under way finish first; then the app (a Socket Mode client whose server
+    // vanishes would try to reconnect), then the emulator.
+    await this.worker.drainDue().catch(() => undefined);
+    await this.adapter.stop();
+    await this.slack.stop();
+  }
+}
+
+/** Text of an answer posted to a response_url. */
+export function answerText(post: ResponsePost): string {
+  return typeof post.body['text'] === 'string' ? post.body['text'] : '';
+}
+
+/** Slack's escaping undone, to compare with the core's plain texts. */
+export function unescaped(text: string): string {
+  return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+}
