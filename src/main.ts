@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { commands } from '../commands/index.ts';
 import { ConsolePoster, ConsoleSession } from './adapters/console/console-adapter.ts';
+import { SlackAdapter } from './adapters/slack/slack-adapter.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
 import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
@@ -87,10 +88,21 @@ export async function main(
     clock: systemClock,
     workerId: config.workerId,
     // Discord and Slack adapters join this list when configured (issues #3 and #4).
-    posters: () => [new ConsolePoster(io.stdout)],
+    posters: (core) => [
+      new ConsolePoster(io.stdout),
+      ...(config.slack
+        ? [new SlackAdapter({ config: config.slack, ...core, prisma: database.prisma, logger })]
+        : []),
+    ],
   });
   const platformAdapters = posters.filter((p): p is PlatformAdapter => 'start' in p);
-  for (const adapter of platformAdapters) await adapter.start();
+  try {
+    for (const adapter of platformAdapters) await adapter.start();
+  } catch (error) {
+    for (const adapter of platformAdapters) await adapter.stop().catch(() => undefined);
+    await database.close();
+    throw error;
+  }
   const ticker = startOutboxTicker(worker);
 
   const shutdown = async () => {
@@ -101,7 +113,16 @@ export async function main(
   };
 
   if (!config.console) {
-    logger.warn({}, 'no adapter is enabled: set TWINBRIDGE_CONSOLE=on or configure Discord/Slack');
+    if (platformAdapters.length === 0) {
+      logger.warn({}, 'no adapter is enabled: set TWINBRIDGE_CONSOLE=on or configure Discord/Slack');
+    } else {
+      // Platform adapters run until the process is asked to stop.
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      logger.info({}, 'stopping');
+    }
     await shutdown();
     return;
   }
