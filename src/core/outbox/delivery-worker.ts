@@ -248,7 +248,7 @@ export class DeliveryWorker {
     };
     if (result.channelBroken && destination.kind === 'channel') {
       this.logger.warn(context, 'channel can no longer be posted to; link marked broken');
-      await this.store.transaction(async (repos) => {
+      const notices = await this.store.transaction(async (repos) => {
         const changed = await repos.deliveries.recordOutcomes(
           this.options.workerId,
           [{ id: delivery.id, outcome: 'failed', error: result.reason }],
@@ -256,13 +256,15 @@ export class DeliveryWorker {
         );
         const link = await repos.deliveries.markChannelBroken(destination.channelLinkId, result.reason);
         if (changed > 0 && link.newlyBroken) {
-          await enqueueFailureNotices(
+          return enqueueFailureNotices(
             repos,
             { type: 'channel-broken', delivery, reason: result.reason, abandoned: link.abandoned },
             now,
           );
         }
+        return 0;
       });
+      this.noticesQueued(notices);
       return 'failed';
     }
     if (!result.retryable || delivery.attempts >= this.options.maxAttempts) {
@@ -282,15 +284,21 @@ export class DeliveryWorker {
       notice ? 'notice to a coordinator failed for good (not reported further)' : 'delivery failed for good',
     );
     const now = this.clock.now();
-    await this.store.transaction(async (repos) => {
+    const notices = await this.store.transaction(async (repos) => {
       const changed = await repos.deliveries.recordOutcomes(
         this.options.workerId,
         [{ id: delivery.id, outcome: 'failed', error: reason }],
         now,
       );
-      if (changed > 0) await enqueueFailureNotices(repos, { type: 'failed', delivery, reason }, now);
+      return changed > 0 ? enqueueFailureNotices(repos, { type: 'failed', delivery, reason }, now) : 0;
     });
+    this.noticesQueued(notices);
     return 'failed';
+  }
+
+  /** Notices are due at once: this drain makes one more pass for them. */
+  private noticesQueued(count: number): void {
+    if (count > 0) this.drainAgain = true;
   }
 
   /** Posts with a time limit; a thrown error is a retryable failure like any other. */

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { SendGate, type PacingTimer, type Permit, type SendAddress } from './send-gate.ts';
+import type { SendLimits } from './send-limits.ts';
+
+/** Time moves only when the test says so. */
+class ManualTimer implements PacingTimer {
+  current = 0;
+  private timers = new Map<number, { at: number; wake: () => void }>();
+  private nextId = 1;
+
+  now(): number {
+    return this.current;
+  }
+  setTimeout(wake: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.timers.set(id, { at: this.current + ms, wake });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+  /** Moves time forward, firing timers in order. */
+  async advance(ms: number): Promise<void> {
+    const end = this.current + ms;
+    for (;;) {
+      const due = [...this.timers.entries()]
+        .filter(([, t]) => t.at <= end)
+        .sort(([, a], [, b]) => a.at - b.at)[0];
+      if (!due) break;
+      this.timers.delete(due[0]);
+      this.current = Math.max(this.current, due[1].at);
+      due[1].wake();
+      await settle();
+    }
+    this.current = end;
+    await settle();
+  }
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
+/** Starts `count` acquisitions and records when each is granted (or refused). */
+function request(gate: SendGate, timer: ManualTimer, addresses: SendAddress[], deadline?: number) {
+  const granted: { index: number; at: number; permit: Permit | undefined }[] = [];
+  addresses.forEach((address, index) => {
+    void gate.acquire(address, deadline).then((permit) => granted.push({ index, at: timer.now(), permit }));
+  });
+  return granted;
+}
+
+const channel = (n: number): SendAddress => ({ community: 'guild', destination: `#${n}` });
+
+describe('SendGate', () => {
+  it('lets a burst of the global limit through, then one window later the next', async () => {
+    const timer = new ManualTimer();
+    const limits: SendLimits = { concurrency: 1_000, global: { limit: 50, windowMs: 1_000 } };
+    const gate = new SendGate(limits, timer);
+    const granted = request(
+      gate,
+      timer,
+      Array.from({ length: 120 }, (_, i) => channel(i)),
+    );
+    await settle();
+    expect(granted).toHaveLength(50);
+    granted.forEach((g) => g.permit?.release());
+    await timer.advance(999);
+    expect(granted).toHaveLength(50);
+    await timer.advance(1);
+    expect(granted).toHaveLength(100);
+    await timer.advance(1_000);
+    expect(granted).toHaveLength(120);
+    // No window of one second ever holds more than 50 sends.
+    const times = granted.map((g) => g.at).sort((a, b) => a - b);
+    for (let i = 50; i < times.length; i++) expect(times[i]! - times[i - 50]!).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('adds the margin to every window', async () => {
+    const timer = new ManualTimer();
+    const gate = new SendGate({ concurrency: 10, global: { limit: 1, windowMs: 100 }, marginMs: 25 }, timer);
+    const granted = request(gate, timer, [channel(1), channel(2)]);
+    await settle();
+    granted[0]?.permit?.release();
+    await timer.advance(124);
+    expect(granted).toHaveLength(1);
+    await timer.advance(1);
+    expect(granted).toHaveLength(2);
+  });
+
+  it('holds back a busy channel without holding up the others', async () => {
+    const timer = new ManualTimer();
+    const gate = new SendGate({ concurrency: 10, perDestination: { limit: 1, windowMs: 1_000 } }, timer);
+    const granted = request(gate, timer, [channel(1), channel(1), channel(1), channel(2), channel(3)]);
+    await settle();
+    expect(granted.map((g) => g.index).sort()).toEqual([0, 3, 4]);
+    granted.forEach((g) => g.permit?.release());
+    await timer.advance(1_000);
+    expect(granted.map((g) => g.index)).toContain(1);
+    expect(granted).toHaveLength(4);
+    await timer.advance(1_000);
+    expect(granted).toHaveLength(5);
+  });
+
+  it('keeps at most `concurrency` sends in flight', async () => {
+    const timer = new ManualTimer();
+    const gate = new SendGate({ concurrency: 3 }, timer);
+    const granted = request(
+      gate,
+      timer,
+      Array.from({ length: 7 }, (_, i) => channel(i)),
+    );
+    await settle();
+    expect(granted).toHaveLength(3);
+    granted[0]?.permit?.release();
+    granted[0]?.permit?.release(); // a second release changes nothing
+    await settle();
+    expect(granted).toHaveLength(4);
+    expect(gate.waiting).toBe(3);
+  });
+
+  it('refuses a send that could not start before its deadline', async () => {
+    const timer = new ManualTimer();
+    const gate = new SendGate({ concurrency: 10, perDestination: { limit: 1, windowMs: 5_000 } }, timer);
+    const first = request(gate, timer, [channel(1)]);
+    const late = request(gate, timer, [channel(1)], 2_000);
+    await settle();
+    expect(first[0]?.permit).toBeDefined();
+    expect(late).toHaveLength(1);
+    expect(late[0]?.permit).toBeUndefined();
+  });
+
+  it('pauses a channel for the retry_after the platform gave', async () => {
+    const timer = new ManualTimer();
+    const gate = new SendGate({ concurrency: 10, perDestination: { limit: 5, windowMs: 5_000 } }, timer);
+    gate.pauseDestination(channel(1), 3_000);
+    const granted = request(gate, timer, [channel(1), channel(2)]);
+    await settle();
+    expect(granted.map((g) => g.index)).toEqual([1]);
+    await timer.advance(3_000);
+    expect(granted.map((g) => g.index)).toEqual([1, 0]);
+  });
+
+  it('turns waiting sends away when closed', async () => {
+    const timer = new ManualTimer();
+    const gate = new SendGate({ concurrency: 1 }, timer);
+    const granted = request(gate, timer, [channel(1), channel(2)]);
+    await settle();
+    gate.close();
+    await settle();
+    expect(granted.map((g) => Boolean(g.permit))).toEqual([true, false]);
+    expect(await gate.acquire(channel(3))).toBeUndefined();
+  });
+});
