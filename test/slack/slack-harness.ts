@@ -14,6 +14,7 @@ import { pino } from 'pino';
 import { SlackAdapter, type SlackAdapterTuning } from '../../src/adapters/slack/slack-adapter.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import type { CommandBus } from '../../src/core/commands/command-bus.ts';
+import type { CoreQueries } from '../../src/core/services/queries.ts';
 import type { DeliveryWorker, DrainResult } from '../../src/core/outbox/delivery-worker.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { wireTwinbridge } from '../../src/main.ts';
@@ -37,6 +38,8 @@ export interface SlackHarnessOptions {
   workspaces?: WorkspaceInput[];
   now?: string;
   tuning?: SlackAdapterTuning;
+  /** The Web API base the bot uses, e.g. a fault-injecting proxy in front of the emulator. */
+  apiUrl?: (emulator: SlackEmulator) => string;
 }
 
 /** Who acts where; defaults to the first workspace's seeded user in its #general. */
@@ -58,6 +61,9 @@ export async function freePort(): Promise<number> {
 
 export class SlackHarness {
   readonly logLines: string[] = [];
+  private makeAdapter: () => SlackAdapter = () => this.adapter;
+  /** Bolt apps started by restart(); the outbox keeps posting through the first adapter. */
+  private readonly restarted: SlackAdapter[] = [];
 
   private constructor(
     readonly slack: SlackEmulator,
@@ -93,22 +99,22 @@ export class SlackHarness {
         : undefined,
       signingSecret: options.mode === 'http' ? slack.signingSecret : undefined,
       appToken: options.mode === 'socket' ? slack.appToken : undefined,
-      apiUrl: slack.apiUrl,
+      apiUrl: options.apiUrl ? options.apiUrl(slack) : slack.apiUrl,
       port: options.mode === 'http' ? 0 : oauth ? await freePort() : 0,
       host: '127.0.0.1',
       command: '/twin',
     };
     let adapter: SlackAdapter | undefined;
-    const { bus, worker } = wireTwinbridge({
+    const tuning = { clientPingTimeoutMs: 1000, ...options.tuning };
+    const makeAdapter = (core: { bus: CommandBus; queries: CoreQueries }) =>
+      new SlackAdapter({ config, ...core, prisma: options.database.prisma, logger }, tuning);
+    const { bus, worker, queries } = wireTwinbridge({
       database: options.database,
       logger,
       clock,
       workerId: 'slack-test',
-      posters: ({ bus: coreBus, queries }) => {
-        adapter = new SlackAdapter(
-          { config, bus: coreBus, queries, prisma: options.database.prisma, logger },
-          { clientPingTimeoutMs: 1000, ...options.tuning },
-        );
+      posters: (core) => {
+        adapter = makeAdapter(core);
         return [adapter];
       },
     });
@@ -121,12 +127,29 @@ export class SlackHarness {
       await slack.stop();
       throw error;
     }
-    return new SlackHarness(slack, adapter, bus, worker, clock, options.mode, config, logLines);
+    const harness = new SlackHarness(slack, adapter, bus, worker, clock, options.mode, config, logLines);
+    harness.makeAdapter = () => makeAdapter({ bus, queries });
+    return harness;
+  }
+
+  /** The adapter receiving requests (a new one after restart()). */
+  get receiving(): SlackAdapter {
+    return this.restarted.at(-1) ?? this.adapter;
+  }
+
+  /** Stops the receiving Bolt app and starts a new adapter on the same database (a bot restart). */
+  async restart(): Promise<void> {
+    await this.receiving.stop();
+    const hellos = this.slack.socket.helloCount;
+    const next = this.makeAdapter();
+    await next.start();
+    this.restarted.push(next);
+    if (this.mode === 'socket') await this.slack.socket.waitForConnection(hellos + 1);
   }
 
   /** The events URL (HTTP mode). */
   get eventsUrl(): string {
-    return `http://127.0.0.1:${this.adapter.httpPort ?? 0}/slack/events`;
+    return `http://127.0.0.1:${this.receiving.httpPort ?? 0}/slack/events`;
   }
 
   /** A signed-request sender (HTTP mode). */
@@ -136,7 +159,7 @@ export class SlackHarness {
 
   /** Where workspaces install the app: the events server (HTTP) or Socket Mode's install pages. */
   get installUrl(): string {
-    const port = this.mode === 'http' ? this.adapter.httpPort : this.config.port;
+    const port = this.mode === 'http' ? this.receiving.httpPort : this.config.port;
     return `http://127.0.0.1:${port ?? 0}/slack/install`;
   }
 
@@ -216,6 +239,7 @@ export class SlackHarness {
     // Posts still under way finish first; then the app (a Socket Mode client whose server
     // vanishes would try to reconnect), then the emulator.
     await this.worker.drainDue().catch(() => undefined);
+    for (const adapter of this.restarted) await adapter.stop();
     await this.adapter.stop();
     await this.slack.stop();
   }

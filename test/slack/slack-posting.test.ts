@@ -1,0 +1,163 @@
+/**
+ * The outbox posting to Slack through the adapter, against the emulator (behind a proxy that can
+ * lose answers): rate limits, 5xx, answers lost after Slack posted, repeats after a crash, and
+ * channels the bot was removed from. Every post must arrive exactly once, or be reported.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/open-database.ts';
+import { createTestDatabase } from '../support/test-database.ts';
+import { LostAnswerProxy } from './lost-answer-proxy.ts';
+import { SlackHarness, type As } from './slack-harness.ts';
+
+describe('Slack posting for the outbox', () => {
+  let database: Database;
+  let h: SlackHarness;
+  let proxy: LostAnswerProxy;
+  let alice: As;
+  let general: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    proxy = await LostAnswerProxy.start();
+    h = await SlackHarness.start({
+      mode: 'http',
+      database,
+      auth: 'token',
+      apiUrl: (slack) => proxy.attach(slack),
+      tuning: { maxInlineRateLimitWaitMs: 1500 },
+    });
+    const ws = h.slack.workspace();
+    general = ws.generalChannelId ?? '';
+    alice = { userId: ws.defaultUserId, channelId: general };
+    await h.command('town register name:Passau country:DE timezone:Europe/Berlin language:de', alice);
+    await h.command('partner invite name:"Passau – Krumlov" form:formal', alice);
+    await h.command('channel link partnership:1', alice);
+    await h.drain();
+  });
+
+  afterAll(async () => {
+    await h.stop();
+    await proxy.stop();
+    await database.close();
+  });
+
+  /** Sends an announcement to the linked channels and waits for the outbox. */
+  async function announce(text: string): Promise<void> {
+    await h.command(`announce send partnership:1 text:"${text}"`, alice);
+    await h.drain();
+  }
+
+  const posted = (text: string, channel = general) =>
+    h.slack.messages(channel).filter((m) => m.text === text);
+  const attempts = (text: string) =>
+    h.slack
+      .calls('chat.postMessage')
+      .filter((c) => c.args['text'] === text)
+      .map((c) => c.status);
+  const delivery = async (text: string) =>
+    database.prisma.delivery.findFirstOrThrow({
+      where: { payload: { path: ['text'], equals: text } },
+      include: { channelLink: true },
+    });
+  /** Lets the outbox retry what it rescheduled. */
+  async function later(): Promise<void> {
+    h.clock.set(new Date(h.clock.now().getTime() + 60 * 60 * 1000));
+    await h.drain();
+  }
+
+  it('waits out a short Retry-After itself and posts once', async () => {
+    h.slack.failNext('chat.postMessage', { type: 'rate_limited', retryAfter: 1 });
+    const started = performance.now();
+    await announce('Short rate limit');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(attempts('Short rate limit')).toEqual([429, 200]);
+    expect(posted('Short rate limit')).toHaveLength(1);
+    expect(await delivery('Short rate limit')).toMatchObject({ status: 'SENT', attempts: 1 });
+  });
+
+  it('hands a longer Retry-After back to the outbox, which posts once later', async () => {
+    h.slack.failNext('chat.postMessage', { type: 'rate_limited', retryAfter: 2 });
+    const now = h.clock.now().getTime();
+    await announce('Long rate limit');
+    const waiting = await delivery('Long rate limit');
+    expect(waiting.status).toBe('PENDING');
+    expect(waiting.dueAt.getTime() - now).toBeGreaterThanOrEqual(2000);
+    expect(posted('Long rate limit')).toHaveLength(0);
+    await later();
+    expect(attempts('Long rate limit')).toEqual([429, 200]);
+    expect(posted('Long rate limit')).toHaveLength(1);
+    expect(await delivery('Long rate limit')).toMatchObject({ status: 'SENT', attempts: 2 });
+  });
+
+  it('after a 5xx looks for the message first, then posts it once', async () => {
+    h.slack.failNext('chat.postMessage', { type: 'http_error', status: 503 });
+    const historyBefore = proxy.historyCalls.length;
+    await announce('Server error');
+    expect((await delivery('Server error')).status).toBe('PENDING');
+    await later();
+    expect(proxy.historyCalls.length).toBe(historyBefore + 1);
+    expect(attempts('Server error')).toEqual([503, 200]);
+    expect(posted('Server error')).toHaveLength(1);
+  });
+
+  it('finds a message whose answer was lost instead of posting it twice', async () => {
+    proxy.loseAnswers = 1;
+    await announce('Lost answer');
+    // Slack has it; the bot does not know.
+    expect(posted('Lost answer')).toHaveLength(1);
+    expect((await delivery('Lost answer')).status).toBe('PENDING');
+    await later();
+    const sent = await delivery('Lost answer');
+    expect(sent.status).toBe('SENT');
+    expect(sent.platformMessageId).toBe(posted('Lost answer')[0]?.ts);
+    expect(attempts('Lost answer')).toEqual([200]);
+    expect(proxy.historyCalls.at(-1)).toMatchObject({ channel: general, include_all_metadata: 'true' });
+  });
+
+  it('answers a repeated delivery (a crash before the outbox recorded it) with the recorded message', async () => {
+    const target = {
+      platform: 'SLACK' as const,
+      communityExternalId: 'T0001',
+      channelId: general,
+      channelName: 'general',
+    };
+    const first = await h.adapter.post(target, { text: 'Crash repeat' }, 'delivery-crash-1');
+    const second = await h.adapter.post(target, { text: 'Crash repeat' }, 'delivery-crash-1');
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toEqual(first);
+    expect(posted('Crash repeat')).toHaveLength(1);
+
+    const edited = await h.adapter.edit(target, first.ok ? first.platformMessageId : '', {
+      text: 'Crash repeat, edited',
+    });
+    expect(edited).toEqual(first);
+    expect(posted('Crash repeat, edited')[0]).toMatchObject({ edits: 1 });
+  });
+
+  it('marks a channel the bot was removed from as broken, without retrying, and tells the coordinator', async () => {
+    const random = h.slack.workspace().randomChannelId ?? '';
+    await h.command('channel link partnership:1', { ...alice, channelId: random });
+    await announce('Nobody hears this');
+    expect(posted('Nobody hears this')).toHaveLength(1);
+    const link = await database.prisma.channelLink.findFirstOrThrow({ where: { channelId: random } });
+    expect(link).toMatchObject({ status: 'BROKEN', brokenReason: 'not_in_channel' });
+    expect(
+      h.slack
+        .calls('chat.postMessage')
+        .filter((c) => c.args['channel'] === random && c.args['text'] === 'Nobody hears this'),
+    ).toHaveLength(1);
+    // The core tells the town's coordinators directly (Slack: a DM from the bot).
+    await h.drain();
+    const dm = h.slack.dmChannel(alice.userId ?? '');
+    expect(h.slack.messages(dm.id).length).toBeGreaterThan(0);
+  });
+
+  it('reports a workspace the bot has no token for as broken', async () => {
+    const result = await h.adapter.post(
+      { platform: 'SLACK', communityExternalId: 'T9999', channelId: 'C1', channelName: 'x' },
+      { text: 'elsewhere' },
+      'delivery-elsewhere',
+    );
+    expect(result).toMatchObject({ ok: false, retryable: false, channelBroken: true });
+  });
+});
