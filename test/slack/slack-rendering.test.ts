@@ -8,6 +8,7 @@ import {
   renderOutgoing,
   renderReply,
   slackDate,
+  tableAware,
 } from '../../src/adapters/slack/block-kit.ts';
 import { fieldErrors, submittedOptions } from '../../src/adapters/slack/command-modal.ts';
 import { classifySlackError } from '../../src/adapters/slack/slack-poster.ts';
@@ -167,5 +168,14 @@ describe('Slack Web API errors', () => {
       result: { retryable: true, reason: 'socket hang up' },
       certain: false,
     });
+  });
+});
+
+describe('answers laid out in columns', () => {
+  it('go into a code block after their first line', () => {
+    expect(tableAware('Commands:\n  town info      Show your town\n  help           List')).toBe(
+      'Commands:\n```  town info      Show your town\n  help           List```',
+    );
+    expect(tableAware('Noted: going.\n  #1 Camp')).toBe('Noted: going.\n  #1 Camp');
   });
 });

@@ -124,7 +124,18 @@ export function renderReply(reply: Reply, options: { withCard?: boolean } = {}):
     return renderOutgoing({ text: reply.text, exchange: reply.exchange });
   }
   const text = reply.exchange ? headlineOf(reply.text, reply.exchange) : reply.text;
-  return { text: escapeSlackText(text) };
+  return { text: tableAware(text) };
+}
+
+/**
+ * Escaped text; lines laid out in columns (the command list of `help`) go into a code block,
+ * since Slack's proportional font would scatter them.
+ */
+export function tableAware(text: string): string {
+  const [first = '', ...rest] = text.split('\n');
+  if (!rest.some((line) => /\S {2,}\S/.test(line))) return escapeSlackText(text);
+  const body = rest.join('\n').replaceAll('```', "'''");
+  return `${escapeSlackText(first)}\n\`\`\`${escapeSlackText(body)}\`\`\``;
 }
 
 /** The headline kept in a posted card's blocks (undefined when it had none). */
