@@ -104,11 +104,16 @@ export async function main(
     throw error;
   }
   const ticker = startOutboxTicker(worker);
+  // What fell due while no process ran (or a dead one held) goes out now, not at the first tick.
+  void worker.drainDueLogged();
 
   const shutdown = async () => {
     ticker.stop();
+    // The console prints what is still due before it exits. Then the worker stops claiming and
+    // gives back what waits for a send slot, for another process or the next start.
+    if (config.console) await worker.drainDueLogged();
+    await worker.stop();
     for (const adapter of platformAdapters) await adapter.stop();
-    await worker.drainDueLogged();
     await database.close();
   };
 
