@@ -15,6 +15,13 @@ const schema = z.object({
   TWINBRIDGE_CONSOLE: z.enum(['auto', 'on', 'off']).default('auto'),
   TWINBRIDGE_WORKER_ID: optionalText,
   DISCORD_TOKEN: optionalText,
+  DISCORD_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  DISCORD_GUILD_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{17,20}$/, 'a server (guild) id: 17 to 20 digits')
+      .optional(),
+  ),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
@@ -51,6 +58,18 @@ export interface SlackConfig {
   command: string;
 }
 
+/** The Discord adapter (src/adapters/discord), enabled when DISCORD_TOKEN is set. */
+export interface DiscordConfig {
+  token: string;
+  /**
+   * REST base without the version, as discord.js takes it (`https://discord.com/api` when
+   * undefined): a REST proxy, or an emulator. The gateway URL comes from its /gateway/bot.
+   */
+  apiUrl: string | undefined;
+  /** Register commands to this one server (development) instead of globally. */
+  guildId: string | undefined;
+}
+
 export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
@@ -58,6 +77,7 @@ export interface Config {
   console: boolean;
   workerId: string;
   slack: SlackConfig | undefined;
+  discord: DiscordConfig | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -107,6 +127,11 @@ function slackConfig(c: Parsed): { slack: SlackConfig | undefined; problems: str
   };
 }
 
+/** discord.js appends `/v10`: a base given with a version (…/api/v10) would get it twice. */
+function discordApiBase(url: string | undefined): string | undefined {
+  return url?.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -134,5 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     console: consoleOn,
     workerId: c.TWINBRIDGE_WORKER_ID ?? `${hostname()}-${process.pid}`,
     slack,
+    discord: c.DISCORD_TOKEN
+      ? { token: c.DISCORD_TOKEN, apiUrl: discordApiBase(c.DISCORD_API_URL), guildId: c.DISCORD_GUILD_ID }
+      : undefined,
   };
 }
