@@ -177,9 +177,8 @@ describe.each(SLACK_MODES)('Slack interactions in %s mode', (mode) => {
     expect(h.logLines.filter((l) => l.includes('already handled'))).toHaveLength(2);
   });
 
-  it.runIf(mode === 'http')(
-    'rejects requests with a bad or stale signature before running anything',
-    async () => {
+  if (mode === 'http')
+    it('rejects requests with a bad or stale signature before running anything', async () => {
       const communities = await database.prisma.community.count();
       const bad = await h
         .http()
@@ -195,8 +194,7 @@ describe.each(SLACK_MODES)('Slack interactions in %s mode', (mode) => {
       expect(await database.prisma.community.count()).toBe(communities);
       const health = await fetch(h.eventsUrl.replace('/slack/events', '/healthz'));
       expect(await health.text()).toBe('ok');
-    },
-  );
+    });
 
   if (mode === 'socket')
     it('reconnects after the socket drops and keeps answering', async () => {
