@@ -93,6 +93,30 @@ export interface PartnershipRepository {
       Pick<Partnership, 'name' | 'status' | 'form' | 'areas' | 'agreementDate' | 'agreementUrl'>
     >,
   ): Promise<Partnership>;
+  /** Minutes before each exchange at which reminders go out; an empty list turns them off. */
+  setReminderOffsets(id: string, offsetsMinutes: number[]): Promise<void>;
+  digestSchedule(id: string): Promise<DigestSchedule | null>;
+  setDigestSchedule(id: string, schedule: DigestSchedule): Promise<void>;
+  /**
+   * Locks and returns the partnership whose weekly digest is due longest ago, or whose digest is
+   * on but not yet scheduled; rows other processes hold, and `skipIds`, are passed over.
+   */
+  claimDueDigest(
+    now: Date,
+    skipIds: string[],
+  ): Promise<{ partnership: PartnershipWithTowns; schedule: DigestSchedule } | null>;
+}
+
+/** When a partnership's weekly digest of upcoming exchanges is posted. */
+export interface DigestSchedule {
+  /** ISO weekday, 1 (Monday) to 7 (Sunday); null when the digest is off. */
+  weekday: number | null;
+  /** Hour of the day, 0-23, in `timeZone`. */
+  hour: number;
+  /** The zone day and hour are read in; null until first scheduled (then the founding town's). */
+  timeZone: string | null;
+  /** The next post; null when off or not yet scheduled. */
+  nextRunAt: Date | null;
 }
 
 export interface InviteRepository {
@@ -145,6 +169,11 @@ export interface AnnouncementRepository {
     statuses: Announcement['status'][];
     limit: number;
   }): Promise<Announcement[]>;
+  /**
+   * Locks and returns the scheduled announcement due longest ago (nextRunAt <= now), passing
+   * over rows another process holds (SKIP LOCKED) and `skipIds`.
+   */
+  claimDue(now: Date, skipIds: string[]): Promise<Announcement | null>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,6 +263,44 @@ export interface DeliveryRepository {
     reason: string,
   ): Promise<{ newlyBroken: boolean; abandoned: number }>;
   countByStatus(): Promise<Record<string, number>>;
+  /** Pending deliveries of `kinds` about one thing (an exchange), optionally to one person only. */
+  listPending(filter: {
+    sourceId: string;
+    kinds: string[];
+    recipientMemberId?: string;
+  }): Promise<PendingDelivery[]>;
+  /**
+   * Adds planned deliveries (reminders) like enqueue; a key that was withdrawn (DROPPED) is
+   * planned again. Returns how many rows became pending.
+   */
+  plan(deliveries: NewDelivery[]): Promise<number>;
+  /** Marks pending deliveries DROPPED with the reason, keeping them as history; returns how many. */
+  withdraw(ids: string[], reason: string): Promise<number>;
+  /**
+   * Drops pending deliveries of `kinds` whose exchange (the sourceId) starts at or before `by`,
+   * or is no longer planned, among those due by then. Returns what was dropped.
+   */
+  dropForStartedExchanges(options: { kinds: string[]; by: Date; reason: string }): Promise<DroppedDelivery[]>;
+}
+
+/** A delivery still waiting to be sent. */
+export interface PendingDelivery {
+  id: string;
+  dedupeKey: string;
+  kind: string;
+  channelLinkId: string | null;
+  recipientMemberId: string | null;
+  dueAt: Date;
+}
+
+/** A delivery dropped because what it was about had already begun. */
+export interface DroppedDelivery {
+  id: string;
+  kind: string;
+  dueAt: Date;
+  exchangeId: string;
+  exchangeNumber: number;
+  startsAt: Date;
 }
 
 export interface AuditRepository {

@@ -94,4 +94,18 @@ export class PrismaAnnouncementRepository implements AnnouncementRepository {
     });
     return rows.map(toAnnouncement);
   }
+
+  async claimDue(now: Date, skipIds: string[]) {
+    // Row lock with SKIP LOCKED: several bot processes each take a different announcement.
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Announcement"
+      WHERE status = 'SCHEDULED' AND "nextRunAt" <= ${now} AND NOT (id = ANY(${skipIds}::text[]))
+      ORDER BY "nextRunAt" ASC, number ASC
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED`;
+    const id = rows[0]?.id;
+    if (!id) return null;
+    const row = await this.db.announcement.findUnique({ where: { id } });
+    return row && toAnnouncement(row);
+  }
 }

@@ -212,6 +212,65 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
     const groups = await this.db.delivery.groupBy({ by: ['status'], _count: { _all: true } });
     return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
   }
+
+  // Planned deliveries (reminders): see src/core/jobs/reminders.ts.
+
+  listPending(filter: { sourceId: string; kinds: string[]; recipientMemberId?: string }) {
+    return this.db.delivery.findMany({
+      where: {
+        sourceId: filter.sourceId,
+        kind: { in: filter.kinds },
+        status: 'PENDING',
+        ...(filter.recipientMemberId ? { recipientMemberId: filter.recipientMemberId } : {}),
+      },
+      select: {
+        id: true,
+        dedupeKey: true,
+        kind: true,
+        channelLinkId: true,
+        recipientMemberId: true,
+        dueAt: true,
+      },
+    });
+  }
+
+  async plan(deliveries: NewDelivery[]) {
+    if (deliveries.length === 0) return 0;
+    const added = await this.enqueue(deliveries);
+    // The key holds the content and the time, so a withdrawn row with the same key is the same post.
+    const revived = await this.db.delivery.updateMany({
+      where: { dedupeKey: { in: deliveries.map((d) => d.dedupeKey) }, status: 'DROPPED' },
+      data: { status: 'PENDING', attempts: 0, lastError: null, leaseUntil: null, claimedBy: null },
+    });
+    return added + revived.count;
+  }
+
+  async withdraw(ids: string[], reason: string) {
+    if (ids.length === 0) return 0;
+    const { count } = await this.db.delivery.updateMany({
+      where: { id: { in: ids }, status: 'PENDING' },
+      data: { status: 'DROPPED', lastError: reason.slice(0, 1000) },
+    });
+    return count;
+  }
+
+  /**
+   * Only rows due by `by` can be sent before the next sweep, so the (status, dueAt) index bounds
+   * the scan however many reminders wait further ahead.
+   */
+  async dropForStartedExchanges(options: { kinds: string[]; by: Date; reason: string }) {
+    const rows = await this.db.$queryRaw<
+      { id: string; kind: string; dueAt: Date; exchangeId: string; exchangeNumber: number; startsAt: Date }[]
+    >`
+      UPDATE "Delivery" d SET status = 'DROPPED', "lastError" = ${options.reason.slice(0, 1000)},
+        "updatedAt" = now()
+      FROM "Exchange" e
+      WHERE d.status = 'PENDING' AND d."dueAt" <= ${options.by} AND d.kind = ANY(${options.kinds}::text[])
+        AND e.id = d."sourceId" AND (e."startsAt" <= ${options.by} OR e.status <> 'PLANNED')
+      RETURNING d.id, d.kind, d."dueAt", e.id AS "exchangeId", e.number AS "exchangeNumber",
+        e."startsAt"`;
+    return rows.map((row) => ({ ...row, exchangeNumber: Number(row.exchangeNumber) }));
+  }
 }
 
 export class PrismaAuditRepository implements AuditRepository {

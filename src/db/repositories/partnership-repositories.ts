@@ -1,6 +1,11 @@
 /** Partnerships, invites and channel links on Prisma. */
 import type { PartnershipWithTowns } from '../../core/domain/model.ts';
-import type { ChannelLinkRepository, InviteRepository, PartnershipRepository } from '../../core/ports.ts';
+import type {
+  ChannelLinkRepository,
+  DigestSchedule,
+  InviteRepository,
+  PartnershipRepository,
+} from '../../core/ports.ts';
 import type { Prisma } from '../generated/client.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -50,6 +55,61 @@ export class PrismaPartnershipRepository implements PartnershipRepository {
   update(id: string, patch: Parameters<PartnershipRepository['update']>[1]) {
     return this.db.partnership.update({ where: { id }, data: patch });
   }
+
+  async setReminderOffsets(id: string, offsetsMinutes: number[]) {
+    await this.db.partnership.update({ where: { id }, data: { reminderOffsetsMinutes: offsetsMinutes } });
+  }
+
+  async digestSchedule(id: string): Promise<DigestSchedule | null> {
+    const row = await this.db.partnership.findUnique({ where: { id }, select: digestColumns });
+    return row && toDigestSchedule(row);
+  }
+
+  async setDigestSchedule(id: string, schedule: DigestSchedule) {
+    await this.db.partnership.update({
+      where: { id },
+      data: {
+        digestWeekday: schedule.weekday,
+        digestHour: schedule.hour,
+        digestTimeZone: schedule.timeZone,
+        digestNextRunAt: schedule.nextRunAt,
+      },
+    });
+  }
+
+  async claimDueDigest(now: Date, skipIds: string[]) {
+    // Row lock with SKIP LOCKED: several bot processes each take a different partnership.
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Partnership"
+      WHERE "digestWeekday" IS NOT NULL AND status <> 'ENDED'
+        AND ("digestNextRunAt" IS NULL OR "digestNextRunAt" <= ${now})
+        AND NOT (id = ANY(${skipIds}::text[]))
+      ORDER BY "digestNextRunAt" ASC NULLS FIRST, number ASC
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED`;
+    const id = rows[0]?.id;
+    if (!id) return null;
+    const row = await this.db.partnership.findUnique({ where: { id }, include: withTowns });
+    return row && { partnership: toPartnership(row), schedule: toDigestSchedule(row) };
+  }
+}
+
+const digestColumns = {
+  digestWeekday: true,
+  digestHour: true,
+  digestTimeZone: true,
+  digestNextRunAt: true,
+} as const;
+
+function toDigestSchedule(
+  row: Prisma.PartnershipGetPayload<{ select: typeof digestColumns }>,
+): DigestSchedule {
+  return {
+    weekday: row.digestWeekday,
+    hour: row.digestHour,
+    timeZone: row.digestTimeZone,
+    nextRunAt: row.digestNextRunAt,
+  };
 }
 
 export class PrismaInviteRepository implements InviteRepository {
