@@ -179,6 +179,35 @@ export const cs: Catalog = {
   'announce.not-scheduled': 'Oznámení #{number} už není naplánované.',
   'announce.cancelled': 'Oznámení #{number} je zrušené.',
 
+  // Scheduler: reminders, waitlist moves, weekly digest (src/core/jobs).
+  'reminder.offset':
+    '{unit, select, days {{count, plural, one {# den} few {# dny} many {# dne} other {# dní}}} hours {{count, plural, one {# hodinu} few {# hodiny} many {# hodiny} other {# hodin}}} other {{count, plural, one {# minutu} few {# minuty} many {# minuty} other {# minut}}}}',
+  'post.reminder':
+    'Připomínka: „{title}“ (pořádá {host}) začíná za {unit, select, days {{count, plural, one {# den} few {# dny} many {# dne} other {# dní}}} hours {{count, plural, one {# hodinu} few {# hodiny} many {# hodiny} other {# hodin}}} other {{count, plural, one {# minutu} few {# minuty} many {# minuty} other {# minut}}}}.',
+  'direct.reminder':
+    '{answer, select, going {Přijdete na „{title}“} other {Na „{title}“ jste odpověděli „možná“}}: začíná za {unit, select, days {{count, plural, one {# den} few {# dny} many {# dne} other {# dní}}} hours {{count, plural, one {# hodinu} few {# hodiny} many {# hodiny} other {# hodin}}} other {{count, plural, one {# minutu} few {# minuty} many {# minuty} other {# minut}}}}.',
+  'direct.waitlist-promoted':
+    'Uvolnilo se místo: z čekací listiny jste se posunuli mezi přihlášené na „{title}“.',
+  'digest.heading': 'Co chystá „{name}“ v příštích čtyřech týdnech (časy v pásmu {zone}):',
+  'digest.line':
+    '#{number} {when} · {title} · {host} · {seats, plural, one {# přihlášený} few {# přihlášení} many {# přihlášeného} other {# přihlášených}}',
+  'digest.more':
+    '…a {count, plural, one {# další akce} few {# další akce} many {# další akce} other {# dalších akcí}}: viz „event list“.',
+  'reminders.show':
+    'Připomínky pro „{name}“ chodí {offsets} před každou akcí do propojených kanálů a soukromou zprávou všem, kdo odpověděli „přijdu“ nebo „možná“.',
+  'reminders.show-off': 'Připomínky pro „{name}“ jsou vypnuté.',
+  'reminders.replanned':
+    '{events, plural, =0 {Žádné nadcházející akce se to netýká.} one {Připomínky # nadcházející akce jsou naplánované znovu.} few {Připomínky # nadcházejících akcí jsou naplánované znovu.} many {Připomínky # nadcházející akce jsou naplánované znovu.} other {Připomínky # nadcházejících akcí jsou naplánované znovu.}}',
+  'reminders.bad-offset':
+    '„{offset}“ není čas připomínky. Napište číslo s d (dny), h (hodiny) nebo m (minuty), např. 7d,1d,1h, nebo „off“.',
+  'reminders.out-of-range':
+    '„{offset}“ je mimo rozsah: připomínky mohou chodit 5 minut až 8 týdnů před akcí.',
+  'reminders.too-many': 'Nejvýše {max} časů připomínek na jedno partnerství.',
+  'digest.show-on':
+    'Týdenní přehled „{name}“ vychází jednou týdně (den: {day}, {hour}, {zone}) ve všech propojených kanálech; příště {next}. Týdny, kdy se nic nechystá, se vynechávají.',
+  'digest.show-off':
+    'Týdenní přehled „{name}“ je vypnutý. Zapnete ho příkazem: partner digest partnership:{number} day:monday hour:9',
+
   'profile.nothing-to-set': 'Zadejte, co nastavit: languages:… nebo interests:…',
   'profile.saved': 'Váš profil je uložený.',
   'profile.show': '{name} · {town} · {role}\nJazyky: {languages}\nZájmy: {interests}',

@@ -185,6 +185,34 @@ export const de: Catalog = {
   'announce.not-scheduled': 'Ankündigung #{number} ist nicht mehr geplant.',
   'announce.cancelled': 'Ankündigung #{number} ist gestrichen.',
 
+  // Scheduler: reminders, waitlist moves, weekly digest (src/core/jobs).
+  'reminder.offset':
+    '{unit, select, days {{count, plural, one {# Tag} other {# Tage}}} hours {{count, plural, one {# Stunde} other {# Stunden}}} other {{count, plural, one {# Minute} other {# Minuten}}}}',
+  'post.reminder':
+    'Erinnerung: „{title}“ (Gastgeber: {host}) beginnt in {unit, select, days {{count, plural, one {# Tag} other {# Tagen}}} hours {{count, plural, one {# Stunde} other {# Stunden}}} other {{count, plural, one {# Minute} other {# Minuten}}}}.',
+  'direct.reminder':
+    '{answer, select, going {Sie haben für „{title}“ zugesagt} other {Sie haben für „{title}“ mit „vielleicht“ geantwortet}}: Beginn in {unit, select, days {{count, plural, one {# Tag} other {# Tagen}}} hours {{count, plural, one {# Stunde} other {# Stunden}}} other {{count, plural, one {# Minute} other {# Minuten}}}}.',
+  'direct.waitlist-promoted':
+    'Ein Platz ist frei geworden: Sie sind von der Warteliste nachgerückt und bei „{title}“ dabei.',
+  'digest.heading': 'Demnächst in „{name}“, die nächsten vier Wochen (Zeiten in {zone}):',
+  'digest.line': '#{number} {when} · {title} · {host} · {seats, plural, one {# Zusage} other {# Zusagen}}',
+  'digest.more':
+    '…und {count, plural, one {# weitere Veranstaltung} other {# weitere Veranstaltungen}}: siehe „event list“.',
+  'reminders.show':
+    'Erinnerungen für „{name}“ gehen {offsets} vor jeder Veranstaltung an die verknüpften Kanäle und per Direktnachricht an alle, die zu- oder vielleicht zugesagt haben.',
+  'reminders.show-off': 'Erinnerungen für „{name}“ sind ausgeschaltet.',
+  'reminders.replanned':
+    '{events, plural, =0 {Keine anstehende Veranstaltung ist betroffen.} one {Die Erinnerungen für # anstehende Veranstaltung sind neu geplant.} other {Die Erinnerungen für # anstehende Veranstaltungen sind neu geplant.}}',
+  'reminders.bad-offset':
+    '„{offset}“ ist keine Erinnerungszeit. Schreiben Sie eine Zahl mit d (Tage), h (Stunden) oder m (Minuten), z. B. 7d,1d,1h, oder „off“.',
+  'reminders.out-of-range':
+    '„{offset}“ liegt außerhalb des Bereichs: Erinnerungen gehen zwischen 5 Minuten und 8 Wochen vor einer Veranstaltung hinaus.',
+  'reminders.too-many': 'Höchstens {max} Erinnerungszeiten pro Partnerschaft.',
+  'digest.show-on':
+    'Der Wochenüberblick von „{name}“ erscheint jeden {day} um {hour} ({zone}) in allen verknüpften Kanälen; nächster am {next}. Wochen ohne anstehende Veranstaltungen werden übersprungen.',
+  'digest.show-off':
+    'Der Wochenüberblick von „{name}“ ist ausgeschaltet. Einschalten mit: partner digest partnership:{number} day:monday hour:9',
+
   'profile.nothing-to-set': 'Geben Sie an, was gesetzt werden soll: languages:… oder interests:…',
   'profile.saved': 'Ihr Profil ist gespeichert.',
   'profile.show': '{name} · {town} · {role}\nSprachen: {languages}\nInteressen: {interests}',

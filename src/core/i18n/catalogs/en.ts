@@ -171,6 +171,33 @@ export const en = {
   'announce.not-scheduled': 'Announcement #{number} is not scheduled any more.',
   'announce.cancelled': 'Announcement #{number} is cancelled.',
 
+  // Scheduler: reminders, waitlist moves, weekly digest (src/core/jobs).
+  'reminder.offset':
+    '{unit, select, days {{count, plural, one {# day} other {# days}}} hours {{count, plural, one {# hour} other {# hours}}} other {{count, plural, one {# minute} other {# minutes}}}}',
+  'post.reminder':
+    'Reminder: “{title}”, hosted by {host}, starts in {unit, select, days {{count, plural, one {# day} other {# days}}} hours {{count, plural, one {# hour} other {# hours}}} other {{count, plural, one {# minute} other {# minutes}}}}.',
+  'direct.reminder':
+    '{answer, select, going {You are going to “{title}”} other {You answered maybe to “{title}”}}: it starts in {unit, select, days {{count, plural, one {# day} other {# days}}} hours {{count, plural, one {# hour} other {# hours}}} other {{count, plural, one {# minute} other {# minutes}}}}.',
+  'direct.waitlist-promoted':
+    'A place freed up: you moved up from the waitlist and are now going to “{title}”.',
+  'digest.heading': 'Coming up in “{name}” over the next four weeks (times in {zone}):',
+  'digest.line': '#{number} {when} · {title} · {host} · {seats, plural, one {# going} other {# going}}',
+  'digest.more': '…and {count, plural, one {# more event} other {# more events}}: see “event list”.',
+  'reminders.show':
+    'Reminders for “{name}” go out {offsets} before each event, to its linked channels and by direct message to everyone who answered going or maybe.',
+  'reminders.show-off': 'Reminders for “{name}” are off.',
+  'reminders.replanned':
+    '{events, plural, =0 {No upcoming event was affected.} one {Reminders of # upcoming event were planned again.} other {Reminders of # upcoming events were planned again.}}',
+  'reminders.bad-offset':
+    '“{offset}” is not a reminder time. Write a number with d (days), h (hours) or m (minutes), e.g. 7d,1d,1h, or “off”.',
+  'reminders.out-of-range':
+    '“{offset}” is out of range: reminders go out between 5 minutes and 8 weeks before an event.',
+  'reminders.too-many': 'At most {max} reminder times per partnership.',
+  'digest.show-on':
+    'The weekly digest of “{name}” is posted every {day} at {hour} ({zone}) in every linked channel; next on {next}. Weeks with nothing coming up are skipped.',
+  'digest.show-off':
+    'The weekly digest of “{name}” is off. Turn it on with: partner digest partnership:{number} day:monday hour:9',
+
   'profile.nothing-to-set': 'Give languages:… or interests:… to set.',
   'profile.saved': 'Your profile is saved.',
   'profile.show': '{name} · {town} · {role}\nLanguages: {languages}\nInterests: {interests}',
