@@ -245,6 +245,21 @@ export class SlackHarness {
   }
 }
 
+/** Polls until `probe` returns something (for state the emulator does not announce, like logs). */
+export async function eventually<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Text of an answer posted to a response_url. */
 export function answerText(post: ResponsePost): string {
   return typeof post.body['text'] === 'string' ? post.body['text'] : '';

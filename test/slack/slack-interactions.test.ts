@@ -122,6 +122,30 @@ describe.each(SLACK_MODES)('Slack interactions in %s mode', (mode) => {
     expect(card?.text).toContain('Letní tábor');
   });
 
+  it('answers a form opened in a channel the bot is not in with a direct message', async () => {
+    const random = h.slack.workspace().randomChannelId ?? '';
+    const view = await openModal({ ...alice, channelId: random });
+    const accepted = await h.submitView(
+      view.id,
+      {
+        partnership: { value: select('1') },
+        title: { value: 'Study visit' },
+        kind: { value: select('study-visit') },
+        start: { value: '2027-09-01 09:00' },
+      },
+      alice,
+    );
+    expect((accepted as { response_action?: unknown } | undefined)?.response_action).toBeUndefined();
+    const dm = h.slack.dmChannel(alice.userId ?? '');
+    const answer = await h.slack.waitFor(
+      () => h.slack.messages(dm.id).find((m) => m.text.includes('Study visit')),
+      5000,
+      'the answer in a direct message',
+    );
+    // Not linked there: the answer carries the card itself, with its buttons.
+    expect(JSON.stringify(answer.blocks)).toContain('twin_rsvp:going');
+  });
+
   it('refuses a member a coordinator command, ephemerally and in their town’s language', async () => {
     const denied = await h.command('partner invite name:"Another one" form:informal', bob);
     expect(denied.body).toMatchObject({ response_type: 'ephemeral' });

@@ -9,7 +9,7 @@ import { translate } from '../../src/core/i18n/translator.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import type { ResponsePost, StoredMessage } from '../emulators/slack/slack-emulator.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
-import { answerText, SLACK_MODES, SlackHarness, unescaped, type As } from './slack-harness.ts';
+import { answerText, eventually, SLACK_MODES, SlackHarness, unescaped, type As } from './slack-harness.ts';
 
 const combinations = SLACK_MODES.flatMap((mode) => DATABASE_KINDS.map((kind) => [mode, kind] as const));
 
@@ -217,6 +217,18 @@ describe.each(combinations)('Slack scenario in %s mode on %s', (mode, kind) => {
     expect(h.slack.calls('chat.postMessage').length).toBe(deliveries.length);
   });
 
+  it('posts to each workspace with that workspace’s own bot token', () => {
+    const tokenOf = (channel: string) =>
+      new Set(
+        h.slack
+          .calls('chat.postMessage')
+          .filter((c) => c.args['channel'] === channel)
+          .map((c) => c.token),
+      );
+    expect(tokenOf(krumlov.channelId)).toEqual(new Set([h.slack.workspace('T0001').botToken]));
+    expect(tokenOf(passau.channelId)).toEqual(new Set([h.slack.workspace('T0002').botToken]));
+  });
+
   it('refuses mistakes ephemerally and in the town’s language', async () => {
     const gap = await h.command(
       'event create partnership:1 title:"Oops" kind:youth-exchange start:"2027-03-28 02:30"',
@@ -246,5 +258,27 @@ describe.each(combinations)('Slack scenario in %s mode on %s', (mode, kind) => {
       translate('cs', 'permission.coordinator-only', { command: 'announce send' }),
     );
     expect(h.logLines.join('\n')).not.toMatch(/"level":50/);
+  });
+
+  it('forgets a workspace that uninstalls the app', async () => {
+    const event = { teamId: 'T0002', event: { type: 'app_uninstalled' } };
+    if (mode === 'http') expect((await h.http().event(event)).status).toBe(200);
+    else await h.slack.socket.event(event).waitForAck();
+    await eventually(
+      () => (h.logLines.some((l) => l.includes('was uninstalled')) ? true : undefined),
+      'the uninstall',
+    );
+    expect((await database.prisma.slackInstallation.findMany()).map((r) => r.id)).toEqual(['T0001']);
+    const result = await h.adapter.post(
+      {
+        platform: 'SLACK',
+        communityExternalId: 'T0002',
+        channelId: passau.channelId,
+        channelName: 'partnerstadt',
+      },
+      { text: 'after the uninstall' },
+      'delivery-after-uninstall',
+    );
+    expect(result).toMatchObject({ ok: false, channelBroken: true });
   });
 });

@@ -478,17 +478,24 @@ export class SlackAdapter implements PlatformAdapter {
     threadTs?: string,
   ): Promise<void> {
     const message = await this.answerBody(reply, who, channel);
-    if (message.private) {
-      await this.safely('chat.postEphemeral', () =>
-        client.chat.postEphemeral({ channel: channel.id, user: who.actor.userId, ...message.body }),
-      );
-    } else {
-      await this.safely('chat.postMessage', () =>
-        client.chat.postMessage({
+    try {
+      if (message.private) {
+        await client.chat.postEphemeral({ channel: channel.id, user: who.actor.userId, ...message.body });
+      } else {
+        await client.chat.postMessage({
           channel: channel.id,
           ...message.body,
           ...(threadTs ? { thread_ts: threadTs } : {}),
-        }),
+        });
+      }
+    } catch (error) {
+      // The bot is not in that channel (a form opened elsewhere): the answer goes to a direct message.
+      this.deps.logger.info(
+        { err: error, channel: channel.id },
+        'Slack answer sent as a direct message instead',
+      );
+      await this.safely('chat.postMessage', () =>
+        client.chat.postMessage({ channel: who.actor.userId, ...message.body }),
       );
     }
   }

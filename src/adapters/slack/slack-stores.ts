@@ -110,7 +110,13 @@ export type PostRecord =
 
 /** What was posted per outbox delivery: the ts once known, or that an attempt's outcome is unknown. */
 export class SlackPostLedger {
-  constructor(private readonly prisma: PrismaClient) {}
+  private lastPurge = 0;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** Records are kept this long: far beyond the outbox's last retry of a delivery. */
+    private readonly keepMs = 7 * 24 * 60 * 60 * 1000,
+  ) {}
 
   async find(deliveryId: string): Promise<PostRecord> {
     const row = await this.prisma.slackPost.findUnique({ where: { deliveryId } });
@@ -121,6 +127,10 @@ export class SlackPostLedger {
 
   /** Written before the API call: if the process dies during it, the next attempt looks first. */
   async begin(deliveryId: string, teamId: string, channelId: string, at: Date): Promise<void> {
+    if (at.getTime() - this.lastPurge > 60 * 60 * 1000) {
+      this.lastPurge = at.getTime();
+      await this.purge(new Date(at.getTime() - this.keepMs));
+    }
     await this.prisma.slackPost.upsert({
       where: { deliveryId },
       create: { deliveryId, teamId, channelId, attemptedAt: at },
