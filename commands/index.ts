@@ -4,12 +4,14 @@ import { announceCancel, announceList, announceSchedule, announceSend } from './
 import { channelLink, channelUnlink } from './channel.ts';
 import { eventAttendees, eventCancel, eventCreate, eventEdit, eventInfo, eventList, rsvp } from './event.ts';
 import {
+  partnerDigest,
   partnerEdit,
   partnerInfo,
   partnerInvite,
   partnerJoin,
   partnerLeave,
   partnerList,
+  partnerReminders,
 } from './partner.ts';
 import { help, profileSet, profileShow } from './profile.ts';
 import { townCoordinatorAdd, townCoordinatorRemove, townInfo, townRegister } from './town.ts';
@@ -25,6 +27,8 @@ export const commands = {
   'partner.info': partnerInfo,
   'partner.edit': partnerEdit,
   'partner.leave': partnerLeave,
+  'partner.reminders': partnerReminders,
+  'partner.digest': partnerDigest,
   'channel.link': channelLink,
   'channel.unlink': channelUnlink,
   'event.create': eventCreate,

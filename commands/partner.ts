@@ -177,3 +177,85 @@ export const partnerLeave = defineCommand({
   },
   options: { partnership: { ...partnershipOption, required: true } },
 });
+
+export const partnerReminders = defineCommand({
+  path: ['partner', 'reminders'],
+  role: 'coordinator',
+  description: {
+    en: 'Show or set when reminders go out before events (e.g. 7d,1d,1h, or off)',
+    cs: 'Zobrazit nebo nastavit, kdy chodí připomínky před akcemi (např. 7d,1d,1h, nebo off)',
+    de: 'Anzeigen oder festlegen, wann Erinnerungen vor Veranstaltungen kommen (z. B. 7d,1d,1h)',
+  },
+  options: {
+    partnership: { ...partnershipOption, required: true },
+    offsets: {
+      type: 'list',
+      maxItems: 10,
+      itemMaxLength: 10,
+      description: {
+        en: 'Times before each event, comma-separated: 7d,1d,1h (d, h, m), or off',
+        cs: 'Časy před akcí oddělené čárkou: 7d,1d,1h (d, h, m), nebo off',
+        de: 'Zeiten vor der Veranstaltung, durch Komma getrennt: 7d,1d,1h (d, h, m) oder off',
+      },
+    },
+  },
+  examples: [
+    'partner reminders partnership:1 offsets:7d,1d,1h',
+    'partner reminders partnership:1 offsets:off',
+  ],
+});
+
+const weekday = <V extends string>(value: V, en: string, cs: string, de: string) =>
+  ({ value, label: { en, cs, de } }) as const;
+
+export const partnerDigest = defineCommand({
+  path: ['partner', 'digest'],
+  role: 'coordinator',
+  description: {
+    en: 'Show or set the weekly digest of upcoming events: day, hour, or off',
+    cs: 'Zobrazit nebo nastavit týdenní přehled nadcházejících akcí: den, hodina, nebo off',
+    de: 'Wochenüberblick anstehender Veranstaltungen anzeigen oder einstellen: Tag, Stunde, off',
+  },
+  options: {
+    partnership: { ...partnershipOption, required: true },
+    day: {
+      type: 'choice',
+      description: {
+        en: 'Day of the week, or off',
+        cs: 'Den v týdnu, nebo off (vypnout)',
+        de: 'Wochentag oder off (aus)',
+      },
+      choices: [
+        weekday('monday', 'Monday', 'pondělí', 'Montag'),
+        weekday('tuesday', 'Tuesday', 'úterý', 'Dienstag'),
+        weekday('wednesday', 'Wednesday', 'středa', 'Mittwoch'),
+        weekday('thursday', 'Thursday', 'čtvrtek', 'Donnerstag'),
+        weekday('friday', 'Friday', 'pátek', 'Freitag'),
+        weekday('saturday', 'Saturday', 'sobota', 'Samstag'),
+        weekday('sunday', 'Sunday', 'neděle', 'Sonntag'),
+        weekday('off', 'Off', 'vypnout', 'aus'),
+      ],
+    } satisfies ChoiceOption,
+    hour: {
+      type: 'integer',
+      min: 0,
+      max: 23,
+      description: {
+        en: 'Hour of the day, 0-23 (default 9)',
+        cs: 'Hodina dne, 0–23 (výchozí 9)',
+        de: 'Stunde des Tages, 0–23 (Standard 9)',
+      },
+    },
+    timezone: {
+      type: 'string',
+      maxLength: 64,
+      description: {
+        en: 'Time zone of day and hour (default: your town’s)',
+        cs: 'Časové pásmo dne a hodiny (výchozí: vašeho města)',
+        de: 'Zeitzone für Tag und Stunde (Standard: die Ihrer Stadt)',
+      },
+    },
+  },
+  rest: 'day',
+  examples: ['partner digest partnership:1 day:monday hour:9', 'partner digest partnership:1 off'],
+});

@@ -11,6 +11,8 @@ import { countryName } from '../domain/places.ts';
 import { placeGoingAnswer, promotionsFromWaitlist } from '../domain/waitlist.ts';
 import { UserError } from '../errors.ts';
 import { translatorFor } from '../i18n/translator.ts';
+import { planReminders } from '../jobs/reminders.ts';
+import { notifyPromotions } from '../jobs/waitlist-notices.ts';
 import { formatInstant, parseWhen, type TimeError } from '../time/index.ts';
 import { exchangeCardText } from '../views/exchange-card.ts';
 import { buildExchangeCard } from '../views/exchange-view.ts';
@@ -103,7 +105,7 @@ async function announceExchange(
   });
 }
 
-/** Moves people up from the waitlist into freed places; returns who moved. */
+/** Moves people up from the waitlist into freed places and tells them; returns who moved. */
 async function promoteFromWaitlist(ctx: CommandContext, exchange: Exchange): Promise<Rsvp[]> {
   const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
   const promoted = promotionsFromWaitlist(rsvps, exchange.capacity);
@@ -118,6 +120,7 @@ async function promoteFromWaitlist(ctx: CommandContext, exchange: Exchange): Pro
       details: { exchange: exchange.number },
     });
   }
+  if ((await notifyPromotions(ctx.repos, exchange, promoted, ctx.now)) > 0) ctx.markOutboxChanged();
   return promoted;
 }
 
@@ -161,6 +164,7 @@ export const exchangeHandlers: ExchangeHandlers = {
     });
     await audit(ctx, 'event.create', { type: 'exchange', id: exchange.id }, { number: exchange.number });
     const channels = await announceExchange(ctx, exchange, partnership, 'exchange.created');
+    await planReminders(ctx.repos, exchange, ctx.now, { partnership });
     return cardReply(
       ctx,
       exchange,
@@ -248,6 +252,8 @@ export const exchangeHandlers: ExchangeHandlers = {
       { ...patch, promoted: promoted.length },
     );
     const channels = await announceExchange(ctx, updated, partnership, 'exchange.updated');
+    // Pending reminders move with the start and carry the new details.
+    await planReminders(ctx.repos, updated, ctx.now, { partnership });
     return cardReply(
       ctx,
       updated,
@@ -263,6 +269,8 @@ export const exchangeHandlers: ExchangeHandlers = {
     const updated = await ctx.repos.exchanges.update(exchange.id, { status: 'CANCELLED' });
     await audit(ctx, 'event.cancel', { type: 'exchange', id: exchange.id }, { reason: args.reason ?? null });
     const channels = await announceExchange(ctx, updated, partnership, 'exchange.cancelled', args.reason);
+    // Pending reminders are withdrawn (kept as DROPPED).
+    await planReminders(ctx.repos, updated, ctx.now, { partnership });
     return {
       private: false,
       text: ctx.t('event.cancelled-done', { number: updated.number, title: updated.title, channels }),
@@ -344,6 +352,8 @@ export const exchangeHandlers: ExchangeHandlers = {
       queuedAt: keepsPlace ? current.queuedAt : ctx.now,
     });
     const promoted = current?.status === 'GOING' ? await promoteFromWaitlist(ctx, exchange) : [];
+    // Going or maybe gets direct reminders; another answer withdraws them.
+    await planReminders(ctx.repos, exchange, ctx.now, { members: [ctx.member.id], partnership });
     await audit(
       ctx,
       'rsvp',

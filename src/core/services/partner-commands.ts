@@ -9,7 +9,11 @@ import { generateInviteCode, hashInviteCode } from '../domain/invite-code.ts';
 import { normalizeLanguageTag } from '../domain/places.ts';
 import { UserError } from '../errors.ts';
 import { translatorFor } from '../i18n/translator.ts';
-import { formatInstant } from '../time/index.ts';
+import { formatOffsets, MAX_REMINDER_OFFSETS, parseReminderOffsets } from '../jobs/reminder-offsets.ts';
+import { planPartnershipReminders } from '../jobs/reminders.ts';
+import { DEFAULT_DIGEST, nextDigestRun } from '../jobs/weekly-digest.ts';
+import type { DigestSchedule } from '../ports.ts';
+import { formatInstant, normalizeTimeZone } from '../time/index.ts';
 import { fanOutToPartnership } from './fan-out.ts';
 import { actingTown, audit, ownPartnership } from './lookups.ts';
 
@@ -21,6 +25,8 @@ type PartnerHandlers = Pick<
   | 'partner.info'
   | 'partner.edit'
   | 'partner.leave'
+  | 'partner.reminders'
+  | 'partner.digest'
   | 'channel.link'
   | 'channel.unlink'
 >;
@@ -58,6 +64,31 @@ function describePartnership(ctx: CommandContext, p: PartnershipWithTowns): stri
     towns: p.towns.map((town) => `${town.name} (${town.country})`).join(', '),
     form: p.form.toLowerCase(),
     status: p.status.toLowerCase(),
+  });
+}
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+function describeReminders(ctx: CommandContext, p: PartnershipWithTowns, offsetsMinutes: number[]): string {
+  return offsetsMinutes.length === 0
+    ? ctx.t('reminders.show-off', { name: p.name })
+    : ctx.t('reminders.show', { name: p.name, offsets: formatOffsets(offsetsMinutes, ctx.language) });
+}
+
+function describeDigest(ctx: CommandContext, p: PartnershipWithTowns, schedule: DigestSchedule): string {
+  if (schedule.weekday === null) return ctx.t('digest.show-off', { name: p.name, number: p.number });
+  const zone = schedule.timeZone ?? p.towns[0]?.timeZone ?? 'UTC';
+  // Not scheduled yet (the scheduler's next tick does it): show when it will be.
+  const next = schedule.nextRunAt ?? nextDigestRun(schedule, zone, ctx.recurrence, ctx.now);
+  return ctx.t('digest.show-on', {
+    name: p.name,
+    // 2024-01-01 was a Monday.
+    day: new Intl.DateTimeFormat(ctx.language, { weekday: 'long', timeZone: 'UTC' }).format(
+      Date.UTC(2024, 0, schedule.weekday),
+    ),
+    hour: `${String(schedule.hour).padStart(2, '0')}:00`,
+    zone,
+    next: next ? formatInstant(next, zone, ctx.language) : '—',
   });
 }
 
@@ -144,6 +175,8 @@ export const partnerHandlers: PartnerHandlers = {
       { type: 'partnership', id: partnership.id },
       { channel: ctx.channel.id },
     );
+    // The new channel gets the reminders of exchanges already planned.
+    await planPartnershipReminders(ctx.repos, partnership.id, ctx.now);
     await fanOutToPartnership(ctx, {
       partnershipId: partnership.id,
       kind: 'partnership.joined',
@@ -259,6 +292,63 @@ export const partnerHandlers: PartnerHandlers = {
     return { private: false, text: ctx.t('partner.left', { name: partnership.name, unlinked }) };
   },
 
+  async 'partner.reminders'(ctx, args) {
+    const partnership = await ownPartnership(ctx, args.partnership);
+    if (args.offsets === undefined)
+      return { private: true, text: describeReminders(ctx, partnership, partnership.reminderOffsetsMinutes) };
+    const parsed = parseReminderOffsets(args.offsets);
+    if (!parsed.ok) {
+      throw parsed.error === 'too-many'
+        ? new UserError('reminders.too-many', { max: MAX_REMINDER_OFFSETS, option: 'offsets' })
+        : new UserError(`reminders.${parsed.error}`, { offset: parsed.offset, option: 'offsets' });
+    }
+    await ctx.repos.partnerships.setReminderOffsets(partnership.id, parsed.minutes);
+    await audit(
+      ctx,
+      'partner.reminders',
+      { type: 'partnership', id: partnership.id },
+      { offsetsMinutes: parsed.minutes },
+    );
+    // Pending reminders of upcoming exchanges move to the new times (or are withdrawn).
+    const events = await planPartnershipReminders(ctx.repos, partnership.id, ctx.now);
+    return {
+      private: false,
+      text: `${describeReminders(ctx, partnership, parsed.minutes)}\n${ctx.t('reminders.replanned', { events })}`,
+    };
+  },
+
+  async 'partner.digest'(ctx, args) {
+    const town = actingTown(ctx);
+    const partnership = await ownPartnership(ctx, args.partnership);
+    const current = (await ctx.repos.partnerships.digestSchedule(partnership.id)) ?? {
+      ...DEFAULT_DIGEST,
+      timeZone: null,
+      nextRunAt: null,
+    };
+    if (args.day === undefined && args.hour === undefined && args.timezone === undefined)
+      return { private: true, text: describeDigest(ctx, partnership, current) };
+    let schedule: DigestSchedule;
+    if (args.day === 'off') {
+      schedule = { ...current, weekday: null, nextRunAt: null };
+    } else {
+      // Like every time typed, day and hour are read in the coordinator's town's zone unless given.
+      const timeZone = args.timezone === undefined ? town.timeZone : normalizeTimeZone(args.timezone);
+      if (!timeZone) throw new UserError('time.unknown-zone', { zone: args.timezone ?? '' });
+      const weekday =
+        args.day === undefined ? (current.weekday ?? DEFAULT_DIGEST.weekday) : WEEKDAYS.indexOf(args.day) + 1;
+      const hour = args.hour ?? current.hour;
+      schedule = {
+        weekday,
+        hour,
+        timeZone,
+        nextRunAt: nextDigestRun({ weekday, hour }, timeZone, ctx.recurrence, ctx.now),
+      };
+    }
+    await ctx.repos.partnerships.setDigestSchedule(partnership.id, schedule);
+    await audit(ctx, 'partner.digest', { type: 'partnership', id: partnership.id }, { ...schedule });
+    return { private: false, text: describeDigest(ctx, partnership, schedule) };
+  },
+
   async 'channel.link'(ctx, args) {
     const town = actingTown(ctx);
     const partnership = await ownPartnership(ctx, args.partnership);
@@ -274,6 +364,7 @@ export const partnerHandlers: PartnerHandlers = {
       language: channelLanguage(args.language, town.language),
     });
     await audit(ctx, 'channel.link', { type: 'channel-link', id: link.id }, { channel: ctx.channel.id });
+    await planPartnershipReminders(ctx.repos, partnership.id, ctx.now);
     return {
       private: false,
       text: ctx.t('channel.linked', {

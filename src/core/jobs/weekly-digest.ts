@@ -1,0 +1,169 @@
+/**
+ * The weekly digest: once a week, on the day and hour a coordinator chose (in the zone it was
+ * set in, by default the founding town's; Monday 09:00 unless changed), every channel linked to
+ * a partnership gets the exchanges of the next four weeks, in its language and its town's zone.
+ * A week with nothing coming up posts nothing. The schedule lives on the partnership row and is
+ * claimed with a row lock like announcements; after downtime a missed digest goes out once.
+ */
+import type { Exchange, PartnershipWithTowns } from '../domain/model.ts';
+import { seatsTaken } from '../domain/model.ts';
+import type { SupportedLanguage } from '../i18n/languages.ts';
+import { translatorFor } from '../i18n/translator.ts';
+import type { DigestSchedule, Recurrence, Repositories } from '../ports.ts';
+import { enqueueFanOut } from '../services/fan-out.ts';
+import { JOB_BATCH_LIMIT, type JobDependencies } from './job-dependencies.ts';
+
+export const DIGEST_KIND = 'digest';
+export const DIGEST_WINDOW_DAYS = 28;
+/** Exchanges listed by name; more are counted. */
+export const DIGEST_MAX_LINES = 10;
+export const DEFAULT_DIGEST = { weekday: 1, hour: 9 } as const;
+
+/** The digest as a five-field cron expression (cron counts Sunday as 0). */
+export function digestCron(schedule: { weekday: number; hour: number }): string {
+  return `0 ${schedule.hour} * * ${schedule.weekday % 7}`;
+}
+
+/** The first digest time after `after`, or null when the digest is off. */
+export function nextDigestRun(
+  schedule: Pick<DigestSchedule, 'weekday' | 'hour'>,
+  timeZone: string,
+  recurrence: Recurrence,
+  after: Date,
+): Date | null {
+  if (schedule.weekday === null) return null;
+  return recurrence.nextAfter(
+    digestCron({ weekday: schedule.weekday, hour: schedule.hour }),
+    timeZone,
+    after,
+  );
+}
+
+/** Posts the digests due at `now` (and schedules new ones); returns how many were posted. */
+export async function sendDueDigests(
+  deps: JobDependencies,
+  now: Date,
+  limit = JOB_BATCH_LIMIT,
+): Promise<number> {
+  const failed: string[] = [];
+  let handled = 0;
+  let posted = 0;
+  while (handled + failed.length < limit) {
+    let claimedId: string | undefined;
+    try {
+      const result = await deps.store.transaction(async (repos) => {
+        const due = await repos.partnerships.claimDueDigest(now, failed);
+        if (!due) return null;
+        claimedId = due.partnership.id;
+        return runDigest(repos, deps.recurrence, due.partnership, due.schedule, now);
+      });
+      if (!result) break;
+      handled++;
+      if (result.channels > 0) {
+        posted++;
+        deps.logger.info(
+          {
+            partnership: result.partnership,
+            exchanges: result.exchanges,
+            channels: result.channels,
+            next: result.next,
+          },
+          'weekly digest posted',
+        );
+      }
+    } catch (error) {
+      deps.logger.error({ err: error, partnershipId: claimedId }, 'weekly digest failed; it stays due');
+      if (!claimedId) break;
+      failed.push(claimedId);
+    }
+  }
+  return posted;
+}
+
+async function runDigest(
+  repos: Repositories,
+  recurrence: Recurrence,
+  partnership: PartnershipWithTowns,
+  schedule: DigestSchedule,
+  now: Date,
+): Promise<{ partnership: number; exchanges: number; channels: number; next: Date | null }> {
+  const timeZone = schedule.timeZone ?? partnership.towns[0]?.timeZone ?? 'UTC';
+  let channels = 0;
+  let listed = 0;
+  if (schedule.nextRunAt !== null) {
+    const until = now.getTime() + DIGEST_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+    const exchanges = (
+      await repos.exchanges.list({
+        partnershipIds: [partnership.id],
+        endsAfter: now,
+        statuses: ['PLANNED'],
+        limit: 200,
+      })
+    ).filter((e) => e.startsAt > now && e.startsAt.getTime() <= until);
+    listed = exchanges.length;
+    if (exchanges.length > 0) {
+      const shown = exchanges.slice(0, DIGEST_MAX_LINES);
+      const seats = new Map<string, number>();
+      for (const exchange of shown) {
+        const rsvps = await repos.rsvps.listForExchange(exchange.id);
+        seats.set(
+          exchange.id,
+          rsvps.filter((r) => r.status === 'GOING').reduce((sum, r) => sum + seatsTaken(r), 0),
+        );
+      }
+      channels = await enqueueFanOut(repos, {
+        partnershipId: partnership.id,
+        kind: DIGEST_KIND,
+        sourceId: partnership.id,
+        occasion: schedule.nextRunAt.toISOString(),
+        dueAt: now,
+        render: ({ language, town }) => ({
+          text: digestText(partnership, shown, exchanges.length, seats, language, town.timeZone),
+        }),
+      });
+    }
+  }
+  // From now or from the missed run, whichever is later: a digest missed while down goes out once.
+  const from = new Date(Math.max(now.getTime(), schedule.nextRunAt?.getTime() ?? 0));
+  const next = nextDigestRun(schedule, timeZone, recurrence, from);
+  await repos.partnerships.setDigestSchedule(partnership.id, { ...schedule, timeZone, nextRunAt: next });
+  return { partnership: partnership.number, exchanges: listed, channels, next };
+}
+
+function digestText(
+  partnership: PartnershipWithTowns,
+  shown: readonly Exchange[],
+  total: number,
+  seats: ReadonlyMap<string, number>,
+  language: SupportedLanguage,
+  timeZone: string,
+): string {
+  const t = translatorFor(language);
+  const lines = [t('digest.heading', { name: partnership.name, zone: timeZone })];
+  for (const exchange of shown) {
+    lines.push(
+      t('digest.line', {
+        number: exchange.number,
+        when: shortWhen(exchange.startsAt, timeZone, language),
+        title: exchange.title,
+        host: partnership.towns.find((town) => town.id === exchange.hostTownId)?.name ?? '?',
+        seats: seats.get(exchange.id) ?? 0,
+      }),
+    );
+  }
+  if (total > shown.length) lines.push(t('digest.more', { count: total - shown.length }));
+  return lines.join('\n');
+}
+
+/** `Fri 5 Jun, 18:00` in the reader's zone; the heading names the zone once. */
+function shortWhen(instant: Date, timeZone: string, language: SupportedLanguage): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(instant);
+}
