@@ -1,0 +1,204 @@
+/**
+ * The generated slash commands: within Discord's limits, mapping back to the core's commands,
+ * and the same as the reviewed file generated/discord-commands.json (`npm run commands:discord`
+ * rewrites it; this test fails while it is stale).
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  ApplicationCommandOptionType,
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandOption,
+} from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { commandList } from '../../commands/index.ts';
+import {
+  commandSize,
+  DISCORD_LIMITS,
+  discordCommands,
+  type DiscordCommandJson,
+} from '../../src/adapters/discord/command-json.ts';
+import { commandPath, commandRequestName } from '../../src/adapters/discord/interaction-input.ts';
+
+const commands = discordCommands(commandList);
+const GENERATED = fileURLToPath(new URL('../../generated/discord-commands.json', import.meta.url));
+const LOCALES = ['cs', 'de'];
+
+function checkText(text: string | undefined, where: string): void {
+  expect(text?.length, where).toBeGreaterThanOrEqual(1);
+  expect(text?.length, where).toBeLessThanOrEqual(DISCORD_LIMITS.descriptionLength);
+}
+
+function checkLocalized(
+  item: { description: string; description_localizations?: Record<string, string | null> | null },
+  where: string,
+): void {
+  checkText(item.description, `${where} description`);
+  const localized = item.description_localizations ?? {};
+  for (const [locale, text] of Object.entries(localized)) {
+    expect(LOCALES, `${where}: locale ${locale}`).toContain(locale);
+    checkText(text ?? undefined, `${where} description (${locale})`);
+  }
+}
+
+function checkLeaf(option: APIApplicationCommandBasicOption, where: string): void {
+  expect(option.name, where).toMatch(DISCORD_LIMITS.name);
+  checkLocalized(option, where);
+  if ('choices' in option && option.choices) {
+    expect(option.choices.length, `${where} choices`).toBeLessThanOrEqual(DISCORD_LIMITS.choices);
+    expect('autocomplete' in option && option.autocomplete, `${where}: choices and autocomplete`).toBeFalsy();
+    for (const choice of option.choices) {
+      expect(choice.name.length).toBeGreaterThanOrEqual(1);
+      expect(choice.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceNameLength);
+      for (const name of Object.values(choice.name_localizations ?? {})) {
+        expect(name?.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceNameLength);
+      }
+      expect(String(choice.value).length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceValueLength);
+    }
+  }
+  if (option.type === ApplicationCommandOptionType.String) {
+    expect(option.max_length ?? 0, `${where} max_length`).toBeLessThanOrEqual(DISCORD_LIMITS.stringLength);
+    expect(option.min_length ?? 0).toBeLessThanOrEqual(option.max_length ?? DISCORD_LIMITS.stringLength);
+  }
+  if (option.type === ApplicationCommandOptionType.Integer) {
+    expect(option.min_value ?? -Infinity).toBeLessThanOrEqual(option.max_value ?? Infinity);
+  }
+}
+
+/** Leaves of one (sub)command: unique names, at most 25, required ones first. */
+function checkLeaves(options: readonly APIApplicationCommandOption[], where: string): void {
+  expect(options.length, `${where} options`).toBeLessThanOrEqual(DISCORD_LIMITS.options);
+  expect(new Set(options.map((o) => o.name)).size, `${where} option names`).toBe(options.length);
+  const required = options.map((o) => 'required' in o && o.required === true);
+  expect(required, `${where}: required options first`).toEqual(
+    [...required].sort((a, b) => Number(b) - Number(a)),
+  );
+  for (const option of options) {
+    expect(
+      option.type === ApplicationCommandOptionType.Subcommand ||
+        option.type === ApplicationCommandOptionType.SubcommandGroup,
+      `${where} ${option.name}: no deeper nesting`,
+    ).toBe(false);
+    checkLeaf(option as APIApplicationCommandBasicOption, `${where} ${option.name}`);
+  }
+}
+
+/** Every invocable path of a command, with its leaf options. */
+function invocations(
+  command: DiscordCommandJson,
+): { path: string[]; options: readonly APIApplicationCommandOption[] }[] {
+  const options = command.options ?? [];
+  const isSub = (o: APIApplicationCommandOption) =>
+    o.type === ApplicationCommandOptionType.Subcommand ||
+    o.type === ApplicationCommandOptionType.SubcommandGroup;
+  if (!options.some(isSub)) return [{ path: [command.name], options }];
+  return options.flatMap((o) => {
+    if (o.type === ApplicationCommandOptionType.SubcommandGroup) {
+      return (o.options ?? []).map((sub) => ({
+        path: [command.name, o.name, sub.name],
+        options: sub.options ?? [],
+      }));
+    }
+    if (o.type === ApplicationCommandOptionType.Subcommand)
+      return [{ path: [command.name, o.name], options: o.options ?? [] }];
+    return [];
+  });
+}
+
+describe('Discord slash commands generated from commands/', () => {
+  it('are within Discord’s limits: names, descriptions, localizations, options, choices, sizes', () => {
+    expect(commands.length).toBeLessThanOrEqual(DISCORD_LIMITS.commands);
+    expect(new Set(commands.map((c) => c.name)).size).toBe(commands.length);
+    for (const command of commands) {
+      const where = `/${command.name}`;
+      expect(command.name, where).toMatch(DISCORD_LIMITS.name);
+      checkLocalized(command, where);
+      expect(commandSize(command), `${where} size`).toBeLessThanOrEqual(DISCORD_LIMITS.commandSize);
+      const options = command.options ?? [];
+      expect(options.length, `${where} subcommands`).toBeLessThanOrEqual(DISCORD_LIMITS.options);
+      for (const option of options) {
+        if (option.type === ApplicationCommandOptionType.SubcommandGroup) {
+          expect(option.name).toMatch(DISCORD_LIMITS.name);
+          checkLocalized(option, `${where} ${option.name}`);
+          expect(option.options?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.options);
+          for (const sub of option.options ?? []) {
+            checkLocalized(sub, `${where} ${option.name} ${sub.name}`);
+            checkLeaves(sub.options ?? [], `${where} ${option.name} ${sub.name}`);
+          }
+        } else if (option.type === ApplicationCommandOptionType.Subcommand) {
+          checkLocalized(option, `${where} ${option.name}`);
+          checkLeaves(option.options ?? [], `${where} ${option.name}`);
+        }
+      }
+      if (
+        !options.some(
+          (o) =>
+            o.type === ApplicationCommandOptionType.Subcommand ||
+            o.type === ApplicationCommandOptionType.SubcommandGroup,
+        )
+      ) {
+        checkLeaves(options, where);
+      }
+    }
+  });
+
+  it('cover every command exactly once, and an invocation maps back to its command id', () => {
+    const paths = commands.flatMap(invocations).map((i) => i.path);
+    expect(paths.map((p) => p.join('.')).sort()).toEqual(commandList.map((d) => d.path.join('.')).sort());
+    for (const path of paths) {
+      const [name, group, sub] = path.length === 3 ? path : [path[0], undefined, path[1]];
+      expect(commandRequestName(commandPath(name ?? '', group, sub))).toBe(path.join('.'));
+    }
+    expect(commandRequestName(['event', 'archive'])).toBe('event archive');
+  });
+
+  it('type each option as the definition says, with its choices, bounds and localizations', () => {
+    const event = commands.find((c) => c.name === 'event');
+    const create = event?.options?.find((o) => o.name === 'create');
+    const options = create && 'options' in create ? (create.options ?? []) : [];
+    const byName = Object.fromEntries(options.map((o) => [o.name, o]));
+    expect(byName['partnership']).toMatchObject({
+      type: ApplicationCommandOptionType.Integer,
+      required: true,
+      min_value: 1,
+      autocomplete: true,
+    });
+    expect(byName['kind']).toMatchObject({ type: ApplicationCommandOptionType.String, required: true });
+    const kind = byName['kind'];
+    expect(kind && 'choices' in kind ? kind.choices?.[0] : undefined).toEqual({
+      name: 'Delegation visit',
+      name_localizations: { cs: 'Návštěva delegace', de: 'Delegationsbesuch' },
+      value: 'delegation-visit',
+    });
+    expect(byName['capacity']).toMatchObject({ min_value: 1, max_value: 100000 });
+    expect(byName['title']).toMatchObject({
+      max_length: 200,
+      description_localizations: { cs: 'Název', de: 'Titel' },
+    });
+    const town = commands.find((c) => c.name === 'town');
+    const coordinator = town?.options?.find((o) => o.name === 'coordinator');
+    expect(coordinator?.type).toBe(ApplicationCommandOptionType.SubcommandGroup);
+    const add =
+      coordinator && 'options' in coordinator
+        ? coordinator.options?.find((o) => o.name === 'add')
+        : undefined;
+    expect(add && 'options' in add ? add.options?.[0] : undefined).toMatchObject({
+      type: ApplicationCommandOptionType.User,
+      name: 'user',
+      required: true,
+    });
+    // Single-word commands take their options directly; everything is for servers only.
+    expect(commands.find((c) => c.name === 'rsvp')?.options?.map((o) => o.name)).toEqual([
+      'event',
+      'answer',
+      'guests',
+    ]);
+    for (const command of commands) expect(command).toMatchObject({ contexts: [0], integration_types: [0] });
+  });
+
+  it('match the reviewed file generated/discord-commands.json (npm run commands:discord updates it)', async () => {
+    await expect(
+      `${JSON.stringify(commands, null, 2)}\n`,
+      'generated/discord-commands.json is stale: run npm run commands:discord',
+    ).toMatchFileSnapshot(GENERATED);
+  });
+});
