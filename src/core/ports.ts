@@ -325,6 +325,8 @@ export type PostResult =
       retryable: boolean;
       /** The platform's own wait, when it said one (429 retry_after). */
       retryAfterMs?: number;
+      /** That wait holds for every request of the bot, not only for this destination (Discord's global limit). */
+      globalRateLimit?: boolean;
       /** The bot can no longer post there (removed, missing permission): stop and tell coordinators. */
       channelBroken?: boolean;
       reason: string;

@@ -378,6 +378,34 @@ describe('the delivery worker’s pace (embedded)', () => {
   });
   afterEach(() => database.close());
 
+  it('waits out a short retry_after within the claim, holding back the whole bot when the limit is global', async () => {
+    const twinning = await seedTwinning(database, { channels: 4 });
+    const ids = await enqueueFanOut(database, twinning, { dueAt: START });
+    const sentAt: number[] = [];
+    let refusals = 0;
+    const poster = new RecordingPoster('DISCORD', (): PostResult => {
+      if (refusals++ === 0) {
+        return { ok: false, retryable: true, retryAfterMs: 300, globalRateLimit: true, reason: '429 global' };
+      }
+      sentAt.push(performance.now());
+      return { ok: true, platformMessageId: '' };
+    });
+    const worker = new DeliveryWorker(
+      new PrismaStore(database.prisma),
+      [poster],
+      new TestClock(START),
+      recordingLogger(),
+      { workerId: 'waits', retryWakeHorizonMs: 0, limits: { DISCORD: { concurrency: 1 } } },
+    );
+    const began = performance.now();
+    expect(await worker.drainDue()).toEqual({ sent: 4, retried: 0, failed: 0, released: 0 });
+    await worker.stop();
+    // Nothing went out during the pause, and the refused post counts as one attempt.
+    expect(Math.min(...sentAt) - began).toBeGreaterThanOrEqual(290);
+    const rows = await database.prisma.delivery.findMany({ where: { id: { in: ids } } });
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual(Array(4).fill(['SENT', 1]));
+  });
+
   it('sends in parallel up to the platform’s concurrency and never over its rate', async () => {
     const twinning = await seedTwinning(database, { channels: 60 });
     await enqueueFanOut(database, twinning, { dueAt: START });

@@ -113,6 +113,7 @@ function resultOf(error: unknown): PostResult {
       ok: false,
       retryable: true,
       retryAfterMs: error.retryAfter,
+      globalRateLimit: error.global,
       reason: `429 rate limited (${error.scope}${error.global ? ', global' : ''})`,
     };
   }

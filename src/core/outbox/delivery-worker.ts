@@ -54,6 +54,10 @@ export interface DrainResult {
 
 type Outcome = keyof DrainResult;
 
+/** Rate-limit answers with a wait up to this long are waited out within the claim, this many times. */
+const INLINE_WAIT_MAX_MS = 10_000;
+const INLINE_RATE_LIMIT_WAITS = 3;
+
 export class DeliveryWorker {
   private readonly posters = new Map<Platform, ChannelPoster>();
   private readonly gates = new Map<Platform, SendGate>();
@@ -214,19 +218,40 @@ export class DeliveryWorker {
     } else {
       const gate = this.gateFor(platform);
       const address = addressOf(delivery);
-      // Wait for a send slot only as long as the post can still finish within the lease.
-      const patience = leaseUntil.getTime() - this.clock.now().getTime() - this.options.sendTimeoutMs;
-      const permit = await gate.acquire(address, this.options.timer.now() + patience);
-      if (!permit) {
-        this.outcomes.add({ id: delivery.id, outcome: 'released' });
-        return 'released';
+      for (let waits = 0; ; waits++) {
+        // Wait for a send slot only as long as the post can still finish within the lease.
+        const patience = leaseUntil.getTime() - this.clock.now().getTime() - this.options.sendTimeoutMs;
+        const permit = await gate.acquire(address, this.options.timer.now() + patience);
+        if (!permit) {
+          this.outcomes.add({ id: delivery.id, outcome: 'released' });
+          return 'released';
+        }
+        let waitMs: number | undefined;
+        try {
+          result = await this.send(poster, delivery);
+          // A short retry_after is waited out within this claim, as discord.js itself does, and
+          // nothing more goes there (or anywhere, for a global limit) until then: paused before
+          // this send slot is given up. A long or repeated one goes back to the outbox with backoff.
+          if (
+            !result.ok &&
+            result.retryable &&
+            result.retryAfterMs !== undefined &&
+            result.retryAfterMs <= INLINE_WAIT_MAX_MS &&
+            waits < INLINE_RATE_LIMIT_WAITS
+          ) {
+            waitMs = result.retryAfterMs;
+            if (result.globalRateLimit) gate.pauseAll(waitMs);
+            else gate.pauseDestination(address, waitMs);
+            this.logger.debug(
+              { delivery: delivery.id, retryAfterMs: waitMs, reason: result.reason },
+              'rate limited; waiting within the claim',
+            );
+          }
+        } finally {
+          permit.release();
+        }
+        if (waitMs === undefined) break;
       }
-      try {
-        result = await this.send(poster, delivery);
-      } finally {
-        permit.release();
-      }
-      if (!result.ok && result.retryAfterMs) gate.pauseDestination(address, result.retryAfterMs);
     }
 
     const now = this.clock.now();
@@ -408,7 +433,7 @@ class OutcomeWriter {
 
   private async flushLoop(): Promise<void> {
     // Let the outcomes of this turn of the event loop join the first batch.
-    await Promise.resolve();
+    await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, 1_000);

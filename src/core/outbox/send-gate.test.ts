@@ -141,6 +141,17 @@ describe('SendGate', () => {
     expect(granted.map((g) => g.index)).toEqual([1, 0]);
   });
 
+  it('pauses every send for a global rate limit', async () => {
+    const timer = new ManualTimer();
+    const gate = new SendGate({ concurrency: 10 }, timer);
+    gate.pauseAll(500);
+    const granted = request(gate, timer, [channel(1), channel(2)]);
+    await timer.advance(499);
+    expect(granted).toHaveLength(0);
+    await timer.advance(1);
+    expect(granted).toHaveLength(2);
+  });
+
   it('turns waiting sends away when closed', async () => {
     const timer = new ManualTimer();
     const gate = new SendGate({ concurrency: 1 }, timer);

@@ -39,6 +39,7 @@ export interface Permit {
 }
 
 interface Waiter {
+  destination: string;
   keys: WindowKey[];
   /** Pacing time after which waiting is pointless (the claim's lease runs out). */
   deadline: number;
@@ -53,11 +54,17 @@ interface WindowKey {
 interface WindowLog {
   /** Send times, oldest first, at most `limit` of them. */
   times: number[];
-  pausedUntil: number;
+}
+
+function destinationKey(address: SendAddress): string {
+  return `d\u0000${address.community}\u0000${address.destination}`;
 }
 
 export class SendGate {
   private readonly logs = new Map<string, WindowLog>();
+  /** Destinations held back after a 429, until a pacing time. */
+  private readonly pauses = new Map<string, number>();
+  private pausedUntil = 0;
   private readonly queue: Waiter[] = [];
   private inFlight = 0;
   private wakeHandle: unknown = undefined;
@@ -80,20 +87,25 @@ export class SendGate {
     const { global, perCommunity, perDestination } = this.limits;
     if (global) keys.push({ id: 'global', window: global });
     if (perCommunity) keys.push({ id: `c\u0000${address.community}`, window: perCommunity });
-    if (perDestination) {
-      keys.push({ id: `d\u0000${address.community}\u0000${address.destination}`, window: perDestination });
-    }
+    const destination = destinationKey(address);
+    if (perDestination) keys.push({ id: destination, window: perDestination });
     return new Promise((resolve) => {
-      this.queue.push({ keys, deadline, resolve });
+      this.queue.push({ destination, keys, deadline, resolve });
       this.pump();
     });
   }
 
   /** Holds sends to a destination back for `ms` (the platform answered 429 with retry_after). */
   pauseDestination(address: SendAddress, ms: number): void {
-    if (!this.limits.perDestination || ms <= 0) return;
-    const log = this.log(`d\u0000${address.community}\u0000${address.destination}`);
-    log.pausedUntil = Math.max(log.pausedUntil, this.timer.now() + ms);
+    if (ms <= 0) return;
+    const key = destinationKey(address);
+    this.pauses.set(key, Math.max(this.pauses.get(key) ?? 0, this.timer.now() + ms));
+  }
+
+  /** Holds every send back for `ms` (a global rate limit). */
+  pauseAll(ms: number): void {
+    if (ms <= 0) return;
+    this.pausedUntil = Math.max(this.pausedUntil, this.timer.now() + ms);
   }
 
   /** How many sends wait for a permit. */
@@ -112,7 +124,7 @@ export class SendGate {
   private log(id: string): WindowLog {
     let log = this.logs.get(id);
     if (!log) {
-      log = { times: [], pausedUntil: 0 };
+      log = { times: [] };
       this.logs.set(id, log);
     }
     return log;
@@ -124,7 +136,7 @@ export class SendGate {
     if (!log) return 0;
     const { limit, windowMs } = key.window;
     const full = log.times.length >= limit ? (log.times[log.times.length - limit] ?? 0) : -Infinity;
-    return Math.max(log.pausedUntil, full + windowMs + (this.limits.marginMs ?? 0));
+    return full + windowMs + (this.limits.marginMs ?? 0);
   }
 
   private pump(): void {
@@ -133,7 +145,7 @@ export class SendGate {
     let nextWake = Infinity;
     for (let i = 0; i < this.queue.length && this.inFlight < this.limits.concurrency;) {
       const waiter = this.queue[i]!;
-      let ready = 0;
+      let ready = Math.max(this.pausedUntil, this.pauses.get(waiter.destination) ?? 0);
       for (const key of waiter.keys) ready = Math.max(ready, this.readyAt(key));
       if (Math.max(ready, now) > waiter.deadline) {
         this.queue.splice(i, 1);
@@ -195,7 +207,8 @@ export class SendGate {
       ) + (this.limits.marginMs ?? 0);
     for (const [id, log] of this.logs) {
       const last = log.times[log.times.length - 1] ?? -Infinity;
-      if (last + longest < now && log.pausedUntil < now) this.logs.delete(id);
+      if (last + longest < now) this.logs.delete(id);
     }
+    for (const [id, until] of this.pauses) if (until < now) this.pauses.delete(id);
   }
 }
