@@ -1,0 +1,120 @@
+/**
+ * Posting for the outbox, through discord.js's REST client (its per-route queue follows Discord's
+ * X-RateLimit-* buckets and waits out short 429s by their retry_after).
+ *
+ * Each post carries a nonce derived from the delivery id with `enforce_nonce`: when the outbox
+ * tries a post again (the answer was lost, the worker died after sending), Discord returns the
+ * message it already created instead of creating a second one (for a few minutes, which covers
+ * the outbox's early retries).
+ */
+import { createHash } from 'node:crypto';
+import {
+  Routes,
+  type APIChannel,
+  type APIMessage,
+  type REST,
+  type RESTPostAPIChannelMessageJSONBody,
+} from 'discord.js';
+import type { ChannelTarget, DirectTarget, Logger, OutgoingMessage, PostResult } from '../../core/ports.ts';
+import { renderOutgoing } from './discord-messages.ts';
+import { postFailure } from './discord-errors.ts';
+
+/** Discord accepts nonces of at most 25 characters. */
+export const NONCE_MAX = 25;
+
+/**
+ * A nonce of at most 25 characters for an idempotency key. A UUID (the delivery id) is 128 bits,
+ * which base 36 writes in at most 25 characters: the nonce is the id itself, just shorter. Other
+ * keys are hashed.
+ */
+export function nonceFor(key: string): string {
+  const hex = key.replaceAll('-', '');
+  if (/^[0-9a-f]{32}$/i.test(hex)) return BigInt(`0x${hex}`).toString(36);
+  if (key.length <= NONCE_MAX) return key;
+  const digest = createHash('sha256').update(key).digest('hex').slice(0, 32);
+  return BigInt(`0x${digest}`).toString(36);
+}
+
+const NO_MENTIONS: { parse: [] } = { parse: [] };
+const DM_CACHE_MAX = 5_000;
+
+export class DiscordPoster {
+  /** User id → the bot's DM channel with them (creating one is idempotent, but a request). */
+  private readonly dmChannels = new Map<string, string>();
+
+  constructor(
+    private readonly rest: REST,
+    private readonly logger: Logger,
+  ) {}
+
+  async post(target: ChannelTarget, message: OutgoingMessage, idempotencyKey: string): Promise<PostResult> {
+    try {
+      const sent = await this.send(target.channelId, message, idempotencyKey);
+      return { ok: true, platformMessageId: sent.id };
+    } catch (error) {
+      const failure = postFailure(error, 'channel');
+      this.logger.debug({ err: error, channel: target.channelId, failure }, 'Discord post failed');
+      return failure;
+    }
+  }
+
+  async sendDirect(
+    target: DirectTarget,
+    message: OutgoingMessage,
+    idempotencyKey: string,
+  ): Promise<PostResult> {
+    try {
+      const channelId = await this.dmChannel(target.userId);
+      const sent = await this.send(channelId, message, idempotencyKey);
+      return { ok: true, platformMessageId: sent.id };
+    } catch (error) {
+      const failure = postFailure(error, 'direct');
+      this.logger.debug({ err: error, user: target.userId, failure }, 'Discord direct message failed');
+      return failure;
+    }
+  }
+
+  async edit(
+    target: ChannelTarget,
+    platformMessageId: string,
+    message: OutgoingMessage,
+  ): Promise<PostResult> {
+    try {
+      const body = { ...renderOutgoing(message), allowed_mentions: NO_MENTIONS };
+      const edited = (await this.rest.patch(Routes.channelMessage(target.channelId, platformMessageId), {
+        body,
+      })) as APIMessage;
+      return { ok: true, platformMessageId: edited.id };
+    } catch (error) {
+      return postFailure(error, 'channel');
+    }
+  }
+
+  private async send(
+    channelId: string,
+    message: OutgoingMessage,
+    idempotencyKey: string,
+  ): Promise<APIMessage> {
+    const body: RESTPostAPIChannelMessageJSONBody = {
+      ...renderOutgoing(message),
+      nonce: nonceFor(idempotencyKey),
+      enforce_nonce: true,
+      allowed_mentions: NO_MENTIONS,
+    };
+    return (await this.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
+  }
+
+  private async dmChannel(userId: string): Promise<string> {
+    const known = this.dmChannels.get(userId);
+    if (known) return known;
+    const channel = (await this.rest.post(Routes.userChannels(), {
+      body: { recipient_id: userId },
+    })) as APIChannel;
+    if (this.dmChannels.size >= DM_CACHE_MAX) {
+      const oldest = this.dmChannels.keys().next();
+      if (!oldest.done) this.dmChannels.delete(oldest.value);
+    }
+    this.dmChannels.set(userId, channel.id);
+    return channel.id;
+  }
+}
