@@ -89,8 +89,6 @@ export interface SlackAdapterTuning {
   clientPingTimeoutMs?: number;
   /** Retries of interactive Web API calls (views.open, chat.update, …); default 2. */
   webApiRetries?: number;
-  /** Longest Retry-After a post waits for in place (default 3000 ms). */
-  maxInlineRateLimitWaitMs?: number;
   /** A modal submission answers Slack within this (default 2500 ms); slower commands answer later. */
   modalDeadlineMs?: number;
   /** How long a person's Slack name and language are reused (default 1 h). */
@@ -209,9 +207,7 @@ export class SlackAdapter implements PlatformAdapter {
     } else {
       throw new Error('Slack needs SLACK_BOT_TOKEN or OAuth credentials');
     }
-    this.poster = new SlackPoster(this.workspaces, this.posts, logger, {
-      maxInlineWaitMs: this.tuning.maxInlineRateLimitWaitMs ?? 3000,
-    });
+    this.poster = new SlackPoster(this.workspaces, this.posts, logger);
 
     const receiver = this.buildReceiver(interactiveOptions);
     const app = new App({

@@ -2,11 +2,11 @@
  * Posting for the core's outbox worker: chat.postMessage, conversations.open + postMessage for
  * direct messages, chat.update for edits.
  *
- * Retries. A 429 means Slack did not post: when its Retry-After is short (default up to 3 s) the
- * poster waits and tries again here, at most twice; a longer wait is handed back to the worker as
- * `retryable` with `retryAfterMs`, which reschedules the delivery durably (surviving restarts, not
- * blocking the other deliveries) with its own bound on attempts. 5xx, timeouts and network errors
- * are handed back the same way, never retried blindly here: their outcome is unknown.
+ * Retries are the worker's, not this poster's: it never sleeps or loops on a failure. A 429 comes
+ * back as `retryable` with Slack's Retry-After as `retryAfterMs` (the worker waits it out, holding
+ * further posts to that channel, or reschedules the delivery durably, with backoff and a bound on
+ * attempts); 5xx, timeouts and network errors come back as `retryable` without a wait. One place
+ * deciding keeps the waits from stacking up and lets the pacing of the channel see every 429.
  *
  * Duplicates. Slack has no idempotency key, so every post carries the delivery id in message
  * metadata and is recorded in SlackPost: before the call (attempt started), and after it (ts).
@@ -31,12 +31,7 @@ export interface WorkspaceClients {
 }
 
 export interface SlackPosterOptions {
-  /** Longest Retry-After waited for in place (default 3000 ms); longer waits go back to the worker. */
-  maxInlineWaitMs?: number;
-  /** In-place retries after a 429 (default 2). */
-  inlineRetries?: number;
   now?: () => Date;
-  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Slack errors that mean this channel (or person, or whole workspace) cannot be posted to. */
@@ -135,10 +130,7 @@ function payloadDeliveryId(payload: unknown): unknown {
 }
 
 export class SlackPoster {
-  private readonly maxInlineWaitMs: number;
-  private readonly inlineRetries: number;
   private readonly now: () => Date;
-  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
     private readonly workspaces: WorkspaceClients,
@@ -146,10 +138,7 @@ export class SlackPoster {
     private readonly logger: Logger,
     options: SlackPosterOptions = {},
   ) {
-    this.maxInlineWaitMs = options.maxInlineWaitMs ?? 3000;
-    this.inlineRetries = options.inlineRetries ?? 2;
     this.now = options.now ?? (() => new Date());
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
   async post(target: ChannelTarget, message: OutgoingMessage, deliveryId: string): Promise<PostResult> {
@@ -218,7 +207,7 @@ export class SlackPoster {
       }
     }
     let body: SlackMessageBody = renderOutgoing(message);
-    for (let attempt = 0; ; attempt++) {
+    for (;;) {
       await this.ledger.begin(deliveryId, teamId, channelId, this.now());
       try {
         const posted = await client.chat.postMessage({
@@ -234,16 +223,7 @@ export class SlackPoster {
       } catch (error) {
         const outcome = classifySlackError(error);
         if (outcome.certain) await this.ledger.notPosted(deliveryId);
-        const wait = outcome.rateLimitedMs;
-        if (wait !== undefined && wait <= this.maxInlineWaitMs && attempt < this.inlineRetries) {
-          this.logger.debug(
-            { delivery: deliveryId, channel: channelId, waitMs: wait },
-            'Slack rate limit: waiting',
-          );
-          await this.sleep(wait);
-          continue;
-        }
-        if (outcome.code === 'invalid_blocks' && body.blocks && attempt < this.inlineRetries) {
+        if (outcome.code === 'invalid_blocks' && body.blocks) {
           // Better a plain message than none; the blocks are a bug to fix.
           this.logger.error(
             { delivery: deliveryId, channel: channelId },
@@ -252,7 +232,9 @@ export class SlackPoster {
           body = { text: body.text };
           continue;
         }
-        return wait !== undefined ? { ...outcome.result, retryAfterMs: wait } : outcome.result;
+        return outcome.rateLimitedMs !== undefined
+          ? { ...outcome.result, retryAfterMs: outcome.rateLimitedMs }
+          : outcome.result;
       }
     }
   }
