@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { commands } from '../commands/index.ts';
 import { ConsolePoster, ConsoleSession } from './adapters/console/console-adapter.ts';
+import { DiscordAdapter } from './adapters/discord/discord-adapter.ts';
 import { SlackAdapter } from './adapters/slack/slack-adapter.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
@@ -87,12 +88,13 @@ export async function main(
     logger,
     clock: systemClock,
     workerId: config.workerId,
-    // Discord and Slack adapters join this list when configured (issues #3 and #4).
+    // Platform adapters join this list when configured: Slack (SLACK_*), Discord (DISCORD_TOKEN).
     posters: (core) => [
       new ConsolePoster(io.stdout),
       ...(config.slack
         ? [new SlackAdapter({ config: config.slack, ...core, prisma: database.prisma, logger })]
         : []),
+      ...(config.discord ? [new DiscordAdapter({ config: config.discord, ...core, logger })] : []),
     ],
   });
   const platformAdapters = posters.filter((p): p is PlatformAdapter => 'start' in p);
