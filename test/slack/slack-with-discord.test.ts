@@ -1,0 +1,195 @@
+/**
+ * One partnership across platforms, both adapters in one process as main() wires them: Český
+ * Krumlov on Slack (the real Bolt app against the Slack emulator), Passau on Discord (the real
+ * discord.js Client against the Discord emulator). Posts, cards and answers cross over.
+ */
+import { PassThrough } from 'node:stream';
+import { REST, type APIMessage } from 'discord.js';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandList } from '../../commands/index.ts';
+import { discordCommands } from '../../src/adapters/discord/command-json.ts';
+import { registerCommands } from '../../src/adapters/discord/command-registration.ts';
+import { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
+import { SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
+import type { DiscordConfig, SlackConfig } from '../../src/config.ts';
+import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
+import { translate } from '../../src/core/i18n/translator.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { wireTwinbridge } from '../../src/main.ts';
+import { TestClock } from '../console/console-harness.ts';
+import { DiscordEmulator, type SlashCommandInput } from '../emulators/discord/discord-emulator.ts';
+import { SlackEmulator, type ResponsePost } from '../emulators/slack/slack-emulator.ts';
+import { createTestDatabase } from '../support/test-database.ts';
+import { answerText, unescaped } from './slack-harness.ts';
+
+describe('a Slack town and a Discord town in one partnership', () => {
+  let database: Database;
+  let slack: SlackEmulator;
+  let discord: DiscordEmulator;
+  let slackAdapter: SlackAdapter;
+  let discordAdapter: DiscordAdapter;
+  let worker: DeliveryWorker;
+  let partneri: string;
+  let jana: string;
+  let petra: string;
+
+  async function slackCommand(text: string, userId: string): Promise<ResponsePost> {
+    const delivery = await slack
+      .http(`http://127.0.0.1:${slackAdapter.httpPort ?? 0}/slack/events`)
+      .slashCommand({ command: '/twin', text, userId, channelId: partneri });
+    const answer = await slack.waitForResponse(delivery.responseUrl ?? '');
+    await worker.drainDue();
+    return answer;
+  }
+
+  async function discordCommand(input: Omit<SlashCommandInput, 'guild' | 'channel'>): Promise<APIMessage[]> {
+    const handle = discord.slashCommand({ guild: 'Passau', channel: 'partnerstadt', ...input });
+    await handle.response();
+    await discordAdapter.whenIdle();
+    await worker.drainDue();
+    const outcome = handle.outcome();
+    return [...(outcome.original ? [outcome.original] : []), ...outcome.followUps];
+  }
+
+  const discordPosts = () =>
+    discord
+      .messages(discord.channelId('partnerstadt', 'Passau'))
+      .filter((m) => m.author.id === discord.botUser.id && m.interaction_metadata === undefined);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('embedded');
+    slack = await SlackEmulator.start({ workspaces: [{ teamId: 'T0001', teamName: 'Český Krumlov' }] });
+    partneri = slack.addChannel({ name: 'partneri' }).id;
+    jana = slack.addUser({ name: 'jana' }).id;
+    petra = slack.addUser({ name: 'petra' }).id;
+    discord = await DiscordEmulator.start({
+      token: 'cross-token',
+      guilds: [
+        {
+          name: 'Passau',
+          preferredLocale: 'de',
+          channels: [{ name: 'general' }, { name: 'partnerstadt' }],
+          members: [
+            { username: 'max', globalName: 'Max', locale: 'de' },
+            { username: 'lena', globalName: 'Lena', locale: 'de' },
+          ],
+        },
+      ],
+    });
+    const logStream = new PassThrough();
+    logStream.resume();
+    const logger = pino({ level: 'info' }, logStream);
+    const slackConfig: SlackConfig = {
+      mode: 'http',
+      botToken: slack.workspace().botToken,
+      oauth: undefined,
+      signingSecret: slack.signingSecret,
+      appToken: undefined,
+      apiUrl: slack.apiUrl,
+      port: 0,
+      host: '127.0.0.1',
+      command: '/twin',
+    };
+    const discordConfig: DiscordConfig = { token: 'cross-token', apiUrl: discord.apiUrl, guildId: undefined };
+    const wired = wireTwinbridge({
+      database,
+      logger,
+      clock: new TestClock(new Date('2026-11-23T10:00:00Z')),
+      workerId: 'cross-test',
+      posters: (core) => {
+        slackAdapter = new SlackAdapter({ config: slackConfig, ...core, prisma: database.prisma, logger });
+        discordAdapter = new DiscordAdapter(
+          { config: discordConfig, ...core, logger },
+          {
+            clientOptions: {
+              ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
+            },
+          },
+        );
+        return [slackAdapter, discordAdapter];
+      },
+    });
+    worker = wired.worker;
+    await slackAdapter.start();
+    await discordAdapter.start();
+    await registerCommands(new REST({ api: discord.apiUrl }).setToken('cross-token'), {
+      commands: discordCommands(commandList),
+    });
+
+    await slackCommand(
+      'town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs',
+      jana,
+    );
+    const invite = await slackCommand('partner invite name:"Krumlov – Passau" form:formal', jana);
+    await slackCommand('channel link partnership:1', jana);
+    const code = /[0-9A-Z]{5}-[0-9A-Z]{5}/.exec(answerText(invite))?.[0] ?? 'no code';
+    await discordCommand({
+      user: 'max',
+      name: 'town',
+      subcommand: 'register',
+      options: { name: 'Passau', country: 'DE', timezone: 'Europe/Berlin', language: 'de' },
+    });
+    await discordCommand({ user: 'max', name: 'partner', subcommand: 'join', options: { code } });
+    await slackCommand(
+      'event create partnership:1 title:"Letní tábor" kind:youth-exchange start:"2027-07-06 10:00" capacity:3',
+      jana,
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker.stop().catch(() => undefined);
+    await slackAdapter.stop();
+    await discordAdapter.stop();
+    await slack.stop();
+    await discord.stop();
+    await database.close();
+  });
+
+  it('tells the Slack channel, in Czech, that the Discord town joined', () => {
+    expect(slack.messages(partneri).map((m) => unescaped(m.text))).toContain(
+      translate('cs', 'partner.joined-post', { town: 'Passau', country: 'DE', name: 'Krumlov – Passau' }),
+    );
+  });
+
+  it('posts the exchange created on Slack as a card on both platforms', () => {
+    expect(JSON.stringify(slack.messages(partneri).at(-1)?.blocks ?? [])).toContain('twin_rsvp:going:1');
+    const discordCard = discordPosts().find((m) => m.embeds.length > 0);
+    expect(discordCard?.content).toBe(translate('de', 'post.exchange.created', { host: 'Český Krumlov' }));
+    expect(discordCard?.embeds[0]?.title).toBe('#1 Letní tábor');
+  });
+
+  it('counts answers from both platforms on the Slack card', async () => {
+    const discordCard = discordPosts().find((m) => m.embeds.length > 0);
+    if (!discordCard) throw new Error('no card on Discord');
+    await discord
+      .buttonClick({ message: discordCard, customId: 'twin:rsvp:going:1', user: 'max' })
+      .response();
+    await discordAdapter.whenIdle();
+
+    const card = slack.messages(partneri).find((m) => JSON.stringify(m.blocks ?? []).includes('twin_rsvp'));
+    const delivery = await slack
+      .http(`http://127.0.0.1:${slackAdapter.httpPort ?? 0}/slack/events`)
+      .blockAction({
+        actionId: 'twin_rsvp:going:1',
+        userId: petra,
+        channelId: partneri,
+        messageTs: card?.ts ?? '',
+      });
+    await slack.waitForResponse(delivery.responseUrl ?? '');
+    await slack.waitFor(() => ((card?.edits ?? 0) > 0 ? true : undefined), 5000, 'the card update');
+    const text = JSON.stringify(card?.blocks);
+    expect(text).toMatch(/Český Krumlov 1 · Passau 1|Passau 1 · Český Krumlov 1/);
+    const rsvps = await database.prisma.rsvp.findMany({ include: { town: true } });
+    expect(rsvps.map((r) => r.town.name).sort()).toEqual(['Passau', 'Český Krumlov']);
+  });
+
+  it('sends an announcement from Slack to Discord in German', async () => {
+    await slackCommand(
+      'announce send partnership:1 text:"Photos are online" text-de:"Die Fotos sind online"',
+      jana,
+    );
+    expect(discordPosts().map((m) => m.content)).toContain('Die Fotos sind online');
+    expect(slack.messages(partneri).map((m) => m.text)).toContain('Photos are online');
+  });
+});
