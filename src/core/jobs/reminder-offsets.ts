@@ -46,5 +46,6 @@ export function offsetUnit(minutes: number): { unit: 'days' | 'hours' | 'minutes
 /** `7 days, 1 day and 1 hour` in the reader's language. */
 export function formatOffsets(offsetsMinutes: readonly number[], language: SupportedLanguage): string {
   const parts = offsetsMinutes.map((minutes) => translate(language, 'reminder.offset', offsetUnit(minutes)));
-  return new Intl.ListFormat(language, { type: 'conjunction' }).format(parts);
+  // Plain English lists as British English does elsewhere in the bot: no serial comma.
+  return new Intl.ListFormat(language === 'en' ? 'en-GB' : language, { type: 'conjunction' }).format(parts);
 }
