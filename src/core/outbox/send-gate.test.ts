@@ -76,6 +76,19 @@ describe('SendGate', () => {
     for (let i = 50; i < times.length; i++) expect(times[i]! - times[i - 50]!).toBeGreaterThanOrEqual(1_000);
   });
 
+  it('spreads sends evenly over a spread window', async () => {
+    const timer = new ManualTimer();
+    const gate = new SendGate({ concurrency: 100, global: { limit: 4, windowMs: 100, spread: true } }, timer);
+    const granted = request(
+      gate,
+      timer,
+      Array.from({ length: 6 }, (_, i) => channel(i)),
+    );
+    await settle();
+    await timer.advance(200);
+    expect(granted.map((g) => g.at)).toEqual([0, 25, 50, 75, 100, 125]);
+  });
+
   it('adds the margin to every window', async () => {
     const timer = new ManualTimer();
     const gate = new SendGate({ concurrency: 10, global: { limit: 1, windowMs: 100 }, marginMs: 25 }, timer);

@@ -5,7 +5,7 @@
  *
  * Each window is a log of its last `limit` send times: a send may go when the oldest of them
  * left at least `windowMs` (plus the margin) ago, which is exactly the "N per window" rule the
- * platforms state, bursts included.
+ * platforms state, bursts included. A spread window also keeps `windowMs / limit` between sends.
  */
 import type { RateWindow, SendLimits } from './send-limits.ts';
 
@@ -54,7 +54,12 @@ interface WindowKey {
 interface WindowLog {
   /** Send times, oldest first, at most `limit` of them. */
   times: number[];
+  /** Spread windows: when the next send is due. */
+  nextAt?: number;
 }
+
+/** How late a timer may fire for a spread window to keep its cadence. */
+const LATE_TOLERANCE_MS = 4;
 
 function destinationKey(address: SendAddress): string {
   return `d\u0000${address.community}\u0000${address.destination}`;
@@ -134,9 +139,10 @@ export class SendGate {
   private readyAt(key: WindowKey): number {
     const log = this.logs.get(key.id);
     if (!log) return 0;
-    const { limit, windowMs } = key.window;
+    const { limit, windowMs, spread } = key.window;
+    const span = windowMs + (this.limits.marginMs ?? 0);
     const full = log.times.length >= limit ? (log.times[log.times.length - limit] ?? 0) : -Infinity;
-    return full + windowMs + (this.limits.marginMs ?? 0);
+    return Math.max(full + span, spread ? (log.nextAt ?? -Infinity) : -Infinity);
   }
 
   private pump(): void {
@@ -166,6 +172,12 @@ export class SendGate {
       const log = this.log(key.id);
       log.times.push(now);
       if (log.times.length > key.window.limit) log.times.shift();
+      if (key.window.spread) {
+        const interval = (key.window.windowMs + (this.limits.marginMs ?? 0)) / key.window.limit;
+        // A timer that fires a little late does not push every later send back with it.
+        const onTime = log.nextAt !== undefined && now - log.nextAt <= LATE_TOLERANCE_MS;
+        log.nextAt = (onTime ? (log.nextAt ?? now) : now) + interval;
+      }
     }
     this.inFlight++;
     let released = false;

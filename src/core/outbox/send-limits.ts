@@ -8,6 +8,12 @@ import type { Platform } from '../domain/model.ts';
 export interface RateWindow {
   readonly limit: number;
   readonly windowMs: number;
+  /**
+   * Spread the sends evenly over the window instead of letting `limit` go at once. A burst
+   * reaches the platform spread out by its own queueing, so its last requests can fall into
+   * the next window; evenly spaced requests arrive as they leave.
+   */
+  readonly spread?: boolean;
 }
 
 export interface SendLimits {
@@ -42,7 +48,7 @@ export const UNLIMITED: SendLimits = { concurrency: 64 };
 export const PLATFORM_SEND_LIMITS: Readonly<Record<Platform, SendLimits>> = {
   DISCORD: {
     concurrency: 25,
-    global: { limit: 50, windowMs: 1_000 },
+    global: { limit: 50, windowMs: 1_000, spread: true },
     perDestination: { limit: 5, windowMs: 5_000 },
     marginMs: 25,
   },
