@@ -39,8 +39,9 @@ export const UNLIMITED: SendLimits = { concurrency: 64 };
  * Discord (developers/topics/rate-limits): 50 requests per second per bot token across all
  * routes; message creation is further bucketed per channel (5 per 5 s in practice; the real
  * buckets come back in X-RateLimit-* headers, which the Discord REST client also follows).
- * Slack (chat.postMessage): about one message per second per channel with short bursts, and a
- * workspace-wide limit of several hundred per minute. The console prints in order, one at a time.
+ * Slack (docs.slack.dev, rate limits): chat.postMessage "generally allows posting one message per
+ * second per channel" with short bursts, "while also maintaining a workspace-wide limit" whose
+ * size is not published (300 a minute is assumed here). The console prints in order, one at a time.
  *
  * The limits hold per process: several processes posting for one bot share the platform's
  * budget, so each should be given its share (see README, "Delivery engine").
