@@ -19,6 +19,7 @@ import { PrismaStore } from './db/prisma-store.ts';
 import { createLogger } from './logging.ts';
 import { CronRecurrence } from './scheduler/cron-recurrence.ts';
 import { startOutboxTicker } from './scheduler/outbox-ticker.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -26,6 +27,8 @@ export interface TwinbridgeParts {
   bus: CommandBus;
   queries: CoreQueries;
   worker: DeliveryWorker;
+  /** Reminders, scheduled announcements and digests; main() starts it, tests tick it. */
+  scheduler: Scheduler;
   posters: ChannelPoster[];
   /** Resolves once the posts of the commands run so far have been attempted. */
   outboxSettled: () => Promise<void>;
@@ -62,8 +65,15 @@ export function wireTwinbridge(options: {
     workerId: options.workerId,
   });
   outbox.worker = worker;
+  const scheduler = new Scheduler({
+    store,
+    recurrence: new CronRecurrence(),
+    logger: options.logger,
+    clock: options.clock,
+    worker,
+  });
   // The drain a command started, if any: the console waits for it so posts print before the next prompt.
-  return { bus, queries, worker, posters, outboxSettled: () => outbox.lastDrain };
+  return { bus, queries, worker, scheduler, posters, outboxSettled: () => outbox.lastDrain };
 }
 
 export async function main(
@@ -83,7 +93,7 @@ export async function main(
   }
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
-  const { bus, worker, posters, outboxSettled } = wireTwinbridge({
+  const { bus, worker, scheduler, posters, outboxSettled } = wireTwinbridge({
     database,
     logger,
     clock: systemClock,
@@ -98,6 +108,9 @@ export async function main(
     ],
   });
   const platformAdapters = posters.filter((p): p is PlatformAdapter => 'start' in p);
+  // Before anything can wake the worker: reminders of exchanges that began while no process ran
+  // are dropped (and logged), and announcements and digests that fell due are fanned out once.
+  await scheduler.catchUp();
   try {
     for (const adapter of platformAdapters) await adapter.start();
   } catch (error) {
@@ -106,10 +119,12 @@ export async function main(
     throw error;
   }
   const ticker = startOutboxTicker(worker);
+  scheduler.start();
   // What fell due while no process ran (or a dead one held) goes out now, not at the first tick.
   void worker.drainDueLogged();
 
   const shutdown = async () => {
+    await scheduler.stop();
     ticker.stop();
     // The console prints what is still due before it exits. Then the worker stops claiming and
     // gives back what waits for a send slot, for another process or the next start.

@@ -15,10 +15,8 @@ import type {
   PostResult,
 } from '../../src/core/ports.ts';
 import type { Database } from '../../src/db/open-database.ts';
-import { PrismaStore } from '../../src/db/prisma-store.ts';
 import { wireTwinbridge } from '../../src/main.ts';
-import { CronRecurrence } from '../../src/scheduler/cron-recurrence.ts';
-import { Scheduler } from '../../src/scheduler/scheduler.ts';
+import type { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { TestClock } from '../console/console-harness.ts';
 
 export interface Sent {
@@ -105,13 +103,7 @@ export function schedulerHarness(database: Database, now: string): SchedulerHarn
   const logger = recordingLogger();
   const poster = new RecordingPoster(clock);
   const parts = wireTwinbridge({ database, logger, clock, workerId: 'test', posters: () => [poster] });
-  const scheduler = new Scheduler({
-    store: new PrismaStore(database.prisma),
-    recurrence: new CronRecurrence(),
-    logger,
-    clock,
-    worker: parts.worker,
-  });
+  const { scheduler } = parts;
   const send = async (seat: Seat, text: string) => {
     const reply = await parts.bus.run({
       text,
