@@ -245,10 +245,6 @@ export interface DeliveryRepository {
     workerId: string;
     leaseUntil: Date;
   }): Promise<ClaimedDelivery[]>;
-  markSent(id: string, platformMessageId: string, at: Date): Promise<void>;
-  /** Puts a delivery back for another attempt at `retryAt`. */
-  reschedule(id: string, retryAt: Date, error: string): Promise<void>;
-  markFailed(id: string, error: string): Promise<void>;
   /**
    * Records outcomes in one go. Only the worker still holding a claim may put it back or fail
    * it; a sent message is recorded whoever finishes first. Returns how many rows changed.

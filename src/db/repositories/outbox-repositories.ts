@@ -176,27 +176,6 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
           OR (d.status = 'SENDING' AND d."claimedBy" = ${workerId}))`;
   }
 
-  async markSent(id: string, platformMessageId: string, at: Date) {
-    await this.db.delivery.update({
-      where: { id },
-      data: { status: 'SENT', platformMessageId, sentAt: at, leaseUntil: null, lastError: null },
-    });
-  }
-
-  async reschedule(id: string, retryAt: Date, error: string) {
-    await this.db.delivery.update({
-      where: { id },
-      data: { status: 'PENDING', dueAt: retryAt, leaseUntil: null, lastError: error.slice(0, 1000) },
-    });
-  }
-
-  async markFailed(id: string, error: string) {
-    await this.db.delivery.update({
-      where: { id },
-      data: { status: 'FAILED', leaseUntil: null, lastError: error.slice(0, 1000) },
-    });
-  }
-
   async markChannelBroken(channelLinkId: string, reason: string) {
     const { count } = await this.db.channelLink.updateMany({
       where: { id: channelLinkId, status: 'ACTIVE' },
