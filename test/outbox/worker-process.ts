@@ -9,7 +9,7 @@
  * With `"until":"empty"` it exits once nothing is pending or being sent; otherwise it keeps
  * polling until SIGTERM (graceful: gives unsent claims back) or SIGKILL (nothing graceful).
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
 import { PLATFORM_SEND_LIMITS } from '../../src/core/outbox/send-limits.ts';
@@ -29,6 +29,8 @@ export interface WorkerProcessConfig {
   globalPerSecond?: number;
   postDelayMs?: number;
   until?: 'empty' | 'signal';
+  /** Writes `<startGate>.<workerId>.ready` once connected, then waits for `<startGate>` to exist. */
+  startGate?: string;
   leaseMs?: number;
   batchSize?: number;
   concurrency?: number;
@@ -104,6 +106,11 @@ process.once('SIGTERM', () => {
 });
 
 async function run(): Promise<void> {
+  if (config.startGate) {
+    await store.transaction((repos) => repos.deliveries.countByStatus());
+    writeFileSync(`${config.startGate}.${config.workerId}.ready`, '');
+    while (!existsSync(config.startGate)) await sleep(10);
+  }
   while (!stopping) {
     await worker.drainDue();
     if (config.until === 'empty') {

@@ -6,7 +6,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -90,6 +91,14 @@ describe('outbox worker processes on PostgreSQL', () => {
     return accepted;
   }
 
+  async function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error('the worker processes did not get ready');
+      await sleep(20);
+    }
+  }
+
   const statusCounts = async () => {
     const groups = await database.prisma.delivery.groupBy({ by: ['status'], _count: { _all: true } });
     return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
@@ -100,9 +109,13 @@ describe('outbox worker processes on PostgreSQL', () => {
     const ids = await enqueueFanOut(database, twinning, { dueAt: new Date(Date.now() - 60_000), rounds: 10 });
     expect(ids).toHaveLength(10_000);
 
+    // All three connect first and start together, so none finds the work already done.
+    const startGate = join(dir, 'go');
     const workers = ['a', 'b', 'c'].map((workerId) =>
-      startWorker({ workerId, until: 'empty', batchSize: 100, concurrency: 16, postDelayMs: 1 }),
+      startWorker({ workerId, until: 'empty', batchSize: 100, concurrency: 16, postDelayMs: 1, startGate }),
     );
+    await waitFor(() => ['a', 'b', 'c'].every((id) => existsSync(`${startGate}.${id}.ready`)));
+    await writeFile(startGate, '');
     expect(await Promise.all(workers.map((w) => w.exited()))).toEqual([0, 0, 0]);
 
     const accepted = await acceptedMessages(workers.map((w) => w.recordFile));
