@@ -259,34 +259,25 @@ export interface DeliveryRepository {
     reason: string,
   ): Promise<{ newlyBroken: boolean; abandoned: number }>;
   countByStatus(): Promise<Record<string, number>>;
-  /** Pending deliveries of `kinds` about one thing (an exchange), optionally to one person only. */
-  listPending(filter: {
-    sourceId: string;
-    kinds: string[];
-    recipientMemberId?: string;
-  }): Promise<PendingDelivery[]>;
   /**
    * Adds planned deliveries (reminders) like enqueue; a key that was withdrawn (DROPPED) is
-   * planned again. Returns how many rows became pending.
+   * planned again. One statement. Returns how many rows became pending.
    */
   plan(deliveries: NewDelivery[]): Promise<number>;
-  /** Marks pending deliveries DROPPED with the reason, keeping them as history; returns how many. */
-  withdraw(ids: string[], reason: string): Promise<number>;
+  /**
+   * Marks DROPPED, with the reason, the pending deliveries of `kinds` about one thing (an
+   * exchange), optionally only those to some people, except the keys still wanted. They stay as
+   * history. Returns how many.
+   */
+  withdrawPending(
+    filter: { sourceId: string; kinds: string[]; recipientMemberIds?: string[]; exceptKeys: string[] },
+    reason: string,
+  ): Promise<number>;
   /**
    * Drops pending deliveries of `kinds` whose exchange (the sourceId) starts at or before `by`,
    * or is no longer planned, among those due by then. Returns what was dropped.
    */
   dropForStartedExchanges(options: { kinds: string[]; by: Date; reason: string }): Promise<DroppedDelivery[]>;
-}
-
-/** A delivery still waiting to be sent. */
-export interface PendingDelivery {
-  id: string;
-  dedupeKey: string;
-  kind: string;
-  channelLinkId: string | null;
-  recipientMemberId: string | null;
-  dueAt: Date;
 }
 
 /** A delivery dropped because what it was about had already begun. */

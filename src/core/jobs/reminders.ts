@@ -15,7 +15,7 @@
  * the reminder goes out.
  */
 import { createHash } from 'node:crypto';
-import type { Exchange, PartnershipWithTowns, Town } from '../domain/model.ts';
+import type { Exchange, Member, PartnershipWithTowns, RsvpStatus, Town } from '../domain/model.ts';
 import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import type { NewDelivery, OutgoingMessage, Repositories } from '../ports.ts';
@@ -40,39 +40,41 @@ export interface ReminderPlan {
 }
 
 export interface PlanScope {
-  /** Only these members' direct reminders (an answer changed); channel reminders stay as they are. */
+  /** Only these members' direct reminders (answers changed); channel reminders stay as they are. */
   members?: readonly string[];
+  /** The one answer that just changed and who gave it (an RSVP): nothing needs reading again. */
+  answer?: { member: Member; status: RsvpStatus };
   /** The exchange's partnership, when the caller has it already. */
   partnership?: PartnershipWithTowns;
 }
 
-/** Brings an exchange's pending reminders in line with the exchange, its channels and its answers. */
+/**
+ * Brings an exchange's pending reminders in line with the exchange, its channels and its
+ * answers: two statements, whatever changed (withdraw what no longer fits, plan what is missing).
+ */
 export async function planReminders(
   repos: Repositories,
   exchange: Exchange,
   now: Date,
   scope: PlanScope = {},
 ): Promise<ReminderPlan> {
-  const members = scope.members ? new Set(scope.members) : null;
-  if (members?.size === 0) return { planned: 0, withdrawn: 0 };
-  const pending = (
-    await repos.deliveries.listPending({
-      sourceId: exchange.id,
-      kinds: members ? [DIRECT_REMINDER_KIND] : REMINDER_KINDS,
-      ...(members?.size === 1 ? { recipientMemberId: [...members][0] } : {}),
-    })
-  ).filter((row) => !members || (row.recipientMemberId !== null && members.has(row.recipientMemberId)));
-
+  const memberIds = scope.answer ? [scope.answer.member.id] : scope.members;
+  if (memberIds?.length === 0) return { planned: 0, withdrawn: 0 };
   const wanted = exchange.status === 'PLANNED' ? await wantedReminders(repos, exchange, now, scope) : [];
-  const wantedKeys = new Set(wanted.map((row) => row.dedupeKey));
-  const stale = pending.filter((row) => !wantedKeys.has(row.dedupeKey)).map((row) => row.id);
   const reason =
     exchange.status === 'PLANNED'
       ? 'withdrawn: the event, its channels, the answer or the reminder times changed'
       : `withdrawn: the event is ${exchange.status.toLowerCase()}`;
-  const withdrawn = await repos.deliveries.withdraw(stale, reason);
-  const pendingKeys = new Set(pending.map((row) => row.dedupeKey));
-  const planned = await repos.deliveries.plan(wanted.filter((row) => !pendingKeys.has(row.dedupeKey)));
+  const withdrawn = await repos.deliveries.withdrawPending(
+    {
+      sourceId: exchange.id,
+      kinds: memberIds ? [DIRECT_REMINDER_KIND] : REMINDER_KINDS,
+      ...(memberIds ? { recipientMemberIds: [...memberIds] } : {}),
+      exceptKeys: wanted.map((row) => row.dedupeKey),
+    },
+    reason,
+  );
+  const planned = await repos.deliveries.plan(wanted);
   return { planned, withdrawn };
 }
 
@@ -120,7 +122,7 @@ async function wantedReminders(
   const host = towns.get(exchange.hostTownId)?.name ?? '?';
   const rows: NewDelivery[] = [];
 
-  if (!scope.members) {
+  if (!scope.members && !scope.answer) {
     for (const link of await repos.channelLinks.listForPartnership(partnership.id, { activeOnly: true })) {
       const town = await townOf(link.townId);
       if (!town) continue;
@@ -144,22 +146,24 @@ async function wantedReminders(
     }
   }
 
-  const answers = (await repos.rsvps.listForExchange(exchange.id)).filter(
-    (rsvp) =>
-      (rsvp.status === 'GOING' || rsvp.status === 'MAYBE') &&
-      (!scope.members || scope.members.includes(rsvp.memberId)),
-  );
-  for (const rsvp of answers) {
-    const member = await repos.members.findById(rsvp.memberId);
+  const answers: { member: Member | null; memberId: string; townId: string; status: RsvpStatus }[] =
+    scope.answer
+      ? [{ ...scope.answer, memberId: scope.answer.member.id, townId: scope.answer.member.townId ?? '' }]
+      : (await repos.rsvps.listForExchange(exchange.id))
+          .filter((rsvp) => !scope.members || scope.members.includes(rsvp.memberId))
+          .map((rsvp) => ({ ...rsvp, member: null }));
+  for (const answer of answers) {
+    if (answer.status !== 'GOING' && answer.status !== 'MAYBE') continue;
+    const member = answer.member ?? (await repos.members.findById(answer.memberId));
     if (!member) continue;
-    const town = await townOf(member.townId ?? rsvp.townId);
+    const town = await townOf(member.townId ?? answer.townId);
     if (!town) continue;
     const language = resolveLanguage(member.languages[0], town.language);
     const t = translatorFor(language);
     const card = reminderCard(exchange, partnership, language, town.timeZone, now);
     for (const minutes of offsets) {
       const headline = t('direct.reminder', {
-        answer: rsvp.status === 'GOING' ? 'going' : 'maybe',
+        answer: answer.status === 'GOING' ? 'going' : 'maybe',
         title: exchange.title,
         ...offsetUnit(minutes),
       });

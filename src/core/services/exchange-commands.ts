@@ -353,7 +353,10 @@ export const exchangeHandlers: ExchangeHandlers = {
     });
     const promoted = current?.status === 'GOING' ? await promoteFromWaitlist(ctx, exchange) : [];
     // Going or maybe gets direct reminders; another answer withdraws them.
-    await planReminders(ctx.repos, exchange, ctx.now, { members: [ctx.member.id], partnership });
+    await planReminders(ctx.repos, exchange, ctx.now, {
+      answer: { member: ctx.member, status },
+      partnership,
+    });
     await audit(
       ctx,
       'rsvp',

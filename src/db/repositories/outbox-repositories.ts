@@ -196,40 +196,48 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
 
   // Planned deliveries (reminders): see src/core/jobs/reminders.ts.
 
-  listPending(filter: { sourceId: string; kinds: string[]; recipientMemberId?: string }) {
-    return this.db.delivery.findMany({
+  /**
+   * One statement: new keys are inserted, a key withdrawn earlier (DROPPED) is pending again,
+   * any other existing key is left alone. The key holds the content and the time, so a
+   * withdrawn row with the same key is the same post.
+   */
+  async plan(deliveries: NewDelivery[]) {
+    if (deliveries.length === 0) return 0;
+    const rows = JSON.stringify(
+      deliveries.map((d) => ({
+        dedupeKey: d.dedupeKey,
+        kind: d.kind,
+        sourceId: d.sourceId,
+        channelLinkId: 'channelLinkId' in d ? d.channelLinkId : null,
+        recipientMemberId: 'recipientMemberId' in d ? d.recipientMemberId : null,
+        payload: d.payload,
+        dueAt: d.dueAt.toISOString(),
+      })),
+    );
+    return this.db.$executeRaw`
+      INSERT INTO "Delivery" (id, "dedupeKey", kind, "sourceId", "channelLinkId", "recipientMemberId",
+        payload, "dueAt", "updatedAt")
+      SELECT gen_random_uuid()::text, r."dedupeKey", r.kind, r."sourceId", r."channelLinkId",
+        r."recipientMemberId", r.payload, r."dueAt", now()
+      FROM jsonb_to_recordset(${rows}::jsonb) AS r("dedupeKey" text, kind text, "sourceId" text,
+        "channelLinkId" text, "recipientMemberId" text, payload jsonb, "dueAt" timestamp(3))
+      ON CONFLICT ("dedupeKey") DO UPDATE SET status = 'PENDING', attempts = 0, "lastError" = NULL,
+        "leaseUntil" = NULL, "claimedBy" = NULL, "updatedAt" = now()
+      WHERE "Delivery".status = 'DROPPED'`;
+  }
+
+  async withdrawPending(
+    filter: { sourceId: string; kinds: string[]; recipientMemberIds?: string[]; exceptKeys: string[] },
+    reason: string,
+  ) {
+    const { count } = await this.db.delivery.updateMany({
       where: {
         sourceId: filter.sourceId,
         kind: { in: filter.kinds },
         status: 'PENDING',
-        ...(filter.recipientMemberId ? { recipientMemberId: filter.recipientMemberId } : {}),
+        ...(filter.recipientMemberIds ? { recipientMemberId: { in: filter.recipientMemberIds } } : {}),
+        ...(filter.exceptKeys.length > 0 ? { dedupeKey: { notIn: filter.exceptKeys } } : {}),
       },
-      select: {
-        id: true,
-        dedupeKey: true,
-        kind: true,
-        channelLinkId: true,
-        recipientMemberId: true,
-        dueAt: true,
-      },
-    });
-  }
-
-  async plan(deliveries: NewDelivery[]) {
-    if (deliveries.length === 0) return 0;
-    const added = await this.enqueue(deliveries);
-    // The key holds the content and the time, so a withdrawn row with the same key is the same post.
-    const revived = await this.db.delivery.updateMany({
-      where: { dedupeKey: { in: deliveries.map((d) => d.dedupeKey) }, status: 'DROPPED' },
-      data: { status: 'PENDING', attempts: 0, lastError: null, leaseUntil: null, claimedBy: null },
-    });
-    return added + revived.count;
-  }
-
-  async withdraw(ids: string[], reason: string) {
-    if (ids.length === 0) return 0;
-    const { count } = await this.db.delivery.updateMany({
-      where: { id: { in: ids }, status: 'PENDING' },
       data: { status: 'DROPPED', lastError: reason.slice(0, 1000) },
     });
     return count;
