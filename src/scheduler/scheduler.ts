@@ -64,8 +64,17 @@ export class Scheduler {
   /** Ticks now (sending what came due during downtime) and then every `tickSeconds`. */
   start(): void {
     if (this.task || this.stopped) return;
+    const { logger } = this.deps;
     this.task = cron.schedule(`*/${this.tickSeconds} * * * * *`, () => this.tickLogged(), {
       name: 'twinbridge-scheduler',
+      // node-cron's own messages go to our log, not to the console. A missed tick (the process was
+      // suspended, or busy) is harmless: the next one finds whatever is due.
+      logger: {
+        debug: (message) => logger.debug({ source: 'node-cron' }, String(message)),
+        info: (message) => logger.debug({ source: 'node-cron' }, message),
+        warn: (message) => logger.info({ source: 'node-cron' }, message),
+        error: (message, err) => logger.error({ source: 'node-cron', err }, String(message)),
+      },
     });
     void this.tickLogged();
   }
