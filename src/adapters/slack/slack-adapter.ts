@@ -427,17 +427,12 @@ export class SlackAdapter implements PlatformAdapter {
       },
       'Slack command handled',
     );
-    await this.respondWithReply(respond, reply, who, channel);
+    await this.respondWithReply(respond, reply);
   }
 
   /** A command's answer through its response_url: ephemeral when private, else in the channel. */
-  private async respondWithReply(
-    respond: RespondFn,
-    reply: Reply,
-    who: Identified,
-    channel: ChannelRef,
-  ): Promise<void> {
-    const message = await this.answerBody(reply, who, channel);
+  private async respondWithReply(respond: RespondFn, reply: Reply): Promise<void> {
+    const message = this.answerBody(reply);
     await this.safely('respond', () =>
       respond({
         response_type: message.private ? 'ephemeral' : 'in_channel',
@@ -447,22 +442,9 @@ export class SlackAdapter implements PlatformAdapter {
     );
   }
 
-  /**
-   * How to show an answer. A public answer carrying an exchange card goes to the channel, except
-   * where the channel is linked to the exchange's partnership: the outbox posts the card there,
-   * so the person only gets the headline (one card per channel, not two).
-   */
-  private async answerBody(
-    reply: Reply,
-    who: Identified,
-    channel: ChannelRef,
-  ): Promise<{ private: boolean; body: SlackMessageBody }> {
-    if (reply.private || reply.error) return { private: true, body: renderReply(reply) };
-    if (reply.exchange) {
-      const linked = await this.deps.queries.channelCard(who.actor, channel, reply.exchange.number);
-      if (linked) return { private: true, body: renderReply(reply, { withCard: false }) };
-    }
-    return { private: false, body: renderReply(reply) };
+  /** How to show an answer: private answers and refusals are ephemeral, the rest go to the channel. */
+  private answerBody(reply: Reply): { private: boolean; body: SlackMessageBody } {
+    return { private: reply.private || reply.error !== undefined, body: renderReply(reply) };
   }
 
   /** An answer without a response_url (modal, mention): ephemeral, or a message in the channel. */
@@ -473,7 +455,7 @@ export class SlackAdapter implements PlatformAdapter {
     channel: ChannelRef,
     threadTs?: string,
   ): Promise<void> {
-    const message = await this.answerBody(reply, who, channel);
+    const message = this.answerBody(reply);
     try {
       if (message.private) {
         await client.chat.postEphemeral({ channel: channel.id, user: who.actor.userId, ...message.body });

@@ -4,7 +4,7 @@ import { UserError } from '../errors.ts';
 import { formatInstant, normalizeTimeZone } from '../time/index.ts';
 import { readTime } from './exchange-commands.ts';
 import { fanOutToPartnership } from './fan-out.ts';
-import { actingTown, audit, ownPartnership } from './lookups.ts';
+import { actingTown, audit, ownPartnership, partnershipsInScope } from './lookups.ts';
 
 type AnnounceHandlers = Pick<
   CommandHandlers,
@@ -127,10 +127,7 @@ export const announceHandlers: AnnounceHandlers = {
 
   async 'announce.list'(ctx, args) {
     const town = actingTown(ctx);
-    const partnerships =
-      args.partnership !== undefined
-        ? [await ownPartnership(ctx, args.partnership)]
-        : await ctx.repos.partnerships.listForTown(town.id);
+    const partnerships = await partnershipsInScope(ctx, args.partnership);
     const announcements = await ctx.repos.announcements.list({
       partnershipIds: partnerships.map((p) => p.id),
       statuses: ['SCHEDULED'],

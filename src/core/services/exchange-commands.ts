@@ -17,7 +17,14 @@ import { formatInstant, parseWhen, type TimeError } from '../time/index.ts';
 import { exchangeCardText } from '../views/exchange-card.ts';
 import { buildExchangeCard } from '../views/exchange-view.ts';
 import { fanOutToPartnership } from './fan-out.ts';
-import { actingTown, audit, hostedExchange, ownPartnership, visibleExchange } from './lookups.ts';
+import {
+  actingTown,
+  audit,
+  hostedExchange,
+  ownPartnership,
+  partnershipsInScope,
+  visibleExchange,
+} from './lookups.ts';
 
 type ExchangeHandlers = Pick<
   CommandHandlers,
@@ -124,6 +131,25 @@ async function promoteFromWaitlist(ctx: CommandContext, exchange: Exchange): Pro
   return promoted;
 }
 
+/** A new or moved exchange starts in the future and ends after it starts. */
+function checkExchangeTimes(
+  ctx: CommandContext,
+  startsAt: Date,
+  endsAt: Date,
+  zone: string,
+  options: { startMayBePast?: boolean } = {},
+): void {
+  if (!options.startMayBePast && startsAt <= ctx.now) {
+    throw new UserError('event.start-in-past', { start: formatInstant(startsAt, zone, ctx.language) });
+  }
+  if (endsAt <= startsAt) {
+    throw new UserError('event.end-before-start', {
+      start: formatInstant(startsAt, zone, ctx.language),
+      end: formatInstant(endsAt, zone, ctx.language),
+    });
+  }
+}
+
 export const exchangeHandlers: ExchangeHandlers = {
   async 'event.create'(ctx, args) {
     const town = actingTown(ctx);
@@ -138,17 +164,7 @@ export const exchangeHandlers: ExchangeHandlers = {
     const endsAt = args.end
       ? readTime(ctx, 'end', args.end, town.timeZone)
       : new Date(startsAt.getTime() + DEFAULT_DURATION_MS);
-    if (startsAt <= ctx.now) {
-      throw new UserError('event.start-in-past', {
-        start: formatInstant(startsAt, town.timeZone, ctx.language),
-      });
-    }
-    if (endsAt <= startsAt) {
-      throw new UserError('event.end-before-start', {
-        start: formatInstant(startsAt, town.timeZone, ctx.language),
-        end: formatInstant(endsAt, town.timeZone, ctx.language),
-      });
-    }
+    checkExchangeTimes(ctx, startsAt, endsAt, town.timeZone);
     const exchange = await ctx.repos.exchanges.create({
       partnershipId: partnership.id,
       hostTownId: town.id,
@@ -170,16 +186,14 @@ export const exchangeHandlers: ExchangeHandlers = {
       exchange,
       partnership,
       ctx.t('event.created', { number: exchange.number, channels }),
-      false,
+      // Private: linked channels get the card from the outbox, this one included, so it is not shown twice.
+      true,
     );
   },
 
   async 'event.list'(ctx, args) {
     const town = actingTown(ctx);
-    const partnerships =
-      args.partnership !== undefined
-        ? [await ownPartnership(ctx, args.partnership)]
-        : await ctx.repos.partnerships.listForTown(town.id);
+    const partnerships = await partnershipsInScope(ctx, args.partnership);
     const exchanges = await ctx.repos.exchanges.list({
       partnershipIds: partnerships.map((p) => p.id),
       endsAfter: ctx.now,
@@ -226,18 +240,10 @@ export const exchangeHandlers: ExchangeHandlers = {
       // Moving only the start keeps the length of the event.
       if (args.end === undefined)
         endsAt = new Date(startsAt.getTime() + (exchange.endsAt.getTime() - exchange.startsAt.getTime()));
-      if (startsAt <= ctx.now) {
-        throw new UserError('event.start-in-past', {
-          start: formatInstant(startsAt, town.timeZone, ctx.language),
-        });
-      }
     }
     if (args.end !== undefined) endsAt = readTime(ctx, 'end', args.end, town.timeZone);
-    if (endsAt <= startsAt) {
-      throw new UserError('event.end-before-start', {
-        start: formatInstant(startsAt, town.timeZone, ctx.language),
-        end: formatInstant(endsAt, town.timeZone, ctx.language),
-      });
+    if (args.start !== undefined || args.end !== undefined) {
+      checkExchangeTimes(ctx, startsAt, endsAt, town.timeZone, { startMayBePast: args.start === undefined });
     }
     if (args.start !== undefined || args.end !== undefined)
       Object.assign(patch, { startsAt, endsAt, timeZone: town.timeZone });
@@ -259,7 +265,7 @@ export const exchangeHandlers: ExchangeHandlers = {
       updated,
       partnership,
       ctx.t('event.updated', { number: updated.number, channels }),
-      false,
+      true,
     );
   },
 

@@ -19,6 +19,15 @@ export async function ownPartnership(ctx: CommandContext, number: number): Promi
   return partnership;
 }
 
+/** One partnership of the acting town when a number is given, otherwise all of them. */
+export async function partnershipsInScope(
+  ctx: CommandContext,
+  number: number | undefined,
+): Promise<PartnershipWithTowns[]> {
+  if (number !== undefined) return [await ownPartnership(ctx, number)];
+  return ctx.repos.partnerships.listForTown(actingTown(ctx).id);
+}
+
 /** An exchange of one of the acting town's partnerships (others' exchanges stay invisible). */
 export async function visibleExchange(
   ctx: CommandContext,
