@@ -386,7 +386,7 @@ export class DiscordAdapter implements PlatformAdapter {
         channel: place.channel,
         locale: place.locale,
       });
-      shown = await this.present(reply, place);
+      shown = this.present(reply);
     } finally {
       await defer.settle().catch(() => undefined);
     }
@@ -415,19 +415,12 @@ export class DiscordAdapter implements PlatformAdapter {
     for (const message of rest) await interaction.followUp({ ...message, ...(flags ? { flags } : {}) });
   }
 
-  /**
-   * How an answer shows. A public answer about an exchange in a channel linked to its
-   * partnership shows only its headline, privately: the outbox posts the card to that channel
-   * (with its buttons and in the channel's language), so the channel gets one card, not two.
-   */
-  private async present(reply: Reply, place: Place): Promise<Presentation> {
-    if (reply.private || reply.error)
-      return { ephemeral: true, messages: renderReply(reply, { withCard: true }) };
-    if (reply.exchange) {
-      const linked = await this.deps.queries.channelCard(place.actor, place.channel, reply.exchange.number);
-      if (linked) return { ephemeral: true, messages: renderReply(reply, { withCard: false }) };
-    }
-    return { ephemeral: false, messages: renderReply(reply, { withCard: true }) };
+  /** How an answer shows: private answers and refusals are ephemeral, the rest go to the channel. */
+  private present(reply: Reply): Presentation {
+    return {
+      ephemeral: reply.private || reply.error !== undefined,
+      messages: renderReply(reply, { withCard: true }),
+    };
   }
 
   private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
