@@ -224,3 +224,62 @@ export class DiscordHarness {
     await this.discord.stop();
   }
 }
+
+/** Who acts where in TWO_TOWNS. */
+export const PEOPLE = {
+  jana: { guild: 'Český Krumlov', channel: 'partneri', user: 'jana' },
+  petra: { guild: 'Český Krumlov', channel: 'partneri', user: 'petra' },
+  max: { guild: 'Passau', channel: 'partnerstadt', user: 'max' },
+  lena: { guild: 'Passau', channel: 'partnerstadt', user: 'lena' },
+} as const;
+
+/**
+ * Krumlov and Passau registered and partnered (#partneri and #partnerstadt linked), with jana and
+ * max their coordinators; and exchange #1 (3 places) when `exchange` is set. Returns the answers.
+ */
+export async function twinTowns(h: DiscordHarness, options: { exchange?: boolean } = {}): Promise<void> {
+  const { jana, max } = PEOPLE;
+  const ok = async (input: SlashCommandInput): Promise<Answer> => {
+    const answer = await h.command(input);
+    if (answer.messages.length === 0)
+      throw new Error(`no answer to /${input.name} ${input.subcommand ?? ''}`);
+    return answer;
+  };
+  await ok({
+    ...jana,
+    name: 'town',
+    subcommand: 'register',
+    options: { name: 'Český Krumlov', country: 'CZ', timezone: 'Europe/Prague', language: 'cs' },
+  });
+  const invite = await ok({
+    ...jana,
+    name: 'partner',
+    subcommand: 'invite',
+    options: { name: 'Krumlov – Passau' },
+  });
+  await ok({ ...jana, name: 'channel', subcommand: 'link', options: { partnership: 1 } });
+  await ok({
+    ...max,
+    name: 'town',
+    subcommand: 'register',
+    options: { name: 'Passau', country: 'DE', timezone: 'Europe/Berlin', language: 'de' },
+  });
+  const code = /[0-9A-Z]{5}-[0-9A-Z]{5}/.exec(invite.text)?.[0] ?? 'no code';
+  await ok({ ...max, name: 'partner', subcommand: 'join', options: { code } });
+  if (options.exchange) {
+    await ok({
+      ...jana,
+      name: 'event',
+      subcommand: 'create',
+      options: {
+        partnership: 1,
+        title: 'Letní tábor mládeže',
+        kind: 'youth-exchange',
+        start: '2027-07-06 10:00',
+        end: '2027-07-10 16:00',
+        capacity: 3,
+      },
+    });
+  }
+  await h.drain();
+}

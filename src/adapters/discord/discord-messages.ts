@@ -150,6 +150,21 @@ export function splitContent(text: string, max = CONTENT_MAX): string[] {
 }
 
 /**
+ * A text answer as messages. Lines laid out in columns (the command list of `help`) go into a
+ * code block, where Discord's monospace keeps them aligned; a long text is split at line breaks.
+ */
+export function textMessages(text: string): string[] {
+  const [first = '', ...rest] = text.split('\n');
+  const fence = '```';
+  const room = CONTENT_MAX - first.length - 1 - 2 * (fence.length + 1);
+  if (!rest.some((line) => /\S {2,}\S/.test(line)) || room < 200) return splitContent(text);
+  const body = rest.join('\n').replaceAll(fence, "'''");
+  return splitContent(body, room).map(
+    (chunk, i) => `${i === 0 ? `${first}\n` : ''}${fence}\n${chunk}\n${fence}`,
+  );
+}
+
+/**
  * A post from the outbox. An exchange is its card under the post's headline; a text longer than
  * a message may hold goes into an embed (4096), because one post must stay one message: it has
  * one nonce.
@@ -173,5 +188,5 @@ export function renderReply(reply: Reply, options: { withCard: boolean }): Disco
     return [cardMessage(reply.exchange, headlineOf(reply.text, reply.exchange))];
   }
   const text = reply.exchange ? headlineOf(reply.text, reply.exchange) : reply.text;
-  return splitContent(text || '…').map((content) => ({ content, embeds: [], components: [] }));
+  return textMessages(text || '…').map((content) => ({ content, embeds: [], components: [] }));
 }

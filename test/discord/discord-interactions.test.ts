@@ -1,0 +1,391 @@
+/**
+ * Interactions the scenario does not show: bad input of every kind (unknown commands, a stale
+ * registration with options of the wrong type, values the core refuses, stale and foreign
+ * buttons, commands from DMs), languages, autocomplete, long answers, and work slower than
+ * Discord's 3-second window. Each answer must be a clear ephemeral message, never silence.
+ */
+import { REST, Routes, type APIMessage } from 'discord.js';
+import { ApplicationCommandOptionType, ComponentType, MessageFlags } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandUsage } from '../../src/core/commands/definition.ts';
+import { commands } from '../../commands/index.ts';
+import { translate } from '../../src/core/i18n/translator.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
+import {
+  buttonIds,
+  DiscordHarness,
+  messageText,
+  PEOPLE,
+  TWO_TOWNS,
+  twinTowns,
+  type Answer,
+} from './discord-harness.ts';
+
+const { jana, petra, max, lena } = PEOPLE;
+/** A server whose town is not registered; zdeněk's Discord client is in German. */
+const USTI = { guild: 'Ústí', channel: 'general', user: 'zdenek' } as const;
+const GUILDS = [
+  ...TWO_TOWNS,
+  {
+    name: 'Ústí',
+    preferredLocale: 'cs',
+    channels: [{ name: 'general' }],
+    members: [{ username: 'zdenek', locale: 'de' }],
+  },
+];
+
+function expectRefusal(answer: Answer, text: string): void {
+  expect(answer.callbackType).toBe(4);
+  expect(answer.ephemeral).toBe(true);
+  expect(answer.text).toContain(text);
+}
+
+describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
+  let database: Database;
+  let h: DiscordHarness;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    h = await DiscordHarness.start({ database, guilds: GUILDS });
+    await twinTowns(h, { exchange: true });
+  });
+
+  afterAll(async () => {
+    await h.stop();
+    await database.close();
+  });
+
+  it('answers an unknown command with the core’s “I do not know”, ephemerally, in the town’s language', async () => {
+    const answer = await h.command({ ...petra, name: 'legacy' });
+    expectRefusal(answer, translate('cs', 'command.unknown', { words: 'legacy', suggestions: 'help' }));
+  });
+
+  it('copes with a registration older than the bot: an unknown subcommand, an option of the wrong type', async () => {
+    // As if an old version of the bot had registered these to Krumlov's server (guild commands
+    // shadow global ones there).
+    const rest = new REST({ api: h.discord.apiUrl }).setToken(h.config.token);
+    const route = Routes.applicationGuildCommands(h.discord.applicationId, h.discord.guildId(jana.guild));
+    await rest.put(route, {
+      body: [
+        {
+          name: 'event',
+          description: 'Events (old)',
+          options: [
+            {
+              type: ApplicationCommandOptionType.Subcommand,
+              name: 'archive',
+              description: 'Archive an event',
+            },
+            {
+              type: ApplicationCommandOptionType.Subcommand,
+              name: 'info',
+              description: 'Show an event',
+              options: [
+                {
+                  type: ApplicationCommandOptionType.String,
+                  name: 'event',
+                  description: 'Which',
+                  required: true,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    try {
+      const archive = await h.command({ ...jana, name: 'event', subcommand: 'archive' });
+      expectRefusal(
+        archive,
+        translate('cs', 'command.unknown', { words: 'event archive', suggestions: 'help' }),
+      );
+      const info = await h.command({
+        ...jana,
+        name: 'event',
+        subcommand: 'info',
+        options: { event: 'the first one' },
+      });
+      expectRefusal(info, translate('cs', 'validation.not-a-whole-number', { option: 'event' }));
+      expect(info.text).toContain(commandUsage(commands['event.info']));
+    } finally {
+      await rest.put(route, { body: [] });
+    }
+  });
+
+  it('refuses values Discord lets through but the core does not, naming the option', async () => {
+    const country = await h.command({
+      ...USTI,
+      name: 'town',
+      subcommand: 'register',
+      options: { name: 'Ústí nad Labem', country: 'XX', timezone: 'Europe/Prague', language: 'cs' },
+    });
+    // Nobody in Ústí has a language yet and there is no town: the interaction's locale (de) decides.
+    expectRefusal(country, translate('de', 'town.unknown-country', { country: 'XX' }));
+    const zone = await h.command({
+      ...USTI,
+      name: 'town',
+      subcommand: 'register',
+      options: { name: 'Ústí nad Labem', country: 'CZ', timezone: 'Mars/Olympus', language: 'cs' },
+    });
+    expectRefusal(zone, translate('de', 'time.unknown-zone', { zone: 'Mars/Olympus' }));
+    const language = await h.command({
+      ...jana,
+      name: 'profile',
+      subcommand: 'set',
+      options: { languages: 'klingon' },
+    });
+    expectRefusal(language, translate('cs', 'validation.unknown-language', { language: 'klingon' }));
+    const missing = await h.command({ ...max, name: 'rsvp', options: { event: 99, answer: 'going' } });
+    expectRefusal(missing, translate('de', 'event.not-found', { number: 99 }));
+    const past = await h.command({
+      ...jana,
+      name: 'event',
+      subcommand: 'create',
+      options: { partnership: 1, title: 'Yesterday', kind: 'study-visit', start: '2026-11-01 10:00' },
+    });
+    expect(past.ephemeral).toBe(true);
+    expect(past.messages[0]?.content).toMatch(/^Začátek/);
+    expect(await database.prisma.exchange.count()).toBe(1);
+  });
+
+  it('answers in the interaction’s locale when neither the member nor the town has a language', async () => {
+    const german = await h.command({ ...USTI, name: 'town', subcommand: 'info' });
+    expectRefusal(german, translate('de', 'town.not-registered'));
+    const czech = await h.command({ ...USTI, name: 'town', subcommand: 'info', locale: 'cs' });
+    expectRefusal(czech, translate('cs', 'town.not-registered'));
+    const other = await h.command({ ...USTI, name: 'town', subcommand: 'info', locale: 'pt-BR' });
+    expectRefusal(other, translate('en', 'town.not-registered'));
+  });
+
+  it('denies a member a coordinator command, privately', async () => {
+    const denied = await h.command({
+      ...lena,
+      name: 'event',
+      subcommand: 'cancel',
+      options: { event: 1 },
+    });
+    expectRefusal(denied, translate('de', 'permission.coordinator-only', { command: 'event cancel' }));
+  });
+
+  it('autocompletes partnerships, exchanges and announcements of the member’s own town', async () => {
+    expect(
+      await h.autocomplete({
+        ...jana,
+        name: 'event',
+        subcommand: 'create',
+        options: { partnership: 'pass' },
+        focused: 'partnership',
+      }),
+    ).toEqual([{ name: '#1 Krumlov – Passau', value: 1 }]);
+    expect(await h.autocomplete({ ...lena, name: 'rsvp', options: { event: '' }, focused: 'event' })).toEqual(
+      [{ name: '#1 Letní tábor mládeže', value: 1 }],
+    );
+    expect(
+      await h.autocomplete({ ...max, name: 'rsvp', options: { event: 'winter' }, focused: 'event' }),
+    ).toEqual([]);
+    // A server without a town sees nothing of others' partnerships.
+    expect(
+      await h.autocomplete({
+        ...USTI,
+        name: 'event',
+        subcommand: 'list',
+        options: { partnership: '' },
+        focused: 'partnership',
+      }),
+    ).toEqual([]);
+    await h.command({
+      ...jana,
+      name: 'announce',
+      subcommand: 'schedule',
+      options: { partnership: 1, text: 'Committee call', cron: '0 9 * * 1' },
+    });
+    expect(
+      await h.autocomplete({
+        ...jana,
+        name: 'announce',
+        subcommand: 'cancel',
+        options: { announcement: '' },
+        focused: 'announcement',
+      }),
+    ).toEqual([{ name: '#1 Committee call', value: 1 }]);
+  });
+
+  it('redraws a stale card (exchange since cancelled) without buttons and tells the clicker', async () => {
+    await h.command({
+      ...jana,
+      name: 'event',
+      subcommand: 'create',
+      options: { partnership: 1, title: 'Adventní trh', kind: 'cultural-event', start: '2026-12-12 15:00' },
+    });
+    await h.drain();
+    const card = h.posts('partnerstadt', max.guild).find((m) => m.embeds[0]?.title === '#2 Adventní trh');
+    if (!card) throw new Error('no card for #2');
+    const cancelled = await h.command({
+      ...jana,
+      name: 'event',
+      subcommand: 'cancel',
+      options: { event: 2 },
+    });
+    expect(cancelled.ephemeral).toBe(false);
+    await h.drain();
+
+    const click = await h.click(card.id, 'twin:rsvp:going:2', lena.user);
+    expect(click.callbackType).toBe(7);
+    const redrawn = h.discord.message(card.id) as APIMessage;
+    expect(buttonIds(redrawn)).toEqual([]);
+    expect(messageText(redrawn)).toContain(
+      `${translate('de', 'card.status')}: ${translate('de', 'card.cancelled')}`,
+    );
+    const notice = click.messages[1];
+    expect((notice?.flags ?? 0) & MessageFlags.Ephemeral).toBeTruthy();
+    expect(notice?.content).toBe(translate('de', 'event.cancelled', { number: 2 }));
+    expect(await database.prisma.rsvp.count({ where: { exchange: { number: 2 } } })).toBe(0);
+  });
+
+  it('answers a button this version does not know, and a card clicked where the exchange is unknown', async () => {
+    const client = h.adapter.discordClient;
+    if (!client) throw new Error('the adapter is not running');
+    const legacy = (await client.rest.post(Routes.channelMessages(h.channel('partneri', jana.guild)), {
+      body: {
+        content: 'Vote for the next exchange',
+        components: [
+          {
+            type: ComponentType.ActionRow,
+            components: [{ type: ComponentType.Button, style: 1, custom_id: 'twin:vote:3', label: 'Vote' }],
+          },
+        ],
+      },
+    })) as APIMessage;
+    const vote = await h.click(legacy.id, 'twin:vote:3', petra.user);
+    expectRefusal(vote, 'Toto tlačítko už nefunguje');
+
+    const foreign = (await client.rest.post(Routes.channelMessages(h.channel('partneri', jana.guild)), {
+      body: {
+        content: 'A card from another installation',
+        components: [
+          {
+            type: ComponentType.ActionRow,
+            components: [
+              { type: ComponentType.Button, style: 3, custom_id: 'twin:rsvp:going:77', label: 'Going' },
+            ],
+          },
+        ],
+      },
+    })) as APIMessage;
+    const unknown = await h.click(foreign.id, 'twin:rsvp:going:77', petra.user);
+    expectRefusal(unknown, translate('cs', 'event.not-found', { number: 77 }));
+    expect(h.discord.message(foreign.id)?.content).toBe('A card from another installation');
+  });
+
+  it('answers a command from a direct message: Twinbridge works in servers', async () => {
+    const dm = await h.command({ name: 'town', subcommand: 'info', guild: null, user: 'lena', locale: 'de' });
+    expectRefusal(dm, 'nicht in Direktnachrichten');
+  });
+
+  it('splits a long answer into messages within Discord’s limit, columns in code blocks', async () => {
+    const help = await h.command({ ...max, name: 'help' });
+    expect(help.messages.length).toBeGreaterThan(1);
+    for (const message of help.messages) {
+      expect(message.content.length).toBeLessThanOrEqual(2000);
+      expect((message.flags ?? 0) & MessageFlags.Ephemeral).toBeTruthy();
+      expect(message.content).toMatch(/```\n[\s\S]+\n```$/);
+    }
+    expect(help.messages[0]?.content.startsWith(translate('de', 'help.heading'))).toBe(true);
+    expect(help.text).toContain('town coordinator add');
+    expect(help.text).toContain('profile show');
+  });
+
+  it('logged no error', () => {
+    expect(h.errors()).toEqual([]);
+  });
+});
+
+/**
+ * Work slower than Discord's window: a row lock held by another transaction stalls the command.
+ * The emulator's window is 1 s here and the adapter defers after 250 ms.
+ */
+describe.each(DATABASE_KINDS)('Discord answers slower than the window on %s', (kind) => {
+  let database: Database;
+  let h: DiscordHarness;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    h = await DiscordHarness.start({
+      database,
+      guilds: GUILDS,
+      emulator: { interactionDeadlineMs: 1000 },
+      tuning: { deferAfterMs: 250 },
+    });
+    await twinTowns(h, { exchange: true });
+  });
+
+  afterAll(async () => {
+    await h.stop();
+    await database.close();
+  });
+
+  /** Holds the exchange's row (and, on the embedded database, the only connection) for `ms`. */
+  function holdExchange(ms: number): Promise<void> {
+    return database.prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "Exchange" WHERE number = 1 FOR UPDATE`;
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      },
+      { timeout: 10_000 },
+    );
+  }
+
+  it('defers a slow command ephemerally, then edits the answer in', async () => {
+    const held = holdExchange(1500);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const answer = await h.command({ ...max, name: 'rsvp', options: { event: 1, answer: 'maybe' } });
+    await held;
+    expect(answer.callbackType).toBe(5);
+    expect(answer.withinDeadline).toBe(true);
+    expect(answer.ephemeral).toBe(true);
+    expect(answer.handle.outcome().edits).toHaveLength(1);
+    expect(answer.text).toContain(translate('de', 'rsvp.maybe', { title: 'Letní tábor mládeže' }));
+  });
+
+  it('defers a slow click, then redraws the card and tells the clicker', async () => {
+    const card = h.posts('partneri', jana.guild).find((m) => m.embeds.length > 0);
+    if (!card) throw new Error('no card');
+    const held = holdExchange(1500);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const click = await h.click(card.id, 'twin:rsvp:going:1', petra.user);
+    await held;
+    expect(click.callbackType).toBe(6);
+    expect(click.withinDeadline).toBe(true);
+    expect(messageText(h.discord.message(card.id) as APIMessage)).toContain('Český Krumlov 1');
+    expect(click.messages[1]?.content).toBe(
+      translate('cs', 'rsvp.going', { title: 'Letní tábor mládeže', guests: 0 }),
+    );
+  });
+
+  it('shows a slow public answer in the channel too', async () => {
+    // Registering reads the towns: a lock on the table stalls it.
+    const held = database.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe('LOCK TABLE "Town" IN ACCESS EXCLUSIVE MODE');
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      },
+      { timeout: 10_000 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const answer = await h.command({
+      ...USTI,
+      name: 'town',
+      subcommand: 'register',
+      options: { name: 'Ústí nad Labem', country: 'CZ', timezone: 'Europe/Prague', language: 'cs' },
+    });
+    await held;
+    expect(answer.callbackType).toBe(5);
+    expect(answer.withinDeadline).toBe(true);
+    const [mine, shared] = answer.messages;
+    expect((mine?.flags ?? 0) & MessageFlags.Ephemeral).toBeTruthy();
+    expect(mine?.content).toMatch(/^Vítejte, Ústí nad Labem/);
+    expect((shared?.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
+    expect(shared?.content).toBe(mine?.content);
+  });
+});
