@@ -34,8 +34,13 @@ import { connectPostgres, type Database } from '../src/db/open-database.ts';
 import { PrismaStore } from '../src/db/prisma-store.ts';
 import { applyMigrations } from '../src/db/schema-engine.ts';
 import { systemClock } from '../src/main.ts';
+import { REST } from 'discord.js';
+import {
+  DEFAULT_MAX_INLINE_RATE_LIMIT_WAIT_MS,
+  discordRestOptions,
+  DiscordPoster,
+} from '../src/adapters/discord/discord-poster.ts';
 import { DiscordEmulator } from '../test/emulators/discord/discord-emulator.ts';
-import { DiscordRestPoster } from '../test/outbox/discord-rest-poster.ts';
 import { seedTwinning, type Twinning } from '../test/outbox/outbox-fixtures.ts';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -284,7 +289,14 @@ async function fanOut(database: Database, twinning: Twinning) {
         }),
       }),
     );
-    const poster = withRoundTrip(new DiscordRestPoster({ api: emulator.apiUrl }), FANOUT_LATENCY_MS);
+    // The Discord adapter's own poster and REST settings, without the gateway.
+    const rest = new REST(
+      discordRestOptions({
+        apiUrl: emulator.apiUrl,
+        maxInlineRateLimitWaitMs: DEFAULT_MAX_INLINE_RATE_LIMIT_WAIT_MS,
+      }),
+    ).setToken('bench-token');
+    const poster = withRoundTrip(new DiscordPoster(rest, silent), FANOUT_LATENCY_MS);
     // Default limits: Discord's 50 requests per second, per-channel buckets, 25 in flight.
     const worker = new DeliveryWorker(store, [poster], systemClock, silent, { workerId: 'bench-fanout' });
     const started = performance.now();

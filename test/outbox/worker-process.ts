@@ -1,6 +1,7 @@
 /**
  * A bot process reduced to its outbox: connects to PostgreSQL, runs the real DeliveryWorker
- * and posts through a fake platform, appending every delivery the platform accepted to its own
+ * and posts through the Discord adapter's poster (to the emulator) or a platform that accepts
+ * everything, appending every delivery the platform accepted to its own
  * record file (`<delivery id> <platform message id>` per line). Outbox tests start several of
  * these with tsx and kill them at will.
  *
@@ -17,7 +18,8 @@ import type { ChannelPoster, PostResult } from '../../src/core/ports.ts';
 import { connectPostgres } from '../../src/db/open-database.ts';
 import { PrismaStore } from '../../src/db/prisma-store.ts';
 import { createLogger } from '../../src/logging.ts';
-import { DiscordRestPoster } from './discord-rest-poster.ts';
+import { REST } from 'discord.js';
+import { discordRestOptions, DiscordPoster } from '../../src/adapters/discord/discord-poster.ts';
 
 export interface WorkerProcessConfig {
   databaseUrl: string;
@@ -78,7 +80,15 @@ const store = new PrismaStore(database.prisma);
 const globalPerSecond = config.globalPerSecond ?? 50;
 const poster = recording(
   config.discordApi
-    ? new DiscordRestPoster({ api: config.discordApi, globalRequestsPerSecond: globalPerSecond })
+    ? new DiscordPoster(
+        // The worker sees every refusal itself (no waiting or repeating inside discord.js), so
+        // these tests exercise the outbox's own retries.
+        new REST({
+          ...discordRestOptions({ apiUrl: config.discordApi, maxInlineRateLimitWaitMs: 0, retries: 0 }),
+          globalRequestsPerSecond: globalPerSecond,
+        }).setToken('outbox-test-token'),
+        logger,
+      )
     : new AcceptingPoster(config.postDelayMs ?? 0),
 );
 const worker = new DeliveryWorker(store, [poster], { now: () => new Date() }, logger, {

@@ -16,7 +16,7 @@ import { connectPostgres, type Database } from '../../src/db/open-database.ts';
 import { applyMigrations } from '../../src/db/schema-engine.ts';
 import { DiscordEmulator } from '../emulators/discord/discord-emulator.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../support/test-database.ts';
-import { nonceOf } from './discord-rest-poster.ts';
+import { nonceFor } from '../../src/adapters/discord/discord-poster.ts';
 import { enqueueFanOut, seedTwinning } from './outbox-fixtures.ts';
 import type { WorkerProcessConfig } from './worker-process.ts';
 
@@ -173,7 +173,7 @@ describe('outbox worker processes on PostgreSQL', () => {
     for (const message of messages)
       perChannel.set(message.channel_id, (perChannel.get(message.channel_id) ?? 0) + 1);
     expect(perChannel.size).toBe(500);
-    expect(new Set(messages.map((m) => m.nonce))).toEqual(new Set(ids.map(nonceOf)));
+    expect(new Set(messages.map((m) => m.nonce))).toEqual(new Set(ids.map(nonceFor)));
     // Posts the dead process made but had not recorded yet were made again, and the nonce gave
     // back the first message each time.
     const posts = emulator.requestCount({ method: 'POST', route: '/channels/:channel_id/messages' });
@@ -220,7 +220,7 @@ describe('outbox worker processes on PostgreSQL', () => {
     expect(await statusCounts()).toEqual({ SENT: 400 });
     const messages = emulator.messages();
     expect(messages).toHaveLength(400);
-    expect(new Set(messages.map((m) => m.nonce))).toEqual(new Set(ids.map(nonceOf)));
+    expect(new Set(messages.map((m) => m.nonce))).toEqual(new Set(ids.map(nonceFor)));
     const retried = await database.prisma.delivery.count({ where: { attempts: { gt: 1 } } });
     expect(retried).toBeGreaterThan(40);
   }, 120_000);

@@ -34,7 +34,6 @@ import {
   type ChatInputCommandInteraction,
   type ClientOptions,
   type Interaction,
-  type RateLimitData,
   type RepliableInteraction,
 } from 'discord.js';
 import { commands } from '../../../commands/index.ts';
@@ -63,7 +62,11 @@ import {
   truncate,
   type DiscordMessageBody,
 } from './discord-messages.ts';
-import { DiscordPoster } from './discord-poster.ts';
+import {
+  DEFAULT_MAX_INLINE_RATE_LIMIT_WAIT_MS,
+  discordRestOptions,
+  DiscordPoster,
+} from './discord-poster.ts';
 import { discordText } from './discord-texts.ts';
 import { commandOptions, commandPath, commandRequestName } from './interaction-input.ts';
 
@@ -168,7 +171,7 @@ export class DiscordAdapter implements PlatformAdapter {
 
   async start(): Promise<void> {
     const { config, logger } = this.deps;
-    const maxInlineWait = this.tuning.maxInlineRateLimitWaitMs ?? 3000;
+    const maxInlineWait = this.tuning.maxInlineRateLimitWaitMs ?? DEFAULT_MAX_INLINE_RATE_LIMIT_WAIT_MS;
     const client = new Client({
       intents: [GatewayIntentBits.Guilds],
       // Without it discord.js drops DM channels it has not cached.
@@ -176,11 +179,7 @@ export class DiscordAdapter implements PlatformAdapter {
       allowedMentions: NO_MENTIONS,
       ...this.tuning.clientOptions,
       rest: {
-        ...(config.apiUrl ? { api: config.apiUrl } : {}),
-        // Interaction answers always wait their turn; a channel post facing a long wait is
-        // handed back to the outbox, which retries it after Discord's retry_after.
-        rejectOnRateLimit: (data: RateLimitData) =>
-          data.route.startsWith('/channels/') && data.retryAfter > maxInlineWait,
+        ...discordRestOptions({ apiUrl: config.apiUrl, maxInlineRateLimitWaitMs: maxInlineWait }),
         ...this.tuning.clientOptions?.rest,
       },
     });

@@ -27,6 +27,8 @@ export function postFailure(error: unknown, destination: 'channel' | 'direct'): 
       ok: false,
       retryable: true,
       retryAfterMs: Math.max(0, Math.ceil(error.retryAfter)),
+      // A global limit holds every request of the bot token: the outbox pauses all Discord posts.
+      globalRateLimit: error.global,
       reason: `Discord rate limit (${error.scope}${error.global ? ', global' : ''}) on ${error.method.toUpperCase()} ${error.route} for ${Math.ceil(error.retryAfter)} ms`,
     };
   }

@@ -12,10 +12,19 @@ import {
   Routes,
   type APIChannel,
   type APIMessage,
+  type RateLimitData,
   type REST,
+  type RESTOptions,
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
-import type { ChannelTarget, DirectTarget, Logger, OutgoingMessage, PostResult } from '../../core/ports.ts';
+import type {
+  ChannelPoster,
+  ChannelTarget,
+  DirectTarget,
+  Logger,
+  OutgoingMessage,
+  PostResult,
+} from '../../core/ports.ts';
 import { renderOutgoing } from './discord-messages.ts';
 import { postFailure } from './discord-errors.ts';
 
@@ -38,7 +47,36 @@ export function nonceFor(key: string): string {
 const NO_MENTIONS: { parse: [] } = { parse: [] };
 const DM_CACHE_MAX = 5_000;
 
-export class DiscordPoster {
+/** See DiscordRestTuning.maxInlineRateLimitWaitMs. */
+export const DEFAULT_MAX_INLINE_RATE_LIMIT_WAIT_MS = 3000;
+
+export interface DiscordRestTuning {
+  /** The REST base URL (DISCORD_API_URL: a REST proxy, or the emulator); Discord's own by default. */
+  apiUrl?: string | undefined;
+  /**
+   * Longest rate-limit wait a channel post sits out in place (discord.js's queue). A longer one
+   * goes back to the outbox with Discord's retry_after, so a claim is not held while waiting.
+   */
+  maxInlineRateLimitWaitMs: number;
+  /** How often discord.js itself repeats a request that met a 5xx or a reset connection (default 3). */
+  retries?: number;
+}
+
+/**
+ * The REST client options the adapter's Client uses, and any process that only posts. Interaction
+ * answers always wait their turn; channel posts facing a long wait are handed back to the outbox.
+ */
+export function discordRestOptions(tuning: DiscordRestTuning): Partial<RESTOptions> {
+  return {
+    ...(tuning.apiUrl ? { api: tuning.apiUrl } : {}),
+    ...(tuning.retries === undefined ? {} : { retries: tuning.retries }),
+    rejectOnRateLimit: (data: RateLimitData) =>
+      data.route.startsWith('/channels/') && data.retryAfter > tuning.maxInlineRateLimitWaitMs,
+  };
+}
+
+export class DiscordPoster implements ChannelPoster {
+  readonly platform = 'DISCORD' as const;
   /** User id → the bot's DM channel with them (creating one is idempotent, but a request). */
   private readonly dmChannels = new Map<string, string>();
 

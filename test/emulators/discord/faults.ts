@@ -29,6 +29,12 @@ export type Fault =
   | { readonly type: 'missing-permissions' }
   /** 5xx without a JSON body, as Discord's edge answers them. */
   | { readonly type: 'server-error'; readonly status?: 500 | 502 | 503 | 504 }
+  /**
+   * The request is carried out (a message is created), but its answer is lost on the way back:
+   * a 5xx from the edge (default 502, which discord.js repeats) or, with `disconnect`, a connection
+   * closed without an answer. What a retried post's nonce is for.
+   */
+  | { readonly type: 'lost-answer'; readonly status?: 500 | 502 | 503 | 504; readonly disconnect?: boolean }
   /** Any other JSON error. */
   | { readonly type: 'error'; readonly status: number; readonly code?: number; readonly message?: string };
 

@@ -195,12 +195,16 @@ export class GatewayServer {
         case 'terminate':
           socket.terminate();
           break;
+        // After op 7 or op 9 Discord sends that connection no more dispatches: they wait for the
+        // client's RESUME (on a new connection, or this one after op 9).
         case 'reconnect':
           this.#send(socket, { op: GatewayOpcodes.Reconnect, d: null, s: null, t: null });
+          session.socket = undefined;
           break;
         case 'invalid-session':
           this.#stats.invalidSessions += 1;
           this.#send(socket, { op: GatewayOpcodes.InvalidSession, d: resumable, s: null, t: null });
+          session.socket = undefined;
           break;
       }
     }

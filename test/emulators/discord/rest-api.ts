@@ -219,7 +219,7 @@ export class RestServer {
     }
 
     const fault = this.env.faults.pick({ method, path, route: def.template });
-    if (fault) {
+    if (fault && fault.type !== 'lost-answer') {
       const answer = this.#faultAnswer(fault, routeKey, majorOf(def.template, params), now);
       if (answer.json === undefined) res.writeHead(answer.status, answer.headers).end(answer.text);
       else send(answer.status, answer.json, answer.headers);
@@ -243,6 +243,14 @@ export class RestServer {
     try {
       if (bodyError) throw bodyError;
       const result = def.handle({ params, query: url.searchParams, body });
+      if (fault?.type === 'lost-answer') {
+        if (fault.disconnect) res.socket?.destroy();
+        else res.writeHead(fault.status ?? 502, { 'Content-Type': 'text/plain' }).end('emulated lost answer');
+        record(def.template, fault.disconnect ? 0 : (fault.status ?? 502), result.body, {
+          fault: fault.type,
+        });
+        return;
+      }
       send(result.status, result.body, take.headers);
       record(def.template, result.status, result.body);
     } catch (error) {
@@ -319,6 +327,8 @@ export class RestServer {
           headers: { 'Content-Type': 'text/plain' },
         };
       }
+      case 'lost-answer':
+        throw new Error('a lost answer is given after the request is carried out');
       case 'error':
         return {
           status: fault.status,
