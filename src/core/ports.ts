@@ -131,6 +131,8 @@ export interface ChannelLinkRepository {
   find(partnershipId: string, communityId: string, channelId: string): Promise<ChannelLink | null>;
   listForChannel(communityId: string, channelId: string): Promise<ChannelLink[]>;
   listForPartnership(partnershipId: string, options?: { activeOnly?: boolean }): Promise<ChannelLink[]>;
+  /** A broken link working again (the bot may post there once more): active, under its current name. */
+  restore(id: string, channelName: string): Promise<ChannelLink>;
   delete(id: string): Promise<void>;
   deleteForTown(partnershipId: string, townId: string): Promise<number>;
 }

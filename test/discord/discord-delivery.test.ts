@@ -107,10 +107,30 @@ describe.each(DATABASE_KINDS)('Discord posts for the outbox on %s', (kind) => {
     const requests = h.discord.requests().slice(since);
     const global = requests.find((r) => r.status === 429);
     expect(global).toBeDefined();
+    // Posts already on their way when the 429 was answered may still arrive just after it.
+    const start = (global?.at ?? 0) + 100;
     const duringTheLimit = requests.filter(
-      (r) => r.route === POST_MESSAGE && r.at > (global?.at ?? 0) && r.at < (global?.at ?? 0) + 590,
+      (r) => r.route === POST_MESSAGE && r.at > start && r.at < start + 490,
     );
     expect(duringTheLimit).toEqual([]);
+  });
+
+  it('reports a global 429 to the outbox as global, with Discord’s wait', async () => {
+    h.discord.failNext(
+      { method: 'POST', route: `/channels/${passauChannel}/messages` },
+      { type: 'rate-limit', retryAfter: 0.3, scope: 'global' },
+    );
+    const target = {
+      platform: 'DISCORD' as const,
+      communityExternalId: h.discord.guildId('Passau'),
+      channelId: passauChannel,
+      channelName: 'partnerstadt',
+    };
+    const result = await h.adapter.post(target, { text: 'global limit' }, 'global-limit-probe');
+    expect(result).toMatchObject({ ok: false, retryable: true, globalRateLimit: true });
+    expect(result.ok ? 0 : (result.retryAfterMs ?? 0)).toBeGreaterThanOrEqual(300);
+    expect(h.discord.messages(passauChannel).map(messageText)).not.toContain('global limit');
+    await new Promise((resolve) => setTimeout(resolve, 300));
   });
 
   it('keeps a post single when its answer is lost and discord.js sends it again (nonce)', async () => {
@@ -159,11 +179,11 @@ describe.each(DATABASE_KINDS)('Discord posts for the outbox on %s', (kind) => {
   });
 
   it.each([
-    ['no-access', 'Missing Access'],
-    ['read-only', 'Missing Permissions'],
+    ['no-access', 'Missing Access', 'View Channel'],
+    ['read-only', 'Missing Permissions', 'Send Messages'],
   ] as const)(
-    'marks a channel the bot lost (%s) broken, tells that town’s coordinators once, and stops posting there',
-    async (access, reason) => {
+    'marks a channel the bot lost (%s) broken, tells that town’s coordinators once, stops posting there until it is linked again',
+    async (access, reason, missing) => {
       h.discord.setChannelAccess(passauChannel, access);
       const noticesBefore = h.discord.messages(h.discord.dmChannelId('max')).length;
       const janaNoticesBefore = h.discord.messages(h.discord.dmChannelId('jana')).length;
@@ -195,9 +215,20 @@ describe.each(DATABASE_KINDS)('Discord posts for the outbox on %s', (kind) => {
       expect(postRequests(passauChannel).length).toBe(attempts);
       expect(h.discord.messages(h.discord.dmChannelId('max')).length).toBe(noticesBefore + 1);
 
-      // Access back, the link renewed as the notice says: posts arrive again.
+      // Linking it again is refused while the bot still may not post there, naming what is missing.
+      const refused = await h.command({
+        ...max,
+        name: 'channel',
+        subcommand: 'link',
+        options: { partnership: 1 },
+      });
+      expect(refused.ephemeral).toBe(true);
+      expect(refused.text).toContain(
+        `Ich kann in #partnerstadt nicht posten: missing permissions ${missing}`,
+      );
+
+      // Access back and the channel linked again, as the notice says: posts arrive again.
       h.discord.setChannelAccess(passauChannel, 'full');
-      await h.command({ ...max, name: 'channel', subcommand: 'unlink', options: { partnership: 1 } });
       const relinked = await h.command({
         ...max,
         name: 'channel',
@@ -205,6 +236,9 @@ describe.each(DATABASE_KINDS)('Discord posts for the outbox on %s', (kind) => {
         options: { partnership: 1 },
       });
       expect(relinked.ephemeral, relinked.text).toBe(false);
+      expect(relinked.text).toContain(
+        'Dieser Kanal (#partnerstadt) erhält die Beiträge von „Krumlov – Passau“ wieder',
+      );
       const after = await announce();
       expect(postsWith('partnerstadt', after)).toHaveLength(1);
     },

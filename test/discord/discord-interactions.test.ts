@@ -296,6 +296,30 @@ describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
     expect(help.text).toContain('profile show');
   });
 
+  it('refuses to join a partnership in a channel the bot cannot post in, and the code stays good', async () => {
+    const invite = await h.command({
+      ...jana,
+      name: 'partner',
+      subcommand: 'invite',
+      options: { partnership: 1 },
+    });
+    const code = /[0-9A-Z]{5}-[0-9A-Z]{5}/.exec(invite.text)?.[0] ?? 'no code';
+    await h.command({
+      ...USTI,
+      name: 'town',
+      subcommand: 'register',
+      options: { name: 'Ústí nad Labem', country: 'CZ', timezone: 'Europe/Prague', language: 'cs' },
+    });
+    h.discord.setChannelAccess(h.channel('general', 'Ústí'), 'read-only');
+    const refused = await h.command({ ...USTI, name: 'partner', subcommand: 'join', options: { code } });
+    expectRefusal(refused, 'Do kanálu #general nemohu psát: missing permissions Send Messages.');
+
+    h.discord.setChannelAccess(h.channel('general', 'Ústí'), 'full');
+    const joined = await h.command({ ...USTI, name: 'partner', subcommand: 'join', options: { code } });
+    expect(joined.ephemeral, joined.text).toBe(false);
+    expect(joined.text).toContain('Ústí nad Labem');
+  });
+
   it('logged no error', () => {
     expect(h.errors()).toEqual([]);
   });

@@ -29,6 +29,7 @@ import {
   GuildMember,
   MessageFlags,
   Partials,
+  PermissionFlagsBits,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -99,6 +100,34 @@ interface Place {
   actor: Actor;
   channel: ChannelRef;
   locale: string;
+}
+
+/**
+ * What the bot needs in a linked channel: to see it, post in it (in a thread: post in threads) and
+ * show exchange cards as embeds. Buttons, answers to commands and direct messages need nothing.
+ */
+const POSTING_PERMISSIONS = [
+  ['ViewChannel', 'View Channel'],
+  ['SendMessages', 'Send Messages'],
+  ['EmbedLinks', 'Embed Links'],
+] as const;
+const THREAD_POSTING_PERMISSIONS = [
+  ['ViewChannel', 'View Channel'],
+  ['SendMessagesInThreads', 'Send Messages in Threads'],
+  ['EmbedLinks', 'Embed Links'],
+] as const;
+
+/** `{ postingBlocked }` naming the permissions the bot lacks in the interaction's channel, if any. */
+function postingBlocked(interaction: RepliableInteraction | AutocompleteInteraction): {
+  postingBlocked?: string;
+} {
+  const granted = interaction.appPermissions;
+  const needed = interaction.channel?.isThread() ? THREAD_POSTING_PERMISSIONS : POSTING_PERMISSIONS;
+  // Permission names as Discord's server settings show them (in English).
+  const missing = needed
+    .filter(([flag]) => !granted.has(PermissionFlagsBits[flag], true))
+    .map(([, name]) => name);
+  return missing.length === 0 ? {} : { postingBlocked: `missing permissions ${missing.join(', ')}` };
 }
 
 /** What to show for a command's answer. */
@@ -338,7 +367,7 @@ export class DiscordAdapter implements PlatformAdapter {
         userId: interaction.user.id,
         displayName,
       },
-      channel: { id: channelId, name: channelName },
+      channel: { id: channelId, name: channelName, ...postingBlocked(interaction) },
       locale: interaction.locale,
     };
   }

@@ -14,6 +14,12 @@ export interface Actor {
 export interface ChannelRef {
   id: string;
   name: string;
+  /**
+   * Why the bot could not post here, when the platform tells up front (Discord: the interaction's
+   * app permissions lack Send Messages, say). Linking such a channel is refused with this reason
+   * instead of failing at the first post. Absent when the bot can post or nobody knows yet.
+   */
+  postingBlocked?: string;
 }
 
 interface RequestBase {

@@ -57,6 +57,12 @@ function channelLanguage(input: string | undefined, fallback: string): string {
   return tag;
 }
 
+/** Refuses to link a channel the platform already says the bot cannot post in. */
+function ensureBotCanPost(ctx: CommandContext): void {
+  const reason = ctx.channel.postingBlocked;
+  if (reason !== undefined) throw new UserError('channel.cannot-post', { channel: ctx.channel.name, reason });
+}
+
 function describePartnership(ctx: CommandContext, p: PartnershipWithTowns): string {
   return ctx.t('partner.summary', {
     number: p.number,
@@ -155,6 +161,8 @@ export const partnerHandlers: PartnerHandlers = {
     if (partnership.towns.some((t) => t.id === town.id)) {
       throw new UserError('partner.already-member', { number: partnership.number, name: partnership.name });
     }
+    // Before the code is spent: joining links this channel.
+    ensureBotCanPost(ctx);
     // A concurrent join with the same code loses here, inside its transaction.
     if (!(await ctx.repos.invites.markUsed(invite.id, town.id, ctx.now))) throw new UserError('invite.used');
 
@@ -352,8 +360,29 @@ export const partnerHandlers: PartnerHandlers = {
   async 'channel.link'(ctx, args) {
     const town = actingTown(ctx);
     const partnership = await ownPartnership(ctx, args.partnership);
-    if (await ctx.repos.channelLinks.find(partnership.id, ctx.community.id, ctx.channel.id)) {
+    const existing = await ctx.repos.channelLinks.find(partnership.id, ctx.community.id, ctx.channel.id);
+    if (existing?.status === 'ACTIVE') {
       throw new UserError('channel.already-linked', { channel: ctx.channel.name, name: partnership.name });
+    }
+    ensureBotCanPost(ctx);
+    if (existing) {
+      // Broken (the bot lost access) and linked again once it is back: the link works again.
+      const restored = await ctx.repos.channelLinks.restore(existing.id, ctx.channel.name);
+      await audit(
+        ctx,
+        'channel.restore',
+        { type: 'channel-link', id: restored.id },
+        { channel: ctx.channel.id },
+      );
+      await planPartnershipReminders(ctx.repos, partnership.id, ctx.now);
+      return {
+        private: false,
+        text: ctx.t('channel.restored', {
+          channel: ctx.channel.name,
+          name: partnership.name,
+          language: restored.language,
+        }),
+      };
     }
     const link = await ctx.repos.channelLinks.create({
       partnershipId: partnership.id,

@@ -145,6 +145,13 @@ export class PrismaChannelLinkRepository implements ChannelLinkRepository {
     });
   }
 
+  restore(id: string, channelName: string) {
+    return this.db.channelLink.update({
+      where: { id },
+      data: { status: 'ACTIVE', brokenReason: null, channelName },
+    });
+  }
+
   listForChannel(communityId: string, channelId: string) {
     return this.db.channelLink.findMany({ where: { communityId, channelId } });
   }

@@ -103,6 +103,10 @@ export const cs: Catalog = {
   'channel.unlinked': 'Tento kanál (#{channel}) už nedostává příspěvky z „{name}“.',
   'channel.already-linked': 'Tento kanál (#{channel}) už je propojen s „{name}“.',
   'channel.not-linked': 'Tento kanál (#{channel}) není propojen s „{name}“.',
+  'channel.restored':
+    'Tento kanál (#{channel}) zase dostává příspěvky „{name}“, v jazyce „{language}“; příspěvky zahozené během poruchy se znovu neposílají.',
+  'channel.cannot-post':
+    'Do kanálu #{channel} nemohu psát: {reason}. Dejte mi v tomto kanálu tato oprávnění (nebo příkaz spusťte v jiném kanálu) a zkuste to znovu.',
   'channel.broken': 'bot sem nemůže psát: {reason}',
 
   'event.not-found': 'Ve vašich partnerstvích není akce číslo {number}. Viz „event list“.',
@@ -160,7 +164,7 @@ export const cs: Catalog = {
   'notice.delivery-failed':
     'Bot nemohl zveřejnit příspěvek v kanálu #{channel} („{partnership}“) ani po {attempts, plural, one {# pokusu} few {# pokusech} many {# pokusu} other {# pokusech}} a vzdal to: {reason}\nPříspěvek začínal: „{excerpt}“',
   'notice.channel-broken':
-    'Bot už nemůže psát do kanálu #{channel} („{partnership}“): {reason}\nPropojení kanálu je označené jako nefunkční a nedostává žádné příspěvky; {abandoned, plural, =0 {žádný další příspěvek nečekal} one {# čekající příspěvek byl zahozen} few {# čekající příspěvky byly zahozeny} many {# čekajícího příspěvku bylo zahozeno} other {# čekajících příspěvků bylo zahozeno}}. Až tam bot zase smí psát, spusťte v tom kanálu „channel unlink“ a potom „channel link“.',
+    'Bot už nemůže psát do kanálu #{channel} („{partnership}“): {reason}\nPropojení kanálu je označené jako nefunkční a nedostává žádné příspěvky; {abandoned, plural, =0 {žádný další příspěvek nečekal} one {# čekající příspěvek byl zahozen} few {# čekající příspěvky byly zahozeny} many {# čekajícího příspěvku bylo zahozeno} other {# čekajících příspěvků bylo zahozeno}}. Až tam bot zase smí psát, spusťte v tom kanálu „channel link“.',
   'notice.direct-failed':
     'Bot nemohl poslat soukromou zprávu uživateli {member} ani po {attempts, plural, one {# pokusu} few {# pokusech} many {# pokusu} other {# pokusech}}: {reason}\nZpráva začínala: „{excerpt}“',
 

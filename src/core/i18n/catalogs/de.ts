@@ -106,6 +106,10 @@ export const de: Catalog = {
   'channel.unlinked': 'Dieser Kanal (#{channel}) erhält keine Beiträge von „{name}“ mehr.',
   'channel.already-linked': 'Dieser Kanal (#{channel}) ist bereits mit „{name}“ verknüpft.',
   'channel.not-linked': 'Dieser Kanal (#{channel}) ist nicht mit „{name}“ verknüpft.',
+  'channel.restored':
+    'Dieser Kanal (#{channel}) erhält die Beiträge von „{name}“ wieder, auf „{language}“; während der Störung verworfene Beiträge werden nicht nachgeholt.',
+  'channel.cannot-post':
+    'Ich kann in #{channel} nicht posten: {reason}. Geben Sie mir diese Berechtigungen in diesem Kanal (oder führen Sie den Befehl in einem anderen Kanal aus) und versuchen Sie es erneut.',
   'channel.broken': 'der Bot kann hier nicht posten: {reason}',
 
   'event.not-found':
@@ -166,7 +170,7 @@ export const de: Catalog = {
   'notice.delivery-failed':
     'Der Bot konnte in #{channel} („{partnership}“) auch nach {attempts, plural, one {# Versuch} other {# Versuchen}} nichts posten und hat aufgegeben: {reason}\nDer Beitrag begann: „{excerpt}“',
   'notice.channel-broken':
-    'Der Bot kann nicht mehr in #{channel} („{partnership}“) posten: {reason}\nDie Kanalverknüpfung ist als defekt markiert und erhält keine Beiträge; {abandoned, plural, =0 {es wartete kein weiterer Beitrag} one {# wartender Beitrag wurde verworfen} other {# wartende Beiträge wurden verworfen}}. Sobald der Bot dort wieder posten darf, führen Sie in diesem Kanal „channel unlink“ und dann „channel link“ aus.',
+    'Der Bot kann nicht mehr in #{channel} („{partnership}“) posten: {reason}\nDie Kanalverknüpfung ist als defekt markiert und erhält keine Beiträge; {abandoned, plural, =0 {es wartete kein weiterer Beitrag} one {# wartender Beitrag wurde verworfen} other {# wartende Beiträge wurden verworfen}}. Sobald der Bot dort wieder posten darf, führen Sie in diesem Kanal „channel link“ aus.',
   'notice.direct-failed':
     'Der Bot konnte {member} auch nach {attempts, plural, one {# Versuch} other {# Versuchen}} keine Direktnachricht senden: {reason}\nSie begann: „{excerpt}“',
 

@@ -96,6 +96,10 @@ export const en = {
   'channel.unlinked': 'This channel (#{channel}) no longer receives posts of “{name}”.',
   'channel.already-linked': 'This channel (#{channel}) is already linked to “{name}”.',
   'channel.not-linked': 'This channel (#{channel}) is not linked to “{name}”.',
+  'channel.restored':
+    'This channel (#{channel}) receives the posts of “{name}” again, in “{language}”; posts dropped while it was broken are not sent again.',
+  'channel.cannot-post':
+    'I cannot post in #{channel}: {reason}. Give me those permissions in this channel (or run this in another channel), then try again.',
   'channel.broken': 'the bot cannot post here: {reason}',
 
   'event.not-found': 'There is no event number {number} in your partnerships. See “event list”.',
@@ -152,7 +156,7 @@ export const en = {
   'notice.delivery-failed':
     'I could not post to #{channel} for “{partnership}” after {attempts, plural, one {# attempt} other {# attempts}} and have given up: {reason}\nThe post began: “{excerpt}”',
   'notice.channel-broken':
-    'I can no longer post to #{channel} for “{partnership}”: {reason}\nThe channel link is marked broken and gets no posts; {abandoned, plural, =0 {no other post was waiting} one {# waiting post was dropped} other {# waiting posts were dropped}}. Once the bot may post there again, run “channel unlink” and then “channel link” in that channel.',
+    'I can no longer post to #{channel} for “{partnership}”: {reason}\nThe channel link is marked broken and gets no posts; {abandoned, plural, =0 {no other post was waiting} one {# waiting post was dropped} other {# waiting posts were dropped}}. Once the bot may post there again, run “channel link” in that channel.',
   'notice.direct-failed':
     'I could not send a direct message to {member} after {attempts, plural, one {# attempt} other {# attempts}}: {reason}\nIt began: “{excerpt}”',
 
