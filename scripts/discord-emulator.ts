@@ -55,6 +55,8 @@ await registerCommands(new REST({ api: discord.apiUrl }).setToken(TOKEN), {
   commands: discordCommands(commandList),
 });
 
+const SERVERS = ['Český Krumlov', 'Passau'];
+const PEOPLE = ['jana', 'petra', 'max', 'lena'];
 let server = 'Český Krumlov';
 let channel = 'partneri';
 let user = 'jana';
@@ -86,6 +88,17 @@ function show(message: APIMessage): string {
     .join('\n    ');
 }
 
+/** `#partnerstadt (Passau)` for a server channel, `a direct message to max` for a DM. */
+function placeOf(channelId: string): string {
+  for (const name of SERVERS) {
+    const found = discord.guild(name).channels.find((c) => c.id === channelId);
+    if (found) return `#${found.name} (${name})`;
+  }
+  for (const name of PEOPLE)
+    if (discord.dmChannelId(name) === channelId) return `a direct message to ${name}`;
+  return `#${channelId}`;
+}
+
 let printed = new Set<string>();
 function printNewPosts(): void {
   for (const message of discord.messages()) {
@@ -93,8 +106,7 @@ function printNewPosts(): void {
       continue;
     }
     printed.add(message.id);
-    const where = discord.guild(server).channels.find((c) => c.id === message.channel_id);
-    process.stdout.write(`  ⇒ posted to #${where?.name ?? message.channel_id}:\n    ${show(message)}\n`);
+    process.stdout.write(`  ⇒ posted to ${placeOf(message.channel_id)}:\n    ${show(message)}\n`);
   }
 }
 printed = new Set(discord.messages().map((m) => m.id));

@@ -197,7 +197,13 @@ export type NewDelivery = {
   sourceId: string;
   payload: OutgoingMessage;
   dueAt: Date;
-} & DeliveryDestination;
+} & (
+  | {
+      channelLinkId: string;
+      /** Replace this earlier message of the bot's instead of posting. */ editsMessageId?: string;
+    }
+  | { recipientMemberId: string }
+);
 
 /** A claimed delivery with where it goes. */
 export interface ClaimedDelivery {
@@ -215,6 +221,8 @@ export interface ClaimedDelivery {
         townId: string;
         partnershipId: string;
         target: ChannelTarget;
+        /** The bot's earlier message in the channel that this delivery replaces (an edit, not a post). */
+        editsMessageId?: string;
       }
     | { kind: 'direct'; recipientMemberId: string; target: DirectTarget };
 }
@@ -261,6 +269,14 @@ export interface DeliveryRepository {
     reason: string,
   ): Promise<{ newlyBroken: boolean; abandoned: number }>;
   countByStatus(): Promise<Record<string, number>>;
+  /**
+   * The newest message posted for a thing (an exchange's card) in each channel, among deliveries
+   * of `kinds`: what an edit of that thing replaces.
+   */
+  latestPosted(
+    sourceId: string,
+    kinds: string[],
+  ): Promise<{ channelLinkId: string; kind: string; platformMessageId: string }[]>;
   /**
    * Adds planned deliveries (reminders) like enqueue; a key that was withdrawn (DROPPED) is
    * planned again. One statement. Returns how many rows became pending.

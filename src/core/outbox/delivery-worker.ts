@@ -340,9 +340,11 @@ export class DeliveryWorker {
     try {
       // The delivery id is stable across attempts: platforms with idempotency keys drop repeats.
       const post =
-        destination.kind === 'channel'
-          ? poster.post(destination.target, delivery.payload, delivery.id)
-          : poster.sendDirect(destination.target, delivery.payload, delivery.id);
+        destination.kind === 'direct'
+          ? poster.sendDirect(destination.target, delivery.payload, delivery.id)
+          : destination.editsMessageId !== undefined
+            ? poster.edit(destination.target, destination.editsMessageId, delivery.payload)
+            : poster.post(destination.target, delivery.payload, delivery.id);
       return await Promise.race([post, timeout]);
     } catch (error) {
       return { ok: false, retryable: true, reason: error instanceof Error ? error.message : String(error) };

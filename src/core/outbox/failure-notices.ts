@@ -35,6 +35,9 @@ export async function enqueueFailureNotices(
   const destination = delivery.destination;
   const excerpt = excerptOf(delivery.payload.text);
 
+  // A card that could not be redrawn (deleted meanwhile) still shows what it showed: not worth a notice.
+  if (failure.type === 'failed' && destination.kind === 'channel' && destination.editsMessageId) return 0;
+
   if (destination.kind === 'channel') {
     const town = await repos.towns.findById(destination.townId);
     if (!town) return 0;

@@ -6,11 +6,14 @@ import {
   type ExchangeKind,
   type PartnershipWithTowns,
   type Rsvp,
+  type Town,
 } from '../domain/model.ts';
 import { countryName } from '../domain/places.ts';
 import { placeGoingAnswer, promotionsFromWaitlist } from '../domain/waitlist.ts';
 import { UserError } from '../errors.ts';
 import { translatorFor } from '../i18n/translator.ts';
+import type { SupportedLanguage } from '../i18n/languages.ts';
+import type { OutgoingMessage } from '../ports.ts';
 import { planReminders } from '../jobs/reminders.ts';
 import { notifyPromotions } from '../jobs/waitlist-notices.ts';
 import { formatInstant, parseWhen, type TimeError } from '../time/index.ts';
@@ -77,37 +80,84 @@ async function cardReply(
   return { private: isPrivate, text: `${headline}\n${exchangeCardText(card)}`, exchange: card };
 }
 
+type CardPostKind = 'exchange.created' | 'exchange.updated' | 'exchange.cancelled';
+/** Posts that show an exchange's card with answer buttons: what a redraw replaces. */
+const CARD_POST_KINDS: CardPostKind[] = ['exchange.created', 'exchange.updated'];
+/** A posted card redrawn with the current answers. */
+const CARD_REDRAW_KIND = 'exchange.card-redraw';
+
+/** An exchange card post for one channel: the headline of its kind, then the card. */
+function cardPost(
+  ctx: CommandContext,
+  exchange: Exchange,
+  partnership: PartnershipWithTowns,
+  rsvps: Rsvp[],
+  post: { kind: CardPostKind; reason?: string | undefined },
+  reader: { language: SupportedLanguage; town: Town },
+): OutgoingMessage {
+  const card = buildExchangeCard({
+    exchange,
+    towns: partnership.towns,
+    rsvps,
+    reader: { language: reader.language, timeZone: reader.town.timeZone },
+    now: ctx.now,
+  });
+  const headline = translatorFor(reader.language)(`post.${post.kind}`, {
+    host: partnership.towns.find((t) => t.id === exchange.hostTownId)?.name ?? '?',
+    title: exchange.title,
+    reason: post.reason ?? '',
+  });
+  return { text: `${headline}\n${exchangeCardText(card)}`, exchange: card };
+}
+
 /** Posts the exchange card to every linked channel, each in its own language and zone. */
 async function announceExchange(
   ctx: CommandContext,
   exchange: Exchange,
   partnership: PartnershipWithTowns,
-  kind: 'exchange.created' | 'exchange.updated' | 'exchange.cancelled',
+  kind: CardPostKind,
   reason?: string,
 ): Promise<number> {
   const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
-  const host = partnership.towns.find((t) => t.id === exchange.hostTownId);
   return fanOutToPartnership(ctx, {
     partnershipId: partnership.id,
     kind,
     sourceId: exchange.id,
     occasion: String(ctx.now.getTime()),
     dueAt: ctx.now,
-    render: ({ language, town }) => {
-      const card = buildExchangeCard({
-        exchange,
-        towns: partnership.towns,
-        rsvps,
-        reader: { language, timeZone: town.timeZone },
-        now: ctx.now,
-      });
-      const t = translatorFor(language);
-      const headline = t(`post.${kind}`, {
-        host: host?.name ?? '?',
-        title: exchange.title,
-        reason: reason ?? '',
-      });
-      return { text: `${headline}\n${exchangeCardText(card)}`, exchange: card };
+    render: ({ language, town }) =>
+      cardPost(ctx, exchange, partnership, rsvps, { kind, reason }, { language, town }),
+  });
+}
+
+/**
+ * Redraws the newest card of the exchange in every channel with the answers as they are now, so
+ * partner towns see the same places taken as the town where someone answered. A redraw still
+ * waiting is replaced by this one: a burst of answers ends in about one edit per channel.
+ */
+async function redrawPostedCards(
+  ctx: CommandContext,
+  exchange: Exchange,
+  partnership: PartnershipWithTowns,
+): Promise<void> {
+  const posted = await ctx.repos.deliveries.latestPosted(exchange.id, CARD_POST_KINDS);
+  if (posted.length === 0) return;
+  await ctx.repos.deliveries.withdrawPending(
+    { sourceId: exchange.id, kinds: [CARD_REDRAW_KIND], exceptKeys: [] },
+    'replaced by a newer redraw',
+  );
+  const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
+  const kindOf = new Map(posted.map((p) => [p.channelLinkId, p.kind]));
+  await fanOutToPartnership(ctx, {
+    partnershipId: partnership.id,
+    kind: CARD_REDRAW_KIND,
+    sourceId: exchange.id,
+    occasion: String(ctx.now.getTime()),
+    dueAt: ctx.now,
+    edits: new Map(posted.map((p) => [p.channelLinkId, p.platformMessageId])),
+    render: ({ language, town, channelLinkId }) => {
+      const kind = kindOf.get(channelLinkId) === 'exchange.updated' ? 'exchange.updated' : 'exchange.created';
+      return cardPost(ctx, exchange, partnership, rsvps, { kind }, { language, town });
     },
   });
 }
@@ -358,6 +408,7 @@ export const exchangeHandlers: ExchangeHandlers = {
       queuedAt: keepsPlace ? current.queuedAt : ctx.now,
     });
     const promoted = current?.status === 'GOING' ? await promoteFromWaitlist(ctx, exchange) : [];
+    await redrawPostedCards(ctx, exchange, partnership);
     // Going or maybe gets direct reminders; another answer withdraws them.
     await planReminders(ctx.repos, exchange, ctx.now, {
       answer: { member: ctx.member, status },

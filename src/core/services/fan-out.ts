@@ -16,9 +16,19 @@ export interface FanOut {
   /** Distinguishes repeated posts about the same thing (each edit of an exchange is its own post). */
   occasion: string;
   dueAt: Date;
-  render(reader: { language: SupportedLanguage; channelLanguage: string; town: Town }): OutgoingMessage;
+  render(reader: {
+    language: SupportedLanguage;
+    channelLanguage: string;
+    town: Town;
+    channelLinkId: string;
+  }): OutgoingMessage;
   /** Channels to leave out, e.g. the one where the command was typed and already answered. */
   skipChannelLinkIds?: string[];
+  /**
+   * Edits instead of posts: channel link id → the bot's message there to replace. Only those
+   * channels get the delivery.
+   */
+  edits?: ReadonlyMap<string, string>;
 }
 
 /** Enqueues the posts and returns how many channels they go to. */
@@ -34,6 +44,8 @@ export async function enqueueFanOut(repos: Repositories, fanOut: FanOut): Promis
   const deliveries = [];
   for (const link of links) {
     if (fanOut.skipChannelLinkIds?.includes(link.id)) continue;
+    const editsMessageId = fanOut.edits?.get(link.id);
+    if (fanOut.edits && editsMessageId === undefined) continue;
     let town = towns.get(link.townId);
     if (!town) {
       town = (await repos.towns.findById(link.townId)) ?? undefined;
@@ -45,10 +57,12 @@ export async function enqueueFanOut(repos: Repositories, fanOut: FanOut): Promis
       kind: fanOut.kind,
       sourceId: fanOut.sourceId,
       channelLinkId: link.id,
+      ...(editsMessageId === undefined ? {} : { editsMessageId }),
       payload: fanOut.render({
         language: resolveLanguage(link.language, town.language),
         channelLanguage: link.language,
         town,
+        channelLinkId: link.id,
       }),
       dueAt: fanOut.dueAt,
     });

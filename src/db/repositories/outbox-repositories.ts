@@ -31,6 +31,7 @@ interface ClaimedRow {
   payload: unknown;
   dueAt: Date;
   channelLinkId: string | null;
+  editsMessageId: string | null;
   linkTownId: string | null;
   linkPartnershipId: string | null;
   channelId: string | null;
@@ -56,6 +57,7 @@ function destinationOf(row: ClaimedRow): ClaimedDelivery['destination'] {
         channelId: row.channelId ?? '',
         channelName: row.channelName ?? '',
       },
+      ...(row.editsMessageId === null ? {} : { editsMessageId: row.editsMessageId }),
     };
   }
   if (row.recipientMemberId !== null && row.memberPlatform !== null) {
@@ -118,9 +120,9 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
           attempts = d.attempts + 1, "updatedAt" = ${now}
         WHERE d.id = ANY(ARRAY(SELECT id FROM picked))
         RETURNING d.id, d.kind, d."sourceId", d.attempts, d.payload, d."dueAt", d."createdAt",
-          d."channelLinkId", d."recipientMemberId"
+          d."channelLinkId", d."recipientMemberId", d."editsMessageId"
       )
-      SELECT c.id, c.kind, c."sourceId", c.attempts, c.payload, c."dueAt", c."channelLinkId",
+      SELECT c.id, c.kind, c."sourceId", c.attempts, c.payload, c."dueAt", c."channelLinkId", c."editsMessageId",
         l."townId" AS "linkTownId", l."partnershipId" AS "linkPartnershipId", l."channelId", l."channelName",
         lc.platform::text AS "linkPlatform", lc."externalId" AS "linkCommunity",
         c."recipientMemberId", m."platformUserId",
@@ -224,6 +226,25 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
       ON CONFLICT ("dedupeKey") DO UPDATE SET status = 'PENDING', attempts = 0, "lastError" = NULL,
         "leaseUntil" = NULL, "claimedBy" = NULL, "updatedAt" = now()
       WHERE "Delivery".status = 'DROPPED'`;
+  }
+
+  async latestPosted(sourceId: string, kinds: string[]) {
+    const rows = await this.db.delivery.findMany({
+      where: { sourceId, kind: { in: kinds }, status: 'SENT', channelLinkId: { not: null } },
+      select: { channelLinkId: true, kind: true, platformMessageId: true },
+      orderBy: [{ sentAt: 'desc' }, { createdAt: 'desc' }],
+    });
+    const newest = new Map<string, { channelLinkId: string; kind: string; platformMessageId: string }>();
+    for (const row of rows) {
+      if (row.channelLinkId === null || row.platformMessageId === null || newest.has(row.channelLinkId))
+        continue;
+      newest.set(row.channelLinkId, {
+        channelLinkId: row.channelLinkId,
+        kind: row.kind,
+        platformMessageId: row.platformMessageId,
+      });
+    }
+    return [...newest.values()];
   }
 
   async withdrawPending(

@@ -1,0 +1,157 @@
+/**
+ * Exchange cards already posted are redrawn (edited, not posted again) in every partner channel
+ * when answers change, and a burst of answers does not queue one edit per answer: a redraw still
+ * waiting is withdrawn by the next. The console poster stands in for the platforms; its edits are
+ * held at a gate so the test decides when the outbox gets through.
+ */
+import { PassThrough, Readable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsolePoster, ConsoleSession } from '../../src/adapters/console/console-adapter.ts';
+import type { ChannelTarget, OutgoingMessage, PostResult } from '../../src/core/ports.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { wireTwinbridge, type TwinbridgeParts } from '../../src/main.ts';
+import { TestClock } from '../console/console-harness.ts';
+import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
+
+/** The console poster, with edits that wait while the gate is closed. */
+class GatedPoster extends ConsolePoster {
+  readonly edits: { channel: string; messageId: string; text: string }[] = [];
+  waiting = 0;
+  private gate: Promise<void> = Promise.resolve();
+  private open: () => void = () => undefined;
+
+  close(): void {
+    this.gate = new Promise((resolve) => (this.open = resolve));
+  }
+
+  release(): void {
+    this.open();
+  }
+
+  override async edit(
+    target: ChannelTarget,
+    messageId: string,
+    message: OutgoingMessage,
+  ): Promise<PostResult> {
+    this.waiting += 1;
+    await this.gate;
+    this.waiting -= 1;
+    this.edits.push({ channel: target.channelName, messageId, text: message.text });
+    return super.edit(target, messageId, message);
+  }
+}
+
+const SETUP = `
+:community krumlov
+:channel partneri
+:as jana
+town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs
+partner invite name:"Krumlov – Passau"
+channel link partnership:1
+:community passau
+:channel partnerstadt
+:as max
+town register name:Passau country:DE timezone:Europe/Berlin language:de
+partner join code:$invite
+:community krumlov
+:channel partneri
+:as jana
+event create partnership:1 title:"Letní tábor" kind:youth-exchange start:"2027-07-06 10:00" end:"2027-07-10 16:00"
+`;
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe.each(DATABASE_KINDS)('Exchange card redraws on %s', (kind) => {
+  let database: Database;
+  let parts: TwinbridgeParts;
+  let session: ConsoleSession;
+  let poster: GatedPoster;
+
+  const run = (script: string): Promise<void> =>
+    session.run(Readable.from(script.split('\n').map((line) => `${line}\n`)));
+
+  const redraws = (status: string): Promise<{ channelLinkId: string | null }[]> =>
+    database.prisma.delivery.findMany({
+      where: { kind: 'exchange.card-redraw', status: status as 'PENDING' },
+      select: { channelLinkId: true },
+    });
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    const sink = new PassThrough().resume();
+    poster = new GatedPoster(sink);
+    parts = wireTwinbridge({
+      database,
+      logger: pino({ level: 'silent' }),
+      clock: new TestClock(new Date('2026-11-23T10:00:00Z')),
+      workerId: 'redraw-test',
+      posters: () => [poster],
+    });
+    // Commands do not wait for the outbox here: the test does, where it needs to.
+    session = new ConsoleSession({ bus: parts.bus, output: sink, interactive: false });
+    await run(SETUP);
+    await parts.outboxSettled();
+  });
+
+  afterAll(async () => {
+    await parts.worker.stop();
+    await database.close();
+  });
+
+  it('edits the card posted in each partner channel, and posts nothing new', async () => {
+    const cards = await database.prisma.delivery.findMany({
+      where: { kind: 'exchange.created', status: 'SENT' },
+      select: { platformMessageId: true },
+    });
+    expect(cards).toHaveLength(2);
+    await run(':as petra\nrsvp event:1 answer:going');
+    await parts.outboxSettled();
+    expect(poster.edits.map((e) => e.messageId).sort()).toEqual(cards.map((c) => c.platformMessageId).sort());
+    const krumlov = poster.edits.find((e) => e.channel === 'partneri');
+    const passau = poster.edits.find((e) => e.channel === 'partnerstadt');
+    // Each channel's card in its own language, headline kept, counting Petra.
+    expect(krumlov?.text).toMatch(/^Nová akce \(pořadatel: Český Krumlov\):/);
+    expect(krumlov?.text).toContain('Účast podle měst: Český Krumlov 1');
+    expect(passau?.text).toMatch(/^Neue Veranstaltung von Český Krumlov:/);
+    expect(passau?.text).toContain('Zusagen pro Stadt: Český Krumlov 1');
+  });
+
+  it('keeps at most one redraw waiting per channel while answers come faster than the edits', async () => {
+    poster.edits.length = 0;
+    poster.close();
+    await run(':as jana\nrsvp event:1 answer:going');
+    // The outbox is now stuck in the first edit of that answer (the console takes one at a time).
+    await waitFor(() => poster.waiting === 1, 'the first edit');
+    for (const person of ['lena', 'max', 'petra']) {
+      await run(`:as ${person}\nrsvp event:1 answer:maybe`);
+      const pending = await redraws('PENDING');
+      const perChannel = new Map<string | null, number>();
+      for (const row of pending)
+        perChannel.set(row.channelLinkId, (perChannel.get(row.channelLinkId) ?? 0) + 1);
+      expect(
+        [...perChannel.values()].every((n) => n <= 1),
+        JSON.stringify(pending),
+      ).toBe(true);
+    }
+    // Three answers while stuck: at least the middle one's redraws were overtaken before they went out.
+    expect((await redraws('DROPPED')).length).toBeGreaterThanOrEqual(2);
+
+    poster.release();
+    await parts.worker.drainDue();
+    expect(await redraws('PENDING')).toEqual([]);
+    // Fewer edits than answers times channels, and the last edit of each channel is up to date.
+    expect(poster.edits.length).toBeLessThan(4 * 2);
+    const last = (channel: string): string => poster.edits.findLast((e) => e.channel === channel)?.text ?? '';
+    // Jana going; Lena, Max and Petra (who was going) maybe.
+    expect(last('partneri')).toContain('Místa: Přihlášeno 1, bez omezení');
+    expect(last('partneri')).toContain('Účast podle měst: Český Krumlov 1');
+    expect(last('partnerstadt')).toContain('Zusagen pro Stadt: Český Krumlov 1');
+  });
+});
