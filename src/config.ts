@@ -14,6 +14,13 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   TWINBRIDGE_CONSOLE: z.enum(['auto', 'on', 'off']).default('auto'),
   TWINBRIDGE_WORKER_ID: optionalText,
+  TWINBRIDGE_SEND_SHARE: optionalText.pipe(
+    z.coerce
+      .number<string | undefined>()
+      .gt(0, 'above 0: with N processes posting for one bot, 1/N each')
+      .max(1, 'at most 1: with N processes posting for one bot, 1/N each')
+      .optional(),
+  ),
   DISCORD_TOKEN: optionalText,
   DISCORD_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   DISCORD_GUILD_ID: optionalText.pipe(
@@ -76,6 +83,8 @@ export interface Config {
   logLevel: string;
   console: boolean;
   workerId: string;
+  /** This process's share of each platform's posting limits (several processes, one bot). */
+  sendShare: number;
   slack: SlackConfig | undefined;
   discord: DiscordConfig | undefined;
 }
@@ -158,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: c.LOG_LEVEL ?? (consoleOn ? 'warn' : 'info'),
     console: consoleOn,
     workerId: c.TWINBRIDGE_WORKER_ID ?? `${hostname()}-${process.pid}`,
+    sendShare: c.TWINBRIDGE_SEND_SHARE ?? 1,
     slack,
     discord: c.DISCORD_TOKEN
       ? { token: c.DISCORD_TOKEN, apiUrl: discordApiBase(c.DISCORD_API_URL), guildId: c.DISCORD_GUILD_ID }

@@ -11,6 +11,7 @@ import { SlackAdapter } from './adapters/slack/slack-adapter.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
 import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
+import { platformSendLimits } from './core/outbox/send-limits.ts';
 import type { ChannelPoster, Clock, Logger, PlatformAdapter } from './core/ports.ts';
 import { CoreQueries } from './core/services/queries.ts';
 import { commandHandlers } from './core/services/handlers.ts';
@@ -44,6 +45,8 @@ export function wireTwinbridge(options: {
   clock: Clock;
   workerId: string;
   posters: (core: { bus: CommandBus; queries: CoreQueries }) => ChannelPoster[];
+  /** This process's share of the platforms' posting limits; default 1 (the only process). */
+  sendShare?: number;
 }): TwinbridgeParts {
   const store = new PrismaStore(options.database.prisma);
   // The bus wakes the worker after commits; the worker exists once the adapters do.
@@ -63,6 +66,7 @@ export function wireTwinbridge(options: {
   const posters = options.posters({ bus, queries });
   const worker = new DeliveryWorker(store, posters, options.clock, options.logger, {
     workerId: options.workerId,
+    limits: platformSendLimits(options.sendShare ?? 1),
   });
   outbox.worker = worker;
   const scheduler = new Scheduler({
@@ -98,6 +102,7 @@ export async function main(
     logger,
     clock: systemClock,
     workerId: config.workerId,
+    sendShare: config.sendShare,
     // Platform adapters join this list when configured: Slack (SLACK_*), Discord (DISCORD_TOKEN).
     posters: (core) => [
       new ConsolePoster(io.stdout),

@@ -61,3 +61,31 @@ export const PLATFORM_SEND_LIMITS: Readonly<Record<Platform, SendLimits>> = {
   },
   CONSOLE: { concurrency: 1 },
 };
+
+/**
+ * The limits for one of several processes posting for the same bot: `share` (0 < share ≤ 1) of
+ * every rate and of the requests in flight, at least one of each. With N processes, 1/N each
+ * keeps their sum within the platform's limits.
+ */
+export function sendLimitsShare(limits: SendLimits, share: number): SendLimits {
+  if (!(share > 0 && share <= 1)) throw new RangeError(`a send share is above 0 and at most 1, not ${share}`);
+  if (share === 1) return limits;
+  const scale = (w: RateWindow): RateWindow => ({ ...w, limit: Math.max(1, Math.floor(w.limit * share)) });
+  return {
+    ...limits,
+    concurrency: Math.max(1, Math.ceil(limits.concurrency * share)),
+    ...(limits.global && { global: scale(limits.global) }),
+    ...(limits.perCommunity && { perCommunity: scale(limits.perCommunity) }),
+    ...(limits.perDestination && { perDestination: scale(limits.perDestination) }),
+  };
+}
+
+/** Every platform's limits, at `share` of each (see sendLimitsShare). */
+export function platformSendLimits(share: number): Record<Platform, SendLimits> {
+  return {
+    DISCORD: sendLimitsShare(PLATFORM_SEND_LIMITS.DISCORD, share),
+    SLACK: sendLimitsShare(PLATFORM_SEND_LIMITS.SLACK, share),
+    // The console prints to its own terminal: nobody shares it.
+    CONSOLE: PLATFORM_SEND_LIMITS.CONSOLE,
+  };
+}
