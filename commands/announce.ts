@@ -68,6 +68,7 @@ export const announceSchedule = defineCommand({
     },
     timezone: {
       type: 'string',
+      autocomplete: 'timezone',
       maxLength: 64,
       description: {
         en: 'Time zone (default: your town’s)',

@@ -248,6 +248,7 @@ export const partnerDigest = defineCommand({
     },
     timezone: {
       type: 'string',
+      autocomplete: 'timezone',
       maxLength: 64,
       description: {
         en: 'Time zone of day and hour (default: your town’s)',

@@ -19,6 +19,7 @@ export const townRegister = defineCommand({
       type: 'string',
       required: true,
       maxLength: 2,
+      autocomplete: 'country',
       description: {
         en: 'Country code (ISO 3166-1), e.g. CZ, DE',
         cs: 'Kód země (ISO 3166-1), např. CZ, DE',
@@ -29,6 +30,7 @@ export const townRegister = defineCommand({
       type: 'string',
       required: true,
       maxLength: 64,
+      autocomplete: 'timezone',
       description: {
         en: 'Time zone, e.g. Europe/Prague',
         cs: 'Časové pásmo, např. Europe/Prague',

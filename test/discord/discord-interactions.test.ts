@@ -211,6 +211,17 @@ describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
     ).toEqual([{ name: '#1 Committee call', value: 1 }]);
   });
 
+  it('autocompletes time zones and countries for a server registering its town, in the member’s language', async () => {
+    const register = { ...USTI, name: 'town', subcommand: 'register' };
+    expect(
+      await h.autocomplete({ ...register, options: { name: 'Ústí', timezone: 'prag' }, focused: 'timezone' }),
+    ).toEqual([{ name: 'Europe/Prague', value: 'Europe/Prague' }]);
+    // zdeněk's Discord is in German.
+    expect(
+      await h.autocomplete({ ...register, options: { name: 'Ústí', country: 'tsch' }, focused: 'country' }),
+    ).toContainEqual({ name: 'Tschechien (CZ)', value: 'CZ' });
+  });
+
   it('redraws a stale card (exchange since cancelled) without buttons and tells the clicker', async () => {
     await h.command({
       ...jana,

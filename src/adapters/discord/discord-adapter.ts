@@ -7,7 +7,7 @@
  * - slash commands (`/event create …`, generated from commands/ by command-json.ts) go to the
  *   CommandBus as structured requests with the interaction's locale;
  * - autocomplete asks CoreQueries.suggest for the member's own partnerships, exchanges and
- *   announcements;
+ *   announcements, and for time zones and countries (named in the member's Discord language);
  * - Going / Maybe / Not going on an exchange card run `rsvp`, redraw the card in place (as the
  *   channel sees it: CoreQueries.channelCard) and tell the clicker privately what happened.
  *
@@ -471,7 +471,12 @@ export class DiscordAdapter implements PlatformAdapter {
     }
     const typed = String(focused.value);
     const lookup = this.deps.queries
-      .suggest({ platform: 'DISCORD', communityExternalId: interaction.guildId }, source, typed)
+      .suggest(
+        { platform: 'DISCORD', communityExternalId: interaction.guildId },
+        source,
+        typed,
+        interaction.locale,
+      )
       .catch((error: unknown) => {
         this.deps.logger.warn({ err: error, source }, 'Discord autocomplete lookup failed');
         return [];
@@ -480,7 +485,7 @@ export class DiscordAdapter implements PlatformAdapter {
     await interaction.respond(
       suggestions.slice(0, 25).map((s) => ({
         name: truncate(s.label, 100),
-        value: spec?.type === 'integer' ? s.value : String(s.value),
+        value: spec?.type === 'integer' ? Number(s.value) : String(s.value),
       })),
     );
   }

@@ -11,8 +11,12 @@ export type LocalizedText = { en: string } & Partial<Record<SupportedLanguage, s
 /** Who may run a command. `anyone` includes people whose community has no town yet. */
 export type RequiredRole = 'anyone' | 'member' | 'coordinator';
 
-/** What the platform can offer while typing a value (Discord autocomplete). */
-export type AutocompleteSource = 'partnership' | 'exchange' | 'announcement' | 'town';
+/**
+ * What the platform can offer while typing a value (Discord autocomplete): the member's own
+ * partnerships, exchanges and announcements, or the IANA time zones and countries a town is
+ * registered with.
+ */
+export type AutocompleteSource = 'partnership' | 'exchange' | 'announcement' | 'timezone' | 'country';
 
 interface OptionBase {
   description: LocalizedText;

@@ -7,6 +7,11 @@ export function normalizeCountryCode(input: string): string | null {
   return /^[A-Z]{2}$/.test(code) && countries.isValid(code) ? code : null;
 }
 
+/** Every ISO 3166-1 alpha-2 code. */
+export function countryCodes(): string[] {
+  return Object.keys(countries.getAlpha2Codes());
+}
+
 /** The country's name in the reader's language, via the runtime's CLDR data. */
 export function countryName(code: string, language: string): string {
   return new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }).of(code) ?? code;

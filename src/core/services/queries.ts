@@ -4,17 +4,55 @@
  */
 import type { AutocompleteSource } from '../commands/definition.ts';
 import type { Actor, ChannelRef } from '../commands/invocation.ts';
+import { countryCodes, countryName } from '../domain/places.ts';
 import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import type { Clock, Store } from '../ports.ts';
 import type { ExchangeCard } from '../views/exchange-card.ts';
 import { buildExchangeCard } from '../views/exchange-view.ts';
 
 export interface Suggestion {
-  value: number;
+  /** A number for partnerships, exchanges and announcements; the code for zones and countries. */
+  value: number | string;
   label: string;
 }
 
 const MAX_SUGGESTIONS = 25;
+
+/** `Europe/Prague` also found as "prague", "europe prague". */
+function zoneWords(zone: string): string {
+  return zone.toLowerCase().replaceAll('_', ' ');
+}
+
+/** IANA zones matching what was typed, those whose city starts with it first. */
+function timeZoneSuggestions(query: string): Suggestion[] {
+  const typed = query.replaceAll('_', ' ');
+  const cityStarts = (zone: string): boolean =>
+    (zone.split('/').at(-1) ?? zone).toLowerCase().replaceAll('_', ' ').startsWith(typed);
+  return Intl.supportedValuesOf('timeZone')
+    .filter((zone) => typed === '' || zoneWords(zone).includes(typed))
+    .sort((a, b) => Number(cityStarts(b)) - Number(cityStarts(a)) || a.localeCompare(b))
+    .map((zone) => ({ value: zone, label: zone }));
+}
+
+/** Countries whose code, or name in the reader's language or English, matches what was typed. */
+function countrySuggestions(query: string, locale: string | undefined): Suggestion[] {
+  const language = locale ?? 'en';
+  return countryCodes()
+    .map((code) => ({ code, name: countryName(code, language), english: countryName(code, 'en') }))
+    .filter(
+      ({ code, name, english }) =>
+        query === '' ||
+        code.toLowerCase() === query ||
+        name.toLowerCase().includes(query) ||
+        english.toLowerCase().includes(query),
+    )
+    .sort(
+      (a, b) =>
+        Number(b.code.toLowerCase() === query) - Number(a.code.toLowerCase() === query) ||
+        a.name.localeCompare(b.name, language),
+    )
+    .map(({ code, name }) => ({ value: code, label: `${name} (${code})` }));
+}
 
 export class CoreQueries {
   constructor(
@@ -22,13 +60,19 @@ export class CoreQueries {
     private readonly clock: Clock,
   ) {}
 
-  /** What the member can pick for an option: only things of their own town's partnerships. */
+  /**
+   * What the member can pick for an option: things of their own town's partnerships only; zones
+   * and countries (named in `locale`, the member's platform language) for anyone.
+   */
   async suggest(
     actor: Pick<Actor, 'platform' | 'communityExternalId'>,
     source: AutocompleteSource,
     typed: string,
+    locale?: string,
   ): Promise<Suggestion[]> {
     const query = typed.trim().toLowerCase();
+    if (source === 'timezone') return timeZoneSuggestions(query).slice(0, MAX_SUGGESTIONS);
+    if (source === 'country') return countrySuggestions(query, locale).slice(0, MAX_SUGGESTIONS);
     const now = this.clock.now();
     const all = await this.store.transaction(async (repos) => {
       const community = await repos.communities.findByExternalId(actor.platform, actor.communityExternalId);
@@ -37,7 +81,6 @@ export class CoreQueries {
       const partnerships = await repos.partnerships.listForTown(town.id);
       switch (source) {
         case 'partnership':
-        case 'town':
           return partnerships.map((p) => ({ value: p.number, label: `#${p.number} ${p.name}` }));
         case 'exchange': {
           const exchanges = await repos.exchanges.list({
