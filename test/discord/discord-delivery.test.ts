@@ -2,7 +2,8 @@
  * The outbox posting through the Discord adapter (its DiscordPoster on the running client's REST
  * client) to the emulator, when Discord misbehaves: rate limits short and long, a global limit,
  * answers lost after the message was created (the nonce keeps it single), a channel the bot lost
- * access to, and a gateway connection that drops while members use commands.
+ * access to, and a gateway connection that drops while members use commands. And cards already
+ * posted, redrawn in the partner channel when someone answers elsewhere.
  */
 import { REST, Routes, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
