@@ -8,7 +8,7 @@
  * Two servers, "Český Krumlov" (#partneri; jana, petra) and "Passau" (#partnerstadt; max, lena),
  * with the generated slash commands already registered. Type slash commands here as the console
  * writes them (`/town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs`);
- * they reach the bot as interactions over the gateway, and its answers and posts are printed.
+ * they reach the bot as interactions over the gateway, and its answers, posts and edits are printed.
  * `:server <name>`, `:channel <name>`, `:user <name>` switch who types where; `:click going|maybe|no`
  * clicks a button on the newest card in the channel; Ctrl-D ends.
  */
@@ -99,17 +99,25 @@ function placeOf(channelId: string): string {
   return `#${channelId}`;
 }
 
-let printed = new Set<string>();
+/** Each bot message printed so far, with the edit it was printed at. */
+const printed = new Map<string, string | null>(discord.messages().map((m) => [m.id, m.edited_timestamp]));
+/**
+ * Prints the bot's new posts, and its edits of posts in other channels (an exchange card redrawn
+ * after someone answered elsewhere); a card clicked here is already printed with the answer.
+ */
 function printNewPosts(): void {
+  const here = discord.channelId(channel, server);
   for (const message of discord.messages()) {
-    if (printed.has(message.id) || message.author.id !== discord.botUser.id || message.interaction_metadata) {
-      continue;
+    if (message.author.id !== discord.botUser.id || message.interaction_metadata) continue;
+    const seen = printed.get(message.id);
+    if (seen === undefined) {
+      process.stdout.write(`  ⇒ posted to ${placeOf(message.channel_id)}:\n    ${show(message)}\n`);
+    } else if (seen !== message.edited_timestamp && message.channel_id !== here) {
+      process.stdout.write(`  ⇒ edited in ${placeOf(message.channel_id)}:\n    ${show(message)}\n`);
     }
-    printed.add(message.id);
-    process.stdout.write(`  ⇒ posted to ${placeOf(message.channel_id)}:\n    ${show(message)}\n`);
+    printed.set(message.id, message.edited_timestamp);
   }
 }
-printed = new Set(discord.messages().map((m) => m.id));
 const poll = setInterval(printNewPosts, 250);
 
 async function printAnswer(handle: InteractionHandle): Promise<void> {
