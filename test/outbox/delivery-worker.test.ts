@@ -406,6 +406,47 @@ describe('the delivery worker’s pace (embedded)', () => {
     expect(rows.map((r) => [r.status, r.attempts])).toEqual(Array(4).fill(['SENT', 1]));
   });
 
+  it('applies edits of one message in the order they were claimed, even when the first is slower', async () => {
+    const twinning = await seedTwinning(database, { channels: 2 });
+    const [first, second] = twinning.links;
+    if (!first || !second) throw new Error('two channels expected');
+    const store = new PrismaStore(database.prisma);
+    // Two redraws of the card in the first channel, and one in the second.
+    const redraw = (link: typeof first, n: number, messageId: string) => ({
+      dedupeKey: `redraw:${n}:${link.id}`,
+      kind: 'exchange.card-redraw',
+      sourceId: 'exchange-1',
+      channelLinkId: link.id,
+      editsMessageId: messageId,
+      payload: { text: `counts ${n}` },
+      dueAt: new Date(START.getTime() + n),
+    });
+    await store.transaction((repos) =>
+      repos.deliveries.enqueue([
+        redraw(first, 1, 'card-a'),
+        redraw(first, 2, 'card-a'),
+        redraw(second, 3, 'card-b'),
+      ]),
+    );
+    const landed: string[] = [];
+    const slowPoster = new RecordingPoster('DISCORD', async (call): Promise<PostResult> => {
+      // The first edit takes longest: sent together, it would land last.
+      if (call.message.text === 'counts 1') await new Promise((resolve) => setTimeout(resolve, 150));
+      landed.push(`${call.messageId ?? ''} ${call.message.text}`);
+      return { ok: true, platformMessageId: call.messageId ?? '' };
+    });
+    const parallel = new DeliveryWorker(store, [slowPoster], new TestClock(START), recordingLogger(), {
+      workerId: 'edits',
+      retryWakeHorizonMs: 0,
+      limits: { DISCORD: { concurrency: 8 } },
+    });
+    expect(await parallel.drainDue()).toMatchObject({ sent: 3 });
+    await parallel.stop();
+    // card-a: 1 before 2, though 1 was slower; card-b did not wait for card-a.
+    expect(landed).toEqual(['card-b counts 3', 'card-a counts 1', 'card-a counts 2']);
+    expect(slowPoster.calls.map((c) => c.kind)).toEqual(['edit', 'edit', 'edit']);
+  });
+
   it('sends in parallel up to the platform’s concurrency and never over its rate', async () => {
     const twinning = await seedTwinning(database, { channels: 60 });
     await enqueueFanOut(database, twinning, { dueAt: START });

@@ -135,7 +135,9 @@ export async function enqueueFanOut(
 }
 
 export interface PostCall {
-  kind: 'post' | 'direct';
+  kind: 'post' | 'direct' | 'edit';
+  /** For an edit: the message it replaces. */
+  messageId?: string;
   /** The idempotency key the worker passed: the delivery id. */
   key: string;
   target: ChannelTarget | DirectTarget;
@@ -162,8 +164,8 @@ export class RecordingPoster implements ChannelPoster {
     return this.record({ kind: 'direct', key, target, message });
   }
 
-  edit(): Promise<PostResult> {
-    return Promise.resolve({ ok: true, platformMessageId: `m${++this.sequence}` });
+  edit(target: ChannelTarget, messageId: string, message: OutgoingMessage): Promise<PostResult> {
+    return this.record({ kind: 'edit', key: messageId, messageId, target, message });
   }
 
   directTo(userId: string): PostCall[] {

@@ -70,6 +70,8 @@ export class DeliveryWorker {
   private wake: { at: number; handle: unknown } | undefined;
   /** Earliest retry (Clock time) scheduled during the current drain. */
   private earliestRetry = Infinity;
+  /** The last edit under way per message: the next edit of that message waits for it. */
+  private readonly editsUnderWay = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly store: Store,
@@ -185,7 +187,30 @@ export class DeliveryWorker {
     }
   }
 
-  private async process(delivery: ClaimedDelivery, leaseUntil: Date, total: DrainResult): Promise<Outcome> {
+  /**
+   * Edits of one message go out one after another, in the order they were claimed: two redraws
+   * of a card in flight together could otherwise land in the wrong order and leave it showing
+   * the older one.
+   */
+  private process(delivery: ClaimedDelivery, leaseUntil: Date, total: DrainResult): Promise<Outcome> {
+    const { destination } = delivery;
+    if (destination.kind !== 'channel' || destination.editsMessageId === undefined) {
+      return this.processNow(delivery, leaseUntil, total);
+    }
+    const key = `${destination.target.platform}:${destination.target.channelId}:${destination.editsMessageId}`;
+    const previous = this.editsUnderWay.get(key) ?? Promise.resolve();
+    const mine = previous.then(() => this.processNow(delivery, leaseUntil, total));
+    this.editsUnderWay.set(key, mine);
+    return mine.finally(() => {
+      if (this.editsUnderWay.get(key) === mine) this.editsUnderWay.delete(key);
+    });
+  }
+
+  private async processNow(
+    delivery: ClaimedDelivery,
+    leaseUntil: Date,
+    total: DrainResult,
+  ): Promise<Outcome> {
     let outcome: Outcome = 'released';
     try {
       outcome = await this.attempt(delivery, leaseUntil);
