@@ -349,6 +349,8 @@ describe.each(DATABASE_KINDS)('Exchange cards redrawn in every partner channel o
       where: { kind: 'exchange.card-redraw', status: 'FAILED' },
     });
     expect(failed?.lastError).toMatch(/Unknown Message/);
+    expect(h.logLines.some((line) => line.includes('could not edit an earlier message'))).toBe(true);
+    expect(h.errors()).toEqual([]);
     expect(h.discord.messages(h.discord.dmChannelId('jana')).length).toBe(noticesBefore);
     // Passau's card was redrawn all the same.
     expect(messageText(card('partnerstadt'))).toContain(

@@ -329,10 +329,19 @@ export class DeliveryWorker {
 
   private async failForGood(delivery: ClaimedDelivery, reason: string): Promise<Outcome> {
     const notice = isNotice(delivery.kind);
-    this.logger.error(
-      { delivery: delivery.id, kind: delivery.kind, attempt: delivery.attempts, reason },
-      notice ? 'notice to a coordinator failed for good (not reported further)' : 'delivery failed for good',
-    );
+    const context = { delivery: delivery.id, kind: delivery.kind, attempt: delivery.attempts, reason };
+    const { destination } = delivery;
+    if (destination.kind === 'channel' && destination.editsMessageId !== undefined) {
+      // Usually someone deleted the message meanwhile: nothing is lost, the post stays as it was.
+      this.logger.warn(context, 'could not edit an earlier message; it stays as it was');
+    } else {
+      this.logger.error(
+        context,
+        notice
+          ? 'notice to a coordinator failed for good (not reported further)'
+          : 'delivery failed for good',
+      );
+    }
     const now = this.clock.now();
     const notices = await this.store.transaction(async (repos) => {
       const changed = await repos.deliveries.recordOutcomes(
