@@ -121,6 +121,7 @@ async function announceExchange(
   const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
   return fanOutToPartnership(ctx, {
     partnershipId: partnership.id,
+    towns: partnership.towns,
     kind,
     sourceId: exchange.id,
     occasion: String(ctx.now.getTime()),
@@ -150,6 +151,7 @@ async function redrawPostedCards(
   const kindOf = new Map(posted.map((p) => [p.channelLinkId, p.kind]));
   await fanOutToPartnership(ctx, {
     partnershipId: partnership.id,
+    towns: partnership.towns,
     kind: CARD_REDRAW_KIND,
     sourceId: exchange.id,
     occasion: String(ctx.now.getTime()),

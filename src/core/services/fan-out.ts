@@ -29,6 +29,8 @@ export interface FanOut {
    * channels get the delivery.
    */
   edits?: ReadonlyMap<string, string>;
+  /** The partnership's towns when the caller has them already: no need to read them again. */
+  towns?: readonly Town[];
 }
 
 /** Enqueues the posts and returns how many channels they go to. */
@@ -40,7 +42,7 @@ export async function fanOutToPartnership(ctx: CommandContext, fanOut: FanOut): 
 
 export async function enqueueFanOut(repos: Repositories, fanOut: FanOut): Promise<number> {
   const links = await repos.channelLinks.listForPartnership(fanOut.partnershipId, { activeOnly: true });
-  const towns = new Map<string, Town>();
+  const towns = new Map<string, Town>(fanOut.towns?.map((town) => [town.id, town]));
   const deliveries = [];
   for (const link of links) {
     if (fanOut.skipChannelLinkIds?.includes(link.id)) continue;

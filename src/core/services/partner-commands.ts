@@ -365,38 +365,27 @@ export const partnerHandlers: PartnerHandlers = {
       throw new UserError('channel.already-linked', { channel: ctx.channel.name, name: partnership.name });
     }
     ensureBotCanPost(ctx);
-    if (existing) {
-      // Broken (the bot lost access) and linked again once it is back: the link works again.
-      const restored = await ctx.repos.channelLinks.restore(existing.id, ctx.channel.name);
-      await audit(
-        ctx,
-        'channel.restore',
-        { type: 'channel-link', id: restored.id },
-        { channel: ctx.channel.id },
-      );
-      await planPartnershipReminders(ctx.repos, partnership.id, ctx.now);
-      return {
-        private: false,
-        text: ctx.t('channel.restored', {
-          channel: ctx.channel.name,
-          name: partnership.name,
-          language: restored.language,
-        }),
-      };
-    }
-    const link = await ctx.repos.channelLinks.create({
-      partnershipId: partnership.id,
-      townId: town.id,
-      communityId: ctx.community.id,
-      channelId: ctx.channel.id,
-      channelName: ctx.channel.name,
-      language: channelLanguage(args.language, town.language),
-    });
-    await audit(ctx, 'channel.link', { type: 'channel-link', id: link.id }, { channel: ctx.channel.id });
+    // A broken link (the bot lost access) linked again once access is back works again.
+    const link = existing
+      ? await ctx.repos.channelLinks.restore(existing.id, ctx.channel.name)
+      : await ctx.repos.channelLinks.create({
+          partnershipId: partnership.id,
+          townId: town.id,
+          communityId: ctx.community.id,
+          channelId: ctx.channel.id,
+          channelName: ctx.channel.name,
+          language: channelLanguage(args.language, town.language),
+        });
+    await audit(
+      ctx,
+      existing ? 'channel.restore' : 'channel.link',
+      { type: 'channel-link', id: link.id },
+      { channel: ctx.channel.id },
+    );
     await planPartnershipReminders(ctx.repos, partnership.id, ctx.now);
     return {
       private: false,
-      text: ctx.t('channel.linked', {
+      text: ctx.t(existing ? 'channel.restored' : 'channel.linked', {
         channel: ctx.channel.name,
         name: partnership.name,
         language: link.language,

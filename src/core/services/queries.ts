@@ -26,8 +26,7 @@ function zoneWords(zone: string): string {
 /** IANA zones matching what was typed, those whose city starts with it first. */
 function timeZoneSuggestions(query: string): Suggestion[] {
   const typed = query.replaceAll('_', ' ');
-  const cityStarts = (zone: string): boolean =>
-    (zone.split('/').at(-1) ?? zone).toLowerCase().replaceAll('_', ' ').startsWith(typed);
+  const cityStarts = (zone: string): boolean => zoneWords(zone.split('/').at(-1) ?? zone).startsWith(typed);
   return Intl.supportedValuesOf('timeZone')
     .filter((zone) => typed === '' || zoneWords(zone).includes(typed))
     .sort((a, b) => Number(cityStarts(b)) - Number(cityStarts(a)) || a.localeCompare(b))
