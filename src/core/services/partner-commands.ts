@@ -1,9 +1,11 @@
 import type { CommandContext, CommandHandlers } from '../commands/command-bus.ts';
 import {
   COOPERATION_AREAS,
+  type ChannelLink,
   type PartnershipForm,
   type PartnershipStatus,
   type PartnershipWithTowns,
+  type Town,
 } from '../domain/model.ts';
 import { generateInviteCode, hashInviteCode } from '../domain/invite-code.ts';
 import { normalizeLanguageTag } from '../domain/places.ts';
@@ -55,6 +57,23 @@ function channelLanguage(input: string | undefined, fallback: string): string {
   const tag = normalizeLanguageTag(input);
   if (!tag) throw new UserError('validation.unknown-language', { language: input });
   return tag;
+}
+
+/** Links the channel the command was typed in to a partnership, posting in `language` or the town's. */
+function linkThisChannel(
+  ctx: CommandContext,
+  partnershipId: string,
+  town: Town,
+  language: string | undefined,
+): Promise<ChannelLink> {
+  return ctx.repos.channelLinks.create({
+    partnershipId,
+    townId: town.id,
+    communityId: ctx.community.id,
+    channelId: ctx.channel.id,
+    channelName: ctx.channel.name,
+    language: channelLanguage(language, town.language),
+  });
 }
 
 /** Refuses to link a channel the platform already says the bot cannot post in. */
@@ -169,14 +188,7 @@ export const partnerHandlers: PartnerHandlers = {
     await ctx.repos.partnerships.addTown(partnership.id, town.id);
     if (partnership.status === 'PROPOSED')
       await ctx.repos.partnerships.update(partnership.id, { status: 'ACTIVE' });
-    const link = await ctx.repos.channelLinks.create({
-      partnershipId: partnership.id,
-      townId: town.id,
-      communityId: ctx.community.id,
-      channelId: ctx.channel.id,
-      channelName: ctx.channel.name,
-      language: channelLanguage(args.language, town.language),
-    });
+    const link = await linkThisChannel(ctx, partnership.id, town, args.language);
     await audit(
       ctx,
       'partner.join',
@@ -368,14 +380,7 @@ export const partnerHandlers: PartnerHandlers = {
     // A broken link (the bot lost access) linked again once access is back works again.
     const link = existing
       ? await ctx.repos.channelLinks.restore(existing.id, ctx.channel.name)
-      : await ctx.repos.channelLinks.create({
-          partnershipId: partnership.id,
-          townId: town.id,
-          communityId: ctx.community.id,
-          channelId: ctx.channel.id,
-          channelName: ctx.channel.name,
-          language: channelLanguage(args.language, town.language),
-        });
+      : await linkThisChannel(ctx, partnership.id, town, args.language);
     await audit(
       ctx,
       existing ? 'channel.restore' : 'channel.link',
