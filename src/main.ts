@@ -12,7 +12,10 @@ import { loadConfig, ConfigError, type Config } from './config.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
 import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
 import { platformSendLimits } from './core/outbox/send-limits.ts';
-import type { ChannelPoster, Clock, Logger, PlatformAdapter } from './core/ports.ts';
+import type { ChannelPoster, Clock, Logger } from './core/ports.ts';
+
+/** Until every adapter follows src/core/adapter-contract.ts: posters that also connect. */
+type ConnectingPoster = ChannelPoster & { start(): Promise<void>; stop(): Promise<void> };
 import { CoreQueries } from './core/services/queries.ts';
 import { commandHandlers } from './core/services/handlers.ts';
 import { openDatabase, type Database } from './db/open-database.ts';
@@ -112,7 +115,7 @@ export async function main(
       ...(config.discord ? [new DiscordAdapter({ config: config.discord, ...core, logger })] : []),
     ],
   });
-  const platformAdapters = posters.filter((p): p is PlatformAdapter => 'start' in p);
+  const platformAdapters = posters.filter((p): p is ConnectingPoster => 'start' in p);
   // Before anything can wake the worker: reminders of exchanges that began while no process ran
   // are dropped (and logged), and announcements and digests that fell due are fanned out once.
   await scheduler.catchUp();

@@ -355,12 +355,6 @@ export interface ChannelPoster {
   edit(target: ChannelTarget, platformMessageId: string, message: OutgoingMessage): Promise<PostResult>;
 }
 
-/** A running platform connection: receives commands (through the CommandBus) and posts. */
-export interface PlatformAdapter extends ChannelPoster {
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-
 /** Recurrence rules (cron in a time zone) live outside the core, behind this port. */
 export interface Recurrence {
   /** null when valid, otherwise the parser's reason. */

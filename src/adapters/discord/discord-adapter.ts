@@ -48,7 +48,7 @@ import type {
   DirectTarget,
   Logger,
   OutgoingMessage,
-  PlatformAdapter,
+  ChannelPoster,
   PostResult,
 } from '../../core/ports.ts';
 import type { CoreQueries } from '../../core/services/queries.ts';
@@ -176,7 +176,7 @@ class DeferTimer {
   }
 }
 
-export class DiscordAdapter implements PlatformAdapter {
+export class DiscordAdapter implements ChannelPoster {
   readonly platform = 'DISCORD' as const;
 
   private client: Client | undefined;

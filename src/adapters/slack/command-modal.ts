@@ -8,7 +8,7 @@ import type { types } from '@slack/bolt';
 import type { CommandDefinition, LocalizedText, OptionSpec } from '../../core/commands/definition.ts';
 import type { Reply } from '../../core/commands/invocation.ts';
 import type { SupportedLanguage } from '../../core/i18n/languages.ts';
-import type { Suggestion } from '../../core/services/queries.ts';
+import type { Suggestion } from '../../core/adapter-contract.ts';
 import { truncate } from './slack-text.ts';
 
 /** callback_id of command modals; the command id travels in private_metadata. */

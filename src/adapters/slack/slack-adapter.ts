@@ -42,7 +42,7 @@ import type {
   DirectTarget,
   Logger,
   OutgoingMessage,
-  PlatformAdapter,
+  ChannelPoster,
   PostResult,
 } from '../../core/ports.ts';
 import type { CoreQueries } from '../../core/services/queries.ts';
@@ -139,7 +139,7 @@ export function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
-export class SlackAdapter implements PlatformAdapter {
+export class SlackAdapter implements ChannelPoster {
   readonly platform = 'SLACK' as const;
 
   private app: App | undefined;

@@ -2,6 +2,7 @@
  * Read-only questions adapters ask besides commands: autocomplete suggestions while a member
  * types, and an exchange card as one channel should show it (to refresh a posted card in place).
  */
+import type { Suggestion } from '../adapter-contract.ts';
 import type { AutocompleteSource } from '../commands/definition.ts';
 import type { Actor, ChannelRef } from '../commands/invocation.ts';
 import { countryCodes, countryName } from '../domain/places.ts';
@@ -9,12 +10,6 @@ import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import type { Clock, Store } from '../ports.ts';
 import type { ExchangeCard } from '../views/exchange-card.ts';
 import { buildExchangeCard } from '../views/exchange-view.ts';
-
-export interface Suggestion {
-  /** A number for partnerships, exchanges and announcements; the code for zones and countries. */
-  value: number | string;
-  label: string;
-}
 
 const MAX_SUGGESTIONS = 25;
 
