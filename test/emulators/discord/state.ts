@@ -57,7 +57,8 @@ export interface RoleInput {
 /** What the bot may do in a channel; rendered as a member permission overwrite. */
 export type ChannelAccess = 'full' | 'read-only' | 'no-access';
 
-export type ChannelKind = 'text' | 'announcement' | 'voice' | 'category';
+/** `thread`: a public thread; its `parent` is the text channel it belongs to. */
+export type ChannelKind = 'text' | 'announcement' | 'voice' | 'category' | 'thread';
 
 export interface ChannelInput {
   readonly id?: string;
@@ -175,6 +176,7 @@ const CHANNEL_TYPES: Record<ChannelKind, ChannelType> = {
   announcement: ChannelType.GuildAnnouncement,
   voice: ChannelType.GuildVoice,
   category: ChannelType.GuildCategory,
+  thread: ChannelType.PublicThread,
 };
 
 export const DEFAULT_GUILD: GuildInput = {
@@ -508,6 +510,26 @@ export class DiscordState {
       nsfw: false,
     };
     switch (channel.type) {
+      case ChannelType.PublicThread: {
+        // Threads have no overwrites of their own: permissions come from the parent channel.
+        const { permission_overwrites: _none, ...thread } = base;
+        return {
+          ...thread,
+          type: ChannelType.PublicThread,
+          parent_id: channel.parentId ?? undefined,
+          owner_id: this.bot.id,
+          last_message_id: channel.lastMessageId,
+          rate_limit_per_user: 0,
+          message_count: 0,
+          member_count: 0,
+          thread_metadata: {
+            archived: false,
+            auto_archive_duration: 1440,
+            archive_timestamp: new Date(0).toISOString(),
+            locked: false,
+          },
+        };
+      }
       case ChannelType.GuildCategory:
         return { ...base, type: ChannelType.GuildCategory, parent_id: null };
       case ChannelType.GuildVoice:
@@ -594,8 +616,12 @@ export class DiscordState {
       member_count: guild.members.size,
       voice_states: [],
       members: [...guild.members.keys()].map((userId) => this.apiMember(guild, userId)),
-      channels: channels.map((c) => this.apiChannel(c)) as GatewayGuildCreateDispatchData['channels'],
-      threads: [],
+      channels: channels
+        .filter((c) => c.type !== ChannelType.PublicThread)
+        .map((c) => this.apiChannel(c)) as GatewayGuildCreateDispatchData['channels'],
+      threads: channels
+        .filter((c) => c.type === ChannelType.PublicThread)
+        .map((c) => this.apiChannel(c)) as GatewayGuildCreateDispatchData['threads'],
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
