@@ -97,10 +97,10 @@ describe('a Slack town and a Discord town in one partnership', () => {
       logger,
       clock: new TestClock(new Date('2026-11-23T10:00:00Z')),
       workerId: 'cross-test',
-      posters: (core) => {
-        slackAdapter = new SlackAdapter({ config: slackConfig, ...core, prisma: database.prisma, logger });
+      adapters: ({ inbound }) => {
+        slackAdapter = new SlackAdapter({ config: slackConfig, inbound, prisma: database.prisma, logger });
         discordAdapter = new DiscordAdapter(
-          { config: discordConfig, ...core, logger },
+          { config: discordConfig, inbound, logger },
           {
             clientOptions: {
               ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
