@@ -7,9 +7,11 @@ import type { Readable, Writable } from 'node:stream';
 import { commands } from '../commands/index.ts';
 import { ConsolePoster, ConsoleSession } from './adapters/console/console-adapter.ts';
 import { DiscordAdapter } from './adapters/discord/discord-adapter.ts';
-import { SlackAdapter } from './adapters/slack/slack-adapter.ts';
+import { createSlackAdapter } from './adapters/slack/slack-adapter.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
+import type { PlatformAdapter } from './core/adapter-contract.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
+import { CoreInbound } from './core/inbound.ts';
 import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
 import { platformSendLimits } from './core/outbox/send-limits.ts';
 import type { ChannelPoster, Clock, Logger } from './core/ports.ts';
@@ -19,6 +21,7 @@ type ConnectingPoster = ChannelPoster & { start(): Promise<void>; stop(): Promis
 import { CoreQueries } from './core/services/queries.ts';
 import { commandHandlers } from './core/services/handlers.ts';
 import { openDatabase, type Database } from './db/open-database.ts';
+import { prismaSlackStores } from './db/repositories/slack-repositories.ts';
 import { PrismaStore } from './db/prisma-store.ts';
 import { createLogger } from './logging.ts';
 import { CronRecurrence } from './scheduler/cron-recurrence.ts';
@@ -100,6 +103,7 @@ export async function main(
   }
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const slackAdapters: PlatformAdapter[] = [];
   const { bus, worker, scheduler, posters, outboxSettled } = wireTwinbridge({
     database,
     logger,
@@ -107,15 +111,20 @@ export async function main(
     workerId: config.workerId,
     sendShare: config.sendShare,
     // Platform adapters join this list when configured: Slack (SLACK_*), Discord (DISCORD_TOKEN).
-    posters: (core) => [
-      new ConsolePoster(io.stdout),
-      ...(config.slack
-        ? [new SlackAdapter({ config: config.slack, ...core, prisma: database.prisma, logger })]
-        : []),
-      ...(config.discord ? [new DiscordAdapter({ config: config.discord, ...core, logger })] : []),
-    ],
+    posters: (core) => {
+      if (config.slack) {
+        const inbound = new CoreInbound(core.bus, core.queries);
+        const stores = prismaSlackStores(database.prisma);
+        slackAdapters.push(createSlackAdapter(config.slack, inbound, stores, logger, { clock: systemClock }));
+      }
+      return [
+        new ConsolePoster(io.stdout),
+        ...slackAdapters.map((adapter) => adapter.poster),
+        ...(config.discord ? [new DiscordAdapter({ config: config.discord, ...core, logger })] : []),
+      ];
+    },
   });
-  const platformAdapters = posters.filter((p): p is ConnectingPoster => 'start' in p);
+  const platformAdapters = [...slackAdapters, ...posters.filter((p): p is ConnectingPoster => 'start' in p)];
   // Before anything can wake the worker: reminders of exchanges that began while no process ran
   // are dropped (and logged), and announcements and digests that fell due are fanned out once.
   await scheduler.catchUp();
