@@ -133,9 +133,9 @@ export class DiscordHarness {
       logger,
       clock,
       workerId: 'discord-test',
-      posters: (core) => {
+      adapters: ({ inbound }) => {
         adapter = new DiscordAdapter(
-          { config, ...core, logger },
+          { config, inbound, logger },
           {
             ...options.tuning,
             clientOptions: {

@@ -18,8 +18,7 @@ import {
 } from '../../src/adapters/slack/slack-adapter.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import type { CommandBus } from '../../src/core/commands/command-bus.ts';
-import { CoreInbound } from '../../src/core/inbound.ts';
-import type { CoreQueries } from '../../src/core/services/queries.ts';
+import type { InboundPort } from '../../src/core/adapter-contract.ts';
 import type { DeliveryWorker, DrainResult } from '../../src/core/outbox/delivery-worker.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { prismaSlackStores } from '../../src/db/repositories/slack-repositories.ts';
@@ -112,22 +111,19 @@ export class SlackHarness {
     };
     let adapter: SlackAdapter | undefined;
     const tuning = { clientPingTimeoutMs: 1000, ...options.tuning };
-    const makeAdapter = (core: { bus: CommandBus; queries: CoreQueries }) =>
-      createSlackAdapter(
-        config,
-        new CoreInbound(core.bus, core.queries),
-        prismaSlackStores(options.database.prisma),
-        logger,
-        { clock, tuning },
-      );
-    const { bus, worker, queries } = wireTwinbridge({
+    const makeAdapter = (inbound: InboundPort) =>
+      createSlackAdapter(config, inbound, prismaSlackStores(options.database.prisma), logger, {
+        clock,
+        tuning,
+      });
+    const { bus, worker, inbound } = wireTwinbridge({
       database: options.database,
       logger,
       clock,
       workerId: 'slack-test',
-      posters: (core) => {
-        adapter = makeAdapter(core);
-        return [adapter.poster];
+      adapters: (wiring) => {
+        adapter = makeAdapter(wiring.inbound);
+        return [adapter];
       },
     });
     if (!adapter) throw new Error('the Slack adapter was not wired');
@@ -140,7 +136,7 @@ export class SlackHarness {
       throw error;
     }
     const harness = new SlackHarness(slack, adapter, bus, worker, clock, options.mode, config, logLines);
-    harness.makeAdapter = () => makeAdapter({ bus, queries });
+    harness.makeAdapter = () => makeAdapter(inbound);
     return harness;
   }
 

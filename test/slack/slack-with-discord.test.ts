@@ -13,7 +13,6 @@ import { registerCommands } from '../../src/adapters/discord/command-registratio
 import { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
 import type { DiscordConfig, SlackConfig } from '../../src/config.ts';
-import { CoreInbound } from '../../src/core/inbound.ts';
 import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
 import { translate } from '../../src/core/i18n/translator.ts';
 import type { Database } from '../../src/db/open-database.ts';
@@ -100,20 +99,19 @@ describe('a Slack town and a Discord town in one partnership', () => {
       logger,
       clock,
       workerId: 'cross-test',
-      posters: (core) => {
-        const inbound = new CoreInbound(core.bus, core.queries);
+      adapters: ({ inbound }) => {
         slackAdapter = createSlackAdapter(slackConfig, inbound, prismaSlackStores(database.prisma), logger, {
           clock,
         });
         discordAdapter = new DiscordAdapter(
-          { config: discordConfig, ...core, logger },
+          { config: discordConfig, inbound, logger },
           {
             clientOptions: {
               ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
             },
           },
         );
-        return [slackAdapter.poster, discordAdapter];
+        return [slackAdapter, discordAdapter];
       },
     });
     worker = wired.worker;

@@ -38,7 +38,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import { commands } from '../../../commands/index.ts';
-import type { CommandBus } from '../../core/commands/command-bus.ts';
+import type { InboundPort, PlatformAdapter } from '../../core/adapter-contract.ts';
 import type { CommandDefinition } from '../../core/commands/definition.ts';
 import type { Actor, ChannelRef, Reply } from '../../core/commands/invocation.ts';
 import { resolveLanguage } from '../../core/i18n/languages.ts';
@@ -51,7 +51,6 @@ import type {
   ChannelPoster,
   PostResult,
 } from '../../core/ports.ts';
-import type { CoreQueries } from '../../core/services/queries.ts';
 import type { ExchangeCard } from '../../core/views/exchange-card.ts';
 import type { DiscordConfig } from '../../config.ts';
 import { discordErrorCode } from './discord-errors.ts';
@@ -73,8 +72,7 @@ import { commandOptions, commandPath, commandRequestName } from './interaction-i
 
 export interface DiscordAdapterDependencies {
   config: DiscordConfig;
-  bus: CommandBus;
-  queries: CoreQueries;
+  inbound: InboundPort;
   logger: Logger;
 }
 
@@ -176,11 +174,16 @@ class DeferTimer {
   }
 }
 
-export class DiscordAdapter implements ChannelPoster {
+export class DiscordAdapter implements ChannelPoster, PlatformAdapter {
+  /** This adapter posts itself until its poster is split out. */
+  get poster(): ChannelPoster {
+    return this;
+  }
+
   readonly platform = 'DISCORD' as const;
 
   private client: Client | undefined;
-  private poster: DiscordPoster | undefined;
+  private connectedPoster: DiscordPoster | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   /** Card redraws per message run one after another, so the last one shows the latest answers. */
   private readonly cardQueues = new Map<string, Promise<void>>();
@@ -248,7 +251,7 @@ export class DiscordAdapter implements ChannelPoster {
       throw error;
     }
     this.client = client;
-    this.poster = new DiscordPoster(client.rest, logger);
+    this.connectedPoster = new DiscordPoster(client.rest, logger);
     logger.info(
       { user: client.user?.tag, application: client.application?.id, servers: client.guilds.cache.size },
       'Discord: connected to the gateway',
@@ -263,7 +266,7 @@ export class DiscordAdapter implements ChannelPoster {
     // Answers under way need the REST client: let them finish before it goes.
     await within(this.whenIdle(), this.tuning.stopGraceMs ?? 5000);
     await client.destroy();
-    this.poster = undefined;
+    this.connectedPoster = undefined;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -282,8 +285,8 @@ export class DiscordAdapter implements ChannelPoster {
   }
 
   private requirePoster(): DiscordPoster {
-    if (!this.poster) throw new Error('the Discord adapter is not running');
-    return this.poster;
+    if (!this.connectedPoster) throw new Error('the Discord adapter is not running');
+    return this.connectedPoster;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -382,7 +385,7 @@ export class DiscordAdapter implements ChannelPoster {
   private async onUnknownCommand(interaction: RepliableInteraction & { commandName: string }): Promise<void> {
     const place = this.place(interaction);
     if (!place) return this.notInServer(interaction);
-    const reply = await this.deps.bus.run({
+    const reply = await this.deps.inbound.runCommand({
       command: interaction.commandName,
       options: {},
       actor: place.actor,
@@ -407,7 +410,7 @@ export class DiscordAdapter implements ChannelPoster {
     let shown: Presentation;
     let reply: Reply;
     try {
-      reply = await this.deps.bus.run({
+      reply = await this.deps.inbound.runCommand({
         command: commandRequestName(path),
         options: commandOptions(interaction.options.data),
         actor: place.actor,
@@ -470,7 +473,7 @@ export class DiscordAdapter implements ChannelPoster {
       return;
     }
     const typed = String(focused.value);
-    const lookup = this.deps.queries
+    const lookup = this.deps.inbound
       .suggest(
         { platform: 'DISCORD', communityExternalId: interaction.guildId },
         source,
@@ -495,7 +498,7 @@ export class DiscordAdapter implements ChannelPoster {
     const place = this.place(interaction);
     if (!place) return this.notInServer(interaction);
     if (!parsed) {
-      const language = await this.deps.queries.readerLanguage(place.actor, place.locale);
+      const language = await this.deps.inbound.readerLanguage(place.actor, place.locale);
       await interaction.reply({
         content: discordText(language, 'button.unknown'),
         flags: MessageFlags.Ephemeral,
@@ -512,7 +515,7 @@ export class DiscordAdapter implements ChannelPoster {
       let card: ExchangeCard | undefined;
       let headline: string;
       try {
-        reply = await this.deps.bus.run({
+        reply = await this.deps.inbound.runCommand({
           command: 'rsvp',
           options: { event: parsed.exchange, answer: parsed.answer },
           actor: place.actor,
@@ -527,7 +530,7 @@ export class DiscordAdapter implements ChannelPoster {
           // A channel's card: redrawn as that channel shows it, also when the answer was refused
           // (a cancelled exchange loses its buttons).
           card =
-            (await this.deps.queries.channelCard(place.actor, place.channel, parsed.exchange)) ??
+            (await this.deps.inbound.channelCard(place.actor, place.channel, parsed.exchange)) ??
             (reply.error ? undefined : reply.exchange);
           headline = message.content;
         }
