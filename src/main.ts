@@ -6,10 +6,12 @@ import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { commands } from '../commands/index.ts';
 import { ConsolePoster, ConsoleSession } from './adapters/console/console-adapter.ts';
-import { DiscordAdapter } from './adapters/discord/discord-adapter.ts';
+import { createDiscordAdapter } from './adapters/discord/discord-adapter.ts';
 import { SlackAdapter } from './adapters/slack/slack-adapter.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
+import type { PlatformAdapter } from './core/adapter-contract.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
+import { CoreInbound } from './core/inbound.ts';
 import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
 import { platformSendLimits } from './core/outbox/send-limits.ts';
 import type { ChannelPoster, Clock, Logger } from './core/ports.ts';
@@ -100,6 +102,7 @@ export async function main(
   }
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const adapters: PlatformAdapter[] = [];
   const { bus, worker, scheduler, posters, outboxSettled } = wireTwinbridge({
     database,
     logger,
@@ -107,15 +110,21 @@ export async function main(
     workerId: config.workerId,
     sendShare: config.sendShare,
     // Platform adapters join this list when configured: Slack (SLACK_*), Discord (DISCORD_TOKEN).
-    posters: (core) => [
-      new ConsolePoster(io.stdout),
-      ...(config.slack
-        ? [new SlackAdapter({ config: config.slack, ...core, prisma: database.prisma, logger })]
-        : []),
-      ...(config.discord ? [new DiscordAdapter({ config: config.discord, ...core, logger })] : []),
-    ],
+    posters: (core) => {
+      if (config.discord) {
+        const inbound = new CoreInbound(core.bus, core.queries);
+        adapters.push(createDiscordAdapter(config.discord, inbound, logger));
+      }
+      return [
+        new ConsolePoster(io.stdout),
+        ...(config.slack
+          ? [new SlackAdapter({ config: config.slack, ...core, prisma: database.prisma, logger })]
+          : []),
+        ...adapters.map((adapter) => adapter.poster),
+      ];
+    },
   });
-  const platformAdapters = posters.filter((p): p is ConnectingPoster => 'start' in p);
+  const platformAdapters = [...posters.filter((p): p is ConnectingPoster => 'start' in p), ...adapters];
   // Before anything can wake the worker: reminders of exchanges that began while no process ran
   // are dropped (and logged), and announcements and digests that fell due are fanned out once.
   await scheduler.catchUp();

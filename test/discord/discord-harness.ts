@@ -16,10 +16,15 @@ import { MessageFlags } from 'discord.js';
 import { pino } from 'pino';
 import { commandList } from '../../commands/index.ts';
 import { discordCommands } from '../../src/adapters/discord/command-json.ts';
-import { DiscordAdapter, type DiscordAdapterTuning } from '../../src/adapters/discord/discord-adapter.ts';
+import {
+  createDiscordAdapter,
+  type DiscordAdapter,
+  type DiscordAdapterTuning,
+} from '../../src/adapters/discord/discord-adapter.ts';
 import { registerCommands } from '../../src/adapters/discord/command-registration.ts';
 import type { DiscordConfig } from '../../src/config.ts';
 import type { CommandBus } from '../../src/core/commands/command-bus.ts';
+import { CoreInbound } from '../../src/core/inbound.ts';
 import type { DeliveryWorker, DrainResult } from '../../src/core/outbox/delivery-worker.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { wireTwinbridge } from '../../src/main.ts';
@@ -134,18 +139,15 @@ export class DiscordHarness {
       clock,
       workerId: 'discord-test',
       posters: (core) => {
-        adapter = new DiscordAdapter(
-          { config, ...core, logger },
-          {
-            ...options.tuning,
-            clientOptions: {
-              // discord.js spaces IDENTIFYs 5 s apart; tests that re-identify need not wait.
-              ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
-              ...options.tuning?.clientOptions,
-            },
+        adapter = createDiscordAdapter(config, new CoreInbound(core.bus, core.queries), logger, {
+          ...options.tuning,
+          clientOptions: {
+            // discord.js spaces IDENTIFYs 5 s apart; tests that re-identify need not wait.
+            ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
+            ...options.tuning?.clientOptions,
           },
-        );
-        return [adapter];
+        });
+        return [adapter.poster];
       },
     });
     if (!adapter) throw new Error('the Discord adapter was not wired');

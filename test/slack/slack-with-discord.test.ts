@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandList } from '../../commands/index.ts';
 import { discordCommands } from '../../src/adapters/discord/command-json.ts';
 import { registerCommands } from '../../src/adapters/discord/command-registration.ts';
-import { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
+import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
+import { CoreInbound } from '../../src/core/inbound.ts';
 import { SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
 import type { DiscordConfig, SlackConfig } from '../../src/config.ts';
 import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
@@ -99,15 +100,17 @@ describe('a Slack town and a Discord town in one partnership', () => {
       workerId: 'cross-test',
       posters: (core) => {
         slackAdapter = new SlackAdapter({ config: slackConfig, ...core, prisma: database.prisma, logger });
-        discordAdapter = new DiscordAdapter(
-          { config: discordConfig, ...core, logger },
+        discordAdapter = createDiscordAdapter(
+          discordConfig,
+          new CoreInbound(core.bus, core.queries),
+          logger,
           {
             clientOptions: {
               ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
             },
           },
         );
-        return [slackAdapter, discordAdapter];
+        return [slackAdapter, discordAdapter.poster];
       },
     });
     worker = wired.worker;
