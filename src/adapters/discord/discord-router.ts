@@ -100,9 +100,9 @@ export class DiscordInteractionRouter {
   private async dispatch(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) return this.onAutocomplete(interaction);
     if (!interaction.isRepliable()) return;
-    if (interaction.isMessageComponent() && !interaction.isButton())
-      return this.onUnknownComponent(interaction);
-    if (interaction.isModalSubmit()) return this.onUnknownComponent(interaction);
+    // Twinbridge makes buttons and slash commands; select menus and forms are from elsewhere.
+    const made = interaction.isButton() || interaction.isCommand();
+    if (!made) return this.onUnknownComponent(interaction);
     const place = interactionPlace(interaction);
     if (!place) return this.notInServer(interaction);
     if (interaction.isChatInputCommand()) return this.onCommand(interaction, place);
