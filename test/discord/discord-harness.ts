@@ -24,7 +24,6 @@ import {
 import { registerCommands } from '../../src/adapters/discord/command-registration.ts';
 import type { DiscordConfig } from '../../src/config.ts';
 import type { CommandBus } from '../../src/core/commands/command-bus.ts';
-import { CoreInbound } from '../../src/core/inbound.ts';
 import type { DeliveryWorker, DrainResult } from '../../src/core/outbox/delivery-worker.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { wireTwinbridge } from '../../src/main.ts';
@@ -138,8 +137,8 @@ export class DiscordHarness {
       logger,
       clock,
       workerId: 'discord-test',
-      posters: (core) => {
-        adapter = createDiscordAdapter(config, new CoreInbound(core.bus, core.queries), logger, {
+      adapters: ({ inbound }) => {
+        adapter = createDiscordAdapter(config, inbound, logger, {
           ...options.tuning,
           clientOptions: {
             // discord.js spaces IDENTIFYs 5 s apart; tests that re-identify need not wait.
@@ -147,7 +146,7 @@ export class DiscordHarness {
             ...options.tuning?.clientOptions,
           },
         });
-        return [adapter.poster];
+        return [adapter];
       },
     });
     if (!adapter) throw new Error('the Discord adapter was not wired');

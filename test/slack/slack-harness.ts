@@ -14,7 +14,7 @@ import { pino } from 'pino';
 import { SlackAdapter, type SlackAdapterTuning } from '../../src/adapters/slack/slack-adapter.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import type { CommandBus } from '../../src/core/commands/command-bus.ts';
-import type { CoreQueries } from '../../src/core/services/queries.ts';
+import type { InboundPort } from '../../src/core/adapter-contract.ts';
 import type { DeliveryWorker, DrainResult } from '../../src/core/outbox/delivery-worker.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { wireTwinbridge } from '../../src/main.ts';
@@ -106,15 +106,15 @@ export class SlackHarness {
     };
     let adapter: SlackAdapter | undefined;
     const tuning = { clientPingTimeoutMs: 1000, ...options.tuning };
-    const makeAdapter = (core: { bus: CommandBus; queries: CoreQueries }) =>
-      new SlackAdapter({ config, ...core, prisma: options.database.prisma, logger }, tuning);
-    const { bus, worker, queries } = wireTwinbridge({
+    const makeAdapter = (inbound: InboundPort) =>
+      new SlackAdapter({ config, inbound, prisma: options.database.prisma, logger }, tuning);
+    const { bus, worker, inbound } = wireTwinbridge({
       database: options.database,
       logger,
       clock,
       workerId: 'slack-test',
-      posters: (core) => {
-        adapter = makeAdapter(core);
+      adapters: (wiring) => {
+        adapter = makeAdapter(wiring.inbound);
         return [adapter];
       },
     });
@@ -128,7 +128,7 @@ export class SlackHarness {
       throw error;
     }
     const harness = new SlackHarness(slack, adapter, bus, worker, clock, options.mode, config, logLines);
-    harness.makeAdapter = () => makeAdapter({ bus, queries });
+    harness.makeAdapter = () => makeAdapter(inbound);
     return harness;
   }
 

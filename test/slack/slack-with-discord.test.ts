@@ -11,7 +11,6 @@ import { commandList } from '../../commands/index.ts';
 import { discordCommands } from '../../src/adapters/discord/command-json.ts';
 import { registerCommands } from '../../src/adapters/discord/command-registration.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
-import { CoreInbound } from '../../src/core/inbound.ts';
 import { SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
 import type { DiscordConfig, SlackConfig } from '../../src/config.ts';
 import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
@@ -98,19 +97,14 @@ describe('a Slack town and a Discord town in one partnership', () => {
       logger,
       clock: new TestClock(new Date('2026-11-23T10:00:00Z')),
       workerId: 'cross-test',
-      posters: (core) => {
-        slackAdapter = new SlackAdapter({ config: slackConfig, ...core, prisma: database.prisma, logger });
-        discordAdapter = createDiscordAdapter(
-          discordConfig,
-          new CoreInbound(core.bus, core.queries),
-          logger,
-          {
-            clientOptions: {
-              ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
-            },
+      adapters: ({ inbound }) => {
+        slackAdapter = new SlackAdapter({ config: slackConfig, inbound, prisma: database.prisma, logger });
+        discordAdapter = createDiscordAdapter(discordConfig, inbound, logger, {
+          clientOptions: {
+            ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
           },
-        );
-        return [slackAdapter, discordAdapter.poster];
+        });
+        return [slackAdapter, discordAdapter];
       },
     });
     worker = wired.worker;

@@ -34,7 +34,7 @@ import {
   type ViewResponseAction,
 } from '@slack/bolt';
 import { commands, type CommandId } from '../../../commands/index.ts';
-import type { CommandBus } from '../../core/commands/command-bus.ts';
+import type { InboundPort, PlatformAdapter } from '../../core/adapter-contract.ts';
 import type { CommandDefinition } from '../../core/commands/definition.ts';
 import type { Actor, ChannelRef, Reply } from '../../core/commands/invocation.ts';
 import type {
@@ -45,7 +45,6 @@ import type {
   ChannelPoster,
   PostResult,
 } from '../../core/ports.ts';
-import type { CoreQueries } from '../../core/services/queries.ts';
 import type { SlackConfig } from '../../config.ts';
 import type { PrismaClient } from '../../db/open-database.ts';
 import {
@@ -75,8 +74,7 @@ type WebClient = webApi.WebClient;
 
 export interface SlackAdapterDependencies {
   config: SlackConfig;
-  bus: CommandBus;
-  queries: CoreQueries;
+  inbound: InboundPort;
   prisma: PrismaClient;
   logger: Logger;
 }
@@ -139,12 +137,17 @@ export function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
-export class SlackAdapter implements ChannelPoster {
+export class SlackAdapter implements ChannelPoster, PlatformAdapter {
+  /** This adapter posts itself until its poster is split out. */
+  get poster(): ChannelPoster {
+    return this;
+  }
+
   readonly platform = 'SLACK' as const;
 
   private app: App | undefined;
   private server: Server | undefined;
-  private poster: SlackPoster | undefined;
+  private connectedPoster: SlackPoster | undefined;
   private workspaces: SlackWorkspaces | undefined;
   private readonly installations: PrismaSlackInstallationStore;
   private readonly events: SlackEventLedger;
@@ -207,7 +210,7 @@ export class SlackAdapter implements ChannelPoster {
     } else {
       throw new Error('Slack needs SLACK_BOT_TOKEN or OAuth credentials');
     }
-    this.poster = new SlackPoster(this.workspaces, this.posts, logger);
+    this.connectedPoster = new SlackPoster(this.workspaces, this.posts, logger);
 
     const receiver = this.buildReceiver(interactiveOptions);
     const app = new App({
@@ -258,8 +261,8 @@ export class SlackAdapter implements ChannelPoster {
   }
 
   private requirePoster(): SlackPoster {
-    if (!this.poster) throw new Error('the Slack adapter has not started');
-    return this.poster;
+    if (!this.connectedPoster) throw new Error('the Slack adapter has not started');
+    return this.connectedPoster;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -356,7 +359,7 @@ export class SlackAdapter implements ChannelPoster {
       const teamId = event.team ?? (body as { team_id?: string }).team_id ?? '';
       const who = await this.identify(client, { teamId, userId: event.user ?? '' });
       const channel = { id: event.channel, name: event.channel };
-      const reply = await this.deps.bus.run({
+      const reply = await this.deps.inbound.runCommand({
         text: decodeSlackText(stripLeadingMention(event.text)),
         actor: who.actor,
         channel,
@@ -417,7 +420,7 @@ export class SlackAdapter implements ChannelPoster {
       return;
     }
     const started = performance.now();
-    const reply = await this.deps.bus.run({ text, actor: who.actor, channel, locale: who.locale });
+    const reply = await this.deps.inbound.runCommand({ text, actor: who.actor, channel, locale: who.locale });
     this.deps.logger.debug(
       {
         team: command.team_id,
@@ -496,7 +499,7 @@ export class SlackAdapter implements ChannelPoster {
       userId: body.user.id,
       userName: body.user.name ?? body.user.username,
     });
-    const reply = await this.deps.bus.run({
+    const reply = await this.deps.inbound.runCommand({
       command: 'rsvp',
       options: { event: parsed.exchange, answer: parsed.answer },
       actor: who.actor,
@@ -546,7 +549,7 @@ export class SlackAdapter implements ChannelPoster {
     const previous = this.refreshes.get(key) ?? Promise.resolve();
     const next = previous.then(async () => {
       const card =
-        (await this.deps.queries.channelCard(who.actor, channel, exchangeNumber)) ?? reply.exchange;
+        (await this.deps.inbound.channelCard(who.actor, channel, exchangeNumber)) ?? reply.exchange;
       if (!card) return;
       const fallback = headline ? `${headline}\n` : '';
       await this.safely('chat.update', () =>
@@ -577,10 +580,10 @@ export class SlackAdapter implements ChannelPoster {
       ([, spec]) => (spec.type === 'integer' || spec.type === 'string') && spec.autocomplete,
     );
     const [language, ...lists] = await Promise.all([
-      this.deps.queries.readerLanguage(who.actor, who.locale),
+      this.deps.inbound.readerLanguage(who.actor, who.locale),
       ...autocompleted.map(([, spec]) =>
         'autocomplete' in spec && spec.autocomplete
-          ? this.deps.queries.suggest(who.actor, spec.autocomplete, '')
+          ? this.deps.inbound.suggest(who.actor, spec.autocomplete, '')
           : Promise.resolve([]),
       ),
     ]);
@@ -618,7 +621,7 @@ export class SlackAdapter implements ChannelPoster {
       userId: body.user.id,
       userName: body.user.name,
     });
-    const running = this.deps.bus.run({
+    const running = this.deps.inbound.runCommand({
       command: commandId,
       options: submittedOptions(definition, body.view.state.values),
       actor: who.actor,
@@ -637,7 +640,7 @@ export class SlackAdapter implements ChannelPoster {
       if (errors) {
         await ack({ response_action: 'errors', errors });
       } else {
-        const language = await this.deps.queries.readerLanguage(who.actor, who.locale);
+        const language = await this.deps.inbound.readerLanguage(who.actor, who.locale);
         await ack({ response_action: 'update', view: refusalModal(commandId, reply.text, language) });
       }
       return;
