@@ -4,7 +4,7 @@
  * What Discord limits are is written here from Discord's documentation, not read from the code.
  * The emulator suites (discord-interactions, discord-scenario) cover the same paths end to end.
  */
-import { Locale } from 'discord.js';
+import { ApplicationCommandOptionType, Locale } from 'discord.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 import type { DeadlineTimer } from '../../src/core/async/deadline.ts';
@@ -118,7 +118,7 @@ describe('slash commands', () => {
       name: 'town',
       group: 'coordinator',
       subcommand: 'add',
-      rawOptions: [{ name: 'user', type: 6, value: '3000000000000000009' }],
+      rawOptions: [{ name: 'user', type: ApplicationCommandOptionType.User, value: '3000000000000000009' }],
       nick: 'Bürgermeister Max',
     });
     await adapter.whenIdle();
@@ -181,10 +181,11 @@ describe('slash commands', () => {
   });
 
   it('answers with an exchange card: the embed and the RSVP buttons under the headline', async () => {
-    inbound.respond = () => ({ text: `Angelegt.\n${'#12 Jugendcamp'}`, private: false, exchange: card });
+    inbound.respond = () => ({ text: 'Angelegt.', private: false, exchange: card });
     const handle = discord.command({ name: 'event', subcommand: 'info', options: { event: 12 } });
     await adapter.whenIdle();
     const answer = only(handle.answers());
+    expect(answer.body?.['content']).toBe('Angelegt.');
     const data = answer.body as {
       embeds: { title: string }[];
       components: { components: { custom_id: string }[] }[];
