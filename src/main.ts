@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
 import { createDiscordAdapter } from './adapters/discord/discord-adapter.ts';
-import { SlackAdapter } from './adapters/slack/slack-adapter.ts';
+import { createSlackAdapter } from './adapters/slack/slack-adapter.ts';
 import { commands } from '../commands/index.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import type { InboundPort, PlatformAdapter } from './core/adapter-contract.ts';
@@ -20,6 +20,7 @@ import { commandHandlers } from './core/services/handlers.ts';
 import { CoreQueries } from './core/services/queries.ts';
 import { openDatabase, type Database } from './db/open-database.ts';
 import { PrismaStore } from './db/prisma-store.ts';
+import { prismaSlackStores } from './db/repositories/slack-repositories.ts';
 import { createLogger } from './logging.ts';
 import { CronRecurrence } from './scheduler/cron-recurrence.ts';
 import { startOutboxTicker } from './scheduler/outbox-ticker.ts';
@@ -104,7 +105,11 @@ function configuredAdapters(
       ? [new ConsoleAdapter({ inbound, input: io.stdin, output: io.stdout, afterCommand: outboxSettled })]
       : []),
     ...(config.slack
-      ? [new SlackAdapter({ config: config.slack, inbound, prisma: database.prisma, logger })]
+      ? [
+          createSlackAdapter(config.slack, inbound, prismaSlackStores(database.prisma), logger, {
+            clock: systemClock,
+          }),
+        ]
       : []),
     ...(config.discord ? [createDiscordAdapter(config.discord, inbound, logger)] : []),
   ];
