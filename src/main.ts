@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
-import { DiscordAdapter } from './adapters/discord/discord-adapter.ts';
+import { createDiscordAdapter } from './adapters/discord/discord-adapter.ts';
 import { createSlackAdapter } from './adapters/slack/slack-adapter.ts';
 import { commands } from '../commands/index.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
@@ -111,7 +111,7 @@ function configuredAdapters(
           }),
         ]
       : []),
-    ...(config.discord ? [new DiscordAdapter({ config: config.discord, inbound, logger })] : []),
+    ...(config.discord ? [createDiscordAdapter(config.discord, inbound, logger)] : []),
   ];
 }
 

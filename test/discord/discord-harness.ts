@@ -16,7 +16,11 @@ import { MessageFlags } from 'discord.js';
 import { pino } from 'pino';
 import { commandList } from '../../commands/index.ts';
 import { discordCommands } from '../../src/adapters/discord/command-json.ts';
-import { DiscordAdapter, type DiscordAdapterTuning } from '../../src/adapters/discord/discord-adapter.ts';
+import {
+  createDiscordAdapter,
+  type DiscordAdapter,
+  type DiscordAdapterTuning,
+} from '../../src/adapters/discord/discord-adapter.ts';
 import { registerCommands } from '../../src/adapters/discord/command-registration.ts';
 import type { DiscordConfig } from '../../src/config.ts';
 import type { CommandBus } from '../../src/core/commands/command-bus.ts';
@@ -134,17 +138,14 @@ export class DiscordHarness {
       clock,
       workerId: 'discord-test',
       adapters: ({ inbound }) => {
-        adapter = new DiscordAdapter(
-          { config, inbound, logger },
-          {
-            ...options.tuning,
-            clientOptions: {
-              // discord.js spaces IDENTIFYs 5 s apart; tests that re-identify need not wait.
-              ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
-              ...options.tuning?.clientOptions,
-            },
+        adapter = createDiscordAdapter(config, inbound, logger, {
+          ...options.tuning,
+          clientOptions: {
+            // discord.js spaces IDENTIFYs 5 s apart; tests that re-identify need not wait.
+            ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
+            ...options.tuning?.clientOptions,
           },
-        );
+        });
         return [adapter];
       },
     });

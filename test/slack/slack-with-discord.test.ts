@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandList } from '../../commands/index.ts';
 import { discordCommands } from '../../src/adapters/discord/command-json.ts';
 import { registerCommands } from '../../src/adapters/discord/command-registration.ts';
-import { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
+import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
 import type { DiscordConfig, SlackConfig } from '../../src/config.ts';
 import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
@@ -103,14 +103,11 @@ describe('a Slack town and a Discord town in one partnership', () => {
         slackAdapter = createSlackAdapter(slackConfig, inbound, prismaSlackStores(database.prisma), logger, {
           clock,
         });
-        discordAdapter = new DiscordAdapter(
-          { config: discordConfig, inbound, logger },
-          {
-            clientOptions: {
-              ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
-            },
+        discordAdapter = createDiscordAdapter(discordConfig, inbound, logger, {
+          clientOptions: {
+            ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
           },
-        );
+        });
         return [slackAdapter, discordAdapter];
       },
     });
