@@ -8,7 +8,7 @@ import { createDiscordAdapter } from '../../src/adapters/discord/discord-adapter
 import { DiscordGatewayConnection } from '../../src/adapters/discord/discord-connection.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import { DiscordEmulator } from '../emulators/discord/discord-emulator.ts';
-import { FakeInboundPort } from './fake-inbound-port.ts';
+import { FakeInboundPort } from '../support/fake-inbound-port.ts';
 
 // developers/docs/events/gateway-events#identify: op 2.
 const IDENTIFY = 2;

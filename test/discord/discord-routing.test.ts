@@ -18,7 +18,7 @@ import {
   POSTING_PERMISSIONS,
   type InteractionAnswer,
 } from './fake-discord-connection.ts';
-import { FakeInboundPort, hold } from './fake-inbound-port.ts';
+import { FakeInboundPort, hold } from '../support/fake-inbound-port.ts';
 
 // developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type
 const CHANNEL_MESSAGE_WITH_SOURCE = 4;

@@ -15,7 +15,7 @@ import type { CommandRequest, Reply } from '../../src/core/commands/invocation.t
 import type { Logger } from '../../src/core/ports.ts';
 import { exchangeCardText, type ExchangeCard } from '../../src/core/views/exchange-card.ts';
 import { FakeSlackConnection } from './fake-slack-connection.ts';
-import { RecordingInbound } from './recording-inbound.ts';
+import { FakeInboundPort } from '../support/fake-inbound-port.ts';
 import {
   appMention,
   buttonClick,
@@ -101,7 +101,7 @@ const card = (title: string): ExchangeCard => ({
 });
 
 let connection: FakeSlackConnection;
-let inbound: RecordingInbound;
+let inbound: FakeInboundPort;
 let timer: ManualTimer;
 let now: Date;
 let logLines: string[];
@@ -110,7 +110,7 @@ beforeEach(async () => {
   logLines = [];
   const logger = recordingLogger(logLines);
   connection = new FakeSlackConnection(logger);
-  inbound = new RecordingInbound();
+  inbound = new FakeInboundPort();
   timer = new ManualTimer();
   now = new Date('2026-11-23T10:00:00Z');
   const adapter = new SlackAdapter(
@@ -139,7 +139,7 @@ describe('slash commands', () => {
     const dispatch = connection.receiver.dispatch(
       slashCommand('event create title:&quot;x&quot; &lt;b&gt; in <#C0OTHER|nachbarn> &amp; more'),
     );
-    inbound.answer = () => {
+    inbound.respond = () => {
       acknowledgedFirst = dispatch.outcome.acknowledged;
       return { text: 'done', private: false };
     };
@@ -168,7 +168,7 @@ describe('slash commands', () => {
       { text: 'Only coordinators may do that.', private: false, error: { key: 'auth.coordinator-only' } },
     ];
     for (const answer of answers) {
-      inbound.answer = () => answer;
+      inbound.respond = () => answer;
       await connection.receiver.send(slashCommand('whatever'));
     }
     expect(responses().map((body) => [body['response_type'], body['text']])).toEqual([
@@ -180,7 +180,7 @@ describe('slash commands', () => {
   });
 
   it('show an unexpected failure as the apology with its reference, only to the person', async () => {
-    inbound.answer = () => ({
+    inbound.respond = () => ({
       text: 'Something went wrong (ref 7f3a9c). Please try again later.',
       private: false,
       error: { key: 'internal', ref: '7f3a9c' },
@@ -200,7 +200,7 @@ describe('slash commands', () => {
       { length: 120 },
       (_, i) => `event info event:${i}    shows <one> exchange & its answers`,
     );
-    inbound.answer = () => ({ text: `Commands:\n${lines.join('\n')}`, private: true });
+    inbound.respond = () => ({ text: `Commands:\n${lines.join('\n')}`, private: true });
     await connection.receiver.send(slashCommand('help'));
     expect(responses()).toHaveLength(1);
     const text = String(responses()[0]?.['text']);
@@ -243,12 +243,12 @@ describe('slash commands', () => {
 
 describe('app mentions', () => {
   it('run the text after the mention and answer in the thread, or privately', async () => {
-    inbound.answer = () => ({ text: 'Krumlov – Passau: 2 towns', private: false });
+    inbound.respond = () => ({ text: 'Krumlov – Passau: 2 towns', private: false });
     expect(await connection.receiver.send(appMention('Ev1', '<@U0BOT> partner list'))).toEqual({
       acknowledged: true,
       response: undefined,
     });
-    inbound.answer = () => ({ text: 'Your profile: cs', private: true });
+    inbound.respond = () => ({ text: 'Your profile: cs', private: true });
     await connection.receiver.send(
       appMention('Ev2', '<@U0BOT>: profile show', { thread_ts: '1699999999.000001' }),
     );
@@ -297,7 +297,7 @@ describe('RSVP buttons', () => {
   });
 
   it('run rsvp, tell the clicker privately and redraw the card as the channel sees it', async () => {
-    inbound.answer = () => answered('Youth camp');
+    inbound.respond = () => answered('Youth camp');
     inbound.card = card('Letní tábor');
     const ack = await connection.receiver.send(
       buttonClick({
@@ -331,7 +331,7 @@ describe('RSVP buttons', () => {
   });
 
   it('replace a card only the clicker sees with their updated one', async () => {
-    inbound.answer = () => answered('Youth camp');
+    inbound.respond = () => answered('Youth camp');
     await connection.receiver.send(buttonClick({ actionId: 'twin_rsvp:maybe:12', ephemeral: true }));
     expect(inbound.commands[0]).toMatchObject({ options: { event: 12, answer: 'maybe' } });
     expect(responses()).toHaveLength(1);
@@ -342,7 +342,7 @@ describe('RSVP buttons', () => {
 
   it('show a refusal only to the clicker and leave the card alone', async () => {
     inbound.card = card('Letní tábor');
-    inbound.answer = () => ({
+    inbound.respond = () => ({
       text: `Answers are closed: the exchange is over.\n${exchangeCardText(card('Youth camp'))}`,
       private: false,
       exchange: card('Youth camp'),
@@ -383,10 +383,11 @@ describe('the form (event create)', () => {
 
   it('opens instead of running, in the reader language, with their partnerships to pick', async () => {
     inbound.language = 'cs';
-    inbound.suggestions = { partnership: [{ value: 1, label: '#1 Krumlov – Passau' }] };
+    inbound.suggestions = (source) =>
+      source === 'partnership' ? [{ value: 1, label: '#1 Krumlov – Passau' }] : [];
     await connection.receiver.send(slashCommand('event create'));
     expect(inbound.commands).toEqual([]);
-    expect(inbound.suggestRequests).toEqual([{ source: 'partnership', typed: '' }]);
+    expect(inbound.suggestRequests).toMatchObject([{ source: 'partnership', typed: '' }]);
     const [opened] = connection.api.argsOf('views.open');
     expect(opened?.['trigger_id']).toBe('1337.42.trigger');
     const view = opened?.['view'] as Record<string, unknown>;
@@ -402,7 +403,7 @@ describe('the form (event create)', () => {
 
   it('runs its command with the filled-in fields, closes, and answers in the channel', async () => {
     const metadata = await openForm();
-    inbound.answer = () => ({ text: 'Exchange #12 created.', private: false });
+    inbound.respond = () => ({ text: 'Exchange #12 created.', private: false });
     const ack = await connection.receiver.send(
       viewSubmission({ privateMetadata: metadata, values: filledIn }),
     );
@@ -421,7 +422,7 @@ describe('the form (event create)', () => {
 
   it('shows a refusal about a field on that field, in the acknowledgement', async () => {
     const metadata = await openForm();
-    inbound.answer = () => ({
+    inbound.respond = () => ({
       text: 'The start 2020-01-01 10:00 lies in the past.\nevent create partnership:<number> …',
       private: true,
       error: { key: 'event.start-in-past' },
@@ -429,7 +430,7 @@ describe('the form (event create)', () => {
     const past = await connection.receiver.send(
       viewSubmission({ privateMetadata: metadata, values: filledIn }),
     );
-    inbound.answer = () => ({
+    inbound.respond = () => ({
       text: 'A title has at most 100 characters.',
       private: true,
       error: { key: 'validation', option: 'title' },
@@ -446,7 +447,7 @@ describe('the form (event create)', () => {
 
   it('replaces itself with the reason when the refusal is not about a field', async () => {
     const metadata = await openForm();
-    inbound.answer = () => ({
+    inbound.respond = () => ({
       text: 'Only coordinators may do that.',
       private: true,
       error: { key: 'auth.coordinator-only' },
@@ -463,7 +464,7 @@ describe('the form (event create)', () => {
     const metadata = await openForm();
     const reply = deferred<Reply>();
     const started = deferred<undefined>();
-    inbound.answer = () => {
+    inbound.respond = () => {
       started.resolve(undefined);
       return reply.promise;
     };
@@ -483,7 +484,7 @@ describe('the form (event create)', () => {
 
   it('sends the answer as a direct message when the bot cannot post in that channel', async () => {
     const metadata = await openForm();
-    inbound.answer = () => ({ text: 'Exchange #12 created.', private: false });
+    inbound.respond = () => ({ text: 'Exchange #12 created.', private: false });
     connection.api.failNext('chat.postMessage', 'not_in_channel');
     await connection.receiver.send(viewSubmission({ privateMetadata: metadata, values: filledIn }));
     expect(connection.api.argsOf('chat.postMessage')).toMatchObject([

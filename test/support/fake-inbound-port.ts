@@ -23,11 +23,12 @@ export class FakeInboundPort implements InboundPort {
 
   /** What runCommand answers; it may throw or wait for the test. */
   respond: (request: CommandRequest) => Reply | Promise<Reply> = () => ({ text: 'done', private: false });
-  /** What suggest answers. */
-  suggestions: () => Suggestion[] | Promise<Suggestion[]> = () => [];
+  /** What suggest answers, given what was asked. */
+  suggestions: (source: AutocompleteSource, typed: string) => Suggestion[] | Promise<Suggestion[]> = () => [];
   /** What channelCard answers. */
   card: ExchangeCard | null = null;
-  language: SupportedLanguage = 'de';
+  /** The reader's language the port tells (default English). */
+  language: SupportedLanguage = 'en';
 
   private readonly commandWaiters: { count: number; resolve: () => void }[] = [];
 
@@ -50,7 +51,7 @@ export class FakeInboundPort implements InboundPort {
     locale?: string,
   ): Promise<Suggestion[]> {
     this.suggestRequests.push({ actor, source, typed, locale });
-    return this.suggestions();
+    return this.suggestions(source, typed);
   }
 
   channelCard(
