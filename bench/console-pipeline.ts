@@ -15,7 +15,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { pino } from 'pino';
-import { ConsolePoster, ConsoleSession } from '../src/adapters/console/console-adapter.ts';
+import { ConsolePoster } from '../src/adapters/console/console-poster.ts';
+import { ConsoleSession } from '../src/adapters/console/console-session.ts';
+import { postingAdapter } from '../test/support/posting-adapter.ts';
 import { openDatabase, type Database } from '../src/db/open-database.ts';
 import { systemClock, wireTwinbridge } from '../src/main.ts';
 
@@ -80,15 +82,15 @@ const SETUP = [
 async function runMix(database: Database) {
   const nullOutput = new Writable({ write: (_chunk, _encoding, done) => done() });
   const logger = pino({ level: 'silent' });
-  const { bus, outboxSettled } = wireTwinbridge({
+  const { inbound, outboxSettled } = wireTwinbridge({
     database,
     logger,
     clock: systemClock,
     workerId: 'bench',
-    posters: () => [new ConsolePoster(nullOutput)],
+    adapters: () => [postingAdapter(new ConsolePoster(nullOutput))],
   });
   const session = new ConsoleSession({
-    bus,
+    inbound,
     output: nullOutput,
     interactive: false,
     afterCommand: outboxSettled,

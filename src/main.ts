@@ -4,22 +4,23 @@
  */
 import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
+import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
+import { createDiscordAdapter } from './adapters/discord/discord-adapter.ts';
+import { createSlackAdapter } from './adapters/slack/slack-adapter.ts';
 import { commands } from '../commands/index.ts';
-import { ConsolePoster, ConsoleSession } from './adapters/console/console-adapter.ts';
-import { DiscordAdapter } from './adapters/discord/discord-adapter.ts';
-import { SlackAdapter } from './adapters/slack/slack-adapter.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
+import type { InboundPort, PlatformAdapter } from './core/adapter-contract.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
+import { CoreInbound } from './core/inbound.ts';
 import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
+import { OutboxSignal } from './core/outbox/outbox-signal.ts';
 import { platformSendLimits } from './core/outbox/send-limits.ts';
-import type { ChannelPoster, Clock, Logger } from './core/ports.ts';
-
-/** Until every adapter follows src/core/adapter-contract.ts: posters that also connect. */
-type ConnectingPoster = ChannelPoster & { start(): Promise<void>; stop(): Promise<void> };
-import { CoreQueries } from './core/services/queries.ts';
+import type { Clock, Logger } from './core/ports.ts';
 import { commandHandlers } from './core/services/handlers.ts';
+import { CoreQueries } from './core/services/queries.ts';
 import { openDatabase, type Database } from './db/open-database.ts';
 import { PrismaStore } from './db/prisma-store.ts';
+import { prismaSlackStores } from './db/repositories/slack-repositories.ts';
 import { createLogger } from './logging.ts';
 import { CronRecurrence } from './scheduler/cron-recurrence.ts';
 import { startOutboxTicker } from './scheduler/outbox-ticker.ts';
@@ -27,102 +28,150 @@ import { Scheduler } from './scheduler/scheduler.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export interface TwinbridgeParts {
+/** What adapters are built with: the core's inbound side, and a way to wait for the outbox. */
+export interface AdapterWiring {
+  inbound: InboundPort;
+  /** Resolves once the posts of the commands run so far have been attempted (the console waits). */
+  outboxSettled: () => Promise<void>;
+}
+
+export interface TwinbridgeParts extends AdapterWiring {
   bus: CommandBus;
   queries: CoreQueries;
   worker: DeliveryWorker;
   /** Reminders, scheduled announcements and digests; main() starts it, tests tick it. */
   scheduler: Scheduler;
-  posters: ChannelPoster[];
-  /** Resolves once the posts of the commands run so far have been attempted. */
-  outboxSettled: () => Promise<void>;
+  adapters: PlatformAdapter[];
 }
 
 /**
- * Builds the core on a database. `posters` receives the bus and queries so platform adapters
- * can hand commands in; the worker then posts through them. Tests pass their own clock and posters.
+ * Builds the core on a database, then the adapters on the core's inbound side; the worker posts
+ * through the adapters' posters. Tests pass their own clock and adapters.
  */
 export function wireTwinbridge(options: {
   database: Database;
   logger: Logger;
   clock: Clock;
   workerId: string;
-  posters: (core: { bus: CommandBus; queries: CoreQueries }) => ChannelPoster[];
+  adapters: (wiring: AdapterWiring) => PlatformAdapter[];
   /** This process's share of the platforms' posting limits; default 1 (the only process). */
   sendShare?: number;
 }): TwinbridgeParts {
+  const { clock, logger } = options;
   const store = new PrismaStore(options.database.prisma);
-  // The bus wakes the worker after commits; the worker exists once the adapters do.
-  const outbox: { worker?: DeliveryWorker; lastDrain: Promise<void> } = { lastDrain: Promise.resolve() };
+  const recurrence = new CronRecurrence();
+  const outboxChanged = new OutboxSignal();
   const bus = new CommandBus({
     store,
-    clock: options.clock,
-    logger: options.logger,
-    recurrence: new CronRecurrence(),
+    clock,
+    logger,
+    recurrence,
     definitions: commands,
     handlers: commandHandlers,
-    onOutboxChanged: () => {
-      if (outbox.worker) outbox.lastDrain = outbox.worker.drainDueLogged();
-    },
+    onOutboxChanged: () => outboxChanged.raise(),
   });
-  const queries = new CoreQueries(store, options.clock);
-  const posters = options.posters({ bus, queries });
-  const worker = new DeliveryWorker(store, posters, options.clock, options.logger, {
-    workerId: options.workerId,
-    limits: platformSendLimits(options.sendShare ?? 1),
-  });
-  outbox.worker = worker;
-  const scheduler = new Scheduler({
+  const queries = new CoreQueries(store, clock);
+  const inbound = new CoreInbound(bus, queries);
+  // The drain the last command started: the console waits for it so posts print before the prompt.
+  let lastDrain = Promise.resolve();
+  const outboxSettled = () => lastDrain;
+  const adapters = options.adapters({ inbound, outboxSettled });
+  const worker = new DeliveryWorker(
     store,
-    recurrence: new CronRecurrence(),
-    logger: options.logger,
-    clock: options.clock,
-    worker,
+    adapters.map((adapter) => adapter.poster),
+    clock,
+    logger,
+    { workerId: options.workerId, limits: platformSendLimits(options.sendShare ?? 1) },
+  );
+  outboxChanged.listen(() => {
+    lastDrain = worker.drainDueLogged();
   });
-  // The drain a command started, if any: the console waits for it so posts print before the next prompt.
-  return { bus, queries, worker, scheduler, posters, outboxSettled: () => outbox.lastDrain };
+  const scheduler = new Scheduler({ store, recurrence, logger, clock, worker });
+  return { bus, queries, inbound, outboxSettled, worker, scheduler, adapters };
 }
 
-export async function main(
-  io: { stdin: Readable & { isTTY?: boolean }; stdout: Writable } = process,
-): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  let config: Config;
+type ConsoleIo = { stdin: Readable & { isTTY?: boolean }; stdout: Writable };
+
+/** The adapters the configuration asks for: the console, Slack (SLACK_*), Discord (DISCORD_TOKEN). */
+function configuredAdapters(
+  config: Config,
+  io: ConsoleIo,
+  database: Database,
+  logger: Logger,
+  { inbound, outboxSettled }: AdapterWiring,
+): PlatformAdapter[] {
+  return [
+    ...(config.console
+      ? [new ConsoleAdapter({ inbound, input: io.stdin, output: io.stdout, afterCommand: outboxSettled })]
+      : []),
+    ...(config.slack
+      ? [
+          createSlackAdapter(config.slack, inbound, prismaSlackStores(database.prisma), logger, {
+            clock: systemClock,
+          }),
+        ]
+      : []),
+    ...(config.discord ? [createDiscordAdapter(config.discord, inbound, logger)] : []),
+  ];
+}
+
+/** Starts every adapter; if one fails, those already started stop again and the error goes on. */
+async function startAll(adapters: PlatformAdapter[]): Promise<void> {
   try {
-    config = loadConfig(process.env);
+    for (const adapter of adapters) await adapter.start();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
+    for (const adapter of adapters) await adapter.stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** Resolves when the process should stop: SIGINT/SIGTERM, or the console's input ended. */
+function stopRequested(adapters: PlatformAdapter[]): Promise<void> {
+  const consoleAdapter = adapters.find((a): a is ConsoleAdapter => a instanceof ConsoleAdapter);
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+    void consoleAdapter?.finished.then(resolve);
+  });
+}
+
+function readConfig(): Config | undefined {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 2;
+    return undefined;
+  }
+}
+
+export async function main(io: ConsoleIo = process): Promise<void> {
+  const config = readConfig();
+  if (!config) return;
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
-  const { bus, worker, scheduler, posters, outboxSettled } = wireTwinbridge({
+  const parts = wireTwinbridge({
     database,
     logger,
     clock: systemClock,
     workerId: config.workerId,
     sendShare: config.sendShare,
-    // Platform adapters join this list when configured: Slack (SLACK_*), Discord (DISCORD_TOKEN).
-    posters: (core) => [
-      new ConsolePoster(io.stdout),
-      ...(config.slack
-        ? [new SlackAdapter({ config: config.slack, ...core, prisma: database.prisma, logger })]
-        : []),
-      ...(config.discord ? [new DiscordAdapter({ config: config.discord, ...core, logger })] : []),
-    ],
+    adapters: (wiring) => configuredAdapters(config, io, database, logger, wiring),
   });
-  const platformAdapters = posters.filter((p): p is ConnectingPoster => 'start' in p);
+  const { adapters, scheduler, worker } = parts;
   // Before anything can wake the worker: reminders of exchanges that began while no process ran
   // are dropped (and logged), and announcements and digests that fell due are fanned out once.
   await scheduler.catchUp();
+  if (adapters.length === 0) {
+    logger.warn({}, 'no adapter is enabled: set TWINBRIDGE_CONSOLE=on or configure Discord/Slack');
+    await database.close();
+    return;
+  }
   try {
-    for (const adapter of platformAdapters) await adapter.start();
+    await startAll(adapters);
   } catch (error) {
-    for (const adapter of platformAdapters) await adapter.stop().catch(() => undefined);
     await database.close();
     throw error;
   }
@@ -131,40 +180,16 @@ export async function main(
   // What fell due while no process ran (or a dead one held) goes out now, not at the first tick.
   void worker.drainDueLogged();
 
-  const shutdown = async () => {
-    await scheduler.stop();
-    ticker.stop();
-    // The console prints what is still due before it exits. Then the worker stops claiming and
-    // gives back what waits for a send slot, for another process or the next start.
-    if (config.console) await worker.drainDueLogged();
-    await worker.stop();
-    for (const adapter of platformAdapters) await adapter.stop();
-    await database.close();
-  };
-
-  if (!config.console) {
-    if (platformAdapters.length === 0) {
-      logger.warn({}, 'no adapter is enabled: set TWINBRIDGE_CONSOLE=on or configure Discord/Slack');
-    } else {
-      // Platform adapters run until the process is asked to stop.
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      logger.info({}, 'stopping');
-    }
-    await shutdown();
-    return;
-  }
-  const session = new ConsoleSession({
-    bus,
-    output: io.stdout,
-    interactive: Boolean(io.stdin.isTTY),
-    afterCommand: outboxSettled,
-  });
-  process.once('SIGTERM', () => io.stdin.destroy());
-  await session.run(io.stdin);
-  await shutdown();
+  await stopRequested(adapters);
+  logger.info({}, 'stopping');
+  await scheduler.stop();
+  ticker.stop();
+  // The console prints what is still due before it exits. Then the worker stops claiming and
+  // gives back what waits for a send slot, for another process or the next start.
+  if (config.console) await worker.drainDueLogged();
+  await worker.stop();
+  for (const adapter of adapters) await adapter.stop();
+  await database.close();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

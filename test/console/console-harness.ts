@@ -4,7 +4,9 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import { pino } from 'pino';
-import { ConsolePoster, ConsoleSession } from '../../src/adapters/console/console-adapter.ts';
+import { ConsolePoster } from '../../src/adapters/console/console-poster.ts';
+import { ConsoleSession } from '../../src/adapters/console/console-session.ts';
+import { postingAdapter } from '../support/posting-adapter.ts';
 import type { CommandBus } from '../../src/core/commands/command-bus.ts';
 import type { Clock } from '../../src/core/ports.ts';
 import type { Database } from '../../src/db/open-database.ts';
@@ -42,15 +44,15 @@ export function consoleHarness(database: Database, now = '2026-11-23T10:00:00Z')
   sink.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
   });
-  const { bus, outboxSettled } = wireTwinbridge({
+  const { bus, inbound, outboxSettled } = wireTwinbridge({
     database,
     logger,
     clock,
     workerId: 'test',
-    posters: () => [new ConsolePoster(sink)],
+    adapters: () => [postingAdapter(new ConsolePoster(sink))],
   });
   const session = new ConsoleSession({
-    bus,
+    inbound,
     output: sink,
     interactive: false,
     afterCommand: outboxSettled,

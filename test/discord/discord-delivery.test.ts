@@ -129,7 +129,7 @@ describe.each(DATABASE_KINDS)('Discord posts for the outbox on %s', (kind) => {
       channelId: passauChannel,
       channelName: 'partnerstadt',
     };
-    const result = await h.adapter.post(target, { text: 'global limit' }, 'global-limit-probe');
+    const result = await h.adapter.poster.post(target, { text: 'global limit' }, 'global-limit-probe');
     expect(result).toMatchObject({ ok: false, retryable: true, globalRateLimit: true });
     expect(result.ok ? 0 : (result.retryAfterMs ?? 0)).toBeGreaterThanOrEqual(300);
     expect(h.discord.messages(passauChannel).map(messageText)).not.toContain('global limit');

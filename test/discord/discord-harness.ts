@@ -16,7 +16,11 @@ import { MessageFlags } from 'discord.js';
 import { pino } from 'pino';
 import { commandList } from '../../commands/index.ts';
 import { discordCommands } from '../../src/adapters/discord/command-json.ts';
-import { DiscordAdapter, type DiscordAdapterTuning } from '../../src/adapters/discord/discord-adapter.ts';
+import {
+  createDiscordAdapter,
+  type DiscordAdapter,
+  type DiscordAdapterTuning,
+} from '../../src/adapters/discord/discord-adapter.ts';
 import { registerCommands } from '../../src/adapters/discord/command-registration.ts';
 import type { DiscordConfig } from '../../src/config.ts';
 import type { CommandBus } from '../../src/core/commands/command-bus.ts';
@@ -133,18 +137,15 @@ export class DiscordHarness {
       logger,
       clock,
       workerId: 'discord-test',
-      posters: (core) => {
-        adapter = new DiscordAdapter(
-          { config, ...core, logger },
-          {
-            ...options.tuning,
-            clientOptions: {
-              // discord.js spaces IDENTIFYs 5 s apart; tests that re-identify need not wait.
-              ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
-              ...options.tuning?.clientOptions,
-            },
+      adapters: ({ inbound }) => {
+        adapter = createDiscordAdapter(config, inbound, logger, {
+          ...options.tuning,
+          clientOptions: {
+            // discord.js spaces IDENTIFYs 5 s apart; tests that re-identify need not wait.
+            ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
+            ...options.tuning?.clientOptions,
           },
-        );
+        });
         return [adapter];
       },
     });

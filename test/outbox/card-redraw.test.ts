@@ -7,7 +7,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsolePoster, ConsoleSession } from '../../src/adapters/console/console-adapter.ts';
+import { ConsolePoster } from '../../src/adapters/console/console-poster.ts';
+import { ConsoleSession } from '../../src/adapters/console/console-session.ts';
+import { postingAdapter } from '../support/posting-adapter.ts';
 import type { ChannelTarget, OutgoingMessage, PostResult } from '../../src/core/ports.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { wireTwinbridge, type TwinbridgeParts } from '../../src/main.ts';
@@ -92,10 +94,10 @@ describe.each(DATABASE_KINDS)('Exchange card redraws on %s', (kind) => {
       logger: pino({ level: 'silent' }),
       clock: new TestClock(new Date('2026-11-23T10:00:00Z')),
       workerId: 'redraw-test',
-      posters: () => [poster],
+      adapters: () => [postingAdapter(poster)],
     });
     // Commands do not wait for the outbox here: the test does, where it needs to.
-    session = new ConsoleSession({ bus: parts.bus, output: sink, interactive: false });
+    session = new ConsoleSession({ inbound: parts.inbound, output: sink, interactive: false });
     await run(SETUP);
     await parts.outboxSettled();
   });

@@ -18,6 +18,7 @@ import type { Database } from '../../src/db/open-database.ts';
 import { wireTwinbridge } from '../../src/main.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { TestClock } from '../console/console-harness.ts';
+import { postingAdapter } from '../support/posting-adapter.ts';
 
 export interface Sent {
   kind: 'post' | 'direct';
@@ -102,7 +103,13 @@ export function schedulerHarness(database: Database, now: string): SchedulerHarn
   const clock = new TestClock(new Date(now));
   const logger = recordingLogger();
   const poster = new RecordingPoster(clock);
-  const parts = wireTwinbridge({ database, logger, clock, workerId: 'test', posters: () => [poster] });
+  const parts = wireTwinbridge({
+    database,
+    logger,
+    clock,
+    workerId: 'test',
+    adapters: () => [postingAdapter(poster)],
+  });
   const { scheduler } = parts;
   const send = async (seat: Seat, text: string) => {
     const reply = await parts.bus.run({

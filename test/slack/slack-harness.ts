@@ -11,12 +11,17 @@
 import { createServer } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { pino } from 'pino';
-import { SlackAdapter, type SlackAdapterTuning } from '../../src/adapters/slack/slack-adapter.ts';
+import {
+  createSlackAdapter,
+  type SlackAdapter,
+  type SlackAdapterTuning,
+} from '../../src/adapters/slack/slack-adapter.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import type { CommandBus } from '../../src/core/commands/command-bus.ts';
-import type { CoreQueries } from '../../src/core/services/queries.ts';
+import type { InboundPort } from '../../src/core/adapter-contract.ts';
 import type { DeliveryWorker, DrainResult } from '../../src/core/outbox/delivery-worker.ts';
 import type { Database } from '../../src/db/open-database.ts';
+import { prismaSlackStores } from '../../src/db/repositories/slack-repositories.ts';
 import { wireTwinbridge } from '../../src/main.ts';
 import { TestClock } from '../console/console-harness.ts';
 import {
@@ -106,15 +111,18 @@ export class SlackHarness {
     };
     let adapter: SlackAdapter | undefined;
     const tuning = { clientPingTimeoutMs: 1000, ...options.tuning };
-    const makeAdapter = (core: { bus: CommandBus; queries: CoreQueries }) =>
-      new SlackAdapter({ config, ...core, prisma: options.database.prisma, logger }, tuning);
-    const { bus, worker, queries } = wireTwinbridge({
+    const makeAdapter = (inbound: InboundPort) =>
+      createSlackAdapter(config, inbound, prismaSlackStores(options.database.prisma), logger, {
+        clock,
+        tuning,
+      });
+    const { bus, worker, inbound } = wireTwinbridge({
       database: options.database,
       logger,
       clock,
       workerId: 'slack-test',
-      posters: (core) => {
-        adapter = makeAdapter(core);
+      adapters: (wiring) => {
+        adapter = makeAdapter(wiring.inbound);
         return [adapter];
       },
     });
@@ -128,7 +136,7 @@ export class SlackHarness {
       throw error;
     }
     const harness = new SlackHarness(slack, adapter, bus, worker, clock, options.mode, config, logLines);
-    harness.makeAdapter = () => makeAdapter({ bus, queries });
+    harness.makeAdapter = () => makeAdapter(inbound);
     return harness;
   }
 
@@ -149,7 +157,7 @@ export class SlackHarness {
 
   /** The events URL (HTTP mode). */
   get eventsUrl(): string {
-    return `http://127.0.0.1:${this.receiving.httpPort ?? 0}/slack/events`;
+    return `http://127.0.0.1:${this.receiving.connection.httpPort ?? 0}/slack/events`;
   }
 
   /** A signed-request sender (HTTP mode). */
@@ -159,7 +167,7 @@ export class SlackHarness {
 
   /** Where workspaces install the app: the events server (HTTP) or Socket Mode's install pages. */
   get installUrl(): string {
-    const port = this.mode === 'http' ? this.receiving.httpPort : this.config.port;
+    const port = this.mode === 'http' ? this.receiving.connection.httpPort : this.config.port;
     return `http://127.0.0.1:${port ?? 0}/slack/install`;
   }
 

@@ -81,13 +81,15 @@ describe('Slack posting for the outbox', () => {
       channelName: 'general',
     };
     h.slack.failNext('chat.postMessage', { type: 'rate_limited', retryAfter: 7 });
-    const limited = await h.adapter.post(target, { text: 'Limited' }, 'delivery-limited');
+    const limited = await h.adapter.poster.post(target, { text: 'Limited' }, 'delivery-limited');
     expect(limited).toMatchObject({ ok: false, retryable: true, retryAfterMs: 7000 });
     expect(limited).not.toHaveProperty('channelBroken');
     expect(posted('Limited')).toHaveLength(0);
     // Slack said for certain that nothing was posted: the next attempt posts without looking.
     const historyBefore = proxy.historyCalls.length;
-    expect(await h.adapter.post(target, { text: 'Limited' }, 'delivery-limited')).toMatchObject({ ok: true });
+    expect(await h.adapter.poster.post(target, { text: 'Limited' }, 'delivery-limited')).toMatchObject({
+      ok: true,
+    });
     expect(proxy.historyCalls.length).toBe(historyBefore);
     expect(posted('Limited')).toHaveLength(1);
   });
@@ -140,13 +142,13 @@ describe('Slack posting for the outbox', () => {
       channelId: general,
       channelName: 'general',
     };
-    const first = await h.adapter.post(target, { text: 'Crash repeat' }, 'delivery-crash-1');
-    const second = await h.adapter.post(target, { text: 'Crash repeat' }, 'delivery-crash-1');
+    const first = await h.adapter.poster.post(target, { text: 'Crash repeat' }, 'delivery-crash-1');
+    const second = await h.adapter.poster.post(target, { text: 'Crash repeat' }, 'delivery-crash-1');
     expect(first).toMatchObject({ ok: true });
     expect(second).toEqual(first);
     expect(posted('Crash repeat')).toHaveLength(1);
 
-    const edited = await h.adapter.edit(target, first.ok ? first.platformMessageId : '', {
+    const edited = await h.adapter.poster.edit(target, first.ok ? first.platformMessageId : '', {
       text: 'Crash repeat, edited',
     });
     expect(edited).toEqual(first);
@@ -172,7 +174,7 @@ describe('Slack posting for the outbox', () => {
   });
 
   it('reports a workspace the bot has no token for as broken', async () => {
-    const result = await h.adapter.post(
+    const result = await h.adapter.poster.post(
       { platform: 'SLACK', communityExternalId: 'T9999', channelId: 'C1', channelName: 'x' },
       { text: 'elsewhere' },
       'delivery-elsewhere',

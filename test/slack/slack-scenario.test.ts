@@ -274,7 +274,7 @@ describe.each(combinations)('Slack scenario in %s mode on %s', (mode, kind) => {
       'the uninstall',
     );
     expect((await database.prisma.slackInstallation.findMany()).map((r) => r.id)).toEqual(['T0001']);
-    const result = await h.adapter.post(
+    const result = await h.adapter.poster.post(
       {
         platform: 'SLACK',
         communityExternalId: 'T0002',

@@ -10,12 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandList } from '../../commands/index.ts';
 import { discordCommands } from '../../src/adapters/discord/command-json.ts';
 import { registerCommands } from '../../src/adapters/discord/command-registration.ts';
-import { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
-import { SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
+import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
+import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
 import type { DiscordConfig, SlackConfig } from '../../src/config.ts';
 import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
 import { translate } from '../../src/core/i18n/translator.ts';
 import type { Database } from '../../src/db/open-database.ts';
+import { prismaSlackStores } from '../../src/db/repositories/slack-repositories.ts';
 import { wireTwinbridge } from '../../src/main.ts';
 import { TestClock } from '../console/console-harness.ts';
 import { DiscordEmulator, type SlashCommandInput } from '../emulators/discord/discord-emulator.ts';
@@ -36,7 +37,7 @@ describe('a Slack town and a Discord town in one partnership', () => {
 
   async function slackCommand(text: string, userId: string): Promise<ResponsePost> {
     const delivery = await slack
-      .http(`http://127.0.0.1:${slackAdapter.httpPort ?? 0}/slack/events`)
+      .http(`http://127.0.0.1:${slackAdapter.connection.httpPort ?? 0}/slack/events`)
       .slashCommand({ command: '/twin', text, userId, channelId: partneri });
     const answer = await slack.waitForResponse(delivery.responseUrl ?? '');
     await worker.drainDue();
@@ -92,21 +93,21 @@ describe('a Slack town and a Discord town in one partnership', () => {
       command: '/twin',
     };
     const discordConfig: DiscordConfig = { token: 'cross-token', apiUrl: discord.apiUrl, guildId: undefined };
+    const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));
     const wired = wireTwinbridge({
       database,
       logger,
-      clock: new TestClock(new Date('2026-11-23T10:00:00Z')),
+      clock,
       workerId: 'cross-test',
-      posters: (core) => {
-        slackAdapter = new SlackAdapter({ config: slackConfig, ...core, prisma: database.prisma, logger });
-        discordAdapter = new DiscordAdapter(
-          { config: discordConfig, ...core, logger },
-          {
-            clientOptions: {
-              ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
-            },
+      adapters: ({ inbound }) => {
+        slackAdapter = createSlackAdapter(slackConfig, inbound, prismaSlackStores(database.prisma), logger, {
+          clock,
+        });
+        discordAdapter = createDiscordAdapter(discordConfig, inbound, logger, {
+          clientOptions: {
+            ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
           },
-        );
+        });
         return [slackAdapter, discordAdapter];
       },
     });
@@ -175,7 +176,7 @@ describe('a Slack town and a Discord town in one partnership', () => {
       'the Slack card to count Max',
     );
     const delivery = await slack
-      .http(`http://127.0.0.1:${slackAdapter.httpPort ?? 0}/slack/events`)
+      .http(`http://127.0.0.1:${slackAdapter.connection.httpPort ?? 0}/slack/events`)
       .blockAction({
         actionId: 'twin_rsvp:going:1',
         userId: petra,

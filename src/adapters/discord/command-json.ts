@@ -21,6 +21,7 @@ import {
 } from 'discord.js';
 import type { CommandDefinition, LocalizedText, OptionSpec } from '../../core/commands/definition.ts';
 import type { SupportedLanguage } from '../../core/i18n/languages.ts';
+import { truncate } from '../shared/message-text.ts';
 
 export type DiscordCommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -105,10 +106,6 @@ function described(text: LocalizedText): {
 
 function groupText(key: string, verbs: readonly string[]): LocalizedText {
   return GROUP_DESCRIPTIONS[key] ?? { en: truncate(`${key}: ${verbs.join(', ')}`, 100) };
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** One option as Discord types it. Lists are strings the core splits; users are user pickers. */

@@ -16,6 +16,7 @@ import {
 import type { Reply } from '../../core/commands/invocation.ts';
 import type { OutgoingMessage } from '../../core/ports.ts';
 import { exchangeCardText, type ExchangeCard } from '../../core/views/exchange-card.ts';
+import { splitAtLineBreaks, truncate } from '../shared/message-text.ts';
 
 export type RsvpAnswer = 'going' | 'maybe' | 'no';
 
@@ -51,10 +52,6 @@ export function parseRsvpCustomId(customId: string): { answer: RsvpAnswer; excha
   const match = RSVP_CUSTOM_ID.exec(customId);
   if (!match?.[1] || !match[2]) return null;
   return { answer: match[1] as RsvpAnswer, exchange: Number(match[2]) };
-}
-
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** `<t:1783324800:F>`: Discord renders it in each reader's zone and language. */
@@ -124,32 +121,6 @@ export function cardMessage(card: ExchangeCard, headline: string): DiscordMessag
 }
 
 /**
- * Splits a long text into messages of at most 2000 characters, at line breaks where it can
- * (help lists and attendee tables run long).
- */
-export function splitContent(text: string, max = CONTENT_MAX): string[] {
-  if (text.length <= max) return [text];
-  const parts: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    const candidate = current === '' ? line : `${current}\n${line}`;
-    if (candidate.length <= max) {
-      current = candidate;
-      continue;
-    }
-    if (current !== '') parts.push(current);
-    let rest = line;
-    while (rest.length > max) {
-      parts.push(rest.slice(0, max));
-      rest = rest.slice(max);
-    }
-    current = rest;
-  }
-  if (current !== '') parts.push(current);
-  return parts;
-}
-
-/**
  * A text answer as messages. Lines laid out in columns (the command list of `help`) go into a
  * code block, where Discord's monospace keeps them aligned; a long text is split at line breaks.
  */
@@ -157,9 +128,9 @@ export function textMessages(text: string): string[] {
   const [first = '', ...rest] = text.split('\n');
   const fence = '```';
   const room = CONTENT_MAX - first.length - 1 - 2 * (fence.length + 1);
-  if (!rest.some((line) => /\S {2,}\S/.test(line)) || room < 200) return splitContent(text);
+  if (!rest.some((line) => /\S {2,}\S/.test(line)) || room < 200) return splitAtLineBreaks(text, CONTENT_MAX);
   const body = rest.join('\n').replaceAll(fence, "'''");
-  return splitContent(body, room).map(
+  return splitAtLineBreaks(body, room).map(
     (chunk, i) => `${i === 0 ? `${first}\n` : ''}${fence}\n${chunk}\n${fence}`,
   );
 }

@@ -46,6 +46,7 @@ export function nonceFor(key: string): string {
 
 const NO_MENTIONS: { parse: [] } = { parse: [] };
 const DM_CACHE_MAX = 5_000;
+const NOT_CONNECTED: PostResult = { ok: false, retryable: true, reason: 'Discord: not connected' };
 
 /** See DiscordRestTuning.maxInlineRateLimitWaitMs. */
 export const DEFAULT_MAX_INLINE_RATE_LIMIT_WAIT_MS = 3000;
@@ -80,12 +81,15 @@ export class DiscordPoster implements ChannelPoster {
   /** User id → the bot's DM channel with them (creating one is idempotent, but a request). */
   private readonly dmChannels = new Map<string, string>();
 
+  /** `connected` false (the adapter not started yet, or stopped): every post is "try later". */
   constructor(
     private readonly rest: REST,
     private readonly logger: Logger,
+    private readonly connected: () => boolean = () => true,
   ) {}
 
   async post(target: ChannelTarget, message: OutgoingMessage, idempotencyKey: string): Promise<PostResult> {
+    if (!this.connected()) return NOT_CONNECTED;
     try {
       const sent = await this.send(target.channelId, message, idempotencyKey);
       return { ok: true, platformMessageId: sent.id };
@@ -101,6 +105,7 @@ export class DiscordPoster implements ChannelPoster {
     message: OutgoingMessage,
     idempotencyKey: string,
   ): Promise<PostResult> {
+    if (!this.connected()) return NOT_CONNECTED;
     try {
       const channelId = await this.dmChannel(target.userId);
       const sent = await this.send(channelId, message, idempotencyKey);
@@ -117,6 +122,7 @@ export class DiscordPoster implements ChannelPoster {
     platformMessageId: string,
     message: OutgoingMessage,
   ): Promise<PostResult> {
+    if (!this.connected()) return NOT_CONNECTED;
     try {
       const body = { ...renderOutgoing(message), allowed_mentions: NO_MENTIONS };
       const edited = (await this.rest.patch(Routes.channelMessage(target.channelId, platformMessageId), {

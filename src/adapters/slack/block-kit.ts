@@ -8,7 +8,8 @@ import type { Reply } from '../../core/commands/invocation.ts';
 import type { OutgoingMessage } from '../../core/ports.ts';
 import { formatInstant } from '../../core/time/index.ts';
 import { exchangeCardText, type ExchangeCard } from '../../core/views/exchange-card.ts';
-import { escapeSlackText, truncate } from './slack-text.ts';
+import { truncate } from '../shared/message-text.ts';
+import { escapeSlackText } from './slack-text.ts';
 
 export type RsvpAnswer = 'going' | 'maybe' | 'no';
 

@@ -9,7 +9,7 @@ import type { CommandDefinition, LocalizedText, OptionSpec } from '../../core/co
 import type { Reply } from '../../core/commands/invocation.ts';
 import type { SupportedLanguage } from '../../core/i18n/languages.ts';
 import type { Suggestion } from '../../core/adapter-contract.ts';
-import { truncate } from './slack-text.ts';
+import { truncate } from '../shared/message-text.ts';
 
 /** callback_id of command modals; the command id travels in private_metadata. */
 export const COMMAND_MODAL_CALLBACK = 'twin_command_modal';

@@ -16,19 +16,21 @@
  * history scopes that lookup fails and the post goes out again: at least once, never silently lost.
  */
 import type { webApi } from '@slack/bolt';
-import type { ChannelTarget, DirectTarget, Logger, OutgoingMessage, PostResult } from '../../core/ports.ts';
+import type {
+  ChannelPoster,
+  ChannelTarget,
+  DirectTarget,
+  Logger,
+  OutgoingMessage,
+  PostResult,
+} from '../../core/ports.ts';
 import { renderOutgoing, type SlackMessageBody } from './block-kit.ts';
-import type { SlackPostLedger } from './slack-stores.ts';
+import type { SlackPostLedger, WorkspaceClient, WorkspaceClients } from './slack-ports.ts';
 
 type WebClient = webApi.WebClient;
 
 /** The metadata event type that marks the bot's posts with their delivery id. */
 export const DELIVERY_METADATA_TYPE = 'twinbridge_delivery';
-
-/** Gives the Web API client of a workspace's bot, or the reason there is none. */
-export interface WorkspaceClients {
-  clientFor(teamId: string): Promise<WebClient | { missing: string }>;
-}
 
 export interface SlackPosterOptions {
   now?: () => Date;
@@ -123,13 +125,21 @@ export function classifySlackError(error: unknown): Failure {
   }
 }
 
+/** No client for a channel post: not connected yet (try again), or the workspace is gone (broken). */
+function unavailableChannel(client: Extract<WorkspaceClient, { unavailable: string }>): PostResult {
+  return client.retryable
+    ? { ok: false, retryable: true, reason: client.unavailable }
+    : { ok: false, retryable: false, channelBroken: true, reason: client.unavailable };
+}
+
 function payloadDeliveryId(payload: unknown): unknown {
   return typeof payload === 'object' && payload !== null
     ? (payload as Record<string, unknown>)['delivery_id']
     : undefined;
 }
 
-export class SlackPoster {
+export class SlackPoster implements ChannelPoster {
+  readonly platform = 'SLACK' as const;
   private readonly now: () => Date;
 
   constructor(
@@ -143,15 +153,15 @@ export class SlackPoster {
 
   async post(target: ChannelTarget, message: OutgoingMessage, deliveryId: string): Promise<PostResult> {
     const client = await this.workspaces.clientFor(target.communityExternalId);
-    if ('missing' in client) {
-      return { ok: false, retryable: false, channelBroken: true, reason: client.missing };
-    }
+    if ('unavailable' in client) return unavailableChannel(client);
     return this.deliver(client, target.communityExternalId, target.channelId, message, deliveryId);
   }
 
   async sendDirect(target: DirectTarget, message: OutgoingMessage, deliveryId: string): Promise<PostResult> {
     const client = await this.workspaces.clientFor(target.communityExternalId);
-    if ('missing' in client) return { ok: false, retryable: false, reason: client.missing };
+    if ('unavailable' in client) {
+      return { ok: false, retryable: client.retryable, reason: client.unavailable };
+    }
     const record = await this.ledger.find(deliveryId);
     if (record.state === 'posted') return { ok: true, platformMessageId: record.ts };
     let channelId: string;
@@ -174,8 +184,7 @@ export class SlackPoster {
     message: OutgoingMessage,
   ): Promise<PostResult> {
     const client = await this.workspaces.clientFor(target.communityExternalId);
-    if ('missing' in client)
-      return { ok: false, retryable: false, channelBroken: true, reason: client.missing };
+    if ('unavailable' in client) return unavailableChannel(client);
     const body = renderOutgoing(message);
     try {
       await client.chat.update({ channel: target.channelId, ts: platformMessageId, ...body });

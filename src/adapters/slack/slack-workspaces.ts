@@ -1,17 +1,16 @@
 /**
- * Which bot token speaks for which Slack workspace: the one configured token (single workspace),
- * or the installation stored when a workspace added the app through OAuth.
+ * Which bot token speaks for which Slack workspace: the one configured token (single workspace;
+ * which workspace it belongs to is learnt when the connection starts), or the installation stored
+ * when a workspace added the app through OAuth.
  */
 import { webApi, type Installation } from '@slack/bolt';
-import type { WorkspaceClients } from './slack-poster.ts';
-import type { PrismaSlackInstallationStore } from './slack-stores.ts';
+import type { SlackInstallationStore, WorkspaceClient, WorkspaceClients } from './slack-ports.ts';
 
 type WebClient = webApi.WebClient;
 type WebClientOptions = webApi.WebClientOptions;
 
 export type TokenSource =
-  | { kind: 'single'; teamId: string; botToken: string }
-  | { kind: 'oauth'; store: PrismaSlackInstallationStore };
+  { kind: 'single'; botToken: string } | { kind: 'oauth'; store: SlackInstallationStore };
 
 /** How long a looked-up installation is trusted before the database is asked again. */
 const INSTALLATION_TTL_MS = 5 * 60 * 1000;
@@ -19,6 +18,8 @@ const INSTALLATION_TTL_MS = 5 * 60 * 1000;
 export class SlackWorkspaces implements WorkspaceClients {
   private readonly clients = new Map<string, WebClient>();
   private readonly installations = new Map<string, { installation: Installation; until: number }>();
+  /** Single workspace: the team the token belongs to, once auth.test told. */
+  private singleTeamId: string | undefined;
 
   constructor(
     private readonly source: TokenSource,
@@ -26,14 +27,23 @@ export class SlackWorkspaces implements WorkspaceClients {
     private readonly clientOptions: WebClientOptions,
   ) {}
 
-  async clientFor(teamId: string): Promise<WebClient | { missing: string }> {
+  /** Single workspace: the bot token belongs to this team (from auth.test at start). */
+  tokenBelongsTo(teamId: string): void {
+    this.singleTeamId = teamId;
+  }
+
+  async clientFor(teamId: string): Promise<WorkspaceClient> {
+    if (this.source.kind === 'single' && this.singleTeamId === undefined) {
+      return { unavailable: 'Slack is not connected yet', retryable: true };
+    }
     const token = await this.botToken(teamId);
     if (!token) {
       return {
-        missing:
+        unavailable:
           this.source.kind === 'single'
-            ? `Slack workspace ${teamId} is not the one this bot's token belongs to (${this.source.teamId})`
+            ? `Slack workspace ${teamId} is not the one this bot's token belongs to (${this.singleTeamId})`
             : `Twinbridge is not installed in Slack workspace ${teamId}`,
+        retryable: false,
       };
     }
     let client = this.clients.get(token);
@@ -44,9 +54,19 @@ export class SlackWorkspaces implements WorkspaceClients {
     return client;
   }
 
-  async botToken(teamId: string): Promise<string | undefined> {
+  async uninstalled(workspace: { teamId: string; enterpriseId?: string | undefined }): Promise<void> {
+    this.installations.delete(workspace.teamId);
+    if (this.source.kind !== 'oauth') return;
+    await this.source.store.deleteInstallation({
+      teamId: workspace.teamId,
+      enterpriseId: workspace.enterpriseId,
+      isEnterpriseInstall: false,
+    });
+  }
+
+  private async botToken(teamId: string): Promise<string | undefined> {
     if (this.source.kind === 'single') {
-      return teamId === this.source.teamId ? this.source.botToken : undefined;
+      return teamId === this.singleTeamId ? this.source.botToken : undefined;
     }
     const cached = this.installations.get(teamId);
     const now = Date.now();
@@ -59,10 +79,5 @@ export class SlackWorkspaces implements WorkspaceClients {
     });
     if (installation) this.installations.set(teamId, { installation, until: now + INSTALLATION_TTL_MS });
     return installation?.bot?.token;
-  }
-
-  /** After an uninstall or a new installation: ask the database next time. */
-  forget(teamId: string): void {
-    this.installations.delete(teamId);
   }
 }

@@ -1,23 +1,19 @@
 /**
  * Drains the durable outbox. Each pass claims due deliveries in batches (a lease, so a dead
  * worker's claims lapse and another worker takes them), sends them in parallel through their
- * platform's poster, paced by that platform's limits before sending, and records the outcomes
- * in batches. Failures retry with exponential backoff and jitter, never sooner than the
- * platform's retry_after, up to a bound; then the delivery fails and the coordinators of the
- * town concerned are told by direct message.
+ * platform's poster, paced by that platform's limits before sending (PacedSender), and records
+ * the outcomes in batches (OutcomeWriter). Failures retry with exponential backoff and jitter,
+ * never sooner than the platform's retry_after (backoff.ts), up to a bound; then the delivery
+ * fails and the coordinators of the town concerned are told by direct message.
  */
 import type { Platform } from '../domain/model.ts';
-import type {
-  ChannelPoster,
-  ClaimedDelivery,
-  Clock,
-  DeliveryOutcome,
-  Logger,
-  PostResult,
-  Store,
-} from '../ports.ts';
+import { KeyedSerialQueue } from '../async/keyed-serial-queue.ts';
+import type { ChannelPoster, ClaimedDelivery, Clock, Logger, PostResult, Store } from '../ports.ts';
+import { retryDelayMs, type BackoffPolicy } from './backoff.ts';
 import { enqueueFailureNotices, isNotice } from './failure-notices.ts';
-import { realTimer, SendGate, type PacingTimer, type SendAddress } from './send-gate.ts';
+import { OutcomeWriter } from './outcome-writer.ts';
+import { PacedSender, RELEASED } from './paced-sender.ts';
+import { realTimer, type PacingTimer } from './send-gate.ts';
 import { PLATFORM_SEND_LIMITS, type SendLimits } from './send-limits.ts';
 
 export interface DeliveryWorkerOptions {
@@ -54,15 +50,10 @@ export interface DrainResult {
 
 type Outcome = keyof DrainResult;
 
-/** Rate-limit answers with a wait up to this long are waited out within the claim, this many times. */
-const INLINE_WAIT_MAX_MS = 10_000;
-const INLINE_RATE_LIMIT_WAITS = 3;
-
 export class DeliveryWorker {
-  private readonly posters = new Map<Platform, ChannelPoster>();
-  private readonly gates = new Map<Platform, SendGate>();
   private readonly options: Required<Omit<DeliveryWorkerOptions, 'limits'>>;
-  private readonly limits: Record<Platform, SendLimits>;
+  private readonly sender: PacedSender;
+  private readonly backoff: BackoffPolicy;
   private readonly outcomes: OutcomeWriter;
   private draining: Promise<DrainResult> | null = null;
   private drainAgain = false;
@@ -70,8 +61,8 @@ export class DeliveryWorker {
   private wake: { at: number; handle: unknown } | undefined;
   /** Earliest retry (Clock time) scheduled during the current drain. */
   private earliestRetry = Infinity;
-  /** The last edit under way per message: the next edit of that message waits for it. */
-  private readonly editsUnderWay = new Map<string, Promise<unknown>>();
+  /** Edits per message: the next edit of a message waits for the one under way. */
+  private readonly editsUnderWay = new KeyedSerialQueue();
 
   constructor(
     private readonly store: Store,
@@ -80,7 +71,6 @@ export class DeliveryWorker {
     private readonly logger: Logger,
     options: DeliveryWorkerOptions,
   ) {
-    for (const poster of posters) this.posters.set(poster.platform, poster);
     const leaseMs = options.leaseMs ?? 60_000;
     this.options = {
       batchSize: 100,
@@ -94,7 +84,10 @@ export class DeliveryWorker {
       leaseMs,
       sendTimeoutMs: Math.min(options.sendTimeoutMs ?? 30_000, leaseMs / 2),
     };
-    this.limits = { ...PLATFORM_SEND_LIMITS, ...options.limits };
+    const { timer, sendTimeoutMs, baseBackoffMs, maxBackoffMs, random } = this.options;
+    const limits = { ...PLATFORM_SEND_LIMITS, ...options.limits };
+    this.sender = new PacedSender(posters, clock, logger, { limits, timer, sendTimeoutMs });
+    this.backoff = { baseMs: baseBackoffMs, maxMs: maxBackoffMs, random };
     this.outcomes = new OutcomeWriter(store, this.options.workerId, clock, logger);
   }
 
@@ -133,7 +126,7 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     this.clearWake();
-    for (const gate of this.gates.values()) gate.close();
+    this.sender.close();
     await this.draining?.catch(() => undefined);
     await this.outcomes.flushed();
   }
@@ -198,12 +191,7 @@ export class DeliveryWorker {
       return this.processNow(delivery, leaseUntil, total);
     }
     const key = `${destination.target.platform}:${destination.target.channelId}:${destination.editsMessageId}`;
-    const previous = this.editsUnderWay.get(key) ?? Promise.resolve();
-    const mine = previous.then(() => this.processNow(delivery, leaseUntil, total));
-    this.editsUnderWay.set(key, mine);
-    return mine.finally(() => {
-      if (this.editsUnderWay.get(key) === mine) this.editsUnderWay.delete(key);
-    });
+    return this.editsUnderWay.run(key, () => this.processNow(delivery, leaseUntil, total));
   }
 
   private async processNow(
@@ -226,8 +214,8 @@ export class DeliveryWorker {
     return outcome;
   }
 
+  /** One delivery: sent within the platform's pace, then what its answer means recorded. */
   private async attempt(delivery: ClaimedDelivery, leaseUntil: Date): Promise<Outcome> {
-    const { destination } = delivery;
     if (delivery.attempts > this.options.maxAttempts) {
       // Claimed again and again without an answer: the worker died while sending each time.
       return this.failForGood(
@@ -235,100 +223,66 @@ export class DeliveryWorker {
         `claimed ${delivery.attempts} times without an outcome (the worker stopped while sending)`,
       );
     }
-    const platform = destination.target.platform;
-    const poster = this.posters.get(platform);
-    let result: PostResult;
-    if (!poster) {
-      result = { ok: false, retryable: true, reason: `no ${platform} adapter is running` };
-    } else {
-      const gate = this.gateFor(platform);
-      const address = addressOf(delivery);
-      for (let waits = 0; ; waits++) {
-        // Wait for a send slot only as long as the post can still finish within the lease.
-        const patience = leaseUntil.getTime() - this.clock.now().getTime() - this.options.sendTimeoutMs;
-        const permit = await gate.acquire(address, this.options.timer.now() + patience);
-        if (!permit) {
-          this.outcomes.add({ id: delivery.id, outcome: 'released' });
-          return 'released';
-        }
-        let waitMs: number | undefined;
-        try {
-          result = await this.send(poster, delivery);
-          // A short retry_after is waited out within this claim, as discord.js itself does, and
-          // nothing more goes there (or anywhere, for a global limit) until then: paused before
-          // this send slot is given up. A long or repeated one goes back to the outbox with backoff.
-          if (
-            !result.ok &&
-            result.retryable &&
-            result.retryAfterMs !== undefined &&
-            result.retryAfterMs <= INLINE_WAIT_MAX_MS &&
-            waits < INLINE_RATE_LIMIT_WAITS
-          ) {
-            waitMs = result.retryAfterMs;
-            if (result.globalRateLimit) gate.pauseAll(waitMs);
-            else gate.pauseDestination(address, waitMs);
-            this.logger.debug(
-              { delivery: delivery.id, retryAfterMs: waitMs, reason: result.reason },
-              'rate limited; waiting within the claim',
-            );
-          }
-        } finally {
-          permit.release();
-        }
-        if (waitMs === undefined) break;
-      }
+    const result = await this.sender.send(delivery, leaseUntil);
+    if (result === RELEASED) {
+      this.outcomes.add({ id: delivery.id, outcome: 'released' });
+      return 'released';
     }
+    return this.recordAnswer(delivery, result);
+  }
 
-    const now = this.clock.now();
+  /** What the platform's answer means: sent, retried later, failed for good, or the channel lost. */
+  private async recordAnswer(delivery: ClaimedDelivery, result: PostResult): Promise<Outcome> {
     if (result.ok) {
-      this.outcomes.add({
-        id: delivery.id,
-        outcome: 'sent',
-        platformMessageId: result.platformMessageId,
-        at: now,
-      });
+      const { platformMessageId } = result;
+      this.outcomes.add({ id: delivery.id, outcome: 'sent', platformMessageId, at: this.clock.now() });
       return 'sent';
     }
-    const context = {
-      delivery: delivery.id,
-      kind: delivery.kind,
-      destination: destination.target,
-      attempt: delivery.attempts,
-      reason: result.reason,
-    };
-    if (result.channelBroken && destination.kind === 'channel') {
-      this.logger.warn(context, 'channel can no longer be posted to; link marked broken');
-      const notices = await this.store.transaction(async (repos) => {
-        const changed = await repos.deliveries.recordOutcomes(
-          this.options.workerId,
-          [{ id: delivery.id, outcome: 'failed', error: result.reason }],
-          now,
-        );
-        const link = await repos.deliveries.markChannelBroken(destination.channelLinkId, result.reason);
-        if (changed > 0 && link.newlyBroken) {
-          return enqueueFailureNotices(
-            repos,
-            { type: 'channel-broken', delivery, reason: result.reason, abandoned: link.abandoned },
-            now,
-          );
-        }
-        return 0;
-      });
-      this.noticesQueued(notices);
-      return 'failed';
+    if (result.channelBroken && delivery.destination.kind === 'channel') {
+      return this.markChannelBroken(delivery, delivery.destination.channelLinkId, result.reason);
     }
     if (!result.retryable || delivery.attempts >= this.options.maxAttempts) {
       return this.failForGood(delivery, result.reason);
     }
-    const retryAt = new Date(now.getTime() + this.backoffMs(delivery.attempts, result.retryAfterMs));
-    this.logger.info({ ...context, retryAt }, 'delivery will be retried');
+    return this.scheduleRetry(delivery, result.reason, result.retryAfterMs);
+  }
+
+  private scheduleRetry(delivery: ClaimedDelivery, reason: string, retryAfterMs?: number): Outcome {
+    const delay = retryDelayMs(this.backoff, delivery.attempts, retryAfterMs);
+    const retryAt = new Date(this.clock.now().getTime() + delay);
+    this.logger.info({ ...logContext(delivery, reason), retryAt }, 'delivery will be retried');
     this.earliestRetry = Math.min(this.earliestRetry, retryAt.getTime());
-    this.outcomes.add({ id: delivery.id, outcome: 'retry', retryAt, error: result.reason });
+    this.outcomes.add({ id: delivery.id, outcome: 'retry', retryAt, error: reason });
     return 'retried';
   }
 
+  /** The bot lost the channel: the link is marked broken and its coordinators are told, once. */
+  private async markChannelBroken(
+    delivery: ClaimedDelivery,
+    channelLinkId: string,
+    reason: string,
+  ): Promise<Outcome> {
+    this.logger.warn(logContext(delivery, reason), 'channel can no longer be posted to; link marked broken');
+    const now = this.clock.now();
+    const notices = await this.store.transaction(async (repos) => {
+      const changed = await repos.deliveries.recordOutcomes(
+        this.options.workerId,
+        [{ id: delivery.id, outcome: 'failed', error: reason }],
+        now,
+      );
+      const link = await repos.deliveries.markChannelBroken(channelLinkId, reason);
+      if (changed === 0 || !link.newlyBroken) return 0;
+      return enqueueFailureNotices(
+        repos,
+        { type: 'channel-broken', delivery, reason, abandoned: link.abandoned },
+        now,
+      );
+    });
+    this.noticesQueued(notices);
+    return 'failed';
+  }
+
   private async failForGood(delivery: ClaimedDelivery, reason: string): Promise<Outcome> {
-    const notice = isNotice(delivery.kind);
     const context = { delivery: delivery.id, kind: delivery.kind, attempt: delivery.attempts, reason };
     const { destination } = delivery;
     if (destination.kind === 'channel' && destination.editsMessageId !== undefined) {
@@ -337,7 +291,7 @@ export class DeliveryWorker {
     } else {
       this.logger.error(
         context,
-        notice
+        isNotice(delivery.kind)
           ? 'notice to a coordinator failed for good (not reported further)'
           : 'delivery failed for good',
       );
@@ -358,52 +312,6 @@ export class DeliveryWorker {
   /** Notices are due at once: this drain makes one more pass for them. */
   private noticesQueued(count: number): void {
     if (count > 0) this.drainAgain = true;
-  }
-
-  /** Posts with a time limit; a thrown error is a retryable failure like any other. */
-  private async send(poster: ChannelPoster, delivery: ClaimedDelivery): Promise<PostResult> {
-    const { destination } = delivery;
-    const { timer, sendTimeoutMs } = this.options;
-    let handle: unknown;
-    const timeout = new Promise<PostResult>((resolve) => {
-      handle = timer.setTimeout(
-        () => resolve({ ok: false, retryable: true, reason: `no answer within ${sendTimeoutMs} ms` }),
-        sendTimeoutMs,
-      );
-    });
-    try {
-      // The delivery id is stable across attempts: platforms with idempotency keys drop repeats.
-      const post =
-        destination.kind === 'direct'
-          ? poster.sendDirect(destination.target, delivery.payload, delivery.id)
-          : destination.editsMessageId !== undefined
-            ? poster.edit(destination.target, destination.editsMessageId, delivery.payload)
-            : poster.post(destination.target, delivery.payload, delivery.id);
-      return await Promise.race([post, timeout]);
-    } catch (error) {
-      return { ok: false, retryable: true, reason: error instanceof Error ? error.message : String(error) };
-    } finally {
-      timer.clearTimeout(handle);
-    }
-  }
-
-  private gateFor(platform: Platform): SendGate {
-    let gate = this.gates.get(platform);
-    if (!gate) {
-      gate = new SendGate(this.limits[platform], this.options.timer);
-      this.gates.set(platform, gate);
-    }
-    return gate;
-  }
-
-  /** Exponential backoff with jitter (between half and all of the step), never sooner than the platform asked. */
-  backoffMs(attempt: number, retryAfterMs?: number): number {
-    const exponential = Math.min(
-      this.options.maxBackoffMs,
-      this.options.baseBackoffMs * 2 ** Math.max(0, attempt - 1),
-    );
-    const jittered = exponential / 2 + (this.options.random() * exponential) / 2;
-    return Math.max(jittered, retryAfterMs ?? 0);
   }
 
   /** Retries due soon, and deliveries given back for pace, wake the worker without waiting for a tick. */
@@ -436,56 +344,12 @@ export class DeliveryWorker {
   }
 }
 
-function addressOf(delivery: ClaimedDelivery): SendAddress {
-  const { destination } = delivery;
-  return destination.kind === 'channel'
-    ? { community: destination.target.communityExternalId, destination: `#${destination.target.channelId}` }
-    : { community: destination.target.communityExternalId, destination: `@${destination.target.userId}` };
-}
-
-/**
- * Records sent, retried and released deliveries in batches: while one batch is being written,
- * the next collects, so a busy worker writes few large statements and an idle one writes at once.
- */
-class OutcomeWriter {
-  private pending: DeliveryOutcome[] = [];
-  private flushing: Promise<void> | null = null;
-
-  constructor(
-    private readonly store: Store,
-    private readonly workerId: string,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-  ) {}
-
-  add(outcome: DeliveryOutcome): void {
-    this.pending.push(outcome);
-    this.flushing ??= this.flushLoop();
-  }
-
-  async flushed(): Promise<void> {
-    while (this.flushing) await this.flushing;
-  }
-
-  private async flushLoop(): Promise<void> {
-    // Let the outcomes of this turn of the event loop join the first batch.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.splice(0, 1_000);
-        try {
-          await this.store.transaction((repos) =>
-            repos.deliveries.recordOutcomes(this.workerId, batch, this.clock.now()),
-          );
-        } catch (error) {
-          this.logger.error(
-            { err: error, worker: this.workerId, deliveries: batch.length },
-            'could not record delivery outcomes; they are tried again once their leases run out',
-          );
-        }
-      }
-    } finally {
-      this.flushing = null;
-    }
-  }
+function logContext(delivery: ClaimedDelivery, reason: string): object {
+  return {
+    delivery: delivery.id,
+    kind: delivery.kind,
+    destination: delivery.destination.target,
+    attempt: delivery.attempts,
+    reason,
+  };
 }

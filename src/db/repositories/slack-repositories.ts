@@ -1,11 +1,21 @@
 /**
- * What the Slack adapter keeps in the project's database (prisma/schema.prisma, "Slack adapter"):
- * OAuth installations (Bolt's InstallationStore), the ids of events already handled, and what was
- * posted for each outbox delivery.
+ * What the Slack adapter keeps in the project's database (prisma/schema.prisma, "Slack adapter"),
+ * behind the interfaces of src/adapters/slack/slack-ports.ts: OAuth installations (Bolt's
+ * InstallationStore), the ids of events already handled, and what was posted per outbox delivery.
  */
-import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import type { Prisma } from '../../db/generated/client.ts';
-import type { PrismaClient } from '../../db/open-database.ts';
+import type { Installation, InstallationQuery } from '@slack/bolt';
+import type {
+  PostRecord,
+  SlackEventLedger,
+  SlackInstallationStore,
+  SlackPostLedger,
+  SlackStores,
+} from '../../adapters/slack/slack-ports.ts';
+import type { Clock } from '../../core/ports.ts';
+import type { Prisma } from '../generated/client.ts';
+import type { PrismaClient } from '../open-database.ts';
+
+const systemClock: Clock = { now: () => new Date() };
 
 function installationKey(query: {
   isEnterpriseInstall?: boolean | undefined;
@@ -16,7 +26,7 @@ function installationKey(query: {
 }
 
 /** Installations of the app, one row per workspace (or per org for org-wide installs). */
-export class PrismaSlackInstallationStore implements InstallationStore {
+export class PrismaSlackInstallationStore implements SlackInstallationStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   async storeInstallation(installation: Installation): Promise<void> {
@@ -49,7 +59,6 @@ export class PrismaSlackInstallationStore implements InstallationStore {
     return found;
   }
 
-  /** Like fetchInstallation, but null instead of an error when there is none. */
   async find(query: InstallationQuery<boolean>): Promise<Installation | null> {
     const key = installationKey(query);
     if (!key) return null;
@@ -67,25 +76,21 @@ export class PrismaSlackInstallationStore implements InstallationStore {
   }
 }
 
-/**
- * Remembers Events API event ids, so a re-delivered event (Slack retries up to three times
- * within about an hour when it saw no acknowledgement) is handled once, also after a restart.
- */
-export class SlackEventLedger {
+/** Event ids kept for a day (Slack re-delivers within about an hour), purged now and then. */
+export class PrismaSlackEventLedger implements SlackEventLedger {
   private lastPurge = 0;
 
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly options: { keepMs: number; now: () => Date } = {
+    private readonly options: { keepMs: number; clock: Clock } = {
       keepMs: 24 * 60 * 60 * 1000,
-      now: () => new Date(),
+      clock: systemClock,
     },
   ) {}
 
-  /** True for the first delivery of an event id; false for every repeat. */
   async firstDelivery(eventId: string, teamId: string): Promise<boolean> {
     const { count } = await this.prisma.slackEventReceipt.createMany({
-      data: [{ eventId, teamId, receivedAt: this.options.now() }],
+      data: [{ eventId, teamId, receivedAt: this.options.clock.now() }],
       skipDuplicates: true,
     });
     await this.purgeNowAndThen();
@@ -93,7 +98,7 @@ export class SlackEventLedger {
   }
 
   private async purgeNowAndThen(): Promise<void> {
-    const now = this.options.now().getTime();
+    const now = this.options.clock.now().getTime();
     if (now - this.lastPurge < 10 * 60 * 1000) return;
     this.lastPurge = now;
     await this.prisma.slackEventReceipt.deleteMany({
@@ -102,14 +107,8 @@ export class SlackEventLedger {
   }
 }
 
-export type PostRecord =
-  | { state: 'posted'; channelId: string; ts: string }
-  /** An attempt began at `since` and nobody learned how it ended. */
-  | { state: 'uncertain'; channelId: string; since: Date }
-  | { state: 'not-posted' };
-
-/** What was posted per outbox delivery: the ts once known, or that an attempt's outcome is unknown. */
-export class SlackPostLedger {
+/** One SlackPost row per outbox delivery. */
+export class PrismaSlackPostLedger implements SlackPostLedger {
   private lastPurge = 0;
 
   constructor(
@@ -125,7 +124,6 @@ export class SlackPostLedger {
     return { state: 'not-posted' };
   }
 
-  /** Written before the API call: if the process dies during it, the next attempt looks first. */
   async begin(deliveryId: string, teamId: string, channelId: string, at: Date): Promise<void> {
     if (at.getTime() - this.lastPurge > 60 * 60 * 1000) {
       this.lastPurge = at.getTime();
@@ -145,7 +143,6 @@ export class SlackPostLedger {
     });
   }
 
-  /** Slack said for certain that nothing was posted (rate limit, platform error). */
   async notPosted(deliveryId: string): Promise<void> {
     await this.prisma.slackPost.updateMany({ where: { deliveryId }, data: { attemptedAt: null } });
   }
@@ -155,4 +152,13 @@ export class SlackPostLedger {
     const { count } = await this.prisma.slackPost.deleteMany({ where: { createdAt: { lt: before } } });
     return count;
   }
+}
+
+/** The Slack adapter's stores on one Prisma client. */
+export function prismaSlackStores(prisma: PrismaClient): SlackStores {
+  return {
+    installations: new PrismaSlackInstallationStore(prisma),
+    events: new PrismaSlackEventLedger(prisma),
+    posts: new PrismaSlackPostLedger(prisma),
+  };
 }

@@ -1,0 +1,64 @@
+/**
+ * The console's poster: channel posts and direct messages are printed with where they went.
+ * Console communities are their own names, so the target reads naturally. An edit (an exchange
+ * card redrawn after new answers) prints only the lines it changed.
+ */
+import type { Writable } from 'node:stream';
+import type {
+  ChannelPoster,
+  ChannelTarget,
+  DirectTarget,
+  OutgoingMessage,
+  PostResult,
+} from '../../core/ports.ts';
+
+/** How many posted messages the console remembers, to print only what an edit changed. */
+const REMEMBERED_POSTS = 1_000;
+
+/** Prints what the outbox posts, as the poster of the console adapter. */
+export class ConsolePoster implements ChannelPoster {
+  readonly platform = 'CONSOLE' as const;
+  private sequence = 0;
+  private readonly printed = new Map<string, string[]>();
+
+  constructor(private readonly output: Writable) {}
+
+  post(target: ChannelTarget, message: OutgoingMessage): Promise<PostResult> {
+    return this.print(
+      `posted to #${target.channelName || target.channelId} in ${target.communityExternalId}`,
+      message.text.split('\n'),
+    );
+  }
+
+  sendDirect(target: DirectTarget, message: OutgoingMessage): Promise<PostResult> {
+    return this.print(
+      `direct message to ${target.userId} in ${target.communityExternalId}`,
+      message.text.split('\n'),
+    );
+  }
+
+  edit(target: ChannelTarget, platformMessageId: string, message: OutgoingMessage): Promise<PostResult> {
+    const lines = message.text.split('\n');
+    const before = this.printed.get(platformMessageId);
+    const changed = before ? lines.filter((line, i) => line !== before[i]) : lines;
+    const where = `#${target.channelName || target.channelId} in ${target.communityExternalId}`;
+    return this.print(
+      `${platformMessageId} in ${where} now reads`,
+      changed.length > 0 ? changed : ['(unchanged)'],
+      platformMessageId,
+      lines,
+    );
+  }
+
+  private print(where: string, shown: string[], existingId?: string, whole = shown): Promise<PostResult> {
+    this.output.write(`  ⇒ ${where}:\n${shown.map((line) => `    ${line}`).join('\n')}\n`);
+    const id = existingId ?? `console-${++this.sequence}`;
+    this.printed.delete(id);
+    this.printed.set(id, whole);
+    if (this.printed.size > REMEMBERED_POSTS) {
+      const oldest = this.printed.keys().next();
+      if (!oldest.done) this.printed.delete(oldest.value);
+    }
+    return Promise.resolve({ ok: true, platformMessageId: id });
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The Discord adapter's connection: a discord.js 14 Client on the gateway with the Guilds intent
+ * only (interactions arrive without any message intent; guild and channel names come from the
+ * guild cache that intent fills). It owns the client's lifecycle — options, login, READY with its
+ * timeout, gateway event logging, destroy — and nothing about what interactions mean.
+ *
+ * The Client exists from construction, so the poster can hold its REST client before start();
+ * `connected` says whether posting can work yet (logged in, not stopped).
+ */
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  Partials,
+  type ClientOptions,
+  type Interaction,
+} from 'discord.js';
+import type { DiscordConfig } from '../../config.ts';
+import type { Logger } from '../../core/ports.ts';
+import { DEFAULT_MAX_INLINE_RATE_LIMIT_WAIT_MS, discordRestOptions } from './discord-poster.ts';
+
+/** What the adapter needs of a Discord connection; tests give it one that never opens a socket. */
+export interface DiscordConnection {
+  /** The discord.js Client: interactions are built on it and its REST client answers and posts. */
+  readonly client: Client;
+  /** Logged in and not stopped: posts can go out. */
+  readonly connected: boolean;
+  /** Hands every interaction that arrives to `listener`; returns the way to stop doing so. */
+  onInteraction(listener: (interaction: Interaction) => void): () => void;
+  /** Connects; resolves once the platform said it is ready. */
+  start(): Promise<void>;
+  /** Disconnects. */
+  stop(): Promise<void>;
+}
+
+/** Knobs for tests and unusual deployments; production uses the defaults. */
+export interface DiscordConnectionTuning {
+  /**
+   * Longest rate-limit wait a post sits out in place (discord.js's queue). A longer one goes back
+   * to the outbox with Discord's retry_after, so a claim is not held while waiting. Default 3000 ms.
+   */
+  maxInlineRateLimitWaitMs?: number;
+  /** How long start() waits for the gateway's READY. Default 30 s. */
+  readyTimeoutMs?: number;
+  /** Extra discord.js client options (tests: a faster identify throttler, an in-memory REST). */
+  clientOptions?: Partial<ClientOptions>;
+}
+
+const DEFAULT_READY_TIMEOUT_MS = 30_000;
+
+/** The Client's options: Guilds intent only, no mentions ever, REST pointed at the configured API. */
+export function discordClientOptions(
+  apiUrl: string | undefined,
+  tuning: DiscordConnectionTuning = {},
+): ClientOptions {
+  const maxInlineWait = tuning.maxInlineRateLimitWaitMs ?? DEFAULT_MAX_INLINE_RATE_LIMIT_WAIT_MS;
+  return {
+    intents: [GatewayIntentBits.Guilds],
+    // Without it discord.js drops DM channels it has not cached.
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [] },
+    ...tuning.clientOptions,
+    rest: {
+      ...discordRestOptions({ apiUrl, maxInlineRateLimitWaitMs: maxInlineWait }),
+      ...tuning.clientOptions?.rest,
+    },
+  };
+}
+
+/** The real connection: logs in to Discord's gateway. */
+export class DiscordGatewayConnection implements DiscordConnection {
+  readonly client: Client;
+  private loggedIn = false;
+
+  constructor(
+    private readonly config: DiscordConfig,
+    private readonly logger: Logger,
+    private readonly tuning: DiscordConnectionTuning = {},
+  ) {
+    this.client = new Client(discordClientOptions(config.apiUrl, tuning));
+    this.logGatewayEvents();
+  }
+
+  get connected(): boolean {
+    return this.loggedIn;
+  }
+
+  onInteraction(listener: (interaction: Interaction) => void): () => void {
+    this.client.on(Events.InteractionCreate, listener);
+    return () => this.client.off(Events.InteractionCreate, listener);
+  }
+
+  async start(): Promise<void> {
+    const ready = this.whenReady(this.tuning.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS);
+    try {
+      await this.client.login(this.config.token);
+      await ready.promise;
+    } catch (error) {
+      ready.cancel();
+      await this.client.destroy().catch(() => undefined);
+      throw error;
+    }
+    this.loggedIn = true;
+    const { user, application, guilds } = this.client;
+    this.logger.info(
+      { user: user?.tag, application: application?.id, servers: guilds.cache.size },
+      'Discord: connected to the gateway',
+    );
+  }
+
+  async stop(): Promise<void> {
+    if (!this.loggedIn) return;
+    this.loggedIn = false;
+    await this.client.destroy();
+  }
+
+  /** READY, or a rejection once `ms` passed without it. */
+  private whenReady(ms: number): { promise: Promise<void>; cancel: () => void } {
+    let timer: NodeJS.Timeout | undefined;
+    const promise = new Promise<void>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('Discord: no READY from the gateway in time')), ms);
+      this.client.once(Events.ClientReady, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    // A login that failed first leaves this promise unawaited: its rejection is not news.
+    promise.catch(() => undefined);
+    return { promise, cancel: () => clearTimeout(timer) };
+  }
+
+  private logGatewayEvents(): void {
+    const { client, logger } = this;
+    client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
+    client.on(Events.Warn, (message) => logger.warn({ component: 'discord' }, message));
+    client.on(Events.ShardDisconnect, (event, shard) =>
+      logger.warn({ shard, code: event.code }, 'Discord gateway disconnected'),
+    );
+    client.on(Events.ShardResume, (shard, replayed) =>
+      logger.info({ shard, replayed }, 'Discord gateway resumed'),
+    );
+    client.rest.on('rateLimited', (data) =>
+      logger.debug(
+        { route: data.route, retryAfter: data.retryAfter, scope: data.scope, global: data.global },
+        'Discord rate limit',
+      ),
+    );
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * What arrives from Slack, handed to the core's InboundPort. Everything is acknowledged at once
+ * (Slack allows 3 s) and then worked on, except form submissions (see command-forms.ts):
+ * - `/twin <group> <verb> name:value …` runs as text, parsed by the same parser as the console;
+ *   `/twin event create` alone opens a form instead.
+ * - RSVP buttons on exchange cards run `rsvp` and redraw the card (rsvp-buttons.ts).
+ * - `@Twinbridge <command>` (app_mention) runs the command and answers in the thread.
+ * - Events Slack re-delivers are handled once (SlackEventLedger); uninstalling the app or
+ *   revoking its bot token deletes the workspace's tokens.
+ */
+import type {
+  App,
+  BlockAction,
+  ButtonAction,
+  RespondFn,
+  SlashCommand,
+  ViewSubmitAction,
+  webApi,
+} from '@slack/bolt';
+import { commands } from '../../../commands/index.ts';
+import type { InboundPort } from '../../core/adapter-contract.ts';
+import type { DeadlineTimer } from '../../core/async/deadline.ts';
+import type { Logger } from '../../core/ports.ts';
+import { RSVP_ACTION_PATTERN } from './block-kit.ts';
+import { COMMAND_MODAL_CALLBACK, MODAL_COMMANDS } from './command-modal.ts';
+import { CommandForms } from './command-forms.ts';
+import { RsvpButtons } from './rsvp-buttons.ts';
+import { SlackAnswers } from './slack-answers.ts';
+import type { SlackEventLedger, WorkspaceClients } from './slack-ports.ts';
+import { PROFILE_LOOKUP_MS, type SlackProfiles } from './slack-profiles.ts';
+import { decodeSlackText, stripLeadingMention } from './slack-text.ts';
+
+type WebClient = webApi.WebClient;
+
+/** A form must open within 3 s of the command: its profile lookup waits only this long. */
+const FORM_PROFILE_LOOKUP_MS = 500;
+
+export interface SlackRouterParts {
+  inbound: InboundPort;
+  profiles: SlackProfiles;
+  events: SlackEventLedger;
+  workspaces: WorkspaceClients;
+  logger: Logger;
+  /** The slash command, e.g. `/twin`. */
+  command: string;
+}
+
+export interface SlackRouterTuning {
+  /** A form submission answers Slack within this (default 2500 ms); slower commands answer later. */
+  modalDeadlineMs?: number;
+  /** The timer deadlines run on (real by default). */
+  timer?: DeadlineTimer;
+}
+
+export class SlackRouter {
+  private readonly answers: SlackAnswers;
+  private readonly buttons: RsvpButtons;
+  private readonly forms: CommandForms;
+
+  constructor(
+    private readonly parts: SlackRouterParts,
+    tuning: SlackRouterTuning = {},
+  ) {
+    this.answers = new SlackAnswers(parts.logger);
+    this.buttons = new RsvpButtons(parts.inbound, parts.profiles, this.answers);
+    this.forms = new CommandForms(parts.inbound, parts.profiles, this.answers, tuning);
+  }
+
+  /** Registers the listeners on the connection's app. */
+  attach(app: App): void {
+    app.use(async ({ body, next }) => {
+      if (await this.isRedelivery(body)) return;
+      await next();
+    });
+    app.command(this.parts.command, async ({ command, ack, respond, client }) => {
+      await ack();
+      await this.onSlashCommand(command, respond, client);
+    });
+    app.action<BlockAction<ButtonAction>>(
+      RSVP_ACTION_PATTERN,
+      async ({ ack, body, action, respond, client }) => {
+        await ack();
+        await this.buttons.click(body, action, respond, client);
+      },
+    );
+    app.view<ViewSubmitAction>(COMMAND_MODAL_CALLBACK, async ({ ack, body, client }) => {
+      await this.forms.submit(body, ack, client);
+    });
+    app.event('app_mention', async ({ event, client, body }) => {
+      const teamId = event.team ?? (body as { team_id?: string }).team_id ?? '';
+      const who = await this.parts.profiles.identify(client, { teamId, userId: event.user ?? '' });
+      const channel = { id: event.channel, name: event.channel };
+      const text = decodeSlackText(stripLeadingMention(event.text));
+      const reply = await this.parts.inbound.runCommand({
+        text,
+        actor: who.actor,
+        channel,
+        locale: who.locale,
+      });
+      await this.answers.inChannel(client, reply, who, channel, event.thread_ts ?? event.ts);
+    });
+    app.event('app_uninstalled', async ({ body }) => {
+      await this.forgetWorkspace(body);
+    });
+    app.event('tokens_revoked', async ({ event, body }) => {
+      if (event.tokens.bot?.length) await this.forgetWorkspace(body);
+    });
+    app.error(async (error) => {
+      this.parts.logger.error({ err: error, code: error.code }, 'Slack listener failed');
+      await Promise.resolve();
+    });
+  }
+
+  /** Resolves once the card redraws under way have finished. */
+  idle(): Promise<void> {
+    return this.buttons.idle();
+  }
+
+  /** An event Slack delivers again (it saw no acknowledgement in time) was handled already. */
+  private async isRedelivery(body: unknown): Promise<boolean> {
+    const envelope = body as { type?: unknown; event_id?: unknown; team_id?: unknown };
+    if (envelope.type !== 'event_callback' || typeof envelope.event_id !== 'string') return false;
+    const teamId = typeof envelope.team_id === 'string' ? envelope.team_id : '';
+    if (await this.parts.events.firstDelivery(envelope.event_id, teamId)) return false;
+    this.parts.logger.info(
+      { event: envelope.event_id },
+      'Slack re-delivered an event already handled; skipped',
+    );
+    return true;
+  }
+
+  private async forgetWorkspace(body: { team_id?: string; enterprise_id?: string }): Promise<void> {
+    const teamId = body.team_id;
+    if (!teamId) return;
+    await this.parts.workspaces.uninstalled({ teamId, enterpriseId: body.enterprise_id });
+    this.parts.logger.warn(
+      { team: teamId },
+      'Slack: the app was uninstalled from a workspace; its tokens are deleted',
+    );
+  }
+
+  private async onSlashCommand(command: SlashCommand, respond: RespondFn, client: WebClient): Promise<void> {
+    const text = decodeSlackText(command.text);
+    const channel = { id: command.channel_id, name: command.channel_name };
+    const formCommand = MODAL_COMMANDS.find(
+      (id) => commands[id].path.join(' ') === text.trim().toLowerCase(),
+    );
+    const who = await this.parts.profiles.identify(
+      client,
+      {
+        teamId: command.team_id,
+        teamName: command.team_domain,
+        userId: command.user_id,
+        userName: command.user_name,
+      },
+      formCommand ? FORM_PROFILE_LOOKUP_MS : PROFILE_LOOKUP_MS,
+    );
+    if (formCommand) {
+      await this.forms.open(client, command.trigger_id, formCommand, who, channel);
+      return;
+    }
+    const started = performance.now();
+    const reply = await this.parts.inbound.runCommand({
+      text,
+      actor: who.actor,
+      channel,
+      locale: who.locale,
+    });
+    this.parts.logger.debug(
+      {
+        team: command.team_id,
+        user: command.user_id,
+        ms: Math.round(performance.now() - started),
+        error: reply.error?.key,
+      },
+      'Slack command handled',
+    );
+    await this.answers.respond(respond, reply);
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Sending one claimed delivery within its platform's pace: wait for a send slot (only as long
+ * as the post can still finish within the claim), post with a time limit, and wait out a short
+ * retry_after within the claim, as discord.js itself does. What the answer means for the
+ * delivery (sent, retried, failed) is the worker's business.
+ */
+import { within } from '../async/deadline.ts';
+import type { Platform } from '../domain/model.ts';
+import type { ChannelPoster, ClaimedDelivery, Clock, Logger, PostResult } from '../ports.ts';
+import { SendGate, type PacingTimer, type SendAddress } from './send-gate.ts';
+import type { SendLimits } from './send-limits.ts';
+
+export interface PacedSenderOptions {
+  limits: Record<Platform, SendLimits>;
+  /** Real time for pacing and the send timeout (the Clock is the time the database records). */
+  timer: PacingTimer;
+  /** A post that takes longer counts as a retryable failure. */
+  sendTimeoutMs: number;
+}
+
+/** No send slot came in time: the delivery goes back to the outbox unsent. */
+export const RELEASED = 'released';
+
+/** Rate-limit answers with a wait up to this long are waited out within the claim, this many times. */
+const INLINE_WAIT_MAX_MS = 10_000;
+const INLINE_RATE_LIMIT_WAITS = 3;
+
+export class PacedSender {
+  private readonly posters = new Map<Platform, ChannelPoster>();
+  private readonly gates = new Map<Platform, SendGate>();
+
+  constructor(
+    posters: readonly ChannelPoster[],
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: PacedSenderOptions,
+  ) {
+    for (const poster of posters) this.posters.set(poster.platform, poster);
+  }
+
+  /** The platform's answer, or RELEASED when no send slot comes before the claim would lapse. */
+  async send(delivery: ClaimedDelivery, leaseUntil: Date): Promise<PostResult | typeof RELEASED> {
+    const platform = delivery.destination.target.platform;
+    const poster = this.posters.get(platform);
+    if (!poster) return { ok: false, retryable: true, reason: `no ${platform} adapter is running` };
+    const gate = this.gateFor(platform);
+    const address = addressOf(delivery);
+    for (let waits = 0; ; waits++) {
+      const permit = await gate.acquire(address, this.slotDeadline(leaseUntil));
+      if (!permit) return RELEASED;
+      try {
+        const result = await this.sendWithTimeout(poster, delivery);
+        const wait = waits < INLINE_RATE_LIMIT_WAITS ? shortRateLimitWait(result) : undefined;
+        if (!wait) return result;
+        // Nothing more goes there (or anywhere, for a global limit) until then: paused before
+        // this send slot is given up, then the same post is tried again.
+        if (wait.global) gate.pauseAll(wait.ms);
+        else gate.pauseDestination(address, wait.ms);
+        this.logger.debug(
+          { delivery: delivery.id, retryAfterMs: wait.ms, reason: wait.reason },
+          'rate limited; waiting within the claim',
+        );
+      } finally {
+        permit.release();
+      }
+    }
+  }
+
+  /** Turns away every send waiting for a slot, and every later one. */
+  close(): void {
+    for (const gate of this.gates.values()) gate.close();
+  }
+
+  /** Pacing time after which a slot is no use: the post could not finish within the lease. */
+  private slotDeadline(leaseUntil: Date): number {
+    const patience = leaseUntil.getTime() - this.clock.now().getTime() - this.options.sendTimeoutMs;
+    return this.options.timer.now() + patience;
+  }
+
+  /** Posts with a time limit; a thrown error is a retryable failure like any other. */
+  private async sendWithTimeout(poster: ChannelPoster, delivery: ClaimedDelivery): Promise<PostResult> {
+    const { timer, sendTimeoutMs } = this.options;
+    try {
+      const answer = await within(postOnce(poster, delivery), sendTimeoutMs, timer);
+      return answer ?? { ok: false, retryable: true, reason: `no answer within ${sendTimeoutMs} ms` };
+    } catch (error) {
+      return { ok: false, retryable: true, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private gateFor(platform: Platform): SendGate {
+    let gate = this.gates.get(platform);
+    if (!gate) {
+      gate = new SendGate(this.options.limits[platform], this.options.timer);
+      this.gates.set(platform, gate);
+    }
+    return gate;
+  }
+}
+
+function postOnce(poster: ChannelPoster, delivery: ClaimedDelivery): Promise<PostResult> {
+  const { destination } = delivery;
+  // The delivery id is stable across attempts: platforms with idempotency keys drop repeats.
+  if (destination.kind === 'direct')
+    return poster.sendDirect(destination.target, delivery.payload, delivery.id);
+  if (destination.editsMessageId !== undefined) {
+    return poster.edit(destination.target, destination.editsMessageId, delivery.payload);
+  }
+  return poster.post(destination.target, delivery.payload, delivery.id);
+}
+
+/** A rate limit short enough to wait out within the claim; a long one goes back to the outbox. */
+function shortRateLimitWait(result: PostResult): { ms: number; global: boolean; reason: string } | undefined {
+  if (result.ok || !result.retryable || result.retryAfterMs === undefined) return undefined;
+  if (result.retryAfterMs > INLINE_WAIT_MAX_MS) return undefined;
+  return { ms: result.retryAfterMs, global: result.globalRateLimit === true, reason: result.reason };
+}
+
+function addressOf(delivery: ClaimedDelivery): SendAddress {
+  const { destination } = delivery;
+  return destination.kind === 'channel'
+    ? { community: destination.target.communityExternalId, destination: `#${destination.target.channelId}` }
+    : { community: destination.target.communityExternalId, destination: `@${destination.target.userId}` };
+}

@@ -1,0 +1,446 @@
+/**
+ * A DiscordConnection that never opens a socket, for routing tests that run in milliseconds.
+ *
+ * The interactions are real discord.js objects: raw API payloads (as Discord sends them in
+ * INTERACTION_CREATE) go through the Client's own INTERACTION_CREATE handling, which picks the
+ * class (ChatInputCommandInteraction, ButtonInteraction, …) and emits `interactionCreate`, exactly
+ * as the gateway path does. The Client has the production options (discordClientOptions) and
+ * never logs in; its REST client's `makeRequest` (an @discordjs/rest option) answers in memory and
+ * records every request, so a test reads what the bot answered: the interaction callback's type
+ * and body, follow-ups and edits of the original answer.
+ *
+ *   const discord = new FakeDiscordConnection();
+ *   const handle = discord.command({ name: 'town', subcommand: 'info' });
+ *   await adapter.whenIdle();
+ *   handle.answers();   // [{ kind: 'callback', type: 4, body: { content: …, flags: 64 } }]
+ *
+ * Two discord.js internals are used, each in one place below: `client.actions` (the handler the
+ * gateway's INTERACTION_CREATE calls) and `client.guilds._add` (what GUILD_CREATE does), since
+ * discord.js has no public way to hand a client a payload.
+ */
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ChannelType,
+  Client,
+  ComponentType,
+  Events,
+  InteractionType,
+  Locale,
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIApplicationCommandInteractionDataOption,
+  type APIInteraction,
+  type APIMessage,
+  type APIUser,
+  type Interaction,
+} from 'discord.js';
+import {
+  discordClientOptions,
+  type DiscordConnection,
+} from '../../src/adapters/discord/discord-connection.ts';
+
+const FAKE_API = 'http://discord.fake/api';
+export const APPLICATION_ID = '1000000000000000001';
+export const BOT_USER: APIUser = {
+  id: APPLICATION_ID,
+  username: 'twinbridge',
+  discriminator: '0',
+  global_name: 'Twinbridge',
+  avatar: null,
+  bot: true,
+};
+
+/** View Channel 1024 + Send Messages 2048 + Embed Links 16384, the invite's permissions. */
+export const POSTING_PERMISSIONS = 1024n | 2048n | 16384n;
+
+export interface FakeGuild {
+  id: string;
+  name: string;
+  channels: { id: string; name: string; type?: ChannelType.GuildText | ChannelType.PublicThread }[];
+}
+
+export const PASSAU: FakeGuild = {
+  id: '2000000000000000001',
+  name: 'Passau',
+  channels: [
+    { id: '2100000000000000001', name: 'partnerstadt' },
+    { id: '2100000000000000002', name: 'visit-2027', type: ChannelType.PublicThread },
+  ],
+};
+
+export const MAX: APIUser = {
+  id: '3000000000000000001',
+  username: 'max',
+  discriminator: '0',
+  global_name: 'Max',
+  avatar: null,
+};
+
+/** One request the bot made, with its JSON body. */
+export interface RecordedRequest {
+  method: string;
+  /** The path after /api/v10, without the query. */
+  path: string;
+  query: string;
+  body: Record<string, unknown> | undefined;
+  /** Whether the connection was started (and not stopped) when the request went out. */
+  whileConnected: boolean;
+}
+
+/** What the bot sent about one interaction, in order; `index` is its place in `requests`. */
+export type InteractionAnswer = { index: number } & (
+  | { kind: 'callback'; type: number; body: Record<string, unknown> | undefined }
+  | { kind: 'follow-up'; body: Record<string, unknown> }
+  | { kind: 'edit-original'; body: Record<string, unknown> }
+);
+
+export interface FakeInteraction {
+  id: string;
+  answers(): InteractionAnswer[];
+}
+
+/** Where an interaction happens: a guild channel (default PASSAU's first), or a direct message. */
+export interface Where {
+  guild?: FakeGuild | null;
+  channelId?: string;
+  user?: APIUser;
+  locale?: Locale;
+  /** The bot's permissions in the channel; default POSTING_PERMISSIONS. */
+  appPermissions?: bigint;
+  /** The member's server nickname. */
+  nick?: string;
+}
+
+export interface CommandInput extends Where {
+  name: string;
+  group?: string;
+  subcommand?: string;
+  /** Option values; numbers are sent as integers, strings as strings, booleans as booleans. */
+  options?: Record<string, string | number | boolean>;
+  /** Options exactly as Discord sends them (instead of `options`). */
+  rawOptions?: APIApplicationCommandInteractionDataBasicOption[];
+}
+
+export interface ClickInput extends Where {
+  customId: string;
+  /** The message the button is on; default a card posted by the bot in the channel. */
+  message?: Partial<APIMessage>;
+}
+
+/** A failure the fake REST gives instead of its answer: status and Discord's JSON error. */
+export interface RestFailure {
+  status: number;
+  code: number;
+  message: string;
+}
+
+export class FakeDiscordConnection implements DiscordConnection {
+  readonly client: Client;
+  readonly requests: RecordedRequest[] = [];
+  private started = false;
+  private nextId = 5000000000000000000n;
+  private failWith: ((request: RecordedRequest) => RestFailure | undefined) | undefined;
+
+  constructor(guilds: FakeGuild[] = [PASSAU]) {
+    const options = discordClientOptions(FAKE_API);
+    this.client = new Client({
+      ...options,
+      rest: { ...options.rest, makeRequest: (url, init) => Promise.resolve(this.answer(url, init)) },
+    });
+    // What GUILD_CREATE does with the Guilds intent: the server and its channels in the cache.
+    const guildManager = this.client.guilds as unknown as { _add(data: unknown): unknown };
+    for (const guild of guilds) guildManager._add(rawGuild(guild));
+  }
+
+  get connected(): boolean {
+    return this.started;
+  }
+
+  onInteraction(listener: (interaction: Interaction) => void): () => void {
+    this.client.on(Events.InteractionCreate, listener);
+    return () => this.client.off(Events.InteractionCreate, listener);
+  }
+
+  start(): Promise<void> {
+    this.started = true;
+    this.client.rest.setToken('fake-token');
+    return Promise.resolve();
+  }
+
+  stop(): Promise<void> {
+    this.started = false;
+    return Promise.resolve();
+  }
+
+  /** From now on, requests for which `rule` returns a failure get it instead of an answer. */
+  failRequests(rule: ((request: RecordedRequest) => RestFailure | undefined) | undefined): void {
+    this.failWith = rule;
+  }
+
+  /** A slash command typed by a member. */
+  command(input: CommandInput): FakeInteraction {
+    const leaves = input.rawOptions ?? typedOptions(input.options ?? {});
+    return this.dispatch({
+      ...this.base(input, InteractionType.ApplicationCommand),
+      data: {
+        id: this.id(),
+        name: input.name,
+        type: ApplicationCommandType.ChatInput,
+        options: nest(leaves, input.group, input.subcommand),
+      },
+    });
+  }
+
+  /** A member typing into option `focused` of a command. */
+  autocomplete(input: CommandInput & { focused: string; typed: string }): FakeInteraction {
+    const leaves = [
+      ...typedOptions(input.options ?? {}),
+      { name: input.focused, type: ApplicationCommandOptionType.String, value: input.typed, focused: true },
+    ] as APIApplicationCommandInteractionDataBasicOption[];
+    return this.dispatch({
+      ...this.base(input, InteractionType.ApplicationCommandAutocomplete),
+      data: {
+        id: this.id(),
+        name: input.name,
+        type: ApplicationCommandType.ChatInput,
+        options: nest(leaves, input.group, input.subcommand),
+      },
+    });
+  }
+
+  /** A click on a button of a message. */
+  click(input: ClickInput): FakeInteraction {
+    const base = this.base(input, InteractionType.MessageComponent);
+    return this.dispatch({
+      ...base,
+      message: this.message(base.channel.id, input.message),
+      data: { custom_id: input.customId, component_type: ComponentType.Button },
+    });
+  }
+
+  /** A choice in a select menu (Twinbridge makes none). */
+  select(input: ClickInput & { values: string[] }): FakeInteraction {
+    const base = this.base(input, InteractionType.MessageComponent);
+    return this.dispatch({
+      ...base,
+      message: this.message(base.channel.id, input.message),
+      data: { custom_id: input.customId, component_type: ComponentType.StringSelect, values: input.values },
+    });
+  }
+
+  /** A user context-menu command (Twinbridge registers none). */
+  userCommand(input: Where & { name: string }): FakeInteraction {
+    const target = input.user ?? MAX;
+    return this.dispatch({
+      ...this.base(input, InteractionType.ApplicationCommand),
+      data: {
+        id: this.id(),
+        name: input.name,
+        type: ApplicationCommandType.User,
+        target_id: target.id,
+        resolved: { users: { [target.id]: target } },
+      },
+    });
+  }
+
+  /** The requests the bot made that are not about an interaction (posts for the outbox). */
+  channelRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.startsWith('/channels/') || r.path.startsWith('/users/'));
+  }
+
+  private dispatch(raw: Record<string, unknown>): FakeInteraction {
+    const payload = raw as unknown as APIInteraction;
+    // The handler the gateway's INTERACTION_CREATE dispatch runs.
+    const actions = (
+      this.client as unknown as { actions: { InteractionCreate: { handle(d: unknown): void } } }
+    ).actions;
+    actions.InteractionCreate.handle(payload);
+    return { id: payload.id, answers: () => this.answersTo(payload) };
+  }
+
+  private answersTo(payload: APIInteraction): InteractionAnswer[] {
+    const callback = `/interactions/${payload.id}/${payload.token}/callback`;
+    const webhook = `/webhooks/${payload.application_id}/${payload.token}`;
+    return this.requests.flatMap((r, index): InteractionAnswer[] => {
+      if (r.path === callback) {
+        return [{ index, kind: 'callback', type: Number(r.body?.['type']), body: callbackData(r) }];
+      }
+      if (r.path === webhook && r.method === 'POST')
+        return [{ index, kind: 'follow-up', body: r.body ?? {} }];
+      if (r.path === `${webhook}/messages/@original`) {
+        return [{ index, kind: 'edit-original', body: r.body ?? {} }];
+      }
+      return [];
+    });
+  }
+
+  private base(where: Where, type: InteractionType) {
+    const guild = where.guild === undefined ? PASSAU : where.guild;
+    const user = where.user ?? MAX;
+    const channel = guild?.channels.find((c) => c.id === where.channelId) ?? guild?.channels[0];
+    const locale = where.locale ?? Locale.German;
+    const common = {
+      id: this.id(),
+      application_id: APPLICATION_ID,
+      type,
+      token: `fake-token-${this.id()}`,
+      version: 1,
+      locale,
+      entitlements: [],
+      attachment_size_limit: 10_485_760,
+      app_permissions: String(where.appPermissions ?? POSTING_PERMISSIONS),
+    };
+    if (!guild || !channel) {
+      const dm = { id: this.id(), type: ChannelType.DM, recipients: [user] };
+      return {
+        ...common,
+        channel: dm,
+        channel_id: dm.id,
+        user,
+        context: 1,
+        authorizing_integration_owners: {},
+      };
+    }
+    return {
+      ...common,
+      channel: {
+        id: channel.id,
+        type: channel.type ?? ChannelType.GuildText,
+        name: channel.name,
+        guild_id: guild.id,
+      },
+      channel_id: channel.id,
+      guild_id: guild.id,
+      guild_locale: Locale.German,
+      guild: { id: guild.id, locale: Locale.German, features: [] },
+      member: {
+        user,
+        nick: where.nick ?? null,
+        roles: [],
+        joined_at: '2026-01-01T00:00:00.000Z',
+        deaf: false,
+        mute: false,
+        flags: 0,
+        permissions: '0',
+      },
+      context: 0,
+      authorizing_integration_owners: { 0: guild.id },
+    };
+  }
+
+  private message(channelId: string, message: Partial<APIMessage> | undefined): APIMessage {
+    return { ...this.messageJson({ content: 'card' }, channelId), ...message };
+  }
+
+  private id(): string {
+    this.nextId += 1n;
+    return this.nextId.toString();
+  }
+
+  /** The REST answer: recorded, then what Discord would send back. */
+  private answer(url: string, init: RequestInit): Response {
+    const { pathname, search } = new URL(url);
+    const body =
+      typeof init.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : undefined;
+    const request: RecordedRequest = {
+      method: init.method ?? 'GET',
+      path: decodeURIComponent(pathname).replace(/^\/api\/v\d+/, ''),
+      query: search,
+      body,
+      whileConnected: this.started,
+    };
+    this.requests.push(request);
+    const failure = this.failWith?.(request);
+    if (failure) return json({ code: failure.code, message: failure.message }, failure.status);
+    if (request.path.endsWith('/callback')) return new Response(null, { status: 204 });
+    if (request.path === '/users/@me/channels')
+      return json({ id: this.id(), type: ChannelType.DM, recipients: [] });
+    const channel = /^\/channels\/(\d+)\/messages/.exec(request.path)?.[1];
+    if (request.path.startsWith('/webhooks/') || channel) {
+      return json(this.messageJson(body ?? {}, channel ?? PASSAU.channels[0]?.id ?? '0'));
+    }
+    return json({ code: 0, message: '404: Not Found' }, 404);
+  }
+
+  private messageJson(body: Record<string, unknown>, channelId: string): APIMessage {
+    return {
+      id: this.id(),
+      channel_id: channelId,
+      type: 0,
+      author: BOT_USER,
+      content: typeof body['content'] === 'string' ? body['content'] : '',
+      timestamp: '2026-11-23T10:00:00.000Z',
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: Array.isArray(body['embeds']) ? (body['embeds'] as APIMessage['embeds']) : [],
+      components: Array.isArray(body['components']) ? (body['components'] as APIMessage['components']) : [],
+      pinned: false,
+      flags: typeof body['flags'] === 'number' ? body['flags'] : 0,
+    };
+  }
+}
+
+function json(value: unknown, status = 200): Response {
+  return new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
+}
+
+function callbackData(request: RecordedRequest): Record<string, unknown> | undefined {
+  const data = request.body?.['data'];
+  return data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
+}
+
+function rawGuild(guild: FakeGuild) {
+  return {
+    id: guild.id,
+    name: guild.name,
+    preferred_locale: Locale.German,
+    features: [],
+    roles: [],
+    emojis: [],
+    members: [],
+    channels: guild.channels
+      .filter((c) => c.type !== ChannelType.PublicThread)
+      .map((c) => ({ id: c.id, type: ChannelType.GuildText, name: c.name, guild_id: guild.id })),
+    threads: guild.channels
+      .filter((c) => c.type === ChannelType.PublicThread)
+      .map((c) => ({
+        id: c.id,
+        type: ChannelType.PublicThread,
+        name: c.name,
+        guild_id: guild.id,
+        parent_id: guild.channels[0]?.id,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: 1440,
+          archive_timestamp: '2026-01-01T00:00:00Z',
+          locked: false,
+        },
+      })),
+  };
+}
+
+function typedOptions(
+  options: Record<string, string | number | boolean>,
+): APIApplicationCommandInteractionDataBasicOption[] {
+  return Object.entries(options).map(([name, value]) => {
+    if (typeof value === 'number') return { name, type: ApplicationCommandOptionType.Integer, value };
+    if (typeof value === 'boolean') return { name, type: ApplicationCommandOptionType.Boolean, value };
+    return { name, type: ApplicationCommandOptionType.String, value };
+  });
+}
+
+/** The options as Discord nests them under a subcommand and a subcommand group. */
+function nest(
+  leaves: APIApplicationCommandInteractionDataBasicOption[],
+  group: string | undefined,
+  subcommand: string | undefined,
+): APIApplicationCommandInteractionDataOption[] {
+  if (!subcommand) return leaves;
+  const sub = { name: subcommand, type: ApplicationCommandOptionType.Subcommand as const, options: leaves };
+  if (!group) return [sub];
+  return [{ name: group, type: ApplicationCommandOptionType.SubcommandGroup, options: [sub] }];
+}
