@@ -94,7 +94,7 @@ describe.each(SLACK_MODES)('Slack workspace events in %s mode', (mode) => {
     expect(await installedTeams()).toEqual(['T0001']);
 
     // Posting for Passau now finds no token: the channel is lost, not retried.
-    const lost = await h.adapter.post(
+    const lost = await h.adapter.poster.post(
       {
         platform: 'SLACK',
         communityExternalId: 'T0002',
