@@ -20,7 +20,10 @@ const folders = (process.env.MUTATION_FOLDERS ?? '')
   .map((folder) => folder.trim().replace(/\/+$/, ''))
   .filter((folder) => folder !== '');
 const scope = folders.length > 0 ? folders : WHOLE_SCOPE;
-const scopeName = folders.length > 0 ? folders.map((folder) => folder.replaceAll('/', '-')).join('+') : 'all';
+const unitTestsOnly = process.env.MUTATION_TESTS === 'unit';
+const scopeName =
+  (folders.length > 0 ? folders.map((folder) => folder.replaceAll('/', '-')).join('+') : 'all') +
+  (unitTestsOnly ? '.unit' : '');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
