@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandList } from '../../../commands/index.ts';
+import { defineCommand } from './definition.ts';
 import { parseCommandText } from './text-syntax.ts';
 
 function parse(input: string) {
@@ -133,5 +134,36 @@ describe('parseCommandText, details of the syntax', () => {
     const result = parse('town coordinator remove user:jana');
     expect(result.ok && result.value.definition.path).toEqual(['town', 'coordinator', 'remove']);
     expect(result.ok && result.value.options).toEqual({ user: 'jana' });
+  });
+});
+
+describe('parseCommandText, edges', () => {
+  it('prefers the longer of two matching paths whatever their order in the list', () => {
+    const short = defineCommand({
+      path: ['a', 'b'],
+      description: { en: 'Short' },
+      role: 'anyone',
+      options: {},
+    });
+    const long = defineCommand({
+      path: ['a', 'b', 'c'],
+      description: { en: 'Long' },
+      role: 'anyone',
+      options: {},
+    });
+    for (const definitions of [
+      [long, short],
+      [short, long],
+    ]) {
+      const result = parseCommandText('a b c', definitions);
+      expect(result.ok && result.value.definition.path).toEqual(['a', 'b', 'c']);
+    }
+  });
+
+  it('drops twin only as the leading word, and reads command words across several spaces', () => {
+    const result = parse('event create title:twin twinning');
+    expect(result).toMatchObject({ ok: false, reason: 'unexpected-word', word: 'twinning' });
+    const spaced = parse('town  coordinator   add user:x');
+    expect(spaced.ok && spaced.value.definition.path).toEqual(['town', 'coordinator', 'add']);
   });
 });

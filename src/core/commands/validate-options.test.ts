@@ -155,6 +155,7 @@ describe('validateOptions, option by option', () => {
       key: 'validation.not-a-choice',
       params: { option: 'size', choices: 'extra-large, small' },
     });
+    expect(rejection(() => valid({ size: 5 })).key).toBe('validation.not-a-choice');
   });
 
   it('splits lists on commas, drops blanks, and holds their count to the limit', () => {
@@ -176,6 +177,7 @@ describe('validateOptions, option by option', () => {
     expect(valid({ who: '<@U0ABC|jana>' })).toEqual({ who: { id: 'U0ABC' } });
     expect(valid({ who: ' @jana ' })).toEqual({ who: { id: 'jana' } });
     expect(valid({ who: 'x<@123>' })).toEqual({ who: { id: 'x<@123>' } });
+    expect(valid({ who: '<@123>x' })).toEqual({ who: { id: '<@123>x' } });
     expect(valid({ who: { id: 'D1' } })).toEqual({ who: { id: 'D1' } });
     expect(rejection(() => valid({ who: '@' }))).toEqual({
       key: 'validation.empty',

@@ -46,6 +46,7 @@ describe('language tags', () => {
     expect(normalizeLanguageTag('not a tag')).toBeNull();
     expect(normalizeLanguageTag('')).toBeNull();
     expect(normalizeLanguageTag('qq')).toBeNull();
+    expect(normalizeLanguageTag('qq-AT')).toBeNull();
   });
 
   it('are named in the reader’s language', () => {
