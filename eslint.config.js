@@ -25,7 +25,9 @@ const coreForbidden = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'src/db/generated', 'data', 'coverage', 'generated'] },
+  {
+    ignores: ['node_modules', 'src/db/generated', 'data', 'coverage', 'generated', '.stryker-tmp', 'reports'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -36,7 +36,25 @@ import {
   type MigrationTarget,
 } from '../../src/db/schema-engine.ts';
 
-export const DATABASE_KINDS = ['embedded', 'postgres'] as const satisfies readonly DatabaseKind[];
+const ALL_DATABASE_KINDS = ['embedded', 'postgres'] as const satisfies readonly DatabaseKind[];
+
+/**
+ * Both kinds, unless TEST_DATABASE_KINDS (comma-separated) names fewer: the mutation run
+ * (stryker.config.json) reruns these suites for every mutant and affords only one engine.
+ */
+export const DATABASE_KINDS: readonly DatabaseKind[] = selectDatabaseKinds(process.env.TEST_DATABASE_KINDS);
+
+function selectDatabaseKinds(setting: string | undefined): readonly DatabaseKind[] {
+  if (setting === undefined || setting.trim() === '') return ALL_DATABASE_KINDS;
+  const named = setting.split(',').map((name) => name.trim());
+  const unknown = named.filter((name) => !ALL_DATABASE_KINDS.some((kind) => kind === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `TEST_DATABASE_KINDS: unknown kind ${unknown.join(', ')} (known: ${ALL_DATABASE_KINDS.join(', ')})`,
+    );
+  }
+  return ALL_DATABASE_KINDS.filter((kind) => named.includes(kind));
+}
 
 const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 

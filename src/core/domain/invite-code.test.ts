@@ -16,3 +16,17 @@ describe('invite codes', () => {
     expect(hashInviteCode(code)).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('invite codes, details', () => {
+  it('use every character of the alphabet', () => {
+    // 2,000 characters: the chance that one of the 32 never appears is about 32 · (31/32)^2000.
+    const seen = new Set(Array.from({ length: 200 }, generateInviteCode).join('').replaceAll('-', ''));
+    expect([...seen].sort().join('')).toBe('0123456789ABCDEFGHJKMNPQRSTVWXYZ');
+  });
+
+  it('read L as 1 and O as 0, and leave a code of the wrong length ungrouped', () => {
+    expect(normalizeInviteCode('lLoOi-IiiI1')).toBe('11001-11111');
+    expect(normalizeInviteCode('ab-cd')).toBe('ABCD');
+    expect(normalizeInviteCode('ABCDE-FGHJKM')).toBe('ABCDEFGHJKM');
+  });
+});
