@@ -8,7 +8,15 @@ import { translate } from '../../src/core/i18n/translator.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import type { StoredView } from '../emulators/slack/slack-emulator.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { answerText, SLACK_MODES, SlackHarness, unescaped, type As } from './slack-harness.ts';
+import { inviteCodeIn } from '../support/set-up-checks.ts';
+import {
+  answerText,
+  shownInChannel,
+  SLACK_MODES,
+  SlackHarness,
+  unescaped,
+  type As,
+} from './slack-harness.ts';
 
 interface ViewBlock {
   block_id: string;
@@ -34,12 +42,15 @@ describe.each(SLACK_MODES)('Slack interactions in %s mode', (mode) => {
     general = ws.generalChannelId ?? '';
     alice = { userId: ws.defaultUserId, channelId: general };
     bob = { userId: h.slack.addUser({ name: 'bob' }).id, channelId: general };
-    await h.command(
-      'town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs',
-      alice,
+    shownInChannel(
+      await h.command(
+        'town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs',
+        alice,
+      ),
+      'town register',
     );
-    await h.command('partner invite name:"Krumlov – Passau" form:formal', alice);
-    await h.command('channel link partnership:1', alice);
+    inviteCodeIn(answerText(await h.command('partner invite name:"Krumlov – Passau" form:formal', alice)));
+    shownInChannel(await h.command('channel link partnership:1', alice), 'channel link');
     await h.drain();
   });
 
