@@ -119,6 +119,9 @@ export class DiscordHarness {
   static async start(options: DiscordHarnessOptions): Promise<DiscordHarness> {
     const discord = await DiscordEmulator.start({
       token: 'harness-token',
+      // Waits end on the emulator's signals; the timeout only catches a hang, and a busy
+      // machine must not trip it.
+      waitTimeoutMs: 20_000,
       ...options.emulator,
       guilds: options.guilds ?? TWO_TOWNS,
     });
@@ -246,10 +249,15 @@ export async function twinTowns(h: DiscordHarness, options: { exchange?: boolean
     if (answer.messages.length === 0) throw new Error(`set-up: no answer to ${step(input)}`);
     return answer;
   };
-  // Steps whose success the channel sees: a refusal would be ephemeral.
+  // Steps whose success the channel sees (deferred, it follows the ephemeral deferral): a
+  // refusal is ephemeral only.
   const done = async (input: SlashCommandInput): Promise<Answer> => {
     const answer = await answered(input);
-    expectShownToChannel(!answer.ephemeral, answer.text, step(input));
+    expectShownToChannel(
+      answer.messages.some((m) => !isEphemeral(m)),
+      answer.text,
+      step(input),
+    );
     return answer;
   };
   await done({
