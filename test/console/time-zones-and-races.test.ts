@@ -40,6 +40,9 @@ describe.each(DATABASE_KINDS)('time zones and races on %s', (kind) => {
 
   it('shows an exchange in each partner channel’s own zone, and the host’s clock where it differs', async () => {
     // 20 March 2027: Prague is still on CET (UTC+1), Chicago already on CDT (UTC-5).
+    // Eva in Písek creates it, whichever test ran before (each sets who acts where).
+    harness.clock.set('2027-03-01T10:00:00Z');
+    await harness.run(':community pisek\n:channel partneri\n:as eva');
     const printed = await harness.run(
       'event create partnership:1 title:"Polka night" kind:cultural-event start:"2027-03-20 18:00" end:"2027-03-20 22:00"',
     );
