@@ -39,6 +39,22 @@ describe.each(DATABASE_KINDS)('console scenario on %s', (kind) => {
     expect(output).toMatch(/Passau \(Deutschland\)/);
   });
 
+  it('words answers as the README shows them, in Czech and German (checked literally)', () => {
+    expect(output).toContain(
+      '✓ Vítejte, Český Krumlov (Česko)! Časy se zadávají v pásmu Europe/Prague, příspěvky jsou v jazyce „cs“. jana je prvním koordinátorem města.',
+    );
+    expect(output).toContain(
+      '✓ Der Partnerschaft #1 „Krumlov – Passau“ (Český Krumlov, Passau) beigetreten. Dieser Kanal (#partnerstadt) erhält ihre Beiträge ab jetzt auf „de“.',
+    );
+    expect(output).toContain('Město Passau (DE) se připojilo k partnerství „Krumlov – Passau“. Vítejte!');
+    expect(output).toContain(
+      '• „Letní tábor mládeže“ ist ausgebucht: Sie sind Nummer 1 auf der Warteliste und rücken nach, sobald ein Platz frei wird.',
+    );
+    expect(output).toContain(
+      '✗ Čas 2027-03-28 02:30 v časovém pásmu Europe/Prague neexistuje: hodiny se tehdy posouvají dopředu. Zvolte jiný čas.',
+    );
+  });
+
   it('joins with the invite code and tells the partner channel', async () => {
     const partnership = await database.prisma.partnership.findUniqueOrThrow({
       where: { number: 1 },

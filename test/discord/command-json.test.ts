@@ -11,21 +11,68 @@ import {
 } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { commandList } from '../../commands/index.ts';
-import {
-  commandSize,
-  DISCORD_LIMITS,
-  discordCommands,
-  type DiscordCommandJson,
-} from '../../src/adapters/discord/command-json.ts';
+import { discordCommands, type DiscordCommandJson } from '../../src/adapters/discord/command-json.ts';
 import { commandPath, commandRequestName } from '../../src/adapters/discord/interaction-input.ts';
 
 const commands = discordCommands(commandList);
 const GENERATED = fileURLToPath(new URL('../../generated/discord-commands.json', import.meta.url));
 const LOCALES = ['cs', 'de'];
 
+/**
+ * Discord's limits as its documentation states them (discord-api-docs, interactions/
+ * application-commands: application command naming, the command, option and choice structures,
+ * "Slash commands can have a maximum of 8000 characters …", "up to 100 global CHAT_INPUT
+ * commands"), written here rather than read from the code under test.
+ */
+const DISCORD = {
+  /** CHAT_INPUT names; letters with a lowercase variant must be lowercase (checked apart). */
+  name: /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u,
+  descriptionLength: 100,
+  options: 25,
+  choices: 25,
+  choiceNameLength: 100,
+  choiceValueLength: 100,
+  stringLength: 6000,
+  globalChatInputCommands: 100,
+  commandSize: 8000,
+} as const;
+
+function checkName(
+  name: string,
+  localized: Record<string, string | null> | null | undefined,
+  where: string,
+): void {
+  for (const [locale, text] of [['default', name] as const, ...Object.entries(localized ?? {})]) {
+    expect(text, `${where} name (${locale})`).toMatch(DISCORD.name);
+    expect(text, `${where} name (${locale}) lowercase`).toBe(text?.toLowerCase());
+  }
+}
+
+/**
+ * The documented size: name, description and value of the command, its options (subcommands
+ * and groups included) and choices; of a localized field only its longest text counts.
+ */
+function documentedSize(command: DiscordCommandJson): number {
+  type Localized = { [key: string]: unknown };
+  const longest = (item: Localized, field: 'name' | 'description'): number => {
+    const texts = [item[field], ...Object.values((item[`${field}_localizations`] as Localized | null) ?? {})];
+    return Math.max(0, ...texts.map((t) => (typeof t === 'string' ? t.length : 0)));
+  };
+  const options = (item: Localized): Localized[] => (item['options'] as Localized[] | undefined) ?? [];
+  const sizeOf = (item: Localized): number =>
+    longest(item, 'name') +
+    longest(item, 'description') +
+    ((item['choices'] as Localized[] | undefined) ?? []).reduce(
+      (sum, choice) => sum + longest(choice, 'name') + String(choice['value']).length,
+      0,
+    ) +
+    options(item).reduce((sum, option) => sum + sizeOf(option), 0);
+  return sizeOf(command as unknown as Localized);
+}
+
 function checkText(text: string | undefined, where: string): void {
   expect(text?.length, where).toBeGreaterThanOrEqual(1);
-  expect(text?.length, where).toBeLessThanOrEqual(DISCORD_LIMITS.descriptionLength);
+  expect(text?.length, where).toBeLessThanOrEqual(DISCORD.descriptionLength);
 }
 
 function checkLocalized(
@@ -41,23 +88,23 @@ function checkLocalized(
 }
 
 function checkLeaf(option: APIApplicationCommandBasicOption, where: string): void {
-  expect(option.name, where).toMatch(DISCORD_LIMITS.name);
+  checkName(option.name, option.name_localizations, where);
   checkLocalized(option, where);
   if ('choices' in option && option.choices) {
-    expect(option.choices.length, `${where} choices`).toBeLessThanOrEqual(DISCORD_LIMITS.choices);
+    expect(option.choices.length, `${where} choices`).toBeLessThanOrEqual(DISCORD.choices);
     expect('autocomplete' in option && option.autocomplete, `${where}: choices and autocomplete`).toBeFalsy();
     for (const choice of option.choices) {
       expect(choice.name.length).toBeGreaterThanOrEqual(1);
-      expect(choice.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceNameLength);
+      expect(choice.name.length).toBeLessThanOrEqual(DISCORD.choiceNameLength);
       for (const name of Object.values(choice.name_localizations ?? {})) {
-        expect(name?.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceNameLength);
+        expect(name?.length).toBeLessThanOrEqual(DISCORD.choiceNameLength);
       }
-      expect(String(choice.value).length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceValueLength);
+      expect(String(choice.value).length).toBeLessThanOrEqual(DISCORD.choiceValueLength);
     }
   }
   if (option.type === ApplicationCommandOptionType.String) {
-    expect(option.max_length ?? 0, `${where} max_length`).toBeLessThanOrEqual(DISCORD_LIMITS.stringLength);
-    expect(option.min_length ?? 0).toBeLessThanOrEqual(option.max_length ?? DISCORD_LIMITS.stringLength);
+    expect(option.max_length ?? 0, `${where} max_length`).toBeLessThanOrEqual(DISCORD.stringLength);
+    expect(option.min_length ?? 0).toBeLessThanOrEqual(option.max_length ?? DISCORD.stringLength);
   }
   if (option.type === ApplicationCommandOptionType.Integer) {
     expect(option.min_value ?? -Infinity).toBeLessThanOrEqual(option.max_value ?? Infinity);
@@ -66,7 +113,7 @@ function checkLeaf(option: APIApplicationCommandBasicOption, where: string): voi
 
 /** Leaves of one (sub)command: unique names, at most 25, required ones first. */
 function checkLeaves(options: readonly APIApplicationCommandOption[], where: string): void {
-  expect(options.length, `${where} options`).toBeLessThanOrEqual(DISCORD_LIMITS.options);
+  expect(options.length, `${where} options`).toBeLessThanOrEqual(DISCORD.options);
   expect(new Set(options.map((o) => o.name)).size, `${where} option names`).toBe(options.length);
   const required = options.map((o) => 'required' in o && o.required === true);
   expect(required, `${where}: required options first`).toEqual(
@@ -106,25 +153,27 @@ function invocations(
 
 describe('Discord slash commands generated from commands/', () => {
   it('are within Discord’s limits: names, descriptions, localizations, options, choices, sizes', () => {
-    expect(commands.length).toBeLessThanOrEqual(DISCORD_LIMITS.commands);
+    expect(commands.length).toBeLessThanOrEqual(DISCORD.globalChatInputCommands);
     expect(new Set(commands.map((c) => c.name)).size).toBe(commands.length);
     for (const command of commands) {
       const where = `/${command.name}`;
-      expect(command.name, where).toMatch(DISCORD_LIMITS.name);
+      checkName(command.name, command.name_localizations, where);
       checkLocalized(command, where);
-      expect(commandSize(command), `${where} size`).toBeLessThanOrEqual(DISCORD_LIMITS.commandSize);
+      expect(documentedSize(command), `${where} size`).toBeLessThanOrEqual(DISCORD.commandSize);
       const options = command.options ?? [];
-      expect(options.length, `${where} subcommands`).toBeLessThanOrEqual(DISCORD_LIMITS.options);
+      expect(options.length, `${where} subcommands`).toBeLessThanOrEqual(DISCORD.options);
       for (const option of options) {
         if (option.type === ApplicationCommandOptionType.SubcommandGroup) {
-          expect(option.name).toMatch(DISCORD_LIMITS.name);
+          checkName(option.name, option.name_localizations, `${where} ${option.name}`);
           checkLocalized(option, `${where} ${option.name}`);
-          expect(option.options?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.options);
+          expect(option.options?.length ?? 0).toBeLessThanOrEqual(DISCORD.options);
           for (const sub of option.options ?? []) {
+            checkName(sub.name, sub.name_localizations, `${where} ${option.name} ${sub.name}`);
             checkLocalized(sub, `${where} ${option.name} ${sub.name}`);
             checkLeaves(sub.options ?? [], `${where} ${option.name} ${sub.name}`);
           }
         } else if (option.type === ApplicationCommandOptionType.Subcommand) {
+          checkName(option.name, option.name_localizations, `${where} ${option.name}`);
           checkLocalized(option, `${where} ${option.name}`);
           checkLeaves(option.options ?? [], `${where} ${option.name}`);
         }

@@ -133,7 +133,13 @@ describe.each(DATABASE_KINDS)('Discord posts for the outbox on %s', (kind) => {
     expect(result).toMatchObject({ ok: false, retryable: true, globalRateLimit: true });
     expect(result.ok ? 0 : (result.retryAfterMs ?? 0)).toBeGreaterThanOrEqual(300);
     expect(h.discord.messages(passauChannel).map(messageText)).not.toContain('global limit');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Leave no limit behind for the next test: discord.js holds every request for the wait
+    // Discord asked for (its clock is real time), after which a post goes through again.
+    const waitMs = result.ok ? 0 : (result.retryAfterMs ?? 0);
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    expect(await h.adapter.post(target, { text: 'after the limit' }, 'after-global-limit')).toMatchObject({
+      ok: true,
+    });
   });
 
   it('keeps a post single when its answer is lost and discord.js sends it again (nonce)', async () => {

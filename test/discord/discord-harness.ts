@@ -28,6 +28,7 @@ import type { DeliveryWorker, DrainResult } from '../../src/core/outbox/delivery
 import type { Database } from '../../src/db/open-database.ts';
 import { wireTwinbridge } from '../../src/main.ts';
 import { TestClock } from '../console/console-harness.ts';
+import { expectShownToChannel, inviteCodeIn } from '../support/set-up-checks.ts';
 import {
   DiscordEmulator,
   type AutocompleteInput,
@@ -122,6 +123,9 @@ export class DiscordHarness {
   static async start(options: DiscordHarnessOptions): Promise<DiscordHarness> {
     const discord = await DiscordEmulator.start({
       token: 'harness-token',
+      // Waits end on the emulator's signals; the timeout only catches a hang, and a busy
+      // machine must not trip it.
+      waitTimeoutMs: 20_000,
       ...options.emulator,
       guilds: options.guilds ?? TWO_TOWNS,
     });
@@ -240,47 +244,62 @@ export const PEOPLE = {
  */
 export async function twinTowns(h: DiscordHarness, options: { exchange?: boolean } = {}): Promise<void> {
   const { jana, max } = PEOPLE;
-  const ok = async (input: SlashCommandInput): Promise<Answer> => {
+  const step = (input: SlashCommandInput) => `/${input.name} ${input.subcommand ?? ''} as ${input.user}`;
+  const answered = async (input: SlashCommandInput): Promise<Answer> => {
     const answer = await h.command(input);
-    if (answer.messages.length === 0)
-      throw new Error(`no answer to /${input.name} ${input.subcommand ?? ''}`);
+    if (answer.messages.length === 0) throw new Error(`set-up: no answer to ${step(input)}`);
     return answer;
   };
-  await ok({
+  // Steps whose success the channel sees (deferred, it follows the ephemeral deferral): a
+  // refusal is ephemeral only.
+  const done = async (input: SlashCommandInput): Promise<Answer> => {
+    const answer = await answered(input);
+    expectShownToChannel(
+      answer.messages.some((m) => !isEphemeral(m)),
+      answer.text,
+      step(input),
+    );
+    return answer;
+  };
+  await done({
     ...jana,
     name: 'town',
     subcommand: 'register',
     options: { name: 'Český Krumlov', country: 'CZ', timezone: 'Europe/Prague', language: 'cs' },
   });
-  const invite = await ok({
+  const invite = await answered({
     ...jana,
     name: 'partner',
     subcommand: 'invite',
     options: { name: 'Krumlov – Passau' },
   });
-  await ok({ ...jana, name: 'channel', subcommand: 'link', options: { partnership: 1 } });
-  await ok({
+  const code = inviteCodeIn(invite.text);
+  await done({ ...jana, name: 'channel', subcommand: 'link', options: { partnership: 1 } });
+  await done({
     ...max,
     name: 'town',
     subcommand: 'register',
     options: { name: 'Passau', country: 'DE', timezone: 'Europe/Berlin', language: 'de' },
   });
-  const code = /[0-9A-Z]{5}-[0-9A-Z]{5}/.exec(invite.text)?.[0] ?? 'no code';
-  await ok({ ...max, name: 'partner', subcommand: 'join', options: { code } });
+  await done({ ...max, name: 'partner', subcommand: 'join', options: { code } });
   if (options.exchange) {
-    await ok({
+    const title = 'Letní tábor mládeže';
+    const created = await answered({
       ...jana,
       name: 'event',
       subcommand: 'create',
       options: {
         partnership: 1,
-        title: 'Letní tábor mládeže',
+        title,
         kind: 'youth-exchange',
         start: '2027-07-06 10:00',
         end: '2027-07-10 16:00',
         capacity: 3,
       },
     });
+    // The answer is private either way: a created exchange answers with its card and buttons.
+    if (buttonIds(created.messages[0]).length === 0)
+      throw new Error(`set-up: /event create was refused; the bot answered:\n${created.text}`);
   }
   await h.drain();
 }

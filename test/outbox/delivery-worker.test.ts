@@ -17,6 +17,7 @@ import {
   seedTwinning,
   type Twinning,
 } from './outbox-fixtures.ts';
+import { Changes, driveUntilDone, ManualPacingTimer } from './manual-pacing-timer.ts';
 
 const START = new Date('2026-11-23T10:00:00Z');
 
@@ -370,38 +371,58 @@ describe.each(DATABASE_KINDS)('the delivery worker on %s', (kind) => {
   });
 });
 
+/**
+ * Pacing on a driven timer: time moves only to the wakes the worker sets, so what is asserted
+ * is the pacing time each post went out at, whatever the machine's speed.
+ */
 describe('the delivery worker’s pace (embedded)', () => {
+  /** Longer than any wake here; the worker's send timeout is set to this and never reached. */
+  const SEND_TIMEOUT_MS = 30_000;
   let database: Database;
+  let timer: ManualPacingTimer;
 
   beforeEach(async () => {
     database = await createTestDatabase('embedded');
+    timer = new ManualPacingTimer(SEND_TIMEOUT_MS - 1);
   });
   afterEach(() => database.close());
+
+  const pacedWorker = (poster: RecordingPoster, options: Partial<DeliveryWorkerOptions>) =>
+    new DeliveryWorker(new PrismaStore(database.prisma), [poster], new TestClock(START), recordingLogger(), {
+      workerId: 'paced',
+      retryWakeHorizonMs: 0,
+      leaseMs: 4 * SEND_TIMEOUT_MS,
+      sendTimeoutMs: SEND_TIMEOUT_MS,
+      timer,
+      ...options,
+    });
 
   it('waits out a short retry_after within the claim, holding back the whole bot when the limit is global', async () => {
     const twinning = await seedTwinning(database, { channels: 4 });
     const ids = await enqueueFanOut(database, twinning, { dueAt: START });
+    const refusedAt: number[] = [];
     const sentAt: number[] = [];
-    let refusals = 0;
     const poster = new RecordingPoster('DISCORD', (): PostResult => {
-      if (refusals++ === 0) {
+      if (refusedAt.length === 0) {
+        refusedAt.push(timer.now());
         return { ok: false, retryable: true, retryAfterMs: 300, globalRateLimit: true, reason: '429 global' };
       }
-      sentAt.push(performance.now());
+      sentAt.push(timer.now());
       return { ok: true, platformMessageId: '' };
     });
-    const worker = new DeliveryWorker(
-      new PrismaStore(database.prisma),
-      [poster],
-      new TestClock(START),
-      recordingLogger(),
-      { workerId: 'waits', retryWakeHorizonMs: 0, limits: { DISCORD: { concurrency: 1 } } },
-    );
-    const began = performance.now();
-    expect(await worker.drainDue()).toEqual({ sent: 4, retried: 0, failed: 0, released: 0 });
+    const worker = pacedWorker(poster, { limits: { DISCORD: { concurrency: 1 } } });
+    expect(await driveUntilDone(timer, worker.drainDue())).toEqual({
+      sent: 4,
+      retried: 0,
+      failed: 0,
+      released: 0,
+    });
     await worker.stop();
-    // Nothing went out during the pause, and the refused post counts as one attempt.
-    expect(Math.min(...sentAt) - began).toBeGreaterThanOrEqual(290);
+    // Nothing went out, to any channel, until 300 ms of pacing time after the refusal.
+    expect(refusedAt).toEqual([0]);
+    expect(sentAt).toHaveLength(4);
+    expect(Math.min(...sentAt)).toBeGreaterThanOrEqual(300);
+    // The refused post counts as one attempt.
     const rows = await database.prisma.delivery.findMany({ where: { id: { in: ids } } });
     expect(rows.map((r) => [r.status, r.attempts])).toEqual(Array(4).fill(['SENT', 1]));
   });
@@ -429,20 +450,24 @@ describe('the delivery worker’s pace (embedded)', () => {
       ]),
     );
     const landed: string[] = [];
+    const landings = new Changes();
+    let answerFirst = (): void => undefined;
+    const firstAnswered = new Promise<void>((resolve) => (answerFirst = resolve));
     const slowPoster = new RecordingPoster('DISCORD', async (call): Promise<PostResult> => {
-      // The first edit takes longest: sent together, it would land last.
-      if (call.message.text === 'counts 1') await new Promise((resolve) => setTimeout(resolve, 150));
+      // The first edit is held until the test lets it answer: sent together, it would land last.
+      if (call.message.text === 'counts 1') await firstAnswered;
       landed.push(`${call.messageId ?? ''} ${call.message.text}`);
+      landings.notify();
       return { ok: true, platformMessageId: call.messageId ?? '' };
     });
-    const parallel = new DeliveryWorker(store, [slowPoster], new TestClock(START), recordingLogger(), {
-      workerId: 'edits',
-      retryWakeHorizonMs: 0,
-      limits: { DISCORD: { concurrency: 8 } },
-    });
-    expect(await parallel.drainDue()).toMatchObject({ sent: 3 });
+    const parallel = pacedWorker(slowPoster, { limits: { DISCORD: { concurrency: 8 } } });
+    const drained = parallel.drainDue();
+    // card-b did not wait for card-a; card-a's second edit waits for its first.
+    await landings.until(() => (landed.includes('card-b counts 3') ? true : undefined));
+    expect(slowPoster.calls.map((c) => c.message.text).sort()).toEqual(['counts 1', 'counts 3']);
+    answerFirst();
+    expect(await drained).toMatchObject({ sent: 3 });
     await parallel.stop();
-    // card-a: 1 before 2, though 1 was slower; card-b did not wait for card-a.
     expect(landed).toEqual(['card-b counts 3', 'card-a counts 1', 'card-a counts 2']);
     expect(slowPoster.calls.map((c) => c.kind)).toEqual(['edit', 'edit', 'edit']);
   });
@@ -450,40 +475,58 @@ describe('the delivery worker’s pace (embedded)', () => {
   it('sends in parallel up to the platform’s concurrency and never over its rate', async () => {
     const twinning = await seedTwinning(database, { channels: 60 });
     await enqueueFanOut(database, twinning, { dueAt: START });
+    // Each post is held until the test answers it: the worker's concurrency alone decides how
+    // many are under way, and the timer alone how many a window lets out.
+    const held: (() => void)[] = [];
+    const holding = new Changes();
     let inFlight = 0;
     let most = 0;
     const started: number[] = [];
     const poster = new RecordingPoster('DISCORD', async (): Promise<PostResult> => {
-      started.push(performance.now());
+      started.push(timer.now());
       most = Math.max(most, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 40));
+      await new Promise<void>((resolve) => {
+        held.push(resolve);
+        holding.notify();
+      });
       inFlight--;
       return { ok: true, platformMessageId: '' };
     });
-    const worker = new DeliveryWorker(
-      new PrismaStore(database.prisma),
-      [poster],
-      new TestClock(START),
-      recordingLogger(),
-      {
-        workerId: 'paced',
-        batchSize: 20,
-        retryWakeHorizonMs: 0,
-        limits: { DISCORD: { concurrency: 6, global: { limit: 30, windowMs: 500 } } },
-      },
-    );
-    const began = performance.now();
-    expect(await worker.drainDue()).toMatchObject({ sent: 60 });
-    const elapsed = performance.now() - began;
+    const worker = pacedWorker(poster, {
+      batchSize: 20,
+      limits: { DISCORD: { concurrency: 6, global: { limit: 30, windowMs: 500 } } },
+    });
+    let finished = false;
+    const drained = worker.drainDue().finally(() => {
+      finished = true;
+    });
+    let answered = 0;
+    while (!finished) {
+      // Either as many posts as the concurrency allows are under way (answer them), or the
+      // worker waits for the window (move time to its wake).
+      const wanted = Math.min(6, 60 - answered);
+      const next = await Promise.race([
+        drained.then(() => 'done' as const),
+        holding.until(() => (held.length > 0 && held.length >= wanted ? ('answer' as const) : undefined)),
+        timer.whenWakeSet().then(() => 'wake' as const),
+      ]);
+      if (next === 'answer') {
+        answered += held.length;
+        for (const answer of held.splice(0)) answer();
+      } else if (next === 'wake') {
+        timer.advanceTo(timer.nextWake() ?? timer.now());
+      }
+    }
+    expect(await drained).toMatchObject({ sent: 60 });
     await worker.stop();
 
     expect(most).toBe(6);
-    // 60 posts at 30 per 500 ms: the second half waits one window; one at a time would take 2.4 s.
-    expect(elapsed).toBeGreaterThanOrEqual(500);
-    expect(elapsed).toBeLessThan(2_400);
+    // 60 posts at 30 per 500 ms: the first 30 at once, the rest one window later.
+    expect(started.filter((at) => at === 0)).toHaveLength(30);
+    expect(Math.min(...started.slice(30))).toBeGreaterThanOrEqual(500);
     started.sort((a, b) => a - b);
     for (let i = 30; i < started.length; i++) {
-      expect(started[i]! - started[i - 30]!).toBeGreaterThanOrEqual(499);
+      expect(started[i]! - started[i - 30]!).toBeGreaterThanOrEqual(500);
     }
   });
 });

@@ -156,20 +156,25 @@ describe.each(DATABASE_KINDS)('scheduled announcements on %s', (kind) => {
     );
   });
 
-  it('sends each due announcement once when two schedulers tick at the same moment', async () => {
-    await twin('2026-05-01T08:00:00Z');
-    for (let i = 1; i <= 12; i++)
-      await h.run(jana, `announce schedule partnership:1 text:"Oznámení ${i}" at:"2026-05-02 10:00"`);
-    const second = schedulerHarness(database, '2026-05-02T08:00:05Z');
-    others.push(second);
-    h.clock.set('2026-05-02T08:00:05Z');
-    h.poster.take();
-    const [first, other] = await Promise.all([h.scheduler.tick(), second.scheduler.tick()]);
-    expect((first?.announcementsSent ?? 0) + (other?.announcementsSent ?? 0)).toBe(12);
-    const posted = [...h.poster.take(), ...second.poster.take()].map((s) => `${s.to} ${s.text}`);
-    expect(posted).toHaveLength(24);
-    expect(new Set(posted).size).toBe(24);
-    expect(await database.prisma.auditEntry.count({ where: { action: 'announce.run' } })).toBe(12);
-    expect(await database.prisma.delivery.count({ where: { kind: 'announcement' } })).toBe(24);
-  });
+  // PGlite runs one transaction at a time, so the two ticks never overlap there: only
+  // PostgreSQL shows that the claim's row locks keep each announcement to one scheduler.
+  it.runIf(kind === 'postgres')(
+    'sends each due announcement once when two schedulers tick at the same moment',
+    async () => {
+      await twin('2026-05-01T08:00:00Z');
+      for (let i = 1; i <= 12; i++)
+        await h.run(jana, `announce schedule partnership:1 text:"Oznámení ${i}" at:"2026-05-02 10:00"`);
+      const second = schedulerHarness(database, '2026-05-02T08:00:05Z');
+      others.push(second);
+      h.clock.set('2026-05-02T08:00:05Z');
+      h.poster.take();
+      const [first, other] = await Promise.all([h.scheduler.tick(), second.scheduler.tick()]);
+      expect((first?.announcementsSent ?? 0) + (other?.announcementsSent ?? 0)).toBe(12);
+      const posted = [...h.poster.take(), ...second.poster.take()].map((s) => `${s.to} ${s.text}`);
+      expect(posted).toHaveLength(24);
+      expect(new Set(posted).size).toBe(24);
+      expect(await database.prisma.auditEntry.count({ where: { action: 'announce.run' } })).toBe(12);
+      expect(await database.prisma.delivery.count({ where: { kind: 'announcement' } })).toBe(24);
+    },
+  );
 });

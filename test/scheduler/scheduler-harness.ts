@@ -166,6 +166,8 @@ export async function twinPragueAndChicago(h: SchedulerHarness): Promise<void> {
   const invite = await h.run(jana, 'partner invite name:"Praha – Chicago" form:formal areas:culture');
   await h.run(jana, 'channel link partnership:1');
   await h.run(mike, 'town register name:Chicago country:US timezone:America/Chicago language:en');
-  await h.run(mike, `partner join code:${invite.values?.invite ?? ''}`);
+  const code = invite.values?.invite;
+  if (code === undefined) throw new Error(`set-up: partner invite gave no invite code:\n${invite.text}`);
+  await h.run(mike, `partner join code:${code}`);
   h.poster.take();
 }

@@ -24,6 +24,7 @@ import type { Database } from '../../src/db/open-database.ts';
 import { prismaSlackStores } from '../../src/db/repositories/slack-repositories.ts';
 import { wireTwinbridge } from '../../src/main.ts';
 import { TestClock } from '../console/console-harness.ts';
+import { expectShownToChannel } from '../support/set-up-checks.ts';
 import {
   SlackEmulator,
   type ResponsePost,
@@ -266,6 +267,12 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** Throws with the answer unless the channel saw it (refusals are ephemeral): for set-up steps. */
+export function shownInChannel(post: ResponsePost, step: string): ResponsePost {
+  expectShownToChannel(post.body['response_type'] === 'in_channel', answerText(post), step);
+  return post;
 }
 
 /** Text of an answer posted to a response_url. */

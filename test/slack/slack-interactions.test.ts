@@ -8,7 +8,16 @@ import { translate } from '../../src/core/i18n/translator.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import type { StoredView } from '../emulators/slack/slack-emulator.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { answerText, SLACK_MODES, SlackHarness, unescaped, type As } from './slack-harness.ts';
+import { inviteCodeIn } from '../support/set-up-checks.ts';
+import {
+  answerText,
+  eventually,
+  shownInChannel,
+  SLACK_MODES,
+  SlackHarness,
+  unescaped,
+  type As,
+} from './slack-harness.ts';
 
 interface ViewBlock {
   block_id: string;
@@ -34,12 +43,15 @@ describe.each(SLACK_MODES)('Slack interactions in %s mode', (mode) => {
     general = ws.generalChannelId ?? '';
     alice = { userId: ws.defaultUserId, channelId: general };
     bob = { userId: h.slack.addUser({ name: 'bob' }).id, channelId: general };
-    await h.command(
-      'town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs',
-      alice,
+    shownInChannel(
+      await h.command(
+        'town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs',
+        alice,
+      ),
+      'town register',
     );
-    await h.command('partner invite name:"Krumlov – Passau" form:formal', alice);
-    await h.command('channel link partnership:1', alice);
+    inviteCodeIn(answerText(await h.command('partner invite name:"Krumlov – Passau" form:formal', alice)));
+    shownInChannel(await h.command('channel link partnership:1', alice), 'channel link');
     await h.drain();
   });
 
@@ -194,8 +206,12 @@ describe.each(SLACK_MODES)('Slack interactions in %s mode', (mode) => {
       await h.restart();
       await h.slack.socket.resend(first).waitForAck();
     }
-    // Give a wrongly handled repeat the time to answer.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Both repeats are over once each was recognised (logged); only then is "no second answer"
+    // worth checking.
+    await eventually(
+      () => (h.logLines.filter((l) => l.includes('already handled')).length >= 2 ? true : undefined),
+      'both repeats recognised as handled',
+    );
     expect(answers() - before).toBe(1);
     expect(await database.prisma.slackEventReceipt.count()).toBe(1);
     expect(h.logLines.filter((l) => l.includes('already handled'))).toHaveLength(2);
@@ -212,7 +228,8 @@ describe.each(SLACK_MODES)('Slack interactions in %s mode', (mode) => {
         );
       const stale = await h.http().slashCommand({ command: '/twin', text: 'help' }, { stale: true });
       expect([bad.status, stale.status]).toEqual([401, 401]);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // A 401 is the whole handling: the request was refused before any listener ran, so there
+      // is nothing still under way to wait for.
       expect(h.slack.responses(bad.responseUrl)).toEqual([]);
       expect(h.slack.responses(stale.responseUrl)).toEqual([]);
       expect(await database.prisma.community.count()).toBe(communities);

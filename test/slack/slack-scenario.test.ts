@@ -8,8 +8,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/core/i18n/translator.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import type { ResponsePost, StoredMessage } from '../emulators/slack/slack-emulator.ts';
+import { inviteCodeIn } from '../support/set-up-checks.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
-import { answerText, eventually, SLACK_MODES, SlackHarness, unescaped, type As } from './slack-harness.ts';
+import {
+  answerText,
+  eventually,
+  shownInChannel,
+  SLACK_MODES,
+  SlackHarness,
+  unescaped,
+  type As,
+} from './slack-harness.ts';
+
+/** Set-up steps whose success the channel sees (a refusal would be ephemeral). */
+const SHOWN_IN_CHANNEL = new Set(['register-krumlov', 'link', 'register-passau', 'join']);
 
 const combinations = SLACK_MODES.flatMap((mode) => DATABASE_KINDS.map((kind) => [mode, kind] as const));
 
@@ -70,7 +82,9 @@ describe.each(combinations)('Slack scenario in %s mode on %s', (mode, kind) => {
     };
 
     const run = async (name: string, text: string, as: As) => {
-      answers[name] = await h.command(text, as);
+      const answer = await h.command(text, as);
+      if (SHOWN_IN_CHANNEL.has(name)) shownInChannel(answer, text);
+      answers[name] = answer;
       await h.drain();
     };
     await run(
@@ -89,7 +103,7 @@ describe.each(combinations)('Slack scenario in %s mode on %s', (mode, kind) => {
       'town register name:Passau country:DE timezone:Europe/Berlin language:de',
       passau.max,
     );
-    const code = /[0-9A-Z]{5}-[0-9A-Z]{5}/.exec(answerText(answers['invite'] as ResponsePost))?.[0] ?? '';
+    const code = inviteCodeIn(answerText(answers['invite'] as ResponsePost));
     await run('join', `partner join code:${code}`, passau.max);
     await run('profile', 'profile set languages:de,en interests:"Fußball, Chor"', passau.max);
     await run(

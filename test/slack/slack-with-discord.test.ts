@@ -19,8 +19,10 @@ import type { Database } from '../../src/db/open-database.ts';
 import { prismaSlackStores } from '../../src/db/repositories/slack-repositories.ts';
 import { wireTwinbridge } from '../../src/main.ts';
 import { TestClock } from '../console/console-harness.ts';
+import { isEphemeral } from '../discord/discord-harness.ts';
 import { DiscordEmulator, type SlashCommandInput } from '../emulators/discord/discord-emulator.ts';
 import { SlackEmulator, type ResponsePost } from '../emulators/slack/slack-emulator.ts';
+import { expectShownToChannel, inviteCodeIn } from '../support/set-up-checks.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import { answerText, unescaped } from './slack-harness.ts';
 
@@ -118,20 +120,37 @@ describe('a Slack town and a Discord town in one partnership', () => {
       commands: discordCommands(commandList),
     });
 
-    await slackCommand(
-      'town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs',
-      jana,
+    const inChannel = (answer: ResponsePost, step: string) =>
+      expectShownToChannel(answer.body['response_type'] === 'in_channel', answerText(answer), step);
+    const shownToChannel = (answer: APIMessage[], step: string) =>
+      expectShownToChannel(
+        answer.length > 0 && !isEphemeral(answer[0]),
+        answer.map((m) => m.content).join('\n'),
+        step,
+      );
+    inChannel(
+      await slackCommand(
+        'town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs',
+        jana,
+      ),
+      'town register (Slack)',
     );
     const invite = await slackCommand('partner invite name:"Krumlov – Passau" form:formal', jana);
-    await slackCommand('channel link partnership:1', jana);
-    const code = /[0-9A-Z]{5}-[0-9A-Z]{5}/.exec(answerText(invite))?.[0] ?? 'no code';
-    await discordCommand({
-      user: 'max',
-      name: 'town',
-      subcommand: 'register',
-      options: { name: 'Passau', country: 'DE', timezone: 'Europe/Berlin', language: 'de' },
-    });
-    await discordCommand({ user: 'max', name: 'partner', subcommand: 'join', options: { code } });
+    const code = inviteCodeIn(answerText(invite));
+    inChannel(await slackCommand('channel link partnership:1', jana), 'channel link (Slack)');
+    shownToChannel(
+      await discordCommand({
+        user: 'max',
+        name: 'town',
+        subcommand: 'register',
+        options: { name: 'Passau', country: 'DE', timezone: 'Europe/Berlin', language: 'de' },
+      }),
+      'town register (Discord)',
+    );
+    shownToChannel(
+      await discordCommand({ user: 'max', name: 'partner', subcommand: 'join', options: { code } }),
+      'partner join (Discord)',
+    );
     await slackCommand(
       'event create partnership:1 title:"Letní tábor" kind:youth-exchange start:"2027-07-06 10:00" capacity:3',
       jana,
