@@ -4,10 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { commands } from '../commands/index.ts';
 import { ConsolePoster, ConsoleSession } from './adapters/console/console-adapter.ts';
 import { DiscordAdapter } from './adapters/discord/discord-adapter.ts';
 import { SlackAdapter } from './adapters/slack/slack-adapter.ts';
+import { commandRoutes } from './command-routes.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
 import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
@@ -17,7 +17,6 @@ import type { ChannelPoster, Clock, Logger } from './core/ports.ts';
 /** Until every adapter follows src/core/adapter-contract.ts: posters that also connect. */
 type ConnectingPoster = ChannelPoster & { start(): Promise<void>; stop(): Promise<void> };
 import { CoreQueries } from './core/services/queries.ts';
-import { commandHandlers } from './core/services/handlers.ts';
 import { openDatabase, type Database } from './db/open-database.ts';
 import { PrismaStore } from './db/prisma-store.ts';
 import { createLogger } from './logging.ts';
@@ -59,8 +58,7 @@ export function wireTwinbridge(options: {
     clock: options.clock,
     logger: options.logger,
     recurrence: new CronRecurrence(),
-    definitions: commands,
-    handlers: commandHandlers,
+    routes: commandRoutes,
     onOutboxChanged: () => {
       if (outbox.worker) outbox.lastDrain = outbox.worker.drainDueLogged();
     },

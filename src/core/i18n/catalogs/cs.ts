@@ -73,7 +73,7 @@ export const cs: Catalog = {
     'Partnerství #{number} „{name}“. Kód pozvánky: {code}\nPředejte ho koordinátorovi partnerského města; ten spustí „partner join code:{code}“ v kanálu, který chce sdílet. Kód platí jednou, do {expires}.',
   'partner.ended': 'Partnerství #{number} skončilo.',
   'partner.not-active':
-    'Partnerství #{number} je ve stavu {status}: nejdřív ho znovu aktivujte příkazem „partner edit“.',
+    'Partnerství #{number} je ve stavu „{status}“: nejdřív ho znovu aktivujte příkazem „partner edit“.',
   'partner.unknown-area': 'Neznámé oblasti: {areas}. Známé oblasti: {known}.',
   'partner.already-member': 'Vaše město už je v partnerství #{number} „{name}“.',
   'partner.joined':

@@ -74,7 +74,7 @@ export const de: Catalog = {
     'Partnerschaft #{number} „{name}“. Einladungscode: {code}\nGeben Sie ihn an die Koordination der Partnerstadt weiter; dort wird „partner join code:{code}“ in dem Kanal ausgeführt, der geteilt werden soll. Der Code gilt einmal, bis {expires}.',
   'partner.ended': 'Die Partnerschaft #{number} ist beendet.',
   'partner.not-active':
-    'Partnerschaft #{number} hat den Status {status}: Aktivieren Sie sie zuerst wieder mit „partner edit“.',
+    'Partnerschaft #{number} hat den Status „{status}“: Aktivieren Sie sie zuerst wieder mit „partner edit“.',
   'partner.unknown-area': 'Unbekannte Bereiche: {areas}. Bekannte Bereiche: {known}.',
   'partner.already-member': 'Ihre Stadt ist bereits in der Partnerschaft #{number} „{name}“.',
   'partner.joined':

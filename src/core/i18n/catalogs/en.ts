@@ -67,7 +67,8 @@ export const en = {
   'partner.invite-created':
     'Partnership #{number} “{name}”. Invite code: {code}\nGive it to the partner town’s coordinator; they run “partner join code:{code}” in the channel they want to share. It works once, until {expires}.',
   'partner.ended': 'Partnership #{number} has ended.',
-  'partner.not-active': 'Partnership #{number} is {status}: reactivate it with “partner edit” first.',
+  'partner.not-active':
+    'Partnership #{number} has the status “{status}”: reactivate it with “partner edit” first.',
   'partner.unknown-area': 'Unknown areas: {areas}. Known areas: {known}.',
   'partner.already-member': 'Your town is already in partnership #{number} “{name}”.',
   'partner.joined':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commandList } from '../../../commands/index.ts';
-import { parseCommandText } from './text-syntax.ts';
+import { commandList } from './index.ts';
+import { parseCommandText } from '../src/core/commands/text-syntax.ts';
 
 function parse(input: string) {
   return parseCommandText(input, commandList);

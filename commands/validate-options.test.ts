@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../../commands/index.ts';
-import { UserError } from '../errors.ts';
-import { validateOptions } from './validate-options.ts';
+import { commands } from './index.ts';
+import { UserError } from '../src/core/errors.ts';
+import { validateOptions } from '../src/core/commands/validate-options.ts';
 
 function rejection(run: () => unknown): { key: string; params: Record<string, unknown> } {
   try {
