@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Community, Member, Town } from '../domain/model.ts';
-import { ConflictError, UserError } from '../errors.ts';
+import { ConflictError, NotFoundError, UserError } from '../errors.ts';
 import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor, type MessageKey, type MessageParams, type Translate } from '../i18n/translator.ts';
 import type { Clock, Logger, Recurrence, Repositories, Store } from '../ports.ts';
@@ -185,6 +185,9 @@ export class CommandBus {
     }
     if (error instanceof ConflictError) {
       return { text: t('error.conflict'), private: true, error: { key: 'error.conflict' } };
+    }
+    if (error instanceof NotFoundError) {
+      return { text: t('error.gone'), private: true, error: { key: 'error.gone' } };
     }
     const ref = randomBytes(4).toString('hex');
     this.deps.logger.error(

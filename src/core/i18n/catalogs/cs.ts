@@ -41,6 +41,8 @@ export const cs: Catalog = {
   'error.unexpected':
     'Na mé straně se něco pokazilo (ref. {ref}). Nic se nezměnilo; koordinátoři se mohou na toto označení odvolat.',
   'error.conflict': 'Někdo jiný to ve stejnou chvíli změnil. Nic se nezměnilo, zkuste to prosím znovu.',
+  'error.gone':
+    'Co příkaz potřeboval, mezitím někdo jiný odstranil. Nic se nezměnilo, zkontrolujte to a zkuste to prosím znovu.',
   'permission.coordinator-only': '„{command}“ může použít jen koordinátor vašeho města.',
 
   'role.coordinator': 'koordinátor',

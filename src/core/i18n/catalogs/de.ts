@@ -42,6 +42,8 @@ export const de: Catalog = {
     'Bei mir ist etwas schiefgelaufen (Ref. {ref}). Es wurde nichts geändert; die Koordinatoren können diese Referenz angeben.',
   'error.conflict':
     'Jemand anderes hat das im selben Moment geändert. Es wurde nichts geändert; bitte versuchen Sie es noch einmal.',
+  'error.gone':
+    'Was dafür nötig war, hat gerade jemand anderes entfernt. Es wurde nichts geändert; bitte prüfen Sie es und versuchen Sie es erneut.',
   'permission.coordinator-only': 'Nur Koordinatoren Ihrer Stadt können „{command}“ verwenden.',
 
   'role.coordinator': 'Koordinator',

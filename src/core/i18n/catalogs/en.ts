@@ -36,6 +36,8 @@ export const en = {
   'error.unexpected':
     'Something went wrong on my side (ref {ref}). Nothing was changed; the coordinators can quote this reference.',
   'error.conflict': 'Someone else changed this at the same moment. Nothing was changed; please try again.',
+  'error.gone':
+    'What this needed was removed a moment ago by someone else. Nothing was changed; check and try again.',
   'permission.coordinator-only': 'Only a coordinator of your town can use “{command}”.',
 
   'role.coordinator': 'coordinator',
