@@ -61,40 +61,11 @@ export class CommandBus {
     let commandName = 'text' in request ? request.text.slice(0, 60) : request.command;
     try {
       const reply = await this.deps.store.transaction(async (repos) => {
-        // Reads first: most commands come from people and places already known.
-        const community =
-          (await repos.communities.findByExternalId(
-            request.actor.platform,
-            request.actor.communityExternalId,
-          )) ??
-          (await repos.communities.upsert(
-            request.actor.platform,
-            request.actor.communityExternalId,
-            request.actor.communityName,
-          ));
-        const town = await repos.towns.findByCommunity(community.id);
-        const known = await repos.members.findByPlatformUser(community.id, request.actor.userId);
+        const { community, town, known } = await this.whereAndWho(repos, request.actor);
         language = resolveLanguage(known?.languages[0], town?.language, request.locale);
-
         const { route, args } = this.resolve(request);
-        const definition = route.definition;
-        commandName = commandId(definition);
-        if (definition.role !== 'anyone' && !town) throw new UserError('town.not-registered');
-
-        let member =
-          known?.displayName === request.actor.displayName
-            ? known
-            : await repos.members.upsertIdentity(
-                community.id,
-                request.actor.userId,
-                request.actor.displayName,
-              );
-        if (town && member.townId !== town.id)
-          member = await repos.members.update(member.id, { townId: town.id });
-        if (definition.role === 'coordinator' && member.role !== 'COORDINATOR') {
-          throw new UserError('permission.coordinator-only', { command: definition.path.join(' ') });
-        }
-
+        commandName = commandId(route.definition);
+        const member = await this.admit(repos, request.actor, route.definition, { community, town, known });
         const ctx: CommandContext = {
           repos,
           now: this.deps.clock.now(),
@@ -118,6 +89,38 @@ export class CommandBus {
     } catch (error) {
       return this.failureReply(error, language, commandName, request);
     }
+  }
+
+  /** The actor's community (recorded on first sight), its town and what is known of the person. */
+  private async whereAndWho(repos: Repositories, actor: Actor) {
+    // Reads first: most commands come from people and places already known.
+    const community =
+      (await repos.communities.findByExternalId(actor.platform, actor.communityExternalId)) ??
+      (await repos.communities.upsert(actor.platform, actor.communityExternalId, actor.communityName));
+    const town = await repos.towns.findByCommunity(community.id);
+    const known = await repos.members.findByPlatformUser(community.id, actor.userId);
+    return { community, town, known };
+  }
+
+  /** The acting member, recorded and placed in the town, once the command's role allows them. */
+  private async admit(
+    repos: Repositories,
+    actor: Actor,
+    definition: CommandDefinition,
+    place: { community: Community; town: Town | null; known: Member | null },
+  ): Promise<Member> {
+    const { community, town, known } = place;
+    if (definition.role !== 'anyone' && !town) throw new UserError('town.not-registered');
+    let member =
+      known?.displayName === actor.displayName
+        ? known
+        : await repos.members.upsertIdentity(community.id, actor.userId, actor.displayName);
+    if (town && member.townId !== town.id)
+      member = await repos.members.update(member.id, { townId: town.id });
+    if (definition.role === 'coordinator' && member.role !== 'COORDINATOR') {
+      throw new UserError('permission.coordinator-only', { command: definition.path.join(' ') });
+    }
+    return member;
   }
 
   /** Finds the route and validates the options; throws UserError with usage on failure. */
