@@ -18,11 +18,37 @@ const coreForbidden = [
     group: ['node-cron', 'cron-parser'],
     message: 'Scheduling lives in src/scheduler; the core gets a Clock.',
   },
+  { group: ['pino'], message: 'The core logs through the Logger port in src/core/ports.ts.' },
   {
     group: ['**/adapters/**', '**/db/**', '**/scheduler/**', '**/main.js', '**/main.ts'],
     message: 'The core must not reach into outer layers.',
   },
 ];
+
+/**
+ * The core may not reach out of src/ at all: not into the command definitions (`commands/`,
+ * which import the core), tests or scripts. Seen from a file `depth` folders below src/core,
+ * that is any relative import climbing `depth + 2` levels.
+ */
+const coreDepths = [0, 1, 2, 3];
+const coreStaysInSrc = coreDepths.map((depth) => ({
+  files: [`src/core/${'*/'.repeat(depth)}*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...coreForbidden,
+          {
+            group: [`${'../'.repeat(depth + 2)}**`],
+            message:
+              'The core must not import commands/ (or anything outside src/): declare handler arguments in the service and wire it in src/command-routes.ts.',
+          },
+        ],
+      },
+    ],
+  },
+}));
 
 export default tseslint.config(
   {
@@ -47,6 +73,7 @@ export default tseslint.config(
     files: ['src/core/**/*.ts', 'commands/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: coreForbidden }] },
   },
+  ...coreStaysInSrc,
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -1,34 +1,13 @@
-import { defineCommand } from '../src/core/commands/definition.ts';
-import type { ChoiceOption, IntegerOption, StringOption } from '../src/core/commands/definition.ts';
+import { choiceOptionOf, defineCommand } from '../src/core/commands/definition.ts';
+import type { IntegerOption, StringOption } from '../src/core/commands/definition.ts';
+import { exchangeKinds } from '../src/core/domain/vocabularies.ts';
 import { eventOption, partnershipOption, timeOption } from './shared-options.ts';
 
-export const exchangeKindOption = {
-  type: 'choice',
-  description: { en: 'Kind of event', cs: 'Druh akce', de: 'Art der Veranstaltung' },
-  choices: [
-    {
-      value: 'delegation-visit',
-      label: { en: 'Delegation visit', cs: 'Návštěva delegace', de: 'Delegationsbesuch' },
-    },
-    {
-      value: 'citizens-meeting',
-      label: { en: 'Citizens’ meeting', cs: 'Setkání občanů', de: 'Bürgertreffen' },
-    },
-    { value: 'youth-exchange', label: { en: 'Youth exchange', cs: 'Výměna mládeže', de: 'Jugendaustausch' } },
-    { value: 'school-exchange', label: { en: 'School exchange', cs: 'Výměna škol', de: 'Schüleraustausch' } },
-    { value: 'study-visit', label: { en: 'Study visit', cs: 'Studijní cesta', de: 'Studienbesuch' } },
-    {
-      value: 'cultural-event',
-      label: { en: 'Cultural event', cs: 'Kulturní akce', de: 'Kulturveranstaltung' },
-    },
-    { value: 'sports-event', label: { en: 'Sports event', cs: 'Sportovní akce', de: 'Sportveranstaltung' } },
-    { value: 'online-meeting', label: { en: 'Online meeting', cs: 'Online setkání', de: 'Online-Treffen' } },
-    {
-      value: 'business-forum',
-      label: { en: 'Business forum', cs: 'Podnikatelské fórum', de: 'Wirtschaftsforum' },
-    },
-  ],
-} as const satisfies ChoiceOption;
+export const exchangeKindOption = choiceOptionOf(exchangeKinds, {
+  en: 'Kind of event',
+  cs: 'Druh akce',
+  de: 'Art der Veranstaltung',
+});
 
 const title = {
   type: 'string',

@@ -1,22 +1,13 @@
-import { defineCommand } from '../src/core/commands/definition.ts';
+import { choiceOptionOf, defineCommand } from '../src/core/commands/definition.ts';
 import type { ChoiceOption, ListOption } from '../src/core/commands/definition.ts';
+import { partnershipForms, partnershipStatuses } from '../src/core/domain/vocabularies.ts';
 import { partnershipOption, languageTagOption } from './shared-options.ts';
 
-const formOption = {
-  type: 'choice',
-  description: { en: 'Form of cooperation', cs: 'Forma spolupráce', de: 'Form der Zusammenarbeit' },
-  choices: [
-    {
-      value: 'formal',
-      label: { en: 'Formal agreement', cs: 'Formální smlouva', de: 'Formelle Vereinbarung' },
-    },
-    {
-      value: 'joint-project',
-      label: { en: 'Joint project', cs: 'Společný projekt', de: 'Gemeinsames Projekt' },
-    },
-    { value: 'informal', label: { en: 'Informal', cs: 'Neformální', de: 'Informell' } },
-  ],
-} as const satisfies ChoiceOption;
+const formOption = choiceOptionOf(partnershipForms, {
+  en: 'Form of cooperation',
+  cs: 'Forma spolupráce',
+  de: 'Form der Zusammenarbeit',
+});
 
 const areasOption = {
   type: 'list',
@@ -134,16 +125,7 @@ export const partnerEdit = defineCommand({
       maxLength: 100,
       description: { en: 'New name', cs: 'Nový název', de: 'Neuer Name' },
     },
-    status: {
-      type: 'choice',
-      description: { en: 'Status', cs: 'Stav', de: 'Status' },
-      choices: [
-        { value: 'proposed', label: { en: 'Proposed', cs: 'Navrženo', de: 'Vorgeschlagen' } },
-        { value: 'active', label: { en: 'Active', cs: 'Aktivní', de: 'Aktiv' } },
-        { value: 'dormant', label: { en: 'Dormant', cs: 'Nečinné', de: 'Ruhend' } },
-        { value: 'ended', label: { en: 'Ended', cs: 'Ukončeno', de: 'Beendet' } },
-      ],
-    },
+    status: choiceOptionOf(partnershipStatuses, { en: 'Status', cs: 'Stav', de: 'Status' }),
     form: formOption,
     areas: areasOption,
     'agreement-date': {

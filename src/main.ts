@@ -7,7 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
 import { createDiscordAdapter } from './adapters/discord/discord-adapter.ts';
 import { createSlackAdapter } from './adapters/slack/slack-adapter.ts';
-import { commands } from '../commands/index.ts';
+import { commandRoutes } from './command-routes.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import type { InboundPort, PlatformAdapter } from './core/adapter-contract.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
@@ -16,7 +16,6 @@ import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
 import { OutboxSignal } from './core/outbox/outbox-signal.ts';
 import { platformSendLimits } from './core/outbox/send-limits.ts';
 import type { Clock, Logger } from './core/ports.ts';
-import { commandHandlers } from './core/services/handlers.ts';
 import { CoreQueries } from './core/services/queries.ts';
 import { openDatabase, type Database } from './db/open-database.ts';
 import { PrismaStore } from './db/prisma-store.ts';
@@ -66,8 +65,7 @@ export function wireTwinbridge(options: {
     clock,
     logger,
     recurrence,
-    definitions: commands,
-    handlers: commandHandlers,
+    routes: commandRoutes,
     onOutboxChanged: () => outboxChanged.raise(),
   });
   const queries = new CoreQueries(store, clock);

@@ -21,3 +21,11 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/** Thrown by repositories when a row a write needed is gone (deleted meanwhile by someone else). */
+export class NotFoundError extends Error {
+  constructor(readonly target: string) {
+    super(`not found: ${target}`);
+    this.name = 'NotFoundError';
+  }
+}

@@ -1,5 +1,5 @@
 /** The core's Store on Prisma: every command is one interactive transaction. */
-import { ConflictError } from '../core/errors.ts';
+import { ConflictError, NotFoundError } from '../core/errors.ts';
 import type { Repositories, Store } from '../core/ports.ts';
 import type { Prisma, PrismaClient } from './generated/client.ts';
 import {
@@ -35,8 +35,10 @@ export function prismaRepositories(db: Prisma.TransactionClient): Repositories {
   };
 }
 
-function isUniqueViolation(error: unknown): error is { code: string; meta?: { target?: unknown } } {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+type PrismaKnownError = { code: string; meta?: Record<string, unknown> };
+
+function hasPrismaCode(error: unknown, code: string): error is PrismaKnownError {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
 
 export class PrismaStore implements Store {
@@ -50,7 +52,11 @@ export class PrismaStore implements Store {
         timeout: 20_000,
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(JSON.stringify(error.meta?.target ?? 'unique'));
+      // P2002: a unique constraint refused the write. P2025: a row to update or delete is gone.
+      if (hasPrismaCode(error, 'P2002'))
+        throw new ConflictError(JSON.stringify(error.meta?.target ?? 'unique'));
+      if (hasPrismaCode(error, 'P2025'))
+        throw new NotFoundError(JSON.stringify(error.meta?.modelName ?? 'row'));
       throw error;
     }
   }

@@ -174,8 +174,8 @@ describe.each(DATABASE_KINDS)('partnership lifecycle on %s', (kind) => {
       await harness.run(':community oxford\n:channel twinning\n:as alice');
       const edits: [string, string][] = [
         ['name:"Oxford – Bonn – Krumlov Trio"', '#1 Oxford – Bonn – Krumlov Trio: '],
-        ['form:joint-project', ' · joint_project · '],
-        ['status:dormant', ' · dormant'],
+        ['form:joint-project', ' · Joint project · '],
+        ['status:dormant', ' · Dormant'],
         ['areas:"youth, education, youth"', 'Areas: youth, education'],
         ['agreement-date:2024-05-09', 'Agreement: 2024-05-09 · —'],
         [
@@ -190,7 +190,7 @@ describe.each(DATABASE_KINDS)('partnership lifecycle on %s', (kind) => {
       }
       const info = await answer(harness, 'partner info partnership:1');
       expect(info.split('\n').slice(0, 3)).toEqual([
-        '• #1 Oxford – Bonn – Krumlov Trio: Oxford (GB), Bonn (DE), Český Krumlov (CZ) · joint_project · dormant',
+        '• #1 Oxford – Bonn – Krumlov Trio: Oxford (GB), Bonn (DE), Český Krumlov (CZ) · Joint project · Dormant',
         '  Areas: youth, education',
         '  Agreement: 2024-05-09 · https://oxford.example/twinning.pdf',
       ]);

@@ -4,19 +4,13 @@
  * Problems the person can fix come back translated; anything else gets a reference and a log line.
  */
 import { randomBytes } from 'node:crypto';
-import type { CommandId, Commands } from '../../../commands/index.ts';
 import type { Community, Member, Town } from '../domain/model.ts';
-import { ConflictError, UserError } from '../errors.ts';
+import { ConflictError, NotFoundError, UserError } from '../errors.ts';
 import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor, type MessageKey, type MessageParams, type Translate } from '../i18n/translator.ts';
 import type { Clock, Logger, Recurrence, Repositories, Store } from '../ports.ts';
-import {
-  commandId,
-  commandUsage,
-  type CommandArgs,
-  type CommandDefinition,
-  type OptionSpecs,
-} from './definition.ts';
+import type { CommandRoute } from './command-route.ts';
+import { commandId, commandUsage, type CommandDefinition } from './definition.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from './invocation.ts';
 import { parseCommandText } from './text-syntax.ts';
 import { validateOptions } from './validate-options.ts';
@@ -38,28 +32,27 @@ export interface CommandContext {
   markOutboxChanged(): void;
 }
 
-export type CommandHandler<O extends OptionSpecs> = (
-  ctx: CommandContext,
-  args: CommandArgs<O>,
-) => Promise<Reply>;
-export type CommandHandlers = { [K in CommandId]: CommandHandler<Commands[K]['options']> };
-
 export interface CommandBusDependencies {
   store: Store;
   clock: Clock;
   logger: Logger;
   recurrence: Recurrence;
-  definitions: Commands;
-  handlers: CommandHandlers;
+  /** Every command with its handler; text parsing and help read the definitions from here. */
+  routes: readonly CommandRoute[];
   /** Called after a command that enqueued deliveries has committed. */
   onOutboxChanged?: () => void;
 }
 
 export class CommandBus {
   private readonly definitionList: readonly CommandDefinition[];
+  private readonly routeById: ReadonlyMap<string, CommandRoute>;
+  private readonly routeByDefinition: ReadonlyMap<CommandDefinition, CommandRoute>;
 
   constructor(private readonly deps: CommandBusDependencies) {
-    this.definitionList = Object.values(deps.definitions);
+    this.definitionList = deps.routes.map((r) => r.definition);
+    this.routeById = new Map(deps.routes.map((r) => [commandId(r.definition), r]));
+    if (this.routeById.size !== deps.routes.length) throw new Error('two routes share a command id');
+    this.routeByDefinition = new Map(deps.routes.map((r) => [r.definition, r]));
   }
 
   async run(request: CommandRequest): Promise<Reply> {
@@ -68,39 +61,11 @@ export class CommandBus {
     let commandName = 'text' in request ? request.text.slice(0, 60) : request.command;
     try {
       const reply = await this.deps.store.transaction(async (repos) => {
-        // Reads first: most commands come from people and places already known.
-        const community =
-          (await repos.communities.findByExternalId(
-            request.actor.platform,
-            request.actor.communityExternalId,
-          )) ??
-          (await repos.communities.upsert(
-            request.actor.platform,
-            request.actor.communityExternalId,
-            request.actor.communityName,
-          ));
-        const town = await repos.towns.findByCommunity(community.id);
-        const known = await repos.members.findByPlatformUser(community.id, request.actor.userId);
+        const { community, town, known } = await this.whereAndWho(repos, request.actor);
         language = resolveLanguage(known?.languages[0], town?.language, request.locale);
-
-        const { definition, args } = this.resolve(request);
-        commandName = commandId(definition);
-        if (definition.role !== 'anyone' && !town) throw new UserError('town.not-registered');
-
-        let member =
-          known?.displayName === request.actor.displayName
-            ? known
-            : await repos.members.upsertIdentity(
-                community.id,
-                request.actor.userId,
-                request.actor.displayName,
-              );
-        if (town && member.townId !== town.id)
-          member = await repos.members.update(member.id, { townId: town.id });
-        if (definition.role === 'coordinator' && member.role !== 'COORDINATOR') {
-          throw new UserError('permission.coordinator-only', { command: definition.path.join(' ') });
-        }
-
+        const { route, args } = this.resolve(request);
+        commandName = commandId(route.definition);
+        const member = await this.admit(repos, request.actor, route.definition, { community, town, known });
         const ctx: CommandContext = {
           repos,
           now: this.deps.clock.now(),
@@ -117,8 +82,7 @@ export class CommandBus {
             outboxChanged = true;
           },
         };
-        const handler = this.deps.handlers[commandName as CommandId] as CommandHandler<OptionSpecs>;
-        return handler(ctx, args as CommandArgs<OptionSpecs>);
+        return route.handler(ctx, args);
       });
       if (outboxChanged) this.deps.onOutboxChanged?.();
       return reply;
@@ -127,9 +91,41 @@ export class CommandBus {
     }
   }
 
-  /** Finds the definition and validates the options; throws UserError with usage on failure. */
-  private resolve(request: CommandRequest): { definition: CommandDefinition; args: Record<string, unknown> } {
-    let definition: CommandDefinition | undefined;
+  /** The actor's community (recorded on first sight), its town and what is known of the person. */
+  private async whereAndWho(repos: Repositories, actor: Actor) {
+    // Reads first: most commands come from people and places already known.
+    const community =
+      (await repos.communities.findByExternalId(actor.platform, actor.communityExternalId)) ??
+      (await repos.communities.upsert(actor.platform, actor.communityExternalId, actor.communityName));
+    const town = await repos.towns.findByCommunity(community.id);
+    const known = await repos.members.findByPlatformUser(community.id, actor.userId);
+    return { community, town, known };
+  }
+
+  /** The acting member, recorded and placed in the town, once the command's role allows them. */
+  private async admit(
+    repos: Repositories,
+    actor: Actor,
+    definition: CommandDefinition,
+    place: { community: Community; town: Town | null; known: Member | null },
+  ): Promise<Member> {
+    const { community, town, known } = place;
+    if (definition.role !== 'anyone' && !town) throw new UserError('town.not-registered');
+    let member =
+      known?.displayName === actor.displayName
+        ? known
+        : await repos.members.upsertIdentity(community.id, actor.userId, actor.displayName);
+    if (town && member.townId !== town.id)
+      member = await repos.members.update(member.id, { townId: town.id });
+    if (definition.role === 'coordinator' && member.role !== 'COORDINATOR') {
+      throw new UserError('permission.coordinator-only', { command: definition.path.join(' ') });
+    }
+    return member;
+  }
+
+  /** Finds the route and validates the options; throws UserError with usage on failure. */
+  private resolve(request: CommandRequest): { route: CommandRoute; args: Record<string, unknown> } {
+    let route: CommandRoute | undefined;
     let raw: Record<string, unknown>;
     if ('text' in request) {
       const parsed = parseCommandText(request.text, this.definitionList);
@@ -153,22 +149,21 @@ export class CommandBus {
             });
         }
       }
-      definition = parsed.value.definition;
+      route = this.routeByDefinition.get(parsed.value.definition);
       raw = parsed.value.options;
     } else {
-      // hasOwn: a command named like an Object.prototype member ("toString") is simply unknown.
-      definition = Object.hasOwn(this.deps.definitions, request.command)
-        ? this.deps.definitions[request.command as CommandId]
-        : undefined;
-      if (!definition)
-        throw new UserError('command.unknown', { words: request.command, suggestions: 'help' });
+      route = this.routeById.get(request.command);
       raw = request.options;
     }
+    if (!route) {
+      const words = 'text' in request ? request.text : request.command;
+      throw new UserError('command.unknown', { words, suggestions: 'help' });
+    }
     try {
-      return { definition, args: validateOptions(definition, raw) };
+      return { route, args: validateOptions(route.definition, raw) };
     } catch (error) {
       if (error instanceof UserError) {
-        throw new UserError(error.key, { ...error.params, usage: commandUsage(definition) });
+        throw new UserError(error.key, { ...error.params, usage: commandUsage(route.definition) });
       }
       throw error;
     }
@@ -193,6 +188,9 @@ export class CommandBus {
     }
     if (error instanceof ConflictError) {
       return { text: t('error.conflict'), private: true, error: { key: 'error.conflict' } };
+    }
+    if (error instanceof NotFoundError) {
+      return { text: t('error.gone'), private: true, error: { key: 'error.gone' } };
     }
     const ref = randomBytes(4).toString('hex');
     this.deps.logger.error(

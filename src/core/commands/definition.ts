@@ -3,6 +3,7 @@
  * source of truth for validation, handler argument types, the text syntax (console and Slack),
  * Discord's registration JSON and the Slack manifest.
  */
+import type { OptionSpelling, Vocabulary } from '../domain/vocabularies.ts';
 import type { SupportedLanguage } from '../i18n/languages.ts';
 
 /** A text in every catalog language: English is the fallback and is required. */
@@ -45,6 +46,18 @@ export interface BooleanOption extends OptionBase {
 export interface ChoiceOption<V extends string = string> extends OptionBase {
   type: 'choice';
   choices: readonly { value: V; label: LocalizedText }[];
+}
+
+/** A choice among a domain vocabulary's values, offered in its typed spelling with its labels. */
+export function choiceOptionOf<V extends string>(
+  vocabulary: Vocabulary<V>,
+  description: LocalizedText,
+): ChoiceOption<OptionSpelling<V>> {
+  return {
+    type: 'choice',
+    description,
+    choices: vocabulary.entries.map((entry) => ({ value: entry.option, label: entry.label })),
+  };
 }
 
 /** A comma-separated list of short values (languages, interests, areas). */
@@ -97,9 +110,9 @@ export interface UserRef {
 
 /** The validated arguments a handler receives, inferred from the definition. */
 export type CommandArgs<O extends OptionSpecs> = {
-  [K in keyof O as O[K]['required'] extends true ? K : never]: OptionValue<O[K]>;
+  -readonly [K in keyof O as O[K]['required'] extends true ? K : never]: OptionValue<O[K]>;
 } & {
-  [K in keyof O as O[K]['required'] extends true ? never : K]?: OptionValue<O[K]>;
+  -readonly [K in keyof O as O[K]['required'] extends true ? never : K]?: OptionValue<O[K]>;
 };
 
 export function defineCommand<const O extends OptionSpecs>(

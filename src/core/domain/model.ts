@@ -2,45 +2,13 @@
  * The twinning domain as plain data. These shapes mirror prisma/schema.prisma; repositories
  * map database rows to them so the core never sees the database library.
  */
+import type { ExchangeKind, PartnershipForm, PartnershipStatus } from './vocabularies.ts';
 
 export const PLATFORMS = ['CONSOLE', 'DISCORD', 'SLACK'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
-export const PARTNERSHIP_FORMS = ['FORMAL', 'JOINT_PROJECT', 'INFORMAL'] as const;
-export type PartnershipForm = (typeof PARTNERSHIP_FORMS)[number];
-
-export const PARTNERSHIP_STATUSES = ['PROPOSED', 'ACTIVE', 'DORMANT', 'ENDED'] as const;
-export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
-
-export const COOPERATION_AREAS = [
-  'urban-development',
-  'social-affairs',
-  'education',
-  'environment',
-  'tourism',
-  'local-government',
-  'economy',
-  'culture',
-  'sport',
-  'youth',
-] as const;
-export type CooperationArea = (typeof COOPERATION_AREAS)[number];
-
 export const MEMBER_ROLES = ['COORDINATOR', 'MEMBER'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
-
-export const EXCHANGE_KINDS = [
-  'DELEGATION_VISIT',
-  'CITIZENS_MEETING',
-  'YOUTH_EXCHANGE',
-  'SCHOOL_EXCHANGE',
-  'STUDY_VISIT',
-  'CULTURAL_EVENT',
-  'SPORTS_EVENT',
-  'ONLINE_MEETING',
-  'BUSINESS_FORUM',
-] as const;
-export type ExchangeKind = (typeof EXCHANGE_KINDS)[number];
 
 export const EXCHANGE_STATUSES = ['PLANNED', 'CANCELLED', 'DONE'] as const;
 export type ExchangeStatus = (typeof EXCHANGE_STATUSES)[number];

@@ -98,6 +98,17 @@ export async function planPartnershipReminders(
   return exchanges.length;
 }
 
+/** What every part of a reminder plan reads: the exchange, its partnership, offsets still ahead. */
+interface ReminderContext {
+  repos: Repositories;
+  exchange: Exchange;
+  partnership: PartnershipWithTowns;
+  offsets: number[];
+  now: Date;
+  /** A town by id: the partnership's, else read once (a member's town that has since left). */
+  townOf(id: string): Promise<Town | null>;
+}
+
 /** The reminder rows the exchange calls for now: offsets still ahead, active channels, answers. */
 async function wantedReminders(
   repos: Repositories,
@@ -119,44 +130,55 @@ async function wantedReminders(
     if (found) towns.set(id, found);
     return found;
   };
-  const host = towns.get(exchange.hostTownId)?.name ?? '?';
-  const rows: NewDelivery[] = [];
+  const context: ReminderContext = { repos, exchange, partnership, offsets, now, townOf };
+  // Only a change of answers leaves the channel reminders as they are.
+  const channelRows = scope.members || scope.answer ? [] : await channelReminders(context);
+  return [...channelRows, ...(await directReminders(context, scope))];
+}
 
-  if (!scope.members && !scope.answer) {
-    for (const link of await repos.channelLinks.listForPartnership(partnership.id, { activeOnly: true })) {
-      const town = await townOf(link.townId);
-      if (!town) continue;
-      const language = resolveLanguage(link.language, town.language);
-      for (const minutes of offsets) {
-        const t = translatorFor(language);
-        const card = reminderCard(exchange, partnership, language, town.timeZone, now);
-        const headline = t('post.reminder', { title: exchange.title, host, ...offsetUnit(minutes) });
-        rows.push(
-          reminderRow(
-            CHANNEL_REMINDER_KIND,
-            exchange,
-            minutes,
-            link.id,
-            { channelLinkId: link.id },
-            card,
-            headline,
-          ),
-        );
-      }
+/** One reminder per active linked channel and offset, in the channel's language and its town's zone. */
+async function channelReminders(context: ReminderContext): Promise<NewDelivery[]> {
+  const { repos, exchange, partnership, offsets, now } = context;
+  const host = partnership.towns.find((town) => town.id === exchange.hostTownId)?.name ?? '?';
+  const rows: NewDelivery[] = [];
+  for (const link of await repos.channelLinks.listForPartnership(partnership.id, { activeOnly: true })) {
+    const town = await context.townOf(link.townId);
+    if (!town) continue;
+    const language = resolveLanguage(link.language, town.language);
+    const t = translatorFor(language);
+    for (const minutes of offsets) {
+      const card = reminderCard(exchange, partnership, language, town.timeZone, now);
+      const headline = t('post.reminder', { title: exchange.title, host, ...offsetUnit(minutes) });
+      const destination = { channelLinkId: link.id };
+      rows.push(reminderRow(CHANNEL_REMINDER_KIND, exchange, minutes, link.id, destination, card, headline));
     }
   }
+  return rows;
+}
 
-  const answers: { member: Member | null; memberId: string; townId: string; status: RsvpStatus }[] =
-    scope.answer
-      ? [{ ...scope.answer, memberId: scope.answer.member.id, townId: scope.answer.member.townId ?? '' }]
-      : (await repos.rsvps.listForExchange(exchange.id))
-          .filter((rsvp) => !scope.members || scope.members.includes(rsvp.memberId))
-          .map((rsvp) => ({ ...rsvp, member: null }));
-  for (const answer of answers) {
+/** The answers that get direct reminders: the one just given, or those of the members in scope. */
+async function answersInScope(
+  context: ReminderContext,
+  scope: PlanScope,
+): Promise<{ member: Member | null; memberId: string; townId: string; status: RsvpStatus }[]> {
+  if (scope.answer) {
+    const { member, status } = scope.answer;
+    return [{ member, status, memberId: member.id, townId: member.townId ?? '' }];
+  }
+  return (await context.repos.rsvps.listForExchange(context.exchange.id))
+    .filter((rsvp) => !scope.members || scope.members.includes(rsvp.memberId))
+    .map((rsvp) => ({ ...rsvp, member: null }));
+}
+
+/** One direct message per offset to each member going or maybe, in their language and zone. */
+async function directReminders(context: ReminderContext, scope: PlanScope): Promise<NewDelivery[]> {
+  const { repos, exchange, partnership, offsets, now } = context;
+  const rows: NewDelivery[] = [];
+  for (const answer of await answersInScope(context, scope)) {
     if (answer.status !== 'GOING' && answer.status !== 'MAYBE') continue;
     const member = answer.member ?? (await repos.members.findById(answer.memberId));
     if (!member) continue;
-    const town = await townOf(member.townId ?? answer.townId);
+    const town = await context.townOf(member.townId ?? answer.townId);
     if (!town) continue;
     const language = resolveLanguage(member.languages[0], town.language);
     const t = translatorFor(language);
@@ -167,17 +189,8 @@ async function wantedReminders(
         title: exchange.title,
         ...offsetUnit(minutes),
       });
-      rows.push(
-        reminderRow(
-          DIRECT_REMINDER_KIND,
-          exchange,
-          minutes,
-          member.id,
-          { recipientMemberId: member.id },
-          card,
-          headline,
-        ),
-      );
+      const destination = { recipientMemberId: member.id };
+      rows.push(reminderRow(DIRECT_REMINDER_KIND, exchange, minutes, member.id, destination, card, headline));
     }
   }
   return rows;

@@ -11,8 +11,10 @@
  * now: a weekly reminder missed three times is posted once, not three times in a row.
  */
 import type { Announcement } from '../domain/model.ts';
+import type { Recurrence, Repositories } from '../ports.ts';
 import { announcementTextFor } from '../services/announce-commands.ts';
 import { enqueueFanOut } from '../services/fan-out.ts';
+import { runDueJob } from './claim-loop.ts';
 import { JOB_BATCH_LIMIT, type JobDependencies } from './job-dependencies.ts';
 
 export const ANNOUNCEMENT_KIND = 'announcement';
@@ -28,69 +30,80 @@ export function nextAnnouncementRun(
   return recurrence.nextAfter(announcement.cron, announcement.timeZone, new Date(from));
 }
 
+interface AnnouncementRun {
+  announcement: Announcement;
+  runAt: Date;
+  channels: number;
+  next: Date | null;
+}
+
+/** Fans one due announcement out and moves it to its next run (or marks it sent). */
+async function runAnnouncement(
+  repos: Repositories,
+  recurrence: Recurrence,
+  announcement: Announcement & { nextRunAt: Date },
+  now: Date,
+): Promise<AnnouncementRun> {
+  const runAt = announcement.nextRunAt;
+  const channels = await enqueueFanOut(repos, {
+    partnershipId: announcement.partnershipId,
+    kind: ANNOUNCEMENT_KIND,
+    sourceId: announcement.id,
+    occasion: runAt.toISOString(),
+    dueAt: now,
+    render: ({ channelLanguage }) => ({ text: announcementTextFor(announcement, channelLanguage) }),
+  });
+  const next = nextAnnouncementRun(announcement, recurrence, now);
+  await repos.announcements.update(
+    announcement.id,
+    next ? { nextRunAt: next } : { status: 'SENT', nextRunAt: null },
+  );
+  await repos.audit.record({
+    actorMemberId: null,
+    townId: null,
+    action: 'announce.run',
+    targetType: 'announcement',
+    targetId: announcement.id,
+    details: { runAt, sentAt: now, channels, next },
+  });
+  return { announcement, runAt, channels, next };
+}
+
 /** Sends what is due at `now`; returns how many announcements went out. */
 export async function sendDueAnnouncements(
   deps: JobDependencies,
   now: Date,
   limit = JOB_BATCH_LIMIT,
 ): Promise<number> {
-  const failed: string[] = [];
-  let sent = 0;
-  while (sent + failed.length < limit) {
-    let claimed: Announcement | undefined;
-    try {
-      const result = await deps.store.transaction(async (repos) => {
-        const announcement = await repos.announcements.claimDue(now, failed);
-        if (!announcement?.nextRunAt) return null;
-        claimed = announcement;
-        const runAt = announcement.nextRunAt;
-        const channels = await enqueueFanOut(repos, {
-          partnershipId: announcement.partnershipId,
-          kind: ANNOUNCEMENT_KIND,
-          sourceId: announcement.id,
-          occasion: runAt.toISOString(),
-          dueAt: now,
-          render: ({ channelLanguage }) => ({ text: announcementTextFor(announcement, channelLanguage) }),
-        });
-        const next = nextAnnouncementRun(announcement, deps.recurrence, now);
-        await repos.announcements.update(
-          announcement.id,
-          next ? { nextRunAt: next } : { status: 'SENT', nextRunAt: null },
-        );
-        await repos.audit.record({
-          actorMemberId: null,
-          townId: null,
-          action: 'announce.run',
-          targetType: 'announcement',
-          targetId: announcement.id,
-          details: { runAt, sentAt: now, channels, next },
-        });
-        return { announcement, runAt, channels, next };
-      });
-      if (!result) break;
-      sent++;
-      const late = now.getTime() - result.runAt.getTime();
-      deps.logger[result.channels === 0 ? 'warn' : 'info'](
-        {
-          announcement: result.announcement.number,
-          runAt: result.runAt,
-          lateMs: late,
-          channels: result.channels,
-          next: result.next,
-        },
-        result.channels === 0
-          ? 'scheduled announcement due, but its partnership has no linked channel'
-          : 'scheduled announcement sent',
-      );
-    } catch (error) {
-      deps.logger.error(
-        { err: error, announcement: claimed?.number },
-        'scheduled announcement could not be sent; it stays due',
-      );
-      // A failure before anything was claimed (the database is away) ends this run.
-      if (!claimed) break;
-      failed.push(claimed.id);
-    }
-  }
-  return sent;
+  const runs = await runDueJob<Announcement & { nextRunAt: Date }, AnnouncementRun>(
+    deps.store,
+    {
+      claim: async (repos, at, skipIds) => {
+        const announcement = await repos.announcements.claimDue(at, [...skipIds]);
+        return announcement?.nextRunAt ? { ...announcement, nextRunAt: announcement.nextRunAt } : null;
+      },
+      idOf: (announcement) => announcement.id,
+      run: (repos, announcement, at) => runAnnouncement(repos, deps.recurrence, announcement, at),
+      done: (run) => {
+        const details = {
+          announcement: run.announcement.number,
+          runAt: run.runAt,
+          lateMs: now.getTime() - run.runAt.getTime(),
+          channels: run.channels,
+          next: run.next,
+        };
+        if (run.channels === 0)
+          deps.logger.warn(details, 'scheduled announcement due, but its partnership has no linked channel');
+        else deps.logger.info(details, 'scheduled announcement sent');
+      },
+      failed: (error, announcement) =>
+        deps.logger.error(
+          { err: error, announcement: announcement?.number },
+          'scheduled announcement could not be sent; it stays due',
+        ),
+    },
+    now,
+    limit,
+  );
+  return runs.length;
 }

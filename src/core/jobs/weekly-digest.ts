@@ -11,6 +11,7 @@ import type { SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import type { DigestSchedule, Recurrence, Repositories } from '../ports.ts';
 import { enqueueFanOut } from '../services/fan-out.ts';
+import { runDueJob } from './claim-loop.ts';
 import { JOB_BATCH_LIMIT, type JobDependencies } from './job-dependencies.ts';
 
 export const DIGEST_KIND = 'digest';
@@ -45,39 +46,25 @@ export async function sendDueDigests(
   now: Date,
   limit = JOB_BATCH_LIMIT,
 ): Promise<number> {
-  const failed: string[] = [];
-  let handled = 0;
-  let posted = 0;
-  while (handled + failed.length < limit) {
-    let claimedId: string | undefined;
-    try {
-      const result = await deps.store.transaction(async (repos) => {
-        const due = await repos.partnerships.claimDueDigest(now, failed);
-        if (!due) return null;
-        claimedId = due.partnership.id;
-        return runDigest(repos, deps.recurrence, due.partnership, due.schedule, now);
-      });
-      if (!result) break;
-      handled++;
-      if (result.channels > 0) {
-        posted++;
-        deps.logger.info(
-          {
-            partnership: result.partnership,
-            exchanges: result.exchanges,
-            channels: result.channels,
-            next: result.next,
-          },
-          'weekly digest posted',
-        );
-      }
-    } catch (error) {
-      deps.logger.error({ err: error, partnershipId: claimedId }, 'weekly digest failed; it stays due');
-      if (!claimedId) break;
-      failed.push(claimedId);
-    }
-  }
-  return posted;
+  const runs = await runDueJob(
+    deps.store,
+    {
+      claim: (repos, at, skipIds) => repos.partnerships.claimDueDigest(at, [...skipIds]),
+      idOf: (due) => due.partnership.id,
+      run: (repos, due, at) => runDigest(repos, deps.recurrence, due.partnership, due.schedule, at),
+      done: (run) => {
+        if (run.channels > 0) deps.logger.info({ ...run }, 'weekly digest posted');
+      },
+      failed: (error, due) =>
+        deps.logger.error(
+          { err: error, partnershipId: due?.partnership.id },
+          'weekly digest failed; it stays due',
+        ),
+    },
+    now,
+    limit,
+  );
+  return runs.filter((run) => run.channels > 0).length;
 }
 
 async function runDigest(

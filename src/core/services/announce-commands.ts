@@ -1,15 +1,11 @@
-import type { CommandContext, CommandHandlers } from '../commands/command-bus.ts';
+import type { CommandContext } from '../commands/command-bus.ts';
+import type { Reply } from '../commands/invocation.ts';
 import type { Announcement } from '../domain/model.ts';
 import { UserError } from '../errors.ts';
 import { formatInstant, normalizeTimeZone } from '../time/index.ts';
-import { readTime } from './exchange-commands.ts';
+import { readTime } from './read-time.ts';
 import { fanOutToPartnership } from './fan-out.ts';
 import { actingTown, audit, ownPartnership, partnershipsInScope } from './lookups.ts';
-
-type AnnounceHandlers = Pick<
-  CommandHandlers,
-  'announce.send' | 'announce.schedule' | 'announce.list' | 'announce.cancel'
->;
 
 interface AnnouncementText {
   text: string;
@@ -49,107 +45,121 @@ function describe(ctx: CommandContext, a: Announcement, zone: string): string {
   return `#${a.number} ${when}${next} · “${preview}”`;
 }
 
-export const announceHandlers: AnnounceHandlers = {
-  async 'announce.send'(ctx, args) {
-    const town = actingTown(ctx);
-    const partnership = await ownPartnership(ctx, args.partnership);
-    const announcement = await ctx.repos.announcements.create({
-      partnershipId: partnership.id,
-      authorId: ctx.member.id,
-      text: args.text,
-      variants: variantsOf(args),
-      sendAt: ctx.now,
-      cron: null,
-      timeZone: town.timeZone,
-      nextRunAt: null,
-      status: 'SENT',
-    });
-    const channels = await fanOutToPartnership(ctx, {
-      partnershipId: partnership.id,
-      kind: 'announcement',
-      sourceId: announcement.id,
-      occasion: 'now',
-      dueAt: ctx.now,
-      render: ({ channelLanguage }) => ({ text: announcementTextFor(announcement, channelLanguage) }),
-    });
-    if (channels === 0) throw new UserError('announce.no-channels', { number: partnership.number });
-    await audit(ctx, 'announce.send', { type: 'announcement', id: announcement.id }, { channels });
-    return { private: false, text: ctx.t('announce.sent', { number: announcement.number, channels }) };
-  },
+export interface AnnounceSendArgs extends AnnouncementText {
+  partnership: number;
+}
 
-  async 'announce.schedule'(ctx, args) {
-    const town = actingTown(ctx);
-    const partnership = await ownPartnership(ctx, args.partnership);
-    if ((args.at === undefined) === (args.cron === undefined)) throw new UserError('announce.at-or-cron');
-    const timeZone = args.timezone === undefined ? town.timeZone : normalizeTimeZone(args.timezone);
-    if (!timeZone) throw new UserError('time.unknown-zone', { zone: args.timezone ?? '' });
+export interface AnnounceScheduleArgs extends AnnounceSendArgs {
+  at?: string;
+  cron?: string;
+  timezone?: string;
+}
 
-    let sendAt: Date | null = null;
-    let nextRunAt: Date | null;
-    if (args.at !== undefined) {
-      sendAt = readTime(ctx, 'at', args.at, timeZone);
-      if (sendAt <= ctx.now)
-        throw new UserError('time.in-past', { time: formatInstant(sendAt, timeZone, ctx.language) });
-      nextRunAt = sendAt;
-    } else {
-      const cron = (args.cron ?? '').trim();
-      const problem = ctx.recurrence.validate(cron, timeZone);
-      if (problem) throw new UserError('announce.bad-cron', { cron, reason: problem });
-      nextRunAt = ctx.recurrence.nextAfter(cron, timeZone, ctx.now);
-      if (!nextRunAt) throw new UserError('announce.cron-never', { cron });
-    }
-    const announcement = await ctx.repos.announcements.create({
-      partnershipId: partnership.id,
-      authorId: ctx.member.id,
-      text: args.text,
-      variants: variantsOf(args),
-      sendAt,
-      cron: args.cron?.trim() ?? null,
-      timeZone,
-      nextRunAt,
-      status: 'SCHEDULED',
-    });
-    await audit(
-      ctx,
-      'announce.schedule',
-      { type: 'announcement', id: announcement.id },
-      { sendAt, cron: announcement.cron, timeZone },
-    );
-    return {
-      private: false,
-      text: ctx.t('announce.scheduled', {
-        number: announcement.number,
-        next: formatInstant(nextRunAt, timeZone, ctx.language),
-        name: partnership.name,
-      }),
-    };
-  },
+export interface AnnounceListArgs {
+  partnership?: number;
+}
 
-  async 'announce.list'(ctx, args) {
-    const town = actingTown(ctx);
-    const partnerships = await partnershipsInScope(ctx, args.partnership);
-    const announcements = await ctx.repos.announcements.list({
-      partnershipIds: partnerships.map((p) => p.id),
-      statuses: ['SCHEDULED'],
-      limit: 50,
-    });
-    if (announcements.length === 0) return { private: true, text: ctx.t('announce.none') };
-    return { private: true, text: announcements.map((a) => describe(ctx, a, town.timeZone)).join('\n') };
-  },
+export interface AnnounceCancelArgs {
+  announcement: number;
+}
 
-  async 'announce.cancel'(ctx, args) {
-    const town = actingTown(ctx);
-    const announcement = await ctx.repos.announcements.findByNumber(args.announcement);
-    const partnership = announcement
-      ? await ctx.repos.partnerships.findById(announcement.partnershipId)
-      : null;
-    if (!announcement || !partnership?.towns.some((t) => t.id === town.id)) {
-      throw new UserError('announce.not-found', { number: args.announcement });
-    }
-    if (announcement.status !== 'SCHEDULED')
-      throw new UserError('announce.not-scheduled', { number: announcement.number });
-    await ctx.repos.announcements.update(announcement.id, { status: 'CANCELLED', nextRunAt: null });
-    await audit(ctx, 'announce.cancel', { type: 'announcement', id: announcement.id });
-    return { private: false, text: ctx.t('announce.cancelled', { number: announcement.number }) };
-  },
-};
+export async function sendAnnouncement(ctx: CommandContext, args: AnnounceSendArgs): Promise<Reply> {
+  const town = actingTown(ctx);
+  const partnership = await ownPartnership(ctx, args.partnership);
+  const announcement = await ctx.repos.announcements.create({
+    partnershipId: partnership.id,
+    authorId: ctx.member.id,
+    text: args.text,
+    variants: variantsOf(args),
+    sendAt: ctx.now,
+    cron: null,
+    timeZone: town.timeZone,
+    nextRunAt: null,
+    status: 'SENT',
+  });
+  const channels = await fanOutToPartnership(ctx, {
+    partnershipId: partnership.id,
+    kind: 'announcement',
+    sourceId: announcement.id,
+    occasion: 'now',
+    dueAt: ctx.now,
+    render: ({ channelLanguage }) => ({ text: announcementTextFor(announcement, channelLanguage) }),
+  });
+  if (channels === 0) throw new UserError('announce.no-channels', { number: partnership.number });
+  await audit(ctx, 'announce.send', { type: 'announcement', id: announcement.id }, { channels });
+  return { private: false, text: ctx.t('announce.sent', { number: announcement.number, channels }) };
+}
+
+export async function scheduleAnnouncement(ctx: CommandContext, args: AnnounceScheduleArgs): Promise<Reply> {
+  const town = actingTown(ctx);
+  const partnership = await ownPartnership(ctx, args.partnership);
+  if ((args.at === undefined) === (args.cron === undefined)) throw new UserError('announce.at-or-cron');
+  const timeZone = args.timezone === undefined ? town.timeZone : normalizeTimeZone(args.timezone);
+  if (!timeZone) throw new UserError('time.unknown-zone', { zone: args.timezone ?? '' });
+
+  let sendAt: Date | null = null;
+  let nextRunAt: Date | null;
+  if (args.at !== undefined) {
+    sendAt = readTime(ctx, 'at', args.at, timeZone);
+    if (sendAt <= ctx.now)
+      throw new UserError('time.in-past', { time: formatInstant(sendAt, timeZone, ctx.language) });
+    nextRunAt = sendAt;
+  } else {
+    const cron = (args.cron ?? '').trim();
+    const problem = ctx.recurrence.validate(cron, timeZone);
+    if (problem) throw new UserError('announce.bad-cron', { cron, reason: problem });
+    nextRunAt = ctx.recurrence.nextAfter(cron, timeZone, ctx.now);
+    if (!nextRunAt) throw new UserError('announce.cron-never', { cron });
+  }
+  const announcement = await ctx.repos.announcements.create({
+    partnershipId: partnership.id,
+    authorId: ctx.member.id,
+    text: args.text,
+    variants: variantsOf(args),
+    sendAt,
+    cron: args.cron?.trim() ?? null,
+    timeZone,
+    nextRunAt,
+    status: 'SCHEDULED',
+  });
+  await audit(
+    ctx,
+    'announce.schedule',
+    { type: 'announcement', id: announcement.id },
+    { sendAt, cron: announcement.cron, timeZone },
+  );
+  return {
+    private: false,
+    text: ctx.t('announce.scheduled', {
+      number: announcement.number,
+      next: formatInstant(nextRunAt, timeZone, ctx.language),
+      name: partnership.name,
+    }),
+  };
+}
+
+export async function listAnnouncements(ctx: CommandContext, args: AnnounceListArgs): Promise<Reply> {
+  const town = actingTown(ctx);
+  const partnerships = await partnershipsInScope(ctx, args.partnership);
+  const announcements = await ctx.repos.announcements.list({
+    partnershipIds: partnerships.map((p) => p.id),
+    statuses: ['SCHEDULED'],
+    limit: 50,
+  });
+  if (announcements.length === 0) return { private: true, text: ctx.t('announce.none') };
+  return { private: true, text: announcements.map((a) => describe(ctx, a, town.timeZone)).join('\n') };
+}
+
+export async function cancelAnnouncement(ctx: CommandContext, args: AnnounceCancelArgs): Promise<Reply> {
+  const town = actingTown(ctx);
+  const announcement = await ctx.repos.announcements.findByNumber(args.announcement);
+  const partnership = announcement ? await ctx.repos.partnerships.findById(announcement.partnershipId) : null;
+  if (!announcement || !partnership?.towns.some((t) => t.id === town.id)) {
+    throw new UserError('announce.not-found', { number: args.announcement });
+  }
+  if (announcement.status !== 'SCHEDULED')
+    throw new UserError('announce.not-scheduled', { number: announcement.number });
+  await ctx.repos.announcements.update(announcement.id, { status: 'CANCELLED', nextRunAt: null });
+  await audit(ctx, 'announce.cancel', { type: 'announcement', id: announcement.id });
+  return { private: false, text: ctx.t('announce.cancelled', { number: announcement.number }) };
+}

@@ -1,4 +1,4 @@
-import type { CommandContext, CommandHandlers } from '../commands/command-bus.ts';
+import type { CommandContext } from '../commands/command-bus.ts';
 import type { Reply } from '../commands/invocation.ts';
 import { commandUsage } from '../commands/definition.ts';
 import { languageName, normalizeLanguageTag } from '../domain/places.ts';
@@ -7,47 +7,52 @@ import { resolveLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import { actingTown, audit } from './lookups.ts';
 
-type ProfileHandlers = Pick<CommandHandlers, 'profile.set' | 'profile.show' | 'help'>;
+export interface ProfileSetArgs {
+  languages?: string[];
+  interests?: string[];
+}
 
-export const profileHandlers: ProfileHandlers = {
-  async 'profile.set'(ctx, args) {
-    if (args.languages === undefined && args.interests === undefined)
-      throw new UserError('profile.nothing-to-set');
-    const patch: { languages?: string[]; interests?: string[] } = {};
-    if (args.languages !== undefined) {
-      patch.languages = args.languages.map((input) => {
-        const tag = normalizeLanguageTag(input);
-        if (!tag) throw new UserError('validation.unknown-language', { language: input });
-        return tag;
-      });
-    }
-    if (args.interests !== undefined) patch.interests = args.interests;
-    const member = await ctx.repos.members.update(ctx.member.id, patch);
-    await audit(ctx, 'profile.set', { type: 'member', id: member.id }, patch);
-    // Answer in the language just chosen.
-    const t = translatorFor(resolveLanguage(member.languages[0], ctx.town?.language));
-    return { private: true, text: t('profile.saved') };
-  },
+export interface HelpArgs {
+  command?: string;
+}
 
-  'profile.show'(ctx) {
-    const town = actingTown(ctx);
-    const m = ctx.member;
-    return Promise.resolve({
-      private: true,
-      text: ctx.t('profile.show', {
-        name: m.displayName,
-        town: town.name,
-        role: m.role === 'COORDINATOR' ? ctx.t('role.coordinator') : ctx.t('role.member'),
-        languages: m.languages.map((l) => `${languageName(l, ctx.language)} (${l})`).join(', ') || '—',
-        interests: m.interests.join(', ') || '—',
-      }),
+export async function setProfile(ctx: CommandContext, args: ProfileSetArgs): Promise<Reply> {
+  if (args.languages === undefined && args.interests === undefined)
+    throw new UserError('profile.nothing-to-set');
+  const patch: { languages?: string[]; interests?: string[] } = {};
+  if (args.languages !== undefined) {
+    patch.languages = args.languages.map((input) => {
+      const tag = normalizeLanguageTag(input);
+      if (!tag) throw new UserError('validation.unknown-language', { language: input });
+      return tag;
     });
-  },
+  }
+  if (args.interests !== undefined) patch.interests = args.interests;
+  const member = await ctx.repos.members.update(ctx.member.id, patch);
+  await audit(ctx, 'profile.set', { type: 'member', id: member.id }, patch);
+  // Answer in the language just chosen.
+  const t = translatorFor(resolveLanguage(member.languages[0], ctx.town?.language));
+  return { private: true, text: t('profile.saved') };
+}
 
-  help(ctx, args) {
-    return Promise.resolve(helpReply(ctx, args.command));
-  },
-};
+export function showProfile(ctx: CommandContext): Promise<Reply> {
+  const town = actingTown(ctx);
+  const m = ctx.member;
+  return Promise.resolve({
+    private: true,
+    text: ctx.t('profile.show', {
+      name: m.displayName,
+      town: town.name,
+      role: m.role === 'COORDINATOR' ? ctx.t('role.coordinator') : ctx.t('role.member'),
+      languages: m.languages.map((l) => `${languageName(l, ctx.language)} (${l})`).join(', ') || '—',
+      interests: m.interests.join(', ') || '—',
+    }),
+  });
+}
+
+export function showHelp(ctx: CommandContext, args: HelpArgs): Promise<Reply> {
+  return Promise.resolve(helpReply(ctx, args.command));
+}
 
 function helpReply(ctx: CommandContext, command: string | undefined): Reply {
   const describe = (d: (typeof ctx.definitions)[number]) => d.description[ctx.language] ?? d.description.en;

@@ -1,16 +1,10 @@
 /** Builds the translated card for one exchange, as one reader (or one channel) should see it. */
-import { exchangeKindOption } from '../../../commands/event.ts';
-import { seatsTaken, type Exchange, type ExchangeKind, type Rsvp, type Town } from '../domain/model.ts';
+import { seatsTaken, type Exchange, type Rsvp, type Town } from '../domain/model.ts';
+import { exchangeKinds } from '../domain/vocabularies.ts';
 import type { SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import { formatRange, localDateTimeInput } from '../time/index.ts';
 import type { ExchangeCard } from './exchange-card.ts';
-
-export function exchangeKindLabel(kind: ExchangeKind, language: SupportedLanguage): string {
-  const value = kind.toLowerCase().replaceAll('_', '-');
-  const choice = exchangeKindOption.choices.find((c) => c.value === value);
-  return choice ? (choice.label[language] ?? choice.label.en) : value;
-}
 
 export interface ExchangeCardInput {
   exchange: Exchange;
@@ -39,7 +33,7 @@ export function buildExchangeCard({ exchange, towns, rsvps, reader, now }: Excha
   const fields: ExchangeCard['fields'] = [];
   if (exchange.status === 'CANCELLED') fields.push({ label: t('card.status'), value: t('card.cancelled') });
   fields.push({ label: t('card.host'), value: host ? `${host.name} (${host.country})` : '?' });
-  fields.push({ label: t('card.kind'), value: exchangeKindLabel(exchange.kind, reader.language) });
+  fields.push({ label: t('card.kind'), value: exchangeKinds.label(exchange.kind, reader.language) });
   if (exchange.location) fields.push({ label: t('card.place'), value: exchange.location });
   // Show the host's wall clock only where it differs (Prague and Berlin read the same).
   const hostClockDiffers = (instant: Date) =>

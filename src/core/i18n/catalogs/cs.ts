@@ -41,6 +41,8 @@ export const cs: Catalog = {
   'error.unexpected':
     'Na mé straně se něco pokazilo (ref. {ref}). Nic se nezměnilo; koordinátoři se mohou na toto označení odvolat.',
   'error.conflict': 'Někdo jiný to ve stejnou chvíli změnil. Nic se nezměnilo, zkuste to prosím znovu.',
+  'error.gone':
+    'Co příkaz potřeboval, mezitím někdo jiný odstranil. Nic se nezměnilo, zkontrolujte to a zkuste to prosím znovu.',
   'permission.coordinator-only': '„{command}“ může použít jen koordinátor vašeho města.',
 
   'role.coordinator': 'koordinátor',
@@ -73,7 +75,7 @@ export const cs: Catalog = {
     'Partnerství #{number} „{name}“. Kód pozvánky: {code}\nPředejte ho koordinátorovi partnerského města; ten spustí „partner join code:{code}“ v kanálu, který chce sdílet. Kód platí jednou, do {expires}.',
   'partner.ended': 'Partnerství #{number} skončilo.',
   'partner.not-active':
-    'Partnerství #{number} je ve stavu {status}: nejdřív ho znovu aktivujte příkazem „partner edit“.',
+    'Partnerství #{number} je ve stavu „{status}“: nejdřív ho znovu aktivujte příkazem „partner edit“.',
   'partner.unknown-area': 'Neznámé oblasti: {areas}. Známé oblasti: {known}.',
   'partner.already-member': 'Vaše město už je v partnerství #{number} „{name}“.',
   'partner.joined':

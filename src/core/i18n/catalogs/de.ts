@@ -42,6 +42,8 @@ export const de: Catalog = {
     'Bei mir ist etwas schiefgelaufen (Ref. {ref}). Es wurde nichts geändert; die Koordinatoren können diese Referenz angeben.',
   'error.conflict':
     'Jemand anderes hat das im selben Moment geändert. Es wurde nichts geändert; bitte versuchen Sie es noch einmal.',
+  'error.gone':
+    'Was dafür nötig war, hat gerade jemand anderes entfernt. Es wurde nichts geändert; bitte prüfen Sie es und versuchen Sie es erneut.',
   'permission.coordinator-only': 'Nur Koordinatoren Ihrer Stadt können „{command}“ verwenden.',
 
   'role.coordinator': 'Koordinator',
@@ -74,7 +76,7 @@ export const de: Catalog = {
     'Partnerschaft #{number} „{name}“. Einladungscode: {code}\nGeben Sie ihn an die Koordination der Partnerstadt weiter; dort wird „partner join code:{code}“ in dem Kanal ausgeführt, der geteilt werden soll. Der Code gilt einmal, bis {expires}.',
   'partner.ended': 'Die Partnerschaft #{number} ist beendet.',
   'partner.not-active':
-    'Partnerschaft #{number} hat den Status {status}: Aktivieren Sie sie zuerst wieder mit „partner edit“.',
+    'Partnerschaft #{number} hat den Status „{status}“: Aktivieren Sie sie zuerst wieder mit „partner edit“.',
   'partner.unknown-area': 'Unbekannte Bereiche: {areas}. Bekannte Bereiche: {known}.',
   'partner.already-member': 'Ihre Stadt ist bereits in der Partnerschaft #{number} „{name}“.',
   'partner.joined':

@@ -36,6 +36,8 @@ export const en = {
   'error.unexpected':
     'Something went wrong on my side (ref {ref}). Nothing was changed; the coordinators can quote this reference.',
   'error.conflict': 'Someone else changed this at the same moment. Nothing was changed; please try again.',
+  'error.gone':
+    'What this needed was removed a moment ago by someone else. Nothing was changed; check and try again.',
   'permission.coordinator-only': 'Only a coordinator of your town can use “{command}”.',
 
   'role.coordinator': 'coordinator',
@@ -67,7 +69,8 @@ export const en = {
   'partner.invite-created':
     'Partnership #{number} “{name}”. Invite code: {code}\nGive it to the partner town’s coordinator; they run “partner join code:{code}” in the channel they want to share. It works once, until {expires}.',
   'partner.ended': 'Partnership #{number} has ended.',
-  'partner.not-active': 'Partnership #{number} is {status}: reactivate it with “partner edit” first.',
+  'partner.not-active':
+    'Partnership #{number} has the status “{status}”: reactivate it with “partner edit” first.',
   'partner.unknown-area': 'Unknown areas: {areas}. Known areas: {known}.',
   'partner.already-member': 'Your town is already in partnership #{number} “{name}”.',
   'partner.joined':

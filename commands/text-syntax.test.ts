@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { commandList } from '../../../commands/index.ts';
-import { defineCommand } from './definition.ts';
-import { parseCommandText } from './text-syntax.ts';
+import { commandList } from './index.ts';
+import { defineCommand } from '../src/core/commands/definition.ts';
+import { parseCommandText } from '../src/core/commands/text-syntax.ts';
 
 function parse(input: string) {
   return parseCommandText(input, commandList);

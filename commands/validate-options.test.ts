@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../../commands/index.ts';
-import { UserError } from '../errors.ts';
-import { defineCommand } from './definition.ts';
-import { validateOptions } from './validate-options.ts';
+import { commands } from './index.ts';
+import { UserError } from '../src/core/errors.ts';
+import { defineCommand } from '../src/core/commands/definition.ts';
+import { validateOptions } from '../src/core/commands/validate-options.ts';
 
 function rejection(run: () => unknown): { key: string; params: Record<string, unknown> } {
   try {

@@ -1,0 +1,88 @@
+/** The `channel` commands, and linking the channel a command runs in (partner join does it too). */
+import type { CommandContext } from '../commands/command-bus.ts';
+import type { Reply } from '../commands/invocation.ts';
+import type { ChannelLink, Town } from '../domain/model.ts';
+import { normalizeLanguageTag } from '../domain/places.ts';
+import { UserError } from '../errors.ts';
+import { planPartnershipReminders } from '../jobs/reminders.ts';
+import { actingTown, audit, ownPartnership } from './lookups.ts';
+
+export interface ChannelLinkArgs {
+  partnership: number;
+  language?: string;
+}
+
+export interface ChannelUnlinkArgs {
+  partnership: number;
+}
+
+function channelLanguage(input: string | undefined, fallback: string): string {
+  if (input === undefined) return fallback;
+  const tag = normalizeLanguageTag(input);
+  if (!tag) throw new UserError('validation.unknown-language', { language: input });
+  return tag;
+}
+
+/** Links the channel the command was typed in to a partnership, posting in `language` or the town's. */
+export function linkThisChannel(
+  ctx: CommandContext,
+  partnershipId: string,
+  town: Town,
+  language: string | undefined,
+): Promise<ChannelLink> {
+  return ctx.repos.channelLinks.create({
+    partnershipId,
+    townId: town.id,
+    communityId: ctx.community.id,
+    channelId: ctx.channel.id,
+    channelName: ctx.channel.name,
+    language: channelLanguage(language, town.language),
+  });
+}
+
+/** Refuses to link a channel the platform already says the bot cannot post in. */
+export function ensureBotCanPost(ctx: CommandContext): void {
+  const reason = ctx.channel.postingBlocked;
+  if (reason !== undefined) throw new UserError('channel.cannot-post', { channel: ctx.channel.name, reason });
+}
+
+export async function linkChannel(ctx: CommandContext, args: ChannelLinkArgs): Promise<Reply> {
+  const town = actingTown(ctx);
+  const partnership = await ownPartnership(ctx, args.partnership);
+  const existing = await ctx.repos.channelLinks.find(partnership.id, ctx.community.id, ctx.channel.id);
+  if (existing?.status === 'ACTIVE') {
+    throw new UserError('channel.already-linked', { channel: ctx.channel.name, name: partnership.name });
+  }
+  ensureBotCanPost(ctx);
+  // A broken link (the bot lost access) linked again once access is back works again.
+  const link = existing
+    ? await ctx.repos.channelLinks.restore(existing.id, ctx.channel.name)
+    : await linkThisChannel(ctx, partnership.id, town, args.language);
+  await audit(
+    ctx,
+    existing ? 'channel.restore' : 'channel.link',
+    { type: 'channel-link', id: link.id },
+    { channel: ctx.channel.id },
+  );
+  await planPartnershipReminders(ctx.repos, partnership.id, ctx.now);
+  return {
+    private: false,
+    text: ctx.t(existing ? 'channel.restored' : 'channel.linked', {
+      channel: ctx.channel.name,
+      name: partnership.name,
+      language: link.language,
+    }),
+  };
+}
+
+export async function unlinkChannel(ctx: CommandContext, args: ChannelUnlinkArgs): Promise<Reply> {
+  const partnership = await ownPartnership(ctx, args.partnership);
+  const link = await ctx.repos.channelLinks.find(partnership.id, ctx.community.id, ctx.channel.id);
+  if (!link) throw new UserError('channel.not-linked', { channel: ctx.channel.name, name: partnership.name });
+  await ctx.repos.channelLinks.delete(link.id);
+  await audit(ctx, 'channel.unlink', { type: 'channel-link', id: link.id }, { channel: ctx.channel.id });
+  return {
+    private: false,
+    text: ctx.t('channel.unlinked', { channel: ctx.channel.name, name: partnership.name }),
+  };
+}

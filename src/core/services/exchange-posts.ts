@@ -1,0 +1,138 @@
+/**
+ * What an exchange shows and posts: its card in a reply, its card in every linked channel, the
+ * redraw of posted cards after an answer, and the moves up from the waitlist it triggers.
+ */
+import type { CommandContext } from '../commands/command-bus.ts';
+import type { Reply } from '../commands/invocation.ts';
+import type { Exchange, PartnershipWithTowns, Rsvp, Town } from '../domain/model.ts';
+import type { SupportedLanguage } from '../i18n/languages.ts';
+import { translatorFor } from '../i18n/translator.ts';
+import { notifyPromotions } from '../jobs/waitlist-notices.ts';
+import type { OutgoingMessage } from '../ports.ts';
+import { exchangeCardText } from '../views/exchange-card.ts';
+import { buildExchangeCard } from '../views/exchange-view.ts';
+import { fanOutToPartnership } from './fan-out.ts';
+import { actingTown } from './lookups.ts';
+
+/** A reply carrying the exchange card as the acting member should see it. */
+export async function cardReply(
+  ctx: CommandContext,
+  exchange: Exchange,
+  partnership: PartnershipWithTowns,
+  headline: string,
+  isPrivate: boolean,
+): Promise<Reply> {
+  const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
+  const card = buildExchangeCard({
+    exchange,
+    towns: partnership.towns,
+    rsvps,
+    reader: { language: ctx.language, timeZone: actingTown(ctx).timeZone },
+    now: ctx.now,
+  });
+  return { private: isPrivate, text: `${headline}\n${exchangeCardText(card)}`, exchange: card };
+}
+
+export type CardPostKind = 'exchange.created' | 'exchange.updated' | 'exchange.cancelled';
+/** Posts that show an exchange's card with answer buttons: what a redraw replaces. */
+const CARD_POST_KINDS: CardPostKind[] = ['exchange.created', 'exchange.updated'];
+/** A posted card redrawn with the current answers. */
+const CARD_REDRAW_KIND = 'exchange.card-redraw';
+
+/** An exchange card post for one channel: the headline of its kind, then the card. */
+function cardPost(
+  ctx: CommandContext,
+  exchange: Exchange,
+  partnership: PartnershipWithTowns,
+  rsvps: Rsvp[],
+  post: { kind: CardPostKind; reason?: string | undefined },
+  reader: { language: SupportedLanguage; town: Town },
+): OutgoingMessage {
+  const card = buildExchangeCard({
+    exchange,
+    towns: partnership.towns,
+    rsvps,
+    reader: { language: reader.language, timeZone: reader.town.timeZone },
+    now: ctx.now,
+  });
+  const headline = translatorFor(reader.language)(`post.${post.kind}`, {
+    host: partnership.towns.find((t) => t.id === exchange.hostTownId)?.name ?? '?',
+    title: exchange.title,
+    reason: post.reason ?? '',
+  });
+  return { text: `${headline}\n${exchangeCardText(card)}`, exchange: card };
+}
+
+/** Posts the exchange card to every linked channel, each in its own language and zone. */
+export async function announceExchange(
+  ctx: CommandContext,
+  exchange: Exchange,
+  partnership: PartnershipWithTowns,
+  kind: CardPostKind,
+  reason?: string,
+): Promise<number> {
+  const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
+  return fanOutToPartnership(ctx, {
+    partnershipId: partnership.id,
+    towns: partnership.towns,
+    kind,
+    sourceId: exchange.id,
+    occasion: String(ctx.now.getTime()),
+    dueAt: ctx.now,
+    render: ({ language, town }) =>
+      cardPost(ctx, exchange, partnership, rsvps, { kind, reason }, { language, town }),
+  });
+}
+
+/**
+ * Redraws the newest card of the exchange in every channel with the answers as they are now, so
+ * partner towns see the same places taken as the town where someone answered. A redraw still
+ * waiting is replaced by this one: a burst of answers ends in about one edit per channel.
+ */
+export async function redrawPostedCards(
+  ctx: CommandContext,
+  exchange: Exchange,
+  partnership: PartnershipWithTowns,
+): Promise<void> {
+  const posted = await ctx.repos.deliveries.latestPosted(exchange.id, CARD_POST_KINDS);
+  if (posted.length === 0) return;
+  await ctx.repos.deliveries.withdrawPending(
+    { sourceId: exchange.id, kinds: [CARD_REDRAW_KIND], exceptKeys: [] },
+    'replaced by a newer redraw',
+  );
+  const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
+  const kindOf = new Map(posted.map((p) => [p.channelLinkId, p.kind]));
+  await fanOutToPartnership(ctx, {
+    partnershipId: partnership.id,
+    towns: partnership.towns,
+    kind: CARD_REDRAW_KIND,
+    sourceId: exchange.id,
+    occasion: String(ctx.now.getTime()),
+    dueAt: ctx.now,
+    edits: new Map(posted.map((p) => [p.channelLinkId, p.platformMessageId])),
+    render: ({ language, town, channelLinkId }) => {
+      const kind = kindOf.get(channelLinkId) === 'exchange.updated' ? 'exchange.updated' : 'exchange.created';
+      return cardPost(ctx, exchange, partnership, rsvps, { kind }, { language, town });
+    },
+  });
+}
+
+/** Moves these waitlisted answers into freed places, records it and tells the people who moved. */
+export async function applyPromotions(
+  ctx: CommandContext,
+  exchange: Exchange,
+  promoted: readonly Rsvp[],
+): Promise<void> {
+  for (const rsvp of promoted) {
+    await ctx.repos.rsvps.update(rsvp.id, { status: 'GOING' });
+    await ctx.repos.audit.record({
+      actorMemberId: null,
+      townId: rsvp.townId,
+      action: 'rsvp.promoted',
+      targetType: 'rsvp',
+      targetId: rsvp.id,
+      details: { exchange: exchange.number },
+    });
+  }
+  if ((await notifyPromotions(ctx.repos, exchange, promoted, ctx.now)) > 0) ctx.markOutboxChanged();
+}
