@@ -137,7 +137,9 @@ describe.each(DATABASE_KINDS)('Discord posts for the outbox on %s', (kind) => {
     // Discord asked for (its clock is real time), after which a post goes through again.
     const waitMs = result.ok ? 0 : (result.retryAfterMs ?? 0);
     await new Promise((resolve) => setTimeout(resolve, waitMs));
-    expect(await h.adapter.poster.post(target, { text: 'after the limit' }, 'after-global-limit')).toMatchObject({
+    expect(
+      await h.adapter.poster.post(target, { text: 'after the limit' }, 'after-global-limit'),
+    ).toMatchObject({
       ok: true,
     });
   });

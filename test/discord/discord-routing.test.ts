@@ -7,7 +7,7 @@
 import { ApplicationCommandOptionType, Locale } from 'discord.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
-import type { DeadlineTimer } from '../../src/core/async/deadline.ts';
+
 import type { Reply } from '../../src/core/commands/invocation.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import type { ExchangeCard } from '../../src/core/views/exchange-card.ts';
@@ -19,6 +19,7 @@ import {
   type InteractionAnswer,
 } from './fake-discord-connection.ts';
 import { FakeInboundPort, hold } from '../support/fake-inbound-port.ts';
+import { ManualTimer } from '../support/manual-timer.ts';
 
 // developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type
 const CHANNEL_MESSAGE_WITH_SOURCE = 4;
@@ -38,30 +39,6 @@ const EMBED_LINKS = 16384n;
 const SEND_MESSAGES_IN_THREADS = 274877906944n;
 
 const [PARTNERSTADT, THREAD] = PASSAU.channels.map((c) => c.id) as [string, string];
-
-/** A timer the test fires by hand: deferrals and deadlines happen when the test says. */
-class ManualTimer implements DeadlineTimer {
-  private readonly pending = new Map<number, { ms: number; callback: () => void }>();
-  private next = 0;
-  setTimeout(callback: () => void, ms: number): unknown {
-    this.pending.set(++this.next, { ms, callback });
-    return this.next;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-  /** Fires the timers set for `ms`. */
-  fire(ms: number): void {
-    for (const [handle, entry] of [...this.pending]) {
-      if (entry.ms !== ms) continue;
-      this.pending.delete(handle);
-      entry.callback();
-    }
-  }
-  armed(ms: number): number {
-    return [...this.pending.values()].filter((e) => e.ms === ms).length;
-  }
-}
 
 class RecordingLogger implements Logger {
   readonly entries: { level: string; details: Record<string, unknown>; message: string }[] = [];

@@ -10,7 +10,7 @@ import type {
   SlackInstallationStore,
   SlackPostLedger,
 } from '../../src/adapters/slack/slack-ports.ts';
-import type { DeadlineTimer } from '../../src/core/async/deadline.ts';
+
 import type { CommandRequest, Reply } from '../../src/core/commands/invocation.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import { exchangeCardText, type ExchangeCard } from '../../src/core/views/exchange-card.ts';
@@ -26,24 +26,7 @@ import {
   TEAM,
   viewSubmission,
 } from './slack-payloads.ts';
-
-/** A timer the test fires by hand: deadlines pass when the test says so. */
-class ManualTimer implements DeadlineTimer {
-  private readonly pending = new Map<number, () => void>();
-  private next = 0;
-  setTimeout(callback: () => void): unknown {
-    this.pending.set(++this.next, callback);
-    return this.next;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-  fireAll(): void {
-    const callbacks = [...this.pending.values()];
-    this.pending.clear();
-    for (const callback of callbacks) callback();
-  }
-}
+import { ManualTimer } from '../support/manual-timer.ts';
 
 class MemoryEventLedger implements SlackEventLedger {
   private readonly seen = new Set<string>();
@@ -217,7 +200,7 @@ describe('slash commands', () => {
     const lookup = connection.api.hold('users.info');
     const dispatch = connection.receiver.dispatch(slashCommand('town info'));
     await lookup.called;
-    timer.fireAll();
+    timer.fire();
     await dispatch.handled;
     lookup.release();
     expect(inbound.commands[0]?.actor.displayName).toBe(JANA.name);
@@ -472,7 +455,7 @@ describe('the form (event create)', () => {
       viewSubmission({ privateMetadata: metadata, values: filledIn }),
     );
     await started.promise;
-    timer.fireAll();
+    timer.fire();
     expect(await dispatch.acknowledged).toBeUndefined();
     expect(connection.api.argsOf('chat.postMessage')).toMatchObject([]);
     reply.resolve({ text: 'Exchange #12 created.', private: false });

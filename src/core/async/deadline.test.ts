@@ -1,38 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DeferTimer, within, type DeadlineTimer } from './deadline.ts';
-
-/** A timer the test fires by hand. */
-class ManualTimer implements DeadlineTimer {
-  private readonly pending = new Map<number, () => void>();
-  private next = 0;
-  setTimeout(callback: () => void): unknown {
-    this.pending.set(++this.next, callback);
-    return this.next;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-  get armed(): number {
-    return this.pending.size;
-  }
-  fireAll(): void {
-    const callbacks = [...this.pending.values()];
-    this.pending.clear();
-    for (const callback of callbacks) callback();
-  }
-}
+import { DeferTimer, within } from './deadline.ts';
+import { ManualTimer } from '../../../test/support/manual-timer.ts';
 
 describe('within', () => {
   it('gives the value when the work ends first, and disarms its timer', async () => {
     const timer = new ManualTimer();
     await expect(within(Promise.resolve(7), 1000, timer)).resolves.toBe(7);
-    expect(timer.armed).toBe(0);
+    expect(timer.armed()).toBe(0);
   });
 
   it('gives undefined once the deadline passes first', async () => {
     const timer = new ManualTimer();
     const result = within(new Promise<number>(() => undefined), 1000, timer);
-    timer.fireAll();
+    timer.fire();
     await expect(result).resolves.toBeUndefined();
   });
 });
@@ -43,7 +23,7 @@ describe('DeferTimer', () => {
     let deferred = 0;
     const defer = new DeferTimer(1500, () => Promise.resolve(deferred++), timer);
     await expect(defer.settle()).resolves.toBe(false);
-    timer.fireAll();
+    timer.fire();
     expect(deferred).toBe(0);
   });
 
@@ -52,7 +32,7 @@ describe('DeferTimer', () => {
     let acknowledge!: () => void;
     const acknowledged = new Promise<void>((resolve) => (acknowledge = resolve));
     const defer = new DeferTimer(1500, () => acknowledged, timer);
-    timer.fireAll();
+    timer.fire();
     let settled: boolean | undefined;
     const settling = defer.settle().then((value) => (settled = value));
     await Promise.resolve();

@@ -1,45 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SendGate, type PacingTimer, type Permit, type SendAddress } from './send-gate.ts';
+import { SendGate, type Permit, type SendAddress } from './send-gate.ts';
 import type { SendLimits } from './send-limits.ts';
-
-/** Time moves only when the test says so. */
-class ManualTimer implements PacingTimer {
-  current = 0;
-  private timers = new Map<number, { at: number; wake: () => void }>();
-  private nextId = 1;
-
-  now(): number {
-    return this.current;
-  }
-  setTimeout(wake: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, { at: this.current + ms, wake });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  /** Moves time forward, firing timers in order. */
-  async advance(ms: number): Promise<void> {
-    const end = this.current + ms;
-    for (;;) {
-      const due = [...this.timers.entries()]
-        .filter(([, t]) => t.at <= end)
-        .sort(([, a], [, b]) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers.delete(due[0]);
-      this.current = Math.max(this.current, due[1].at);
-      due[1].wake();
-      await settle();
-    }
-    this.current = end;
-    await settle();
-  }
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-}
+import { ManualTimer, settle } from '../../../test/support/manual-timer.ts';
 
 /** Starts `count` acquisitions and records when each is granted (or refused). */
 function request(gate: SendGate, timer: ManualTimer, addresses: SendAddress[], deadline?: number) {
