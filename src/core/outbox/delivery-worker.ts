@@ -166,12 +166,15 @@ export class DeliveryWorker {
     const lowWater = Math.floor(batchSize / 2);
     let claiming = true;
     let leftOut = false;
+    /** Deliveries finished in this pass: one that finished during a claim may have made room. */
+    let finished = 0;
     try {
       for (;;) {
         if (claiming && !this.stopped && inFlight.size <= lowWater) {
           const now = this.clock.now();
           const leaseUntil = new Date(now.getTime() + leaseMs);
           const skipDestinations = this.holds.skipped(timer.now());
+          const finishedBefore = finished;
           const batch = await this.store.transaction((repos) =>
             repos.deliveries.claimDue({
               now,
@@ -183,14 +186,15 @@ export class DeliveryWorker {
             }),
           );
           if (batch.length === 0) {
-            claiming = false;
             leftOut = skipDestinations.length > 0;
+            claiming = leftOut && finished !== finishedBefore;
           }
           for (const delivery of batch) {
             const destination = destinationOf(delivery);
             this.holds.take(destination);
             const task = this.process(delivery, leaseUntil, total).then((outcome) => {
               inFlight.delete(task);
+              finished++;
               this.holds.give(destination);
               // The platform cannot keep up with this destination: the others go on without it.
               if (outcome === 'released') {

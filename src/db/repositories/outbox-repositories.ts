@@ -104,9 +104,10 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
    * the order they were queued there; destinations in `skipDestinations` (those the worker holds
    * enough of, or whose pace has no budget) are left out; and communities take turns, so the
    * first post of every community with due work comes before the second post of any. A lone
-   * community still fills a batch; one among others gets its share. Window functions cannot
-   * lock, so the fair order is computed first and its rows locked after, re-checked as still
-   * pending. `= ANY(ARRAY(...))` makes the update find its rows by primary key rather than
+   * community still fills a batch; one among others gets its share. The oldest due rows are
+   * locked first (SKIP LOCKED, so a concurrent claim takes the next ones rather than finding the
+   * same few and none), and the fair order is computed among them: window functions cannot lock.
+   * `= ANY(ARRAY(...))` makes the update find its rows by primary key rather than
    * hash-joining the whole table. Ids sort as bytes (COLLATE "C"): a locale's text comparison
    * made the sorts take most of the claim.
    */
@@ -132,6 +133,7 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         WHERE status = 'PENDING' AND "dueAt" <= ${now}
           AND COALESCE("channelLinkId", "recipientMemberId") <> ALL(${skip}::text[])
         ORDER BY "dueAt" LIMIT ${limit * SCAN_FACTOR}
+        FOR UPDATE SKIP LOCKED
       ), due AS (
         SELECT d.id, d."dueAt", d."createdAt",
           row_number() OVER (PARTITION BY COALESCE(d."channelLinkId", d."recipientMemberId") COLLATE "C"
@@ -144,14 +146,8 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         SELECT id, row_number() OVER (PARTITION BY community ORDER BY place, "dueAt", "createdAt", id COLLATE "C") AS turn,
           "dueAt", "createdAt"
         FROM due WHERE place <= ${perDestination}
-      ), candidates AS (
-        SELECT id, turn, "dueAt", "createdAt" FROM fair
-        ORDER BY turn, "dueAt", "createdAt", id COLLATE "C" LIMIT ${limit * 2}
       ), fresh AS (
-        SELECT d.id FROM "Delivery" d JOIN candidates f ON f.id = d.id
-        WHERE d.id = ANY(ARRAY(SELECT id FROM candidates)) AND d.status = 'PENDING' AND d."dueAt" <= ${now}
-        ORDER BY f.turn, f."dueAt", f."createdAt", f.id COLLATE "C" LIMIT ${limit}
-        FOR UPDATE OF d SKIP LOCKED
+        SELECT id FROM fair ORDER BY turn, "dueAt", "createdAt", id COLLATE "C" LIMIT ${limit}
       ), picked AS (
         SELECT id FROM expired UNION ALL SELECT id FROM fresh LIMIT ${limit}
       ), claimed AS (
@@ -167,7 +163,7 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         c."recipientMemberId", m."platformUserId",
         mc.platform::text AS "memberPlatform", mc."externalId" AS "memberCommunity"
       FROM claimed c
-      LEFT JOIN candidates f ON f.id = c.id
+      LEFT JOIN fair f ON f.id = c.id
       LEFT JOIN "ChannelLink" l ON l.id = c."channelLinkId"
       LEFT JOIN "Community" lc ON lc.id = l."communityId"
       LEFT JOIN "Member" m ON m.id = c."recipientMemberId"
