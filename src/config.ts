@@ -8,6 +8,27 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** Hosts on this machine: the only ones plain http:// may reach (the emulators, a local proxy). */
+function isLoopback(hostname: string): boolean {
+  return (
+    hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
+/** A platform API base: https://, or http:// on loopback only (tokens travel with every request). */
+const apiUrl = optionalText.pipe(
+  z
+    .url({ protocol: /^https?$/ })
+    .refine(
+      (url) => new URL(url).protocol === 'https:' || isLoopback(new URL(url).hostname),
+      'https:// (http:// only on this machine: 127.0.0.0/8, ::1, localhost), as the bot token is sent with every request',
+    )
+    .optional(),
+);
+
+/** Signs Slack's OAuth state: as hard to guess as the install flow needs. */
+const STATE_SECRET_MIN = 32;
+
 const schema = z.object({
   DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   TWINBRIDGE_DATA_DIR: z.string().trim().min(1).default('./data'),
@@ -22,7 +43,7 @@ const schema = z.object({
       .optional(),
   ),
   DISCORD_TOKEN: optionalText,
-  DISCORD_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  DISCORD_API_URL: apiUrl,
   DISCORD_GUILD_ID: optionalText.pipe(
     z
       .string()
@@ -34,8 +55,13 @@ const schema = z.object({
   SLACK_APP_TOKEN: optionalText,
   SLACK_CLIENT_ID: optionalText,
   SLACK_CLIENT_SECRET: optionalText,
-  SLACK_STATE_SECRET: optionalText,
-  SLACK_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  SLACK_STATE_SECRET: optionalText.pipe(
+    z
+      .string()
+      .min(STATE_SECRET_MIN, `at least ${STATE_SECRET_MIN} characters of random (e.g. openssl rand -hex 32)`)
+      .optional(),
+  ),
+  SLACK_API_URL: apiUrl,
   SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLACK_HOST: z.string().trim().min(1).default('0.0.0.0'),
   SLACK_COMMAND: z

@@ -254,6 +254,10 @@ export interface DeliveryRepository {
     limit: number;
     workerId: string;
     leaseUntil: Date;
+    /** Rows at most per channel or person in this claim (default 5): one backlog cannot fill it. */
+    perDestination?: number;
+    /** Channel link or member ids not to claim for now (held enough, or their pace has no budget). */
+    skipDestinations?: readonly string[];
   }): Promise<ClaimedDelivery[]>;
   /**
    * Records outcomes in one go. Only the worker still holding a claim may put it back or fail

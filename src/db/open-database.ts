@@ -2,7 +2,7 @@
  * Opens the application's database: PostgreSQL when a URL is given, otherwise the embedded
  * PGlite in a data directory. Pending migrations are applied before the database is handed out.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 import { PGlite } from '@electric-sql/pglite';
@@ -92,11 +92,14 @@ export async function openPGlite(dataDir: string): Promise<OpenPGlite> {
     return { pglite, close: () => pglite.close() };
   }
   const path = resolve(dataDir);
-  await mkdir(path, { recursive: true });
+  await mkdir(path, { recursive: true, mode: 0o700 });
+  await checkPrivate(path);
   const unlock = await lockDataDir(path);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(path);
+    pglite = await withPrivateFiles(() => PGlite.create(path));
+    // Files an earlier version created readable by others are closed too.
+    await makePrivate(path);
   } catch (error) {
     await unlock();
     throw error;
@@ -135,6 +138,54 @@ function withClose(prisma: PrismaClient, kind: DatabaseKind, shutdown: () => Pro
     kind,
     close: () => (closing ??= shutdown()),
   };
+}
+
+/**
+ * The data directory holds member interests and announcement text (the WAL too): like
+ * PostgreSQL, refuse one that others may read or write (0700, or 0750 at most) or that
+ * belongs to another user.
+ */
+async function checkPrivate(path: string): Promise<void> {
+  const info = await stat(path);
+  if (!info.isDirectory()) throw new Error(`The embedded database's directory ${path} is not a directory.`);
+  const uid = process.getuid?.();
+  if (uid !== undefined && info.uid !== uid) {
+    throw new Error(
+      `The embedded database's directory ${path} belongs to another user (uid ${info.uid}); ` +
+        `run Twinbridge as that user, or give it to this one (chown).`,
+    );
+  }
+  if ((info.mode & 0o027) !== 0) {
+    const mode = (info.mode & 0o777).toString(8).padStart(3, '0');
+    throw new Error(
+      `The embedded database's directory ${path} can be read or written by other users (mode ${mode}). ` +
+        `It holds members' data: run \`chmod 700 ${path}\` and start again.`,
+    );
+  }
+}
+
+/** Runs `work` with a umask that keeps new files to their owner (where the process may set one). */
+async function withPrivateFiles<T>(work: () => Promise<T>): Promise<T> {
+  let previous: number | undefined;
+  try {
+    previous = process.umask(0o077);
+  } catch {
+    // Worker threads cannot change the umask: makePrivate closes the files afterwards.
+  }
+  try {
+    return await work();
+  } finally {
+    if (previous !== undefined) process.umask(previous);
+  }
+}
+
+/** Takes group and other permissions off everything under `path`. */
+async function makePrivate(path: string): Promise<void> {
+  for (const entry of await readdir(path, { withFileTypes: true, recursive: true })) {
+    const file = join(entry.parentPath, entry.name);
+    const { mode } = await stat(file);
+    if ((mode & 0o077) !== 0) await chmod(file, mode & 0o700);
+  }
 }
 
 const LOCK_FILE = 'twinbridge.lock';

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -101,6 +101,49 @@ describe('openDatabase, embedded', () => {
       details: { kind: 'embedded', appliedMigrations: await migrationNames() },
     });
     expect(secondLog.entries[0]?.details).toMatchObject({ appliedMigrations: [] });
+  });
+});
+
+describe('openDatabase, embedded data directory permissions', () => {
+  let scratchDir: string;
+  let umask: number;
+  beforeEach(async () => {
+    scratchDir = await mkdtemp(join(tmpdir(), 'twinbridge-mode-'));
+    // The usual default, under which new files are readable by everyone unless the code says otherwise.
+    umask = process.umask(0o022);
+  });
+  afterEach(async () => {
+    process.umask(umask);
+    await rm(scratchDir, { recursive: true, force: true });
+  });
+
+  it('creates the directory and every file in it for its owner alone', async () => {
+    const dataDir = join(scratchDir, 'data');
+    const database = await openDatabase({ dataDir });
+    try {
+      await database.prisma.community.create({ data: community('private') });
+    } finally {
+      await database.close();
+    }
+    expect(((await stat(dataDir)).mode & 0o777).toString(8)).toBe('700');
+    const entries = await readdir(dataDir, { withFileTypes: true, recursive: true });
+    expect(entries.length).toBeGreaterThan(10);
+    const open: string[] = [];
+    for (const entry of entries) {
+      const file = join(entry.parentPath, entry.name);
+      if (((await stat(file)).mode & 0o077) !== 0) open.push(file);
+    }
+    expect(open).toEqual([]);
+  });
+
+  it('refuses a directory others can read, naming the fix, and writes nothing into it', async () => {
+    const dataDir = join(scratchDir, 'shared');
+    await mkdir(dataDir, { mode: 0o755 });
+    await chmod(dataDir, 0o755);
+    await expect(openDatabase({ dataDir })).rejects.toThrow(
+      `can be read or written by other users (mode 755). It holds members' data: run \`chmod 700 ${dataDir}\``,
+    );
+    expect(await readdir(dataDir)).toEqual([]);
   });
 });
 

@@ -34,14 +34,14 @@ describe('Slack configuration', () => {
       SLACK_APP_TOKEN: 'xapp-1-A1-x',
       SLACK_CLIENT_ID: '1.2',
       SLACK_CLIENT_SECRET: 's',
-      SLACK_STATE_SECRET: 'state',
+      SLACK_STATE_SECRET: 'state-secret-of-at-least-32-chars',
       SLACK_PORT: '8080',
       SLACK_COMMAND: '/twin-test',
     });
     expect(config.slack).toMatchObject({
       mode: 'socket',
       botToken: undefined,
-      oauth: { clientId: '1.2', clientSecret: 's', stateSecret: 'state' },
+      oauth: { clientId: '1.2', clientSecret: 's', stateSecret: 'state-secret-of-at-least-32-chars' },
       port: 8080,
       command: '/twin-test',
     });

@@ -10,6 +10,7 @@ import type { Platform } from '../domain/model.ts';
 import { KeyedSerialQueue } from '../async/keyed-serial-queue.ts';
 import type { ChannelPoster, ClaimedDelivery, Clock, Logger, PostResult, Store } from '../ports.ts';
 import { retryDelayMs, type BackoffPolicy } from './backoff.ts';
+import { DestinationHolds, destinationOf } from './destination-holds.ts';
 import { enqueueFailureNotices, isNotice } from './failure-notices.ts';
 import { OutcomeWriter } from './outcome-writer.ts';
 import { PacedSender, RELEASED } from './paced-sender.ts';
@@ -20,6 +21,11 @@ export interface DeliveryWorkerOptions {
   workerId: string;
   /** Deliveries claimed per round trip; the next batch is claimed when half are done. */
   batchSize?: number;
+  /**
+   * Deliveries this worker holds at most per channel (or person) at once, so one backlog
+   * cannot fill its batches. A few more than a channel's pace sends at once.
+   */
+  perDestination?: number;
   /** How long a claim lasts; a worker that dies releases its deliveries after this. */
   leaseMs?: number;
   /** Attempts before a delivery is marked failed. */
@@ -63,6 +69,7 @@ export class DeliveryWorker {
   private earliestRetry = Infinity;
   /** Edits per message: the next edit of a message waits for the one under way. */
   private readonly editsUnderWay = new KeyedSerialQueue();
+  private readonly holds: DestinationHolds;
 
   constructor(
     private readonly store: Store,
@@ -74,6 +81,7 @@ export class DeliveryWorker {
     const leaseMs = options.leaseMs ?? 60_000;
     this.options = {
       batchSize: 100,
+      perDestination: 5,
       maxAttempts: 10,
       baseBackoffMs: 2_000,
       maxBackoffMs: 60 * 60_000,
@@ -89,6 +97,7 @@ export class DeliveryWorker {
     this.sender = new PacedSender(posters, clock, logger, { limits, timer, sendTimeoutMs });
     this.backoff = { baseMs: baseBackoffMs, maxMs: maxBackoffMs, random };
     this.outcomes = new OutcomeWriter(store, this.options.workerId, clock, logger);
+    this.holds = new DestinationHolds(this.options.perDestination);
   }
 
   /**
@@ -146,27 +155,53 @@ export class DeliveryWorker {
     return total;
   }
 
-  /** Claims and sends until nothing more is due, keeping about one batch under way. */
+  /**
+   * Claims and sends until nothing more is due, keeping about one batch under way. Claims are
+   * fair (see DeliveryRepository.claimDue): destinations this worker holds enough of, or whose
+   * pace had no budget, are left out, and the claim after a send may take them again.
+   */
   private async pass(total: DrainResult): Promise<void> {
-    const { batchSize, leaseMs, workerId } = this.options;
+    const { batchSize, leaseMs, workerId, perDestination, timer } = this.options;
     const inFlight = new Set<Promise<void>>();
     const lowWater = Math.floor(batchSize / 2);
     let claiming = true;
+    let leftOut = false;
+    /** Deliveries finished in this pass: one that finished during a claim may have made room. */
+    let finished = 0;
     try {
       for (;;) {
         if (claiming && !this.stopped && inFlight.size <= lowWater) {
           const now = this.clock.now();
           const leaseUntil = new Date(now.getTime() + leaseMs);
+          const skipDestinations = this.holds.skipped(timer.now());
+          const finishedBefore = finished;
           const batch = await this.store.transaction((repos) =>
-            repos.deliveries.claimDue({ now, limit: batchSize, workerId, leaseUntil }),
+            repos.deliveries.claimDue({
+              now,
+              limit: batchSize,
+              workerId,
+              leaseUntil,
+              perDestination,
+              skipDestinations,
+            }),
           );
-          if (batch.length === 0) claiming = false;
+          if (batch.length === 0) {
+            leftOut = skipDestinations.length > 0;
+            claiming = leftOut && finished !== finishedBefore;
+          }
           for (const delivery of batch) {
+            const destination = destinationOf(delivery);
+            this.holds.take(destination);
             const task = this.process(delivery, leaseUntil, total).then((outcome) => {
               inFlight.delete(task);
-              // The platform cannot keep up: leave the rest for the next wake-up rather than
-              // claiming and giving back the same rows in a loop.
-              if (outcome === 'released') claiming = false;
+              finished++;
+              this.holds.give(destination);
+              // The platform cannot keep up with this destination: the others go on without it.
+              if (outcome === 'released') {
+                this.holds.paceOut(destination, this.sender.readyAt(delivery), timer.now());
+              } else if (leftOut) {
+                claiming = true;
+              }
             });
             inFlight.add(task);
           }

@@ -66,6 +66,11 @@ export class PacedSender {
     }
   }
 
+  /** Pacing time at which a send of this delivery could go, not counting sends queued before it. */
+  readyAt(delivery: ClaimedDelivery): number {
+    return this.gateFor(delivery.destination.target.platform).readyAt(addressOf(delivery));
+  }
+
   /** Turns away every send waiting for a slot, and every later one. */
   close(): void {
     for (const gate of this.gates.values()) gate.close();

@@ -88,16 +88,19 @@ export class SendGate {
    */
   acquire(address: SendAddress, deadline = Infinity): Promise<Permit | undefined> {
     if (this.closed) return Promise.resolve(undefined);
-    const keys: WindowKey[] = [];
-    const { global, perCommunity, perDestination } = this.limits;
-    if (global) keys.push({ id: 'global', window: global });
-    if (perCommunity) keys.push({ id: `c\u0000${address.community}`, window: perCommunity });
+    const keys = this.keysFor(address);
     const destination = destinationKey(address);
-    if (perDestination) keys.push({ id: destination, window: perDestination });
     return new Promise((resolve) => {
       this.queue.push({ destination, keys, deadline, resolve });
       this.pump();
     });
+  }
+
+  /** The earliest pacing time a send to this address could go, not counting sends queued for it. */
+  readyAt(address: SendAddress): number {
+    let ready = Math.max(this.pausedUntil, this.pauses.get(destinationKey(address)) ?? 0);
+    for (const key of this.keysFor(address)) ready = Math.max(ready, this.keyReadyAt(key));
+    return ready;
   }
 
   /** Holds sends to a destination back for `ms` (the platform answered 429 with retry_after). */
@@ -135,8 +138,17 @@ export class SendGate {
     return log;
   }
 
+  private keysFor(address: SendAddress): WindowKey[] {
+    const keys: WindowKey[] = [];
+    const { global, perCommunity, perDestination } = this.limits;
+    if (global) keys.push({ id: 'global', window: global });
+    if (perCommunity) keys.push({ id: `c\u0000${address.community}`, window: perCommunity });
+    if (perDestination) keys.push({ id: destinationKey(address), window: perDestination });
+    return keys;
+  }
+
   /** The earliest time a send under this key may go. */
-  private readyAt(key: WindowKey): number {
+  private keyReadyAt(key: WindowKey): number {
     const log = this.logs.get(key.id);
     if (!log) return 0;
     const { limit, windowMs, spread } = key.window;
@@ -152,7 +164,7 @@ export class SendGate {
     for (let i = 0; i < this.queue.length && this.inFlight < this.limits.concurrency;) {
       const waiter = this.queue[i]!;
       let ready = Math.max(this.pausedUntil, this.pauses.get(waiter.destination) ?? 0);
-      for (const key of waiter.keys) ready = Math.max(ready, this.readyAt(key));
+      for (const key of waiter.keys) ready = Math.max(ready, this.keyReadyAt(key));
       if (Math.max(ready, now) > waiter.deadline) {
         this.queue.splice(i, 1);
         waiter.resolve(undefined);

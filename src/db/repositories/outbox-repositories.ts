@@ -12,6 +12,14 @@ import type { Prisma } from '../generated/client.ts';
 
 type Tx = Prisma.TransactionClient;
 
+/** Rows one claim takes per channel or person when the caller does not say. */
+const DEFAULT_CLAIM_PER_DESTINATION = 5;
+/**
+ * A claim orders fairly among this many times `limit` of the oldest due rows (by the status and
+ * due-time index), not among all of them: the cost stays flat however long the backlog.
+ */
+const SCAN_FACTOR = 20;
+
 /** JSON keeps dates as strings: bring the exchange card's instants back. */
 function reviveMessage(payload: unknown): OutgoingMessage {
   const message = payload as OutgoingMessage;
@@ -88,33 +96,60 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
   }
 
   /**
-   * One statement: pick due rows and rows whose lease has run out (their worker died), lock
-   * them with SKIP LOCKED so concurrent workers take disjoint rows, claim them, and return them
-   * with their destinations. The two picks are separate index scans on (status, dueAt); one
-   * query with OR would sort every due row on each claim (about 50 ms at 100,000 due rows).
-   * `= ANY(ARRAY(...))` makes the update find its rows by primary key rather than hash-joining
-   * the whole table.
+   * One statement: pick rows whose lease has run out (their worker died) and due rows, lock them
+   * with SKIP LOCKED so concurrent workers take disjoint rows, claim them, and return them with
+   * their destinations, in the order they should be sent.
+   *
+   * Due rows are picked fairly: at most `perDestination` per channel (or person) per claim, in
+   * the order they were queued there; destinations in `skipDestinations` (those the worker holds
+   * enough of, or whose pace has no budget) are left out; and communities take turns, so the
+   * first post of every community with due work comes before the second post of any. A lone
+   * community still fills a batch; one among others gets its share. The oldest due rows are
+   * locked first (SKIP LOCKED, so a concurrent claim takes the next ones rather than finding the
+   * same few and none), and the fair order is computed among them: window functions cannot lock.
+   * `= ANY(ARRAY(...))` makes the update find its rows by primary key rather than
+   * hash-joining the whole table. Ids sort as bytes (COLLATE "C"): a locale's text comparison
+   * made the sorts take most of the claim.
    */
   async claimDue(options: {
     now: Date;
     limit: number;
     workerId: string;
     leaseUntil: Date;
+    perDestination?: number;
+    skipDestinations?: readonly string[];
   }): Promise<ClaimedDelivery[]> {
     const { now, limit, workerId, leaseUntil } = options;
+    const perDestination = options.perDestination ?? DEFAULT_CLAIM_PER_DESTINATION;
+    const skip = [...(options.skipDestinations ?? [])];
     const rows = await this.db.$queryRaw<ClaimedRow[]>`
       WITH expired AS (
         SELECT id FROM "Delivery"
         WHERE status = 'SENDING' AND "leaseUntil" < ${now}
         ORDER BY "leaseUntil" LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
-      ), due AS (
-        SELECT id FROM "Delivery"
+      ), oldest AS (
+        SELECT id, "dueAt", "createdAt", "channelLinkId", "recipientMemberId" FROM "Delivery"
         WHERE status = 'PENDING' AND "dueAt" <= ${now}
-        ORDER BY "dueAt" LIMIT ${limit}
+          AND COALESCE("channelLinkId", "recipientMemberId") <> ALL(${skip}::text[])
+        ORDER BY "dueAt" LIMIT ${limit * SCAN_FACTOR}
         FOR UPDATE SKIP LOCKED
+      ), due AS (
+        SELECT d.id, d."dueAt", d."createdAt",
+          row_number() OVER (PARTITION BY COALESCE(d."channelLinkId", d."recipientMemberId") COLLATE "C"
+            ORDER BY d."dueAt", d."createdAt", d.id COLLATE "C") AS place,
+          COALESCE(l."communityId", m."communityId") COLLATE "C" AS community
+        FROM oldest d
+        LEFT JOIN "ChannelLink" l ON l.id = d."channelLinkId"
+        LEFT JOIN "Member" m ON m.id = d."recipientMemberId"
+      ), fair AS (
+        SELECT id, row_number() OVER (PARTITION BY community ORDER BY place, "dueAt", "createdAt", id COLLATE "C") AS turn,
+          "dueAt", "createdAt"
+        FROM due WHERE place <= ${perDestination}
+      ), fresh AS (
+        SELECT id FROM fair ORDER BY turn, "dueAt", "createdAt", id COLLATE "C" LIMIT ${limit}
       ), picked AS (
-        SELECT id FROM expired UNION ALL SELECT id FROM due LIMIT ${limit}
+        SELECT id FROM expired UNION ALL SELECT id FROM fresh LIMIT ${limit}
       ), claimed AS (
         UPDATE "Delivery" d SET status = 'SENDING', "leaseUntil" = ${leaseUntil}, "claimedBy" = ${workerId},
           attempts = d.attempts + 1, "updatedAt" = ${now}
@@ -128,11 +163,12 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         c."recipientMemberId", m."platformUserId",
         mc.platform::text AS "memberPlatform", mc."externalId" AS "memberCommunity"
       FROM claimed c
+      LEFT JOIN fair f ON f.id = c.id
       LEFT JOIN "ChannelLink" l ON l.id = c."channelLinkId"
       LEFT JOIN "Community" lc ON lc.id = l."communityId"
       LEFT JOIN "Member" m ON m.id = c."recipientMemberId"
       LEFT JOIN "Community" mc ON mc.id = m."communityId"
-      ORDER BY c."dueAt", c."createdAt"`;
+      ORDER BY f.turn NULLS FIRST, c."dueAt", c."createdAt"`;
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,

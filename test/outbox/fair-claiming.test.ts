@@ -1,0 +1,225 @@
+/**
+ * Fair claiming on both databases: one community's backlog must not hold back another town's
+ * post. A stranger community queues 600 announcements into its one channel; a town hall's single
+ * post falls due a little later. Discord lets a bot post 5 messages per 5 s into one channel and
+ * 50 requests per second in all (discord.com/developers/docs/topics/rate-limits), so the backlog
+ * takes ten minutes to drain whatever the worker does; the town hall's post must not wait for it.
+ *
+ * Time is virtual: the pacing timer moves only when the worker waits for nothing but timers (no
+ * transaction under way), and the Clock reads the same virtual time.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
+import type { PacingTimer } from '../../src/core/outbox/send-gate.ts';
+import type { SendLimits } from '../../src/core/outbox/send-limits.ts';
+import type { Clock, NewDelivery, Repositories, Store } from '../../src/core/ports.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { PrismaStore } from '../../src/db/prisma-store.ts';
+import { DATABASE_KINDS, createTestDatabase } from '../support/test-database.ts';
+import { RecordingPoster, recordingLogger } from './outbox-fixtures.ts';
+
+const START = new Date('2026-11-23T10:00:00Z');
+
+/** Discord's documented limits, written here rather than read from the code under test. */
+const DISCORD: SendLimits = {
+  concurrency: 25,
+  global: { limit: 50, windowMs: 1_000, spread: true },
+  perDestination: { limit: 5, windowMs: 5_000 },
+  marginMs: 25,
+};
+
+/** Pacing time that moves only when the test says so. */
+class VirtualTimer implements PacingTimer {
+  current = 0;
+  private readonly timers = new Map<number, { at: number; wake: () => void }>();
+  private nextId = 1;
+
+  now(): number {
+    return this.current;
+  }
+  setTimeout(wake: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.timers.set(id, { at: this.current + ms, wake });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+  /** Fires the earliest timer, moving time to it; false when none is set. */
+  fireNext(): boolean {
+    let next: [number, { at: number; wake: () => void }] | undefined;
+    for (const entry of this.timers) if (!next || entry[1].at < next[1].at) next = entry;
+    if (!next) return false;
+    this.timers.delete(next[0]);
+    this.current = Math.max(this.current, next[1].at);
+    next[1].wake();
+    return true;
+  }
+}
+
+/** The real store, counting transactions under way so the test knows when the worker is idle. */
+class CountingStore implements Store {
+  active = 0;
+  constructor(private readonly inner: Store) {}
+  async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    this.active++;
+    try {
+      return await this.inner.transaction(work);
+    } finally {
+      this.active--;
+    }
+  }
+}
+
+interface Destination {
+  communityExternalId: string;
+  linkId: string;
+}
+
+/** A town on Discord with one linked channel in a partnership of its own. */
+async function seedTown(database: Database, externalId: string, name: string): Promise<Destination> {
+  const store = new PrismaStore(database.prisma);
+  const { community, town, partnership } = await store.transaction(async (repos) => {
+    const community = await repos.communities.upsert('DISCORD', externalId, name);
+    const town = await repos.towns.create({
+      name,
+      country: 'CZ',
+      timeZone: 'Europe/Prague',
+      language: 'cs',
+      communityId: community.id,
+    });
+    const partnership = await repos.partnerships.create(
+      { name, form: 'FORMAL', status: 'ACTIVE', areas: [], agreementDate: null, agreementUrl: null },
+      town.id,
+    );
+    return { community, town, partnership };
+  });
+  const link = await database.prisma.channelLink.create({
+    data: {
+      partnershipId: partnership.id,
+      townId: town.id,
+      communityId: community.id,
+      channelId: `${externalId}-channel`,
+      channelName: 'partners',
+      language: 'cs',
+    },
+  });
+  return { communityExternalId: externalId, linkId: link.id };
+}
+
+function announcements(to: Destination, count: number, firstDueAt: Date, tag: string): NewDelivery[] {
+  return Array.from({ length: count }, (_, i) => ({
+    dedupeKey: `announcement:${tag}-${i}:${to.linkId}`,
+    kind: 'announcement',
+    sourceId: `${tag}-${i}`,
+    channelLinkId: to.linkId,
+    payload: { text: `${tag} ${i}` },
+    // One a millisecond apart, so the order they were queued in is defined.
+    dueAt: new Date(firstDueAt.getTime() + i),
+  }));
+}
+
+describe.each(DATABASE_KINDS)('fair claiming on %s', (kind) => {
+  let database: Database;
+
+  beforeEach(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterEach(() => database.close());
+
+  it('sends a town hall’s post soon after it falls due, however long a stranger’s backlog', async () => {
+    const stranger = await seedTown(database, 'stranger-guild', 'Stranger');
+    const townHall = await seedTown(database, 'town-hall-guild', 'Town Hall');
+    const backlog = announcements(stranger, 600, new Date(START.getTime() - 60_000), 'backlog');
+    const single = announcements(townHall, 1, new Date(START.getTime() + 2_000), 'town-hall');
+    const store = new CountingStore(new PrismaStore(database.prisma));
+    await store.transaction((repos) => repos.deliveries.enqueue([...backlog, ...single]));
+
+    const timer = new VirtualTimer();
+    const clock: Clock = { now: () => new Date(START.getTime() + timer.now()) };
+    const poster = new RecordingPoster('DISCORD');
+    const worker = new DeliveryWorker(store, [poster], clock, recordingLogger(), {
+      workerId: 'fair',
+      timer,
+      limits: { DISCORD },
+    });
+    const townHallSent = () =>
+      poster.calls.some(
+        (call) => 'channelId' in call.target && call.target.channelId === 'town-hall-guild-channel',
+      );
+    // The outbox ticker of src/scheduler: a drain every 5 s.
+    const tick = () => {
+      void worker.drainDueLogged();
+      if (!townHallSent()) timer.setTimeout(tick, 5_000);
+    };
+    tick();
+    // Virtual time moves once the worker waits only for timers (two idle turns in a row).
+    while (!townHallSent()) {
+      for (let idle = 0; idle < 2;) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        idle = store.active === 0 ? idle + 1 : 0;
+      }
+      if (townHallSent()) break;
+      expect(timer.current, 'virtual time ran past an hour').toBeLessThan(3_600_000);
+      expect(timer.fireNext(), 'the worker waits for nothing while posts are due').toBe(true);
+    }
+    await worker.stop();
+
+    const ahead = poster.calls.findIndex((call) => call.message.text === 'town-hall 0');
+    const waitedMs = timer.current - 2_000;
+    console.log(
+      `[fair-claiming:${kind}] town hall's post sent after ${ahead} stranger posts, ${waitedMs} ms after due`,
+    );
+    // The stranger's channel takes 5 posts per 5 s: its posts went out in the order queued.
+    const strangerTexts = poster.calls.slice(0, ahead).map((call) => call.message.text);
+    expect(strangerTexts).toEqual(backlog.slice(0, ahead).map((row) => row.payload.text));
+    // Fair: behind at most the stranger's next window or two, not its whole backlog.
+    expect(ahead).toBeLessThanOrEqual(15);
+    expect(waitedMs).toBeLessThanOrEqual(10_000);
+  });
+
+  it('takes a few posts per channel in the order queued, lets communities take turns, and skips what it is told', async () => {
+    const stranger = await seedTown(database, 'stranger-guild', 'Stranger');
+    const townHall = await seedTown(database, 'town-hall-guild', 'Town Hall');
+    const store = new PrismaStore(database.prisma);
+    await store.transaction((repos) =>
+      repos.deliveries.enqueue([
+        ...announcements(stranger, 50, new Date(START.getTime() - 60_000), 'backlog'),
+        ...announcements(townHall, 2, new Date(START.getTime() - 1_000), 'town-hall'),
+      ]),
+    );
+    const claim = (limit: number, skipDestinations: string[] = []) =>
+      store.transaction((repos) =>
+        repos.deliveries.claimDue({
+          now: START,
+          limit,
+          workerId: 'fair',
+          leaseUntil: new Date(START.getTime() + 60_000),
+          perDestination: 5,
+          skipDestinations,
+        }),
+      );
+    const texts = (claimed: Awaited<ReturnType<typeof claim>>) => claimed.map((d) => d.payload.text);
+
+    // Turns: the stranger's first, the town hall's first, the stranger's second, …
+    expect(texts(await claim(3))).toEqual(['backlog 0', 'town-hall 0', 'backlog 1']);
+    // At most five of one channel in a claim, however many it has due.
+    expect(texts(await claim(100))).toEqual([
+      'backlog 2',
+      'town-hall 1',
+      'backlog 3',
+      'backlog 4',
+      'backlog 5',
+      'backlog 6',
+    ]);
+    // A channel the worker leaves out is not claimed.
+    expect(await claim(100, [stranger.linkId])).toEqual([]);
+    expect(texts(await claim(100))).toEqual([
+      'backlog 7',
+      'backlog 8',
+      'backlog 9',
+      'backlog 10',
+      'backlog 11',
+    ]);
+  });
+});
