@@ -150,12 +150,14 @@ describe('outbox worker processes on PostgreSQL', () => {
     };
 
     const first = startWorker({ ...common, workerId: 'first', postDelayMs: 0 });
-    const deadline = Date.now() + 60_000;
-    while (emulator.messages().length < 150 && Date.now() < deadline) await sleep(2);
+    // The emulator signals each stored message: kill once 150 of the 500 have arrived.
+    const platform = emulator;
+    await platform.waitForMessage(() => platform.messages().length >= 150, 60_000);
     first.child.kill('SIGKILL');
     await first.exited();
     const atKill = await statusCounts();
-    await sleep(100); // requests already on their way when the process died
+    // Requests already on their way when the process died: their connections close with it.
+    await emulator.restQuiet();
     const onPlatformAtKill = emulator.messages().length;
     // Killed in the middle: some sent, some claimed by the dead process, some not yet touched.
     expect(atKill.SENT ?? 0).toBeGreaterThan(0);

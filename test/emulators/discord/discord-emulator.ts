@@ -514,6 +514,15 @@ export class DiscordEmulator {
     this.#faults.clear();
   }
 
+  /**
+   * Resolves once no client is connected to the REST API and no request is being answered: all a
+   * client sent before it went away has been handled. (A living discord.js client keeps its
+   * connections open, so this is for clients that stopped or died.)
+   */
+  restQuiet(): Promise<void> {
+    return this.#rest.quiet();
+  }
+
   /** Logged REST requests, oldest first, optionally filtered. */
   requests(match?: RouteMatch): RequestRecord[] {
     const log = this.#rest.log();

@@ -6,7 +6,7 @@
 
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 import type { APIMessage } from 'discord.js';
 import { ChannelType, PermissionFlagsBits } from 'discord.js';
@@ -86,16 +86,53 @@ export class RestServer {
   readonly #server: Server;
   readonly #routes: RouteDef[];
   readonly #log: RequestRecord[] = [];
+  /** Open client connections and requests being answered: the emulator is quiet when both are none. */
+  readonly #sockets = new Set<Socket>();
+  #answering = 0;
+  #quietWaiters: (() => void)[] = [];
   #port = 0;
 
   constructor(private readonly env: RestEnvironment) {
     this.#routes = createRoutes(env);
     this.#server = createServer((req, res) => {
+      this.#answering++;
       // A client that hangs up mid-body must not crash the test run.
-      this.#handle(req, res).catch(() => {
-        if (!res.headersSent) res.writeHead(500).end();
+      this.#handle(req, res)
+        .catch(() => {
+          if (!res.headersSent) res.writeHead(500).end();
+        })
+        .finally(() => {
+          this.#answering--;
+          this.#wakeIfQuiet();
+        });
+    });
+    this.#server.on('connection', (socket: Socket) => {
+      this.#sockets.add(socket);
+      socket.once('close', () => {
+        this.#sockets.delete(socket);
+        this.#wakeIfQuiet();
       });
     });
+  }
+
+  /**
+   * Resolves once no client is connected and no request is being answered: everything a client
+   * sent before it went away (a killed process, say) has arrived and been handled.
+   */
+  quiet(): Promise<void> {
+    if (this.#isQuiet()) return Promise.resolve();
+    return new Promise((resolve) => this.#quietWaiters.push(resolve));
+  }
+
+  #isQuiet(): boolean {
+    return this.#sockets.size === 0 && this.#answering === 0;
+  }
+
+  #wakeIfQuiet(): void {
+    if (!this.#isQuiet()) return;
+    const waiters = this.#quietWaiters;
+    this.#quietWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   async listen(): Promise<void> {
