@@ -9,7 +9,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 
 import type { Reply } from '../../src/core/commands/invocation.ts';
-import type { Logger } from '../../src/core/ports.ts';
 import type { ExchangeCard } from '../../src/core/views/exchange-card.ts';
 import {
   FakeDiscordConnection,
@@ -20,6 +19,7 @@ import {
 } from './fake-discord-connection.ts';
 import { FakeInboundPort, hold } from '../support/fake-inbound-port.ts';
 import { ManualTimer } from '../support/manual-timer.ts';
+import { recordingLogger } from '../support/recording-logger.ts';
 
 // developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type
 const CHANNEL_MESSAGE_WITH_SOURCE = 4;
@@ -40,22 +40,6 @@ const SEND_MESSAGES_IN_THREADS = 274877906944n;
 
 const [PARTNERSTADT, THREAD] = PASSAU.channels.map((c) => c.id) as [string, string];
 
-class RecordingLogger implements Logger {
-  readonly entries: { level: string; details: Record<string, unknown>; message: string }[] = [];
-  debug(details: object, message: string): void {
-    this.entries.push({ level: 'debug', details: details as Record<string, unknown>, message });
-  }
-  info(details: object, message: string): void {
-    this.entries.push({ level: 'info', details: details as Record<string, unknown>, message });
-  }
-  warn(details: object, message: string): void {
-    this.entries.push({ level: 'warn', details: details as Record<string, unknown>, message });
-  }
-  error(details: object, message: string): void {
-    this.entries.push({ level: 'error', details: details as Record<string, unknown>, message });
-  }
-}
-
 const card: ExchangeCard = {
   number: 12,
   title: 'Jugendcamp',
@@ -71,14 +55,14 @@ const card: ExchangeCard = {
 
 let discord: FakeDiscordConnection;
 let inbound: FakeInboundPort;
-let logger: RecordingLogger;
+let logger: ReturnType<typeof recordingLogger>;
 let timer: ManualTimer;
 let adapter: DiscordAdapter;
 
 beforeEach(async () => {
   discord = new FakeDiscordConnection();
   inbound = new FakeInboundPort();
-  logger = new RecordingLogger();
+  logger = recordingLogger();
   timer = new ManualTimer();
   adapter = new DiscordAdapter(discord, inbound, logger, { timer, deferAfterMs: 1500, stopGraceMs: 5000 });
   await adapter.start();

@@ -8,7 +8,6 @@ import type {
   ChannelPoster,
   ChannelTarget,
   DirectTarget,
-  Logger,
   NewDelivery,
   OutgoingMessage,
   PostResult,
@@ -183,18 +182,4 @@ export class RecordingPoster implements ChannelPoster {
   }
 }
 
-export interface LogEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  message: string;
-  details: object;
-}
-
-export function recordingLogger(): Logger & { entries: LogEntry[] } {
-  const entries: LogEntry[] = [];
-  const at =
-    (level: LogEntry['level']) =>
-    (details: object, message: string): void => {
-      entries.push({ level, message, details });
-    };
-  return { entries, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
+export { recordingLogger, type LogEntry } from '../support/recording-logger.ts';

@@ -10,7 +10,6 @@ import type {
   ChannelTarget,
   Clock,
   DirectTarget,
-  Logger,
   OutgoingMessage,
   PostResult,
 } from '../../src/core/ports.ts';
@@ -19,6 +18,7 @@ import { wireTwinbridge } from '../../src/main.ts';
 import type { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { TestClock } from '../console/console-harness.ts';
 import { postingAdapter } from '../support/posting-adapter.ts';
+import { recordingLogger, type LogEntry } from '../support/recording-logger.ts';
 
 export interface Sent {
   kind: 'post' | 'direct';
@@ -61,22 +61,6 @@ export class RecordingPoster implements ChannelPoster {
     this.sent.push({ kind, to, text: message.text, message, at: this.clock.now() });
     return Promise.resolve({ ok: true, platformMessageId: `m${++this.sequence}` });
   }
-}
-
-export interface LogEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  message: string;
-  details: Record<string, unknown>;
-}
-
-export function recordingLogger(): Logger & { entries: LogEntry[] } {
-  const entries: LogEntry[] = [];
-  const at =
-    (level: LogEntry['level']) =>
-    (details: object, message: string): void => {
-      entries.push({ level, message, details: details as Record<string, unknown> });
-    };
-  return { entries, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 /** Someone typing in a channel of their community. */
@@ -171,3 +155,5 @@ export async function twinPragueAndChicago(h: SchedulerHarness): Promise<void> {
   await h.run(mike, `partner join code:${code}`);
   h.poster.take();
 }
+
+export { recordingLogger, type LogEntry };
