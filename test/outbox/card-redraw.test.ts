@@ -22,6 +22,13 @@ class GatedPoster extends ConsolePoster {
   waiting = 0;
   private gate: Promise<void> = Promise.resolve();
   private open: () => void = () => undefined;
+  private readonly waiters: { count: number; resolve: () => void }[] = [];
+
+  /** Resolves once `count` edits are held at the closed gate (the signal that they reached it). */
+  held(count: number): Promise<void> {
+    if (this.waiting >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+  }
 
   close(): void {
     this.gate = new Promise((resolve) => (this.open = resolve));
@@ -37,6 +44,7 @@ class GatedPoster extends ConsolePoster {
     message: OutgoingMessage,
   ): Promise<PostResult> {
     this.waiting += 1;
+    for (const waiter of this.waiters.filter((w) => this.waiting >= w.count)) waiter.resolve();
     await this.gate;
     this.waiting -= 1;
     this.edits.push({ channel: target.channelName, messageId, text: message.text });
@@ -61,14 +69,6 @@ partner join code:$invite
 :as jana
 event create partnership:1 title:"Letní tábor" kind:youth-exchange start:"2027-07-06 10:00" end:"2027-07-10 16:00"
 `;
-
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 describe.each(DATABASE_KINDS)('Exchange card redraws on %s', (kind) => {
   let database: Database;
@@ -130,7 +130,7 @@ describe.each(DATABASE_KINDS)('Exchange card redraws on %s', (kind) => {
     poster.close();
     await run(':as jana\nrsvp event:1 answer:going');
     // The outbox is now stuck in the first edit of that answer (the console takes one at a time).
-    await waitFor(() => poster.waiting === 1, 'the first edit');
+    await poster.held(1);
     for (const person of ['lena', 'max', 'petra']) {
       await run(`:as ${person}\nrsvp event:1 answer:maybe`);
       const pending = await redraws('PENDING');
