@@ -8,7 +8,15 @@
  */
 import type { Platform } from '../domain/model.ts';
 import { KeyedSerialQueue } from '../async/keyed-serial-queue.ts';
-import type { ChannelPoster, ClaimedDelivery, Clock, Logger, PostResult, Store } from '../ports.ts';
+import type {
+  ChannelPoster,
+  ClaimedDelivery,
+  Clock,
+  Logger,
+  PostResult,
+  Repositories,
+  Store,
+} from '../ports.ts';
 import { retryDelayMs, type BackoffPolicy } from './backoff.ts';
 import { DestinationHolds, destinationOf } from './destination-holds.ts';
 import { enqueueFailureNotices, isNotice } from './failure-notices.ts';
@@ -298,23 +306,15 @@ export class DeliveryWorker {
     reason: string,
   ): Promise<Outcome> {
     this.logger.warn(logContext(delivery, reason), 'channel can no longer be posted to; link marked broken');
-    const now = this.clock.now();
-    const notices = await this.store.transaction(async (repos) => {
-      const changed = await repos.deliveries.recordOutcomes(
-        this.options.workerId,
-        [{ id: delivery.id, outcome: 'failed', error: reason }],
-        now,
-      );
+    return this.recordFailed(delivery, reason, async (repos, claimHeld, now) => {
       const link = await repos.deliveries.markChannelBroken(channelLinkId, reason);
-      if (changed === 0 || !link.newlyBroken) return 0;
+      if (!claimHeld || !link.newlyBroken) return 0;
       return enqueueFailureNotices(
         repos,
         { type: 'channel-broken', delivery, reason, abandoned: link.abandoned },
         now,
       );
     });
-    this.noticesQueued(notices);
-    return 'failed';
   }
 
   private async failForGood(delivery: ClaimedDelivery, reason: string): Promise<Outcome> {
@@ -331,6 +331,23 @@ export class DeliveryWorker {
           : 'delivery failed for good',
       );
     }
+    return this.recordFailed(delivery, reason, (repos, claimHeld, now) =>
+      claimHeld
+        ? enqueueFailureNotices(repos, { type: 'failed', delivery, reason }, now)
+        : Promise.resolve(0),
+    );
+  }
+
+  /**
+   * Marks a delivery failed and, in the same transaction, does what follows from it (`then`
+   * returns how many notices it queued). `claimHeld` is false when another worker already
+   * recorded this delivery: nobody is told twice.
+   */
+  private async recordFailed(
+    delivery: ClaimedDelivery,
+    reason: string,
+    then: (repos: Repositories, claimHeld: boolean, now: Date) => Promise<number>,
+  ): Promise<Outcome> {
     const now = this.clock.now();
     const notices = await this.store.transaction(async (repos) => {
       const changed = await repos.deliveries.recordOutcomes(
@@ -338,7 +355,7 @@ export class DeliveryWorker {
         [{ id: delivery.id, outcome: 'failed', error: reason }],
         now,
       );
-      return changed > 0 ? enqueueFailureNotices(repos, { type: 'failed', delivery, reason }, now) : 0;
+      return then(repos, changed > 0, now);
     });
     this.noticesQueued(notices);
     return 'failed';
