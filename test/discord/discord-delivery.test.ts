@@ -134,7 +134,9 @@ describe.each(DATABASE_KINDS)('Discord posts for the outbox on %s', (kind) => {
     expect(result.ok ? 0 : (result.retryAfterMs ?? 0)).toBeGreaterThanOrEqual(300);
     expect(h.discord.messages(passauChannel).map(messageText)).not.toContain('global limit');
     // Leave no limit behind for the next test: discord.js holds every request for the wait
-    // Discord asked for (its clock is real time), after which a post goes through again.
+    // Discord asked for (its clock is real time and cannot be driven), after which a post goes
+    // through again. The wait is Discord's own retry_after, not a guess standing in for a signal;
+    // a post sent during it comes back retryable (the harness's inline wait is shorter).
     const waitMs = result.ok ? 0 : (result.retryAfterMs ?? 0);
     await new Promise((resolve) => setTimeout(resolve, waitMs));
     expect(
