@@ -6,7 +6,6 @@
  * never sooner than the platform's retry_after (backoff.ts), up to a bound; then the delivery
  * fails and the coordinators of the town concerned are told by direct message.
  */
-import type { Platform } from '../domain/model.ts';
 import { KeyedSerialQueue } from '../async/keyed-serial-queue.ts';
 import type {
   ChannelPoster,
@@ -22,45 +21,11 @@ import { DestinationHolds, destinationOf } from './destination-holds.ts';
 import { enqueueFailureNotices, isNotice } from './failure-notices.ts';
 import { OutcomeWriter } from './outcome-writer.ts';
 import { PacedSender, RELEASED } from './paced-sender.ts';
-import { realTimer, type PacingTimer } from './send-gate.ts';
-import { PLATFORM_SEND_LIMITS, type SendLimits } from './send-limits.ts';
+import { realTimer } from './send-gate.ts';
+import { PLATFORM_SEND_LIMITS } from './send-limits.ts';
+import type { DeliveryWorkerOptions, DrainResult } from './delivery-worker-options.ts';
 
-export interface DeliveryWorkerOptions {
-  workerId: string;
-  /** Deliveries claimed per round trip; the next batch is claimed when half are done. */
-  batchSize?: number;
-  /**
-   * Deliveries this worker holds at most per channel (or person) at once, so one backlog
-   * cannot fill its batches. A few more than a channel's pace sends at once.
-   */
-  perDestination?: number;
-  /** How long a claim lasts; a worker that dies releases its deliveries after this. */
-  leaseMs?: number;
-  /** Attempts before a delivery is marked failed. */
-  maxAttempts?: number;
-  baseBackoffMs?: number;
-  maxBackoffMs?: number;
-  /** A post that takes longer counts as a retryable failure. Default: 30 s, at most half the lease. */
-  sendTimeoutMs?: number;
-  /** Pacing per platform; defaults to PLATFORM_SEND_LIMITS. */
-  limits?: Partial<Record<Platform, SendLimits>>;
-  /** Real time for pacing and timeouts (the Clock is the time the database records). */
-  timer?: PacingTimer;
-  /**
-   * Retries due within this many ms wake the worker on their own instead of waiting for the
-   * next tick. 0 turns that off.
-   */
-  retryWakeHorizonMs?: number;
-  random?: () => number;
-}
-
-export interface DrainResult {
-  sent: number;
-  retried: number;
-  failed: number;
-  /** Given back unsent (the platform's pace would have outlasted the claim, or the worker stopped). */
-  released: number;
-}
+export type { DeliveryWorkerOptions, DrainResult };
 
 type Outcome = keyof DrainResult;
 

@@ -1,0 +1,41 @@
+/** What a DeliveryWorker is configured with, and what one drain did. */
+import type { Platform } from '../domain/model.ts';
+import type { PacingTimer } from './send-gate.ts';
+import type { SendLimits } from './send-limits.ts';
+
+export interface DeliveryWorkerOptions {
+  workerId: string;
+  /** Deliveries claimed per round trip; the next batch is claimed when half are done. */
+  batchSize?: number;
+  /**
+   * Deliveries this worker holds at most per channel (or person) at once, so one backlog
+   * cannot fill its batches. A few more than a channel's pace sends at once.
+   */
+  perDestination?: number;
+  /** How long a claim lasts; a worker that dies releases its deliveries after this. */
+  leaseMs?: number;
+  /** Attempts before a delivery is marked failed. */
+  maxAttempts?: number;
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** A post that takes longer counts as a retryable failure. Default: 30 s, at most half the lease. */
+  sendTimeoutMs?: number;
+  /** Pacing per platform; defaults to PLATFORM_SEND_LIMITS. */
+  limits?: Partial<Record<Platform, SendLimits>>;
+  /** Real time for pacing and timeouts (the Clock is the time the database records). */
+  timer?: PacingTimer;
+  /**
+   * Retries due within this many ms wake the worker on their own instead of waiting for the
+   * next tick. 0 turns that off.
+   */
+  retryWakeHorizonMs?: number;
+  random?: () => number;
+}
+
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  failed: number;
+  /** Given back unsent (the platform's pace would have outlasted the claim, or the worker stopped). */
+  released: number;
+}
