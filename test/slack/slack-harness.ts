@@ -9,7 +9,6 @@
  *   await h.stop();
  */
 import { createServer } from 'node:net';
-import { PassThrough } from 'node:stream';
 import { pino } from 'pino';
 import {
   createSlackAdapter,
@@ -25,6 +24,7 @@ import { prismaSlackStores } from '../../src/db/repositories/slack-repositories.
 import { wireTwinbridge } from '../../src/main.ts';
 import { TestClock } from '../console/console-harness.ts';
 import { expectShownToChannel } from '../support/set-up-checks.ts';
+import { LogCapture } from '../support/log-capture.ts';
 import {
   SlackEmulator,
   type ResponsePost,
@@ -66,7 +66,6 @@ export async function freePort(): Promise<number> {
 }
 
 export class SlackHarness {
-  readonly logLines: string[] = [];
   private makeAdapter: () => SlackAdapter = () => this.adapter;
   /** Bolt apps started by restart(); the outbox keeps posting through the first adapter. */
   private readonly restarted: SlackAdapter[] = [];
@@ -79,9 +78,17 @@ export class SlackHarness {
     readonly clock: TestClock,
     readonly mode: SlackMode,
     readonly config: SlackConfig,
-    logLines: string[],
-  ) {
-    this.logLines = logLines;
+    private readonly logs: LogCapture,
+  ) {}
+
+  /** Every line the adapter and the core logged so far. */
+  get logLines(): readonly string[] {
+    return this.logs.lines;
+  }
+
+  /** Resolves once `count` log lines contain `text`: for steps that show nowhere else. */
+  logged(text: string, count = 1): Promise<void> {
+    return this.logs.logged(text, count);
   }
 
   static async start(options: SlackHarnessOptions): Promise<SlackHarness> {
@@ -93,10 +100,8 @@ export class SlackHarness {
       })),
     });
     const clock = new TestClock(new Date(options.now ?? '2026-11-23T10:00:00Z'));
-    const logLines: string[] = [];
-    const logStream = new PassThrough();
-    logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').trim().split('\n')));
-    const logger = pino({ level: 'debug' }, logStream);
+    const logs = new LogCapture();
+    const logger = pino({ level: 'debug' }, logs.stream);
     const config: SlackConfig = {
       mode: options.mode,
       botToken: oauth ? undefined : slack.workspace().botToken,
@@ -136,7 +141,7 @@ export class SlackHarness {
       await slack.stop();
       throw error;
     }
-    const harness = new SlackHarness(slack, adapter, bus, worker, clock, options.mode, config, logLines);
+    const harness = new SlackHarness(slack, adapter, bus, worker, clock, options.mode, config, logs);
     harness.makeAdapter = () => makeAdapter(inbound);
     return harness;
   }
@@ -251,21 +256,6 @@ export class SlackHarness {
     for (const adapter of this.restarted) await adapter.stop();
     await this.adapter.stop();
     await this.slack.stop();
-  }
-}
-
-/** Polls until `probe` returns something (for state the emulator does not announce, like logs). */
-export async function eventually<T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  what: string,
-  timeoutMs = 5000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

@@ -11,7 +11,6 @@ import { createTestDatabase } from '../support/test-database.ts';
 import { inviteCodeIn } from '../support/set-up-checks.ts';
 import {
   answerText,
-  eventually,
   shownInChannel,
   SLACK_MODES,
   SlackHarness,
@@ -208,10 +207,7 @@ describe.each(SLACK_MODES)('Slack interactions in %s mode', (mode) => {
     }
     // Both repeats are over once each was recognised (logged); only then is "no second answer"
     // worth checking.
-    await eventually(
-      () => (h.logLines.filter((l) => l.includes('already handled')).length >= 2 ? true : undefined),
-      'both repeats recognised as handled',
-    );
+    await h.logged('already handled', 2);
     expect(answers() - before).toBe(1);
     expect(await database.prisma.slackEventReceipt.count()).toBe(1);
     expect(h.logLines.filter((l) => l.includes('already handled'))).toHaveLength(2);

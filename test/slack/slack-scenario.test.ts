@@ -12,7 +12,6 @@ import { inviteCodeIn } from '../support/set-up-checks.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
 import {
   answerText,
-  eventually,
   shownInChannel,
   SLACK_MODES,
   SlackHarness,
@@ -283,10 +282,7 @@ describe.each(combinations)('Slack scenario in %s mode on %s', (mode, kind) => {
     const event = { teamId: 'T0002', event: { type: 'app_uninstalled' } };
     if (mode === 'http') expect((await h.http().event(event)).status).toBe(200);
     else await h.slack.socket.event(event).waitForAck();
-    await eventually(
-      () => (h.logLines.some((l) => l.includes('was uninstalled')) ? true : undefined),
-      'the uninstall',
-    );
+    await h.logged('was uninstalled');
     expect((await database.prisma.slackInstallation.findMany()).map((r) => r.id)).toEqual(['T0001']);
     const result = await h.adapter.poster.post(
       {
