@@ -184,7 +184,8 @@ describe('Web API through the real WebClient', () => {
   });
 
   it('expires trigger ids after triggerTtlMs and refuses a second use', async () => {
-    const emulator = await SlackEmulator.start({ triggerTtlMs: 40 });
+    let now = Date.parse('2026-11-23T10:00:00Z');
+    const emulator = await SlackEmulator.start({ triggerTtlMs: 3_000, now: () => now });
     try {
       const web = new WebClient(emulator.workspace().botToken, {
         slackApiUrl: emulator.apiUrl,
@@ -196,8 +197,11 @@ describe('Web API through the real WebClient', () => {
       await expect(web.views.open({ trigger_id: fresh, view })).rejects.toMatchObject({
         data: { error: 'exchanged_trigger_id' },
       });
+      const onTime = emulator.issueTriggerId();
+      now += 3_000;
+      await web.views.open({ trigger_id: onTime, view });
       const stale = emulator.issueTriggerId();
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      now += 3_001;
       await expect(web.views.open({ trigger_id: stale, view })).rejects.toMatchObject({
         data: { error: 'expired_trigger_id' },
       });

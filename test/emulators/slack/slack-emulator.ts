@@ -114,6 +114,8 @@ export interface SlackEmulatorOptions {
   workspaces?: readonly WorkspaceInput[];
   /** How long a trigger_id stays valid (Slack: 3 s). */
   triggerTtlMs?: number;
+  /** The emulator's clock (message timestamps, trigger and response_url expiry); default real time. */
+  now?: () => number;
 }
 
 /** One Web API request as the emulator saw and answered it. */
@@ -152,7 +154,7 @@ export class SlackEmulator {
   /** Socket Mode side: waitForConnection, slashCommand/blockAction/event, acks, drop. */
   readonly socket: SocketModeServer;
 
-  private readonly state = new SlackState();
+  private readonly state: SlackState;
   private readonly faults = new FaultInjector();
   private readonly waiters = new Waiters();
   private readonly interactions: Interactions;
@@ -168,6 +170,7 @@ export class SlackEmulator {
     this.appId = options.appId ?? 'A0TWINBRIDGE';
     this.clientId = options.clientId ?? '1000000000.2000000000';
     this.clientSecret = options.clientSecret ?? 'emulator-client-secret';
+    this.state = new SlackState(options.now);
     for (const ws of options.workspaces ?? [{ teamId: 'T0001' }]) this.state.addWorkspace(ws);
     this.interactions = new Interactions(
       this.state,
