@@ -10,7 +10,8 @@
  * With `"until":"empty"` it exits once nothing is pending or being sent; otherwise it keeps
  * polling until SIGTERM (graceful: gives unsent claims back) or SIGKILL (nothing graceful).
  */
-import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { appendFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
 import { PLATFORM_SEND_LIMITS } from '../../src/core/outbox/send-limits.ts';
@@ -31,8 +32,11 @@ export interface WorkerProcessConfig {
   globalPerSecond?: number;
   postDelayMs?: number;
   until?: 'empty' | 'signal';
-  /** Writes `<startGate>.<workerId>.ready` once connected, then waits for `<startGate>` to exist. */
-  startGate?: string;
+  /**
+   * Sends `ready` to the parent (IPC) once connected, then waits for its `go` message, so several
+   * processes start draining together.
+   */
+  startGate?: boolean;
   leaseMs?: number;
   batchSize?: number;
   concurrency?: number;
@@ -116,11 +120,14 @@ process.once('SIGTERM', () => {
 });
 
 async function run(): Promise<void> {
-  if (config.startGate) {
+  if (config.startGate && process.send) {
     await store.transaction((repos) => repos.deliveries.countByStatus());
-    writeFileSync(`${config.startGate}.${config.workerId}.ready`, '');
-    while (!existsSync(config.startGate)) await sleep(10);
+    const go = once(process, 'message');
+    process.send('ready');
+    await go;
   }
+  // An open IPC channel would keep the process alive after its work is done.
+  if (process.connected) process.disconnect();
   while (!stopping) {
     await worker.drainDue();
     if (config.until === 'empty') {

@@ -6,11 +6,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectPostgres, type Database } from '../../src/db/open-database.ts';
 import { applyMigrations } from '../../src/db/schema-engine.ts';
@@ -61,14 +59,20 @@ describe('outbox worker processes on PostgreSQL', () => {
         ...process.env,
         OUTBOX_WORKER: JSON.stringify({ ...config, databaseUrl: scratch.url, recordFile }),
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     children.push(child);
+    const ready = new Promise<void>((resolve) => child.once('message', () => resolve()));
     return {
       child,
       recordFile,
+      /** With startGate: resolves once the process is connected and waiting for go(). */
+      ready: async (): Promise<void> => {
+        await ready;
+      },
+      go: () => child.send('go'),
       /** Resolves with the exit code; a failing process shows its log in the test output. */
       exited: async (): Promise<number | null> => {
         if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
@@ -91,14 +95,6 @@ describe('outbox worker processes on PostgreSQL', () => {
     return accepted;
   }
 
-  async function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error('the worker processes did not get ready');
-      await sleep(20);
-    }
-  }
-
   const statusCounts = async () => {
     const groups = await database.prisma.delivery.groupBy({ by: ['status'], _count: { _all: true } });
     return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
@@ -110,12 +106,18 @@ describe('outbox worker processes on PostgreSQL', () => {
     expect(ids).toHaveLength(10_000);
 
     // All three connect first and start together, so none finds the work already done.
-    const startGate = join(dir, 'go');
     const workers = ['a', 'b', 'c'].map((workerId) =>
-      startWorker({ workerId, until: 'empty', batchSize: 100, concurrency: 16, postDelayMs: 1, startGate }),
+      startWorker({
+        workerId,
+        until: 'empty',
+        batchSize: 100,
+        concurrency: 16,
+        postDelayMs: 1,
+        startGate: true,
+      }),
     );
-    await waitFor(() => ['a', 'b', 'c'].every((id) => existsSync(`${startGate}.${id}.ready`)));
-    await writeFile(startGate, '');
+    await Promise.all(workers.map((w) => w.ready()));
+    for (const w of workers) w.go();
     expect(await Promise.all(workers.map((w) => w.exited()))).toEqual([0, 0, 0]);
 
     const accepted = await acceptedMessages(workers.map((w) => w.recordFile));
