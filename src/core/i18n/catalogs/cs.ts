@@ -20,6 +20,8 @@ export const cs: Catalog = {
   'validation.too-small': 'Hodnota „{option}“ musí být alespoň {min}.',
   'validation.too-many-items':
     'Volba „{option}“ smí mít nejvýše {max, plural, one {# položku} few {# položky} many {# položky} other {# položek}}.',
+  'validation.item-too-long':
+    'Položka volby „{option}“ je příliš dlouhá: každá smí mít nejvýše {max, plural, one {# znak} few {# znaky} many {# znaku} other {# znaků}}.',
   'validation.empty': 'Volba „{option}“ nesmí být prázdná.',
   'validation.not-a-choice': 'Volba „{option}“ musí mít jednu z hodnot: {choices}.',
   'validation.not-a-whole-number': 'Volba „{option}“ musí být celé číslo.',

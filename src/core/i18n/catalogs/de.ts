@@ -20,6 +20,8 @@ export const de: Catalog = {
   'validation.too-small': '„{option}“ muss mindestens {min} sein.',
   'validation.too-many-items':
     '„{option}“ erlaubt höchstens {max, plural, one {# Eintrag} other {# Einträge}}.',
+  'validation.item-too-long':
+    'Ein Eintrag in „{option}“ ist zu lang: jeder darf höchstens {max, plural, one {# Zeichen} other {# Zeichen}} haben.',
   'validation.empty': '„{option}“ darf nicht leer sein.',
   'validation.not-a-choice': '„{option}“ muss einer dieser Werte sein: {choices}.',
   'validation.not-a-whole-number': '„{option}“ muss eine ganze Zahl sein.',

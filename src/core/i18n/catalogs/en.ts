@@ -17,6 +17,8 @@ export const en = {
   'validation.too-large': '“{option}” must be at most {max}.',
   'validation.too-small': '“{option}” must be at least {min}.',
   'validation.too-many-items': '“{option}” takes at most {max} items.',
+  'validation.item-too-long':
+    'An item of “{option}” is too long: each may have at most {max, plural, one {# character} other {# characters}}.',
   'validation.empty': '“{option}” cannot be empty.',
   'validation.not-a-choice': '“{option}” must be one of: {choices}.',
   'validation.not-a-whole-number': '“{option}” must be a whole number.',
