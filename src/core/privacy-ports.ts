@@ -47,8 +47,7 @@ export interface RetentionRepository {
   /**
    * Deletes at most `limit` records of one kind older than `before`: finished outbox rows (sent,
    * failed, dropped) due before it, except sent posts about exchanges that have not ended (their
-   * cards are still edited and their reminders must not be planned again); audit entries; event
-   * receipts. Returns how many were deleted.
+   * cards are still edited in place); audit entries; event receipts. Returns how many were deleted.
    */
   purge(record: RetainedRecord, before: Date, now: Date, limit: number): Promise<number>;
 }

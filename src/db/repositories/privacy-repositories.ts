@@ -94,8 +94,8 @@ export class PrismaRetentionRepository implements RetentionRepository {
   purge(record: RetainedRecord, before: Date, now: Date, limit: number): Promise<number> {
     switch (record) {
       case 'deliveries':
-        // Bounded by the (status, dueAt) index. A sent card or reminder of an exchange that has not
-        // ended stays: its card is still edited, and its reminder key keeps it from being planned again.
+        // Bounded by the (status, dueAt) index. Sent posts about an exchange that has not ended stay:
+        // later answers edit its card in place, found through these rows.
         return this.db.$executeRaw`
           DELETE FROM "Delivery" WHERE id IN (
             SELECT d.id FROM "Delivery" d
