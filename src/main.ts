@@ -12,6 +12,7 @@ import { loadConfig, ConfigError, type Config } from './config.ts';
 import type { InboundPort, PlatformAdapter } from './core/adapter-contract.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
 import { CoreInbound } from './core/inbound.ts';
+import type { RetentionPeriods } from './core/jobs/purge-history.ts';
 import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
 import { OutboxSignal } from './core/outbox/outbox-signal.ts';
 import { platformSendLimits } from './core/outbox/send-limits.ts';
@@ -55,6 +56,8 @@ export function wireTwinbridge(options: {
   adapters: (wiring: AdapterWiring) => PlatformAdapter[];
   /** This process's share of the platforms' posting limits; default 1 (the only process). */
   sendShare?: number;
+  /** Days each kind of history is kept; default DEFAULT_RETENTION. */
+  retention?: RetentionPeriods;
 }): TwinbridgeParts {
   const { clock, logger } = options;
   const store = new PrismaStore(options.database.prisma);
@@ -84,7 +87,14 @@ export function wireTwinbridge(options: {
   outboxChanged.listen(() => {
     lastDrain = worker.drainDueLogged();
   });
-  const scheduler = new Scheduler({ store, recurrence, logger, clock, worker });
+  const scheduler = new Scheduler({
+    store,
+    recurrence,
+    logger,
+    clock,
+    worker,
+    ...(options.retention ? { retention: options.retention } : {}),
+  });
   return { bus, queries, inbound, outboxSettled, worker, scheduler, adapters };
 }
 
@@ -156,6 +166,7 @@ export async function main(io: ConsoleIo = process): Promise<void> {
     clock: systemClock,
     workerId: config.workerId,
     sendShare: config.sendShare,
+    retention: config.retention,
     adapters: (wiring) => configuredAdapters(config, io, database, logger, wiring),
   });
   const { adapters, scheduler, worker } = parts;

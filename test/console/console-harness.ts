@@ -69,3 +69,24 @@ export function consoleHarness(database: Database, now = '2026-11-23T10:00:00Z')
     },
   };
 }
+
+/**
+ * Český Krumlov (Europe/Prague, Czech; jana coordinates) and Passau (Europe/Berlin, German; max)
+ * in partnership #1, each with a linked channel; ends acting as jana in Krumlov's channel.
+ */
+export const TWIN_KRUMLOV_PASSAU = `
+:community krumlov
+:channel partneri
+:as jana
+town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs
+partner invite name:"Krumlov – Passau"
+channel link partnership:1
+:community passau
+:channel partnerstadt
+:as max
+town register name:Passau country:DE timezone:Europe/Berlin language:de
+partner join code:$invite
+:community krumlov
+:channel partneri
+:as jana
+`;
