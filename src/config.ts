@@ -1,6 +1,7 @@
 /** Configuration from the environment (and .env), validated once at start-up. See .env.example. */
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type AbuseLimits } from './core/limits.ts';
 
 const optionalText = z
   .string()
@@ -26,6 +27,12 @@ const apiUrl = optionalText.pipe(
     .optional(),
 );
 
+/** A limit: a whole number from 1 up, the default when unset or empty. */
+const limit = (fallback: number) =>
+  optionalText
+    .pipe(z.coerce.number<string | undefined>().int().min(1).optional())
+    .transform((v) => v ?? fallback);
+
 /** Signs Slack's OAuth state: as hard to guess as the install flow needs. */
 const STATE_SECRET_MIN = 32;
 
@@ -42,6 +49,10 @@ const schema = z.object({
       .max(1, 'at most 1: with N processes posting for one bot, 1/N each')
       .optional(),
   ),
+  TWINBRIDGE_MIN_REPEAT_MINUTES: limit(DEFAULT_LIMITS.minRepeatMinutes),
+  TWINBRIDGE_MAX_SCHEDULED_ANNOUNCEMENTS: limit(DEFAULT_LIMITS.scheduledAnnouncements),
+  TWINBRIDGE_MAX_ANNOUNCEMENTS_PER_DAY: limit(DEFAULT_LIMITS.announcementsPerDay),
+  TWINBRIDGE_MAX_UPCOMING_EXCHANGES: limit(DEFAULT_LIMITS.upcomingExchanges),
   DISCORD_TOKEN: optionalText,
   DISCORD_API_URL: apiUrl,
   DISCORD_GUILD_ID: optionalText.pipe(
@@ -111,6 +122,8 @@ export interface Config {
   workerId: string;
   /** This process's share of each platform's posting limits (several processes, one bot). */
   sendShare: number;
+  /** What one partnership may schedule and send (TWINBRIDGE_MIN_REPEAT_MINUTES, TWINBRIDGE_MAX_*). */
+  limits: AbuseLimits;
   slack: SlackConfig | undefined;
   discord: DiscordConfig | undefined;
 }
@@ -194,6 +207,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     console: consoleOn,
     workerId: c.TWINBRIDGE_WORKER_ID ?? `${hostname()}-${process.pid}`,
     sendShare: c.TWINBRIDGE_SEND_SHARE ?? 1,
+    limits: {
+      ...DEFAULT_LIMITS,
+      minRepeatMinutes: c.TWINBRIDGE_MIN_REPEAT_MINUTES,
+      scheduledAnnouncements: c.TWINBRIDGE_MAX_SCHEDULED_ANNOUNCEMENTS,
+      announcementsPerDay: c.TWINBRIDGE_MAX_ANNOUNCEMENTS_PER_DAY,
+      upcomingExchanges: c.TWINBRIDGE_MAX_UPCOMING_EXCHANGES,
+    },
     slack,
     discord: c.DISCORD_TOKEN
       ? { token: c.DISCORD_TOKEN, apiUrl: discordApiBase(c.DISCORD_API_URL), guildId: c.DISCORD_GUILD_ID }

@@ -11,6 +11,7 @@ import { commandRoutes } from './command-routes.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import type { InboundPort, PlatformAdapter } from './core/adapter-contract.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
+import { DEFAULT_LIMITS, type AbuseLimits } from './core/limits.ts';
 import { CoreInbound } from './core/inbound.ts';
 import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
 import { OutboxSignal } from './core/outbox/outbox-signal.ts';
@@ -55,16 +56,20 @@ export function wireTwinbridge(options: {
   adapters: (wiring: AdapterWiring) => PlatformAdapter[];
   /** This process's share of the platforms' posting limits; default 1 (the only process). */
   sendShare?: number;
+  /** What one partnership may schedule and send; DEFAULT_LIMITS when not given. */
+  limits?: AbuseLimits;
 }): TwinbridgeParts {
   const { clock, logger } = options;
   const store = new PrismaStore(options.database.prisma);
   const recurrence = new CronRecurrence();
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const outboxChanged = new OutboxSignal();
   const bus = new CommandBus({
     store,
     clock,
     logger,
     recurrence,
+    limits,
     routes: commandRoutes,
     onOutboxChanged: () => outboxChanged.raise(),
   });
@@ -84,7 +89,7 @@ export function wireTwinbridge(options: {
   outboxChanged.listen(() => {
     lastDrain = worker.drainDueLogged();
   });
-  const scheduler = new Scheduler({ store, recurrence, logger, clock, worker });
+  const scheduler = new Scheduler({ store, recurrence, limits, logger, clock, worker });
   return { bus, queries, inbound, outboxSettled, worker, scheduler, adapters };
 }
 
@@ -156,6 +161,7 @@ export async function main(io: ConsoleIo = process): Promise<void> {
     clock: systemClock,
     workerId: config.workerId,
     sendShare: config.sendShare,
+    limits: config.limits,
     adapters: (wiring) => configuredAdapters(config, io, database, logger, wiring),
   });
   const { adapters, scheduler, worker } = parts;

@@ -10,6 +10,7 @@ import {
 import {
   PrismaAnnouncementRepository,
   PrismaExchangeRepository,
+  PrismaReminderReplanRepository,
   PrismaRsvpRepository,
 } from './repositories/exchange-repositories.ts';
 import { PrismaAuditRepository, PrismaDeliveryRepository } from './repositories/outbox-repositories.ts';
@@ -32,6 +33,7 @@ export function prismaRepositories(db: Prisma.TransactionClient): Repositories {
     announcements: new PrismaAnnouncementRepository(db),
     deliveries: new PrismaDeliveryRepository(db),
     audit: new PrismaAuditRepository(db),
+    reminderReplans: new PrismaReminderReplanRepository(db),
   };
 }
 

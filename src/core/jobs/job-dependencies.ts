@@ -1,3 +1,4 @@
+import type { AbuseLimits } from '../limits.ts';
 import type { Logger, Recurrence, Store } from '../ports.ts';
 
 /**
@@ -8,6 +9,8 @@ export interface JobDependencies {
   store: Store;
   recurrence: Recurrence;
   logger: Logger;
+  /** The operator's limits; DEFAULT_LIMITS when not given. */
+  limits?: AbuseLimits;
 }
 
 /** How many items one job handles per run at most; the rest waits for the next tick. */
