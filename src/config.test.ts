@@ -17,6 +17,39 @@ describe('TWINBRIDGE_SEND_SHARE', () => {
   });
 });
 
+describe('abuse limits', () => {
+  it('are the defaults unless set', () => {
+    expect(loadConfig({ TWINBRIDGE_MAX_UPCOMING_EXCHANGES: '' }).limits).toEqual({
+      minRepeatMinutes: 60,
+      scheduledAnnouncements: 20,
+      announcementsPerDay: 10,
+      upcomingExchanges: 100,
+      replanBatch: 10,
+    });
+  });
+
+  it('takes each from its variable', () => {
+    const { limits } = loadConfig({
+      TWINBRIDGE_MIN_REPEAT_MINUTES: '1440',
+      TWINBRIDGE_MAX_SCHEDULED_ANNOUNCEMENTS: '5',
+      TWINBRIDGE_MAX_ANNOUNCEMENTS_PER_DAY: '3',
+      TWINBRIDGE_MAX_UPCOMING_EXCHANGES: '40',
+    });
+    expect(limits).toMatchObject({
+      minRepeatMinutes: 1440,
+      scheduledAnnouncements: 5,
+      announcementsPerDay: 3,
+      upcomingExchanges: 40,
+    });
+  });
+
+  it.each(['0', '-1', '2.5', 'many'])('refuses %s, naming the variable', (value) => {
+    expect(() => loadConfig({ TWINBRIDGE_MAX_ANNOUNCEMENTS_PER_DAY: value })).toThrow(
+      /TWINBRIDGE_MAX_ANNOUNCEMENTS_PER_DAY/,
+    );
+  });
+});
+
 describe('secrets and API URLs', () => {
   const slackOauth = {
     SLACK_APP_TOKEN: 'xapp-1-A1-x',

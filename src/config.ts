@@ -1,6 +1,7 @@
 /** Configuration from the environment (and .env), validated once at start-up. See .env.example. */
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type AbuseLimits } from './core/limits.ts';
 
 const optionalText = z
   .string()
@@ -37,6 +38,11 @@ function retentionDays(fallback: number) {
       .default(fallback),
   );
 }
+/** A limit: a whole number from 1 up, the default when unset or empty. */
+const limit = (fallback: number) =>
+  optionalText
+    .pipe(z.coerce.number<string | undefined>().int().min(1).optional())
+    .transform((v) => v ?? fallback);
 
 /** Signs Slack's OAuth state: as hard to guess as the install flow needs. */
 const STATE_SECRET_MIN = 32;
@@ -57,6 +63,10 @@ const schema = z.object({
   TWINBRIDGE_KEEP_DELIVERIES_DAYS: retentionDays(90),
   TWINBRIDGE_KEEP_AUDIT_DAYS: retentionDays(90),
   TWINBRIDGE_KEEP_RECEIPTS_DAYS: retentionDays(1),
+  TWINBRIDGE_MIN_REPEAT_MINUTES: limit(DEFAULT_LIMITS.minRepeatMinutes),
+  TWINBRIDGE_MAX_SCHEDULED_ANNOUNCEMENTS: limit(DEFAULT_LIMITS.scheduledAnnouncements),
+  TWINBRIDGE_MAX_ANNOUNCEMENTS_PER_DAY: limit(DEFAULT_LIMITS.announcementsPerDay),
+  TWINBRIDGE_MAX_UPCOMING_EXCHANGES: limit(DEFAULT_LIMITS.upcomingExchanges),
   DISCORD_TOKEN: optionalText,
   DISCORD_API_URL: apiUrl,
   DISCORD_GUILD_ID: optionalText.pipe(
@@ -128,6 +138,8 @@ export interface Config {
   sendShare: number;
   /** Days delivery history, audit entries and event receipts are kept. */
   retention: { deliveries: number; audit: number; receipts: number };
+  /** What one partnership may schedule and send (TWINBRIDGE_MIN_REPEAT_MINUTES, TWINBRIDGE_MAX_*). */
+  limits: AbuseLimits;
   slack: SlackConfig | undefined;
   discord: DiscordConfig | undefined;
 }
@@ -215,6 +227,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       deliveries: c.TWINBRIDGE_KEEP_DELIVERIES_DAYS,
       audit: c.TWINBRIDGE_KEEP_AUDIT_DAYS,
       receipts: c.TWINBRIDGE_KEEP_RECEIPTS_DAYS,
+    },
+    limits: {
+      ...DEFAULT_LIMITS,
+      minRepeatMinutes: c.TWINBRIDGE_MIN_REPEAT_MINUTES,
+      scheduledAnnouncements: c.TWINBRIDGE_MAX_SCHEDULED_ANNOUNCEMENTS,
+      announcementsPerDay: c.TWINBRIDGE_MAX_ANNOUNCEMENTS_PER_DAY,
+      upcomingExchanges: c.TWINBRIDGE_MAX_UPCOMING_EXCHANGES,
     },
     slack,
     discord: c.DISCORD_TOKEN

@@ -11,6 +11,7 @@ import { commandRoutes } from './command-routes.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import type { InboundPort, PlatformAdapter } from './core/adapter-contract.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
+import { DEFAULT_LIMITS, type AbuseLimits } from './core/limits.ts';
 import { CoreInbound } from './core/inbound.ts';
 import type { RetentionPeriods } from './core/jobs/purge-history.ts';
 import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
@@ -58,16 +59,20 @@ export function wireTwinbridge(options: {
   sendShare?: number;
   /** Days each kind of history is kept; default DEFAULT_RETENTION. */
   retention?: RetentionPeriods;
+  /** What one partnership may schedule and send; DEFAULT_LIMITS when not given. */
+  limits?: AbuseLimits;
 }): TwinbridgeParts {
   const { clock, logger } = options;
   const store = new PrismaStore(options.database.prisma);
   const recurrence = new CronRecurrence();
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const outboxChanged = new OutboxSignal();
   const bus = new CommandBus({
     store,
     clock,
     logger,
     recurrence,
+    limits,
     routes: commandRoutes,
     onOutboxChanged: () => outboxChanged.raise(),
   });
@@ -90,6 +95,7 @@ export function wireTwinbridge(options: {
   const scheduler = new Scheduler({
     store,
     recurrence,
+    limits,
     logger,
     clock,
     worker,
@@ -167,6 +173,7 @@ export async function main(io: ConsoleIo = process): Promise<void> {
     workerId: config.workerId,
     sendShare: config.sendShare,
     retention: config.retention,
+    limits: config.limits,
     adapters: (wiring) => configuredAdapters(config, io, database, logger, wiring),
   });
   const { adapters, scheduler, worker } = parts;

@@ -53,6 +53,7 @@ export interface Repositories {
   audit: AuditRepository;
   privacy: PrivacyRepository;
   retention: RetentionRepository;
+  reminderReplans: ReminderReplanRepository;
 }
 
 export interface CommunityRepository {
@@ -155,6 +156,28 @@ export interface ExchangeRepository {
     statuses?: ExchangeStatus[];
     limit: number;
   }): Promise<Exchange[]>;
+  /** Planned exchanges that have not started, by start (then number), after `after` if given. */
+  listUpcoming(
+    partnershipId: string,
+    now: Date,
+    after: ExchangeCursor | null,
+    limit: number,
+  ): Promise<Exchange[]>;
+  countUpcoming(partnershipId: string, now: Date): Promise<number>;
+}
+
+export type ExchangeCursor = Pick<Exchange, 'startsAt' | 'number'>;
+
+/** Partnerships whose upcoming exchanges' reminders are still to be planned again, and where to go on. */
+export interface ReminderReplanRepository {
+  /** Records (or restarts from the first exchange) the re-planning of a partnership. */
+  request(partnershipId: string, at: Date): Promise<void>;
+  /** Locks the pending re-planning that waited longest (SKIP LOCKED), passing over `skipIds`. */
+  claimNext(
+    skipIds: readonly string[],
+  ): Promise<{ partnershipId: string; after: ExchangeCursor | null } | null>;
+  advance(partnershipId: string, after: ExchangeCursor, at: Date): Promise<void>;
+  finish(partnershipId: string): Promise<void>;
 }
 
 export interface RsvpRepository {
@@ -179,6 +202,9 @@ export interface AnnouncementRepository {
    * over rows another process holds (SKIP LOCKED) and `skipIds`.
    */
   claimDue(now: Date, skipIds: string[]): Promise<Announcement | null>;
+  countScheduled(partnershipId: string): Promise<number>;
+  /** One-off announcements of the partnership sent at or after `since`. */
+  countSentOnceSince(partnershipId: string, since: Date): Promise<number>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import {
 import {
   PrismaAnnouncementRepository,
   PrismaExchangeRepository,
+  PrismaReminderReplanRepository,
   PrismaRsvpRepository,
 } from './repositories/exchange-repositories.ts';
 import { PrismaAuditRepository, PrismaDeliveryRepository } from './repositories/outbox-repositories.ts';
@@ -35,6 +36,7 @@ export function prismaRepositories(db: Prisma.TransactionClient): Repositories {
     audit: new PrismaAuditRepository(db),
     privacy: new PrismaPrivacyRepository(db),
     retention: new PrismaRetentionRepository(db),
+    reminderReplans: new PrismaReminderReplanRepository(db),
   };
 }
 

@@ -90,10 +90,7 @@ export class Scheduler {
   private async tickLogged(): Promise<void> {
     try {
       const report = await this.tick();
-      if (
-        report &&
-        (report.remindersDropped || report.announcementsSent || report.digestsPosted || report.recordsPurged)
-      )
+      if (report && Object.values(report).some((count) => count > 0))
         this.deps.logger.info({ ...report }, 'scheduler tick');
     } catch (error) {
       this.deps.logger.error({ err: error }, 'scheduler tick failed');

@@ -5,6 +5,7 @@
  */
 import type { Reply } from '../../src/core/commands/invocation.ts';
 import type { Platform } from '../../src/core/domain/model.ts';
+import { DEFAULT_LIMITS, type AbuseLimits } from '../../src/core/limits.ts';
 import type {
   ChannelPoster,
   ChannelTarget,
@@ -83,7 +84,11 @@ export interface SchedulerHarness {
   tickAt(instant: string | Date): Promise<Sent[]>;
 }
 
-export function schedulerHarness(database: Database, now: string): SchedulerHarness {
+export function schedulerHarness(
+  database: Database,
+  now: string,
+  limits?: Partial<AbuseLimits>,
+): SchedulerHarness {
   const clock = new TestClock(new Date(now));
   const logger = recordingLogger();
   const poster = new RecordingPoster(clock);
@@ -92,6 +97,7 @@ export function schedulerHarness(database: Database, now: string): SchedulerHarn
     logger,
     clock,
     workerId: 'test',
+    ...(limits ? { limits: { ...DEFAULT_LIMITS, ...limits } } : {}),
     adapters: () => [postingAdapter(poster)],
   });
   const { scheduler } = parts;

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Community, Member, Town } from '../domain/model.ts';
 import { ConflictError, NotFoundError, UserError } from '../errors.ts';
 import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
+import { DEFAULT_LIMITS, type AbuseLimits } from '../limits.ts';
 import { translatorFor, type MessageKey, type MessageParams, type Translate } from '../i18n/translator.ts';
 import type { Clock, Logger, Recurrence, Repositories, Store } from '../ports.ts';
 import type { CommandRoute } from './command-route.ts';
@@ -27,6 +28,8 @@ export interface CommandContext {
   /** The acting member's town; null only for commands open to anyone (town register, help). */
   town: Town | null;
   recurrence: Recurrence;
+  /** What one partnership may schedule and send. */
+  limits: AbuseLimits;
   definitions: readonly CommandDefinition[];
   /** Call after adding deliveries, so the outbox worker is woken once the transaction commits. */
   markOutboxChanged(): void;
@@ -37,6 +40,8 @@ export interface CommandBusDependencies {
   clock: Clock;
   logger: Logger;
   recurrence: Recurrence;
+  /** The operator's limits; DEFAULT_LIMITS when not given. */
+  limits?: AbuseLimits;
   /** Every command with its handler; text parsing and help read the definitions from here. */
   routes: readonly CommandRoute[];
   /** Called after a command that enqueued deliveries has committed. */
@@ -77,6 +82,7 @@ export class CommandBus {
           member,
           town,
           recurrence: this.deps.recurrence,
+          limits: this.deps.limits ?? DEFAULT_LIMITS,
           definitions: this.definitionList,
           markOutboxChanged: () => {
             outboxChanged = true;

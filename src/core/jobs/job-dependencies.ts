@@ -1,3 +1,4 @@
+import type { AbuseLimits } from '../limits.ts';
 import type { Logger, Recurrence, Store } from '../ports.ts';
 import type { RetainedRecord } from '../privacy-ports.ts';
 
@@ -11,6 +12,8 @@ export interface JobDependencies {
   logger: Logger;
   /** Days each kind of history is kept before the purge deletes it (default: DEFAULT_RETENTION). */
   retention?: Record<RetainedRecord, number>;
+  /** The operator's limits; DEFAULT_LIMITS when not given. */
+  limits?: AbuseLimits;
 }
 
 /** How many items one job handles per run at most; the rest waits for the next tick. */

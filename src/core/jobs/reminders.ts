@@ -7,7 +7,8 @@
  * Planning is a reconciliation: `planReminders` works out the rows the exchange calls for now
  * and withdraws (marks DROPPED, keeping the history) the pending ones that no longer fit. It
  * runs in the transaction of whatever changed the picture: creating, editing or cancelling the
- * exchange, an answer, a move up from the waitlist, new reminder times, a newly linked channel.
+ * exchange, an answer, a move up from the waitlist; new reminder times and newly linked channels
+ * re-plan a partnership's exchanges in batches (reminder-replanning.ts).
  * The dedupe key holds a hash of the time and the message, so planning twice changes nothing,
  * and an edit that changes the text or the time replaces exactly the rows it affects.
  *
@@ -29,8 +30,6 @@ export const DIRECT_REMINDER_KIND = 'reminder.direct';
 export const REMINDER_KINDS = [CHANNEL_REMINDER_KIND, DIRECT_REMINDER_KIND];
 
 const MINUTE_MS = 60_000;
-/** Upcoming exchanges of one partnership planned again at once (new reminder times, a new channel). */
-const PARTNERSHIP_EXCHANGE_LIMIT = 1_000;
 
 export interface ReminderPlan {
   /** Rows added (or planned again after a withdrawal). */
@@ -76,26 +75,6 @@ export async function planReminders(
   );
   const planned = await repos.deliveries.plan(wanted);
   return { planned, withdrawn };
-}
-
-/** Plans the reminders of every upcoming exchange of a partnership again; returns how many exchanges. */
-export async function planPartnershipReminders(
-  repos: Repositories,
-  partnershipId: string,
-  now: Date,
-): Promise<number> {
-  const partnership = await repos.partnerships.findById(partnershipId);
-  if (!partnership) return 0;
-  const exchanges = (
-    await repos.exchanges.list({
-      partnershipIds: [partnershipId],
-      endsAfter: now,
-      statuses: ['PLANNED'],
-      limit: PARTNERSHIP_EXCHANGE_LIMIT,
-    })
-  ).filter((exchange) => exchange.startsAt > now);
-  for (const exchange of exchanges) await planReminders(repos, exchange, now, { partnership });
-  return exchanges.length;
 }
 
 /** What every part of a reminder plan reads: the exchange, its partnership, offsets still ahead. */

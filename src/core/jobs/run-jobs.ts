@@ -1,16 +1,20 @@
 /**
  * One pass of every scheduled job at one instant, in the order that keeps promises: stale
- * reminders are dropped first (before anything could send them late), then due announcements
- * and digests are fanned out. One job failing does not stop the others.
+ * reminders are dropped first (before anything could send them late), reminders still to be
+ * planned again after a change are planned, then due announcements and digests are fanned out. One job failing does not stop the others.
  */
+import { DEFAULT_LIMITS } from '../limits.ts';
 import type { JobDependencies } from './job-dependencies.ts';
 import { purgeExpiredHistory } from './purge-history.ts';
+import { replanRemindersInBatches } from './reminder-replanning.ts';
 import { dropRemindersForStartedExchanges } from './reminders.ts';
 import { sendDueAnnouncements } from './scheduled-announcements.ts';
 import { sendDueDigests } from './weekly-digest.ts';
 
 export interface JobReport {
   remindersDropped: number;
+  /** Exchanges whose reminders were planned again (the rest of a change a command recorded). */
+  remindersReplanned: number;
   announcementsSent: number;
   digestsPosted: number;
   /** History deleted after its retention period (deliveries, audit entries, event receipts). */
@@ -27,7 +31,13 @@ export async function runScheduledJobs(
   now: Date,
   options: RunJobsOptions,
 ): Promise<JobReport> {
-  const report: JobReport = { remindersDropped: 0, announcementsSent: 0, digestsPosted: 0, recordsPurged: 0 };
+  const report: JobReport = {
+    remindersDropped: 0,
+    remindersReplanned: 0,
+    announcementsSent: 0,
+    digestsPosted: 0,
+    recordsPurged: 0,
+  };
   const guarded = async (job: string, run: () => Promise<number>): Promise<number> => {
     try {
       return await run();
@@ -38,6 +48,9 @@ export async function runScheduledJobs(
   };
   report.remindersDropped = await guarded('reminders', () =>
     dropRemindersForStartedExchanges(deps, now, options.lookaheadMs),
+  );
+  report.remindersReplanned = await guarded('reminder re-planning', () =>
+    replanRemindersInBatches(deps, now, (deps.limits ?? DEFAULT_LIMITS).replanBatch),
   );
   report.announcementsSent = await guarded('announcements', () => sendDueAnnouncements(deps, now));
   report.digestsPosted = await guarded('digest', () => sendDueDigests(deps, now));

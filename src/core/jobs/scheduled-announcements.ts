@@ -11,6 +11,7 @@
  * now: a weekly reminder missed three times is posted once, not three times in a row.
  */
 import type { Announcement } from '../domain/model.ts';
+import { DEFAULT_LIMITS } from '../limits.ts';
 import type { Recurrence, Repositories } from '../ports.ts';
 import { announcementTextFor } from '../services/announce-commands.ts';
 import { enqueueFanOut } from '../services/fan-out.ts';
@@ -19,14 +20,21 @@ import { JOB_BATCH_LIMIT, type JobDependencies } from './job-dependencies.ts';
 
 export const ANNOUNCEMENT_KIND = 'announcement';
 
-/** The run after `runAt` that is not in the past, or null when a one-off announcement is done. */
+/**
+ * The run after `runAt` that is not in the past and at least `minRepeatMs` after it (a cron whose
+ * times bunch up beyond what scheduling checked still posts no more often), or null when a
+ * one-off announcement is done.
+ */
 export function nextAnnouncementRun(
   announcement: Pick<Announcement, 'cron' | 'timeZone' | 'nextRunAt'>,
   recurrence: JobDependencies['recurrence'],
   now: Date,
+  minRepeatMs = 0,
 ): Date | null {
   if (!announcement.cron) return null;
-  const from = Math.max(now.getTime(), announcement.nextRunAt?.getTime() ?? 0);
+  const runAt = announcement.nextRunAt?.getTime() ?? 0;
+  // nextAfter is strictly after: one millisecond short of the minimum lets a time exactly on it count.
+  const from = Math.max(now.getTime(), runAt + minRepeatMs - 1);
   return recurrence.nextAfter(announcement.cron, announcement.timeZone, new Date(from));
 }
 
@@ -41,6 +49,7 @@ interface AnnouncementRun {
 async function runAnnouncement(
   repos: Repositories,
   recurrence: Recurrence,
+  minRepeatMs: number,
   announcement: Announcement & { nextRunAt: Date },
   now: Date,
 ): Promise<AnnouncementRun> {
@@ -53,7 +62,7 @@ async function runAnnouncement(
     dueAt: now,
     render: ({ channelLanguage }) => ({ text: announcementTextFor(announcement, channelLanguage) }),
   });
-  const next = nextAnnouncementRun(announcement, recurrence, now);
+  const next = nextAnnouncementRun(announcement, recurrence, now, minRepeatMs);
   await repos.announcements.update(
     announcement.id,
     next ? { nextRunAt: next } : { status: 'SENT', nextRunAt: null },
@@ -75,6 +84,7 @@ export async function sendDueAnnouncements(
   now: Date,
   limit = JOB_BATCH_LIMIT,
 ): Promise<number> {
+  const minRepeatMs = (deps.limits ?? DEFAULT_LIMITS).minRepeatMinutes * 60_000;
   const runs = await runDueJob<Announcement & { nextRunAt: Date }, AnnouncementRun>(
     deps.store,
     {
@@ -83,7 +93,8 @@ export async function sendDueAnnouncements(
         return announcement?.nextRunAt ? { ...announcement, nextRunAt: announcement.nextRunAt } : null;
       },
       idOf: (announcement) => announcement.id,
-      run: (repos, announcement, at) => runAnnouncement(repos, deps.recurrence, announcement, at),
+      run: (repos, announcement, at) =>
+        runAnnouncement(repos, deps.recurrence, minRepeatMs, announcement, at),
       done: (run) => {
         const details = {
           announcement: run.announcement.number,

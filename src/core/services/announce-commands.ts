@@ -3,6 +3,7 @@ import type { Reply } from '../commands/invocation.ts';
 import type { Announcement } from '../domain/model.ts';
 import { UserError } from '../errors.ts';
 import { formatInstant, normalizeTimeZone } from '../time/index.ts';
+import { checkDailySendCap, checkRepeatInterval, checkScheduledCap } from './announce-limits.ts';
 import { readTime } from './read-time.ts';
 import { fanOutToPartnership } from './fan-out.ts';
 import { actingTown, audit, ownPartnership, partnershipsInScope } from './lookups.ts';
@@ -66,6 +67,7 @@ export interface AnnounceCancelArgs {
 export async function sendAnnouncement(ctx: CommandContext, args: AnnounceSendArgs): Promise<Reply> {
   const town = actingTown(ctx);
   const partnership = await ownPartnership(ctx, args.partnership);
+  await checkDailySendCap(ctx, partnership);
   const announcement = await ctx.repos.announcements.create({
     partnershipId: partnership.id,
     authorId: ctx.member.id,
@@ -110,7 +112,9 @@ export async function scheduleAnnouncement(ctx: CommandContext, args: AnnounceSc
     if (problem) throw new UserError('announce.bad-cron', { cron, reason: problem });
     nextRunAt = ctx.recurrence.nextAfter(cron, timeZone, ctx.now);
     if (!nextRunAt) throw new UserError('announce.cron-never', { cron });
+    checkRepeatInterval(ctx, cron, timeZone, nextRunAt);
   }
+  await checkScheduledCap(ctx, partnership);
   const announcement = await ctx.repos.announcements.create({
     partnershipId: partnership.id,
     authorId: ctx.member.id,

@@ -4,8 +4,8 @@ import type { Reply } from '../commands/invocation.ts';
 import type { ChannelLink, Town } from '../domain/model.ts';
 import { normalizeLanguageTag } from '../domain/places.ts';
 import { UserError } from '../errors.ts';
-import { planPartnershipReminders } from '../jobs/reminders.ts';
 import { actingTown, audit, ownPartnership } from './lookups.ts';
+import { replanPartnershipReminders } from './reminder-replan.ts';
 
 export interface ChannelLinkArgs {
   partnership: number;
@@ -64,7 +64,7 @@ export async function linkChannel(ctx: CommandContext, args: ChannelLinkArgs): P
     { type: 'channel-link', id: link.id },
     { channel: ctx.channel.id },
   );
-  await planPartnershipReminders(ctx.repos, partnership.id, ctx.now);
+  await replanPartnershipReminders(ctx, partnership.id);
   return {
     private: false,
     text: ctx.t(existing ? 'channel.restored' : 'channel.linked', {

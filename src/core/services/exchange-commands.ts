@@ -101,6 +101,9 @@ export async function createExchange(ctx: CommandContext, args: EventCreateArgs)
     ? readTime(ctx, 'end', args.end, town.timeZone)
     : new Date(startsAt.getTime() + DEFAULT_DURATION_MS);
   checkExchangeTimes(ctx, startsAt, endsAt, town.timeZone);
+  const max = ctx.limits.upcomingExchanges;
+  if ((await ctx.repos.exchanges.countUpcoming(partnership.id, ctx.now)) >= max)
+    throw new UserError('event.too-many', { number: partnership.number, max });
   const exchange = await ctx.repos.exchanges.create({
     partnershipId: partnership.id,
     hostTownId: town.id,

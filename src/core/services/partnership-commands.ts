@@ -13,11 +13,11 @@ import {
 } from '../domain/vocabularies.ts';
 import { UserError } from '../errors.ts';
 import { translatorFor } from '../i18n/translator.ts';
-import { planPartnershipReminders } from '../jobs/reminders.ts';
 import { formatInstant } from '../time/index.ts';
 import { ensureBotCanPost, linkThisChannel } from './channel-commands.ts';
 import { fanOutToPartnership } from './fan-out.ts';
 import { actingTown, audit, ownPartnership } from './lookups.ts';
+import { replanPartnershipReminders } from './reminder-replan.ts';
 
 export interface PartnerInviteArgs {
   name?: string;
@@ -164,7 +164,7 @@ export async function joinPartnership(ctx: CommandContext, args: PartnerJoinArgs
   const link = await linkThisChannel(ctx, partnership.id, town, args.language);
   await audit(ctx, 'partner.join', { type: 'partnership', id: partnership.id }, { channel: ctx.channel.id });
   // The new channel gets the reminders of exchanges already planned.
-  await planPartnershipReminders(ctx.repos, partnership.id, ctx.now);
+  await replanPartnershipReminders(ctx, partnership.id);
   await fanOutToPartnership(ctx, {
     partnershipId: partnership.id,
     kind: 'partnership.joined',

@@ -4,11 +4,11 @@ import type { Reply } from '../commands/invocation.ts';
 import type { PartnershipWithTowns } from '../domain/model.ts';
 import { UserError } from '../errors.ts';
 import { formatOffsets, MAX_REMINDER_OFFSETS, parseReminderOffsets } from '../jobs/reminder-offsets.ts';
-import { planPartnershipReminders } from '../jobs/reminders.ts';
 import { DEFAULT_DIGEST, nextDigestRun } from '../jobs/weekly-digest.ts';
 import type { DigestSchedule } from '../ports.ts';
 import { formatInstant, normalizeTimeZone } from '../time/index.ts';
 import { actingTown, audit, ownPartnership } from './lookups.ts';
+import { replanPartnershipReminders } from './reminder-replan.ts';
 
 export interface PartnerRemindersArgs {
   partnership: number;
@@ -65,10 +65,10 @@ export async function setReminderTimes(ctx: CommandContext, args: PartnerReminde
     { offsetsMinutes: parsed.minutes },
   );
   // Pending reminders of upcoming exchanges move to the new times (or are withdrawn).
-  const events = await planPartnershipReminders(ctx.repos, partnership.id, ctx.now);
+  const replanned = await replanPartnershipReminders(ctx, partnership.id);
   return {
     private: false,
-    text: `${describeReminders(ctx, partnership, parsed.minutes)}\n${ctx.t('reminders.replanned', { events })}`,
+    text: `${describeReminders(ctx, partnership, parsed.minutes)}\n${replanned}`,
   };
 }
 

@@ -1,6 +1,12 @@
 /** Exchanges, RSVPs and announcements on Prisma. */
 import type { Announcement, Exchange } from '../../core/domain/model.ts';
-import type { AnnouncementRepository, ExchangeRepository, RsvpRepository } from '../../core/ports.ts';
+import type {
+  AnnouncementRepository,
+  ExchangeCursor,
+  ExchangeRepository,
+  ReminderReplanRepository,
+  RsvpRepository,
+} from '../../core/ports.ts';
 import type { Prisma } from '../generated/client.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -37,6 +43,27 @@ export class PrismaExchangeRepository implements ExchangeRepository {
       orderBy: [{ startsAt: 'asc' }, { number: 'asc' }],
       take: filter.limit,
     });
+  }
+
+  listUpcoming(partnershipId: string, now: Date, after: ExchangeCursor | null, limit: number) {
+    // After the cursor, in (startsAt, number) order; an exchange that has started meanwhile is left out.
+    const from = after && after.startsAt > now ? after : null;
+    return this.db.exchange.findMany({
+      where: {
+        partnershipId,
+        status: 'PLANNED',
+        OR: [
+          { startsAt: { gt: from ? from.startsAt : now } },
+          ...(from ? [{ startsAt: from.startsAt, number: { gt: from.number } }] : []),
+        ],
+      },
+      orderBy: [{ startsAt: 'asc' }, { number: 'asc' }],
+      take: limit,
+    });
+  }
+
+  countUpcoming(partnershipId: string, now: Date) {
+    return this.db.exchange.count({ where: { partnershipId, status: 'PLANNED', startsAt: { gt: now } } });
   }
 }
 
@@ -107,5 +134,58 @@ export class PrismaAnnouncementRepository implements AnnouncementRepository {
     if (!id) return null;
     const row = await this.db.announcement.findUnique({ where: { id } });
     return row && toAnnouncement(row);
+  }
+
+  countScheduled(partnershipId: string) {
+    return this.db.announcement.count({ where: { partnershipId, status: 'SCHEDULED' } });
+  }
+
+  countSentOnceSince(partnershipId: string, since: Date) {
+    return this.db.announcement.count({
+      where: { partnershipId, status: 'SENT', cron: null, sendAt: { gte: since } },
+    });
+  }
+}
+
+export class PrismaReminderReplanRepository implements ReminderReplanRepository {
+  constructor(private readonly db: Tx) {}
+
+  async request(partnershipId: string, at: Date) {
+    const restart = { afterStartsAt: null, afterNumber: null, touchedAt: at };
+    await this.db.reminderReplan.upsert({
+      where: { partnershipId },
+      create: { partnershipId, ...restart },
+      update: restart,
+    });
+  }
+
+  async claimNext(skipIds: readonly string[]) {
+    // SKIP LOCKED: several bot processes each take a different partnership.
+    const rows = await this.db.$queryRaw<
+      { partnershipId: string; afterStartsAt: Date | null; afterNumber: number | null }[]
+    >`
+      SELECT "partnershipId", "afterStartsAt", "afterNumber" FROM "ReminderReplan"
+      WHERE NOT ("partnershipId" = ANY(${[...skipIds]}::text[]))
+      ORDER BY "touchedAt" ASC, "partnershipId" ASC
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED`;
+    const row = rows[0];
+    if (!row) return null;
+    const after =
+      row.afterStartsAt && row.afterNumber !== null
+        ? { startsAt: row.afterStartsAt, number: row.afterNumber }
+        : null;
+    return { partnershipId: row.partnershipId, after };
+  }
+
+  async advance(partnershipId: string, after: ExchangeCursor, at: Date) {
+    await this.db.reminderReplan.update({
+      where: { partnershipId },
+      data: { afterStartsAt: after.startsAt, afterNumber: after.number, touchedAt: at },
+    });
+  }
+
+  async finish(partnershipId: string) {
+    await this.db.reminderReplan.deleteMany({ where: { partnershipId } });
   }
 }

@@ -119,6 +119,8 @@ export const cs: Catalog = {
   'event.end-before-start': 'Konec ({end}) musí být až po začátku ({start}).',
   'event.created':
     'Akce #{number} je vytvořená, oznámení odešlo do {channels, plural, one {# kanálu} few {# kanálů} many {# kanálu} other {# kanálů}}.',
+  'event.too-many':
+    'Partnerství #{number} už má {max, plural, one {# nadcházející akci} few {# nadcházející akce} many {# nadcházející akce} other {# nadcházejících akcí}}, víc není dovoleno. Některou zrušte, nebo počkejte, až proběhne.',
   'event.updated':
     'Akce #{number} je upravená, změna odešla do {channels, plural, one {# kanálu} few {# kanálů} many {# kanálu} other {# kanálů}}.',
   'event.cancelled': 'Akce #{number} je zrušená.',
@@ -179,6 +181,12 @@ export const cs: Catalog = {
   'announce.at-or-cron': 'Zadejte buď at: (jednorázově), nebo cron: (opakovaně).',
   'announce.bad-cron': '„{cron}“ není platný cron výraz: {reason}',
   'announce.cron-never': '„{cron}“ nikdy nenastane.',
+  'announce.too-often':
+    '„{cron}“ se opakuje příliš často: dva jeho termíny dělí jen {gap, plural, one {# minuta} few {# minuty} many {# minuty} other {# minut}}. Opakované oznámení smí vycházet nejvýše jednou za {minimum, plural, one {# minutu} few {# minuty} many {# minuty} other {# minut}}.',
+  'announce.too-many-scheduled':
+    'Partnerství #{number} už má {max, plural, one {# naplánované oznámení} few {# naplánovaná oznámení} many {# naplánovaného oznámení} other {# naplánovaných oznámení}}, víc není dovoleno. Než naplánujete další, jedno zrušte (announce cancel).',
+  'announce.daily-limit':
+    'Partnerství #{number} už za posledních 24 hodin odeslalo {max, plural, one {# jednorázové oznámení} few {# jednorázová oznámení} many {# jednorázového oznámení} other {# jednorázových oznámení}}, víc není dovoleno. Zkuste to prosím později.',
   'announce.scheduled': 'Oznámení #{number} pro „{name}“ je naplánované; nejbližší termín {next}.',
   'announce.recurring': 'opakuje se „{cron}“ ({zone})',
   'announce.next': ', příště {next}',
@@ -206,6 +214,8 @@ export const cs: Catalog = {
   'reminders.show-off': 'Připomínky pro „{name}“ jsou vypnuté.',
   'reminders.replanned':
     '{events, plural, =0 {Žádné nadcházející akce se to netýká.} one {Připomínky # nadcházející akce jsou naplánované znovu.} few {Připomínky # nadcházejících akcí jsou naplánované znovu.} many {Připomínky # nadcházející akce jsou naplánované znovu.} other {Připomínky # nadcházejících akcí jsou naplánované znovu.}}',
+  'reminders.replanning':
+    'Připomínky {planned, plural, one {nejbližší akce} few {nejbližších # akcí} many {nejbližší # akce} other {nejbližších # akcí}} z {events} nadcházejících jsou naplánované znovu; ostatní budou do minuty.',
   'reminders.bad-offset':
     '„{offset}“ není čas připomínky. Napište číslo s d (dny), h (hodiny) nebo m (minuty), např. 7d,1d,1h, nebo „off“.',
   'reminders.out-of-range':

@@ -124,6 +124,8 @@ export const de: Catalog = {
   'event.end-before-start': 'Das Ende ({end}) muss nach dem Beginn ({start}) liegen.',
   'event.created':
     'Veranstaltung #{number} erstellt und in {channels, plural, one {# Kanal} other {# Kanälen}} angekündigt.',
+  'event.too-many':
+    'Die Partnerschaft #{number} hat bereits {max, plural, one {# anstehende Veranstaltung} other {# anstehende Veranstaltungen}}, mehr sind nicht erlaubt. Bitte sagen Sie eine ab oder warten Sie, bis eine stattgefunden hat.',
   'event.updated':
     'Veranstaltung #{number} aktualisiert; die Änderung wurde in {channels, plural, one {# Kanal} other {# Kanälen}} gepostet.',
   'event.cancelled': 'Veranstaltung #{number} ist abgesagt.',
@@ -185,6 +187,12 @@ export const de: Catalog = {
   'announce.at-or-cron': 'Geben Sie entweder at: (einmalig) oder cron: (wiederholt) an.',
   'announce.bad-cron': '„{cron}“ ist kein gültiger Cron-Ausdruck: {reason}',
   'announce.cron-never': '„{cron}“ tritt nie ein.',
+  'announce.too-often':
+    '„{cron}“ wiederholt sich zu oft: Zwei seiner Termine liegen nur {gap, plural, one {# Minute} other {# Minuten}} auseinander. Eine wiederkehrende Ankündigung darf höchstens alle {minimum, plural, one {# Minute} other {# Minuten}} erscheinen.',
+  'announce.too-many-scheduled':
+    'Die Partnerschaft #{number} hat bereits {max, plural, one {# geplante Ankündigung} other {# geplante Ankündigungen}}, mehr sind nicht erlaubt. Bitte sagen Sie eine ab (announce cancel), bevor Sie eine weitere planen.',
+  'announce.daily-limit':
+    'Die Partnerschaft #{number} hat in den letzten 24 Stunden bereits {max, plural, one {# einmalige Ankündigung} other {# einmalige Ankündigungen}} gesendet, mehr sind nicht erlaubt. Bitte versuchen Sie es später erneut.',
   'announce.scheduled': 'Ankündigung #{number} für „{name}“ ist geplant; nächster Termin: {next}.',
   'announce.recurring': 'wiederholt nach „{cron}“ ({zone})',
   'announce.next': ', nächster Termin {next}',
@@ -211,6 +219,8 @@ export const de: Catalog = {
   'reminders.show-off': 'Erinnerungen für „{name}“ sind ausgeschaltet.',
   'reminders.replanned':
     '{events, plural, =0 {Keine anstehende Veranstaltung ist betroffen.} one {Die Erinnerungen für # anstehende Veranstaltung sind neu geplant.} other {Die Erinnerungen für # anstehende Veranstaltungen sind neu geplant.}}',
+  'reminders.replanning':
+    'Die Erinnerungen für die {planned, plural, one {nächste Veranstaltung} other {nächsten # Veranstaltungen}} von {events} anstehenden sind neu geplant; die übrigen folgen innerhalb einer Minute.',
   'reminders.bad-offset':
     '„{offset}“ ist keine Erinnerungszeit. Schreiben Sie eine Zahl mit d (Tage), h (Stunden) oder m (Minuten), z. B. 7d,1d,1h, oder „off“.',
   'reminders.out-of-range':

@@ -113,6 +113,8 @@ export const en = {
   'event.end-before-start': 'The end ({end}) must come after the start ({start}).',
   'event.created':
     'Event #{number} created and announced in {channels, plural, one {# channel} other {# channels}}.',
+  'event.too-many':
+    'Partnership #{number} already has {max, plural, one {# upcoming event} other {# upcoming events}}, the most allowed. Cancel one, or wait until one has taken place.',
   'event.updated':
     'Event #{number} updated; the change was posted in {channels, plural, one {# channel} other {# channels}}.',
   'event.cancelled': 'Event #{number} is cancelled.',
@@ -172,6 +174,12 @@ export const en = {
   'announce.at-or-cron': 'Give either at: (once) or cron: (repeating).',
   'announce.bad-cron': '“{cron}” is not a valid cron expression: {reason}',
   'announce.cron-never': '“{cron}” never comes round.',
+  'announce.too-often':
+    '“{cron}” comes round too often: two of its times are only {gap, plural, one {# minute} other {# minutes}} apart. A recurring announcement may come round at most once every {minimum, plural, one {# minute} other {# minutes}}.',
+  'announce.too-many-scheduled':
+    'Partnership #{number} already has {max, plural, one {# scheduled announcement} other {# scheduled announcements}}, the most allowed. Cancel one (announce cancel) before scheduling another.',
+  'announce.daily-limit':
+    'Partnership #{number} has already sent {max, plural, one {# one-off announcement} other {# one-off announcements}} in the last 24 hours, the most allowed. Please try again later.',
   'announce.scheduled': 'Announcement #{number} for “{name}” is scheduled; next on {next}.',
   'announce.recurring': 'repeats “{cron}” ({zone})',
   'announce.next': ', next {next}',
@@ -197,6 +205,8 @@ export const en = {
   'reminders.show-off': 'Reminders for “{name}” are off.',
   'reminders.replanned':
     '{events, plural, =0 {No upcoming event was affected.} one {Reminders of # upcoming event were planned again.} other {Reminders of # upcoming events were planned again.}}',
+  'reminders.replanning':
+    'Reminders of the {planned, plural, one {soonest event} other {# soonest events}} of {events} upcoming were planned again; the others follow within a minute.',
   'reminders.bad-offset':
     '“{offset}” is not a reminder time. Write a number with d (days), h (hours) or m (minutes), e.g. 7d,1d,1h, or “off”.',
   'reminders.out-of-range':
