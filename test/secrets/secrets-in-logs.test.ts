@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/open-database.ts';
 import { consoleHarness } from '../console/console-harness.ts';
+import { DiscordHarness, PEOPLE, twinTowns } from '../discord/discord-harness.ts';
 import { answerText, type As, SlackHarness } from '../slack/slack-harness.ts';
 import { inviteCodeIn } from '../support/set-up-checks.ts';
 import { createTestDatabase } from '../support/test-database.ts';
@@ -141,5 +142,49 @@ describe('secrets in Slack’s logs (OAuth, HTTP mode)', () => {
     expect(leaks(lines, needles)).toEqual([]);
     // Nor is a token in the database in the clear.
     expect(leaks([JSON.stringify(installed)], { 'stored token': /xox[a-z]-/ })).toEqual([]);
+  });
+});
+
+describe('secrets in Discord’s logs', () => {
+  let database: Database;
+  let h: DiscordHarness;
+  beforeAll(async () => {
+    database = await createTestDatabase('embedded');
+    h = await DiscordHarness.start({ database });
+  }, 60_000);
+  afterAll(async () => {
+    await h.stop();
+    await database.close();
+  });
+
+  it('keeps the bot token, invite codes and a failed command’s text out of the log', async () => {
+    await twinTowns(h);
+    const { jana } = PEOPLE;
+    const invited = await h.command({
+      ...jana,
+      name: 'partner',
+      subcommand: 'invite',
+      options: { partnership: 1 },
+    });
+    const code = inviteCodeIn(invited.text);
+    await h.command({
+      ...jana,
+      name: 'announce',
+      subcommand: 'send',
+      options: { partnership: 1, text: 'Sommerfest' },
+    });
+    await h.drain();
+    const failed = await failingWhileAway(database, 'Delivery', () =>
+      h.command({
+        ...jana,
+        name: 'announce',
+        subcommand: 'send',
+        options: { partnership: 1, text: FREE_TEXT },
+      }),
+    );
+    expect(failed.text).toContain(`announce send partnership:1 text:"${FREE_TEXT}"`);
+    expect(failed.ephemeral).toBe(true);
+    expect(h.logLines.filter((line) => line.includes('command failed unexpectedly'))).toHaveLength(1);
+    expect(leaks(h.logLines, { token: h.config.token, code, 'free text': 'Rathauskeller' })).toEqual([]);
   });
 });
