@@ -125,7 +125,7 @@ function configuredAdapters(
  * Slack installations, sealed with TWINBRIDGE_TOKEN_KEY: rows in plain text or under an old key
  * are sealed with it now. Without a key, a warning whenever installations can be stored.
  */
-async function openInstallations(
+export async function openInstallations(
   config: Config,
   database: Database,
   logger: Logger,

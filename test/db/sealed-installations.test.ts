@@ -9,6 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrismaSlackInstallationStore } from '../../src/db/repositories/slack-repositories.ts';
 import { TokenCipher } from '../../src/db/token-cipher.ts';
 import type { Database } from '../../src/db/open-database.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { openInstallations } from '../../src/main.ts';
+import { recordingLogger } from '../support/recording-logger.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
 
 const BOT_TOKEN = 'xoxb-111-222-sealedbottoken';
@@ -122,5 +125,49 @@ describe.each(DATABASE_KINDS)('sealed Slack installations on %s', (kind) => {
     await expect(
       plain.find({ teamId: 'T1', isEnterpriseInstall: false, enterpriseId: undefined }),
     ).rejects.toThrow('set TWINBRIDGE_TOKEN_KEY');
+  });
+});
+
+describe('at start', () => {
+  let database: Database;
+  beforeEach(async () => {
+    database = await createTestDatabase('embedded');
+  });
+  afterEach(() => database.close());
+
+  const oauthConfig = (tokenKeys: Config['tokenKeys']): Config => ({
+    ...loadConfig({
+      SLACK_CLIENT_ID: '1.2',
+      SLACK_CLIENT_SECRET: 'c',
+      SLACK_STATE_SECRET: 's'.repeat(32),
+      SLACK_SIGNING_SECRET: 'x',
+    }),
+    tokenKeys,
+  });
+
+  it('warns that tokens are stored in plain text without a key, and seals them once one is set', async () => {
+    const logger = recordingLogger();
+    const plain = await openInstallations(oauthConfig(undefined), database, logger);
+    await plain.storeInstallation(installation());
+    await openInstallations(oauthConfig(undefined), database, logger);
+    expect(logger.entries.map((e) => [e.level, e.message, e.details])).toEqual([
+      [
+        'warn',
+        'Slack installation tokens are stored in plain text: set TWINBRIDGE_TOKEN_KEY (openssl rand -base64 32) to seal them',
+        { plaintext: 0 },
+      ],
+      [
+        'warn',
+        'Slack installation tokens are stored in plain text: set TWINBRIDGE_TOKEN_KEY (openssl rand -base64 32) to seal them',
+        { plaintext: 1 },
+      ],
+    ]);
+    const keyed = recordingLogger();
+    await openInstallations(oauthConfig({ current: randomBytes(32), old: [] }), database, keyed);
+    expect(keyed.entries.map((e) => [e.level, e.message, e.details])).toEqual([
+      ['info', 'Slack installations sealed with the current token key', { resealed: 1 }],
+    ]);
+    const row = await database.prisma.slackInstallation.findUniqueOrThrow({ where: { id: 'T1' } });
+    expect(JSON.stringify(row.data)).not.toContain(BOT_TOKEN);
   });
 });
