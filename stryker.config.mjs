@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Mutation testing of the core and the command definitions (docs/TESTING.md, "Mutation testing").
- * Run through `npm run test:mutation [-- folder ...]` (scripts/mutation-test.ts), which sets
+ * Run through `npm run test:mutation [-- folder-or-file ...]` (scripts/mutation-test.ts), which sets
  * MUTATION_FOLDERS; with none set the whole scope is mutated.
  *
  * Each scope keeps its own incremental file under reports/mutation-incremental/ (committed):
@@ -29,7 +29,8 @@ const scopeName =
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.stryker.config.ts', related: true },
-  mutate: [...scope.map((folder) => `${folder}/**/*.ts`), ...NOT_MUTATED],
+  // A folder means every file under it; a .ts path, that one file.
+  mutate: [...scope.map((path) => (path.endsWith('.ts') ? path : `${path}/**/*.ts`)), ...NOT_MUTATED],
   // Each mutant runs only the tests that executed its code in the initial run.
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants such as the vocabularies) are active while modules load,
@@ -52,6 +53,7 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
-  ignorePatterns: ['data', 'coverage', 'reports', 'bench', 'examples'],
+  // .stryker-tmp-*: the sandboxes of another run going on at the same time (--tempDirName).
+  ignorePatterns: ['data', 'coverage', 'reports', 'bench', 'examples', '.stryker-tmp-*'],
   thresholds: { high: 90, low: 80, break: null },
 };

@@ -13,7 +13,7 @@ import {
   partnerList,
   partnerReminders,
 } from './partner.ts';
-import { help, profileSet, profileShow } from './profile.ts';
+import { help, profileExport, profileForget, profileSet, profileShow } from './profile.ts';
 import { townCoordinatorAdd, townCoordinatorRemove, townInfo, townRegister } from './town.ts';
 
 export const commands = {
@@ -44,6 +44,8 @@ export const commands = {
   'announce.cancel': announceCancel,
   'profile.set': profileSet,
   'profile.show': profileShow,
+  'profile.export': profileExport,
+  'profile.forget': profileForget,
   help,
 } as const;
 

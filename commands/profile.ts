@@ -40,6 +40,44 @@ export const profileShow = defineCommand({
   options: {},
 });
 
+export const profileExport = defineCommand({
+  path: ['profile', 'export'],
+  role: 'member',
+  description: {
+    en: 'Everything the bot holds about you (only you see it)',
+    cs: 'Vše, co o vás bot uchovává (vidíte jen vy)',
+    de: 'Alles, was der Bot über Sie speichert (nur Sie sehen es)',
+  },
+  options: {},
+});
+
+export const profileForget = defineCommand({
+  path: ['profile', 'forget'],
+  role: 'member',
+  description: {
+    en: 'Delete your data here (your answers stay in counts, without your name)',
+    cs: 'Smazat vaše údaje (odpovědi zůstanou v počtech, bez jména)',
+    de: 'Ihre Daten löschen (Antworten bleiben ohne Namen in den Zahlen)',
+  },
+  options: {
+    confirm: {
+      type: 'choice',
+      description: {
+        en: 'yes: delete now (without it you see what would be deleted)',
+        cs: 'yes: smazat hned (bez toho uvidíte, co se smaže)',
+        de: 'yes: jetzt löschen (ohne sehen Sie, was gelöscht würde)',
+      },
+      choices: [
+        {
+          value: 'yes',
+          label: { en: 'Yes, delete my data', cs: 'Ano, smazat mé údaje', de: 'Ja, meine Daten löschen' },
+        },
+      ],
+    },
+  },
+  examples: ['profile forget', 'profile forget confirm:yes'],
+});
+
 export const help = defineCommand({
   path: ['help'],
   role: 'anyone',

@@ -165,6 +165,10 @@ describe('validateOptions, option by option', () => {
       key: 'validation.too-many-items',
       params: { option: 'tags', max: 2 },
     });
+    expect(rejection(() => valid({ tags: 'a,toolong' }))).toEqual({
+      key: 'validation.item-too-long',
+      params: { option: 'tags', max: 4 },
+    });
     expect(rejection(() => valid({ tags: ' , ' }))).toEqual({
       key: 'validation.empty',
       params: { option: 'tags' },

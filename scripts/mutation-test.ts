@@ -5,6 +5,7 @@
  *   npm run test:mutation -- src/core/domain                # one folder (or several)
  *   npm run test:mutation -- src/core/domain --force        # flags after the folders go to Stryker
  *   npm run test:mutation -- src/core/domain --unit         # only the unit tests beside the code
+ *   npm run test:mutation -- src/core/jobs/reminders.ts     # one file: its results kept on their own
  *
  * Slow: every mutant reruns the tests that cover it. Not part of `npm test` or CI.
  */
@@ -21,7 +22,7 @@ const strykerArgs = firstFlag === -1 ? [] : args.slice(firstFlag);
 
 const missing = folders.filter((folder) => !existsSync(new URL(folder, `file://${root}`)));
 if (missing.length > 0) {
-  process.stderr.write(`No such folder: ${missing.join(', ')}\n`);
+  process.stderr.write(`No such folder or file: ${missing.join(', ')}\n`);
   process.exit(2);
 }
 

@@ -25,7 +25,7 @@ import {
   partnerList,
   partnerReminders,
 } from '../commands/partner.ts';
-import { help, profileSet, profileShow } from '../commands/profile.ts';
+import { help, profileExport, profileForget, profileSet, profileShow } from '../commands/profile.ts';
 import { townCoordinatorAdd, townCoordinatorRemove, townInfo, townRegister } from '../commands/town.ts';
 import { route, type CommandRoute } from './core/commands/command-route.ts';
 import {
@@ -52,6 +52,7 @@ import {
   showPartnership,
 } from './core/services/partnership-commands.ts';
 import { setReminderTimes, setWeeklyDigest } from './core/services/partnership-settings-commands.ts';
+import { exportPersonalData, forgetMember } from './core/services/privacy-commands.ts';
 import { setProfile, showHelp, showProfile } from './core/services/profile-commands.ts';
 import { answerRsvp } from './core/services/rsvp-command.ts';
 import { addCoordinator, registerTown, removeCoordinator, showTown } from './core/services/town-commands.ts';
@@ -84,6 +85,8 @@ export const commandRouteTable = {
   'announce.cancel': route(announceCancel, cancelAnnouncement),
   'profile.set': route(profileSet, setProfile),
   'profile.show': route(profileShow, showProfile),
+  'profile.export': route(profileExport, exportPersonalData),
+  'profile.forget': route(profileForget, forgetMember),
   help: route(help, showHelp),
 } satisfies { [K in CommandId]: CommandRoute };
 

@@ -109,3 +109,25 @@ describe('token keys (TWINBRIDGE_TOKEN_KEY, TWINBRIDGE_TOKEN_KEYS_OLD)', () => {
     );
   });
 });
+
+describe('retention periods', () => {
+  it('keep history 90 days and Slack event receipts 1 day unless set', () => {
+    expect(loadConfig({}).retention).toEqual({ deliveries: 90, audit: 90, receipts: 1 });
+    expect(loadConfig({ TWINBRIDGE_KEEP_AUDIT_DAYS: '' }).retention.audit).toBe(90);
+  });
+
+  it('take whole days for each kind', () => {
+    const env = {
+      TWINBRIDGE_KEEP_DELIVERIES_DAYS: '30',
+      TWINBRIDGE_KEEP_AUDIT_DAYS: '365',
+      TWINBRIDGE_KEEP_RECEIPTS_DAYS: '2',
+    };
+    expect(loadConfig(env).retention).toEqual({ deliveries: 30, audit: 365, receipts: 2 });
+  });
+
+  it.each(['0', '1.5', 'forever', '3651'])('refuses %s, naming the variable', (value) => {
+    expect(() => loadConfig({ TWINBRIDGE_KEEP_DELIVERIES_DAYS: value })).toThrow(
+      /TWINBRIDGE_KEEP_DELIVERIES_DAYS/,
+    );
+  });
+});

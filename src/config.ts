@@ -26,6 +26,18 @@ const apiUrl = optionalText.pipe(
     .optional(),
 );
 
+/** Days a kind of history is kept before the purge deletes it (docs/PRIVACY.md). */
+function retentionDays(fallback: number) {
+  return optionalText.pipe(
+    z.coerce
+      .number<string | undefined>()
+      .int('whole days')
+      .min(1, 'at least 1 day')
+      .max(3650, 'at most 3650 days (10 years)')
+      .default(fallback),
+  );
+}
+
 /** Signs Slack's OAuth state: as hard to guess as the install flow needs. */
 const STATE_SECRET_MIN = 32;
 
@@ -51,6 +63,9 @@ const schema = z.object({
       .max(1, 'at most 1: with N processes posting for one bot, 1/N each')
       .optional(),
   ),
+  TWINBRIDGE_KEEP_DELIVERIES_DAYS: retentionDays(90),
+  TWINBRIDGE_KEEP_AUDIT_DAYS: retentionDays(90),
+  TWINBRIDGE_KEEP_RECEIPTS_DAYS: retentionDays(1),
   DISCORD_TOKEN: optionalText,
   DISCORD_API_URL: apiUrl,
   DISCORD_GUILD_ID: optionalText.pipe(
@@ -136,6 +151,8 @@ export interface Config {
   workerId: string;
   /** This process's share of each platform's posting limits (several processes, one bot). */
   sendShare: number;
+  /** Days delivery history, audit entries and event receipts are kept. */
+  retention: { deliveries: number; audit: number; receipts: number };
   slack: SlackConfig | undefined;
   discord: DiscordConfig | undefined;
   /** Seals Slack installation tokens at rest; undefined keeps them in plain text (warned). */
@@ -256,6 +273,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     console: consoleOn,
     workerId: c.TWINBRIDGE_WORKER_ID ?? `${hostname()}-${process.pid}`,
     sendShare: c.TWINBRIDGE_SEND_SHARE ?? 1,
+    retention: {
+      deliveries: c.TWINBRIDGE_KEEP_DELIVERIES_DAYS,
+      audit: c.TWINBRIDGE_KEEP_AUDIT_DAYS,
+      receipts: c.TWINBRIDGE_KEEP_RECEIPTS_DAYS,
+    },
     slack,
     discord: c.DISCORD_TOKEN
       ? { token: c.DISCORD_TOKEN, apiUrl: discordApiBase(c.DISCORD_API_URL), guildId: c.DISCORD_GUILD_ID }

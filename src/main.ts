@@ -12,6 +12,7 @@ import { loadConfig, ConfigError, configuredSecrets, type Config } from './confi
 import type { InboundPort, PlatformAdapter } from './core/adapter-contract.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
 import { CoreInbound } from './core/inbound.ts';
+import type { RetentionPeriods } from './core/jobs/purge-history.ts';
 import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
 import { OutboxSignal } from './core/outbox/outbox-signal.ts';
 import { platformSendLimits } from './core/outbox/send-limits.ts';
@@ -56,6 +57,8 @@ export function wireTwinbridge(options: {
   adapters: (wiring: AdapterWiring) => PlatformAdapter[];
   /** This process's share of the platforms' posting limits; default 1 (the only process). */
   sendShare?: number;
+  /** Days each kind of history is kept; default DEFAULT_RETENTION. */
+  retention?: RetentionPeriods;
 }): TwinbridgeParts {
   const { clock, logger } = options;
   const store = new PrismaStore(options.database.prisma);
@@ -85,7 +88,14 @@ export function wireTwinbridge(options: {
   outboxChanged.listen(() => {
     lastDrain = worker.drainDueLogged();
   });
-  const scheduler = new Scheduler({ store, recurrence, logger, clock, worker });
+  const scheduler = new Scheduler({
+    store,
+    recurrence,
+    logger,
+    clock,
+    worker,
+    ...(options.retention ? { retention: options.retention } : {}),
+  });
   return { bus, queries, inbound, outboxSettled, worker, scheduler, adapters };
 }
 
@@ -190,6 +200,7 @@ export async function main(io: ConsoleIo = process): Promise<void> {
     clock: systemClock,
     workerId: config.workerId,
     sendShare: config.sendShare,
+    retention: config.retention,
     adapters: (wiring) => configuredAdapters(config, io, database, logger, wiring, installations),
   });
   const { adapters, scheduler, worker } = parts;

@@ -17,6 +17,7 @@ import type {
   Rsvp,
   Town,
 } from './domain/model.ts';
+import type { PrivacyRepository, RetentionRepository } from './privacy-ports.ts';
 import type { ExchangeCard } from './views/exchange-card.ts';
 
 export interface Clock {
@@ -50,6 +51,8 @@ export interface Repositories {
   announcements: AnnouncementRepository;
   deliveries: DeliveryRepository;
   audit: AuditRepository;
+  privacy: PrivacyRepository;
+  retention: RetentionRepository;
 }
 
 export interface CommunityRepository {
@@ -320,6 +323,8 @@ export interface AuditRepository {
     targetType: string;
     targetId: string;
     details?: Record<string, unknown>;
+    /** When it happened, by the core's clock (the retention purge reads it). */
+    at?: Date;
   }): Promise<void>;
 }
 

@@ -13,6 +13,7 @@ import {
   PrismaRsvpRepository,
 } from './repositories/exchange-repositories.ts';
 import { PrismaAuditRepository, PrismaDeliveryRepository } from './repositories/outbox-repositories.ts';
+import { PrismaPrivacyRepository, PrismaRetentionRepository } from './repositories/privacy-repositories.ts';
 import {
   PrismaChannelLinkRepository,
   PrismaInviteRepository,
@@ -32,6 +33,8 @@ export function prismaRepositories(db: Prisma.TransactionClient): Repositories {
     announcements: new PrismaAnnouncementRepository(db),
     deliveries: new PrismaDeliveryRepository(db),
     audit: new PrismaAuditRepository(db),
+    privacy: new PrismaPrivacyRepository(db),
+    retention: new PrismaRetentionRepository(db),
   };
 }
 

@@ -90,7 +90,10 @@ export class Scheduler {
   private async tickLogged(): Promise<void> {
     try {
       const report = await this.tick();
-      if (report && (report.remindersDropped || report.announcementsSent || report.digestsPosted))
+      if (
+        report &&
+        (report.remindersDropped || report.announcementsSent || report.digestsPosted || report.recordsPurged)
+      )
         this.deps.logger.info({ ...report }, 'scheduler tick');
     } catch (error) {
       this.deps.logger.error({ err: error }, 'scheduler tick failed');

@@ -102,6 +102,11 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     ],
     ['announce schedule partnership:1 text:Hi', t('announce.at-or-cron')],
     ['event fly', 'I do not know the command “event fly”'],
+    [
+      `profile set interests:"choir, ${'x'.repeat(51)}"`,
+      'An item of “interests” is too long: each may have at most 50 characters.',
+    ],
+    [`profile set interests:${'a,'.repeat(21)}`, '“interests” takes at most 20 items.'],
   ])('refuses bad input #%#', async (line, expected) => {
     const before = await tableCounts(database);
     const printed = await answer(harness, line);

@@ -74,3 +74,24 @@ export function consoleHarness(
     },
   };
 }
+
+/**
+ * Český Krumlov (Europe/Prague, Czech; jana coordinates) and Passau (Europe/Berlin, German; max)
+ * in partnership #1, each with a linked channel; ends acting as jana in Krumlov's channel.
+ */
+export const TWIN_KRUMLOV_PASSAU = `
+:community krumlov
+:channel partneri
+:as jana
+town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs
+partner invite name:"Krumlov – Passau"
+channel link partnership:1
+:community passau
+:channel partnerstadt
+:as max
+town register name:Passau country:DE timezone:Europe/Berlin language:de
+partner join code:$invite
+:community krumlov
+:channel partneri
+:as jana
+`;

@@ -13,7 +13,7 @@ import { postingAdapter } from '../support/posting-adapter.ts';
 import type { ChannelTarget, OutgoingMessage, PostResult } from '../../src/core/ports.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { wireTwinbridge, type TwinbridgeParts } from '../../src/main.ts';
-import { TestClock } from '../console/console-harness.ts';
+import { TestClock, TWIN_KRUMLOV_PASSAU } from '../console/console-harness.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
 
 /** The console poster, with edits that wait while the gate is closed. */
@@ -52,22 +52,7 @@ class GatedPoster extends ConsolePoster {
   }
 }
 
-const SETUP = `
-:community krumlov
-:channel partneri
-:as jana
-town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs
-partner invite name:"Krumlov – Passau"
-channel link partnership:1
-:community passau
-:channel partnerstadt
-:as max
-town register name:Passau country:DE timezone:Europe/Berlin language:de
-partner join code:$invite
-:community krumlov
-:channel partneri
-:as jana
-event create partnership:1 title:"Letní tábor" kind:youth-exchange start:"2027-07-06 10:00" end:"2027-07-10 16:00"
+const SETUP = `${TWIN_KRUMLOV_PASSAU}event create partnership:1 title:"Letní tábor" kind:youth-exchange start:"2027-07-06 10:00" end:"2027-07-10 16:00"
 `;
 
 describe.each(DATABASE_KINDS)('Exchange card redraws on %s', (kind) => {

@@ -10,7 +10,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
-import type { PacingTimer } from '../../src/core/outbox/send-gate.ts';
+import { ManualTimer } from '../support/manual-timer.ts';
 import type { SendLimits } from '../../src/core/outbox/send-limits.ts';
 import type { Clock, NewDelivery, Repositories, Store } from '../../src/core/ports.ts';
 import type { Database } from '../../src/db/open-database.ts';
@@ -27,35 +27,6 @@ const DISCORD: SendLimits = {
   perDestination: { limit: 5, windowMs: 5_000 },
   marginMs: 25,
 };
-
-/** Pacing time that moves only when the test says so. */
-class VirtualTimer implements PacingTimer {
-  current = 0;
-  private readonly timers = new Map<number, { at: number; wake: () => void }>();
-  private nextId = 1;
-
-  now(): number {
-    return this.current;
-  }
-  setTimeout(wake: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, { at: this.current + ms, wake });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  /** Fires the earliest timer, moving time to it; false when none is set. */
-  fireNext(): boolean {
-    let next: [number, { at: number; wake: () => void }] | undefined;
-    for (const entry of this.timers) if (!next || entry[1].at < next[1].at) next = entry;
-    if (!next) return false;
-    this.timers.delete(next[0]);
-    this.current = Math.max(this.current, next[1].at);
-    next[1].wake();
-    return true;
-  }
-}
 
 /** The real store, counting transactions under way so the test knows when the worker is idle. */
 class CountingStore implements Store {
@@ -135,7 +106,7 @@ describe.each(DATABASE_KINDS)('fair claiming on %s', (kind) => {
     const store = new CountingStore(new PrismaStore(database.prisma));
     await store.transaction((repos) => repos.deliveries.enqueue([...backlog, ...single]));
 
-    const timer = new VirtualTimer();
+    const timer = new ManualTimer();
     const clock: Clock = { now: () => new Date(START.getTime() + timer.now()) };
     const poster = new RecordingPoster('DISCORD');
     const worker = new DeliveryWorker(store, [poster], clock, recordingLogger(), {

@@ -347,7 +347,7 @@ describe.each(DATABASE_KINDS)('reminders on %s', (kind) => {
     expect(await reminders('PENDING')).toHaveLength(20 * 3 * 2);
     h.poster.take();
     const report = await h.scheduler.tick();
-    expect(report).toEqual({ remindersDropped: 0, announcementsSent: 0, digestsPosted: 0 });
+    expect(report).toEqual({ remindersDropped: 0, announcementsSent: 0, digestsPosted: 0, recordsPurged: 0 });
     expect(h.poster.take()).toEqual([]);
   });
 });

@@ -53,7 +53,7 @@ describe.each(DATABASE_KINDS)('start-up after downtime on %s', (kind) => {
   it('sends what came due once, drops reminders of exchanges that started, and logs them', async () => {
     // Start-up: the jobs run before adapters take commands, so nothing late can slip out.
     const report = await after.scheduler.catchUp();
-    expect(report).toEqual({ remindersDropped: 9, announcementsSent: 1, digestsPosted: 1 });
+    expect(report).toEqual({ remindersDropped: 9, announcementsSent: 1, digestsPosted: 1, recordsPurged: 0 });
     expect(after.poster.take()).toEqual([]);
 
     await after.scheduler.tick();

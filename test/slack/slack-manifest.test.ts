@@ -12,7 +12,9 @@ import {
 import { commandUsage } from '../../src/core/commands/definition.ts';
 import { SUPPORTED_LANGUAGES } from '../../src/core/i18n/languages.ts';
 
-// docs.slack.dev/reference/app-manifest and @slack/web-api's Manifest type.
+// Slack's manifest JSON schema (github.com/slackapi/manifest-schema, schemas/manifest.schema.1.0.0.json:
+// display_information, features.bot_user, features.slash_commands, event_subscriptions, oauth_config)
+// and docs.slack.dev/reference/app-manifest.
 const LIMITS = {
   appName: 35,
   description: 140,

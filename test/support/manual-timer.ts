@@ -53,6 +53,16 @@ export class ManualTimer implements PacingTimer {
     await settle();
   }
 
+  /** Fires the earliest timer, moving time to it (its work is not awaited); false when none is set. */
+  fireNext(): boolean {
+    const next = [...this.pending.entries()].sort(([, a], [, b]) => a.at - b.at)[0];
+    if (!next) return false;
+    this.pending.delete(next[0]);
+    this.current = Math.max(this.current, next[1].at);
+    next[1].wake();
+    return true;
+  }
+
   /** Fires the timers set for `ms` (all of them when omitted), at once. */
   fire(ms?: number): void {
     for (const [id, timer] of [...this.pending]) {

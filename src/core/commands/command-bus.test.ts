@@ -31,6 +31,8 @@ const later =
 class MemoryStore implements Store {
   rows: Rows = { communities: [], towns: [], members: [] };
   transactions = 0;
+  /** Member rows written (identity upserts and updates). */
+  memberWrites = 0;
   private nextId = 1;
 
   async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
@@ -119,6 +121,7 @@ class MemoryStore implements Store {
             rows().members.find((m) => m.communityId === communityId && m.platformUserId === userId) ?? null,
         ),
         upsertIdentity: later((communityId: string, userId: string, displayName: string) => {
+          this.memberWrites += 1;
           const known = rows().members.find(
             (m) => m.communityId === communityId && m.platformUserId === userId,
           );
@@ -140,6 +143,7 @@ class MemoryStore implements Store {
           return { ...created };
         }),
         update: later((id: string, patch: Partial<Member>) => {
+          this.memberWrites += 1;
           Object.assign(member(id), patch);
           return { ...member(id) };
         }),
@@ -232,7 +236,7 @@ describe('CommandBus: finding the command', () => {
   it('answers an empty line with how to start', async () => {
     const { bus } = busFor();
     const reply = await bus.run(text('   '));
-    expect(reply).toEqual({
+    expect(reply).toStrictEqual({
       text: 'Type a command, or “help” to see them all.',
       private: true,
       error: { key: 'command.empty' },
@@ -245,6 +249,9 @@ describe('CommandBus: finding the command', () => {
     expect(close.error?.key).toBe('command.unknown');
     expect(close.text).toContain('Did you mean:');
     expect(close.text).toMatch(/ping anyone/);
+    expect((await bus.run(text('ping nobody here'))).text).toBe(
+      'I do not know the command “ping nobody here”. Did you mean: ping anyone, ping member, ping coordinator?',
+    );
     const far = await bus.run(text('xylophone'));
     expect(far.text).toBe('I do not know the command “xylophone”. Did you mean: help?');
   });
@@ -342,6 +349,15 @@ describe('CommandBus: who may run it', () => {
     expect(seen[1]?.ctx.member.displayName).toBe('Jana N.');
   });
 
+  it('only reads a member it already knows, in their town, under the same name', async () => {
+    const { bus, store, seen } = busFor();
+    const town = store.addTown('kolin');
+    store.addMember(town, 'u1', { displayName: 'Jana' });
+    await bus.run(text('ping member', actor('u1', 'kolin', 'Jana')));
+    expect(store.memberWrites).toBe(0);
+    expect(seen[0]?.ctx.member.displayName).toBe('Jana');
+  });
+
   it('hands the handler the place, the person and the clock', async () => {
     const { bus, store, seen, now } = busFor();
     const town = store.addTown('kolin');
@@ -411,13 +427,13 @@ describe('CommandBus: failures', () => {
       throw failure;
     });
     store.addTown('kolin');
-    expect(await bus.run(text('ping member'))).toEqual({
+    expect(await bus.run(text('ping member'))).toStrictEqual({
       text: 'Someone else changed this at the same moment. Nothing was changed; please try again.',
       private: true,
       error: { key: 'error.conflict' },
     });
     failure = new NotFoundError('exchange');
-    expect(await bus.run(text('ping member'))).toEqual({
+    expect(await bus.run(text('ping member'))).toStrictEqual({
       text: 'What this needed was removed a moment ago by someone else. Nothing was changed; check and try again.',
       private: true,
       error: { key: 'error.gone' },
@@ -436,8 +452,8 @@ describe('CommandBus: failures', () => {
       `Something went wrong on my side (ref ${ref}). Nothing was changed; the coordinators can quote this reference.\n` +
         'Nothing you entered was saved. Here it is, to try again later: ping member count:3 note:"keep me"',
     );
+    expect(reply.error).toStrictEqual({ key: 'error.unexpected', ref });
     expect(reply.private).toBe(true);
-    expect(reply.error?.key).toBe('error.unexpected');
     expect(logger.entries).toHaveLength(1);
     expect(logger.entries[0]).toMatchObject({
       level: 'error',
@@ -463,6 +479,29 @@ describe('CommandBus: failures', () => {
     expect(reply.text).toMatch(/Here it is, to try again later: K7QX-P2MD secret words$/);
     expect(logger.entries[0]?.details).toMatchObject({ command: 'unknown', input: { textLength: 22 } });
     expect(JSON.stringify(logger.entries)).not.toContain('K7QX');
+  });
+
+  it('logs the command and option names, not what was typed, when it failed before the command was known', async () => {
+    const { bus, store, logger } = busFor();
+    const storeDown = new Error('connection reset');
+    store.transaction = () => Promise.reject(storeDown);
+    const line = `ping member note:"${'x'.repeat(80)}"`;
+    const reply = await bus.run(text(line));
+    expect(reply.error?.key).toBe('error.unexpected');
+    expect(logger.entries[0]?.details).toMatchObject({
+      command: 'ping.member',
+      input: { options: { note: 80 } },
+      err: storeDown,
+    });
+    expect(JSON.stringify(logger.entries[0]?.details.input)).not.toContain('xxx');
+    const structured = await bus.run({
+      command: 'ping.member',
+      options: {},
+      actor: actor(),
+      channel: { id: 'c', name: 'c' },
+    });
+    expect(structured.error?.key).toBe('error.unexpected');
+    expect(logger.entries[1]?.details).toMatchObject({ command: 'ping.member' });
   });
 
   it('logs the option names of a structured command that failed and gives it back as text', async () => {
@@ -507,6 +546,27 @@ describe('CommandBus: waking the outbox', () => {
     enqueue = false;
     await bus.run(text('ping member'));
     expect(outboxWakes()).toBe(1);
+  });
+
+  it('needs no outbox to wake (a bus without a worker, as in a dry run)', async () => {
+    const store = new MemoryStore();
+    store.addTown('kolin');
+    const bus = new CommandBus({
+      store,
+      clock: { now: () => new Date() },
+      logger: recordingLogger(),
+      recurrence: { validate: () => null, nextAfter: () => null },
+      routes: [
+        {
+          definition: ping('member'),
+          handler: (ctx) => {
+            ctx.markOutboxChanged();
+            return Promise.resolve({ text: 'queued', private: false });
+          },
+        },
+      ],
+    });
+    expect((await bus.run(text('ping member'))).text).toBe('queued');
   });
 
   it('does not wake it when the command that enqueued failed', async () => {

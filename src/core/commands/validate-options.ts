@@ -66,6 +66,9 @@ function schemaFor(spec: OptionSpec): z.ZodType {
 function toUserError(option: string, spec: OptionSpec, issue: z.core.$ZodIssue): UserError {
   switch (issue.code) {
     case 'too_big':
+      // In a list, `string` is one item too long and `array` too many items.
+      if (spec.type === 'list' && issue.origin === 'string')
+        return new UserError('validation.item-too-long', { option, max: Number(issue.maximum) });
       if (spec.type === 'list')
         return new UserError('validation.too-many-items', { option, max: Number(issue.maximum) });
       if (issue.origin === 'string')

@@ -4,6 +4,7 @@
  * and digests are fanned out. One job failing does not stop the others.
  */
 import type { JobDependencies } from './job-dependencies.ts';
+import { purgeExpiredHistory } from './purge-history.ts';
 import { dropRemindersForStartedExchanges } from './reminders.ts';
 import { sendDueAnnouncements } from './scheduled-announcements.ts';
 import { sendDueDigests } from './weekly-digest.ts';
@@ -12,6 +13,8 @@ export interface JobReport {
   remindersDropped: number;
   announcementsSent: number;
   digestsPosted: number;
+  /** History deleted after its retention period (deliveries, audit entries, event receipts). */
+  recordsPurged: number;
 }
 
 export interface RunJobsOptions {
@@ -24,7 +27,7 @@ export async function runScheduledJobs(
   now: Date,
   options: RunJobsOptions,
 ): Promise<JobReport> {
-  const report: JobReport = { remindersDropped: 0, announcementsSent: 0, digestsPosted: 0 };
+  const report: JobReport = { remindersDropped: 0, announcementsSent: 0, digestsPosted: 0, recordsPurged: 0 };
   const guarded = async (job: string, run: () => Promise<number>): Promise<number> => {
     try {
       return await run();
@@ -38,5 +41,6 @@ export async function runScheduledJobs(
   );
   report.announcementsSent = await guarded('announcements', () => sendDueAnnouncements(deps, now));
   report.digestsPosted = await guarded('digest', () => sendDueDigests(deps, now));
+  report.recordsPurged = await guarded('purge', () => purgeExpiredHistory(deps, now));
   return report;
 }

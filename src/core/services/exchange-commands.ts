@@ -197,7 +197,15 @@ export async function cancelExchange(ctx: CommandContext, args: EventCancelArgs)
   const { exchange, partnership } = await hostedExchange(ctx, args.event);
   if (exchange.status === 'CANCELLED') throw new UserError('event.cancelled', { number: exchange.number });
   const updated = await ctx.repos.exchanges.update(exchange.id, { status: 'CANCELLED' });
-  await audit(ctx, 'event.cancel', { type: 'exchange', id: exchange.id }, { reason: args.reason ?? null });
+  await audit(
+    ctx,
+    'event.cancel',
+    { type: 'exchange', id: exchange.id },
+    {
+      // Free text may name people: the audit records only that a reason was given.
+      withReason: args.reason !== undefined,
+    },
+  );
   const channels = await announceExchange(ctx, updated, partnership, 'exchange.cancelled', args.reason);
   // Pending reminders are withdrawn (kept as DROPPED).
   await planReminders(ctx.repos, updated, ctx.now, { partnership });

@@ -70,5 +70,6 @@ export async function audit(
     targetType: target.type,
     targetId: target.id,
     details,
+    at: ctx.now,
   });
 }

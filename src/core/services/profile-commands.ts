@@ -29,7 +29,8 @@ export async function setProfile(ctx: CommandContext, args: ProfileSetArgs): Pro
   }
   if (args.interests !== undefined) patch.interests = args.interests;
   const member = await ctx.repos.members.update(ctx.member.id, patch);
-  await audit(ctx, 'profile.set', { type: 'member', id: member.id }, patch);
+  // Which fields changed, not their values: the audit outlives the profile and holds no personal data.
+  await audit(ctx, 'profile.set', { type: 'member', id: member.id }, { fields: Object.keys(patch).sort() });
   // Answer in the language just chosen.
   const t = translatorFor(resolveLanguage(member.languages[0], ctx.town?.language));
   return { private: true, text: t('profile.saved') };

@@ -60,8 +60,9 @@ export class PrismaMemberRepository implements MemberRepository {
     });
   }
 
+  /** A forgotten member is nobody to write to: reminders and notices find no one. */
   findById(id: string) {
-    return this.db.member.findUnique({ where: { id } });
+    return this.db.member.findUnique({ where: { id, forgottenAt: null } });
   }
 
   update(id: string, patch: Parameters<MemberRepository['update']>[1]) {

@@ -20,6 +20,8 @@ export const cs: Catalog = {
   'validation.too-small': 'Hodnota „{option}“ musí být alespoň {min}.',
   'validation.too-many-items':
     'Volba „{option}“ smí mít nejvýše {max, plural, one {# položku} few {# položky} many {# položky} other {# položek}}.',
+  'validation.item-too-long':
+    'Položka volby „{option}“ je příliš dlouhá: každá smí mít nejvýše {max, plural, one {# znak} few {# znaky} many {# znaku} other {# znaků}}.',
   'validation.empty': 'Volba „{option}“ nesmí být prázdná.',
   'validation.not-a-choice': 'Volba „{option}“ musí mít jednu z hodnot: {choices}.',
   'validation.not-a-whole-number': 'Volba „{option}“ musí být celé číslo.',
@@ -226,4 +228,27 @@ export const cs: Catalog = {
   'help.coordinators-only': 'Jen pro koordinátory.',
   'help.examples': 'Příklady:',
   'help.unknown-command': 'Příkaz „{command}“ neexistuje. Napište „help“ pro seznam příkazů.',
+
+  'privacy.export.heading': 'Vše, co o vás Twinbridge v této komunitě uchovává:',
+  'privacy.export.profile': 'Profil: {name} · {town} · {role}',
+  'privacy.export.languages': '  Jazyky: {languages}',
+  'privacy.export.interests': '  Zájmy: {interests}',
+  'privacy.export.account':
+    '  Účet: uživatel {user} na {platform, select, DISCORD {Discordu} SLACK {Slacku} other {konzoli}} v komunitě „{community}“ ({communityId})',
+  'privacy.export.answers': 'Vaše odpovědi na akce ({count}):',
+  'privacy.export.answer':
+    '  #{number} {title} · {when} · {status, select, GOING {přijdu} MAYBE {možná} WAITLISTED {na čekací listině} other {nepřijdu}}{guests, plural, =0 {} one { s # hostem} few { s # hosty} many { s # hosta} other { s # hosty}} · počítá se pro {town}',
+  'privacy.export.waiting': 'Zprávy, které na vás čekají k odeslání ({count}):',
+  'privacy.export.waiting-line': '  {kind} · k odeslání {when}',
+  'privacy.export.audit': 'Záznamy v auditním logu od vás nebo o vás ({count}):',
+  'privacy.export.audit-line':
+    '  {when} · {action} · {target} {id} · {role, select, actor {provedli jste} other {týká se vás}}',
+  'privacy.export.none': '  žádné',
+  'privacy.export.footer': '„profile forget“ tyto údaje smaže.',
+  'privacy.forget-preview':
+    'Tím se smaže váš profil v této komunitě (jméno, id účtu, jazyky, zájmy) a stáhne se {messages, plural, one {# zpráva, která} few {# zprávy, které} many {# zprávy, které} other {# zpráv, které}} na vás čekají. {answers, plural, one {Vaše # odpověď zůstane} few {Vaše # odpovědi zůstanou} many {Vašich # odpovědi zůstane} other {Vašich # odpovědí zůstane}} v počtech akcí bez vašeho jména; místo na čekací listině se uvolní. Nelze to vrátit. Pokud chcete pokračovat: profile forget confirm:yes',
+  'privacy.forget-last-coordinator':
+    'Jste jediný koordinátor města {town}: nejdřív jmenujte dalšího (town coordinator add user:…) a pak spusťte profile forget znovu.',
+  'privacy.forgotten':
+    'Vaše údaje v této komunitě jsou smazané. {answers, plural, one {# odpověď zůstává} few {# odpovědi zůstávají} many {# odpovědi zůstává} other {# odpovědí zůstává}} v počtech akcí bez vašeho jména; {messages, plural, one {# čekající zpráva byla stažena} few {# čekající zprávy byly staženy} many {# čekající zprávy bylo staženo} other {# čekajících zpráv bylo staženo}}. Pokud bota budete používat znovu, začnete jako nový člen.',
 };

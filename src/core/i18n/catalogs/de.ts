@@ -20,6 +20,8 @@ export const de: Catalog = {
   'validation.too-small': '„{option}“ muss mindestens {min} sein.',
   'validation.too-many-items':
     '„{option}“ erlaubt höchstens {max, plural, one {# Eintrag} other {# Einträge}}.',
+  'validation.item-too-long':
+    'Ein Eintrag in „{option}“ ist zu lang: jeder darf höchstens {max, plural, one {# Zeichen} other {# Zeichen}} haben.',
   'validation.empty': '„{option}“ darf nicht leer sein.',
   'validation.not-a-choice': '„{option}“ muss einer dieser Werte sein: {choices}.',
   'validation.not-a-whole-number': '„{option}“ muss eine ganze Zahl sein.',
@@ -233,4 +235,27 @@ export const de: Catalog = {
   'help.examples': 'Beispiele:',
   'help.unknown-command':
     'Einen Befehl „{command}“ gibt es nicht. Geben Sie „help“ ein, um die Liste zu sehen.',
+
+  'privacy.export.heading': 'Alles, was Twinbridge in dieser Community über Sie speichert:',
+  'privacy.export.profile': 'Profil: {name} · {town} · {role}',
+  'privacy.export.languages': '  Sprachen: {languages}',
+  'privacy.export.interests': '  Interessen: {interests}',
+  'privacy.export.account':
+    '  Konto: {platform, select, DISCORD {Discord} SLACK {Slack} other {Konsole}}-Benutzer {user} in „{community}“ ({communityId})',
+  'privacy.export.answers': 'Ihre Antworten auf Veranstaltungen ({count}):',
+  'privacy.export.answer':
+    '  #{number} {title} · {when} · {status, select, GOING {dabei} MAYBE {vielleicht} WAITLISTED {auf der Warteliste} other {nicht dabei}}{guests, plural, =0 {} one { mit # Gast} other { mit # Gästen}} · gezählt für {town}',
+  'privacy.export.waiting': 'Nachrichten, die noch an Sie gesendet werden ({count}):',
+  'privacy.export.waiting-line': '  {kind} · fällig {when}',
+  'privacy.export.audit': 'Einträge im Audit-Protokoll von Ihnen oder über Sie ({count}):',
+  'privacy.export.audit-line':
+    '  {when} · {action} · {target} {id} · {role, select, actor {von Ihnen} other {über Sie}}',
+  'privacy.export.none': '  keine',
+  'privacy.export.footer': '„profile forget“ löscht diese Daten.',
+  'privacy.forget-preview':
+    'Damit werden Ihr Profil in dieser Community (Name, Konto-ID, Sprachen, Interessen) gelöscht und {messages, plural, one {# wartende Nachricht} other {# wartende Nachrichten}} an Sie zurückgezogen. {answers, plural, one {Ihre # Antwort bleibt} other {Ihre # Antworten bleiben}} ohne Ihren Namen in den Zahlen der Veranstaltungen; ein Platz auf der Warteliste wird aufgegeben. Das lässt sich nicht rückgängig machen. Um fortzufahren: profile forget confirm:yes',
+  'privacy.forget-last-coordinator':
+    'Sie sind der einzige Koordinator von {town}: Benennen Sie zuerst einen weiteren (town coordinator add user:…) und führen Sie dann profile forget erneut aus.',
+  'privacy.forgotten':
+    'Ihre Daten in dieser Community sind gelöscht. {answers, plural, one {# Antwort bleibt} other {# Antworten bleiben}} ohne Ihren Namen in den Zahlen der Veranstaltungen; {messages, plural, one {# wartende Nachricht wurde} other {# wartende Nachrichten wurden}} zurückgezogen. Wenn Sie den Bot hier wieder nutzen, beginnen Sie als neues Mitglied.',
 };

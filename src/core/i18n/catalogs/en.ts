@@ -17,6 +17,8 @@ export const en = {
   'validation.too-large': '“{option}” must be at most {max}.',
   'validation.too-small': '“{option}” must be at least {min}.',
   'validation.too-many-items': '“{option}” takes at most {max} items.',
+  'validation.item-too-long':
+    'An item of “{option}” is too long: each may have at most {max, plural, one {# character} other {# characters}}.',
   'validation.empty': '“{option}” cannot be empty.',
   'validation.not-a-choice': '“{option}” must be one of: {choices}.',
   'validation.not-a-whole-number': '“{option}” must be a whole number.',
@@ -216,4 +218,27 @@ export const en = {
   'help.coordinators-only': 'Coordinators only.',
   'help.examples': 'Examples:',
   'help.unknown-command': 'There is no command “{command}”. Type “help” for the list.',
+
+  'privacy.export.heading': 'Everything Twinbridge holds about you in this community:',
+  'privacy.export.profile': 'Profile: {name} · {town} · {role}',
+  'privacy.export.languages': '  Languages: {languages}',
+  'privacy.export.interests': '  Interests: {interests}',
+  'privacy.export.account':
+    '  Account: {platform, select, DISCORD {Discord} SLACK {Slack} other {console}} user {user} in “{community}” ({communityId})',
+  'privacy.export.answers': 'Your answers to events ({count}):',
+  'privacy.export.answer':
+    '  #{number} {title} · {when} · {status, select, GOING {going} MAYBE {maybe} WAITLISTED {on the waitlist} other {not going}}{guests, plural, =0 {} one { with # guest} other { with # guests}} · counted for {town}',
+  'privacy.export.waiting': 'Messages waiting to be sent to you ({count}):',
+  'privacy.export.waiting-line': '  {kind} · due {when}',
+  'privacy.export.audit': 'Audit log entries by or about you ({count}):',
+  'privacy.export.audit-line':
+    '  {when} · {action} · {target} {id} · {role, select, actor {by you} other {about you}}',
+  'privacy.export.none': '  none',
+  'privacy.export.footer': '“profile forget” deletes this data.',
+  'privacy.forget-preview':
+    'This deletes your profile in this community (name, account id, languages, interests) and withdraws {messages, plural, one {# message} other {# messages}} waiting for you. Your {answers, plural, one {# answer stays} other {# answers stay}} in the events’ counts without your name; a waitlist place is given up. It cannot be undone. To go ahead: profile forget confirm:yes',
+  'privacy.forget-last-coordinator':
+    'You are the only coordinator of {town}: name another one first (town coordinator add user:…), then run profile forget again.',
+  'privacy.forgotten':
+    'Your data in this community is deleted. {answers, plural, one {# answer stays} other {# answers stay}} in the events’ counts without your name; {messages, plural, one {# waiting message was} other {# waiting messages were}} withdrawn. If you use the bot here again, you start as a new member.',
 } as const;
