@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, configuredSecrets, loadConfig } from './config.ts';
 
 describe('TWINBRIDGE_SEND_SHARE', () => {
   it('is 1 unless set: the only process uses the whole budget', () => {
@@ -93,6 +93,53 @@ describe('secrets and API URLs', () => {
     });
     expect(config.slack?.apiUrl).toBe(url.endsWith('/') ? url : `${url}/`);
     expect(config.discord?.apiUrl).toBe(url.replace(/\/+$/, ''));
+  });
+});
+
+describe('token keys (TWINBRIDGE_TOKEN_KEY, TWINBRIDGE_TOKEN_KEYS_OLD)', () => {
+  const hexKey = 'ab'.repeat(32);
+  const base64Key = Buffer.alloc(32, 7).toString('base64');
+
+  it('takes a key as 64 hex digits or as base64 of 32 bytes, with old keys for rotation', () => {
+    const config = loadConfig({
+      TWINBRIDGE_TOKEN_KEY: hexKey,
+      TWINBRIDGE_TOKEN_KEYS_OLD: `${base64Key}, ${hexKey}`,
+    });
+    expect(config.tokenKeys?.current).toEqual(Buffer.from(hexKey, 'hex'));
+    expect(config.tokenKeys?.old).toEqual([Buffer.alloc(32, 7), Buffer.from(hexKey, 'hex')]);
+    expect(loadConfig({}).tokenKeys).toBeUndefined();
+  });
+
+  it('refuses keys that are not 32 bytes, and old keys without a current one, naming the variable', () => {
+    expect(() => loadConfig({ TWINBRIDGE_TOKEN_KEY: 'ab'.repeat(16) })).toThrow(
+      'TWINBRIDGE_TOKEN_KEY: 32 bytes as 64 hex digits or base64',
+    );
+    expect(() =>
+      loadConfig({ TWINBRIDGE_TOKEN_KEY: hexKey, TWINBRIDGE_TOKEN_KEYS_OLD: `${hexKey},short` }),
+    ).toThrow('TWINBRIDGE_TOKEN_KEYS_OLD: each key 32 bytes');
+    expect(() => loadConfig({ TWINBRIDGE_TOKEN_KEYS_OLD: hexKey })).toThrow(
+      'TWINBRIDGE_TOKEN_KEYS_OLD: needs TWINBRIDGE_TOKEN_KEY',
+    );
+  });
+
+  it('lists every configured secret for redaction in log text', () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: 'discord-token-value',
+      SLACK_CLIENT_ID: '1.2',
+      SLACK_CLIENT_SECRET: 'client-secret-value',
+      SLACK_STATE_SECRET: 's'.repeat(32),
+      SLACK_SIGNING_SECRET: 'signing-secret-value',
+      TWINBRIDGE_TOKEN_KEY: hexKey,
+    });
+    expect(configuredSecrets(config)).toEqual(
+      expect.arrayContaining([
+        'discord-token-value',
+        'client-secret-value',
+        's'.repeat(32),
+        'signing-secret-value',
+        hexKey,
+      ]),
+    );
   });
 });
 

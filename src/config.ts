@@ -47,6 +47,15 @@ const limit = (fallback: number) =>
 /** Signs Slack's OAuth state: as hard to guess as the install flow needs. */
 const STATE_SECRET_MIN = 32;
 
+/** AES-256 needs 32 bytes: 64 hex digits or base64 (`openssl rand -base64 32`). */
+function tokenKey(text: string): Buffer | undefined {
+  if (/^[0-9a-f]{64}$/i.test(text)) return Buffer.from(text, 'hex');
+  const bytes = Buffer.from(text, 'base64');
+  return bytes.length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? bytes : undefined;
+}
+
+const KEY_FORMAT = '32 bytes as 64 hex digits or base64 (e.g. openssl rand -base64 32)';
+
 const schema = z.object({
   DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   TWINBRIDGE_DATA_DIR: z.string().trim().min(1).default('./data'),
@@ -87,6 +96,22 @@ const schema = z.object({
       .optional(),
   ),
   SLACK_API_URL: apiUrl,
+  TWINBRIDGE_TOKEN_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine((text) => tokenKey(text) !== undefined, KEY_FORMAT)
+      .optional(),
+  ),
+  /** Keys that sealed tokens before a rotation, comma-separated: read, then re-sealed. */
+  TWINBRIDGE_TOKEN_KEYS_OLD: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (list) => list.split(',').every((key) => tokenKey(key.trim()) !== undefined),
+        `each key ${KEY_FORMAT}`,
+      )
+      .optional(),
+  ),
   SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLACK_HOST: z.string().trim().min(1).default('0.0.0.0'),
   SLACK_COMMAND: z
@@ -142,6 +167,27 @@ export interface Config {
   limits: AbuseLimits;
   slack: SlackConfig | undefined;
   discord: DiscordConfig | undefined;
+  /** Seals Slack installation tokens at rest; undefined keeps them in plain text (warned). */
+  tokenKeys: { current: Buffer; old: Buffer[] } | undefined;
+}
+
+/** Every configured secret value, for redaction in log text. */
+export function configuredSecrets(config: Config): string[] {
+  const { slack, discord } = config;
+  return [
+    discord?.token,
+    slack?.botToken,
+    slack?.appToken,
+    slack?.signingSecret,
+    slack?.oauth?.clientSecret,
+    slack?.oauth?.stateSecret,
+    ...(config.tokenKeys
+      ? [config.tokenKeys.current, ...config.tokenKeys.old].flatMap((key) => [
+          key.toString('hex'),
+          key.toString('base64'),
+        ])
+      : []),
+  ].filter((secret): secret is string => !!secret);
 }
 
 export class ConfigError extends Error {}
@@ -196,6 +242,22 @@ function discordApiBase(url: string | undefined): string | undefined {
   return url?.replace(/\/+$/, '').replace(/\/v\d+$/, '');
 }
 
+function tokenKeys(c: Parsed): Config['tokenKeys'] {
+  const current = c.TWINBRIDGE_TOKEN_KEY && tokenKey(c.TWINBRIDGE_TOKEN_KEY);
+  if (!current) {
+    if (c.TWINBRIDGE_TOKEN_KEYS_OLD)
+      throw new ConfigError(
+        'Invalid configuration:\n  TWINBRIDGE_TOKEN_KEYS_OLD: needs TWINBRIDGE_TOKEN_KEY, the key tokens are re-sealed with',
+      );
+    return undefined;
+  }
+  const old = (c.TWINBRIDGE_TOKEN_KEYS_OLD ?? '')
+    .split(',')
+    .map((key) => tokenKey(key.trim()))
+    .filter((key): key is Buffer => key !== undefined);
+  return { current, old };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -239,5 +301,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     discord: c.DISCORD_TOKEN
       ? { token: c.DISCORD_TOKEN, apiUrl: discordApiBase(c.DISCORD_API_URL), guildId: c.DISCORD_GUILD_ID }
       : undefined,
+    tokenKeys: tokenKeys(c),
   };
 }

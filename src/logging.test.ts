@@ -74,3 +74,52 @@ describe('log redaction', () => {
     expect(out.lines()[0]).toMatchObject({ code: 4014, err: { code: 'slack_webapi_platform_error' } });
   });
 });
+
+describe('redaction inside text', () => {
+  const configured = ['discord-configured-token-value', 'signing-secret-configured'];
+
+  it('takes configured secrets and secret shapes out of messages', () => {
+    const out = capture();
+    const logger = createLogger('debug', out, configured);
+    logger.debug({}, 'gateway identify with discord-configured-token-value');
+    logger.info({}, 'GET /slack/oauth_redirect?code=oauth-code-text&state=oauth-state-text');
+    logger.info({}, 'form client_secret=client-secret-text&code=form-code');
+    logger.info({}, '{"token":"json-token-text","code":"json-code-text","ok":true}');
+    logger.info({}, 'Authorization: Bearer bearer-token-text; bot xoxb-9-9-shape-token');
+    const text = out.text();
+    for (const secret of [
+      'discord-configured-token-value',
+      'oauth-code-text',
+      'oauth-state-text',
+      'client-secret-text',
+      'form-code',
+      'json-token-text',
+      'json-code-text',
+      'bearer-token-text',
+      'xoxb-9-9-shape-token',
+    ])
+      expect(text).not.toContain(secret);
+    expect(out.lines().map((line) => line.msg)).toEqual([
+      'gateway identify with [redacted]',
+      'GET /slack/oauth_redirect?code=[redacted]&state=[redacted]',
+      'form client_secret=[redacted]&code=[redacted]',
+      '{"token":"[redacted]","code":"[redacted]","ok":true}',
+      'Authorization: Bearer [redacted]; bot [redacted]',
+    ]);
+  });
+
+  it('takes them out of errors, and leaves out the message a failed post carried', () => {
+    const out = capture();
+    const error = Object.assign(new Error('401 for signing-secret-configured'), {
+      requestBody: { json: { content: 'announcement text of a town' } },
+      code: 50001,
+    });
+    createLogger('debug', out, configured).error({ err: error }, 'post failed');
+    const text = out.text();
+    expect(text).not.toContain('signing-secret-configured');
+    expect(text).not.toContain('announcement text');
+    expect(out.lines()[0]).toMatchObject({
+      err: { message: '401 for [redacted]', code: 50001, requestBody: '[omitted]' },
+    });
+  });
+});

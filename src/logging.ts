@@ -9,6 +9,9 @@
  * must not log whole request bodies or libraries' raw debug text (see docs/SECURITY.md).
  */
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { REDACTED, textRedactor } from './log-redaction.ts';
+
+export { REDACTED };
 
 /** Field names whose values never reach the log. */
 const SECRET_FIELDS = [
@@ -53,14 +56,37 @@ export const REDACTED_PATHS: readonly string[] = [
   ]),
 ];
 
-export const REDACTED = '[redacted]';
-
+/**
+ * `secrets` are the configured secret values (tokens, signing, client and state secrets): they
+ * and the shapes of secrets are also taken out of messages and errors, where field names do not
+ * help. An error's `requestBody` (discord.js keeps the message it failed to post) is left out.
+ */
 export function createLogger(
   level: string,
   destination: DestinationStream = pino.destination(2),
+  secrets: readonly (string | undefined)[] = [],
 ): PinoLogger {
+  const redact = textRedactor(secrets);
   return pino(
-    { level, base: { app: 'twinbridge' }, redact: { paths: [...REDACTED_PATHS], censor: REDACTED } },
+    {
+      level,
+      base: { app: 'twinbridge' },
+      redact: { paths: [...REDACTED_PATHS], censor: REDACTED },
+      hooks: {
+        logMethod(args, method) {
+          const cleaned = args.map((arg: unknown) => (typeof arg === 'string' ? redact(arg) : arg));
+          method.apply(this, cleaned as Parameters<typeof method>);
+        },
+      },
+      serializers: { err: (error: unknown) => serializeError(error, redact) },
+    },
     destination,
   );
+}
+
+function serializeError(error: unknown, redact: (text: string) => string): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized: Record<string, unknown> = { ...pino.stdSerializers.err(error) };
+  if ('requestBody' in serialized) serialized.requestBody = '[omitted]';
+  return JSON.parse(redact(JSON.stringify(serialized))) as unknown;
 }

@@ -8,7 +8,7 @@ import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
 import { createDiscordAdapter } from './adapters/discord/discord-adapter.ts';
 import { createSlackAdapter } from './adapters/slack/slack-adapter.ts';
 import { commandRoutes } from './command-routes.ts';
-import { loadConfig, ConfigError, type Config } from './config.ts';
+import { loadConfig, ConfigError, configuredSecrets, type Config } from './config.ts';
 import type { InboundPort, PlatformAdapter } from './core/adapter-contract.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
 import { DEFAULT_LIMITS, type AbuseLimits } from './core/limits.ts';
@@ -21,7 +21,8 @@ import type { Clock, Logger } from './core/ports.ts';
 import { CoreQueries } from './core/services/queries.ts';
 import { openDatabase, type Database } from './db/open-database.ts';
 import { PrismaStore } from './db/prisma-store.ts';
-import { prismaSlackStores } from './db/repositories/slack-repositories.ts';
+import { PrismaSlackInstallationStore, prismaSlackStores } from './db/repositories/slack-repositories.ts';
+import { TokenCipher } from './db/token-cipher.ts';
 import { createLogger } from './logging.ts';
 import { CronRecurrence } from './scheduler/cron-recurrence.ts';
 import { startOutboxTicker } from './scheduler/outbox-ticker.ts';
@@ -113,6 +114,7 @@ function configuredAdapters(
   database: Database,
   logger: Logger,
   { inbound, outboxSettled }: AdapterWiring,
+  installations: PrismaSlackInstallationStore,
 ): PlatformAdapter[] {
   return [
     ...(config.console
@@ -120,13 +122,44 @@ function configuredAdapters(
       : []),
     ...(config.slack
       ? [
-          createSlackAdapter(config.slack, inbound, prismaSlackStores(database.prisma), logger, {
-            clock: systemClock,
-          }),
+          createSlackAdapter(
+            config.slack,
+            inbound,
+            prismaSlackStores(database.prisma, installations),
+            logger,
+            {
+              clock: systemClock,
+            },
+          ),
         ]
       : []),
     ...(config.discord ? [createDiscordAdapter(config.discord, inbound, logger)] : []),
   ];
+}
+
+/**
+ * Slack installations, sealed with TWINBRIDGE_TOKEN_KEY: rows in plain text or under an old key
+ * are sealed with it now. Without a key, a warning whenever installations can be stored.
+ */
+export async function openInstallations(
+  config: Config,
+  database: Database,
+  logger: Logger,
+): Promise<PrismaSlackInstallationStore> {
+  const keys = config.tokenKeys;
+  const store = new PrismaSlackInstallationStore(
+    database.prisma,
+    keys ? new TokenCipher(keys.current, keys.old) : undefined,
+  );
+  if (!config.slack?.oauth) return store;
+  const { resealed, plaintext } = await store.resealAll();
+  if (!keys)
+    logger.warn(
+      { plaintext },
+      'Slack installation tokens are stored in plain text: set TWINBRIDGE_TOKEN_KEY (openssl rand -base64 32) to seal them',
+    );
+  else if (resealed > 0) logger.info({ resealed }, 'Slack installations sealed with the current token key');
+  return store;
 }
 
 /** Starts every adapter; if one fails, those already started stop again and the error goes on. */
@@ -164,8 +197,9 @@ function readConfig(): Config | undefined {
 export async function main(io: ConsoleIo = process): Promise<void> {
   const config = readConfig();
   if (!config) return;
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, configuredSecrets(config));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const installations = await openInstallations(config, database, logger);
   const parts = wireTwinbridge({
     database,
     logger,
@@ -174,7 +208,7 @@ export async function main(io: ConsoleIo = process): Promise<void> {
     sendShare: config.sendShare,
     retention: config.retention,
     limits: config.limits,
-    adapters: (wiring) => configuredAdapters(config, io, database, logger, wiring),
+    adapters: (wiring) => configuredAdapters(config, io, database, logger, wiring, installations),
   });
   const { adapters, scheduler, worker } = parts;
   // Before anything can wake the worker: reminders of exchanges that began while no process ran

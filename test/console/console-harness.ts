@@ -3,7 +3,7 @@
  * worker, console adapter) on a real database, with a clock the test controls.
  */
 import { PassThrough, Readable } from 'node:stream';
-import { pino } from 'pino';
+import { createLogger } from '../../src/logging.ts';
 import { ConsolePoster } from '../../src/adapters/console/console-poster.ts';
 import { ConsoleSession } from '../../src/adapters/console/console-session.ts';
 import { postingAdapter } from '../support/posting-adapter.ts';
@@ -33,12 +33,17 @@ export interface ConsoleHarness {
   logLines: string[];
 }
 
-export function consoleHarness(database: Database, now = '2026-11-23T10:00:00Z'): ConsoleHarness {
+export function consoleHarness(
+  database: Database,
+  now = '2026-11-23T10:00:00Z',
+  logLevel = 'info',
+): ConsoleHarness {
   const clock = new TestClock(new Date(now));
   const logLines: string[] = [];
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').trim().split('\n')));
-  const logger = pino({ level: 'info' }, logStream);
+  // The production logger, redaction included.
+  const logger = createLogger(logLevel, logStream);
   let output = '';
   const sink = new PassThrough();
   sink.on('data', (chunk: Buffer) => {

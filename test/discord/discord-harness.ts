@@ -13,7 +13,7 @@
 import { PassThrough } from 'node:stream';
 import { REST, type APIEmbed, type APIMessage } from 'discord.js';
 import { MessageFlags } from 'discord.js';
-import { pino } from 'pino';
+import { createLogger } from '../../src/logging.ts';
 import { commandList } from '../../commands/index.ts';
 import { discordCommands } from '../../src/adapters/discord/command-json.ts';
 import {
@@ -133,8 +133,9 @@ export class DiscordHarness {
     const logLines: string[] = [];
     const logStream = new PassThrough();
     logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').trim().split('\n')));
-    const logger = pino({ level: 'debug' }, logStream);
     const config: DiscordConfig = { token: 'harness-token', apiUrl: discord.apiUrl, guildId: undefined };
+    // The production logger (redaction included) at debug, with the token configured here.
+    const logger = createLogger('debug', logStream, [config.token]);
     let adapter: DiscordAdapter | undefined;
     const { bus, worker } = wireTwinbridge({
       database: options.database,

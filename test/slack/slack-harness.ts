@@ -9,7 +9,7 @@
  *   await h.stop();
  */
 import { createServer } from 'node:net';
-import { pino } from 'pino';
+import { createLogger } from '../../src/logging.ts';
 import {
   createSlackAdapter,
   type SlackAdapter,
@@ -20,7 +20,11 @@ import type { CommandBus } from '../../src/core/commands/command-bus.ts';
 import type { InboundPort } from '../../src/core/adapter-contract.ts';
 import type { DeliveryWorker, DrainResult } from '../../src/core/outbox/delivery-worker.ts';
 import type { Database } from '../../src/db/open-database.ts';
-import { prismaSlackStores } from '../../src/db/repositories/slack-repositories.ts';
+import {
+  PrismaSlackInstallationStore,
+  prismaSlackStores,
+} from '../../src/db/repositories/slack-repositories.ts';
+import { TokenCipher } from '../../src/db/token-cipher.ts';
 import { wireTwinbridge } from '../../src/main.ts';
 import { TestClock } from '../console/console-harness.ts';
 import { expectShownToChannel } from '../support/set-up-checks.ts';
@@ -46,6 +50,8 @@ export interface SlackHarnessOptions {
   tuning?: SlackAdapterTuning;
   /** The Web API base the bot uses, e.g. a fault-injecting proxy in front of the emulator. */
   apiUrl?: (emulator: SlackEmulator) => string;
+  /** Seals installations at rest, as TWINBRIDGE_TOKEN_KEY does. */
+  tokenKey?: Buffer;
 }
 
 /** Who acts where; defaults to the first workspace's seeded user in its #general. */
@@ -101,7 +107,6 @@ export class SlackHarness {
     });
     const clock = new TestClock(new Date(options.now ?? '2026-11-23T10:00:00Z'));
     const logs = new LogCapture();
-    const logger = pino({ level: 'debug' }, logs.stream);
     const config: SlackConfig = {
       mode: options.mode,
       botToken: oauth ? undefined : slack.workspace().botToken,
@@ -115,10 +120,22 @@ export class SlackHarness {
       host: '127.0.0.1',
       command: '/twin',
     };
+    // The production logger (redaction included) at debug, with the secrets configured here.
+    const logger = createLogger('debug', logs.stream, [
+      config.botToken,
+      config.appToken,
+      config.signingSecret,
+      config.oauth?.clientSecret,
+      config.oauth?.stateSecret,
+    ]);
+    const installations = new PrismaSlackInstallationStore(
+      options.database.prisma,
+      options.tokenKey ? new TokenCipher(options.tokenKey) : undefined,
+    );
     let adapter: SlackAdapter | undefined;
     const tuning = { clientPingTimeoutMs: 1000, ...options.tuning };
     const makeAdapter = (inbound: InboundPort) =>
-      createSlackAdapter(config, inbound, prismaSlackStores(options.database.prisma), logger, {
+      createSlackAdapter(config, inbound, prismaSlackStores(options.database.prisma, installations), logger, {
         clock,
         tuning,
       });

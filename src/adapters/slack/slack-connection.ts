@@ -63,7 +63,13 @@ export class BoltSlackConnection implements SlackConnection {
     private readonly logger: Logger,
     private readonly tuning: SlackConnectionTuning = {},
   ) {
-    this.bolt = boltLogger(logger);
+    this.bolt = boltLogger(logger, [
+      config.botToken,
+      config.appToken,
+      config.signingSecret,
+      config.oauth?.clientSecret,
+      config.oauth?.stateSecret,
+    ]);
     const api = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
     this.interactiveOptions = {
       ...api,

@@ -440,16 +440,17 @@ describe('CommandBus: failures', () => {
     });
   });
 
-  it('answers anything else with a reference it logs along with what was typed', async () => {
+  it('answers anything else with a reference, logging the option names but not what was typed', async () => {
     const { bus, store, logger } = busFor(() => {
       throw new Error('disk on fire');
     });
     store.addTown('kolin');
-    const reply = await bus.run(text('ping member note:"keep me"', actor('u1')));
+    const reply = await bus.run(text('ping member count:3 note:"keep me"', actor('u1')));
     const ref = reply.error?.ref ?? '';
     expect(ref).toMatch(/^[0-9a-f]{8}$/);
     expect(reply.text).toBe(
-      `Something went wrong on my side (ref ${ref}). Nothing was changed; the coordinators can quote this reference.`,
+      `Something went wrong on my side (ref ${ref}). Nothing was changed; the coordinators can quote this reference.\n` +
+        'Nothing you entered was saved. Here it is, to try again later: ping member count:3 note:"keep me"',
     );
     expect(reply.error).toStrictEqual({ key: 'error.unexpected', ref });
     expect(reply.private).toBe(true);
@@ -457,19 +458,30 @@ describe('CommandBus: failures', () => {
     expect(logger.entries[0]).toMatchObject({
       level: 'error',
       message: 'command failed unexpectedly',
-      details: {
-        ref,
-        command: 'ping.member',
-        platform: 'CONSOLE',
-        community: 'kolin',
-        user: 'u1',
-        input: 'ping member note:"keep me"',
-      },
+      details: { ref, command: 'ping.member', platform: 'CONSOLE', community: 'kolin', user: 'u1' },
     });
+    expect(logger.entries[0]?.details.input).toEqual({ options: { count: 1, note: 7 } });
+    expect(JSON.stringify(logger.entries)).not.toContain('keep me');
     expect((logger.entries[0]?.details.err as Error).message).toBe('disk on fire');
   });
 
-  it('logs the start of what was typed when it failed before the command was known', async () => {
+  it('logs only the length of text that names no command, and still hands it back', async () => {
+    const logger = recordingLogger();
+    // A failure before the command is known: the store itself breaks.
+    const broken = new CommandBus({
+      store: { transaction: () => Promise.reject(new Error('database gone')) },
+      clock: { now: () => new Date() },
+      logger,
+      recurrence: { validate: () => null, nextAfter: () => null },
+      routes: [],
+    });
+    const reply = await broken.run(text('K7QX-P2MD secret words'));
+    expect(reply.text).toMatch(/Here it is, to try again later: K7QX-P2MD secret words$/);
+    expect(logger.entries[0]?.details).toMatchObject({ command: 'unknown', input: { textLength: 22 } });
+    expect(JSON.stringify(logger.entries)).not.toContain('K7QX');
+  });
+
+  it('logs the command and option names, not what was typed, when it failed before the command was known', async () => {
     const { bus, store, logger } = busFor();
     const storeDown = new Error('connection reset');
     store.transaction = () => Promise.reject(storeDown);
@@ -477,10 +489,11 @@ describe('CommandBus: failures', () => {
     const reply = await bus.run(text(line));
     expect(reply.error?.key).toBe('error.unexpected');
     expect(logger.entries[0]?.details).toMatchObject({
-      command: line.slice(0, 60),
-      input: line,
+      command: 'ping.member',
+      input: { options: { note: 80 } },
       err: storeDown,
     });
+    expect(JSON.stringify(logger.entries[0]?.details.input)).not.toContain('xxx');
     const structured = await bus.run({
       command: 'ping.member',
       options: {},
@@ -491,18 +504,32 @@ describe('CommandBus: failures', () => {
     expect(logger.entries[1]?.details).toMatchObject({ command: 'ping.member' });
   });
 
-  it('logs the options of a structured command that failed', async () => {
+  it('logs the option names of a structured command that failed and gives it back as text', async () => {
     const { bus, store, logger } = busFor(() => {
       throw new Error('boom');
     });
     store.addTown('kolin');
-    await bus.run({
+    const reply = await bus.run({
       command: 'ping.member',
-      options: { note: 'hi' },
+      options: { note: 'say "hi" there', count: 2 },
       actor: actor(),
       channel: { id: 'c', name: 'c' },
     });
-    expect(logger.entries[0]?.details).toMatchObject({ command: 'ping.member', input: { note: 'hi' } });
+    expect(logger.entries[0]?.details).toMatchObject({
+      command: 'ping.member',
+      input: { options: { note: 14, count: 1 } },
+    });
+    expect(JSON.stringify(logger.entries)).not.toContain('there');
+    expect(reply.text).toMatch(/Here it is, to try again later: ping member note:'say "hi" there' count:2$/);
+  });
+
+  it('does not echo a command that had nothing to keep', async () => {
+    const { bus, store } = busFor(() => {
+      throw new Error('boom');
+    });
+    store.addTown('kolin');
+    const reply = await bus.run(text('ping member'));
+    expect(reply.text).not.toContain('Nothing you entered');
   });
 });
 

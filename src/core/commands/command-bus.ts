@@ -12,6 +12,7 @@ import { translatorFor, type MessageKey, type MessageParams, type Translate } fr
 import type { Clock, Logger, Recurrence, Repositories, Store } from '../ports.ts';
 import type { CommandRoute } from './command-route.ts';
 import { commandId, commandUsage, type CommandDefinition } from './definition.ts';
+import { describeInput, retypableInput } from './failed-input.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from './invocation.ts';
 import { parseCommandText } from './text-syntax.ts';
 import { validateOptions } from './validate-options.ts';
@@ -63,13 +64,11 @@ export class CommandBus {
   async run(request: CommandRequest): Promise<Reply> {
     let language: SupportedLanguage = resolveLanguage(request.locale);
     let outboxChanged = false;
-    let commandName = 'text' in request ? request.text.slice(0, 60) : request.command;
     try {
       const reply = await this.deps.store.transaction(async (repos) => {
         const { community, town, known } = await this.whereAndWho(repos, request.actor);
         language = resolveLanguage(known?.languages[0], town?.language, request.locale);
         const { route, args } = this.resolve(request);
-        commandName = commandId(route.definition);
         const member = await this.admit(repos, request.actor, route.definition, { community, town, known });
         const ctx: CommandContext = {
           repos,
@@ -93,7 +92,7 @@ export class CommandBus {
       if (outboxChanged) this.deps.onOutboxChanged?.();
       return reply;
     } catch (error) {
-      return this.failureReply(error, language, commandName, request);
+      return this.failureReply(error, language, request);
     }
   }
 
@@ -175,12 +174,7 @@ export class CommandBus {
     }
   }
 
-  private failureReply(
-    error: unknown,
-    language: SupportedLanguage,
-    command: string,
-    request: CommandRequest,
-  ): Reply {
+  private failureReply(error: unknown, language: SupportedLanguage, request: CommandRequest): Reply {
     const t = translatorFor(language);
     if (error instanceof UserError) {
       const text = t(error.key, error.params);
@@ -202,17 +196,19 @@ export class CommandBus {
     this.deps.logger.error(
       {
         ref,
-        command,
+        // Names and lengths only: the values (codes, announcement text) go back to the person.
+        ...describeInput(request, this.definitionList),
         platform: request.actor.platform,
         community: request.actor.communityExternalId,
         user: request.actor.userId,
-        // What the person typed is kept with the reference, so nothing they entered is lost.
-        input: 'text' in request ? request.text : request.options,
         err: error,
       },
       'command failed unexpectedly',
     );
-    return { text: t('error.unexpected', { ref }), private: true, error: { key: 'error.unexpected', ref } };
+    const typed = retypableInput(request, this.definitionList);
+    const text =
+      t('error.unexpected', { ref }) + (typed ? `\n${t('error.unexpected-input', { input: typed })}` : '');
+    return { text, private: true, error: { key: 'error.unexpected', ref } };
   }
 }
 

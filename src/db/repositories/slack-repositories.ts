@@ -14,6 +14,7 @@ import type {
 import type { Clock } from '../../core/ports.ts';
 import type { Prisma } from '../generated/client.ts';
 import type { PrismaClient } from '../open-database.ts';
+import type { TokenCipher } from '../token-cipher.ts';
 
 const systemClock: Clock = { now: () => new Date() };
 
@@ -25,9 +26,27 @@ function installationKey(query: {
   return query.isEnterpriseInstall ? query.enterpriseId : query.teamId;
 }
 
+/**
+ * How an installation sits in its row's `data`: `{ sealed: "v1:iv:tag:ciphertext" }` (the whole
+ * installation, tokens and incoming-webhook URL included, under TWINBRIDGE_TOKEN_KEY), or
+ * `{ plaintext: installation }` when no key is configured. Rows an earlier version wrote hold the
+ * bare installation; they keep working and are sealed once a key is set.
+ */
+type StoredInstallation = { sealed: string } | { plaintext: Installation } | Installation;
+
+interface Unpacked {
+  installation: Installation;
+  /** Plain text while a key is set, or sealed with an old key: seal it with the current key. */
+  reseal: boolean;
+}
+
 /** Installations of the app, one row per workspace (or per org for org-wide installs). */
 export class PrismaSlackInstallationStore implements SlackInstallationStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** `cipher`: seals installations at rest; without one they are stored as marked plain text. */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cipher?: TokenCipher,
+  ) {}
 
   async storeInstallation(installation: Installation): Promise<void> {
     const isEnterpriseInstall = installation.isEnterpriseInstall === true;
@@ -37,12 +56,11 @@ export class PrismaSlackInstallationStore implements SlackInstallationStore {
       teamId: installation.team?.id,
     });
     if (!key) throw new Error('Slack installation without a team or enterprise id');
-    const data = JSON.parse(JSON.stringify(installation)) as Prisma.InputJsonValue;
     const fields = {
       teamId: installation.team?.id ?? null,
       enterpriseId: installation.enterprise?.id ?? null,
       isEnterpriseInstall,
-      data,
+      data: this.pack(key, installation),
     };
     await this.prisma.slackInstallation.upsert({
       where: { id: key },
@@ -63,7 +81,10 @@ export class PrismaSlackInstallationStore implements SlackInstallationStore {
     const key = installationKey(query);
     if (!key) return null;
     const row = await this.prisma.slackInstallation.findUnique({ where: { id: key } });
-    return row ? (row.data as unknown as Installation) : null;
+    if (!row) return null;
+    const { installation, reseal } = this.unpack(row.id, row.data);
+    if (reseal) await this.reseal(row, installation);
+    return installation;
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
@@ -73,6 +94,54 @@ export class PrismaSlackInstallationStore implements SlackInstallationStore {
 
   async count(): Promise<number> {
     return this.prisma.slackInstallation.count();
+  }
+
+  /**
+   * Seals every row in plain text or under an old key with the current key (run at start, so
+   * after one start with TWINBRIDGE_TOKEN_KEYS_OLD the old keys can go). Without a key: counts
+   * the rows in plain text.
+   */
+  async resealAll(): Promise<{ resealed: number; plaintext: number }> {
+    const rows = await this.prisma.slackInstallation.findMany({
+      select: { id: true, data: true, updatedAt: true },
+    });
+    let resealed = 0;
+    let plaintext = 0;
+    for (const row of rows) {
+      const { installation, reseal } = this.unpack(row.id, row.data);
+      if (!this.cipher) plaintext += 1;
+      else if (reseal && (await this.reseal(row, installation))) resealed += 1;
+    }
+    return { resealed, plaintext };
+  }
+
+  private pack(id: string, installation: Installation): Prisma.InputJsonValue {
+    const plain = JSON.parse(JSON.stringify(installation)) as Prisma.InputJsonValue;
+    if (!this.cipher) return { plaintext: plain };
+    return { sealed: this.cipher.seal(JSON.stringify(plain), id) };
+  }
+
+  private unpack(id: string, data: unknown): Unpacked {
+    const stored = data as StoredInstallation;
+    if ('sealed' in stored && typeof stored.sealed === 'string') {
+      if (!this.cipher)
+        throw new Error(
+          `the Slack installation ${id} is sealed: set TWINBRIDGE_TOKEN_KEY to the key that sealed it`,
+        );
+      const { plain, stale } = this.cipher.open(stored.sealed, id);
+      return { installation: JSON.parse(plain) as Installation, reseal: stale };
+    }
+    const installation = 'plaintext' in stored ? stored.plaintext : (stored as Installation);
+    return { installation, reseal: this.cipher !== undefined };
+  }
+
+  /** Rewrites a row unless it changed since it was read (a new installation wins). */
+  private async reseal(row: { id: string; updatedAt: Date }, installation: Installation): Promise<boolean> {
+    const { count } = await this.prisma.slackInstallation.updateMany({
+      where: { id: row.id, updatedAt: row.updatedAt },
+      data: { data: this.pack(row.id, installation) },
+    });
+    return count === 1;
   }
 }
 
@@ -155,9 +224,12 @@ export class PrismaSlackPostLedger implements SlackPostLedger {
 }
 
 /** The Slack adapter's stores on one Prisma client. */
-export function prismaSlackStores(prisma: PrismaClient): SlackStores {
+export function prismaSlackStores(
+  prisma: PrismaClient,
+  installations = new PrismaSlackInstallationStore(prisma),
+): SlackStores {
   return {
-    installations: new PrismaSlackInstallationStore(prisma),
+    installations,
     events: new PrismaSlackEventLedger(prisma),
     posts: new PrismaSlackPostLedger(prisma),
   };
