@@ -2,6 +2,7 @@
  * The one place where Twinbridge is wired together by hand: configuration, database, core,
  * outbox worker, scheduler tick and adapters. `npm start` runs main().
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
@@ -17,6 +18,7 @@ import { OutboxSignal } from './core/outbox/outbox-signal.ts';
 import { platformSendLimits } from './core/outbox/send-limits.ts';
 import type { Clock, Logger } from './core/ports.ts';
 import { CoreQueries } from './core/services/queries.ts';
+import { embeddedInviteKey } from './db/invite-key.ts';
 import { openDatabase, type Database } from './db/open-database.ts';
 import { PrismaStore } from './db/prisma-store.ts';
 import { prismaSlackStores } from './db/repositories/slack-repositories.ts';
@@ -55,9 +57,11 @@ export function wireTwinbridge(options: {
   adapters: (wiring: AdapterWiring) => PlatformAdapter[];
   /** This process's share of the platforms' posting limits; default 1 (the only process). */
   sendShare?: number;
+  /** The key invite codes are hashed with; main() always passes the configured one (tests: random). */
+  inviteKey?: Buffer;
 }): TwinbridgeParts {
   const { clock, logger } = options;
-  const store = new PrismaStore(options.database.prisma);
+  const store = new PrismaStore(options.database.prisma, { inviteKey: options.inviteKey ?? randomBytes(32) });
   const recurrence = new CronRecurrence();
   const outboxChanged = new OutboxSignal();
   const bus = new CommandBus({
@@ -150,7 +154,14 @@ export async function main(io: ConsoleIo = process): Promise<void> {
   if (!config) return;
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const inviteKey = config.inviteKey
+    ? Buffer.from(config.inviteKey, 'utf8')
+    : await embeddedInviteKey(config.dataDir).catch(async (error: unknown) => {
+        await database.close();
+        throw error;
+      });
   const parts = wireTwinbridge({
+    inviteKey,
     database,
     logger,
     clock: systemClock,

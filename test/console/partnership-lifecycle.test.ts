@@ -161,8 +161,9 @@ describe.each(DATABASE_KINDS)('partnership lifecycle on %s', (kind) => {
         ':community krumlov\n:channel partneri\n:as jana\npartner leave partnership:1',
       );
       expect(printed).toContain(`✓ Vaše město opustilo „${NAME}“; 1 kanál byl odpojen.`);
+      // Krumlov's exchange stays planned, hosted now by the owning town.
       expect(posts(printed).get('#twinning in oxford')).toEqual([
-        `Český Krumlov left the partnership “${NAME}”.`,
+        `Český Krumlov left the partnership “${NAME}”.\nIts upcoming events are now hosted by Oxford: #1 Choir visit.`,
       ]);
       const partnership = await database.prisma.partnership.findUniqueOrThrow({ where: { number: 1 } });
       expect(partnership.status).toBe('ENDED');
