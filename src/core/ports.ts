@@ -126,7 +126,9 @@ export interface DigestSchedule {
 /** Invites keep a keyed hash of their code (HMAC-SHA-256 with the server's invite key), never the code. */
 export interface InviteRepository {
   create(
-    data: Pick<Invite, 'partnershipId' | 'fromTownId' | 'createdByMemberId' | 'expiresAt'> & { code: string },
+    data: Pick<Invite, 'partnershipId' | 'fromTownId' | 'createdByMemberId' | 'createdAt' | 'expiresAt'> & {
+      code: string;
+    },
   ): Promise<Invite>;
   findByCode(code: string): Promise<Invite | null>;
   /** Marks the invite used unless it already was; false when another join got there first. */

@@ -74,6 +74,7 @@ export async function invitePartnerTown(ctx: CommandContext, args: PartnerInvite
     code,
     fromTownId: town.id,
     createdByMemberId: ctx.member.id,
+    createdAt: ctx.now,
     expiresAt,
   });
   await audit(ctx, 'partner.invite', { type: 'partnership', id: partnership.id }, { expiresAt });

@@ -120,7 +120,7 @@ export const cs: Catalog = {
   'invite.throttled':
     'Příliš mnoho neplatných kódů pozvánky: zkuste to znovu za {minutes} minut a ověřte kód u koordinátora, který vám ho poslal.',
   'invite.list': 'Otevřené pozvánky partnerství „{name}“:',
-  'invite.line': '  {invite}: vytvořena {created}, vytvořil(a) {person} ({town}), platí do {expires}',
+  'invite.line': '– {invite}: vytvořena {created}, vytvořil(a) {person} ({town}), platí do {expires}',
   'invite.none': 'Partnerství „{name}“ nemá žádné otevřené pozvánky.',
   'invite.not-found': 'Partnerství #{number} nemá otevřenou pozvánku „{invite}“. Viz „partner invites“.',
   'invite.revoke-not-allowed':

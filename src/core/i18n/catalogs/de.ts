@@ -121,7 +121,7 @@ export const de: Catalog = {
   'invite.throttled':
     'Zu viele Einladungscodes, die nicht funktioniert haben: Versuchen Sie es in {minutes} Minuten erneut und prüfen Sie den Code mit dem Koordinator, der ihn geschickt hat.',
   'invite.list': 'Offene Einladungen von „{name}“:',
-  'invite.line': '  {invite}: erstellt am {created} von {person} ({town}), gültig bis {expires}',
+  'invite.line': '– {invite}: erstellt am {created} von {person} ({town}), gültig bis {expires}',
   'invite.none': '„{name}“ hat keine offenen Einladungen.',
   'invite.not-found':
     'Partnerschaft #{number} hat keine offene Einladung „{invite}“. Siehe „partner invites“.',

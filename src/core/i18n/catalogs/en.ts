@@ -114,7 +114,7 @@ export const en = {
   'invite.throttled':
     'Too many invite codes that did not work: try again in {minutes} minutes, and check the code with the coordinator who sent it.',
   'invite.list': 'Open invites of “{name}”:',
-  'invite.line': '  {invite}: created {created} by {person} ({town}), valid until {expires}',
+  'invite.line': '– {invite}: created {created} by {person} ({town}), valid until {expires}',
   'invite.none': '“{name}” has no open invites.',
   'invite.not-found': 'Partnership #{number} has no open invite “{invite}”. See “partner invites”.',
   'invite.revoke-not-allowed':
