@@ -194,6 +194,8 @@ describe.each(DATABASE_KINDS)('reminders on %s', (kind) => {
           offsets: '7 dní, 1 den a\u00a01 hodinu',
         }),
       );
+      // Reminder times are a shared setting: Praha, the founder, hands them to Chicago.
+      await h.run(jana, 'partner handover partnership:1 town:Chicago');
       const set = await h.run(mike, 'partner reminders partnership:1 offsets:3h,2d,90m');
       expect(set.text).toContain(
         translate('en', 'reminders.show', {
