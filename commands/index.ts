@@ -6,12 +6,15 @@ import { eventAttendees, eventCancel, eventCreate, eventEdit, eventInfo, eventLi
 import {
   partnerDigest,
   partnerEdit,
+  partnerHandover,
   partnerInfo,
   partnerInvite,
+  partnerInvites,
   partnerJoin,
   partnerLeave,
   partnerList,
   partnerReminders,
+  partnerRevoke,
 } from './partner.ts';
 import { help, profileExport, profileForget, profileSet, profileShow } from './profile.ts';
 import { townCoordinatorAdd, townCoordinatorRemove, townInfo, townRegister } from './town.ts';
@@ -29,6 +32,9 @@ export const commands = {
   'partner.leave': partnerLeave,
   'partner.reminders': partnerReminders,
   'partner.digest': partnerDigest,
+  'partner.handover': partnerHandover,
+  'partner.invites': partnerInvites,
+  'partner.revoke': partnerRevoke,
   'channel.link': channelLink,
   'channel.unlink': channelUnlink,
   'event.create': eventCreate,

@@ -23,6 +23,7 @@ const areasOption = {
 export const partnerInvite = defineCommand({
   path: ['partner', 'invite'],
   role: 'coordinator',
+  sharedSetting: true,
   description: {
     en: 'Start a partnership (or grow one) and get an invite code for a partner town',
     cs: 'Založit partnerství (nebo rozšířit) a získat kód pozvánky pro partnerské město',
@@ -113,6 +114,7 @@ export const partnerInfo = defineCommand({
 export const partnerEdit = defineCommand({
   path: ['partner', 'edit'],
   role: 'coordinator',
+  sharedSetting: true,
   description: {
     en: 'Change a partnership’s name, status, form, areas or agreement',
     cs: 'Změnit název, stav, formu, oblasti nebo smlouvu partnerství',
@@ -163,6 +165,7 @@ export const partnerLeave = defineCommand({
 export const partnerReminders = defineCommand({
   path: ['partner', 'reminders'],
   role: 'coordinator',
+  sharedSetting: true,
   description: {
     en: 'Show or set when reminders go out before events (e.g. 7d,1d,1h, or off)',
     cs: 'Zobrazit nebo nastavit, kdy chodí připomínky před akcemi (např. 7d,1d,1h, nebo off)',
@@ -193,6 +196,7 @@ const weekday = <V extends string>(value: V, en: string, cs: string, de: string)
 export const partnerDigest = defineCommand({
   path: ['partner', 'digest'],
   role: 'coordinator',
+  sharedSetting: true,
   description: {
     en: 'Show or set the weekly digest of upcoming events: day, hour, or off',
     cs: 'Zobrazit nebo nastavit týdenní přehled nadcházejících akcí: den, hodina, nebo off',
@@ -241,4 +245,64 @@ export const partnerDigest = defineCommand({
   },
   rest: 'day',
   examples: ['partner digest partnership:1 day:monday hour:9', 'partner digest partnership:1 off'],
+});
+
+export const partnerHandover = defineCommand({
+  path: ['partner', 'handover'],
+  role: 'coordinator',
+  sharedSetting: true,
+  description: {
+    en: 'Hand the partnership’s shared settings over to another partner town',
+    cs: 'Předat sdílená nastavení partnerství jinému partnerskému městu',
+    de: 'Die gemeinsamen Einstellungen an eine andere Partnerstadt übergeben',
+  },
+  options: {
+    partnership: { ...partnershipOption, required: true },
+    town: {
+      type: 'string',
+      required: true,
+      maxLength: 100,
+      description: {
+        en: 'Name of the partner town that takes over',
+        cs: 'Název partnerského města, které nastavení převezme',
+        de: 'Name der Partnerstadt, die übernimmt',
+      },
+    },
+  },
+  examples: ['partner handover partnership:1 town:Passau'],
+});
+
+export const partnerInvites = defineCommand({
+  path: ['partner', 'invites'],
+  role: 'coordinator',
+  description: {
+    en: 'List a partnership’s open invites: created when, by whom, until when',
+    cs: 'Vypsat otevřené pozvánky partnerství: kdy, kdo a do kdy',
+    de: 'Offene Einladungen einer Partnerschaft auflisten: wann, von wem, bis wann',
+  },
+  options: { partnership: { ...partnershipOption, required: true } },
+});
+
+export const partnerRevoke = defineCommand({
+  path: ['partner', 'revoke'],
+  role: 'coordinator',
+  description: {
+    en: 'Revoke an open invite (see partner invites)',
+    cs: 'Zrušit otevřenou pozvánku (viz partner invites)',
+    de: 'Eine offene Einladung zurückziehen (siehe partner invites)',
+  },
+  options: {
+    partnership: { ...partnershipOption, required: true },
+    invite: {
+      type: 'string',
+      required: true,
+      maxLength: 36,
+      description: {
+        en: 'The invite as partner invites lists it',
+        cs: 'Pozvánka, jak ji uvádí partner invites',
+        de: 'Die Einladung, wie partner invites sie auflistet',
+      },
+    },
+  },
+  examples: ['partner revoke partnership:1 invite:3f2a9c1e'],
 });

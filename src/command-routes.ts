@@ -18,12 +18,15 @@ import type { CommandId } from '../commands/index.ts';
 import {
   partnerDigest,
   partnerEdit,
+  partnerHandover,
   partnerInfo,
   partnerInvite,
+  partnerInvites,
   partnerJoin,
   partnerLeave,
   partnerList,
   partnerReminders,
+  partnerRevoke,
 } from '../commands/partner.ts';
 import { help, profileExport, profileForget, profileSet, profileShow } from '../commands/profile.ts';
 import { townCoordinatorAdd, townCoordinatorRemove, townInfo, townRegister } from '../commands/town.ts';
@@ -44,13 +47,18 @@ import {
   showExchange,
 } from './core/services/exchange-commands.ts';
 import {
-  editPartnership,
   invitePartnerTown,
   joinPartnership,
+  listInvites,
+  revokeInvite,
+} from './core/services/invite-commands.ts';
+import {
+  editPartnership,
   leavePartnership,
   listPartnerships,
   showPartnership,
 } from './core/services/partnership-commands.ts';
+import { handOverPartnership } from './core/services/shared-settings.ts';
 import { setReminderTimes, setWeeklyDigest } from './core/services/partnership-settings-commands.ts';
 import { exportPersonalData, forgetMember } from './core/services/privacy-commands.ts';
 import { setProfile, showHelp, showProfile } from './core/services/profile-commands.ts';
@@ -70,6 +78,9 @@ export const commandRouteTable = {
   'partner.leave': route(partnerLeave, leavePartnership),
   'partner.reminders': route(partnerReminders, setReminderTimes),
   'partner.digest': route(partnerDigest, setWeeklyDigest),
+  'partner.handover': route(partnerHandover, handOverPartnership),
+  'partner.invites': route(partnerInvites, listInvites),
+  'partner.revoke': route(partnerRevoke, revokeInvite),
   'channel.link': route(channelLink, linkChannel),
   'channel.unlink': route(channelUnlink, unlinkChannel),
   'event.create': route(eventCreate, createExchange),

@@ -164,3 +164,21 @@ describe('retention periods', () => {
     );
   });
 });
+
+describe('TWINBRIDGE_INVITE_KEY', () => {
+  const postgres = { DATABASE_URL: 'postgresql://bot@db.example.org/twinbridge' };
+
+  it('is required with PostgreSQL: every process must hash invite codes alike', () => {
+    expect(() => loadConfig(postgres)).toThrow(ConfigError);
+    expect(() => loadConfig(postgres)).toThrow('TWINBRIDGE_INVITE_KEY: required with DATABASE_URL');
+    const key = 'k'.repeat(32);
+    expect(loadConfig({ ...postgres, TWINBRIDGE_INVITE_KEY: key }).inviteKey).toBe(key);
+  });
+
+  it('may be left out with the embedded database (a key file is kept there), and must be long', () => {
+    expect(loadConfig({}).inviteKey).toBeUndefined();
+    expect(() => loadConfig({ TWINBRIDGE_INVITE_KEY: 'k'.repeat(31) })).toThrow(
+      'TWINBRIDGE_INVITE_KEY: at least 32 characters',
+    );
+  });
+});

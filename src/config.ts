@@ -46,6 +46,8 @@ const limit = (fallback: number) =>
 
 /** Signs Slack's OAuth state: as hard to guess as the install flow needs. */
 const STATE_SECRET_MIN = 32;
+/** Keys the HMAC of invite codes (docs/SECURITY.md, "Invites"). */
+const INVITE_KEY_MIN = 32;
 
 /** AES-256 needs 32 bytes: 64 hex digits or base64 (`openssl rand -base64 32`). */
 function tokenKey(text: string): Buffer | undefined {
@@ -62,6 +64,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   TWINBRIDGE_CONSOLE: z.enum(['auto', 'on', 'off']).default('auto'),
   TWINBRIDGE_WORKER_ID: optionalText,
+  TWINBRIDGE_INVITE_KEY: optionalText.pipe(
+    z
+      .string()
+      .min(INVITE_KEY_MIN, `at least ${INVITE_KEY_MIN} characters of random (e.g. openssl rand -hex 32)`)
+      .optional(),
+  ),
   TWINBRIDGE_SEND_SHARE: optionalText.pipe(
     z.coerce
       .number<string | undefined>()
@@ -156,6 +164,8 @@ export interface DiscordConfig {
 export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The invite-code HMAC key; unset with the embedded database: a key file in its directory. */
+  inviteKey: string | undefined;
   logLevel: string;
   console: boolean;
   workerId: string;
@@ -267,10 +277,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Invalid configuration:\n${problems}\nSee .env.example for every variable.`);
   }
   const c = parsed.data;
-  const { slack, problems: slackProblems } = slackConfig(c);
-  if (slackProblems.length > 0) {
+  const { slack, problems } = slackConfig(c);
+  // Every process of a PostgreSQL deployment must hash codes alike: the key cannot be a local file.
+  if (c.DATABASE_URL && !c.TWINBRIDGE_INVITE_KEY)
+    problems.push(
+      `  TWINBRIDGE_INVITE_KEY: required with DATABASE_URL, at least ${INVITE_KEY_MIN} characters of random (e.g. openssl rand -hex 32)`,
+    );
+  if (problems.length > 0) {
     throw new ConfigError(
-      `Invalid configuration:\n${slackProblems.join('\n')}\nSee .env.example for every variable.`,
+      `Invalid configuration:\n${problems.join('\n')}\nSee .env.example for every variable.`,
     );
   }
   const platformConfigured = Boolean(
@@ -280,6 +295,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return {
     databaseUrl: c.DATABASE_URL,
     dataDir: c.TWINBRIDGE_DATA_DIR,
+    inviteKey: c.TWINBRIDGE_INVITE_KEY,
     // The console shares the terminal with the log: keep it to warnings unless asked.
     logLevel: c.LOG_LEVEL ?? (consoleOn ? 'warn' : 'info'),
     console: consoleOn,

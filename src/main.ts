@@ -2,6 +2,7 @@
  * The one place where Twinbridge is wired together by hand: configuration, database, core,
  * outbox worker, scheduler tick and adapters. `npm start` runs main().
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
@@ -19,6 +20,7 @@ import { OutboxSignal } from './core/outbox/outbox-signal.ts';
 import { platformSendLimits } from './core/outbox/send-limits.ts';
 import type { Clock, Logger } from './core/ports.ts';
 import { CoreQueries } from './core/services/queries.ts';
+import { embeddedInviteKey } from './db/invite-key.ts';
 import { openDatabase, type Database } from './db/open-database.ts';
 import { PrismaStore } from './db/prisma-store.ts';
 import { PrismaSlackInstallationStore, prismaSlackStores } from './db/repositories/slack-repositories.ts';
@@ -62,9 +64,11 @@ export function wireTwinbridge(options: {
   retention?: RetentionPeriods;
   /** What one partnership may schedule and send; DEFAULT_LIMITS when not given. */
   limits?: AbuseLimits;
+  /** The key invite codes are hashed with; main() always passes the configured one (tests: random). */
+  inviteKey?: Buffer;
 }): TwinbridgeParts {
   const { clock, logger } = options;
-  const store = new PrismaStore(options.database.prisma);
+  const store = new PrismaStore(options.database.prisma, { inviteKey: options.inviteKey ?? randomBytes(32) });
   const recurrence = new CronRecurrence();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const outboxChanged = new OutboxSignal();
@@ -200,7 +204,14 @@ export async function main(io: ConsoleIo = process): Promise<void> {
   const logger = createLogger(config.logLevel, undefined, configuredSecrets(config));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const installations = await openInstallations(config, database, logger);
+  const inviteKey = config.inviteKey
+    ? Buffer.from(config.inviteKey, 'utf8')
+    : await embeddedInviteKey(config.dataDir).catch(async (error: unknown) => {
+        await database.close();
+        throw error;
+      });
   const parts = wireTwinbridge({
+    inviteKey,
     database,
     logger,
     clock: systemClock,

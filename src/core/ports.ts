@@ -83,7 +83,8 @@ export interface MemberRepository {
 
 export interface PartnershipRepository {
   create(
-    data: Omit<Partnership, 'id' | 'number' | 'createdAt' | 'reminderOffsetsMinutes'>,
+    data: Omit<Partnership, 'id' | 'number' | 'createdAt' | 'reminderOffsetsMinutes' | 'ownerTownId'>,
+    /** The founding town: the partnership's first member and the owner of its shared settings. */
     firstTownId: string,
   ): Promise<Partnership>;
   findByNumber(number: number): Promise<PartnershipWithTowns | null>;
@@ -94,7 +95,10 @@ export interface PartnershipRepository {
   update(
     id: string,
     patch: Partial<
-      Pick<Partnership, 'name' | 'status' | 'form' | 'areas' | 'agreementDate' | 'agreementUrl'>
+      Pick<
+        Partnership,
+        'name' | 'status' | 'form' | 'areas' | 'agreementDate' | 'agreementUrl' | 'ownerTownId'
+      >
     >,
   ): Promise<Partnership>;
   /** Minutes before each exchange at which reminders go out; an empty list turns them off. */
@@ -123,11 +127,29 @@ export interface DigestSchedule {
   nextRunAt: Date | null;
 }
 
+/** Invites keep a keyed hash of their code (HMAC-SHA-256 with the server's invite key), never the code. */
 export interface InviteRepository {
-  create(data: Omit<Invite, 'id' | 'usedAt'> & { createdByMemberId: string }): Promise<Invite>;
-  findByCodeHash(codeHash: string): Promise<Invite | null>;
+  create(
+    data: Pick<Invite, 'partnershipId' | 'fromTownId' | 'createdByMemberId' | 'createdAt' | 'expiresAt'> & {
+      code: string;
+    },
+  ): Promise<Invite>;
+  findByCode(code: string): Promise<Invite | null>;
   /** Marks the invite used unless it already was; false when another join got there first. */
   markUsed(id: string, townId: string, at: Date): Promise<boolean>;
+  /** Invites of a partnership neither used, revoked nor expired at `now`, oldest first. */
+  listOpen(partnershipId: string, now: Date): Promise<Invite[]>;
+  /** Revokes an unused invite; false when it was used or revoked meanwhile. */
+  revoke(id: string, at: Date): Promise<boolean>;
+  /** Revokes every unused invite a town created for a partnership; returns how many. */
+  revokeForTown(partnershipId: string, townId: string, at: Date): Promise<number>;
+  /** A join with a code that opened nothing, by this person in this community. */
+  recordFailure(communityId: string, memberId: string, at: Date): Promise<void>;
+  /** Failed joins since `since`: by the person, and by anyone in the community. */
+  countFailures(
+    since: Date,
+    who: { communityId: string; memberId: string },
+  ): Promise<{ member: number; community: number }>;
 }
 
 export interface ChannelLinkRepository {
@@ -150,6 +172,8 @@ export interface ExchangeRepository {
     id: string,
     patch: Partial<Omit<Exchange, 'id' | 'number' | 'partnershipId' | 'createdById'>>,
   ): Promise<Exchange>;
+  /** Moves a town's planned exchanges of a partnership not yet ended to another host; returns them. */
+  handOver(partnershipId: string, fromTownId: string, toTownId: string, now: Date): Promise<Exchange[]>;
   list(filter: {
     partnershipIds: string[];
     endsAfter?: Date;
@@ -192,6 +216,8 @@ export interface AnnouncementRepository {
   create(data: Omit<Announcement, 'id' | 'number'>): Promise<Announcement>;
   findByNumber(number: number): Promise<Announcement | null>;
   update(id: string, patch: Partial<Pick<Announcement, 'status' | 'nextRunAt'>>): Promise<Announcement>;
+  /** Cancels a town's scheduled announcements of a partnership; returns their numbers. */
+  cancelForTown(partnershipId: string, townId: string): Promise<number[]>;
   list(filter: {
     partnershipIds: string[];
     statuses: Announcement['status'][];

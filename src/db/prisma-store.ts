@@ -21,13 +21,14 @@ import {
   PrismaPartnershipRepository,
 } from './repositories/partnership-repositories.ts';
 
-export function prismaRepositories(db: Prisma.TransactionClient): Repositories {
+/** `inviteKey`: the server key invite codes are hashed with (HMAC-SHA-256). */
+export function prismaRepositories(db: Prisma.TransactionClient, inviteKey?: Buffer): Repositories {
   return {
     communities: new PrismaCommunityRepository(db),
     towns: new PrismaTownRepository(db),
     members: new PrismaMemberRepository(db),
     partnerships: new PrismaPartnershipRepository(db),
-    invites: new PrismaInviteRepository(db),
+    invites: new PrismaInviteRepository(db, inviteKey),
     channelLinks: new PrismaChannelLinkRepository(db),
     exchanges: new PrismaExchangeRepository(db),
     rsvps: new PrismaRsvpRepository(db),
@@ -47,12 +48,15 @@ function hasPrismaCode(error: unknown, code: string): error is PrismaKnownError 
 }
 
 export class PrismaStore implements Store {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly options: { inviteKey?: Buffer } = {},
+  ) {}
 
   async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     try {
       // The embedded database runs one transaction at a time: give queued ones room to wait.
-      return await this.prisma.$transaction((tx) => work(prismaRepositories(tx)), {
+      return await this.prisma.$transaction((tx) => work(prismaRepositories(tx, this.options.inviteKey)), {
         maxWait: 10_000,
         timeout: 20_000,
       });

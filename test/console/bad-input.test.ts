@@ -93,7 +93,6 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
       t('partner.not-found', { number: 7 }),
     ],
     ['town register name:X country:XX timezone:Europe/Prague language:cs', 'already runs the town Oxford'],
-    ['partner join code:AAAAA-BBBBB', t('invite.invalid')],
     ['rsvp event:1 answer:going guests:30', t('validation.too-large', { option: 'guests', max: 20 })],
     ['event edit event:1', t('event.nothing-to-change')],
     [
@@ -113,6 +112,15 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     expect(printed.startsWith('✗')).toBe(true);
     expect(printed).toContain(expected);
     expect(await tableCounts(database)).toEqual(before);
+  });
+
+  it('refuses an unknown invite code, writing only the failure the throttle counts', async () => {
+    const before = await tableCounts(database);
+    const failures = await database.prisma.inviteFailure.count();
+    const printed = await answer(harness, 'partner join code:AAAA-BBBB-CCCC-DDDD');
+    expect(printed).toBe(`✗ ${t('invite.invalid')}`);
+    expect(await tableCounts(database)).toEqual({ ...before, auditEntry: (before.auditEntry ?? 0) + 1 });
+    expect(await database.prisma.inviteFailure.count()).toBe(failures + 1);
   });
 
   it('refuses unknown countries and zones when registering', async () => {
@@ -140,7 +148,7 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
 
   it('refuses reused and expired invite codes', async () => {
     const invited = await harness.run('partner invite partnership:1 days:1');
-    const code = /([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(invited)?.[1] ?? '';
+    const code = /([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(invited)?.[1] ?? '';
     await harness.run(
       `:community bonn\n:as bernd\ntown register name:Bonn country:DE timezone:Europe/Berlin language:de`,
     );

@@ -324,7 +324,7 @@ describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
       subcommand: 'invite',
       options: { partnership: 1 },
     });
-    const code = /[0-9A-Z]{5}-[0-9A-Z]{5}/.exec(invite.text)?.[0] ?? 'no code';
+    const code = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}/.exec(invite.text)?.[0] ?? 'no code';
     await h.command({
       ...USTI,
       name: 'town',

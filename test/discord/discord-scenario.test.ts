@@ -61,7 +61,7 @@ describe.each(DATABASE_KINDS)('Discord scenario on %s', (kind) => {
       subcommand: 'register',
       options: { name: PASSAU, country: 'DE', timezone: 'Europe/Berlin', language: 'de' },
     });
-    const code = /[0-9A-Z]{5}-[0-9A-Z]{5}/.exec(answers['invite']?.text ?? '')?.[0] ?? 'no code';
+    const code = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}/.exec(answers['invite']?.text ?? '')?.[0] ?? 'no code';
     await run('join', { ...max, name: 'partner', subcommand: 'join', options: { code } });
     await run('profile', {
       ...max,
@@ -101,7 +101,7 @@ describe.each(DATABASE_KINDS)('Discord scenario on %s', (kind) => {
     expect(answers['register-passau']?.text).toMatch(/^Willkommen, Passau \(Deutschland\)!/);
     // The invite code is for the coordinator alone.
     expect(answers['invite']?.ephemeral).toBe(true);
-    expect(answers['invite']?.text).toMatch(/[0-9A-Z]{5}-[0-9A-Z]{5}/);
+    expect(answers['invite']?.text).toMatch(/[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}/);
     expect(answers['join']?.ephemeral).toBe(false);
     // Every answer is the reply itself, none deferred.
     for (const answer of Object.values(answers)) {

@@ -51,6 +51,24 @@ describe.each(DATABASE_KINDS)('scheduled announcements on %s', (kind) => {
     await database.close();
   });
 
+  it('does not post an announcement of a town that is no longer in the partnership, and cancels it', async () => {
+    await twin('2026-03-20T10:00:00Z');
+    await h.run(mike, 'announce schedule partnership:1 text:"Sister-city picnic" cron:"0 9 * * 1"');
+    await h.run(jana, 'announce schedule partnership:1 text:"Schůzka výboru" cron:"0 9 * * 1"');
+    // A town gone without the leave command's clean-up (a row from before it, or a race).
+    await database.prisma.partnershipTown.deleteMany({ where: { town: { name: 'Chicago' } } });
+    await database.prisma.channelLink.deleteMany({ where: { town: { name: 'Chicago' } } });
+    // 09:00 in Chicago (CDT) is 14:00 UTC, in Prague (CET) 08:00 UTC: one tick after both.
+    expect(await tickThrough(['2026-03-23T14:00:00Z'])).toEqual([
+      `2026-03-23T14:00:00Z: ${PRAHA_CHANNEL} Schůzka výboru`,
+    ]);
+    const picnic = await database.prisma.announcement.findUniqueOrThrow({ where: { number: 1 } });
+    expect([picnic.status, picnic.nextRunAt]).toEqual(['CANCELLED', null]);
+    expect(h.logger.entries.map((e) => e.message)).toContain(
+      'scheduled announcement cancelled: its town left the partnership',
+    );
+  });
+
   it('fires a Monday 09:00 announcement at 09:00 in Prague on both sides of the spring switch', async () => {
     await twin('2026-03-20T10:00:00Z');
     await h.run(

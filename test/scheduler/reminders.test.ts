@@ -185,6 +185,16 @@ describe.each(DATABASE_KINDS)('reminders on %s', (kind) => {
       expect(await h.tickAt('2026-06-05T15:00:00Z')).toEqual([]);
     });
 
+    it('plans no reminders for an exchange whose host town is no longer a member', async () => {
+      expect((await reminders('PENDING')).length).toBeGreaterThan(0);
+      // A host gone without the leave command's hand-over (a row from before it, or a race).
+      await database.prisma.partnershipTown.deleteMany({ where: { town: { name: 'Praha' } } });
+      await database.prisma.channelLink.deleteMany({ where: { town: { name: 'Praha' } } });
+      // Chicago, the only member left, owns the settings now; re-planning drops every reminder.
+      await h.run(mike, 'partner reminders partnership:1 offsets:2d');
+      expect(await reminders('PENDING')).toEqual([]);
+    });
+
     it('lets coordinators set the times per partnership, which moves what is pending', async () => {
       const shown = await h.run(jana, 'partner reminders partnership:1');
       // Czech keeps “a” and the next word together (a no-break space).
@@ -194,6 +204,8 @@ describe.each(DATABASE_KINDS)('reminders on %s', (kind) => {
           offsets: '7 dní, 1 den a\u00a01 hodinu',
         }),
       );
+      // Reminder times are a shared setting: Praha, the founder, hands them to Chicago.
+      await h.run(jana, 'partner handover partnership:1 town:Chicago');
       const set = await h.run(mike, 'partner reminders partnership:1 offsets:3h,2d,90m');
       expect(set.text).toContain(
         translate('en', 'reminders.show', {

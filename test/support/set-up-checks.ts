@@ -3,7 +3,7 @@
  * than it names (or pass for the wrong reason), so each check throws with the bot's answer.
  */
 
-const INVITE_CODE = /[0-9A-Z]{5}-[0-9A-Z]{5}/;
+const INVITE_CODE = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}/;
 
 /** The invite code in a `partner invite` answer; throws with the answer when there is none. */
 export function inviteCodeIn(answer: string, step = 'partner invite'): string {

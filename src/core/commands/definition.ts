@@ -82,6 +82,12 @@ export interface CommandDefinition<O extends OptionSpecs = OptionSpecs> {
   path: readonly [string, ...string[]];
   description: LocalizedText;
   role: RequiredRole;
+  /**
+   * Changes a setting every partner town shares: only coordinators of the partnership's owning
+   * town may change it (showing stays open), and each change is posted to every linked channel.
+   * The security matrix tries every such command as a partner town.
+   */
+  sharedSetting?: true;
   options: O;
   /** An option that bare words after the command fill in, as in `help event create`. */
   rest?: string;

@@ -42,6 +42,8 @@ export interface Partnership {
   agreementDate: Date | null;
   agreementUrl: string | null;
   reminderOffsetsMinutes: number[];
+  /** The town that owns the shared settings; null only for rows from before ownership existed. */
+  ownerTownId: string | null;
   createdAt: Date;
 }
 
@@ -104,8 +106,11 @@ export interface Invite {
   partnershipId: string;
   codeHash: string;
   fromTownId: string;
+  createdByMemberId: string;
+  createdAt: Date;
   expiresAt: Date;
   usedAt: Date | null;
+  revokedAt: Date | null;
 }
 
 export type AnnouncementStatus = 'SCHEDULED' | 'SENT' | 'CANCELLED';
@@ -115,6 +120,8 @@ export interface Announcement {
   number: number;
   partnershipId: string;
   authorId: string;
+  /** The author's town (null only for rows older than the column). */
+  townId: string | null;
   text: string;
   variants: Record<string, string>;
   sendAt: Date | null;

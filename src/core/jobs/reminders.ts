@@ -96,7 +96,8 @@ async function wantedReminders(
   scope: PlanScope,
 ): Promise<NewDelivery[]> {
   const partnership = scope.partnership ?? (await repos.partnerships.findById(exchange.partnershipId));
-  if (!partnership) return [];
+  // An exchange whose host town left gets no reminders (leaving hands exchanges over first).
+  if (!partnership?.towns.some((town) => town.id === exchange.hostTownId)) return [];
   const offsets = partnership.reminderOffsetsMinutes.filter(
     (minutes) => exchange.startsAt.getTime() - minutes * MINUTE_MS > now.getTime(),
   );

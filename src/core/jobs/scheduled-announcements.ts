@@ -43,6 +43,15 @@ interface AnnouncementRun {
   runAt: Date;
   channels: number;
   next: Date | null;
+  /** The author's town is no longer in the partnership: cancelled, not posted. */
+  withdrawn?: boolean;
+}
+
+/** Whether the announcement's town still belongs to its partnership (rows without a town do). */
+async function townStillMember(repos: Repositories, announcement: Announcement): Promise<boolean> {
+  if (announcement.townId === null) return true;
+  const partnership = await repos.partnerships.findById(announcement.partnershipId);
+  return partnership?.towns.some((town) => town.id === announcement.townId) ?? false;
 }
 
 /** Fans one due announcement out and moves it to its next run (or marks it sent). */
@@ -54,6 +63,11 @@ async function runAnnouncement(
   now: Date,
 ): Promise<AnnouncementRun> {
   const runAt = announcement.nextRunAt;
+  // Leaving cancels a town's announcements; this catches any left behind (a race, older rows).
+  if (!(await townStillMember(repos, announcement))) {
+    await repos.announcements.update(announcement.id, { status: 'CANCELLED', nextRunAt: null });
+    return { announcement, runAt, channels: 0, next: null, withdrawn: true };
+  }
   const channels = await enqueueFanOut(repos, {
     partnershipId: announcement.partnershipId,
     kind: ANNOUNCEMENT_KIND,
@@ -103,7 +117,9 @@ export async function sendDueAnnouncements(
           channels: run.channels,
           next: run.next,
         };
-        if (run.channels === 0)
+        if (run.withdrawn)
+          deps.logger.warn(details, 'scheduled announcement cancelled: its town left the partnership');
+        else if (run.channels === 0)
           deps.logger.warn(details, 'scheduled announcement due, but its partnership has no linked channel');
         else deps.logger.info(details, 'scheduled announcement sent');
       },

@@ -7,6 +7,7 @@ import { checkDailySendCap, checkRepeatInterval, checkScheduledCap } from './ann
 import { readTime } from './read-time.ts';
 import { fanOutToPartnership } from './fan-out.ts';
 import { actingTown, audit, ownPartnership, partnershipsInScope } from './lookups.ts';
+import { ownerTownOf } from './shared-settings.ts';
 
 interface AnnouncementText {
   text: string;
@@ -71,6 +72,7 @@ export async function sendAnnouncement(ctx: CommandContext, args: AnnounceSendAr
   const announcement = await ctx.repos.announcements.create({
     partnershipId: partnership.id,
     authorId: ctx.member.id,
+    townId: town.id,
     text: args.text,
     variants: variantsOf(args),
     sendAt: ctx.now,
@@ -118,6 +120,7 @@ export async function scheduleAnnouncement(ctx: CommandContext, args: AnnounceSc
   const announcement = await ctx.repos.announcements.create({
     partnershipId: partnership.id,
     authorId: ctx.member.id,
+    townId: town.id,
     text: args.text,
     variants: variantsOf(args),
     sendAt,
@@ -163,6 +166,17 @@ export async function cancelAnnouncement(ctx: CommandContext, args: AnnounceCanc
   }
   if (announcement.status !== 'SCHEDULED')
     throw new UserError('announce.not-scheduled', { number: announcement.number });
+  // A town cancels its own announcements; the owning town may cancel any (e.g. one nobody can
+  // reach the author of).
+  const owner = ownerTownOf(partnership);
+  if (announcement.townId !== town.id && owner?.id !== town.id) {
+    const author = partnership.towns.find((t) => t.id === announcement.townId);
+    throw new UserError('announce.not-own', {
+      number: announcement.number,
+      town: author?.name ?? owner?.name ?? '?',
+      owner: owner?.name ?? '?',
+    });
+  }
   await ctx.repos.announcements.update(announcement.id, { status: 'CANCELLED', nextRunAt: null });
   await audit(ctx, 'announce.cancel', { type: 'announcement', id: announcement.id });
   return { private: false, text: ctx.t('announce.cancelled', { number: announcement.number }) };

@@ -1,8 +1,7 @@
-/** The `partner` commands about membership: invite, join, list, show, change and leave a partnership. */
+/** The `partner` commands about a partnership itself: list, show, change and leave (invites: invite-commands.ts). */
 import type { CommandContext } from '../commands/command-bus.ts';
 import type { Reply } from '../commands/invocation.ts';
 import type { PartnershipWithTowns } from '../domain/model.ts';
-import { generateInviteCode, hashInviteCode } from '../domain/invite-code.ts';
 import {
   cooperationAreas,
   partnershipForms,
@@ -13,10 +12,15 @@ import {
 } from '../domain/vocabularies.ts';
 import { UserError } from '../errors.ts';
 import { translatorFor } from '../i18n/translator.ts';
-import { formatInstant } from '../time/index.ts';
-import { ensureBotCanPost, linkThisChannel } from './channel-commands.ts';
 import { fanOutToPartnership } from './fan-out.ts';
 import { actingTown, audit, ownPartnership } from './lookups.ts';
+import {
+  ownedPartnership,
+  ownerTownOf,
+  plain,
+  postSettingChanges,
+  type SettingChange,
+} from './shared-settings.ts';
 import { replanPartnershipReminders } from './reminder-replan.ts';
 
 export interface PartnerInviteArgs {
@@ -46,11 +50,8 @@ export interface PartnerEditArgs {
   'agreement-url'?: string;
 }
 
-const DEFAULT_INVITE_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** The areas as stored: known spellings only, each once. */
-function checkAreas(typed: string[]): string[] {
+export function checkAreas(typed: string[]): string[] {
   const areas = typed.map((a) => cooperationAreas.fromOption(a));
   const unknown = typed.filter((_, i) => areas[i] === undefined);
   if (unknown.length > 0) {
@@ -78,118 +79,6 @@ function describeAreas(ctx: CommandContext, areas: readonly string[]): string {
     return area ? cooperationAreas.label(area, ctx.language) : stored;
   });
   return ctx.t('partner.areas', { areas: labels.join(', ') || '—' });
-}
-
-/** The partnership an invite is for: an existing one of the town's, or a new one. */
-async function partnershipToInviteTo(ctx: CommandContext, args: PartnerInviteArgs) {
-  if (args.partnership !== undefined) {
-    if (args.name !== undefined) throw new UserError('partner.invite-name-or-number');
-    const partnership = await ownPartnership(ctx, args.partnership);
-    if (partnership.status === 'ENDED') throw new UserError('partner.ended', { number: partnership.number });
-    return partnership;
-  }
-  if (args.name === undefined) throw new UserError('partner.invite-needs-name');
-  const partnership = await ctx.repos.partnerships.create(
-    {
-      name: args.name,
-      form: partnershipForms.fromOption(args.form ?? 'informal'),
-      status: 'PROPOSED',
-      areas: checkAreas(args.areas ?? []),
-      agreementDate: null,
-      agreementUrl: null,
-    },
-    actingTown(ctx).id,
-  );
-  await audit(ctx, 'partner.create', { type: 'partnership', id: partnership.id }, { name: args.name });
-  return partnership;
-}
-
-export async function invitePartnerTown(ctx: CommandContext, args: PartnerInviteArgs): Promise<Reply> {
-  const town = actingTown(ctx);
-  const partnership = await partnershipToInviteTo(ctx, args);
-  const code = generateInviteCode();
-  const expiresAt = new Date(ctx.now.getTime() + (args.days ?? DEFAULT_INVITE_DAYS) * DAY_MS);
-  await ctx.repos.invites.create({
-    partnershipId: partnership.id,
-    codeHash: hashInviteCode(code),
-    fromTownId: town.id,
-    createdByMemberId: ctx.member.id,
-    expiresAt,
-  });
-  await audit(ctx, 'partner.invite', { type: 'partnership', id: partnership.id }, { expiresAt });
-  // The code is shown only here, privately: only its hash is stored.
-  return {
-    private: true,
-    values: { invite: code },
-    text: ctx.t('partner.invite-created', {
-      number: partnership.number,
-      name: partnership.name,
-      code,
-      expires: formatInstant(expiresAt, town.timeZone, ctx.language),
-    }),
-  };
-}
-
-/** The partnership an invite code opens to the acting town; refuses spent, stale or own codes. */
-async function partnershipOfInvite(ctx: CommandContext, code: string) {
-  const town = actingTown(ctx);
-  const invite = await ctx.repos.invites.findByCodeHash(hashInviteCode(code));
-  if (!invite) throw new UserError('invite.invalid');
-  if (invite.usedAt) throw new UserError('invite.used');
-  if (invite.expiresAt <= ctx.now) {
-    throw new UserError('invite.expired', {
-      expired: formatInstant(invite.expiresAt, town.timeZone, ctx.language),
-    });
-  }
-  if (invite.fromTownId === town.id) throw new UserError('invite.own-town');
-  const partnership = await ctx.repos.partnerships.findById(invite.partnershipId);
-  if (!partnership || partnership.status === 'ENDED') throw new UserError('invite.invalid');
-  if (partnership.towns.some((t) => t.id === town.id)) {
-    throw new UserError('partner.already-member', { number: partnership.number, name: partnership.name });
-  }
-  return { invite, partnership };
-}
-
-export async function joinPartnership(ctx: CommandContext, args: PartnerJoinArgs): Promise<Reply> {
-  const town = actingTown(ctx);
-  const { invite, partnership } = await partnershipOfInvite(ctx, args.code);
-  // Before the code is spent: joining links this channel.
-  ensureBotCanPost(ctx);
-  // A concurrent join with the same code loses here, inside its transaction.
-  if (!(await ctx.repos.invites.markUsed(invite.id, town.id, ctx.now))) throw new UserError('invite.used');
-
-  await ctx.repos.partnerships.addTown(partnership.id, town.id);
-  if (partnership.status === 'PROPOSED')
-    await ctx.repos.partnerships.update(partnership.id, { status: 'ACTIVE' });
-  const link = await linkThisChannel(ctx, partnership.id, town, args.language);
-  await audit(ctx, 'partner.join', { type: 'partnership', id: partnership.id }, { channel: ctx.channel.id });
-  // The new channel gets the reminders of exchanges already planned.
-  await replanPartnershipReminders(ctx, partnership.id);
-  await fanOutToPartnership(ctx, {
-    partnershipId: partnership.id,
-    kind: 'partnership.joined',
-    sourceId: partnership.id,
-    occasion: town.id,
-    dueAt: ctx.now,
-    skipChannelLinkIds: [link.id],
-    render: ({ language }) => ({
-      text: translatorFor(language)('partner.joined-post', {
-        town: town.name,
-        country: town.country,
-        name: partnership.name,
-      }),
-    }),
-  });
-  return {
-    private: false,
-    text: ctx.t('partner.joined', {
-      number: partnership.number,
-      name: partnership.name,
-      towns: [...partnership.towns.map((t) => t.name), town.name].join(', '),
-      channel: ctx.channel.name,
-      language: link.language,
-    }),
-  };
 }
 
 export async function listPartnerships(ctx: CommandContext): Promise<Reply> {
@@ -249,32 +138,115 @@ function partnershipPatch(args: PartnerEditArgs): PartnershipPatch {
   return patch;
 }
 
+const isoDate = (date: Date | null | undefined) => date?.toISOString().slice(0, 10);
+
+/** What a patch changes, from the partnership's current values, each rendered per language. */
+function changesOf(p: PartnershipWithTowns, patch: PartnershipPatch): SettingChange[] {
+  const changes: SettingChange[] = [];
+  const label = (vocabulary: typeof partnershipStatuses | typeof partnershipForms, value: string) => {
+    return (language: Parameters<SettingChange['to']>[0]) => vocabulary.label(value as never, language);
+  };
+  if (patch.name !== undefined && patch.name !== p.name)
+    changes.push({ setting: 'name', from: plain(p.name), to: plain(patch.name) });
+  if (patch.status !== undefined && patch.status !== p.status)
+    changes.push({
+      setting: 'status',
+      from: label(partnershipStatuses, p.status),
+      to: label(partnershipStatuses, patch.status),
+    });
+  if (patch.form !== undefined && patch.form !== p.form)
+    changes.push({
+      setting: 'form',
+      from: label(partnershipForms, p.form),
+      to: label(partnershipForms, patch.form),
+    });
+  if (patch.areas !== undefined && patch.areas.join(',') !== p.areas.join(','))
+    changes.push({ setting: 'areas', from: plain(p.areas.join(', ')), to: plain(patch.areas.join(', ')) });
+  if (patch.agreementDate !== undefined && isoDate(patch.agreementDate) !== isoDate(p.agreementDate))
+    changes.push({
+      setting: 'agreement-date',
+      from: plain(isoDate(p.agreementDate)),
+      to: plain(isoDate(patch.agreementDate)),
+    });
+  if (patch.agreementUrl !== undefined && patch.agreementUrl !== p.agreementUrl)
+    changes.push({ setting: 'agreement-url', from: plain(p.agreementUrl), to: plain(patch.agreementUrl) });
+  return changes;
+}
+
 export async function editPartnership(ctx: CommandContext, args: PartnerEditArgs): Promise<Reply> {
-  const partnership = await ownPartnership(ctx, args.partnership);
+  const partnership = await ownedPartnership(ctx, args.partnership);
   const patch = partnershipPatch(args);
   if (Object.keys(patch).length === 0) throw new UserError('partner.nothing-to-change');
   await ctx.repos.partnerships.update(partnership.id, patch);
   await audit(ctx, 'partner.edit', { type: 'partnership', id: partnership.id }, { ...patch });
+  await postSettingChanges(ctx, partnership, changesOf(partnership, patch));
   const updated = await ownPartnership(ctx, args.partnership);
   return { private: false, text: `${ctx.t('partner.updated')}\n${describePartnership(ctx, updated)}` };
 }
 
+/**
+ * `partner leave`, in one transaction: the town's channels are unlinked, its scheduled
+ * announcements cancelled and its unused invites revoked; its upcoming exchanges go to the
+ * owning town (a planned visit is not silently gone: the new host can change or cancel it with
+ * the usual notice), whose reminders follow. An owner that leaves hands the shared settings to
+ * the longest-standing remaining town.
+ */
 export async function leavePartnership(ctx: CommandContext, args: PartnerNumberArgs): Promise<Reply> {
   const town = actingTown(ctx);
   const partnership = await ownPartnership(ctx, args.partnership);
+  const remaining = partnership.towns.filter((t) => t.id !== town.id);
+  const owner = ownerTownOf(partnership);
+  const nextOwner = owner && owner.id !== town.id ? owner : remaining[0];
   const unlinked = await ctx.repos.channelLinks.deleteForTown(partnership.id, town.id);
+  const announcements = await ctx.repos.announcements.cancelForTown(partnership.id, town.id);
+  const invites = await ctx.repos.invites.revokeForTown(partnership.id, town.id, ctx.now);
+  const exchanges = nextOwner
+    ? await ctx.repos.exchanges.handOver(partnership.id, town.id, nextOwner.id, ctx.now)
+    : [];
   await ctx.repos.partnerships.removeTown(partnership.id, town.id);
-  if (partnership.towns.length <= 2) await ctx.repos.partnerships.update(partnership.id, { status: 'ENDED' });
-  await audit(ctx, 'partner.leave', { type: 'partnership', id: partnership.id }, { unlinked });
+  await ctx.repos.partnerships.update(partnership.id, {
+    ...(remaining.length <= 1 ? { status: 'ENDED' as const } : {}),
+    ...(nextOwner ? { ownerTownId: nextOwner.id } : {}),
+  });
+  // The handed-over exchanges' reminders name their new host.
+  if (exchanges.length > 0) await replanPartnershipReminders(ctx, partnership.id);
+  await audit(
+    ctx,
+    'partner.leave',
+    { type: 'partnership', id: partnership.id },
+    { unlinked, announcements, invites, exchanges: exchanges.map((e) => e.number), owner: nextOwner?.id },
+  );
+  const ownerChanged = nextOwner !== undefined && nextOwner.id !== owner?.id;
   await fanOutToPartnership(ctx, {
     partnershipId: partnership.id,
     kind: 'partnership.left',
     sourceId: partnership.id,
     occasion: `${town.id}:${ctx.now.getTime()}`,
     dueAt: ctx.now,
-    render: ({ language }) => ({
-      text: translatorFor(language)('partner.left-post', { town: town.name, name: partnership.name }),
-    }),
+    render: ({ language }) => {
+      const t = translatorFor(language);
+      const lines = [t('partner.left-post', { town: town.name, name: partnership.name })];
+      if (exchanges.length > 0 && nextOwner)
+        lines.push(
+          t('partner.left-exchanges-post', {
+            town: nextOwner.name,
+            exchanges: exchanges.map((e) => `#${e.number} ${e.title}`).join(', '),
+          }),
+        );
+      if (ownerChanged) lines.push(t('partner.left-owner-post', { town: nextOwner.name }));
+      return { text: lines.join('\n') };
+    },
   });
-  return { private: false, text: ctx.t('partner.left', { name: partnership.name, unlinked }) };
+  return {
+    private: false,
+    text: [
+      ctx.t('partner.left', { name: partnership.name, unlinked }),
+      ctx.t('partner.left-effects', {
+        announcements: announcements.length,
+        invites,
+        exchanges: exchanges.length,
+        town: nextOwner?.name ?? '—',
+      }),
+    ].join('\n'),
+  };
 }

@@ -33,6 +33,16 @@ export class PrismaExchangeRepository implements ExchangeRepository {
     return this.db.exchange.update({ where: { id }, data: patch });
   }
 
+  async handOver(partnershipId: string, fromTownId: string, toTownId: string, now: Date) {
+    const where = { partnershipId, hostTownId: fromTownId, status: 'PLANNED' as const, endsAt: { gt: now } };
+    const moving = await this.db.exchange.findMany({ where, orderBy: { startsAt: 'asc' } });
+    await this.db.exchange.updateMany({
+      where: { id: { in: moving.map((e) => e.id) } },
+      data: { hostTownId: toTownId },
+    });
+    return moving.map((e) => ({ ...e, hostTownId: toTownId }));
+  }
+
   list(filter: Parameters<ExchangeRepository['list']>[0]) {
     return this.db.exchange.findMany({
       where: {
@@ -111,6 +121,17 @@ export class PrismaAnnouncementRepository implements AnnouncementRepository {
 
   async update(id: string, patch: Parameters<AnnouncementRepository['update']>[1]) {
     return toAnnouncement(await this.db.announcement.update({ where: { id }, data: patch }));
+  }
+
+  async cancelForTown(partnershipId: string, townId: string) {
+    const where = { partnershipId, townId, status: 'SCHEDULED' as const };
+    const rows = await this.db.announcement.findMany({
+      where,
+      select: { number: true },
+      orderBy: { number: 'asc' },
+    });
+    await this.db.announcement.updateMany({ where, data: { status: 'CANCELLED', nextRunAt: null } });
+    return rows.map((r) => r.number);
   }
 
   async list(filter: Parameters<AnnouncementRepository['list']>[0]) {

@@ -6,6 +6,7 @@ import type {
   InviteRepository,
   PartnershipRepository,
 } from '../../core/ports.ts';
+import { inviteCodeDigest } from '../../core/domain/invite-code.ts';
 import type { Prisma } from '../generated/client.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -22,7 +23,9 @@ export class PrismaPartnershipRepository implements PartnershipRepository {
   constructor(private readonly db: Tx) {}
 
   create(data: Parameters<PartnershipRepository['create']>[0], firstTownId: string) {
-    return this.db.partnership.create({ data: { ...data, towns: { create: { townId: firstTownId } } } });
+    return this.db.partnership.create({
+      data: { ...data, ownerTownId: firstTownId, towns: { create: { townId: firstTownId } } },
+    });
   }
 
   async findByNumber(number: number) {
@@ -113,14 +116,58 @@ function toDigestSchedule(
 }
 
 export class PrismaInviteRepository implements InviteRepository {
-  constructor(private readonly db: Tx) {}
+  /** `inviteKey` undefined: a store that never handles invites (some tests); using one throws. */
+  constructor(
+    private readonly db: Tx,
+    private readonly inviteKey: Buffer | undefined,
+  ) {}
 
-  create(data: Parameters<InviteRepository['create']>[0]) {
-    return this.db.invite.create({ data });
+  private digest(code: string): string {
+    if (!this.inviteKey) throw new Error('no invite key configured (TWINBRIDGE_INVITE_KEY)');
+    return inviteCodeDigest(this.inviteKey, code);
   }
 
-  findByCodeHash(codeHash: string) {
-    return this.db.invite.findUnique({ where: { codeHash } });
+  create({ code, ...data }: Parameters<InviteRepository['create']>[0]) {
+    return this.db.invite.create({ data: { ...data, codeHash: this.digest(code) } });
+  }
+
+  findByCode(code: string) {
+    return this.db.invite.findUnique({ where: { codeHash: this.digest(code) } });
+  }
+
+  listOpen(partnershipId: string, now: Date) {
+    return this.db.invite.findMany({
+      where: { partnershipId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  async revoke(id: string, at: Date) {
+    const { count } = await this.db.invite.updateMany({
+      where: { id, usedAt: null, revokedAt: null },
+      data: { revokedAt: at },
+    });
+    return count === 1;
+  }
+
+  async revokeForTown(partnershipId: string, townId: string, at: Date) {
+    const { count } = await this.db.invite.updateMany({
+      where: { partnershipId, fromTownId: townId, usedAt: null, revokedAt: null, expiresAt: { gt: at } },
+      data: { revokedAt: at },
+    });
+    return count;
+  }
+
+  async recordFailure(communityId: string, memberId: string, at: Date) {
+    await this.db.inviteFailure.create({ data: { communityId, memberId, at } });
+  }
+
+  async countFailures(since: Date, who: { communityId: string; memberId: string }) {
+    const [member, community] = await Promise.all([
+      this.db.inviteFailure.count({ where: { memberId: who.memberId, at: { gte: since } } }),
+      this.db.inviteFailure.count({ where: { communityId: who.communityId, at: { gte: since } } }),
+    ]);
+    return { member, community };
   }
 
   async markUsed(id: string, townId: string, at: Date) {

@@ -98,6 +98,40 @@ export const cs: Catalog = {
   'partner.nothing-to-change':
     'Uveďte, co se má změnit: name, status, form, areas, agreement-date nebo agreement-url.',
   'partner.updated': 'Partnerství je upravené.',
+  'partner.not-owner':
+    'Sdílená nastavení partnerství #{number} „{name}“ může měnit jen město {owner}, které je spravuje. Obraťte se na jeho koordinátory, nebo je požádejte, aby nastavení předali vašemu městu („partner handover“).',
+  'partner.changed-post': '{person} ({town}) změnil(a) partnerství „{name}“:',
+  'partner.change-line': '{setting}: {from} → {to}',
+  'partner.setting.name': 'název',
+  'partner.setting.status': 'stav',
+  'partner.setting.form': 'forma',
+  'partner.setting.areas': 'oblasti',
+  'partner.setting.agreement-date': 'datum smlouvy',
+  'partner.setting.agreement-url': 'odkaz na smlouvu',
+  'partner.setting.reminders': 'připomínky',
+  'partner.setting.digest': 'týdenní přehled',
+  'partner.setting.owner': 'město spravující sdílená nastavení',
+  'partner.value-off': 'vypnuto',
+  'partner.invite-post':
+    '{person} ({town}) vytvořil(a) pozvánku do partnerství „{name}“ pro další město, platnou do {expires}. Město, které se připojí, uvidí všechny akce a propojené kanály.',
+  'partner.handover-unknown-town':
+    '„{town}“ není jiné město partnerství „{name}“. Jeho další města: {towns}.',
+  'partner.handed-over': 'Sdílená nastavení partnerství „{name}“ nyní spravuje město {town}.',
+  'partner.left-effects':
+    'Zrušená naplánovaná oznámení: {announcements}, zneplatněné nepoužité pozvánky: {invites}, nadcházející akce předané městu {town}: {exchanges}.',
+  'partner.left-exchanges-post': 'Jeho nadcházející akce nyní pořádá město {town}: {exchanges}.',
+  'partner.left-owner-post': 'Sdílená nastavení partnerství nyní spravuje město {town}.',
+  'invite.throttled':
+    'Příliš mnoho neplatných kódů pozvánky: zkuste to znovu za {minutes} minut a ověřte kód u koordinátora, který vám ho poslal.',
+  'invite.list': 'Otevřené pozvánky partnerství „{name}“:',
+  'invite.line': '– {invite}: vytvořena {created}, vytvořil(a) {person} ({town}), platí do {expires}',
+  'invite.none': 'Partnerství „{name}“ nemá žádné otevřené pozvánky.',
+  'invite.not-found': 'Partnerství #{number} nemá otevřenou pozvánku „{invite}“. Viz „partner invites“.',
+  'invite.revoke-not-allowed':
+    'Pozvánku {invite} vytvořilo jiné město: zrušit ji může jen ono nebo město {owner}, které spravuje sdílená nastavení.',
+  'invite.revoked': 'Pozvánka {invite} do partnerství „{name}“ je zrušená: její kód už neplatí.',
+  'announce.not-own':
+    'Oznámení #{number} naplánovalo město {town}: zrušit ho může jen ono nebo město {owner}, které spravuje sdílená nastavení partnerství.',
 
   'invite.invalid': 'Tento kód pozvánky není platný. Ověřte ho u koordinátora, který vám ho poslal.',
   'invite.used': 'Tento kód pozvánky už byl použit. Požádejte o nový.',

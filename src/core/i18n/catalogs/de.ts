@@ -99,6 +99,41 @@ export const de: Catalog = {
   'partner.nothing-to-change':
     'Geben Sie an, was geändert werden soll: name, status, form, areas, agreement-date oder agreement-url.',
   'partner.updated': 'Partnerschaft aktualisiert.',
+  'partner.not-owner':
+    'Nur {owner}, die Stadt, der die gemeinsamen Einstellungen der Partnerschaft #{number} „{name}“ gehören, kann sie ändern. Wenden Sie sich an ihre Koordinatoren oder bitten Sie sie, die Einstellungen an Ihre Stadt zu übergeben („partner handover“).',
+  'partner.changed-post': '{person} ({town}) hat die Partnerschaft „{name}“ geändert:',
+  'partner.change-line': '{setting}: {from} → {to}',
+  'partner.setting.name': 'Name',
+  'partner.setting.status': 'Status',
+  'partner.setting.form': 'Form',
+  'partner.setting.areas': 'Bereiche',
+  'partner.setting.agreement-date': 'Datum der Vereinbarung',
+  'partner.setting.agreement-url': 'Link zur Vereinbarung',
+  'partner.setting.reminders': 'Erinnerungen',
+  'partner.setting.digest': 'Wochenüberblick',
+  'partner.setting.owner': 'Stadt mit den gemeinsamen Einstellungen',
+  'partner.value-off': 'aus',
+  'partner.invite-post':
+    '{person} ({town}) hat eine Einladung in die Partnerschaft „{name}“ für eine weitere Stadt erstellt, gültig bis {expires}. Eine Stadt, die beitritt, sieht alle Veranstaltungen und verbundenen Kanäle.',
+  'partner.handover-unknown-town':
+    '„{town}“ ist keine andere Stadt der Partnerschaft „{name}“. Ihre anderen Städte: {towns}.',
+  'partner.handed-over': 'Die gemeinsamen Einstellungen von „{name}“ gehören jetzt {town}.',
+  'partner.left-effects':
+    '{announcements, plural, one {# geplante Ankündigung wurde} other {# geplante Ankündigungen wurden}} abgesagt, {invites, plural, one {# unbenutzte Einladung wurde} other {# unbenutzte Einladungen wurden}} zurückgezogen, und {exchanges, plural, one {# anstehende Veranstaltung geht} other {# anstehende Veranstaltungen gehen}} an {town}.',
+  'partner.left-exchanges-post': 'Ihre anstehenden Veranstaltungen richtet jetzt {town} aus: {exchanges}.',
+  'partner.left-owner-post': 'Die gemeinsamen Einstellungen der Partnerschaft gehören jetzt {town}.',
+  'invite.throttled':
+    'Zu viele Einladungscodes, die nicht funktioniert haben: Versuchen Sie es in {minutes} Minuten erneut und prüfen Sie den Code mit dem Koordinator, der ihn geschickt hat.',
+  'invite.list': 'Offene Einladungen von „{name}“:',
+  'invite.line': '– {invite}: erstellt am {created} von {person} ({town}), gültig bis {expires}',
+  'invite.none': '„{name}“ hat keine offenen Einladungen.',
+  'invite.not-found':
+    'Partnerschaft #{number} hat keine offene Einladung „{invite}“. Siehe „partner invites“.',
+  'invite.revoke-not-allowed':
+    'Einladung {invite} hat eine andere Stadt erstellt: Nur diese Stadt oder {owner}, der die gemeinsamen Einstellungen gehören, kann sie zurückziehen.',
+  'invite.revoked': 'Einladung {invite} zu „{name}“ ist zurückgezogen: Ihr Code funktioniert nicht mehr.',
+  'announce.not-own':
+    'Ankündigung #{number} hat {town} geplant: Nur diese Stadt oder {owner}, der die gemeinsamen Einstellungen der Partnerschaft gehören, kann sie absagen.',
 
   'invite.invalid':
     'Dieser Einladungscode ist ungültig. Klären Sie das mit dem Koordinator, der ihn geschickt hat.',

@@ -92,6 +92,39 @@ export const en = {
   'partner.nothing-to-change':
     'Say what to change: name, status, form, areas, agreement-date or agreement-url.',
   'partner.updated': 'Partnership updated.',
+  'partner.not-owner':
+    'Only {owner}, the town that owns the shared settings of partnership #{number} “{name}”, can change them. Ask its coordinators, or ask them to hand the settings over to your town (“partner handover”).',
+  'partner.changed-post': '{person} ({town}) changed the partnership “{name}”:',
+  'partner.change-line': '{setting}: {from} → {to}',
+  'partner.setting.name': 'name',
+  'partner.setting.status': 'status',
+  'partner.setting.form': 'form',
+  'partner.setting.areas': 'areas',
+  'partner.setting.agreement-date': 'agreement date',
+  'partner.setting.agreement-url': 'agreement link',
+  'partner.setting.reminders': 'reminders',
+  'partner.setting.digest': 'weekly digest',
+  'partner.setting.owner': 'town owning the shared settings',
+  'partner.value-off': 'off',
+  'partner.invite-post':
+    '{person} ({town}) created an invite to the partnership “{name}” for a further town, valid until {expires}. A town that joins sees every exchange and linked channel.',
+  'partner.handover-unknown-town': '“{town}” is not another town of “{name}”. Its other towns: {towns}.',
+  'partner.handed-over': '{town} now owns the shared settings of “{name}”.',
+  'partner.left-effects':
+    '{announcements, plural, one {# scheduled announcement was} other {# scheduled announcements were}} cancelled, {invites, plural, one {# unused invite was} other {# unused invites were}} revoked, and {exchanges, plural, one {# upcoming event goes} other {# upcoming events go}} to {town}.',
+  'partner.left-exchanges-post': 'Its upcoming events are now hosted by {town}: {exchanges}.',
+  'partner.left-owner-post': '{town} now owns the partnership’s shared settings.',
+  'invite.throttled':
+    'Too many invite codes that did not work: try again in {minutes} minutes, and check the code with the coordinator who sent it.',
+  'invite.list': 'Open invites of “{name}”:',
+  'invite.line': '– {invite}: created {created} by {person} ({town}), valid until {expires}',
+  'invite.none': '“{name}” has no open invites.',
+  'invite.not-found': 'Partnership #{number} has no open invite “{invite}”. See “partner invites”.',
+  'invite.revoke-not-allowed':
+    'Invite {invite} was created by another town: only that town or {owner}, the owning town, can revoke it.',
+  'invite.revoked': 'Invite {invite} to “{name}” is revoked: its code no longer works.',
+  'announce.not-own':
+    'Announcement #{number} was scheduled by {town}: only that town or {owner}, the town owning the partnership’s shared settings, can cancel it.',
 
   'invite.invalid': 'That invite code is not valid. Check it with the coordinator who sent it.',
   'invite.used': 'That invite code has already been used. Ask for a new one.',
