@@ -1,0 +1,138 @@
+/**
+ * The durable outbox's side of storage and of the platforms' posting: what a delivery is, how
+ * it is claimed and recorded (DeliveryRepository, src/db/repositories/delivery-repository.ts).
+ * Re-exported by ports.ts, where the other ports are.
+ */
+import type { Platform } from './domain/model.ts';
+import type { DirectTarget } from './ports.ts';
+import type { ExchangeCard } from './views/exchange-card.ts';
+/** A platform-neutral message. Adapters render the exchange card natively (embeds, Block Kit). */
+export interface OutgoingMessage {
+  text: string;
+  exchange?: ExchangeCard;
+}
+
+/** Where a delivery goes: a linked channel, or one person directly. */
+export type DeliveryDestination = { channelLinkId: string } | { recipientMemberId: string };
+
+export type NewDelivery = {
+  /** Unique per (thing to post, destination): enqueueing the same key twice posts once. */
+  dedupeKey: string;
+  kind: string;
+  sourceId: string;
+  payload: OutgoingMessage;
+  dueAt: Date;
+} & (
+  | {
+      channelLinkId: string;
+      /** Replace this earlier message of the bot's instead of posting. */ editsMessageId?: string;
+    }
+  | { recipientMemberId: string }
+);
+
+/** A claimed delivery with where it goes. */
+export interface ClaimedDelivery {
+  id: string;
+  kind: string;
+  sourceId: string;
+  attempts: number;
+  payload: OutgoingMessage;
+  dueAt: Date;
+  destination:
+    | {
+        kind: 'channel';
+        channelLinkId: string;
+        /** The town the linked channel belongs to, and the partnership it follows. */
+        townId: string;
+        partnershipId: string;
+        target: ChannelTarget;
+        /** The bot's earlier message in the channel that this delivery replaces (an edit, not a post). */
+        editsMessageId?: string;
+      }
+    | { kind: 'direct'; recipientMemberId: string; target: DirectTarget };
+}
+
+/** What became of a claimed delivery. */
+export type DeliveryOutcome =
+  | { id: string; outcome: 'sent'; platformMessageId: string; at: Date }
+  /** Back to pending until `retryAt`. */
+  | { id: string; outcome: 'retry'; retryAt: Date; error: string }
+  /** Failed for good. */
+  | { id: string; outcome: 'failed'; error: string }
+  /** Given back unsent (the worker stops, or the claim would lapse before a send slot): no attempt counted. */
+  | { id: string; outcome: 'released' };
+
+export interface ChannelTarget {
+  platform: Platform;
+  /** The Discord guild id, Slack team id or console community name. */
+  communityExternalId: string;
+  channelId: string;
+  channelName: string;
+}
+
+export interface DeliveryRepository {
+  /** Adds deliveries, skipping keys that already exist; returns how many were new. */
+  enqueue(deliveries: NewDelivery[]): Promise<number>;
+  /** Atomically claims up to `limit` due deliveries for `workerId` until `leaseUntil`. */
+  claimDue(options: {
+    now: Date;
+    limit: number;
+    workerId: string;
+    leaseUntil: Date;
+    /** Rows at most per channel or person in this claim (default 5): one backlog cannot fill it. */
+    perDestination?: number;
+    /** Channel link or member ids not to claim for now (held enough, or their pace has no budget). */
+    skipDestinations?: readonly string[];
+  }): Promise<ClaimedDelivery[]>;
+  /**
+   * Records outcomes in one go. Only the worker still holding a claim may put it back or fail
+   * it; a sent message is recorded whoever finishes first. Returns how many rows changed.
+   */
+  recordOutcomes(workerId: string, outcomes: DeliveryOutcome[], at: Date): Promise<number>;
+  /**
+   * Marks a link broken and fails the posts still waiting for it. `newlyBroken` is false when
+   * it already was broken (so its coordinators are told once).
+   */
+  markChannelBroken(
+    channelLinkId: string,
+    reason: string,
+  ): Promise<{ newlyBroken: boolean; abandoned: number }>;
+  countByStatus(): Promise<Record<string, number>>;
+  /**
+   * The newest message posted for a thing (an exchange's card) in each channel, among deliveries
+   * of `kinds`: what an edit of that thing replaces.
+   */
+  latestPosted(
+    sourceId: string,
+    kinds: string[],
+  ): Promise<{ channelLinkId: string; kind: string; platformMessageId: string }[]>;
+  /**
+   * Adds planned deliveries (reminders) like enqueue; a key that was withdrawn (DROPPED) is
+   * planned again. One statement. Returns how many rows became pending.
+   */
+  plan(deliveries: NewDelivery[]): Promise<number>;
+  /**
+   * Marks DROPPED, with the reason, the pending deliveries of `kinds` about one thing (an
+   * exchange), optionally only those to some people, except the keys still wanted. They stay as
+   * history. Returns how many.
+   */
+  withdrawPending(
+    filter: { sourceId: string; kinds: string[]; recipientMemberIds?: string[]; exceptKeys: string[] },
+    reason: string,
+  ): Promise<number>;
+  /**
+   * Drops pending deliveries of `kinds` whose exchange (the sourceId) starts at or before `by`,
+   * or is no longer planned, among those due by then. Returns what was dropped.
+   */
+  dropForStartedExchanges(options: { kinds: string[]; by: Date; reason: string }): Promise<DroppedDelivery[]>;
+}
+
+/** A delivery dropped because what it was about had already begun. */
+export interface DroppedDelivery {
+  id: string;
+  kind: string;
+  dueAt: Date;
+  exchangeId: string;
+  exchangeNumber: number;
+  startsAt: Date;
+}
