@@ -19,7 +19,6 @@ import type {
 } from './domain/model.ts';
 import type { ChannelTarget, DeliveryRepository, OutgoingMessage } from './outbox-ports.ts';
 import type { PrivacyRepository, RetentionRepository } from './privacy-ports.ts';
-import type { ExchangeCard } from './views/exchange-card.ts';
 
 export type * from './outbox-ports.ts';
 
