@@ -104,6 +104,7 @@ export function schedulerHarness(database: Database, now: string): SchedulerHarn
         communityName: seat.community,
         userId: seat.user,
         displayName: seat.user,
+        communityAdmin: true,
       },
       channel: { id: seat.channel, name: seat.channel },
     });
