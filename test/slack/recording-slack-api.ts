@@ -21,6 +21,9 @@ export interface SlackPerson {
   name: string;
   displayName?: string;
   locale?: string;
+  /** users.info `is_admin` / `is_owner`. */
+  admin?: boolean;
+  owner?: boolean;
 }
 
 const API_URL = 'https://slack.test/api/';
@@ -124,6 +127,8 @@ export class RecordingSlackApi {
         real_name: person.name,
         profile: { display_name: person.displayName ?? '' },
         locale: person.locale,
+        is_admin: person.admin ?? false,
+        is_owner: person.owner ?? false,
       },
     };
   }

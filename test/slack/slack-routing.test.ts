@@ -4,6 +4,7 @@
  * The emulator suites (slack-interactions, slack-scenario …) check the same paths end to end.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { commandList } from '../../commands/index.ts';
 import { createSlackAdapter, SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
 import type {
   SlackEventLedger,
@@ -138,6 +139,7 @@ describe('slash commands', () => {
         communityName: TEAM.domain,
         userId: JANA.id,
         displayName: 'Jana',
+        communityAdmin: false,
       },
       channel: { id: CHANNEL.id, name: CHANNEL.name },
       locale: 'cs-CZ',
@@ -207,9 +209,9 @@ describe('slash commands', () => {
     expect(inbound.commands[0]?.locale).toBeUndefined();
   });
 
-  it('reuse a Slack profile for an hour of the clock, then ask Slack again', async () => {
+  it('reuse a Slack profile for five minutes of the clock, then ask Slack again', async () => {
     await connection.receiver.send(slashCommand('town info'));
-    now = new Date(now.getTime() + 59 * 60 * 1000);
+    now = new Date(now.getTime() + 4 * 60 * 1000);
     await connection.receiver.send(slashCommand('town info'));
     expect(connection.api.argsOf('users.info')).toHaveLength(1);
     now = new Date(now.getTime() + 2 * 60 * 1000);
@@ -221,6 +223,43 @@ describe('slash commands', () => {
       ['Jana', 'cs-CZ'],
       ['Jana N.', 'de-DE'],
     ]);
+  });
+
+  const adminCommands = commandList.filter((d) => d.communityAdmin === true);
+
+  it.each(adminCommands.map((d) => [d.path.join(' ')] as const))(
+    '/twin %s tells the core the person administers the workspace only as admin, owner or installer',
+    async (words) => {
+      const people = [
+        ['U0PLAIN', {}, false],
+        ['U0ADMIN', { admin: true }, true],
+        ['U0OWNER', { owner: true }, true],
+        ['U0INSTALLER', {}, true],
+      ] as const;
+      connection.workspaces.installers.set(TEAM.id, 'U0INSTALLER');
+      for (const [id, rights] of people) {
+        connection.api.person(id, { name: id.toLowerCase(), ...rights });
+        await connection.receiver.send(slashCommand(words, { user_id: id, user_name: id }));
+      }
+      expect(inbound.commands.map((c) => [c.actor.userId, c.actor.communityAdmin])).toEqual(
+        people.map(([id, , admin]) => [id, admin]),
+      );
+    },
+  );
+
+  it('takes an admin right away within five minutes of Slack doing so', async () => {
+    connection.api.person(JANA.id, { name: JANA.name, admin: true });
+    await connection.receiver.send(slashCommand('town register'));
+    connection.api.person(JANA.id, { name: JANA.name, admin: false });
+    now = new Date(now.getTime() + 5 * 60 * 1000 + 1);
+    await connection.receiver.send(slashCommand('town register'));
+    expect(inbound.commands.map((c) => c.actor.communityAdmin)).toEqual([true, false]);
+  });
+
+  it('counts nobody as admin when users.info fails', async () => {
+    connection.api.failNext('users.info', 'missing_scope');
+    await connection.receiver.send(slashCommand('town register'));
+    expect(inbound.commands[0]?.actor.communityAdmin).toBe(false);
   });
 });
 
