@@ -46,6 +46,8 @@ export class RecordingSlackApi {
   readonly calls: ApiCall[] = [];
   readonly responsePosts: ResponseUrlPost[] = [];
   private readonly people = new Map<string, SlackPerson>();
+  /** Channels the bot is not a member of (conversations.info `is_member: false`). */
+  readonly channelsWithoutBot = new Set<string>();
   private readonly failures = new Map<string, string>();
   private readonly held = new Map<string, { arrived: () => void; released: Promise<void> }>();
   private nextTs = 1;
@@ -104,6 +106,10 @@ export class RecordingSlackApi {
     switch (method) {
       case 'users.info':
         return this.userInfo(String(args['user']));
+      case 'conversations.info': {
+        const channel = String(args['channel']);
+        return { channel: { id: channel, is_member: !this.channelsWithoutBot.has(channel) } };
+      }
       case 'chat.postMessage':
         return { channel: args['channel'], ts };
       case 'chat.postEphemeral':

@@ -247,6 +247,33 @@ describe('slash commands', () => {
     },
   );
 
+  it('tell the core when the bot is not in a channel a command would link, with the fix', async () => {
+    connection.api.channelsWithoutBot.add(CHANNEL.id);
+    await connection.receiver.send(slashCommand('channel link partnership:1'));
+    await connection.receiver.send(slashCommand('partner join code:ABCDE-12345'));
+    connection.api.failNext('conversations.info', 'channel_not_found');
+    await connection.receiver.send(slashCommand('channel link partnership:1'));
+    const blocked = {
+      id: CHANNEL.id,
+      name: CHANNEL.name,
+      postingBlocked: 'the bot is not a member',
+      postingFix: '/invite @Twinbridge',
+    };
+    expect(inbound.commands.map((c) => c.channel)).toEqual([blocked, blocked, blocked]);
+    // Other commands do not ask; a channel the bot is in, or a failed lookup, blocks nothing.
+    await connection.receiver.send(slashCommand('town info'));
+    connection.api.channelsWithoutBot.clear();
+    await connection.receiver.send(slashCommand('channel link partnership:1'));
+    connection.api.failNext('conversations.info', 'missing_scope');
+    await connection.receiver.send(slashCommand('partner join code:ABCDE-12345'));
+    expect(inbound.commands.slice(3).map((c) => c.channel)).toEqual([
+      { id: CHANNEL.id, name: CHANNEL.name },
+      { id: CHANNEL.id, name: CHANNEL.name },
+      { id: CHANNEL.id, name: CHANNEL.name },
+    ]);
+    expect(connection.api.argsOf('conversations.info')).toHaveLength(5);
+  });
+
   it('takes an admin right away within five minutes of Slack doing so', async () => {
     connection.api.person(JANA.id, { name: JANA.name, admin: true });
     await connection.receiver.send(slashCommand('town register'));

@@ -22,6 +22,7 @@ import type { InboundPort } from '../../core/adapter-contract.ts';
 import type { DeadlineTimer } from '../../core/async/deadline.ts';
 import type { Logger } from '../../core/ports.ts';
 import { RSVP_ACTION_PATTERN } from './block-kit.ts';
+import { channelAccess, linksChannel } from './channel-access.ts';
 import { COMMAND_MODAL_CALLBACK, MODAL_COMMANDS } from './command-modal.ts';
 import { CommandForms } from './command-forms.ts';
 import { RsvpButtons } from './rsvp-buttons.ts';
@@ -56,12 +57,14 @@ export class SlackRouter {
   private readonly answers: SlackAnswers;
   private readonly buttons: RsvpButtons;
   private readonly forms: CommandForms;
+  private readonly timer: DeadlineTimer | undefined;
 
   constructor(
     private readonly parts: SlackRouterParts,
     tuning: SlackRouterTuning = {},
   ) {
     this.answers = new SlackAnswers(parts.logger);
+    this.timer = tuning.timer;
     this.buttons = new RsvpButtons(parts.inbound, parts.profiles, this.answers);
     this.forms = new CommandForms(parts.inbound, parts.profiles, this.answers, tuning);
   }
@@ -160,10 +163,17 @@ export class SlackRouter {
       return;
     }
     const started = performance.now();
+    const access = linksChannel(text)
+      ? await channelAccess(client, command.channel_id, {
+          logger: this.parts.logger,
+          waitMs: PROFILE_LOOKUP_MS,
+          timer: this.timer,
+        })
+      : {};
     const reply = await this.parts.inbound.runCommand({
       text,
       actor: who.actor,
-      channel,
+      channel: { ...channel, ...access },
       locale: who.locale,
     });
     this.parts.logger.debug(
