@@ -217,6 +217,40 @@ describe('slash commands', () => {
   });
 });
 
+describe('DISCORD_ALLOWED_GUILDS', () => {
+  it('refuses commands, buttons and autocomplete from a server not on the list, without asking the core', async () => {
+    const connection = new FakeDiscordConnection();
+    const listed = new DiscordAdapter(connection, inbound, logger, {
+      timer,
+      allowedGuilds: ['9999999999999999999'],
+    });
+    await listed.start();
+    const command = connection.command({ name: 'town', subcommand: 'info' });
+    const click = connection.click({ customId: 'rsvp:12:going' });
+    const suggest = connection.autocomplete({ name: 'rsvp', focused: 'event', typed: '1' });
+    await listed.whenIdle();
+    expect(inbound.commands).toEqual([]);
+    expect(inbound.suggestRequests).toEqual([]);
+    for (const handle of [command, click]) {
+      expect(only(handle.answers()).body).toMatchObject({
+        content:
+          'Twinbridge ist für diesen Server oder Workspace nicht freigegeben. Bitten Sie den Betreiber dieses Bots, ihn freizugeben.',
+        flags: EPHEMERAL,
+      });
+    }
+    expect(only(suggest.answers()).body?.['choices']).toEqual([]);
+  });
+
+  it('serves a server on the list', async () => {
+    const connection = new FakeDiscordConnection();
+    const listed = new DiscordAdapter(connection, inbound, logger, { timer, allowedGuilds: [PASSAU.id] });
+    await listed.start();
+    connection.command({ name: 'town', subcommand: 'info' });
+    await listed.whenIdle();
+    expect(inbound.commands).toHaveLength(1);
+  });
+});
+
 describe('slow answers', () => {
   it('answers at once, without deferring, when the core is done before the deadline', async () => {
     const handle = discord.command({ name: 'town', subcommand: 'info' });
