@@ -117,6 +117,44 @@ const responses = () => connection.api.responsePosts.map((post) => post.body);
 const textOf = (request: CommandRequest | undefined) =>
   request && 'text' in request ? request.text : undefined;
 
+describe('SLACK_ALLOWED_TEAMS', () => {
+  const adapterServing = async (allowedTeams: string[]) => {
+    const listed = new FakeSlackConnection(recordingLogger([]));
+    const adapter = new SlackAdapter(
+      {
+        connection: listed,
+        inbound,
+        events: new MemoryEventLedger(),
+        posts: unusedPosts,
+        logger: recordingLogger([]),
+        clock: { now: () => now },
+        command: '/twin',
+      },
+      { timer, allowedTeams },
+    );
+    await adapter.start();
+    return listed;
+  };
+
+  it('refuses a command from a workspace not on the list at once, without asking the core', async () => {
+    const listed = await adapterServing(['T0OTHER']);
+    const dispatch = listed.receiver.dispatch(slashCommand('town info'));
+    await dispatch.handled;
+    expect(dispatch.outcome).toEqual({
+      acknowledged: true,
+      response:
+        'Twinbridge is not enabled for this server or workspace. Ask the operator of this bot to allow it.',
+    });
+    expect(inbound.commands).toEqual([]);
+  });
+
+  it('serves a workspace on the list', async () => {
+    const listed = await adapterServing([TEAM.id]);
+    await listed.receiver.send(slashCommand('town info'));
+    expect(inbound.commands).toHaveLength(1);
+  });
+});
+
 describe('slash commands', () => {
   it('acknowledge at once, then run the decoded text as the person, in the channel', async () => {
     let acknowledgedFirst: boolean | undefined;

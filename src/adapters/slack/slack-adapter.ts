@@ -74,7 +74,7 @@ export function createSlackAdapter(
   logger: Logger,
   options: { clock: Clock; tuning?: SlackAdapterTuning },
 ): SlackAdapter {
-  const tuning = options.tuning ?? {};
+  const tuning = { allowedTeams: config.allowedTeams, ...options.tuning };
   const connection = new BoltSlackConnection(config, stores.installations, logger, tuning);
   return new SlackAdapter(
     {
