@@ -3,6 +3,7 @@ import { defineCommand } from '../src/core/commands/definition.ts';
 export const townRegister = defineCommand({
   path: ['town', 'register'],
   role: 'anyone',
+  communityAdmin: true,
   description: {
     en: 'Register the town this community belongs to; you become its coordinator',
     cs: 'Zaregistrovat město této komunity; stanete se jeho koordinátorem',
@@ -70,7 +71,8 @@ const coordinatorUser = {
 
 export const townCoordinatorAdd = defineCommand({
   path: ['town', 'coordinator', 'add'],
-  role: 'coordinator',
+  role: 'member',
+  communityAdmin: true,
   description: {
     en: 'Make someone a coordinator of your town',
     cs: 'Jmenovat někoho koordinátorem vašeho města',
@@ -82,7 +84,8 @@ export const townCoordinatorAdd = defineCommand({
 
 export const townCoordinatorRemove = defineCommand({
   path: ['town', 'coordinator', 'remove'],
-  role: 'coordinator',
+  role: 'member',
+  communityAdmin: true,
   description: {
     en: 'Remove a coordinator of your town (the last one stays)',
     cs: 'Odebrat koordinátora vašeho města (poslední zůstává)',

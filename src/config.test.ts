@@ -182,3 +182,29 @@ describe('TWINBRIDGE_INVITE_KEY', () => {
     );
   });
 });
+
+describe('DISCORD_ALLOWED_GUILDS and SLACK_ALLOWED_TEAMS', () => {
+  const discord = { DISCORD_TOKEN: 'discord-token' };
+  const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret' };
+
+  it('serve every server and workspace unless set', () => {
+    expect(loadConfig(discord).discord?.allowedGuilds).toBeUndefined();
+    expect(loadConfig({ ...slack, SLACK_ALLOWED_TEAMS: ' ' }).slack?.allowedTeams).toBeUndefined();
+  });
+
+  it('take comma-separated ids, spaces allowed', () => {
+    const env = { ...discord, ...slack, DISCORD_ALLOWED_GUILDS: '123456789012345678, 223456789012345678' };
+    expect(loadConfig(env).discord?.allowedGuilds).toEqual(['123456789012345678', '223456789012345678']);
+    const teams = loadConfig({ ...slack, SLACK_ALLOWED_TEAMS: 'T0123ABCD,T0999' }).slack?.allowedTeams;
+    expect(teams).toEqual(['T0123ABCD', 'T0999']);
+  });
+
+  it('refuse something that is no id, naming the variable', () => {
+    expect(() => loadConfig({ ...discord, DISCORD_ALLOWED_GUILDS: '1234,krumlov' })).toThrow(
+      /DISCORD_ALLOWED_GUILDS.*server \(guild\) ids/,
+    );
+    expect(() => loadConfig({ ...slack, SLACK_ALLOWED_TEAMS: 'krumlov.slack.com' })).toThrow(
+      /SLACK_ALLOWED_TEAMS.*workspace \(team\) ids/,
+    );
+  });
+});

@@ -9,6 +9,22 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** A comma-separated list of ids, each matching `pattern`; empty or unset means no list. */
+function idList(pattern: RegExp, what: string) {
+  return optionalText.pipe(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((id) => id.trim())
+          .filter((id) => id !== ''),
+      )
+      .pipe(z.array(z.string().regex(pattern, what)).min(1, what))
+      .optional(),
+  );
+}
+
 /** Hosts on this machine: the only ones plain http:// may reach (the emulators, a local proxy). */
 function isLoopback(hostname: string): boolean {
   return (
@@ -92,6 +108,8 @@ const schema = z.object({
       .regex(/^\d{17,20}$/, 'a server (guild) id: 17 to 20 digits')
       .optional(),
   ),
+  DISCORD_ALLOWED_GUILDS: idList(/^\d{17,20}$/, 'server (guild) ids of 17 to 20 digits, comma-separated'),
+  SLACK_ALLOWED_TEAMS: idList(/^T[A-Z0-9]{2,}$/, 'workspace (team) ids such as T0123ABCD, comma-separated'),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
@@ -147,6 +165,8 @@ export interface SlackConfig {
   port: number;
   host: string;
   command: string;
+  /** SLACK_ALLOWED_TEAMS: the only workspaces served; undefined serves every workspace. */
+  allowedTeams?: readonly string[] | undefined;
 }
 
 /** The Discord adapter (src/adapters/discord), enabled when DISCORD_TOKEN is set. */
@@ -159,6 +179,8 @@ export interface DiscordConfig {
   apiUrl: string | undefined;
   /** Register commands to this one server (development) instead of globally. */
   guildId: string | undefined;
+  /** DISCORD_ALLOWED_GUILDS: the only servers served; undefined serves every server. */
+  allowedGuilds?: readonly string[] | undefined;
 }
 
 export interface Config {
@@ -243,6 +265,7 @@ function slackConfig(c: Parsed): { slack: SlackConfig | undefined; problems: str
       port: c.SLACK_PORT,
       host: c.SLACK_HOST,
       command: c.SLACK_COMMAND,
+      allowedTeams: c.SLACK_ALLOWED_TEAMS,
     },
   };
 }
@@ -315,7 +338,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     slack,
     discord: c.DISCORD_TOKEN
-      ? { token: c.DISCORD_TOKEN, apiUrl: discordApiBase(c.DISCORD_API_URL), guildId: c.DISCORD_GUILD_ID }
+      ? {
+          token: c.DISCORD_TOKEN,
+          apiUrl: discordApiBase(c.DISCORD_API_URL),
+          guildId: c.DISCORD_GUILD_ID,
+          allowedGuilds: c.DISCORD_ALLOWED_GUILDS,
+        }
       : undefined,
     tokenKeys: tokenKeys(c),
   };

@@ -89,6 +89,7 @@ describe.each(DATABASE_KINDS)('time zones and races on %s', (kind) => {
             communityName: community,
             userId: user,
             displayName: user,
+            communityAdmin: true,
           },
           channel: { id: 'general', name: 'general' },
         });

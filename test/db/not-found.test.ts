@@ -60,6 +60,7 @@ describe.each(DATABASE_KINDS)('a write to a row that is gone (%s)', (kind) => {
         communityName: 'gone',
         userId: 'jana',
         displayName: 'jana',
+        communityAdmin: true,
       },
       channel: { id: 'general', name: 'general' },
       locale,

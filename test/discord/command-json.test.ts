@@ -244,6 +244,23 @@ describe('Discord slash commands generated from commands/', () => {
     for (const command of commands) expect(command).toMatchObject({ contexts: [0], integration_types: [0] });
   });
 
+  it('show groups meant for coordinators and server admins only to Manage Server until a role is granted them', () => {
+    // Manage Server is bit 1 << 5 in Discord's permission bitfield, sent as a string.
+    const restricted = Object.fromEntries(
+      commands.map((command) => [command.name, command.default_member_permissions]),
+    );
+    const expected = Object.fromEntries(
+      commands.map((command) => {
+        const members = commandList.filter((d) => d.path[0] === command.name);
+        const adminsOnly = members.every((d) => d.role === 'coordinator' || d.communityAdmin === true);
+        return [command.name, adminsOnly ? '32' : undefined];
+      }),
+    );
+    expect(restricted).toEqual(expected);
+    // A group with something for every member stays visible: the bus refuses the rest.
+    expect(restricted).toMatchObject({ announce: '32', channel: '32', town: undefined, partner: undefined });
+  });
+
   it('match the reviewed file generated/discord-commands.json (npm run commands:discord updates it)', async () => {
     await expect(
       `${JSON.stringify(commands, null, 2)}\n`,

@@ -168,6 +168,24 @@ describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
     expectRefusal(other, translate('en', 'town.not-registered'));
   });
 
+  it('leaves naming coordinators to server admins, privately and naming the permission', async () => {
+    // Lena is a plain member of Passau's server (Max owns it).
+    const denied = await h.command({
+      ...lena,
+      name: 'town',
+      subcommandGroup: 'coordinator',
+      subcommand: 'add',
+      options: { user: 'lena' },
+    });
+    expectRefusal(
+      denied,
+      '„town coordinator add“ erfordert die Berechtigung „Server verwalten“ (oder „Administrator“) auf diesem Discord-Server. Bitte wenden Sie sich an einen Server-Admin.',
+    );
+    const lenaId = h.discord.userId('lena');
+    const lenaRow = await database.prisma.member.findFirst({ where: { platformUserId: lenaId } });
+    expect(lenaRow?.role ?? 'MEMBER').toBe('MEMBER');
+  });
+
   it('denies a member a coordinator command, privately', async () => {
     const denied = await h.command({
       ...lena,

@@ -6,6 +6,7 @@
  */
 import { ApplicationCommandOptionType, Locale } from 'discord.js';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { commandList } from '../../commands/index.ts';
 import { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 
 import type { Reply } from '../../src/core/commands/invocation.ts';
@@ -93,6 +94,7 @@ describe('slash commands', () => {
           communityName: 'Passau',
           userId: MAX.id,
           displayName: 'Bürgermeister Max',
+          communityAdmin: false,
         },
         channel: { id: PARTNERSTADT, name: 'partnerstadt' },
         locale: 'de',
@@ -100,6 +102,33 @@ describe('slash commands', () => {
     ]);
     expect(handle.answers()).toHaveLength(1);
   });
+
+  // Permission bits (developers/docs/topics/permissions): Administrator 1 << 3, Manage Server
+  // 1 << 5, Manage Channels 1 << 4.
+  const ADMINISTRATOR = 8n;
+  const MANAGE_GUILD = 32n;
+  const MANAGE_CHANNELS = 16n;
+  const adminCommands = commandList.filter((d) => d.communityAdmin === true);
+
+  it.each(adminCommands.map((d) => [d.path.join(' '), d] as const))(
+    '/%s tells the core the member is a server admin only with Manage Server or Administrator',
+    async (_name, definition) => {
+      const [name, second, third] = definition.path;
+      const invoke = (memberPermissions: bigint) =>
+        discord.command({
+          name,
+          ...(third === undefined ? { subcommand: second } : { group: second, subcommand: third }),
+          memberPermissions,
+        });
+      for (const bits of [0n, MANAGE_CHANNELS, MANAGE_GUILD, ADMINISTRATOR, MANAGE_GUILD | MANAGE_CHANNELS]) {
+        invoke(bits);
+      }
+      await adapter.whenIdle();
+      expect(inbound.commands.map((c) => ['command' in c ? c.command : '', c.actor.communityAdmin])).toEqual(
+        [false, false, true, true, true].map((admin) => [definition.path.join('.'), admin]),
+      );
+    },
+  );
 
   it('passes option values as Discord typed them, and unknown commands as the words typed', async () => {
     discord.command({
@@ -185,6 +214,40 @@ describe('slash commands', () => {
       'Twinbridge funktioniert in den Kanälen des Servers Ihrer Stadt, nicht in Direktnachrichten.',
     );
     expect(answer.body?.['flags']).toBe(EPHEMERAL);
+  });
+});
+
+describe('DISCORD_ALLOWED_GUILDS', () => {
+  it('refuses commands, buttons and autocomplete from a server not on the list, without asking the core', async () => {
+    const connection = new FakeDiscordConnection();
+    const listed = new DiscordAdapter(connection, inbound, logger, {
+      timer,
+      allowedGuilds: ['9999999999999999999'],
+    });
+    await listed.start();
+    const command = connection.command({ name: 'town', subcommand: 'info' });
+    const click = connection.click({ customId: 'rsvp:12:going' });
+    const suggest = connection.autocomplete({ name: 'rsvp', focused: 'event', typed: '1' });
+    await listed.whenIdle();
+    expect(inbound.commands).toEqual([]);
+    expect(inbound.suggestRequests).toEqual([]);
+    for (const handle of [command, click]) {
+      expect(only(handle.answers()).body).toMatchObject({
+        content:
+          'Twinbridge ist für diesen Server oder Workspace nicht freigegeben. Bitten Sie den Betreiber dieses Bots, ihn freizugeben.',
+        flags: EPHEMERAL,
+      });
+    }
+    expect(only(suggest.answers()).body?.['choices']).toEqual([]);
+  });
+
+  it('serves a server on the list', async () => {
+    const connection = new FakeDiscordConnection();
+    const listed = new DiscordAdapter(connection, inbound, logger, { timer, allowedGuilds: [PASSAU.id] });
+    await listed.start();
+    connection.command({ name: 'town', subcommand: 'info' });
+    await listed.whenIdle();
+    expect(inbound.commands).toHaveLength(1);
   });
 });
 

@@ -109,6 +109,8 @@ export interface Where {
   appPermissions?: bigint;
   /** The member's server nickname. */
   nick?: string;
+  /** The member's permissions in the channel; default none (a plain member). */
+  memberPermissions?: bigint;
 }
 
 export interface CommandInput extends Where {
@@ -321,7 +323,7 @@ export class FakeDiscordConnection implements DiscordConnection {
         deaf: false,
         mute: false,
         flags: 0,
-        permissions: '0',
+        permissions: String(where.memberPermissions ?? 0n),
       },
       context: 0,
       authorizing_integration_owners: { 0: guild.id },

@@ -110,6 +110,7 @@ export function schedulerHarness(
         communityName: seat.community,
         userId: seat.user,
         displayName: seat.user,
+        communityAdmin: true,
       },
       channel: { id: seat.channel, name: seat.channel },
     });

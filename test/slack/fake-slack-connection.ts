@@ -75,8 +75,14 @@ export class FakeReceiver implements Receiver {
 /** The bot's clients per workspace: every team gets one on the recording API; uninstalls are kept. */
 class RecordingWorkspaces implements WorkspaceClients {
   readonly uninstalls: { teamId: string; enterpriseId?: string | undefined }[] = [];
+  /** Who installed the app, per team (tests set it). */
+  readonly installers = new Map<string, string>();
 
   constructor(private readonly client: webApi.WebClient) {}
+
+  installerOf(teamId: string): Promise<string | undefined> {
+    return Promise.resolve(this.installers.get(teamId));
+  }
 
   clientFor(): Promise<WorkspaceClient> {
     return Promise.resolve(this.client);

@@ -21,6 +21,9 @@ export interface SlackPerson {
   name: string;
   displayName?: string;
   locale?: string;
+  /** users.info `is_admin` / `is_owner`. */
+  admin?: boolean;
+  owner?: boolean;
 }
 
 const API_URL = 'https://slack.test/api/';
@@ -43,6 +46,8 @@ export class RecordingSlackApi {
   readonly calls: ApiCall[] = [];
   readonly responsePosts: ResponseUrlPost[] = [];
   private readonly people = new Map<string, SlackPerson>();
+  /** Channels the bot is not a member of (conversations.info `is_member: false`). */
+  readonly channelsWithoutBot = new Set<string>();
   private readonly failures = new Map<string, string>();
   private readonly held = new Map<string, { arrived: () => void; released: Promise<void> }>();
   private nextTs = 1;
@@ -101,6 +106,10 @@ export class RecordingSlackApi {
     switch (method) {
       case 'users.info':
         return this.userInfo(String(args['user']));
+      case 'conversations.info': {
+        const channel = String(args['channel']);
+        return { channel: { id: channel, is_member: !this.channelsWithoutBot.has(channel) } };
+      }
       case 'chat.postMessage':
         return { channel: args['channel'], ts };
       case 'chat.postEphemeral':
@@ -124,6 +133,8 @@ export class RecordingSlackApi {
         real_name: person.name,
         profile: { display_name: person.displayName ?? '' },
         locale: person.locale,
+        is_admin: person.admin ?? false,
+        is_owner: person.owner ?? false,
       },
     };
   }

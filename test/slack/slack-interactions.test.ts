@@ -214,7 +214,7 @@ describe.each(SLACK_MODES)('Slack interactions in %s mode', (mode) => {
   });
 
   if (mode === 'http')
-    it('rejects requests with a bad or stale signature before running anything', async () => {
+    it('rejects requests with a bad, stale or future-dated signature before running anything', async () => {
       const communities = await database.prisma.community.count();
       const bad = await h
         .http()
@@ -223,11 +223,14 @@ describe.each(SLACK_MODES)('Slack interactions in %s mode', (mode) => {
           { badSignature: true },
         );
       const stale = await h.http().slashCommand({ command: '/twin', text: 'help' }, { stale: true });
-      expect([bad.status, stale.status]).toEqual([401, 401]);
+      const future = await h.http().slashCommand({ command: '/twin', text: 'help' }, { future: true });
+      expect([bad.status, stale.status, future.status]).toEqual([401, 401, 401]);
       // A 401 is the whole handling: the request was refused before any listener ran, so there
       // is nothing still under way to wait for.
       expect(h.slack.responses(bad.responseUrl)).toEqual([]);
       expect(h.slack.responses(stale.responseUrl)).toEqual([]);
+      expect(h.slack.responses(future.responseUrl)).toEqual([]);
+      expect(h.logLines.filter((l) => l.includes('refused a request dated in the future'))).toHaveLength(1);
       expect(await database.prisma.community.count()).toBe(communities);
       const health = await fetch(h.eventsUrl.replace('/slack/events', '/healthz'));
       expect(await health.text()).toBe('ok');

@@ -166,7 +166,12 @@ describe('Slack posting for the outbox', () => {
 
   it('marks a channel the bot was removed from as broken, without retrying, and tells the coordinator', async () => {
     const random = h.slack.workspace().randomChannelId ?? '';
+    const channel = h.slack.channel(random);
+    if (!channel) throw new Error('the emulator seeds #random');
+    // Linked while the bot was in #random; then someone removed it.
+    channel.botIsMember = true;
     await h.command('channel link partnership:1', { ...alice, channelId: random });
+    channel.botIsMember = false;
     await announce('Nobody hears this', 1);
     expect(posted('Nobody hears this').map((m) => m.channel)).toEqual([general]);
     const link = await database.prisma.channelLink.findFirstOrThrow({ where: { channelId: random } });

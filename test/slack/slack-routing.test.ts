@@ -4,6 +4,7 @@
  * The emulator suites (slack-interactions, slack-scenario …) check the same paths end to end.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { commandList } from '../../commands/index.ts';
 import { createSlackAdapter, SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
 import type {
   SlackEventLedger,
@@ -116,6 +117,44 @@ const responses = () => connection.api.responsePosts.map((post) => post.body);
 const textOf = (request: CommandRequest | undefined) =>
   request && 'text' in request ? request.text : undefined;
 
+describe('SLACK_ALLOWED_TEAMS', () => {
+  const adapterServing = async (allowedTeams: string[]) => {
+    const listed = new FakeSlackConnection(recordingLogger([]));
+    const adapter = new SlackAdapter(
+      {
+        connection: listed,
+        inbound,
+        events: new MemoryEventLedger(),
+        posts: unusedPosts,
+        logger: recordingLogger([]),
+        clock: { now: () => now },
+        command: '/twin',
+      },
+      { timer, allowedTeams },
+    );
+    await adapter.start();
+    return listed;
+  };
+
+  it('refuses a command from a workspace not on the list at once, without asking the core', async () => {
+    const listed = await adapterServing(['T0OTHER']);
+    const dispatch = listed.receiver.dispatch(slashCommand('town info'));
+    await dispatch.handled;
+    expect(dispatch.outcome).toEqual({
+      acknowledged: true,
+      response:
+        'Twinbridge is not enabled for this server or workspace. Ask the operator of this bot to allow it.',
+    });
+    expect(inbound.commands).toEqual([]);
+  });
+
+  it('serves a workspace on the list', async () => {
+    const listed = await adapterServing([TEAM.id]);
+    await listed.receiver.send(slashCommand('town info'));
+    expect(inbound.commands).toHaveLength(1);
+  });
+});
+
 describe('slash commands', () => {
   it('acknowledge at once, then run the decoded text as the person, in the channel', async () => {
     let acknowledgedFirst: boolean | undefined;
@@ -138,6 +177,7 @@ describe('slash commands', () => {
         communityName: TEAM.domain,
         userId: JANA.id,
         displayName: 'Jana',
+        communityAdmin: false,
       },
       channel: { id: CHANNEL.id, name: CHANNEL.name },
       locale: 'cs-CZ',
@@ -207,9 +247,9 @@ describe('slash commands', () => {
     expect(inbound.commands[0]?.locale).toBeUndefined();
   });
 
-  it('reuse a Slack profile for an hour of the clock, then ask Slack again', async () => {
+  it('reuse a Slack profile for five minutes of the clock, then ask Slack again', async () => {
     await connection.receiver.send(slashCommand('town info'));
-    now = new Date(now.getTime() + 59 * 60 * 1000);
+    now = new Date(now.getTime() + 4 * 60 * 1000);
     await connection.receiver.send(slashCommand('town info'));
     expect(connection.api.argsOf('users.info')).toHaveLength(1);
     now = new Date(now.getTime() + 2 * 60 * 1000);
@@ -221,6 +261,70 @@ describe('slash commands', () => {
       ['Jana', 'cs-CZ'],
       ['Jana N.', 'de-DE'],
     ]);
+  });
+
+  const adminCommands = commandList.filter((d) => d.communityAdmin === true);
+
+  it.each(adminCommands.map((d) => [d.path.join(' ')] as const))(
+    '/twin %s tells the core the person administers the workspace only as admin, owner or installer',
+    async (words) => {
+      const people = [
+        ['U0PLAIN', {}, false],
+        ['U0ADMIN', { admin: true }, true],
+        ['U0OWNER', { owner: true }, true],
+        ['U0INSTALLER', {}, true],
+      ] as const;
+      connection.workspaces.installers.set(TEAM.id, 'U0INSTALLER');
+      for (const [id, rights] of people) {
+        connection.api.person(id, { name: id.toLowerCase(), ...rights });
+        await connection.receiver.send(slashCommand(words, { user_id: id, user_name: id }));
+      }
+      expect(inbound.commands.map((c) => [c.actor.userId, c.actor.communityAdmin])).toEqual(
+        people.map(([id, , admin]) => [id, admin]),
+      );
+    },
+  );
+
+  it('tell the core when the bot is not in a channel a command would link, with the fix', async () => {
+    connection.api.channelsWithoutBot.add(CHANNEL.id);
+    await connection.receiver.send(slashCommand('channel link partnership:1'));
+    await connection.receiver.send(slashCommand('partner join code:ABCDE-12345'));
+    connection.api.failNext('conversations.info', 'channel_not_found');
+    await connection.receiver.send(slashCommand('channel link partnership:1'));
+    const blocked = {
+      id: CHANNEL.id,
+      name: CHANNEL.name,
+      postingBlocked: 'the bot is not a member',
+      postingFix: '/invite @Twinbridge',
+    };
+    expect(inbound.commands.map((c) => c.channel)).toEqual([blocked, blocked, blocked]);
+    // Other commands do not ask; a channel the bot is in, or a failed lookup, blocks nothing.
+    await connection.receiver.send(slashCommand('town info'));
+    connection.api.channelsWithoutBot.clear();
+    await connection.receiver.send(slashCommand('channel link partnership:1'));
+    connection.api.failNext('conversations.info', 'missing_scope');
+    await connection.receiver.send(slashCommand('partner join code:ABCDE-12345'));
+    expect(inbound.commands.slice(3).map((c) => c.channel)).toEqual([
+      { id: CHANNEL.id, name: CHANNEL.name },
+      { id: CHANNEL.id, name: CHANNEL.name },
+      { id: CHANNEL.id, name: CHANNEL.name },
+    ]);
+    expect(connection.api.argsOf('conversations.info')).toHaveLength(5);
+  });
+
+  it('takes an admin right away within five minutes of Slack doing so', async () => {
+    connection.api.person(JANA.id, { name: JANA.name, admin: true });
+    await connection.receiver.send(slashCommand('town register'));
+    connection.api.person(JANA.id, { name: JANA.name, admin: false });
+    now = new Date(now.getTime() + 5 * 60 * 1000 + 1);
+    await connection.receiver.send(slashCommand('town register'));
+    expect(inbound.commands.map((c) => c.actor.communityAdmin)).toEqual([true, false]);
+  });
+
+  it('counts nobody as admin when users.info fails', async () => {
+    connection.api.failNext('users.info', 'missing_scope');
+    await connection.receiver.send(slashCommand('town register'));
+    expect(inbound.commands[0]?.actor.communityAdmin).toBe(false);
   });
 });
 

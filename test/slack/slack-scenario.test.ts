@@ -64,18 +64,19 @@ describe.each(combinations)('Slack scenario in %s mode on %s', (mode, kind) => {
     await h.install('T0002');
     const partneri = h.slack.addChannel({ teamId: 'T0001', name: 'partneri' });
     const partnerstadt = h.slack.addChannel({ teamId: 'T0002', name: 'partnerstadt' });
-    const user = (teamId: string, name: string, channelId: string): As => ({
+    const user = (teamId: string, name: string, channelId: string, isAdmin = false): As => ({
       teamId,
       channelId,
-      userId: h.slack.addUser({ teamId, name }).id,
+      userId: h.slack.addUser({ teamId, name, isAdmin }).id,
     });
+    // Jana and Max administer their workspaces: they register the towns.
     krumlov = {
-      jana: user('T0001', 'jana', partneri.id),
+      jana: user('T0001', 'jana', partneri.id, true),
       petra: user('T0001', 'petra', partneri.id),
       channelId: partneri.id,
     };
     passau = {
-      max: user('T0002', 'max', partnerstadt.id),
+      max: user('T0002', 'max', partnerstadt.id, true),
       lena: user('T0002', 'lena', partnerstadt.id),
       channelId: partnerstadt.id,
     };

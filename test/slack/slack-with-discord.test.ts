@@ -64,7 +64,7 @@ describe('a Slack town and a Discord town in one partnership', () => {
     database = await createTestDatabase('embedded');
     slack = await SlackEmulator.start({ workspaces: [{ teamId: 'T0001', teamName: 'Český Krumlov' }] });
     partneri = slack.addChannel({ name: 'partneri' }).id;
-    jana = slack.addUser({ name: 'jana' }).id;
+    jana = slack.addUser({ name: 'jana', isAdmin: true }).id;
     petra = slack.addUser({ name: 'petra' }).id;
     discord = await DiscordEmulator.start({
       token: 'cross-token',

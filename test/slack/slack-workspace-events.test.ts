@@ -34,7 +34,7 @@ describe.each(SLACK_MODES)('Slack workspace events in %s mode', (mode) => {
     jana = {
       teamId: 'T0001',
       channelId: partneri,
-      userId: h.slack.addUser({ teamId: 'T0001', name: 'jana' }).id,
+      userId: h.slack.addUser({ teamId: 'T0001', name: 'jana', isAdmin: true }).id,
     };
     petra = {
       teamId: 'T0001',

@@ -85,6 +85,8 @@ export class ConsoleSession {
         communityName: this.identity.community,
         userId: this.identity.user,
         displayName: this.identity.user,
+        // The console is local: whoever runs it administers every community it plays.
+        communityAdmin: true,
       },
       channel: { id: this.identity.channel, name: this.identity.channel },
       locale: process.env.LANG?.split('.')[0],

@@ -13,6 +13,7 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
+  PermissionFlagsBits,
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandOption,
   type APIApplicationCommandSubcommandOption,
@@ -176,6 +177,20 @@ function subcommandJson(name: string, definition: CommandDefinition): APIApplica
 }
 
 /**
+ * `default_member_permissions` for a top-level command: Manage Server when every command under it
+ * is for coordinators or server admins, so Discord shows it to server admins only until an admin
+ * grants it to a role (Server Settings → Integrations). Discord sets this per top-level command,
+ * so a group with one command for members (`/town info`, `/partner list`) stays visible to all
+ * and the command bus refuses the rest.
+ */
+export function defaultMemberPermissions(members: readonly CommandDefinition[]): {
+  default_member_permissions?: string;
+} {
+  const restricted = members.every((d) => d.communityAdmin === true || d.role === 'coordinator');
+  return restricted ? { default_member_permissions: PermissionFlagsBits.ManageGuild.toString() } : {};
+}
+
+/**
  * The whole registration, in the order of the definitions. Commands are for servers only
  * (`contexts: [Guild]`): a town is a server, and direct messages have no town.
  */
@@ -191,6 +206,7 @@ export function discordCommands(definitions: readonly CommandDefinition[]): Disc
     const where = {
       contexts: [InteractionContextType.Guild],
       integration_types: [ApplicationIntegrationType.GuildInstall],
+      ...defaultMemberPermissions(members),
     };
     const single = members.find((d) => d.path.length === 1);
     if (single) {

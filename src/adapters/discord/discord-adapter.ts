@@ -85,5 +85,11 @@ export function createDiscordAdapter(
   logger: Logger,
   tuning: DiscordAdapterTuning = {},
 ): DiscordAdapter {
-  return new DiscordAdapter(new DiscordGatewayConnection(config, logger, tuning), inbound, logger, tuning);
+  const withAllowList = { allowedGuilds: config.allowedGuilds, ...tuning };
+  return new DiscordAdapter(
+    new DiscordGatewayConnection(config, logger, tuning),
+    inbound,
+    logger,
+    withAllowList,
+  );
 }

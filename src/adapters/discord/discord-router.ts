@@ -46,6 +46,8 @@ export interface DiscordRouterTuning {
   deferAfterMs?: number;
   /** The timer deferrals and the autocomplete budget run on (tests drive it). */
   timer?: DeadlineTimer;
+  /** DISCORD_ALLOWED_GUILDS: interactions from other servers are refused. Default: every server. */
+  allowedGuilds?: readonly string[] | undefined;
 }
 
 const DEFAULT_DEFER_AFTER_MS = 1500;
@@ -66,6 +68,7 @@ export class DiscordInteractionRouter {
   private readonly deferAfterMs: number;
   private readonly timer: DeadlineTimer;
   private readonly rsvpButtons: RsvpButtons;
+  private readonly allowedGuilds: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly inbound: InboundPort,
@@ -75,6 +78,12 @@ export class DiscordInteractionRouter {
     this.deferAfterMs = tuning.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
     this.timer = tuning.timer ?? realDeadlineTimer;
     this.rsvpButtons = new RsvpButtons(inbound, this.deferAfterMs, this.timer);
+    this.allowedGuilds = tuning.allowedGuilds ? new Set(tuning.allowedGuilds) : undefined;
+  }
+
+  /** False for a server the operator did not list in DISCORD_ALLOWED_GUILDS. */
+  private allowed(guildId: string | null): boolean {
+    return !this.allowedGuilds || (guildId !== null && this.allowedGuilds.has(guildId));
   }
 
   /** Takes an interaction from the connection; whenIdle() waits for its answer. */
@@ -98,6 +107,9 @@ export class DiscordInteractionRouter {
   }
 
   private async dispatch(interaction: Interaction): Promise<void> {
+    if (interaction.guildId !== null && !this.allowed(interaction.guildId)) {
+      return this.notAllowed(interaction);
+    }
     if (interaction.isAutocomplete()) return this.onAutocomplete(interaction);
     if (!interaction.isRepliable()) return;
     // Twinbridge makes buttons and slash commands; select menus and forms are from elsewhere.
@@ -143,6 +155,17 @@ export class DiscordInteractionRouter {
   private async onUnknownComponent(interaction: RepliableInteraction): Promise<void> {
     await interaction.reply({
       content: discordText(resolveLanguage(interaction.locale), 'button.unknown'),
+      flags: MessageFlags.Ephemeral,
+    });
+  }
+
+  /** A server the operator did not allow: a short refusal, and nothing reaches the core. */
+  private async notAllowed(interaction: Interaction): Promise<void> {
+    this.logger.warn({ guild: interaction.guildId }, 'Discord: interaction from a server not allowed');
+    if (interaction.isAutocomplete()) return interaction.respond([]);
+    if (!interaction.isRepliable()) return;
+    await interaction.reply({
+      content: translate(resolveLanguage(interaction.locale), 'access.community-not-allowed'),
       flags: MessageFlags.Ephemeral,
     });
   }

@@ -45,6 +45,14 @@ export function postingBlocked(interaction: RepliableInteraction | AutocompleteI
   return missing.length === 0 ? {} : { postingBlocked: `missing permissions ${missing.join(', ')}` };
 }
 
+/**
+ * Whether the member may run a town's administration: Manage Server, or Administrator (which
+ * `has` counts as every permission). Discord sends the member's permissions in the channel.
+ */
+export function isServerAdmin(interaction: RepliableInteraction | AutocompleteInteraction): boolean {
+  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild, true) ?? false;
+}
+
 /** Where an interaction happened; null outside a server (commands are registered for servers). */
 export function interactionPlace(
   interaction: RepliableInteraction | AutocompleteInteraction,
@@ -65,6 +73,7 @@ export function interactionPlace(
       communityName: interaction.guild?.name ?? interaction.guildId,
       userId: interaction.user.id,
       displayName,
+      communityAdmin: isServerAdmin(interaction),
     },
     channel: { id: channelId, name: channelName, ...postingBlocked(interaction) },
     locale: interaction.locale,

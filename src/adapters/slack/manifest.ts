@@ -14,7 +14,8 @@ export type SlackManifest = webApi.AppsManifestCreateArguments['manifest'];
  * commands (/twin), chat:write (posts, answers, card updates), im:write (direct messages:
  * reminders, notices to coordinators), users:read (a person's name and Slack language),
  * app_mentions:read (@Twinbridge <command>), channels:history and groups:history (after a post
- * whose outcome is unknown, find the bot's own message by its metadata instead of posting twice).
+ * whose outcome is unknown, find the bot's own message by its metadata instead of posting twice),
+ * channels:read and groups:read (is the bot in the channel a command links? conversations.info).
  */
 export const SLACK_BOT_SCOPES = [
   'commands',
@@ -24,6 +25,8 @@ export const SLACK_BOT_SCOPES = [
   'app_mentions:read',
   'channels:history',
   'groups:history',
+  'channels:read',
+  'groups:read',
 ] as const;
 
 /** Events the adapter subscribes to: mentions run commands; uninstalls delete stored tokens. */

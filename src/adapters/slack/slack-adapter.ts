@@ -15,7 +15,7 @@ import { SlackRouter, type SlackRouterTuning } from './slack-router.ts';
 
 /** Knobs for tests and unusual deployments; production uses the defaults. */
 export interface SlackAdapterTuning extends SlackConnectionTuning, SlackRouterTuning {
-  /** How long a person's Slack name and language are reused (default 1 h). */
+  /** How long a person's Slack name, language and admin right are reused (default 5 min). */
   profileTtlMs?: number;
 }
 
@@ -45,6 +45,7 @@ export class SlackAdapter implements PlatformAdapter {
       clock,
       logger,
       ...(tuning.profileTtlMs !== undefined ? { ttlMs: tuning.profileTtlMs } : {}),
+      installerOf: (teamId) => connection.workspaces.installerOf(teamId),
       ...(tuning.timer ? { timer: tuning.timer } : {}),
     });
     this.router = new SlackRouter(
@@ -73,7 +74,7 @@ export function createSlackAdapter(
   logger: Logger,
   options: { clock: Clock; tuning?: SlackAdapterTuning },
 ): SlackAdapter {
-  const tuning = options.tuning ?? {};
+  const tuning = { allowedTeams: config.allowedTeams, ...options.tuning };
   const connection = new BoltSlackConnection(config, stores.installations, logger, tuning);
   return new SlackAdapter(
     {

@@ -47,6 +47,15 @@ export interface SlackConnectionTuning {
 
 type BotIdentity = Pick<AuthorizeResult, 'botToken' | 'botId' | 'botUserId'>;
 
+/** How far ahead of this machine's clock a Slack request may be dated (Bolt's window for the past). */
+export const REQUEST_FUTURE_TOLERANCE_SEC = 5 * 60;
+
+/** True for an X-Slack-Request-Timestamp (seconds) more than 5 minutes ahead of `nowMs`. */
+export function datedInTheFuture(timestampSec: string | undefined, nowMs: number): boolean {
+  const stamp = Number(timestampSec);
+  return Number.isFinite(stamp) && stamp > Math.floor(nowMs / 1000) + REQUEST_FUTURE_TOLERANCE_SEC;
+}
+
 export class BoltSlackConnection implements SlackConnection {
   readonly app: App;
   readonly workspaces: SlackWorkspaces;
@@ -157,7 +166,7 @@ export class BoltSlackConnection implements SlackConnection {
       });
     }
     if (!config.signingSecret) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET');
-    return new HTTPReceiver({
+    const receiver = new HTTPReceiver({
       signingSecret: config.signingSecret,
       endpoints: SLACK_PATHS.events,
       processBeforeResponse: this.tuning.processBeforeResponse ?? false,
@@ -175,6 +184,20 @@ export class BoltSlackConnection implements SlackConnection {
         },
       ],
     });
+    // Bolt refuses requests older than 5 minutes but accepts any date ahead; a request signed for
+    // a moment in the future could be replayed until then. Checked before Bolt reads the body:
+    // the signature Bolt then checks covers the timestamp, so the header cannot be altered.
+    const boltListener = receiver.requestListener;
+    receiver.requestListener = (req, res) => {
+      const stamp = req.headers['x-slack-request-timestamp'];
+      if (datedInTheFuture(typeof stamp === 'string' ? stamp : undefined, Date.now())) {
+        this.logger.warn({ timestamp: stamp }, 'Slack: refused a request dated in the future');
+        res.writeHead(401).end();
+        return;
+      }
+      boltListener(req, res);
+    };
+    return receiver;
   }
 
   private oauthOptions() {

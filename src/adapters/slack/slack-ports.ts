@@ -52,6 +52,8 @@ export type WorkspaceClient = webApi.WebClient | { unavailable: string; retryabl
 /** Which bot token speaks for which workspace. */
 export interface WorkspaceClients {
   clientFor(teamId: string): Promise<WorkspaceClient>;
+  /** The user who installed the app in the workspace (OAuth installs), if known. */
+  installerOf(teamId: string): Promise<string | undefined>;
   /** The app was uninstalled from a workspace (or its bot token revoked): its token goes. */
   uninstalled(workspace: { teamId: string; enterpriseId?: string | undefined }): Promise<void>;
 }

@@ -1,8 +1,10 @@
 /**
- * Who is acting, as the core sees them: the Slack user with their display name and Slack language
- * (users.info), cached for an hour so a busy channel does not ask Slack on every click. A lookup
- * is waited for only briefly: Slack allows 3 s for an answer, so a slow one falls back to the
- * payload's user name.
+ * Who is acting, as the core sees them: the Slack user with their display name, Slack language
+ * and whether they administer the workspace (users.info `is_admin` / `is_owner`, or the user who
+ * installed the app). Cached for 5 minutes so a busy channel does not ask Slack on every click,
+ * and an admin whose rights were taken away loses them here soon. A lookup is waited for only
+ * briefly: Slack allows 3 s for an answer, so a slow one falls back to the payload's user name
+ * (and no admin right: a refusal the person can retry beats a right nobody confirmed).
  */
 import type { webApi } from '@slack/bolt';
 import { within, type DeadlineTimer } from '../../core/async/deadline.ts';
@@ -28,13 +30,17 @@ export interface SlackPerson {
 interface Profile {
   name: string | undefined;
   locale: string | undefined;
+  /** Workspace admin or owner, as users.info says. */
+  admin: boolean;
 }
 
 export interface SlackProfilesOptions {
   clock: Clock;
   logger: Logger;
-  /** How long a person's Slack name and language are reused (default 1 h). */
+  /** How long a person's Slack name, language and admin right are reused (default 5 min). */
   ttlMs?: number;
+  /** The user who installed the app in a workspace, who administers it for Twinbridge too. */
+  installerOf?: (teamId: string) => Promise<string | undefined>;
   /** The timer waits for a lookup run on (real by default). */
   timer?: DeadlineTimer;
 }
@@ -42,6 +48,8 @@ export interface SlackProfilesOptions {
 /** How long a request waits for users.info by default. */
 export const PROFILE_LOOKUP_MS = 1500;
 const CACHE_MAX = 10_000;
+/** How long a looked-up profile (name, language, admin right) is reused. */
+const PROFILE_TTL_MS = 5 * 60 * 1000;
 /** After a failed lookup (no users:read, or Slack hiccups) Slack is asked again this soon. */
 const FAILED_LOOKUP_TTL_MS = 60_000;
 
@@ -52,7 +60,10 @@ export class SlackProfiles {
 
   /** The acting person, with their Slack name and language when known within `waitMs`. */
   async identify(client: WebClient, who: SlackPerson, waitMs = PROFILE_LOOKUP_MS): Promise<Identified> {
-    const profile = await within(this.profile(client, who.teamId, who.userId), waitMs, this.options.timer);
+    const [profile, installer] = await Promise.all([
+      within(this.profile(client, who.teamId, who.userId), waitMs, this.options.timer),
+      within(this.installer(who.teamId), waitMs, this.options.timer),
+    ]);
     return {
       actor: {
         platform: 'SLACK',
@@ -60,9 +71,19 @@ export class SlackProfiles {
         communityName: who.teamName ?? who.teamId,
         userId: who.userId,
         displayName: profile?.name ?? who.userName ?? who.userId,
+        communityAdmin: profile?.admin === true || (installer !== undefined && installer === who.userId),
       },
       locale: profile?.locale,
     };
+  }
+
+  private async installer(teamId: string): Promise<string | undefined> {
+    try {
+      return await this.options.installerOf?.(teamId);
+    } catch (error) {
+      this.options.logger.warn({ err: error, team: teamId }, 'Slack installation lookup failed');
+      return undefined;
+    }
   }
 
   private async profile(client: WebClient, teamId: string, userId: string): Promise<Profile> {
@@ -84,13 +105,17 @@ export class SlackProfiles {
       const { user } = await client.users.info({ user: userId, include_locale: true });
       const name = user?.profile?.display_name || user?.real_name || user?.name;
       return {
-        profile: { name: name || undefined, locale: user?.locale || undefined },
-        ttlMs: this.options.ttlMs ?? 60 * 60 * 1000,
+        profile: {
+          name: name || undefined,
+          locale: user?.locale || undefined,
+          admin: user?.is_admin === true || user?.is_owner === true || user?.is_primary_owner === true,
+        },
+        ttlMs: this.options.ttlMs ?? PROFILE_TTL_MS,
       };
     } catch (error) {
       // Without users:read (or while Slack hiccups) the payload's name is used.
       this.options.logger.debug({ err: error, user: userId }, 'Slack users.info failed');
-      return { profile: { name: undefined, locale: undefined }, ttlMs: FAILED_LOOKUP_TTL_MS };
+      return { profile: { name: undefined, locale: undefined, admin: false }, ttlMs: FAILED_LOOKUP_TTL_MS };
     }
   }
 }

@@ -20,8 +20,10 @@ import type {
 import { commands } from '../../../commands/index.ts';
 import type { InboundPort } from '../../core/adapter-contract.ts';
 import type { DeadlineTimer } from '../../core/async/deadline.ts';
+import { translate } from '../../core/i18n/translator.ts';
 import type { Logger } from '../../core/ports.ts';
 import { RSVP_ACTION_PATTERN } from './block-kit.ts';
+import { channelAccess, linksChannel } from './channel-access.ts';
 import { COMMAND_MODAL_CALLBACK, MODAL_COMMANDS } from './command-modal.ts';
 import { CommandForms } from './command-forms.ts';
 import { RsvpButtons } from './rsvp-buttons.ts';
@@ -31,6 +33,13 @@ import { PROFILE_LOOKUP_MS, type SlackProfiles } from './slack-profiles.ts';
 import { decodeSlackText, stripLeadingMention } from './slack-text.ts';
 
 type WebClient = webApi.WebClient;
+
+/** The workspace a request comes from: commands and events name `team_id`, buttons and forms `team.id`. */
+function teamOf(body: unknown): string | undefined {
+  const b = body as { team_id?: unknown; team?: { id?: unknown } | null };
+  if (typeof b.team_id === 'string') return b.team_id;
+  return typeof b.team?.id === 'string' ? b.team.id : undefined;
+}
 
 /** A form must open within 3 s of the command: its profile lookup waits only this long. */
 const FORM_PROFILE_LOOKUP_MS = 500;
@@ -50,24 +59,43 @@ export interface SlackRouterTuning {
   modalDeadlineMs?: number;
   /** The timer deadlines run on (real by default). */
   timer?: DeadlineTimer;
+  /** SLACK_ALLOWED_TEAMS: requests from other workspaces are refused. Default: every workspace. */
+  allowedTeams?: readonly string[] | undefined;
 }
 
 export class SlackRouter {
   private readonly answers: SlackAnswers;
   private readonly buttons: RsvpButtons;
   private readonly forms: CommandForms;
+  private readonly timer: DeadlineTimer | undefined;
+  private readonly allowedTeams: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly parts: SlackRouterParts,
     tuning: SlackRouterTuning = {},
   ) {
     this.answers = new SlackAnswers(parts.logger);
+    this.timer = tuning.timer;
+    this.allowedTeams = tuning.allowedTeams ? new Set(tuning.allowedTeams) : undefined;
     this.buttons = new RsvpButtons(parts.inbound, parts.profiles, this.answers);
     this.forms = new CommandForms(parts.inbound, parts.profiles, this.answers, tuning);
   }
 
   /** Registers the listeners on the connection's app. */
   attach(app: App): void {
+    const allowed = this.allowedTeams;
+    if (allowed) {
+      app.use(async (args) => {
+        const teamId = teamOf(args.body);
+        if (teamId !== undefined && allowed.has(teamId)) return args.next();
+        this.parts.logger.warn({ team: teamId }, 'Slack: request from a workspace not allowed');
+        // Commands, buttons and forms wait for an answer; events are acknowledged by Bolt.
+        if ('ack' in args && typeof args.ack === 'function') {
+          const ack = args.ack as (response?: string) => Promise<void>;
+          await ack('command' in args ? translate('en', 'access.community-not-allowed') : undefined);
+        }
+      });
+    }
     app.use(async ({ body, next }) => {
       if (await this.isRedelivery(body)) return;
       await next();
@@ -160,10 +188,17 @@ export class SlackRouter {
       return;
     }
     const started = performance.now();
+    const access = linksChannel(text)
+      ? await channelAccess(client, command.channel_id, {
+          logger: this.parts.logger,
+          waitMs: PROFILE_LOOKUP_MS,
+          timer: this.timer,
+        })
+      : {};
     const reply = await this.parts.inbound.runCommand({
       text,
       actor: who.actor,
-      channel,
+      channel: { ...channel, ...access },
       locale: who.locale,
     });
     this.parts.logger.debug(

@@ -54,6 +54,11 @@ export class SlackWorkspaces implements WorkspaceClients {
     return client;
   }
 
+  async installerOf(teamId: string): Promise<string | undefined> {
+    if (this.source.kind === 'single') return undefined;
+    return (await this.installation(teamId))?.user.id;
+  }
+
   async uninstalled(workspace: { teamId: string; enterpriseId?: string | undefined }): Promise<void> {
     this.installations.delete(workspace.teamId);
     if (this.source.kind !== 'oauth') return;
@@ -68,9 +73,14 @@ export class SlackWorkspaces implements WorkspaceClients {
     if (this.source.kind === 'single') {
       return teamId === this.singleTeamId ? this.source.botToken : undefined;
     }
+    return (await this.installation(teamId))?.bot?.token;
+  }
+
+  private async installation(teamId: string): Promise<Installation | null> {
+    if (this.source.kind !== 'oauth') return null;
     const cached = this.installations.get(teamId);
     const now = Date.now();
-    if (cached && cached.until > now) return cached.installation.bot?.token;
+    if (cached && cached.until > now) return cached.installation;
     // Not cached when missing: a workspace that installs the app a moment later works at once.
     const installation = await this.source.store.find({
       teamId,
@@ -78,6 +88,6 @@ export class SlackWorkspaces implements WorkspaceClients {
       isEnterpriseInstall: false,
     });
     if (installation) this.installations.set(teamId, { installation, until: now + INSTALLATION_TTL_MS });
-    return installation?.bot?.token;
+    return installation;
   }
 }

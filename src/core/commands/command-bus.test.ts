@@ -153,11 +153,12 @@ class MemoryStore implements Store {
   }
 }
 
-const ping = (role: RequiredRole) =>
+const ping = (role: RequiredRole, communityAdmin?: true) =>
   defineCommand({
-    path: ['ping', role],
+    path: communityAdmin ? ['ping', role, 'admin'] : ['ping', role],
     description: { en: 'Ping' },
     role,
+    ...(communityAdmin ? { communityAdmin } : {}),
     options: {
       count: { type: 'integer', min: 1, max: 5, description: { en: 'Count' } },
       note: { type: 'string', maxLength: 20, description: { en: 'Note' } },
@@ -176,11 +177,17 @@ function busFor(handler?: (ctx: CommandContext, args: Record<string, unknown>) =
   const seen: Seen[] = [];
   let outboxWakes = 0;
   const now = new Date('2026-05-01T10:00:00Z');
-  const routes: CommandRoute[] = (['anyone', 'member', 'coordinator'] as const).map((role) => ({
-    definition: ping(role),
+  const definitions = [
+    ...(['anyone', 'member', 'coordinator'] as const).map((role) => ping(role)),
+    ping('anyone', true),
+    ping('member', true),
+  ];
+  const routes: CommandRoute[] = definitions.map((definition) => ({
+    definition,
     handler: async (ctx, args) => {
       seen.push({ ctx, args });
-      return handler ? await handler(ctx, args) : { text: `pong ${role}`, private: false };
+      const name = definition.path.slice(1).join(' ');
+      return handler ? await handler(ctx, args) : { text: `pong ${name}`, private: false };
     },
   }));
   const bus = new CommandBus({
@@ -202,6 +209,14 @@ const actor = (userId = 'u1', communityExternalId = 'kolin', displayName = userI
   communityName: communityExternalId,
   userId,
   displayName,
+  communityAdmin: true,
+});
+
+/** Someone the platform does not count as an admin of the community. */
+const plainActor = (platform: Actor['platform'], userId = 'u1'): Actor => ({
+  ...actor(userId),
+  platform,
+  communityAdmin: false,
 });
 
 const text = (line: string, who: Actor = actor(), locale?: string): CommandRequest => ({
@@ -250,7 +265,7 @@ describe('CommandBus: finding the command', () => {
     expect(close.text).toContain('Did you mean:');
     expect(close.text).toMatch(/ping anyone/);
     expect((await bus.run(text('ping nobody here'))).text).toBe(
-      'I do not know the command “ping nobody here”. Did you mean: ping anyone, ping member, ping coordinator?',
+      'I do not know the command “ping nobody here”. Did you mean: ping anyone, ping member, ping coordinator, ping anyone admin, ping member admin?',
     );
     const far = await bus.run(text('xylophone'));
     expect(far.text).toBe('I do not know the command “xylophone”. Did you mean: help?');
@@ -371,7 +386,51 @@ describe('CommandBus: who may run it', () => {
       'ping anyone',
       'ping member',
       'ping coordinator',
+      'ping anyone admin',
+      'ping member admin',
     ]);
+  });
+});
+
+describe('CommandBus: the platform’s admin right', () => {
+  it('refuses a command that needs it, naming the right each platform calls it by, before recording anything', async () => {
+    const { bus, store, seen } = busFor();
+    const discord = await bus.run(text('ping anyone admin', plainActor('DISCORD')));
+    expect(discord.text).toBe(
+      '“ping anyone admin” needs the Manage Server permission (or Administrator) on this Discord server. Ask a server admin.',
+    );
+    expect(discord).toMatchObject({ private: true, error: { key: 'permission.community-admin-discord' } });
+    const slack = await bus.run(text('ping anyone admin', plainActor('SLACK')));
+    expect(slack.text).toBe(
+      '“ping anyone admin” needs a workspace admin or owner of this Slack workspace, or whoever installed Twinbridge here. Ask one of them.',
+    );
+    const console = await bus.run(text('ping anyone admin', plainActor('CONSOLE')));
+    expect(console.text).toBe('“ping anyone admin” needs an administrator of this community.');
+    expect(seen).toHaveLength(0);
+    expect(store.rows.members).toEqual([]);
+  });
+
+  it('refuses a coordinator without it, and lets an admin who is no coordinator in', async () => {
+    const { bus, store, seen } = busFor();
+    const town = store.addTown('kolin');
+    store.addMember(town, 'boss', { role: 'COORDINATOR' });
+    const refused = await bus.run(text('ping member admin', plainActor('CONSOLE', 'boss')));
+    expect(refused.error).toEqual({ key: 'permission.community-admin-console' });
+    expect(seen).toHaveLength(0);
+    const admin = await bus.run(
+      text('ping member admin', { ...plainActor('CONSOLE', 'it-admin'), communityAdmin: true }),
+    );
+    expect(admin.text).toBe('pong member admin');
+    expect(seen[0]?.ctx.member).toMatchObject({
+      platformUserId: 'it-admin',
+      role: 'MEMBER',
+      townId: town.id,
+    });
+  });
+
+  it('asks nothing of commands that do not need it', async () => {
+    const { bus } = busFor();
+    expect((await bus.run(text('ping anyone', plainActor('SLACK')))).text).toBe('pong anyone');
   });
 });
 

@@ -4,7 +4,7 @@
  * Problems the person can fix come back translated; anything else gets a reference and a log line.
  */
 import { randomBytes } from 'node:crypto';
-import type { Community, Member, Town } from '../domain/model.ts';
+import type { Community, Member, Platform, Town } from '../domain/model.ts';
 import { ConflictError, NotFoundError, UserError } from '../errors.ts';
 import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import { DEFAULT_LIMITS, type AbuseLimits } from '../limits.ts';
@@ -16,6 +16,13 @@ import { describeInput, retypableInput } from './failed-input.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from './invocation.ts';
 import { parseCommandText } from './text-syntax.ts';
 import { validateOptions } from './validate-options.ts';
+
+/** The refusal that names the admin right each platform calls it by. */
+const COMMUNITY_ADMIN_REFUSALS: Readonly<Record<Platform, MessageKey>> = {
+  DISCORD: 'permission.community-admin-discord',
+  SLACK: 'permission.community-admin-slack',
+  CONSOLE: 'permission.community-admin-console',
+};
 
 export interface CommandContext {
   repos: Repositories;
@@ -115,6 +122,12 @@ export class CommandBus {
     place: { community: Community; town: Town | null; known: Member | null },
   ): Promise<Member> {
     const { community, town, known } = place;
+    // Before anything is recorded: the right comes from the platform, not from the town.
+    if (definition.communityAdmin && !actor.communityAdmin) {
+      throw new UserError(COMMUNITY_ADMIN_REFUSALS[actor.platform], {
+        command: definition.path.join(' '),
+      });
+    }
     if (definition.role !== 'anyone' && !town) throw new UserError('town.not-registered');
     let member =
       known?.displayName === actor.displayName

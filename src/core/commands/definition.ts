@@ -88,6 +88,12 @@ export interface CommandDefinition<O extends OptionSpecs = OptionSpecs> {
    * The security matrix tries every such command as a partner town.
    */
   sharedSetting?: true;
+  /**
+   * Needs the platform's admin right in the community (Actor.communityAdmin) besides `role`.
+   * The bus refuses without it, naming the right per platform; Discord registers the command's
+   * top-level group with `default_member_permissions` Manage Server.
+   */
+  communityAdmin?: true;
   options: O;
   /** An option that bare words after the command fill in, as in `help event create`. */
   rest?: string;

@@ -9,6 +9,14 @@ export interface Actor {
   communityName: string;
   userId: string;
   displayName: string;
+  /**
+   * Whether the platform says this person administers the community: Discord Manage Server or
+   * Administrator, a Slack workspace admin or owner or the user who installed the app, always on
+   * the (local) console. Commands marked `communityAdmin` need it (registering a town, naming
+   * coordinators), even from a coordinator: the server's or workspace's owners decide who speaks
+   * for the town, and can always recover a town whose coordinators left.
+   */
+  communityAdmin: boolean;
 }
 
 export interface ChannelRef {
@@ -20,6 +28,11 @@ export interface ChannelRef {
    * instead of failing at the first post. Absent when the bot can post or nobody knows yet.
    */
   postingBlocked?: string;
+  /**
+   * With postingBlocked: the command that lets the bot in (Slack: `/invite @Twinbridge`), when
+   * the bot is not a member of the channel at all. The refusal then names it.
+   */
+  postingFix?: string;
 }
 
 interface RequestBase {

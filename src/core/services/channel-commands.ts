@@ -42,7 +42,10 @@ export function linkThisChannel(
 
 /** Refuses to link a channel the platform already says the bot cannot post in. */
 export function ensureBotCanPost(ctx: CommandContext): void {
-  const reason = ctx.channel.postingBlocked;
+  const { postingBlocked: reason, postingFix: fix } = ctx.channel;
+  if (reason !== undefined && fix !== undefined) {
+    throw new UserError('channel.not-member', { channel: ctx.channel.name, fix });
+  }
   if (reason !== undefined) throw new UserError('channel.cannot-post', { channel: ctx.channel.name, reason });
 }
 

@@ -21,6 +21,8 @@ export interface DeliveryOptions {
   badSignature?: boolean;
   /** Timestamp older than Bolt's 5-minute window (the receiver must answer 401). */
   stale?: boolean;
+  /** Timestamp more than 5 minutes ahead (the receiver must answer 401). */
+  future?: boolean;
   /** Explicit X-Slack-Request-Timestamp in seconds. */
   timestampSec?: number;
   /** X-Slack-Retry-Num (Slack re-delivers unacknowledged events up to 3 times). */
@@ -114,7 +116,8 @@ export class SlackHttpBot {
   /** Low level: sign and POST any body. */
   async post(rawBody: string, contentType: string, options: DeliveryOptions = {}): Promise<HttpDelivery> {
     const now = Math.floor(Date.now() / 1000);
-    const timestamp = options.timestampSec ?? (options.stale === true ? now - 6 * 60 : now);
+    const shift = options.stale === true ? -6 * 60 : options.future === true ? 6 * 60 : 0;
+    const timestamp = options.timestampSec ?? now + shift;
     const secret = options.badSignature === true ? `${this.signingSecret}-wrong` : this.signingSecret;
     const headers: Record<string, string> = {
       'Content-Type': options.contentType ?? contentType,

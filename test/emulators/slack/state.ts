@@ -69,6 +69,8 @@ export interface User {
   isBot: boolean;
   tz: string;
   email: string | undefined;
+  isAdmin: boolean;
+  isOwner: boolean;
 }
 
 export interface UserInput {
@@ -79,6 +81,10 @@ export interface UserInput {
   isBot?: boolean;
   tz?: string;
   email?: string;
+  /** A workspace admin (users.info `is_admin`); default false. */
+  isAdmin?: boolean;
+  /** The workspace owner (users.info `is_owner`); default false. */
+  isOwner?: boolean;
 }
 
 export interface StoredMessage {
@@ -219,7 +225,14 @@ export class SlackState {
     };
     this.workspaces.set(workspace.teamId, workspace);
     this.addUser({ id: workspace.botUserId, teamId: workspace.teamId, name: workspace.botName, isBot: true });
-    this.addUser({ id: installerUserId, teamId: workspace.teamId, name: 'alice', realName: 'Alice Example' });
+    // The one who installed the app owns the workspace, as in a town hall's own Slack.
+    this.addUser({
+      id: installerUserId,
+      teamId: workspace.teamId,
+      name: 'alice',
+      realName: 'Alice Example',
+      isOwner: true,
+    });
     if (generalChannelId !== undefined && randomChannelId !== undefined) {
       this.addChannel({ id: generalChannelId, teamId: workspace.teamId, name: 'general' });
       this.addChannel({ id: randomChannelId, teamId: workspace.teamId, name: 'random', botIsMember: false });
@@ -252,6 +265,8 @@ export class SlackState {
       isBot: input.isBot ?? false,
       tz: input.tz ?? 'Europe/Berlin',
       email: input.email,
+      isAdmin: input.isAdmin ?? false,
+      isOwner: input.isOwner ?? false,
     };
     this.users.set(user.id, user);
     return user;

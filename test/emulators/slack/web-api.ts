@@ -164,6 +164,8 @@ export function userJson(user: User): Json {
     deleted: false,
     is_bot: user.isBot,
     is_app_user: false,
+    is_admin: user.isAdmin,
+    is_owner: user.isOwner,
     tz: user.tz,
     profile: {
       real_name: user.realName,

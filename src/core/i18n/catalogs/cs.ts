@@ -48,12 +48,19 @@ export const cs: Catalog = {
   'error.gone':
     'Co příkaz potřeboval, mezitím někdo jiný odstranil. Nic se nezměnilo, zkontrolujte to a zkuste to prosím znovu.',
   'permission.coordinator-only': '„{command}“ může použít jen koordinátor vašeho města.',
+  'permission.community-admin-discord':
+    '„{command}“ vyžaduje oprávnění Spravovat server (nebo Správce) na tomto serveru Discord. Požádejte správce serveru.',
+  'permission.community-admin-slack':
+    '„{command}“ může použít jen správce nebo vlastník tohoto pracovního prostoru Slack, nebo ten, kdo sem Twinbridge nainstaloval. Požádejte některého z nich.',
+  'permission.community-admin-console': '„{command}“ může použít jen správce této komunity.',
+  'access.community-not-allowed':
+    'Twinbridge není pro tento server ani pracovní prostor povolen. Požádejte provozovatele bota, aby ho povolil.',
 
   'role.coordinator': 'koordinátor',
   'role.member': 'člen',
 
   'town.not-registered':
-    'Tato komunita zatím nemá žádné město. Koordinátor začne příkazem: town register name:… country:… timezone:… language:…',
+    'Tato komunita zatím nemá žádné město. Správce serveru nebo pracovního prostoru začne příkazem: town register name:… country:… timezone:… language:…',
   'town.already-registered': 'Tato komunita už spravuje město {town}.',
   'town.unknown-country':
     '„{country}“ není kód země podle ISO 3166-1. Použijte dvě písmena, např. CZ, DE, AT, PL.',
@@ -147,6 +154,8 @@ export const cs: Catalog = {
     'Tento kanál (#{channel}) zase dostává příspěvky „{name}“, v jazyce „{language}“; příspěvky zahozené během poruchy se znovu neposílají.',
   'channel.cannot-post':
     'Do kanálu #{channel} nemohu psát: {reason}. Dejte mi v tomto kanálu tato oprávnění (nebo příkaz spusťte v jiném kanálu) a zkuste to znovu.',
+  'channel.not-member':
+    'Nejsem členem kanálu #{channel}, takže do něj nemohu psát. Přidejte mě v tom kanálu příkazem {fix} a zkuste to znovu.',
   'channel.broken': 'bot sem nemůže psát: {reason}',
 
   'event.not-found': 'Ve vašich partnerstvích není akce číslo {number}. Viz „event list“.',

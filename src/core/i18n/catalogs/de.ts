@@ -49,12 +49,19 @@ export const de: Catalog = {
   'error.gone':
     'Was dafür nötig war, hat gerade jemand anderes entfernt. Es wurde nichts geändert; bitte prüfen Sie es und versuchen Sie es erneut.',
   'permission.coordinator-only': 'Nur Koordinatoren Ihrer Stadt können „{command}“ verwenden.',
+  'permission.community-admin-discord':
+    '„{command}“ erfordert die Berechtigung „Server verwalten“ (oder „Administrator“) auf diesem Discord-Server. Bitte wenden Sie sich an einen Server-Admin.',
+  'permission.community-admin-slack':
+    '„{command}“ erfordert einen Admin oder Inhaber dieses Slack-Workspace oder die Person, die Twinbridge hier installiert hat. Bitte wenden Sie sich an eine dieser Personen.',
+  'permission.community-admin-console': '„{command}“ erfordert einen Administrator dieser Community.',
+  'access.community-not-allowed':
+    'Twinbridge ist für diesen Server oder Workspace nicht freigegeben. Bitten Sie den Betreiber dieses Bots, ihn freizugeben.',
 
   'role.coordinator': 'Koordinator',
   'role.member': 'Mitglied',
 
   'town.not-registered':
-    'Diese Community hat noch keine Stadt. Ein Koordinator beginnt mit: town register name:… country:… timezone:… language:…',
+    'Diese Community hat noch keine Stadt. Ein Server- oder Workspace-Admin beginnt mit: town register name:… country:… timezone:… language:…',
   'town.already-registered': 'Diese Community betreut bereits die Stadt {town}.',
   'town.unknown-country':
     '„{country}“ ist kein Ländercode nach ISO 3166-1. Verwenden Sie zwei Buchstaben wie CZ, DE, AT, PL.',
@@ -151,6 +158,8 @@ export const de: Catalog = {
     'Dieser Kanal (#{channel}) erhält die Beiträge von „{name}“ wieder, auf „{language}“; während der Störung verworfene Beiträge werden nicht nachgeholt.',
   'channel.cannot-post':
     'Ich kann in #{channel} nicht posten: {reason}. Geben Sie mir diese Berechtigungen in diesem Kanal (oder führen Sie den Befehl in einem anderen Kanal aus) und versuchen Sie es erneut.',
+  'channel.not-member':
+    'Ich bin nicht Mitglied von #{channel} und kann dort nicht posten. Fügen Sie mich in diesem Kanal mit {fix} hinzu und versuchen Sie es erneut.',
   'channel.broken': 'der Bot kann hier nicht posten: {reason}',
 
   'event.not-found':

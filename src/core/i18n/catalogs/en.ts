@@ -42,12 +42,19 @@ export const en = {
   'error.gone':
     'What this needed was removed a moment ago by someone else. Nothing was changed; check and try again.',
   'permission.coordinator-only': 'Only a coordinator of your town can use “{command}”.',
+  'permission.community-admin-discord':
+    '“{command}” needs the Manage Server permission (or Administrator) on this Discord server. Ask a server admin.',
+  'permission.community-admin-slack':
+    '“{command}” needs a workspace admin or owner of this Slack workspace, or whoever installed Twinbridge here. Ask one of them.',
+  'permission.community-admin-console': '“{command}” needs an administrator of this community.',
+  'access.community-not-allowed':
+    'Twinbridge is not enabled for this server or workspace. Ask the operator of this bot to allow it.',
 
   'role.coordinator': 'coordinator',
   'role.member': 'member',
 
   'town.not-registered':
-    'This community has no town yet. A coordinator starts with: town register name:… country:… timezone:… language:…',
+    'This community has no town yet. A server or workspace admin starts with: town register name:… country:… timezone:… language:…',
   'town.already-registered': 'This community already runs the town {town}.',
   'town.unknown-country':
     '“{country}” is not an ISO 3166-1 country code. Use two letters such as CZ, DE, AT, PL.',
@@ -139,6 +146,8 @@ export const en = {
     'This channel (#{channel}) receives the posts of “{name}” again, in “{language}”; posts dropped while it was broken are not sent again.',
   'channel.cannot-post':
     'I cannot post in #{channel}: {reason}. Give me those permissions in this channel (or run this in another channel), then try again.',
+  'channel.not-member':
+    'I am not a member of #{channel}, so I could not post there. Add me with {fix} in that channel, then try again.',
   'channel.broken': 'the bot cannot post here: {reason}',
 
   'event.not-found': 'There is no event number {number} in your partnerships. See “event list”.',
