@@ -61,22 +61,21 @@ describe.each(DATABASE_KINDS)('town coordinators on %s', (kind) => {
     await database.close();
   });
 
-  it('keeps a plain member from adding or removing coordinators', async () => {
+  // Naming coordinators needs the platform's admin right (Discord Manage Server, Slack workspace
+  // admin): the Discord and Slack suites test the refusal. The console is local, whoever types is
+  // its operator, so Bob may; what he may not do is run other coordinator commands.
+  it('lets anyone at the (local) console name coordinators, but not run coordinator commands', async () => {
     await harness.run(':as bob');
-    expect(await answer(harness, 'town coordinator add user:carol')).toBe(
-      '✗ Only a coordinator of your town can use “town coordinator add”.',
-    );
-    expect(await answer(harness, 'town coordinator remove user:alice')).toBe(
-      '✗ Only a coordinator of your town can use “town coordinator remove”.',
-    );
-    expect(await roleOf('carol')).toBe('MEMBER');
-    expect(await roleOf('alice')).toBe('COORDINATOR');
-    expect(await coordinatorAudits()).toBe(0);
-    // Nor can Bob run other coordinator commands yet.
     expect(await answer(harness, 'partner invite name:"Oxford – Bonn"')).toBe(
       '✗ Only a coordinator of your town can use “partner invite”.',
     );
+    expect(await answer(harness, 'town coordinator add user:carol')).toBe(
+      '✓ carol is now a coordinator of Oxford.',
+    );
+    expect(await roleOf('carol')).toBe('COORDINATOR');
     await harness.run(':as alice');
+    await harness.run('town coordinator remove user:carol');
+    expect(await roleOf('carol')).toBe('MEMBER');
   });
 
   it('refuses to remove the last coordinator and changes nothing', async () => {

@@ -7,6 +7,7 @@
  */
 import { REST, Routes, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
 import { translate } from '../../src/core/i18n/translator.ts';
 import type { RequestRecord } from '../emulators/discord/discord-emulator.ts';
 import type { Database } from '../../src/db/open-database.ts';
@@ -28,6 +29,9 @@ describe.each(DATABASE_KINDS)('Discord posts for the outbox on %s', (kind) => {
       database,
       // Rate-limit waits over 100 ms go back to the outbox, so short test waits take that path too.
       tuning: { maxInlineRateLimitWaitMs: 100 },
+      // This file sends many announcements in one test day to exercise delivery; the daily cap
+      // itself is tested in test/scheduler/abuse-limits.test.ts.
+      limits: { ...DEFAULT_LIMITS, announcementsPerDay: 1_000 },
     });
     await twinTowns(h);
     passauChannel = h.channel('partnerstadt', 'Passau');

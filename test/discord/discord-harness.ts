@@ -26,6 +26,7 @@ import type { DiscordConfig } from '../../src/config.ts';
 import type { CommandBus } from '../../src/core/commands/command-bus.ts';
 import type { DeliveryWorker, DrainResult } from '../../src/core/outbox/delivery-worker.ts';
 import type { Database } from '../../src/db/open-database.ts';
+import { type AbuseLimits } from '../../src/core/limits.ts';
 import { wireTwinbridge } from '../../src/main.ts';
 import { TestClock } from '../console/console-harness.ts';
 import { expectShownToChannel, inviteCodeIn } from '../support/set-up-checks.ts';
@@ -66,6 +67,8 @@ export interface DiscordHarnessOptions {
   now?: string;
   tuning?: DiscordAdapterTuning;
   emulator?: Omit<DiscordEmulatorOptions, 'guilds'>;
+  /** What one partnership may schedule and send (default: the bot's defaults). */
+  limits?: AbuseLimits;
 }
 
 /** What a person saw after an interaction: the reply (or the message a button updated) and follow-ups. */
@@ -142,6 +145,7 @@ export class DiscordHarness {
       logger,
       clock,
       workerId: 'discord-test',
+      ...(options.limits ? { limits: options.limits } : {}),
       adapters: ({ inbound }) => {
         adapter = createDiscordAdapter(config, inbound, logger, {
           ...options.tuning,

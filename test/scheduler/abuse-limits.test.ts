@@ -198,9 +198,11 @@ describe.each(DATABASE_KINDS)('abuse limits on %s', (kind) => {
     }
 
     const OLD = '7d,1d,1h';
+    // Chicago (mike) sets the reminders, so Praha, the founding town, hands it the settings first.
 
     it('plans the soonest batch in the command and the rest on the next tick', async () => {
       await fiveExchanges();
+      await h.run(jana, 'partner handover partnership:1 town:Chicago');
       const reply = await h.run(mike, 'partner reminders partnership:1 offsets:2d');
       expect(reply.text.split('\n').at(-1)).toBe(
         'Reminders of the 2 soonest events of 5 upcoming were planned again; the others follow within a minute.',
@@ -218,6 +220,7 @@ describe.each(DATABASE_KINDS)('abuse limits on %s', (kind) => {
     it('says all were planned when one batch holds them', async () => {
       await twin('2026-05-01T08:00:00Z', { replanBatch: 2 });
       await h.run(jana, 'event create partnership:1 title:Akce kind:cultural-event start:"2026-06-01 18:00"');
+      await h.run(jana, 'partner handover partnership:1 town:Chicago');
       const reply = await h.run(mike, 'partner reminders partnership:1 offsets:2d');
       expect(reply.text.split('\n').at(-1)).toBe('Reminders of 1 upcoming event were planned again.');
       expect(await database.prisma.reminderReplan.count()).toBe(0);
@@ -225,6 +228,7 @@ describe.each(DATABASE_KINDS)('abuse limits on %s', (kind) => {
 
     it('resumes from what the database holds when the process stopped between batches', async () => {
       await fiveExchanges();
+      await h.run(jana, 'partner handover partnership:1 town:Chicago');
       await h.run(mike, 'partner reminders partnership:1 offsets:2d');
       // One batch, one transaction, then this process is gone.
       expect(await replanOneBatch()).toBe(2);
@@ -242,6 +246,7 @@ describe.each(DATABASE_KINDS)('abuse limits on %s', (kind) => {
 
     it('starts again from the first exchange when the times change while re-planning runs', async () => {
       await fiveExchanges();
+      await h.run(jana, 'partner handover partnership:1 town:Chicago');
       await h.run(mike, 'partner reminders partnership:1 offsets:2d');
       await replanOneBatch();
       await h.run(mike, 'partner reminders partnership:1 offsets:3d');

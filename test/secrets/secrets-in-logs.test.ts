@@ -98,8 +98,9 @@ describe('secrets in Slack’s logs (OAuth, HTTP mode)', () => {
     const channel = (teamId: string, name: string) => h.slack.addChannel({ teamId, name }).id;
     const jana: As = { teamId: 'T0001', channelId: channel('T0001', 'partneri') };
     const max: As = { teamId: 'T0002', channelId: channel('T0002', 'partnerstadt') };
-    jana.userId = h.slack.addUser({ teamId: 'T0001', name: 'jana' }).id;
-    max.userId = h.slack.addUser({ teamId: 'T0002', name: 'max' }).id;
+    // Workspace admins: registering a town needs the platform's admin right.
+    jana.userId = h.slack.addUser({ teamId: 'T0001', name: 'jana', isAdmin: true }).id;
+    max.userId = h.slack.addUser({ teamId: 'T0002', name: 'max', isAdmin: true }).id;
     const run = async (text: string, as: As) => {
       const answer = await h.command(text, as);
       await h.drain();
