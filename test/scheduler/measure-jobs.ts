@@ -8,7 +8,14 @@
  */
 import type { DatabaseKind } from '../../src/db/open-database.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { ann, jana, petr, schedulerHarness, twinPragueAndChicago } from './scheduler-harness.ts';
+import {
+  ann,
+  jana,
+  petr,
+  schedulerHarness,
+  seedHourlyExchanges,
+  twinPragueAndChicago,
+} from './scheduler-harness.ts';
 
 const PENDING = Number(process.env.MEASURE_PENDING ?? 100_000);
 const KINDS = (process.env.MEASURE_DATABASES ?? 'postgres,embedded').split(',') as DatabaseKind[];
@@ -64,18 +71,11 @@ async function measure(kind: DatabaseKind): Promise<void> {
     const links = await database.prisma.channelLink.findMany({ where: { partnershipId: partnership.id } });
     const perExchange = 100;
     const exchanges = Math.ceil(PENDING / perExchange);
-    const base = new Date('2026-06-01T16:00:00Z').getTime();
-    await database.prisma.exchange.createMany({
-      data: Array.from({ length: exchanges }, (_, i) => ({
-        partnershipId: partnership.id,
-        hostTownId: host.id,
-        kind: 'CULTURAL_EVENT' as const,
-        title: `Akce ${i}`,
-        startsAt: new Date(base + i * 3_600_000),
-        endsAt: new Date(base + i * 3_600_000 + 7_200_000),
-        timeZone: 'Europe/Prague',
-        createdById: author.id,
-      })),
+    await seedHourlyExchanges(database, {
+      partnershipId: partnership.id,
+      hostTownId: host.id,
+      authorId: author.id,
+      count: exchanges,
     });
     const rows = await database.prisma.exchange.findMany({
       where: { title: { startsWith: 'Akce ' } },

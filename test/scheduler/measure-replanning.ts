@@ -13,7 +13,7 @@ import type { DatabaseKind } from '../../src/db/open-database.ts';
 import { PrismaStore } from '../../src/db/prisma-store.ts';
 import { CronRecurrence } from '../../src/scheduler/cron-recurrence.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { jana, schedulerHarness, twinPragueAndChicago } from './scheduler-harness.ts';
+import { jana, schedulerHarness, seedHourlyExchanges, twinPragueAndChicago } from './scheduler-harness.ts';
 
 const EXCHANGES = Number(process.env.MEASURE_EXCHANGES ?? 303);
 const GOING = 3;
@@ -32,18 +32,11 @@ async function measure(kind: DatabaseKind): Promise<void> {
     const members = await database.prisma.member.findMany({ where: { townId: host.id }, take: GOING });
     const author = members[0];
     if (!author) throw new Error('set-up: no member in Praha');
-    const base = new Date('2026-06-01T16:00:00Z').getTime();
-    await database.prisma.exchange.createMany({
-      data: Array.from({ length: EXCHANGES }, (_, i) => ({
-        partnershipId: partnership.id,
-        hostTownId: host.id,
-        kind: 'CULTURAL_EVENT' as const,
-        title: `Akce ${i}`,
-        startsAt: new Date(base + i * 3_600_000),
-        endsAt: new Date(base + i * 3_600_000 + 7_200_000),
-        timeZone: 'Europe/Prague',
-        createdById: author.id,
-      })),
+    await seedHourlyExchanges(database, {
+      partnershipId: partnership.id,
+      hostTownId: host.id,
+      authorId: author.id,
+      count: EXCHANGES,
     });
     const exchanges = await database.prisma.exchange.findMany({ where: { partnershipId: partnership.id } });
     await database.prisma.rsvp.createMany({
@@ -54,7 +47,7 @@ async function measure(kind: DatabaseKind): Promise<void> {
           townId: host.id,
           status: 'GOING' as const,
           guests: 0,
-          queuedAt: new Date(base - 1000 + i),
+          queuedAt: new Date(Date.parse('2026-06-01T16:00:00Z') - 1000 + i),
         })),
       ),
     });

@@ -164,3 +164,26 @@ export async function twinPragueAndChicago(h: SchedulerHarness): Promise<void> {
 }
 
 export { recordingLogger, type LogEntry };
+
+/**
+ * `count` exchanges an hour apart from 1 June 2026 18:00 in Prague, written in one statement:
+ * the benchmark scripts' load (measure-jobs.ts, measure-replanning.ts), too many for commands.
+ */
+export async function seedHourlyExchanges(
+  database: Database,
+  where: { partnershipId: string; hostTownId: string; authorId: string; count: number },
+): Promise<void> {
+  const base = new Date('2026-06-01T16:00:00Z').getTime();
+  await database.prisma.exchange.createMany({
+    data: Array.from({ length: where.count }, (_, i) => ({
+      partnershipId: where.partnershipId,
+      hostTownId: where.hostTownId,
+      kind: 'CULTURAL_EVENT' as const,
+      title: `Akce ${i}`,
+      startsAt: new Date(base + i * 3_600_000),
+      endsAt: new Date(base + i * 3_600_000 + 7_200_000),
+      timeZone: 'Europe/Prague',
+      createdById: where.authorId,
+    })),
+  });
+}
