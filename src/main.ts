@@ -236,7 +236,7 @@ export async function main(io: ConsoleIo = process): Promise<void> {
     await database.close();
     throw error;
   }
-  const ticker = startOutboxTicker(worker);
+  const ticker = startOutboxTicker(worker, logger);
   scheduler.start();
   // What fell due while no process ran (or a dead one held) goes out now, not at the first tick.
   void worker.drainDueLogged();

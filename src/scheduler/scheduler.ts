@@ -4,7 +4,8 @@
  * next run on their rows. Each tick runs the jobs (src/core/jobs) at the clock's time, then
  * wakes the delivery worker. No timer is kept per job, so memory does not grow with the work.
  */
-import cron, { type ScheduledTask } from 'node-cron';
+import type { ScheduledTask } from 'node-cron';
+import { scheduleCronTask } from './cron-task.ts';
 import type { JobDependencies } from '../core/jobs/job-dependencies.ts';
 import { runScheduledJobs, type JobReport } from '../core/jobs/run-jobs.ts';
 import type { Clock } from '../core/ports.ts';
@@ -64,18 +65,12 @@ export class Scheduler {
   /** Ticks now (sending what came due during downtime) and then every `tickSeconds`. */
   start(): void {
     if (this.task || this.stopped) return;
-    const { logger } = this.deps;
-    this.task = cron.schedule(`*/${this.tickSeconds} * * * * *`, () => this.tickLogged(), {
-      name: 'twinbridge-scheduler',
-      // node-cron's own messages go to our log, not to the console. A missed tick (the process was
-      // suspended, or busy) is harmless: the next one finds whatever is due.
-      logger: {
-        debug: (message) => logger.debug({ source: 'node-cron' }, String(message)),
-        info: (message) => logger.debug({ source: 'node-cron' }, message),
-        warn: (message) => logger.info({ source: 'node-cron' }, message),
-        error: (message, err) => logger.error({ source: 'node-cron', err }, String(message)),
-      },
-    });
+    this.task = scheduleCronTask(
+      'twinbridge-scheduler',
+      `*/${this.tickSeconds} * * * * *`,
+      () => void this.tickLogged(),
+      this.deps.logger,
+    );
     void this.tickLogged();
   }
 
