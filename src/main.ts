@@ -29,6 +29,7 @@ import { createLogger } from './logging.ts';
 import { CronRecurrence } from './scheduler/cron-recurrence.ts';
 import { startOutboxTicker } from './scheduler/outbox-ticker.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import { exitAfterStop, startAll, stopAll, stopRequested } from './lifecycle.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -167,25 +168,6 @@ export async function openInstallations(
 }
 
 /** Starts every adapter; if one fails, those already started stop again and the error goes on. */
-async function startAll(adapters: PlatformAdapter[]): Promise<void> {
-  try {
-    for (const adapter of adapters) await adapter.start();
-  } catch (error) {
-    for (const adapter of adapters) await adapter.stop().catch(() => undefined);
-    throw error;
-  }
-}
-
-/** Resolves when the process should stop: SIGINT/SIGTERM, or the console's input ended. */
-function stopRequested(adapters: PlatformAdapter[]): Promise<void> {
-  const consoleAdapter = adapters.find((a): a is ConsoleAdapter => a instanceof ConsoleAdapter);
-  return new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-    void consoleAdapter?.finished.then(resolve);
-  });
-}
-
 function readConfig(): Config | undefined {
   if (existsSync('.env')) process.loadEnvFile('.env');
   try {
@@ -231,7 +213,7 @@ export async function main(io: ConsoleIo = process): Promise<void> {
     return;
   }
   try {
-    await startAll(adapters);
+    await startAll(adapters, logger);
   } catch (error) {
     await database.close();
     throw error;
@@ -241,7 +223,10 @@ export async function main(io: ConsoleIo = process): Promise<void> {
   // What fell due while no process ran (or a dead one held) goes out now, not at the first tick.
   void worker.drainDueLogged();
 
-  await stopRequested(adapters);
+  await stopRequested(
+    adapters.find((a): a is ConsoleAdapter => a instanceof ConsoleAdapter),
+    logger,
+  );
   logger.info({}, 'stopping');
   await scheduler.stop();
   ticker.stop();
@@ -249,15 +234,17 @@ export async function main(io: ConsoleIo = process): Promise<void> {
   // gives back what waits for a send slot, for another process or the next start.
   if (config.console) await worker.drainDueLogged();
   await worker.stop();
-  for (const adapter of adapters) await adapter.stop();
+  await stopAll(adapters, logger);
   await database.close();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error: unknown) => {
-    process.stderr.write(
-      `Twinbridge could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  });
+  main()
+    .catch((error: unknown) => {
+      process.stderr.write(
+        `Twinbridge could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    })
+    .finally(exitAfterStop);
 }

@@ -17,6 +17,7 @@ import {
 } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
 import type { Logger } from '../../core/ports.ts';
+import { OutageLog } from '../shared/outage-log.ts';
 import { DEFAULT_MAX_INLINE_RATE_LIMIT_WAIT_MS, discordRestOptions } from './discord-poster.ts';
 
 /** What the adapter needs of a Discord connection; tests give it one that never opens a socket. */
@@ -136,9 +137,14 @@ export class DiscordGatewayConnection implements DiscordConnection {
     client.on(Events.ShardDisconnect, (event, shard) =>
       logger.warn({ shard, code: event.code }, 'Discord gateway disconnected'),
     );
-    client.on(Events.ShardResume, (shard, replayed) =>
-      logger.info({ shard, replayed }, 'Discord gateway resumed'),
-    );
+    // discord.js retries a lost gateway connection every 0.5 s by itself (@discordjs/ws 1.2).
+    const outage = new OutageLog('Discord gateway', logger);
+    // Closing the client in stop() reports a reconnect too: only a connection in use is "lost".
+    client.on(Events.ShardReconnecting, (shard) => {
+      if (this.loggedIn) outage.reconnecting({ shard, retryEveryMs: 500 });
+    });
+    client.on(Events.ShardResume, (shard, replayed) => outage.recovered({ shard, resumed: true, replayed }));
+    client.on(Events.ShardReady, (shard) => outage.recovered({ shard, resumed: false }));
     client.rest.on('rateLimited', (data) =>
       logger.debug(
         { route: data.route, retryAfter: data.retryAfter, scope: data.scope, global: data.global },

@@ -17,6 +17,7 @@ import {
   type Receiver,
 } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
+import { OutageLog } from '../shared/outage-log.ts';
 import type { Logger } from '../../core/ports.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { SLACK_BOT_SCOPES, SLACK_PATHS } from './manifest.ts';
@@ -156,7 +157,7 @@ export class BoltSlackConnection implements SlackConnection {
     const { config } = this;
     if (config.mode === 'socket') {
       if (!config.appToken) throw new Error('Socket Mode needs SLACK_APP_TOKEN');
-      return new SocketModeReceiver({
+      const receiver = new SocketModeReceiver({
         appToken: config.appToken,
         logger: this.bolt,
         ...(this.tuning.clientPingTimeoutMs ? { clientPingTimeout: this.tuning.clientPingTimeoutMs } : {}),
@@ -164,6 +165,11 @@ export class BoltSlackConnection implements SlackConnection {
         // The install pages (OAuth only) are served on SLACK_PORT.
         installerOptions: { ...this.installerOptions(), port: config.port },
       });
+      // The Socket Mode client reconnects by itself, waiting its ping timeout once more each time.
+      const outage = new OutageLog('Slack Socket Mode', this.logger);
+      receiver.client.on('reconnecting', () => outage.reconnecting());
+      receiver.client.on('connected', () => outage.recovered());
+      return receiver;
     }
     if (!config.signingSecret) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET');
     const receiver = new HTTPReceiver({

@@ -68,7 +68,13 @@ import { ChannelType, GatewayDispatchEvents, GatewayIntentBits } from 'discord.j
 import { CommandStore } from './commands.ts';
 import type { Fault, FaultHandle, RandomFaultOptions, RouteMatch } from './faults.ts';
 import { FaultInjector, matchesRoute } from './faults.ts';
-import type { GatewayDropOptions, GatewayPayloadRecord, GatewaySession, GatewayStats } from './gateway.ts';
+import type {
+  GatewayDropOptions,
+  GatewayOutage,
+  GatewayPayloadRecord,
+  GatewaySession,
+  GatewayStats,
+} from './gateway.ts';
 import { GatewayServer } from './gateway.ts';
 import type {
   Actor,
@@ -362,6 +368,11 @@ export class DiscordEmulator {
           timeoutMs,
         ),
     };
+  }
+
+  /** Takes the gateway down (sessions cut, reconnects refused or never answered) or, with undefined, up again. REST stays up. */
+  setGatewayOutage(outage: GatewayOutage | undefined): void {
+    this.#gateway.setUnreachable(outage);
   }
 
   /** While off, heartbeats go unacknowledged (discord.js then treats the connection as a zombie and resumes). */

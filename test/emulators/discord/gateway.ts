@@ -7,7 +7,7 @@
 
 import type { IncomingMessage, Server } from 'node:http';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 import type { GatewayGuildCreateDispatchData, GatewayReadyDispatchData } from 'discord.js';
 import { GatewayCloseCodes, GatewayDispatchEvents, GatewayOpcodes } from 'discord.js';
@@ -60,6 +60,9 @@ export type GatewayDropMode =
   /** Send op 9 INVALID_SESSION with `d = resumable`. */
   | 'invalid-session';
 
+/** How the gateway is down: connections refused, or accepted and never answered. */
+export type GatewayOutage = 'refuse' | 'black-hole';
+
 export interface GatewayDropOptions {
   readonly mode?: GatewayDropMode;
   readonly code?: number;
@@ -97,6 +100,8 @@ export class GatewayServer {
   readonly #payloads: GatewayPayloadRecord[] = [];
   #port = 0;
   #ackHeartbeats = true;
+  #unreachable: GatewayOutage | undefined;
+  readonly #heldSockets = new Set<Socket>();
   #stats = {
     connections: 0,
     identifies: 0,
@@ -116,6 +121,30 @@ export class GatewayServer {
     });
     this.#wss = new WebSocketServer({ server: this.#http });
     this.#wss.on('connection', (socket, request) => this.#accept(socket, request));
+    // While unreachable, a new connection is cut before the WebSocket handshake (ECONNRESET) or
+    // held without an answer (a black-holed route: the client waits for its own timeout).
+    this.#http.on('connection', (socket: Socket) => {
+      if (this.#unreachable === 'refuse') socket.destroy();
+      else if (this.#unreachable === 'black-hole') {
+        this.#heldSockets.add(socket);
+        socket.pause();
+      }
+    });
+  }
+
+  /**
+   * `refuse` or `black-hole`: every session's connection is cut and new ones fail, as when the
+   * gateway is down; undefined: reachable again (held connections are cut then).
+   */
+  setUnreachable(outage: GatewayOutage | undefined): void {
+    this.#unreachable = outage;
+    if (outage === undefined) {
+      for (const socket of this.#heldSockets) socket.destroy();
+      this.#heldSockets.clear();
+      return;
+    }
+    for (const socket of this.#wss.clients) socket.terminate();
+    this.hooks.changed();
   }
 
   async listen(): Promise<void> {
@@ -213,6 +242,7 @@ export class GatewayServer {
   }
 
   async close(): Promise<void> {
+    for (const socket of this.#heldSockets) socket.destroy();
     for (const socket of this.#wss.clients) socket.terminate();
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
     this.#http.closeAllConnections();
