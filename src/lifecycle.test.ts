@@ -1,7 +1,7 @@
 /** Stopping the adapters within a bound: one that hangs is logged and left, the others still stop. */
 import { describe, expect, it } from 'vitest';
 import type { PlatformAdapter } from './core/adapter-contract.ts';
-import { ADAPTER_STOP_MS, stopAll } from './lifecycle.ts';
+import { ADAPTER_STOP_MS, stopAll, unhandledRejectionLogger } from './lifecycle.ts';
 import { ManualTimer, settle } from '../test/support/manual-timer.ts';
 import { recordingLogger } from '../test/support/recording-logger.ts';
 
@@ -40,5 +40,17 @@ describe('stopAll', () => {
       ['warn', 'adapter did not stop in time: going on without it', 'DISCORD'],
       ['warn', 'adapter failed to stop cleanly', 'SLACK'],
     ]);
+  });
+});
+
+describe('unhandledRejectionLogger', () => {
+  it('logs the reason with a reference', () => {
+    const logger = recordingLogger();
+    unhandledRejectionLogger(logger)(new Error('socket gone'));
+    expect(logger.entries).toHaveLength(1);
+    expect(logger.entries[0]?.level).toBe('error');
+    expect(logger.entries[0]?.message).toBe('unhandled promise rejection: logged, the bot goes on');
+    expect(logger.entries[0]?.details['ref']).toMatch(/^[0-9a-f]{8}$/);
+    expect((logger.entries[0]?.details['err'] as Error).message).toBe('socket gone');
   });
 });

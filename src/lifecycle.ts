@@ -5,6 +5,7 @@
  * the whole stop gets STOP_TIMEOUT_MS, after which the process exits anyway (a claim it still held
  * goes back when its lease runs out); a second SIGINT/SIGTERM exits at once.
  */
+import { randomBytes } from 'node:crypto';
 import type { ConsoleAdapter } from './adapters/console/console-adapter.ts';
 import type { PlatformAdapter } from './core/adapter-contract.ts';
 import { realDeadlineTimer, within, type DeadlineTimer } from './core/async/deadline.ts';
@@ -82,4 +83,18 @@ export function stopRequested(
 /** After main() returned: exits once the event loop is empty, or after EXIT_GRACE_MS regardless. */
 export function exitAfterStop(): void {
   setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
+}
+
+/**
+ * A promise rejected with nobody listening is a bug, often in a library (@slack/socket-mode 2
+ * leaves one when stopped between reconnect attempts): it is logged with a reference, as JSON,
+ * and the bot goes on, instead of Node's default of ending the process mid-delivery.
+ */
+export function unhandledRejectionLogger(logger: Logger): (reason: unknown) => void {
+  return (reason) => {
+    logger.error(
+      { err: reason, ref: randomBytes(4).toString('hex') },
+      'unhandled promise rejection: logged, the bot goes on',
+    );
+  };
 }

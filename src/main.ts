@@ -29,7 +29,7 @@ import { createLogger } from './logging.ts';
 import { CronRecurrence } from './scheduler/cron-recurrence.ts';
 import { startOutboxTicker } from './scheduler/outbox-ticker.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
-import { exitAfterStop, startAll, stopAll, stopRequested } from './lifecycle.ts';
+import { exitAfterStop, startAll, stopAll, stopRequested, unhandledRejectionLogger } from './lifecycle.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -184,6 +184,7 @@ export async function main(io: ConsoleIo = process): Promise<void> {
   const config = readConfig();
   if (!config) return;
   const logger = createLogger(config.logLevel, undefined, configuredSecrets(config));
+  process.on('unhandledRejection', unhandledRejectionLogger(logger));
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const installations = await openInstallations(config, database, logger);
   const inviteKey = config.inviteKey

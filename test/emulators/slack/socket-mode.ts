@@ -95,6 +95,9 @@ export class SocketModeServer {
   private readonly byId = new Map<string, AckSlot>();
   private nextConnectionId = 1;
 
+  /** While set, Socket Mode is down: new connections are cut before the handshake. */
+  refusing = false;
+
   constructor(private readonly ctx: SocketContext) {}
 
   /** Number of currently open connections. */
@@ -113,6 +116,10 @@ export class SocketModeServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(req.url ?? '/', 'http://emulator');
     if (url.pathname !== '/link/') return false;
+    if (this.refusing) {
+      socket.destroy();
+      return true;
+    }
     const ticket = url.searchParams.get('ticket') ?? '';
     if (!this.tickets.delete(ticket)) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
