@@ -1,6 +1,7 @@
 /**
- * parse or look up -> validate (a refusal needs no transaction) -> (in one transaction) identify, check role, run -> answer.
- * parse or look up -> validate -> (in one transaction) identify, check role, run -> answer.
+ * Every command, from any platform, goes through one lifecycle here:
+ * parse or look up -> validate (a refusal needs no transaction) -> (in one transaction) identify,
+ * check role, run -> answer.
  * Problems the person can fix come back translated; anything else gets a reference and a log line.
  */
 import { randomBytes } from 'node:crypto';
