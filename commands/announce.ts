@@ -5,6 +5,7 @@ import { partnershipOption, timeOption } from './shared-options.ts';
 const text = {
   type: 'string',
   maxLength: 2000,
+  multiline: true,
   description: {
     en: 'Text (used where no translation below fits)',
     cs: 'Text (použije se, kde nesedí žádný překlad)',
@@ -15,6 +16,7 @@ const variant = (language: string) =>
   ({
     type: 'string',
     maxLength: 2000,
+    multiline: true,
     description: {
       en: `Text for channels in ${language}`,
       cs: `Text pro kanály v jazyce ${language}`,

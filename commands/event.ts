@@ -46,6 +46,7 @@ const capacity = {
 const description = {
   type: 'string',
   maxLength: 2000,
+  multiline: true,
   description: { en: 'Description', cs: 'Popis', de: 'Beschreibung' },
 } as const satisfies StringOption;
 

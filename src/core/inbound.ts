@@ -8,6 +8,7 @@ import type { AutocompleteSource } from './commands/definition.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from './commands/invocation.ts';
 import type { SupportedLanguage } from './i18n/languages.ts';
 import type { CoreQueries } from './services/queries.ts';
+import { neutralizeBidi, neutralizeCard, neutralizeMessage } from './views/bidi.ts';
 import type { ExchangeCard } from './views/exchange-card.ts';
 
 export class CoreInbound implements InboundPort {
@@ -16,25 +17,28 @@ export class CoreInbound implements InboundPort {
     private readonly queries: CoreQueries,
   ) {}
 
-  runCommand(request: CommandRequest): Promise<Reply> {
-    return this.bus.run(request);
+  // Every text answered to an adapter leaves here: bidirectional controls go (views/bidi.ts).
+  async runCommand(request: CommandRequest): Promise<Reply> {
+    return neutralizeMessage(await this.bus.run(request));
   }
 
-  suggest(
+  async suggest(
     actor: Pick<Actor, 'platform' | 'communityExternalId'>,
     source: AutocompleteSource,
     typed: string,
     locale?: string,
   ): Promise<Suggestion[]> {
-    return this.queries.suggest(actor, source, typed, locale);
+    const suggestions = await this.queries.suggest(actor, source, typed, locale);
+    return suggestions.map((s) => ({ ...s, label: neutralizeBidi(s.label) }));
   }
 
-  channelCard(
+  async channelCard(
     actor: Pick<Actor, 'platform' | 'communityExternalId'>,
     channel: ChannelRef,
     exchangeNumber: number,
   ): Promise<ExchangeCard | null> {
-    return this.queries.channelCard(actor, channel, exchangeNumber);
+    const card = await this.queries.channelCard(actor, channel, exchangeNumber);
+    return card && neutralizeCard(card);
   }
 
   readerLanguage(

@@ -12,7 +12,12 @@ import {
 } from '../../src/adapters/slack/block-kit.ts';
 import { fieldErrors, submittedOptions } from '../../src/adapters/slack/command-modal.ts';
 import { classifySlackError } from '../../src/adapters/slack/slack-poster.ts';
-import { decodeSlackText, stripLeadingMention } from '../../src/adapters/slack/slack-text.ts';
+import {
+  decodeSlackText,
+  mentionedInText,
+  plainMentions,
+  stripLeadingMention,
+} from '../../src/adapters/slack/slack-text.ts';
 import type { ExchangeCard } from '../../src/core/views/exchange-card.ts';
 import { exchangeCardText } from '../../src/core/views/exchange-card.ts';
 
@@ -45,6 +50,21 @@ describe('Slack text', () => {
     );
     expect(decodeSlackText('announce send text:"<!here> hello"')).toBe('announce send text:"@here hello"');
     expect(stripLeadingMention('<@U0001BOT> event list')).toBe('event list');
+  });
+
+  it('writes members mentioned in free text as names, and keeps the mention a user option needs', () => {
+    const text = 'town coordinator add user:<@U0042> title:"Díky <@U0042>, <@W0007|petr> a <@U0099>"';
+    expect(mentionedInText(text)).toEqual(['U0042', 'U0099']);
+    const names = new Map([
+      ['U0042', 'Jana Nováková'],
+      ['U0099', 'Max'],
+    ]);
+    expect(plainMentions(text, names)).toBe(
+      'town coordinator add user:<@U0042> title:"Díky @Jana Nováková, @petr a @Max"',
+    );
+    expect(plainMentions('user:"<@U0042|jana>" text:<@U0042>', new Map())).toBe(
+      'user:"<@U0042|jana>" text:@U0042',
+    );
   });
 });
 

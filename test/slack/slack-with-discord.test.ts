@@ -221,4 +221,23 @@ describe('a Slack town and a Discord town in one partnership', () => {
     expect(discordPosts().map((m) => m.content)).toContain('Die Fotos sind online');
     expect(slack.messages(partneri).map((m) => m.text)).toContain('Photos are online');
   });
+
+  it('writes members mentioned in Slack text as names on both platforms, and mass mentions ping nobody', async () => {
+    await slackCommand(
+      `announce send partnership:1 text:"Díky <@${petra}> a <@${jana}|jana>! <!here> <!channel> @everyone"`,
+      jana,
+    );
+    const posted = discordPosts().find((m) => m.content.startsWith('Díky'));
+    expect(posted?.content).toBe('Díky @petra a @jana! @here @channel @everyone');
+    expect(posted?.mention_everyone).toBe(false);
+    expect(posted?.mentions).toEqual([]);
+    // On Slack as plain text: escaped, so no <@…> or <!here> token can form.
+    expect(slack.messages(partneri).map((m) => m.text)).toContain(
+      'Díky @petra a @jana! @here @channel @everyone',
+    );
+    const stored = await database.prisma.announcement.findFirstOrThrow({
+      where: { text: { startsWith: 'Díky' } },
+    });
+    expect(stored.text).not.toContain('<@');
+  });
 });

@@ -35,8 +35,16 @@ const SECTION_TEXT_MAX = 3000;
 const FIELD_MAX = 2000;
 const FIELDS_PER_SECTION = 10;
 const BUTTON_TEXT_MAX = 75;
-/** The message `text` is the notification and screen-reader fallback; keep it readable. */
+/** Beside a card, the message `text` is the notification and screen-reader fallback; keep it readable. */
 const FALLBACK_TEXT_MAX = 3000;
+/** chat.postMessage: `text` is truncated at 40,000 characters (docs.slack.dev/reference/methods/chat.postMessage). */
+const MESSAGE_TEXT_MAX = 40_000;
+
+/** Escaped text cut to `max` with a visible "…", never in the middle of an `&lt;` entity. */
+function truncateEscaped(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1).replace(/&[a-z]{0,3}$/, '')}…`;
+}
 
 /** `<!date^1783324800^{date_short_pretty} {time}|Tue 06/07/2027, 10:00 (Europe/Prague)>` */
 export function slackDate(instant: Date, timeZone: string): string {
@@ -60,7 +68,7 @@ export function exchangeBlocks(card: ExchangeCard, headline?: string): types.Kno
     blocks.push({
       type: 'section',
       block_id: HEADLINE_BLOCK_ID,
-      text: mrkdwn(truncate(escapeSlackText(headline), SECTION_TEXT_MAX)),
+      text: mrkdwn(truncateEscaped(escapeSlackText(headline), SECTION_TEXT_MAX)),
     });
   }
   blocks.push({ type: 'header', text: plain(`#${card.number} ${card.title}`, HEADER_MAX) });
@@ -69,7 +77,7 @@ export function exchangeBlocks(card: ExchangeCard, headline?: string): types.Kno
     text: mrkdwn(`${slackDate(card.startsAt, card.timeZone)} – ${slackDate(card.endsAt, card.timeZone)}`),
   });
   const fields = card.fields.map((field) =>
-    mrkdwn(truncate(`*${escapeSlackText(field.label)}*\n${escapeSlackText(field.value)}`, FIELD_MAX)),
+    mrkdwn(truncateEscaped(`*${escapeSlackText(field.label)}*\n${escapeSlackText(field.value)}`, FIELD_MAX)),
   );
   for (let i = 0; i < fields.length; i += FIELDS_PER_SECTION) {
     blocks.push({ type: 'section', fields: fields.slice(i, i + FIELDS_PER_SECTION) });
@@ -77,7 +85,7 @@ export function exchangeBlocks(card: ExchangeCard, headline?: string): types.Kno
   if (card.description) {
     blocks.push({
       type: 'section',
-      text: mrkdwn(truncate(escapeSlackText(card.description), SECTION_TEXT_MAX)),
+      text: mrkdwn(truncateEscaped(escapeSlackText(card.description), SECTION_TEXT_MAX)),
     });
   }
   if (card.rsvpButtons) {
@@ -114,8 +122,11 @@ export interface SlackMessageBody {
 
 /** A post from the outbox (announcement, exchange card) as a Slack message. */
 export function renderOutgoing(message: OutgoingMessage): SlackMessageBody {
-  const text = truncate(escapeSlackText(message.text), FALLBACK_TEXT_MAX);
-  if (!message.exchange) return { text };
+  // Without a card the text is the message itself: an announcement full of "&" and "<" grows
+  // when escaped and must not lose its end at the fallback's length.
+  const escaped = escapeSlackText(message.text);
+  if (!message.exchange) return { text: truncateEscaped(escaped, MESSAGE_TEXT_MAX) };
+  const text = truncateEscaped(escaped, FALLBACK_TEXT_MAX);
   return { text, blocks: exchangeBlocks(message.exchange, headlineOf(message.text, message.exchange)) };
 }
 
@@ -125,7 +136,7 @@ export function renderReply(reply: Reply, options: { withCard?: boolean } = {}):
     return renderOutgoing({ text: reply.text, exchange: reply.exchange });
   }
   const text = reply.exchange ? headlineOf(reply.text, reply.exchange) : reply.text;
-  return { text: tableAware(text) };
+  return { text: truncateEscaped(tableAware(text), MESSAGE_TEXT_MAX) };
 }
 
 /**

@@ -120,7 +120,7 @@ function elementFor(
         action_id,
         max_length: Math.min(spec.maxLength, INPUT_MAX),
         ...(spec.minLength ? { min_length: spec.minLength } : {}),
-        multiline: spec.maxLength > 500,
+        multiline: spec.multiline === true,
       };
     case 'integer':
       if (suggestions && suggestions.length > 0 && suggestions.length <= STATIC_SELECT_MAX_OPTIONS) {

@@ -77,6 +77,23 @@ export class SlackProfiles {
     };
   }
 
+  /** The Slack names of these members, as far as Slack tells within `waitMs` (cached as profiles are). */
+  async namesOf(
+    client: WebClient,
+    teamId: string,
+    userIds: readonly string[],
+    waitMs = PROFILE_LOOKUP_MS,
+  ): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    await Promise.all(
+      userIds.map(async (userId) => {
+        const profile = await within(this.profile(client, teamId, userId), waitMs, this.options.timer);
+        if (profile?.name) names.set(userId, profile.name);
+      }),
+    );
+    return names;
+  }
+
   private async installer(teamId: string): Promise<string | undefined> {
     try {
       return await this.options.installerOf?.(teamId);

@@ -30,7 +30,7 @@ import { RsvpButtons } from './rsvp-buttons.ts';
 import { SlackAnswers } from './slack-answers.ts';
 import type { SlackEventLedger, WorkspaceClients } from './slack-ports.ts';
 import { PROFILE_LOOKUP_MS, type SlackProfiles } from './slack-profiles.ts';
-import { decodeSlackText, stripLeadingMention } from './slack-text.ts';
+import { decodeSlackText, mentionedInText, plainMentions, stripLeadingMention } from './slack-text.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -118,7 +118,7 @@ export class SlackRouter {
       const teamId = event.team ?? (body as { team_id?: string }).team_id ?? '';
       const who = await this.parts.profiles.identify(client, { teamId, userId: event.user ?? '' });
       const channel = { id: event.channel, name: event.channel };
-      const text = decodeSlackText(stripLeadingMention(event.text));
+      const text = await this.readable(client, teamId, decodeSlackText(stripLeadingMention(event.text)));
       const reply = await this.parts.inbound.runCommand({
         text,
         actor: who.actor,
@@ -167,8 +167,15 @@ export class SlackRouter {
     );
   }
 
+  /** Command text with members mentioned in free text written as their names (slack-text.ts). */
+  private async readable(client: WebClient, teamId: string, text: string): Promise<string> {
+    const mentioned = mentionedInText(text);
+    if (mentioned.length === 0) return text;
+    return plainMentions(text, await this.parts.profiles.namesOf(client, teamId, mentioned));
+  }
+
   private async onSlashCommand(command: SlashCommand, respond: RespondFn, client: WebClient): Promise<void> {
-    const text = decodeSlackText(command.text);
+    const text = await this.readable(client, command.team_id, decodeSlackText(command.text));
     const channel = { id: command.channel_id, name: command.channel_name };
     const formCommand = MODAL_COMMANDS.find(
       (id) => commands[id].path.join(' ') === text.trim().toLowerCase(),

@@ -26,6 +26,32 @@ export function decodeSlackText(text: string): string {
   );
 }
 
+const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g;
+/** Just after `user:` (or `user:"`): a user option's value, which must stay a mention. */
+const AFTER_USER_OPTION = /(?:^|\s)user:["'“„‘«]?$/;
+
+/** The ids of members mentioned in free text (not as a `user:` option), to look their names up. */
+export function mentionedInText(text: string): string[] {
+  const ids = new Set<string>();
+  for (const match of text.matchAll(USER_MENTION)) {
+    if (!AFTER_USER_OPTION.test(text.slice(0, match.index)) && !match[2] && match[1]) ids.add(match[1]);
+  }
+  return [...ids];
+}
+
+/**
+ * Member mentions in free text (a title, an announcement) as plain names: `<@U0042|petra>` and
+ * `<@U0042>` become `@petra` (the name from `names`, else the mention's label, else the id), so
+ * partner towns on other platforms never read a raw Slack id. A `user:` option keeps its mention:
+ * the core reads the id from it.
+ */
+export function plainMentions(text: string, names: ReadonlyMap<string, string>): string {
+  return text.replace(USER_MENTION, (whole, id: string, label: string | undefined, offset: number) => {
+    if (AFTER_USER_OPTION.test(text.slice(0, offset))) return whole;
+    return `@${names.get(id) ?? (label || id)}`;
+  });
+}
+
 /** Escapes text for Slack's mrkdwn and plain `text` fields. */
 export function escapeSlackText(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');

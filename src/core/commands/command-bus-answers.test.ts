@@ -37,6 +37,41 @@ describe('CommandBus: language of the answer', () => {
   });
 });
 
+describe('CommandBus: refusals without the database', () => {
+  it('refuses bad options before any transaction once it knows the person’s language', async () => {
+    const { bus, store } = busFor();
+    const town = store.addTown('kolin', 'de');
+    store.addMember(town, 'cz', { languages: ['cs'] });
+    // Unknown so far: one read for the language, nothing written.
+    const first = await bus.run(text('ping member count:9', actor('cz')));
+    expect(first.text.split('\n')[0]).toBe('Hodnota „count“ smí být nejvýše 5.');
+    expect(store.transactions).toBe(1);
+    expect(store.memberWrites).toBe(0);
+    const again = await bus.run(text('ping member count:0', actor('cz'), 'en'));
+    expect(again.text.split('\n')[0]).toBe('Hodnota „count“ musí být alespoň 1.');
+    expect(store.transactions).toBe(1);
+    // A stranger's locale still decides for a stranger.
+    expect((await bus.run(text('ping member count:9', actor('x', 'elsewhere'), 'de'))).text).toMatch(
+      /^„count“ darf höchstens 5 sein\./,
+    );
+  });
+
+  it('reads the language again after a command went through in the community', async () => {
+    const { bus, store } = busFor();
+    const town = store.addTown('kolin', 'de');
+    const member = store.addMember(town, 'cz', { languages: ['cs'] });
+    await bus.run(text('ping member count:9', actor('cz')));
+    member.languages = ['en'];
+    // Another member's command in the same community (it might have changed the town's language).
+    expect((await bus.run(text('ping member', actor('other')))).error).toBeUndefined();
+    const transactions = store.transactions;
+    expect((await bus.run(text('ping member count:9', actor('cz')))).text).toMatch(
+      /^“count” must be at most 5\./,
+    );
+    expect(store.transactions).toBe(transactions + 1);
+  });
+});
+
 describe('CommandBus: failures', () => {
   it('translates a UserError from the handler, adds its usage and rolls everything back', async () => {
     const { bus, store } = busFor(async (ctx) => {
@@ -98,9 +133,9 @@ describe('CommandBus: failures', () => {
     expect((logger.entries[0]?.details.err as Error).message).toBe('disk on fire');
   });
 
-  it('logs only the length of text that names no command, and still hands it back', async () => {
+  it('refuses text that names no command without the database, logging none of it', async () => {
     const logger = recordingLogger();
-    // A failure before the command is known: the store itself breaks.
+    // The store is down: the refusal needs it only for the person's language.
     const broken = new CommandBus({
       store: { transaction: () => Promise.reject(new Error('database gone')) },
       clock: { now: () => new Date() },
@@ -109,8 +144,9 @@ describe('CommandBus: failures', () => {
       routes: [],
     });
     const reply = await broken.run(text('K7QX-P2MD secret words'));
-    expect(reply.text).toMatch(/Here it is, to try again later: K7QX-P2MD secret words$/);
-    expect(logger.entries[0]?.details).toMatchObject({ command: 'unknown', input: { textLength: 22 } });
+    expect(reply.error).toEqual({ key: 'command.unknown' });
+    expect(reply.text).toBe('I do not know the command “k7qx-p2md secret words”. Did you mean: help?');
+    expect(logger.entries[0]?.message).toBe('could not read the language of a refused command');
     expect(JSON.stringify(logger.entries)).not.toContain('K7QX');
   });
 
@@ -118,12 +154,12 @@ describe('CommandBus: failures', () => {
     const { bus, store, logger } = busFor();
     const storeDown = new Error('connection reset');
     store.transaction = () => Promise.reject(storeDown);
-    const line = `ping member note:"${'x'.repeat(80)}"`;
+    const line = `ping member note:"${'x'.repeat(20)}"`;
     const reply = await bus.run(text(line));
     expect(reply.error?.key).toBe('error.unexpected');
     expect(logger.entries[0]?.details).toMatchObject({
       command: 'ping.member',
-      input: { options: { note: 80 } },
+      input: { options: { note: 20 } },
       err: storeDown,
     });
     expect(JSON.stringify(logger.entries[0]?.details.input)).not.toContain('xxx');

@@ -1,6 +1,7 @@
 /**
  * Every command, from any platform, goes through one lifecycle here:
- * parse or look up -> validate -> (in one transaction) identify, check role, run -> answer.
+ * parse or look up -> validate (a refusal needs no transaction) -> (in one transaction) identify,
+ * check role, run -> answer.
  * Problems the person can fix come back translated; anything else gets a reference and a log line.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,6 +15,7 @@ import type { CommandRoute } from './command-route.ts';
 import { commandId, commandUsage, type CommandDefinition } from './definition.ts';
 import { describeInput, retypableInput } from './failed-input.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from './invocation.ts';
+import { RefusalLanguages, type LanguagePreference } from './refusal-languages.ts';
 import { parseCommandText } from './text-syntax.ts';
 import { validateOptions } from './validate-options.ts';
 
@@ -60,6 +62,7 @@ export class CommandBus {
   private readonly definitionList: readonly CommandDefinition[];
   private readonly routeById: ReadonlyMap<string, CommandRoute>;
   private readonly routeByDefinition: ReadonlyMap<CommandDefinition, CommandRoute>;
+  private readonly refusalLanguages = new RefusalLanguages();
 
   constructor(private readonly deps: CommandBusDependencies) {
     this.definitionList = deps.routes.map((r) => r.definition);
@@ -69,17 +72,27 @@ export class CommandBus {
   }
 
   async run(request: CommandRequest): Promise<Reply> {
+    let route: CommandRoute;
+    let args: Record<string, unknown>;
+    try {
+      ({ route, args } = this.resolve(request));
+    } catch (error) {
+      // Refused before anything is read or written: only the language to refuse in is needed.
+      return this.failureReply(error, await this.refusalLanguage(request), request);
+    }
     let language: SupportedLanguage = resolveLanguage(request.locale);
     let outboxChanged = false;
     try {
       const reply = await this.deps.store.transaction(async (repos) => {
         const { community, town, known } = await this.whereAndWho(repos, request.actor);
-        language = resolveLanguage(known?.languages[0], town?.language, request.locale);
-        const { route, args } = this.resolve(request);
+        const preference = { person: known?.languages[0], town: town?.language };
+        language = resolveLanguage(preference.person, preference.town, request.locale);
+        const now = this.deps.clock.now();
+        this.refusalLanguages.remember(request.actor, preference, now);
         const member = await this.admit(repos, request.actor, route.definition, { community, town, known });
         const ctx: CommandContext = {
           repos,
-          now: this.deps.clock.now(),
+          now,
           language,
           t: translatorFor(language),
           actor: request.actor,
@@ -96,10 +109,33 @@ export class CommandBus {
         };
         return route.handler(ctx, args);
       });
+      // It may have changed a profile's or the town's language.
+      this.refusalLanguages.forgetCommunity(request.actor);
       if (outboxChanged) this.deps.onOutboxChanged?.();
       return reply;
     } catch (error) {
       return this.failureReply(error, language, request);
+    }
+  }
+
+  /** The person's language for a refusal: remembered from their last command, else read. */
+  private async refusalLanguage(request: CommandRequest): Promise<SupportedLanguage> {
+    const { actor } = request;
+    let preference = this.refusalLanguages.recall(actor, this.deps.clock.now());
+    try {
+      preference ??= await this.deps.store.transaction(async (repos): Promise<LanguagePreference> => {
+        const community = await repos.communities.findByExternalId(actor.platform, actor.communityExternalId);
+        if (!community) return {};
+        const town = await repos.towns.findByCommunity(community.id);
+        const known = await repos.members.findByPlatformUser(community.id, actor.userId);
+        return { person: known?.languages[0], town: town?.language };
+      });
+      this.refusalLanguages.remember(actor, preference, this.deps.clock.now());
+      return resolveLanguage(preference.person, preference.town, request.locale);
+    } catch (error) {
+      // The refusal matters more than its language: a database that cannot be read gets a log line.
+      this.deps.logger.warn({ err: error }, 'could not read the language of a refused command');
+      return resolveLanguage(request.locale);
     }
   }
 

@@ -28,6 +28,8 @@ export interface StringOption extends OptionBase {
   type: 'string';
   minLength?: number;
   maxLength: number;
+  /** Text of several lines (a description, an announcement): line breaks and tabs are allowed. */
+  multiline?: true;
   autocomplete?: AutocompleteSource;
 }
 

@@ -17,14 +17,56 @@ function parseUserReference(value: string): string {
   return value.trim().replace(/^@/, '');
 }
 
+/**
+ * Characters no text option may hold: C0 controls (PostgreSQL refuses U+0000 in text; the rest
+ * are invisible, and Slack and Discord drop or mangle them), DEL, C1 controls, and halves of
+ * surrogate pairs (not Unicode at all: UTF-8 cannot encode them). Tab and line feed are allowed
+ * where an option takes several lines.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const FORBIDDEN_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f]|\p{Cs}/u;
+// eslint-disable-next-line no-control-regex -- as above
+const FORBIDDEN_MULTILINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\p{Cs}/u;
+
+/** The first character `value` may not hold, as U+XXXX; null when there is none. */
+function forbiddenCharacter(value: string, multiline: boolean): string | null {
+  const found = (multiline ? FORBIDDEN_MULTILINE : FORBIDDEN_SINGLE_LINE).exec(value)?.[0];
+  if (found === undefined) return null;
+  return `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Every piece of text a validated value carries: a string, a list's items, a user's id. */
+function textsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  if (typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string')
+    return [value.id];
+  return [];
+}
+
+function checkCharacters(option: string, spec: OptionSpec, value: unknown): void {
+  const multiline = spec.type === 'string' && spec.multiline === true;
+  for (const text of textsOf(value)) {
+    const character = forbiddenCharacter(text, multiline);
+    if (character === null) continue;
+    if (character === 'U+000A' || character === 'U+000D')
+      throw new UserError('validation.line-break', { option });
+    throw new UserError('validation.control-character', { option, character });
+  }
+}
+
 function schemaFor(spec: OptionSpec): z.ZodType {
   switch (spec.type) {
     case 'string':
-      return z
-        .string()
-        .trim()
-        .min(spec.minLength ?? 1)
-        .max(spec.maxLength);
+      return z.preprocess(
+        // Windows and some clients send CRLF: several lines are stored with LF only.
+        (v) => (spec.multiline && typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v),
+        z
+          .string()
+          .trim()
+          .min(spec.minLength ?? 1)
+          .max(spec.maxLength),
+      );
     case 'integer': {
       let schema = z.coerce.number<unknown>().int();
       if (spec.min !== undefined) schema = schema.min(spec.min);
@@ -119,6 +161,7 @@ export function validateOptions(
       const issue = result.error.issues[0];
       throw issue ? toUserError(name, spec, issue) : new UserError('validation.invalid', { option: name });
     }
+    checkCharacters(name, spec, result.data);
     args[name] = result.data;
   }
   return args;

@@ -9,6 +9,7 @@ import type { Platform } from '../domain/model.ts';
 import type { ChannelPoster, ClaimedDelivery, Clock, Logger, PostResult } from '../ports.ts';
 import { SendGate, type PacingTimer, type SendAddress } from './send-gate.ts';
 import type { SendLimits } from './send-limits.ts';
+import { neutralizeMessage } from '../views/bidi.ts';
 
 export interface PacedSenderOptions {
   limits: Record<Platform, SendLimits>;
@@ -105,13 +106,14 @@ export class PacedSender {
 
 function postOnce(poster: ChannelPoster, delivery: ClaimedDelivery): Promise<PostResult> {
   const { destination } = delivery;
+  // Every post leaves here: bidirectional controls go (views/bidi.ts).
+  const payload = neutralizeMessage(delivery.payload);
   // The delivery id is stable across attempts: platforms with idempotency keys drop repeats.
-  if (destination.kind === 'direct')
-    return poster.sendDirect(destination.target, delivery.payload, delivery.id);
+  if (destination.kind === 'direct') return poster.sendDirect(destination.target, payload, delivery.id);
   if (destination.editsMessageId !== undefined) {
-    return poster.edit(destination.target, destination.editsMessageId, delivery.payload);
+    return poster.edit(destination.target, destination.editsMessageId, payload);
   }
-  return poster.post(destination.target, delivery.payload, delivery.id);
+  return poster.post(destination.target, payload, delivery.id);
 }
 
 /** A rate limit short enough to wait out within the claim; a long one goes back to the outbox. */

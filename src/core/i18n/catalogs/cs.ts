@@ -27,6 +27,9 @@ export const cs: Catalog = {
   'validation.not-a-whole-number': 'Volba „{option}“ musí být celé číslo.',
   'validation.not-yes-no': 'Volba „{option}“ musí být ano, nebo ne.',
   'validation.invalid': 'Hodnotě volby „{option}“ nerozumím.',
+  'validation.line-break': 'Hodnota „{option}“ musí být na jednom řádku: odstraňte zalomení řádku.',
+  'validation.control-character':
+    'Hodnota „{option}“ obsahuje neviditelný řídicí znak ({character}), který nelze uložit ani zveřejnit: odstraňte ho.',
   'validation.unknown-language':
     '„{language}“ není kód jazyka, který znám. Použijte kódy jako cs, de, en, pl.',
 

@@ -27,6 +27,9 @@ export const de: Catalog = {
   'validation.not-a-whole-number': '„{option}“ muss eine ganze Zahl sein.',
   'validation.not-yes-no': '„{option}“ muss ja oder nein sein.',
   'validation.invalid': 'Den Wert von „{option}“ kann ich nicht lesen.',
+  'validation.line-break': '„{option}“ muss einzeilig sein: Entfernen Sie den Zeilenumbruch.',
+  'validation.control-character':
+    '„{option}“ enthält ein unsichtbares Steuerzeichen ({character}), das weder gespeichert noch gepostet werden kann: Entfernen Sie es.',
   'validation.unknown-language':
     '„{language}“ ist kein Sprachcode, den ich kenne. Verwenden Sie Codes wie cs, de, en, pl.',
 

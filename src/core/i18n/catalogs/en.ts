@@ -24,6 +24,9 @@ export const en = {
   'validation.not-a-whole-number': '“{option}” must be a whole number.',
   'validation.not-yes-no': '“{option}” must be yes or no.',
   'validation.invalid': '“{option}” has a value I cannot read.',
+  'validation.line-break': '“{option}” must be one line: remove the line break.',
+  'validation.control-character':
+    '“{option}” contains an invisible control character ({character}) that cannot be stored or posted: remove it.',
   'validation.unknown-language': '“{language}” is not a language code I know. Use codes like cs, de, en, pl.',
 
   'time.unparseable':
