@@ -8,6 +8,7 @@ import type { Community, Member, Platform, Town } from '../domain/model.ts';
 import { ConflictError, NotFoundError, UserError } from '../errors.ts';
 import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import { DEFAULT_LIMITS, type AbuseLimits } from '../limits.ts';
+import { NO_METRICS, type CommandOutcome, type Metrics } from '../metrics.ts';
 import { translatorFor, type MessageKey, type MessageParams, type Translate } from '../i18n/translator.ts';
 import type { Clock, Logger, Recurrence, Repositories, Store } from '../ports.ts';
 import type { CommandRoute } from './command-route.ts';
@@ -54,7 +55,12 @@ export interface CommandBusDependencies {
   routes: readonly CommandRoute[];
   /** Called after a command that enqueued deliveries has committed. */
   onOutboxChanged?: () => void;
+  /** Told how each command ended and how long it took; NO_METRICS when not given. */
+  metrics?: Metrics;
 }
+
+/** The metrics name of a command that could not be told (unknown words, a failure before parsing). */
+export const UNRESOLVED_COMMAND = 'unknown';
 
 export class CommandBus {
   private readonly definitionList: readonly CommandDefinition[];
@@ -69,13 +75,38 @@ export class CommandBus {
   }
 
   async run(request: CommandRequest): Promise<Reply> {
+    const finished = (this.deps.metrics ?? NO_METRICS).commandStarted();
+    // Named once known, so that counts stay per command, whatever was typed.
+    let command = UNRESOLVED_COMMAND;
+    const named = (definition: CommandDefinition) => {
+      command = definition.path.join(' ');
+    };
+    const reply = await this.answer(request, named);
+    finished(command, outcomeOf(reply));
+    return reply;
+  }
+
+  private async answer(
+    request: CommandRequest,
+    named: (definition: CommandDefinition) => void,
+  ): Promise<Reply> {
     let language: SupportedLanguage = resolveLanguage(request.locale);
     let outboxChanged = false;
+    // Parsed before the database is asked, so the command is named even if the database fails;
+    // a refusal waits for the transaction, to be given in the language the person is known by.
+    let resolved: ReturnType<CommandBus['resolve']> | undefined;
+    let refusal: unknown;
+    try {
+      resolved = this.resolve(request, named);
+    } catch (error) {
+      refusal = error;
+    }
     try {
       const reply = await this.deps.store.transaction(async (repos) => {
         const { community, town, known } = await this.whereAndWho(repos, request.actor);
         language = resolveLanguage(known?.languages[0], town?.language, request.locale);
-        const { route, args } = this.resolve(request);
+        if (!resolved) throw refusal;
+        const { route, args } = resolved;
         const member = await this.admit(repos, request.actor, route.definition, { community, town, known });
         const ctx: CommandContext = {
           repos,
@@ -142,12 +173,16 @@ export class CommandBus {
   }
 
   /** Finds the route and validates the options; throws UserError with usage on failure. */
-  private resolve(request: CommandRequest): { route: CommandRoute; args: Record<string, unknown> } {
+  private resolve(
+    request: CommandRequest,
+    named: (definition: CommandDefinition) => void,
+  ): { route: CommandRoute; args: Record<string, unknown> } {
     let route: CommandRoute | undefined;
     let raw: Record<string, unknown>;
     if ('text' in request) {
       const parsed = parseCommandText(request.text, this.definitionList);
       if (!parsed.ok) {
+        if ('definition' in parsed) named(parsed.definition);
         switch (parsed.reason) {
           case 'empty':
             throw new UserError('command.empty');
@@ -177,6 +212,7 @@ export class CommandBus {
       const words = 'text' in request ? request.text : request.command;
       throw new UserError('command.unknown', { words, suggestions: 'help' });
     }
+    named(route.definition);
     try {
       return { route, args: validateOptions(route.definition, raw) };
     } catch (error) {
@@ -223,6 +259,12 @@ export class CommandBus {
       t('error.unexpected', { ref }) + (typed ? `\n${t('error.unexpected-input', { input: typed })}` : '');
     return { text, private: true, error: { key: 'error.unexpected', ref } };
   }
+}
+
+/** Refusals carry a message key; unexpected failures also carry a reference. */
+function outcomeOf(reply: Reply): CommandOutcome {
+  if (!reply.error) return 'ok';
+  return reply.error.ref === undefined ? 'refused' : 'failed';
 }
 
 export type { MessageKey, MessageParams };
