@@ -13,7 +13,7 @@ import { startHttpServer } from '../../src/observability/http-endpoints.ts';
 import { Observability } from '../../src/observability/observability.ts';
 import { PrometheusMetrics } from '../../src/observability/prometheus-metrics.ts';
 import { TestClock, TWIN_KRUMLOV_PASSAU } from '../console/console-harness.ts';
-import { Scrape } from '../support/prometheus-scrape.ts';
+import { connectionStates, healthAt, Scrape } from '../support/prometheus-scrape.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
 
 /** Every reading of the stopwatch is 0.3 s after the one before: each command takes 0.3 s. */
@@ -53,10 +53,7 @@ describe.each(DATABASE_KINDS)('health and metrics on the console wiring, %s', (k
   let clock: TestClock;
   let server: { port: number; close(): Promise<void> };
   const url = (path: string) => `http://127.0.0.1:${server.port}${path}`;
-  const health = async () => {
-    const response = await fetch(url('/healthz'));
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const health = () => healthAt(url('/healthz'));
 
   beforeEach(async () => {
     database = await createTestDatabase(kind);
@@ -154,12 +151,7 @@ describe.each(DATABASE_KINDS)('health and metrics on the console wiring, %s', (k
     expect(ticks.buckets['0.5']).toBe(1);
 
     expect(after.value('twinbridge_database_up')).toBe(1);
-    expect(
-      after.value('twinbridge_adapter_connection_state', { platform: 'console', state: 'connected' }),
-    ).toBe(1);
-    expect(
-      after.value('twinbridge_adapter_connection_state', { platform: 'console', state: 'disconnected' }),
-    ).toBe(0);
+    expect(connectionStates(after, 'console')).toEqual({ connected: 1, connecting: 0, disconnected: 0 });
   });
 
   it('answers 200 while healthy and 503 once deliveries wait too long', async () => {
@@ -235,11 +227,6 @@ describe.each(DATABASE_KINDS)('health and metrics on the console wiring, %s', (k
       problems: ['console is disconnected'],
     });
     const scrape = await Scrape.of(url('/metrics'));
-    expect(
-      scrape.value('twinbridge_adapter_connection_state', { platform: 'console', state: 'disconnected' }),
-    ).toBe(1);
-    expect(
-      scrape.value('twinbridge_adapter_connection_state', { platform: 'console', state: 'connected' }),
-    ).toBe(0);
+    expect(connectionStates(scrape, 'console')).toEqual({ connected: 0, connecting: 0, disconnected: 1 });
   });
 });

@@ -11,7 +11,7 @@ import { startHttpServer } from '../../src/observability/http-endpoints.ts';
 import { Observability } from '../../src/observability/observability.ts';
 import { PrometheusMetrics } from '../../src/observability/prometheus-metrics.ts';
 import { DiscordHarness, PEOPLE, twinTowns } from '../discord/discord-harness.ts';
-import { Scrape } from '../support/prometheus-scrape.ts';
+import { connectionStates, healthAt, Scrape } from '../support/prometheus-scrape.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
 
 const { jana } = PEOPLE;
@@ -21,10 +21,7 @@ describe.each(DATABASE_KINDS)('health and metrics with Discord on %s', (kind) =>
   let h: DiscordHarness;
   let server: { port: number; close(): Promise<void> };
   const url = (path: string) => `http://127.0.0.1:${server.port}${path}`;
-  const health = async () => {
-    const response = await fetch(url('/healthz'));
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const health = () => healthAt(url('/healthz'));
   const deliveries = (scrape: Scrape, outcome: string) =>
     scrape.value('twinbridge_deliveries_total', { platform: 'discord', outcome });
 
@@ -62,9 +59,7 @@ describe.each(DATABASE_KINDS)('health and metrics with Discord on %s', (kind) =>
     );
     // Passau's joining, told to #partneri.
     expect(deliveries(scrape, 'sent')).toBe(1);
-    expect(
-      scrape.value('twinbridge_adapter_connection_state', { platform: 'discord', state: 'connected' }),
-    ).toBe(1);
+    expect(connectionStates(scrape, 'discord')).toEqual({ connected: 1, connecting: 0, disconnected: 0 });
     expect(await health()).toMatchObject({
       status: 200,
       body: { status: 'ok', adapters: { discord: 'connected' } },
@@ -126,11 +121,6 @@ describe.each(DATABASE_KINDS)('health and metrics with Discord on %s', (kind) =>
       problems: ['discord is disconnected'],
     });
     const scrape = await Scrape.of(url('/metrics'));
-    expect(
-      scrape.value('twinbridge_adapter_connection_state', { platform: 'discord', state: 'disconnected' }),
-    ).toBe(1);
-    expect(
-      scrape.value('twinbridge_adapter_connection_state', { platform: 'discord', state: 'connected' }),
-    ).toBe(0);
+    expect(connectionStates(scrape, 'discord')).toEqual({ connected: 0, connecting: 0, disconnected: 1 });
   });
 });

@@ -9,7 +9,7 @@ import { startHttpServer } from '../../src/observability/http-endpoints.ts';
 import { Observability } from '../../src/observability/observability.ts';
 import { TestClock } from '../console/console-harness.ts';
 import { answerText, SlackHarness, type SlackMode } from '../slack/slack-harness.ts';
-import { Scrape } from '../support/prometheus-scrape.ts';
+import { connectionStates, healthAt, Scrape } from '../support/prometheus-scrape.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
 describe.each(['http', 'socket'] as const satisfies readonly SlackMode[])(
@@ -49,16 +49,15 @@ describe.each(['http', 'socket'] as const satisfies readonly SlackMode[])(
       it('serves /healthz and /metrics on the port Slack’s requests arrive at', async () => {
         const answer = await h.command('town info', { userId: h.slack.workspace().defaultUserId });
         expect(answerText(answer)).toContain('town register');
-        const health = await fetch(`${base()}/healthz`);
-        expect(health.status).toBe(200);
-        expect(await health.json()).toMatchObject({ status: 'ok', adapters: { slack: 'connected' } });
+        expect(await healthAt(`${base()}/healthz`)).toMatchObject({
+          status: 200,
+          body: { status: 'ok', adapters: { slack: 'connected' } },
+        });
         const scrape = await Scrape.of(`${base()}/metrics`);
         expect(scrape.value('twinbridge_commands_total', { command: 'town info', outcome: 'refused' })).toBe(
           1,
         );
-        expect(
-          scrape.value('twinbridge_adapter_connection_state', { platform: 'slack', state: 'connected' }),
-        ).toBe(1);
+        expect(connectionStates(scrape, 'slack')).toEqual({ connected: 1, connecting: 0, disconnected: 0 });
       });
 
     if (mode === 'socket')
@@ -68,12 +67,12 @@ describe.each(['http', 'socket'] as const satisfies readonly SlackMode[])(
         await h.slack.socket.waitForConnection(hellos + 1);
         // Told by the socket client's own "connected" event (it starts as disconnected).
         await h.command('help', { userId: h.slack.workspace().defaultUserId });
-        const health = await fetch(`${base()}/healthz`);
-        expect(await health.json()).toMatchObject({ status: 'ok', adapters: { slack: 'connected' } });
+        expect(await healthAt(`${base()}/healthz`)).toMatchObject({
+          status: 200,
+          body: { status: 'ok', adapters: { slack: 'connected' } },
+        });
         const scrape = await Scrape.of(`${base()}/metrics`);
-        expect(
-          scrape.value('twinbridge_adapter_connection_state', { platform: 'slack', state: 'connected' }),
-        ).toBe(1);
+        expect(connectionStates(scrape, 'slack')).toEqual({ connected: 1, connecting: 0, disconnected: 0 });
         expect(scrape.value('twinbridge_commands_total', { command: 'help', outcome: 'ok' })).toBe(1);
       });
   },

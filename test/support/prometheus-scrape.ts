@@ -107,3 +107,18 @@ export class Scrape {
     return { count: counts[0]?.value ?? 0, buckets };
   }
 }
+
+/** An adapter's `twinbridge_adapter_connection_state` series, one value per state. */
+export function connectionStates(scrape: Scrape, platform: string): Record<string, number> {
+  return Object.fromEntries(
+    scrape
+      .series('twinbridge_adapter_connection_state', { platform })
+      .map((s) => [s.labels['state'] ?? '', s.value]),
+  );
+}
+
+/** GET /healthz: the status code and the JSON body. */
+export async function healthAt(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(url);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
