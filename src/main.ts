@@ -261,7 +261,13 @@ export async function main(io: ConsoleIo = process): Promise<void> {
   let httpServer: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   try {
     if (observability && typeof serve === 'object') {
-      httpServer = await startHttpServer(observability.endpoints, serve);
+      httpServer = await startHttpServer(observability.endpoints, serve).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(
+          `cannot serve /healthz and /metrics (${reason}): set TWINBRIDGE_HTTP_PORT to a free port, or off`,
+          { cause: error },
+        );
+      });
       logger.info({ host: serve.host, port: httpServer.port }, 'serving /healthz and /metrics');
     }
     await startAll(adapters);
