@@ -28,11 +28,16 @@ function parseLabels(text: string): Record<string, string> {
   return labels;
 }
 
-/** Prometheus' number syntax: floats, +Inf, -Inf and NaN. */
+/**
+ * Prometheus reads values with Go's strconv.ParseFloat, which takes NaN and Inf in any case;
+ * prom-client writes `Nan` for a default metric that has no value yet (the event loop's lag
+ * before its first sample).
+ */
 function parseValue(text: string): number {
-  if (text === '+Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
-  if (text === 'NaN') return NaN;
+  const special = text.toLowerCase();
+  if (special === 'nan') return NaN;
+  if (special === '+inf' || special === 'inf') return Infinity;
+  if (special === '-inf') return -Infinity;
   const value = Number(text);
   if (text === '' || Number.isNaN(value)) throw new Error(`unreadable value ${text}`);
   return value;
