@@ -2,6 +2,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, type AbuseLimits } from './core/limits.ts';
+import { HTTP_SETTINGS, httpConfig, type HttpConfig } from './http-config.ts';
 
 const optionalText = z
   .string()
@@ -145,6 +146,7 @@ const schema = z.object({
     .trim()
     .regex(/^\/[a-z0-9_-]{1,31}$/, 'a slash and up to 31 lower-case letters, digits, - or _')
     .default('/twin'),
+  ...HTTP_SETTINGS,
 });
 
 /**
@@ -201,6 +203,8 @@ export interface Config {
   discord: DiscordConfig | undefined;
   /** Seals Slack installation tokens at rest; undefined keeps them in plain text (warned). */
   tokenKeys: { current: Buffer; old: Buffer[] } | undefined;
+  /** /healthz and /metrics (src/http-config.ts). */
+  http: HttpConfig;
 }
 
 /** Every configured secret value, for redaction in log text. */
@@ -346,5 +350,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         }
       : undefined,
     tokenKeys: tokenKeys(c),
+    http: httpConfig(c, { platformConfigured, slackHttp: slack?.mode === 'http' }),
   };
 }

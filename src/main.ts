@@ -13,6 +13,7 @@ import { loadConfig, ConfigError, configuredSecrets, type Config } from './confi
 import type { InboundPort, PlatformAdapter } from './core/adapter-contract.ts';
 import { CommandBus } from './core/commands/command-bus.ts';
 import { DEFAULT_LIMITS, type AbuseLimits } from './core/limits.ts';
+import type { Metrics } from './core/metrics.ts';
 import { CoreInbound } from './core/inbound.ts';
 import type { RetentionPeriods } from './core/jobs/purge-history.ts';
 import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
@@ -26,6 +27,8 @@ import { PrismaStore } from './db/prisma-store.ts';
 import { PrismaSlackInstallationStore, prismaSlackStores } from './db/repositories/slack-repositories.ts';
 import { TokenCipher } from './db/token-cipher.ts';
 import { createLogger } from './logging.ts';
+import { startHttpServer } from './observability/http-endpoints.ts';
+import { Observability } from './observability/observability.ts';
 import { CronRecurrence } from './scheduler/cron-recurrence.ts';
 import { startOutboxTicker } from './scheduler/outbox-ticker.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
@@ -67,8 +70,10 @@ export function wireTwinbridge(options: {
   limits?: AbuseLimits;
   /** The key invite codes are hashed with; main() always passes the configured one (tests: random). */
   inviteKey?: Buffer;
+  /** What the bus, the worker and the scheduler report to (/metrics); nothing when not given. */
+  metrics?: Metrics;
 }): TwinbridgeParts {
-  const { clock, logger } = options;
+  const { clock, logger, metrics } = options;
   const store = new PrismaStore(options.database.prisma, { inviteKey: options.inviteKey ?? randomBytes(32) });
   const recurrence = new CronRecurrence();
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -81,6 +86,7 @@ export function wireTwinbridge(options: {
     limits,
     routes: commandRoutes,
     onOutboxChanged: () => outboxChanged.raise(),
+    ...(metrics ? { metrics } : {}),
   });
   const queries = new CoreQueries(store, clock);
   const inbound = new CoreInbound(bus, queries);
@@ -93,20 +99,27 @@ export function wireTwinbridge(options: {
     adapters.map((adapter) => adapter.poster),
     clock,
     logger,
-    { workerId: options.workerId, limits: platformSendLimits(options.sendShare ?? 1) },
+    {
+      workerId: options.workerId,
+      limits: platformSendLimits(options.sendShare ?? 1),
+      ...(metrics ? { metrics } : {}),
+    },
   );
   outboxChanged.listen(() => {
     lastDrain = worker.drainDueLogged();
   });
-  const scheduler = new Scheduler({
-    store,
-    recurrence,
-    limits,
-    logger,
-    clock,
-    worker,
-    ...(options.retention ? { retention: options.retention } : {}),
-  });
+  const scheduler = new Scheduler(
+    {
+      store,
+      recurrence,
+      limits,
+      logger,
+      clock,
+      worker,
+      ...(options.retention ? { retention: options.retention } : {}),
+    },
+    metrics ? { metrics } : {},
+  );
   return { bus, queries, inbound, outboxSettled, worker, scheduler, adapters };
 }
 
@@ -120,7 +133,10 @@ function configuredAdapters(
   logger: Logger,
   { inbound, outboxSettled }: AdapterWiring,
   installations: PrismaSlackInstallationStore,
+  observability: Observability | undefined,
 ): PlatformAdapter[] {
+  // Slack in HTTP mode serves /healthz and /metrics on its own server (TWINBRIDGE_HTTP_PORT unset).
+  const httpRoutes = config.http.serve === 'slack' ? observability?.endpoints.routes : undefined;
   return [
     ...(config.console
       ? [new ConsoleAdapter({ inbound, input: io.stdin, output: io.stdout, afterCommand: outboxSettled })]
@@ -132,9 +148,7 @@ function configuredAdapters(
             inbound,
             prismaSlackStores(database.prisma, installations),
             logger,
-            {
-              clock: systemClock,
-            },
+            { clock: systemClock, ...(httpRoutes ? { httpRoutes } : {}) },
           ),
         ]
       : []),
@@ -193,8 +207,18 @@ export async function main(io: ConsoleIo = process): Promise<void> {
         await database.close();
         throw error;
       });
+  const observability =
+    config.http.serve === 'off'
+      ? undefined
+      : new Observability({
+          database,
+          clock: systemClock,
+          logger,
+          maxDueAgeSeconds: config.http.maxDueAgeSeconds,
+        });
   const parts = wireTwinbridge({
     inviteKey,
+    ...(observability ? { metrics: observability.metrics } : {}),
     database,
     logger,
     clock: systemClock,
@@ -202,9 +226,11 @@ export async function main(io: ConsoleIo = process): Promise<void> {
     sendShare: config.sendShare,
     retention: config.retention,
     limits: config.limits,
-    adapters: (wiring) => configuredAdapters(config, io, database, logger, wiring, installations),
+    adapters: (wiring) =>
+      configuredAdapters(config, io, database, logger, wiring, installations, observability),
   });
   const { adapters, scheduler, worker } = parts;
+  observability?.watch(adapters);
   // Before anything can wake the worker: reminders of exchanges that began while no process ran
   // are dropped (and logged), and announcements and digests that fell due are fanned out once.
   await scheduler.catchUp();
@@ -213,9 +239,23 @@ export async function main(io: ConsoleIo = process): Promise<void> {
     await database.close();
     return;
   }
+  // Served before the adapters connect, so a probe sees a slow start as "connecting".
+  const { serve } = config.http;
+  let httpServer: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   try {
+    if (observability && typeof serve === 'object') {
+      httpServer = await startHttpServer(observability.endpoints, serve).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(
+          `cannot serve /healthz and /metrics (${reason}): set TWINBRIDGE_HTTP_PORT to a free port, or off`,
+          { cause: error },
+        );
+      });
+      logger.info({ host: serve.host, port: httpServer.port }, 'serving /healthz and /metrics');
+    }
     await startAll(adapters, logger);
   } catch (error) {
+    await httpServer?.close();
     await database.close();
     throw error;
   }
@@ -236,6 +276,7 @@ export async function main(io: ConsoleIo = process): Promise<void> {
   if (config.console) await worker.drainDueLogged();
   await worker.stop();
   await stopAll(adapters, logger);
+  await httpServer?.close();
   await database.close();
 }
 

@@ -54,11 +54,20 @@ export interface InboundPort {
   ): Promise<SupportedLanguage>;
 }
 
+/**
+ * Where an adapter's link to its platform stands, for /healthz and the metrics. connected: it
+ * receives and can post; connecting: starting, or reconnecting by itself; disconnected: not
+ * started, stopped, or given up (a token the platform refused).
+ */
+export type ConnectionState = 'connected' | 'connecting' | 'disconnected';
+
 /** One platform as main() runs it. */
 export interface PlatformAdapter {
   readonly platform: Platform;
   /** How the outbox posts there; usable before start() (it answers "not connected", retryable). */
   readonly poster: ChannelPoster;
+  /** The state now, read whenever health or metrics are asked for. */
+  connectionState(): ConnectionState;
   /** Connects and starts handing what arrives to the InboundPort. */
   start(): Promise<void>;
   /**

@@ -8,16 +8,20 @@ import type { ScheduledTask } from 'node-cron';
 import { scheduleCronTask } from './cron-task.ts';
 import type { JobDependencies } from '../core/jobs/job-dependencies.ts';
 import { runScheduledJobs, type JobReport } from '../core/jobs/run-jobs.ts';
+import { NO_METRICS, type Metrics } from '../core/metrics.ts';
 import type { Clock } from '../core/ports.ts';
 import type { Drainable } from './outbox-ticker.ts';
 
 export interface SchedulerOptions {
   /** Seconds between ticks; a divisor of 60. Default 15. */
   tickSeconds?: number;
+  /** Told how long each tick took (jobs and the worker's drain); NO_METRICS when not given. */
+  metrics?: Metrics;
 }
 
 export class Scheduler {
   private readonly tickSeconds: number;
+  private readonly metrics: Metrics;
   private task: ScheduledTask | undefined;
   private running: Promise<JobReport> | undefined;
   private stopped = false;
@@ -27,6 +31,7 @@ export class Scheduler {
     options: SchedulerOptions = {},
   ) {
     this.tickSeconds = options.tickSeconds ?? 15;
+    this.metrics = options.metrics ?? NO_METRICS;
     if (!Number.isInteger(this.tickSeconds) || this.tickSeconds < 1 || 60 % this.tickSeconds !== 0)
       throw new RangeError(`tickSeconds must divide 60, got ${this.tickSeconds}`);
   }
@@ -51,6 +56,7 @@ export class Scheduler {
   /** The jobs, then the worker. A tick that finds the previous one still running is skipped. */
   async tick(): Promise<JobReport | null> {
     if (this.running || this.stopped) return null;
+    const ticked = this.metrics.tickStarted();
     const running = this.runJobs();
     this.running = running;
     try {
@@ -59,6 +65,7 @@ export class Scheduler {
       return report;
     } finally {
       this.running = undefined;
+      ticked();
     }
   }
 

@@ -27,6 +27,7 @@ import type { CommandBus } from '../../src/core/commands/command-bus.ts';
 import type { DeliveryWorker, DrainResult } from '../../src/core/outbox/delivery-worker.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { type AbuseLimits } from '../../src/core/limits.ts';
+import type { Metrics } from '../../src/core/metrics.ts';
 import { wireTwinbridge } from '../../src/main.ts';
 import { TestClock } from '../console/console-harness.ts';
 import { expectShownToChannel, inviteCodeIn } from '../support/set-up-checks.ts';
@@ -69,6 +70,8 @@ export interface DiscordHarnessOptions {
   emulator?: Omit<DiscordEmulatorOptions, 'guilds'>;
   /** What one partnership may schedule and send (default: the bot's defaults). */
   limits?: AbuseLimits;
+  /** What the bus and the worker report to (the health and metrics tests). */
+  metrics?: Metrics;
 }
 
 /** What a person saw after an interaction: the reply (or the message a button updated) and follow-ups. */
@@ -146,6 +149,7 @@ export class DiscordHarness {
       clock,
       workerId: 'discord-test',
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.metrics ? { metrics: options.metrics } : {}),
       adapters: ({ inbound }) => {
         adapter = createDiscordAdapter(config, inbound, logger, {
           ...options.tuning,

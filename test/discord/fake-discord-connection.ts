@@ -158,6 +158,10 @@ export class FakeDiscordConnection implements DiscordConnection {
     return this.started;
   }
 
+  get state(): 'connected' | 'disconnected' {
+    return this.started ? 'connected' : 'disconnected';
+  }
+
   onInteraction(listener: (interaction: Interaction) => void): () => void {
     this.client.on(Events.InteractionCreate, listener);
     return () => this.client.off(Events.InteractionCreate, listener);

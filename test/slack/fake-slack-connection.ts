@@ -102,6 +102,7 @@ export class FakeSlackConnection implements SlackConnection {
   readonly app: App;
   readonly workspaces: RecordingWorkspaces;
   readonly httpPort = undefined;
+  private started = false;
 
   constructor(logger: Logger) {
     const clientOptions = {
@@ -121,11 +122,17 @@ export class FakeSlackConnection implements SlackConnection {
     this.workspaces = new RecordingWorkspaces(new webApi.WebClient(FAKE_BOT.token, clientOptions));
   }
 
+  get state(): 'connected' | 'disconnected' {
+    return this.started ? 'connected' : 'disconnected';
+  }
+
   async start(): Promise<void> {
     await this.app.start();
+    this.started = true;
   }
 
   async stop(): Promise<void> {
+    this.started = false;
     await this.app.stop();
   }
 }

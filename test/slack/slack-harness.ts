@@ -9,6 +9,7 @@
  *   await h.stop();
  */
 import { createServer } from 'node:net';
+import type { CustomRoute } from '@slack/bolt';
 import { createLogger } from '../../src/logging.ts';
 import {
   createSlackAdapter,
@@ -18,6 +19,7 @@ import {
 import type { SlackConfig } from '../../src/config.ts';
 import type { CommandBus } from '../../src/core/commands/command-bus.ts';
 import type { InboundPort } from '../../src/core/adapter-contract.ts';
+import type { Metrics } from '../../src/core/metrics.ts';
 import type { DeliveryWorker, DrainResult } from '../../src/core/outbox/delivery-worker.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import {
@@ -52,6 +54,8 @@ export interface SlackHarnessOptions {
   apiUrl?: (emulator: SlackEmulator) => string;
   /** Seals installations at rest, as TWINBRIDGE_TOKEN_KEY does. */
   tokenKey?: Buffer;
+  /** What the bus and the worker report to, and (HTTP mode) the routes served beside Slack's. */
+  observe?: { metrics: Metrics; httpRoutes: readonly CustomRoute[] };
 }
 
 /** Who acts where; defaults to the first workspace's seeded user in its #general. */
@@ -138,12 +142,14 @@ export class SlackHarness {
       createSlackAdapter(config, inbound, prismaSlackStores(options.database.prisma, installations), logger, {
         clock,
         tuning,
+        ...(options.observe ? { httpRoutes: options.observe.httpRoutes } : {}),
       });
     const { bus, worker, inbound } = wireTwinbridge({
       database: options.database,
       logger,
       clock,
       workerId: 'slack-test',
+      ...(options.observe ? { metrics: options.observe.metrics } : {}),
       adapters: (wiring) => {
         adapter = makeAdapter(wiring.inbound);
         return [adapter];

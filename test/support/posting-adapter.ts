@@ -6,6 +6,7 @@ export function postingAdapter(poster: ChannelPoster): PlatformAdapter {
   return {
     platform: poster.platform,
     poster,
+    connectionState: () => 'connected',
     start: () => Promise.resolve(),
     stop: () => Promise.resolve(),
   };

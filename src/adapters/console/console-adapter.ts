@@ -4,7 +4,7 @@
  * `finished` resolves at end of input or `:quit`, stop() stops reading. Its poster prints.
  */
 import type { Readable, Writable } from 'node:stream';
-import type { InboundPort, PlatformAdapter } from '../../core/adapter-contract.ts';
+import type { ConnectionState, InboundPort, PlatformAdapter } from '../../core/adapter-contract.ts';
 import { ConsolePoster } from './console-poster.ts';
 import { ConsoleSession, type ConsoleIdentity } from './console-session.ts';
 
@@ -22,6 +22,7 @@ export class ConsoleAdapter implements PlatformAdapter {
   readonly poster: ConsolePoster;
   private readonly session: ConsoleSession;
   private reading: Promise<void> | undefined;
+  private readingEnded = false;
 
   constructor(private readonly options: ConsoleAdapterOptions) {
     this.poster = new ConsolePoster(options.output);
@@ -35,8 +36,15 @@ export class ConsoleAdapter implements PlatformAdapter {
   }
 
   start(): Promise<void> {
-    this.reading ??= this.session.run(this.options.input);
+    this.reading ??= this.session.run(this.options.input).finally(() => {
+      this.readingEnded = true;
+    });
     return Promise.resolve();
+  }
+
+  /** The terminal is connected from start() until the input ends. */
+  connectionState(): ConnectionState {
+    return this.reading && !this.readingEnded ? 'connected' : 'disconnected';
   }
 
   /** Resolves once the input has ended (or `:quit`); at once when the adapter never started. */

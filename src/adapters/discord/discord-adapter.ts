@@ -8,7 +8,7 @@
  * (test/discord/fake-discord-connection.ts); createDiscordAdapter() builds the real one.
  */
 import type { Client } from 'discord.js';
-import type { InboundPort, PlatformAdapter } from '../../core/adapter-contract.ts';
+import type { ConnectionState, InboundPort, PlatformAdapter } from '../../core/adapter-contract.ts';
 import { within } from '../../core/async/deadline.ts';
 import type { Logger } from '../../core/ports.ts';
 import type { DiscordConfig } from '../../config.ts';
@@ -47,6 +47,10 @@ export class DiscordAdapter implements PlatformAdapter {
   /** The connection's client (tests post through its REST client and read its cache). */
   get discordClient(): Client {
     return this.connection.client;
+  }
+
+  connectionState(): ConnectionState {
+    return this.connection.state;
   }
 
   async start(): Promise<void> {

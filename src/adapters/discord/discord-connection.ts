@@ -12,10 +12,12 @@ import {
   Events,
   GatewayIntentBits,
   Partials,
+  Status,
   type ClientOptions,
   type Interaction,
 } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
+import type { ConnectionState } from '../../core/adapter-contract.ts';
 import type { Logger } from '../../core/ports.ts';
 import { OutageLog } from '../shared/outage-log.ts';
 import { DEFAULT_MAX_INLINE_RATE_LIMIT_WAIT_MS, discordRestOptions } from './discord-poster.ts';
@@ -26,6 +28,8 @@ export interface DiscordConnection {
   readonly client: Client;
   /** Logged in and not stopped: posts can go out. */
   readonly connected: boolean;
+  /** The gateway's state now: connected only while every shard is ready. */
+  readonly state: ConnectionState;
   /** Hands every interaction that arrives to `listener`; returns the way to stop doing so. */
   onInteraction(listener: (interaction: Interaction) => void): () => void;
   /** Connects; resolves once the platform said it is ready. */
@@ -72,6 +76,7 @@ export function discordClientOptions(
 export class DiscordGatewayConnection implements DiscordConnection {
   readonly client: Client;
   private loggedIn = false;
+  private starting = false;
 
   constructor(
     private readonly config: DiscordConfig,
@@ -86,6 +91,14 @@ export class DiscordGatewayConnection implements DiscordConnection {
     return this.loggedIn;
   }
 
+  get state(): ConnectionState {
+    if (!this.loggedIn) return this.starting ? 'connecting' : 'disconnected';
+    const shards = [...this.client.ws.shards.values()];
+    // A shard closed with a code discord.js does not recover from (a refused token) stays down.
+    if (shards.some((shard) => shard.status === Status.Disconnected)) return 'disconnected';
+    return shards.every((shard) => shard.status === Status.Ready) ? 'connected' : 'connecting';
+  }
+
   onInteraction(listener: (interaction: Interaction) => void): () => void {
     this.client.on(Events.InteractionCreate, listener);
     return () => this.client.off(Events.InteractionCreate, listener);
@@ -93,6 +106,7 @@ export class DiscordGatewayConnection implements DiscordConnection {
 
   async start(): Promise<void> {
     const ready = this.whenReady(this.tuning.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS);
+    this.starting = true;
     try {
       await this.client.login(this.config.token);
       await ready.promise;
@@ -100,6 +114,8 @@ export class DiscordGatewayConnection implements DiscordConnection {
       ready.cancel();
       await this.client.destroy().catch(() => undefined);
       throw error;
+    } finally {
+      this.starting = false;
     }
     this.loggedIn = true;
     const { user, application, guilds } = this.client;

@@ -4,8 +4,9 @@
  * there for retries and duplicates). createSlackAdapter() builds the real connection for main.ts;
  * tests hand in a fake one.
  */
-import type { InboundPort, PlatformAdapter } from '../../core/adapter-contract.ts';
+import type { ConnectionState, InboundPort, PlatformAdapter } from '../../core/adapter-contract.ts';
 import type { Clock, Logger } from '../../core/ports.ts';
+import type { CustomRoute } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
 import { BoltSlackConnection, type SlackConnection, type SlackConnectionTuning } from './slack-connection.ts';
 import type { SlackEventLedger, SlackPostLedger, SlackStores } from './slack-ports.ts';
@@ -59,6 +60,10 @@ export class SlackAdapter implements PlatformAdapter {
     return this.connection.start();
   }
 
+  connectionState(): ConnectionState {
+    return this.connection.state;
+  }
+
   /** Stops receiving, then lets the card redraws under way finish. */
   async stop(): Promise<void> {
     await this.connection.stop();
@@ -72,10 +77,16 @@ export function createSlackAdapter(
   inbound: InboundPort,
   stores: SlackStores,
   logger: Logger,
-  options: { clock: Clock; tuning?: SlackAdapterTuning },
+  options: { clock: Clock; tuning?: SlackAdapterTuning; httpRoutes?: readonly CustomRoute[] },
 ): SlackAdapter {
   const tuning = { allowedTeams: config.allowedTeams, ...options.tuning };
-  const connection = new BoltSlackConnection(config, stores.installations, logger, tuning);
+  const connection = new BoltSlackConnection(
+    config,
+    stores.installations,
+    logger,
+    tuning,
+    options.httpRoutes,
+  );
   return new SlackAdapter(
     {
       connection,

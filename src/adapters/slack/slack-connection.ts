@@ -13,10 +13,12 @@ import {
   SocketModeReceiver,
   webApi,
   type AuthorizeResult,
+  type CustomRoute,
   type Logger as BoltLogger,
   type Receiver,
 } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
+import type { ConnectionState } from '../../core/adapter-contract.ts';
 import { OutageLog } from '../shared/outage-log.ts';
 import type { Logger } from '../../core/ports.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -32,6 +34,8 @@ export interface SlackConnection {
   readonly workspaces: WorkspaceClients;
   /** HTTP mode, once started: the port Slack's requests arrive at (useful with port 0). */
   readonly httpPort: number | undefined;
+  /** HTTP mode: listening; Socket Mode: the socket's state. */
+  readonly state: ConnectionState;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -57,6 +61,16 @@ export function datedInTheFuture(timestampSec: string | undefined, nowMs: number
   return Number.isFinite(stamp) && stamp > Math.floor(nowMs / 1000) + REQUEST_FUTURE_TOLERANCE_SEC;
 }
 
+/** Without the health endpoints (TWINBRIDGE_HTTP_PORT=off): the process answers, nothing more. */
+const PLAIN_HEALTH_ROUTE: CustomRoute = {
+  path: SLACK_PATHS.health,
+  method: ['GET'],
+  handler: (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end('ok');
+  },
+};
+
 export class BoltSlackConnection implements SlackConnection {
   readonly app: App;
   readonly workspaces: SlackWorkspaces;
@@ -64,6 +78,8 @@ export class BoltSlackConnection implements SlackConnection {
   private readonly interactiveOptions: webApi.WebClientOptions;
   private server: Server | undefined;
   private started = false;
+  /** Socket Mode: what the socket client last said of itself. */
+  private socketState: ConnectionState = 'disconnected';
   /** Single workspace: the bot behind the token, once auth.test answered. */
   private bot: BotIdentity | undefined;
 
@@ -72,6 +88,8 @@ export class BoltSlackConnection implements SlackConnection {
     private readonly installations: SlackInstallationStore,
     private readonly logger: Logger,
     private readonly tuning: SlackConnectionTuning = {},
+    /** HTTP mode: further routes on Slack's server (/healthz, /metrics); else a plain GET /healthz. */
+    private readonly httpRoutes?: readonly CustomRoute[],
   ) {
     this.bolt = boltLogger(logger, [
       config.botToken,
@@ -102,6 +120,11 @@ export class BoltSlackConnection implements SlackConnection {
       // One workspace: every request is answered with the token's bot, known from start().
       ...(config.botToken ? { authorize: () => Promise.resolve(this.singleBot()) } : {}),
     });
+  }
+
+  get state(): ConnectionState {
+    if (this.config.mode === 'socket') return this.started ? this.socketState : 'disconnected';
+    return this.server?.listening ? 'connected' : this.started ? 'connecting' : 'disconnected';
   }
 
   get httpPort(): number | undefined {
@@ -167,8 +190,17 @@ export class BoltSlackConnection implements SlackConnection {
       });
       // The Socket Mode client reconnects by itself, waiting its ping timeout once more each time.
       const outage = new OutageLog('Slack Socket Mode', this.logger);
-      receiver.client.on('reconnecting', () => outage.reconnecting());
-      receiver.client.on('connected', () => outage.recovered());
+      const socket = receiver.client;
+      socket.on('connecting', () => (this.socketState = 'connecting'));
+      socket.on('reconnecting', () => {
+        this.socketState = 'connecting';
+        outage.reconnecting();
+      });
+      socket.on('connected', () => {
+        this.socketState = 'connected';
+        outage.recovered();
+      });
+      socket.on('disconnected', () => (this.socketState = 'disconnected'));
       return receiver;
     }
     if (!config.signingSecret) throw new Error('HTTP mode needs SLACK_SIGNING_SECRET');
@@ -179,16 +211,7 @@ export class BoltSlackConnection implements SlackConnection {
       logger: this.bolt,
       ...this.oauthOptions(),
       installerOptions: this.installerOptions(),
-      customRoutes: [
-        {
-          path: SLACK_PATHS.health,
-          method: ['GET'],
-          handler: (_req, res) => {
-            res.writeHead(200, { 'content-type': 'text/plain' });
-            res.end('ok');
-          },
-        },
-      ],
+      customRoutes: this.httpRoutes ? [...this.httpRoutes] : [PLAIN_HEALTH_ROUTE],
     });
     // Bolt refuses requests older than 5 minutes but accepts any date ahead; a request signed for
     // a moment in the future could be replayed until then. Checked before Bolt reads the body:

@@ -9,6 +9,7 @@ import type { Community, Member, Platform, Town } from '../domain/model.ts';
 import { ConflictError, NotFoundError, UserError } from '../errors.ts';
 import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import { DEFAULT_LIMITS, type AbuseLimits } from '../limits.ts';
+import { NO_METRICS, type CommandOutcome, type Metrics } from '../metrics.ts';
 import { translatorFor, type MessageKey, type MessageParams, type Translate } from '../i18n/translator.ts';
 import type { Clock, Logger, Recurrence, Repositories, Store } from '../ports.ts';
 import type { CommandRoute } from './command-route.ts';
@@ -56,7 +57,12 @@ export interface CommandBusDependencies {
   routes: readonly CommandRoute[];
   /** Called after a command that enqueued deliveries has committed. */
   onOutboxChanged?: () => void;
+  /** Told how each command ended and how long it took; NO_METRICS when not given. */
+  metrics?: Metrics;
 }
+
+/** The metrics name of a command that could not be told (unknown words, a failure before parsing). */
+export const UNRESOLVED_COMMAND = 'unknown';
 
 export class CommandBus {
   private readonly definitionList: readonly CommandDefinition[];
@@ -72,10 +78,25 @@ export class CommandBus {
   }
 
   async run(request: CommandRequest): Promise<Reply> {
+    const finished = (this.deps.metrics ?? NO_METRICS).commandStarted();
+    // Named once known, so that counts stay per command, whatever was typed.
+    let command = UNRESOLVED_COMMAND;
+    const named = (definition: CommandDefinition) => {
+      command = definition.path.join(' ');
+    };
+    const reply = await this.answer(request, named);
+    finished(command, outcomeOf(reply));
+    return reply;
+  }
+
+  private async answer(
+    request: CommandRequest,
+    named: (definition: CommandDefinition) => void,
+  ): Promise<Reply> {
     let route: CommandRoute;
     let args: Record<string, unknown>;
     try {
-      ({ route, args } = this.resolve(request));
+      ({ route, args } = this.resolve(request, named));
     } catch (error) {
       // Refused before anything is read or written: only the language to refuse in is needed.
       return this.failureReply(error, await this.refusalLanguage(request), request);
@@ -178,12 +199,16 @@ export class CommandBus {
   }
 
   /** Finds the route and validates the options; throws UserError with usage on failure. */
-  private resolve(request: CommandRequest): { route: CommandRoute; args: Record<string, unknown> } {
+  private resolve(
+    request: CommandRequest,
+    named: (definition: CommandDefinition) => void,
+  ): { route: CommandRoute; args: Record<string, unknown> } {
     let route: CommandRoute | undefined;
     let raw: Record<string, unknown>;
     if ('text' in request) {
       const parsed = parseCommandText(request.text, this.definitionList);
       if (!parsed.ok) {
+        if ('definition' in parsed) named(parsed.definition);
         switch (parsed.reason) {
           case 'empty':
             throw new UserError('command.empty');
@@ -213,6 +238,7 @@ export class CommandBus {
       const words = 'text' in request ? request.text : request.command;
       throw new UserError('command.unknown', { words, suggestions: 'help' });
     }
+    named(route.definition);
     try {
       return { route, args: validateOptions(route.definition, raw) };
     } catch (error) {
@@ -259,6 +285,12 @@ export class CommandBus {
       t('error.unexpected', { ref }) + (typed ? `\n${t('error.unexpected-input', { input: typed })}` : '');
     return { text, private: true, error: { key: 'error.unexpected', ref } };
   }
+}
+
+/** Refusals carry a message key; unexpected failures also carry a reference. */
+function outcomeOf(reply: Reply): CommandOutcome {
+  if (!reply.error) return 'ok';
+  return reply.error.ref === undefined ? 'refused' : 'failed';
 }
 
 export type { MessageKey, MessageParams };

@@ -1,5 +1,6 @@
 /** What a DeliveryWorker is configured with, and what one drain did. */
 import type { Platform } from '../domain/model.ts';
+import type { Metrics } from '../metrics.ts';
 import type { PacingTimer } from './send-gate.ts';
 import type { SendLimits } from './send-limits.ts';
 
@@ -30,6 +31,8 @@ export interface DeliveryWorkerOptions {
    */
   retryWakeHorizonMs?: number;
   random?: () => number;
+  /** Told what each attempt came to, per platform; NO_METRICS when not given. */
+  metrics?: Metrics;
 }
 
 export interface DrainResult {

@@ -17,6 +17,7 @@ import type {
   Store,
 } from '../ports.ts';
 import { retryDelayMs, type BackoffPolicy } from './backoff.ts';
+import { NO_METRICS } from '../metrics.ts';
 import { DestinationHolds, destinationOf } from './destination-holds.ts';
 import { enqueueFailureNotices, isNotice } from './failure-notices.ts';
 import { OutcomeWriter } from './outcome-writer.ts';
@@ -61,6 +62,7 @@ export class DeliveryWorker {
       timer: realTimer,
       retryWakeHorizonMs: 60_000,
       random: Math.random,
+      metrics: NO_METRICS,
       ...options,
       leaseMs,
       sendTimeoutMs: Math.min(options.sendTimeoutMs ?? 30_000, leaseMs / 2),
@@ -211,6 +213,7 @@ export class DeliveryWorker {
     try {
       outcome = await this.attempt(delivery, leaseUntil);
       total[outcome]++;
+      this.options.metrics.deliveryAttempted(delivery.destination.target.platform, outcome);
     } catch (error) {
       // Only recording can fail here (posting errors are results): the claim lapses and the
       // delivery is tried again after the lease.

@@ -1,0 +1,27 @@
+/**
+ * What the core reports for monitoring: commands answered, deliveries attempted, scheduler
+ * ticks. The core only calls this port; src/observability turns the calls into Prometheus
+ * metrics. Timing is the implementation's: the core says when something starts and ends.
+ */
+import type { Platform } from './domain/model.ts';
+
+/** ok: answered as asked; refused: a problem the person can fix (translated); failed: unexpected. */
+export type CommandOutcome = 'ok' | 'refused' | 'failed';
+
+/** What one attempt of a delivery came to (released: given back unsent, for pace or a stop). */
+export type DeliveryAttemptOutcome = 'sent' | 'retried' | 'failed' | 'released';
+
+export interface Metrics {
+  /** Called as a command starts; the function returned, once it has been answered. */
+  commandStarted(): (command: string, outcome: CommandOutcome) => void;
+  deliveryAttempted(platform: Platform, outcome: DeliveryAttemptOutcome): void;
+  /** Called as a scheduler tick starts; the function returned, once the tick is done. */
+  tickStarted(): () => void;
+}
+
+/** The default: nothing is counted. */
+export const NO_METRICS: Metrics = {
+  commandStarted: () => () => undefined,
+  deliveryAttempted: () => undefined,
+  tickStarted: () => () => undefined,
+};
