@@ -10,6 +10,7 @@ function adapter(platform: PlatformAdapter['platform'], stop: () => Promise<void
     platform,
     poster: {} as PlatformAdapter['poster'],
     start: () => Promise.resolve(),
+    connectionState: () => 'connected' as const,
     stop: () => {
       log.push(`stop ${platform}`);
       return stop();
