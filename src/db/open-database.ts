@@ -130,6 +130,7 @@ export function connectPGlite(
  * answer makes commands fail soon with "try again in a moment" instead of hanging.
  */
 const CONNECT_TIMEOUT_MS = 5_000;
+const IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
 
 /**
  * Connects to PostgreSQL without migrating it. The pool replaces a connection the server
@@ -143,6 +144,10 @@ export function connectPostgres(url: string): Database {
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       // A server that vanished without closing the connection is noticed by TCP keep-alive.
       keepAlive: true,
+      // A process frozen (SIGSTOP, a stalled VM) inside a transaction would hold its row locks,
+      // and the outbox rows it claimed, until it resumes: the server ends such a session after
+      // this (longer than PrismaStore's 20 s transaction timeout).
+      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
     }),
   });
   return withClose(prisma, 'postgres', () => prisma.$disconnect());

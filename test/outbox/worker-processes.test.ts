@@ -1,7 +1,8 @@
 /**
  * Several bot processes on one PostgreSQL database (child processes running the real worker,
  * test/outbox/worker-process.ts): exactly-once delivery when three drain together, nothing
- * lost and nothing doubled when one is killed with SIGKILL in the middle of a fan-out, and
+ * lost and nothing doubled when one is killed with SIGKILL in the middle of a fan-out, nothing
+ * sent again by one frozen (SIGSTOP) past its lease and resumed, and
  * everything arriving when a fifth of the posts are refused with 429 or 5xx.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -185,6 +186,47 @@ describe('outbox worker processes on PostgreSQL', () => {
     const accepted = await acceptedMessages([first.recordFile, second.recordFile]);
     expect(accepted.size).toBe(500);
     for (const messageIds of accepted.values()) expect(new Set(messageIds).size).toBe(1);
+  }, 120_000);
+
+  it('a process frozen (SIGSTOP) mid fan-out past its lease, then resumed, sends none of the posts it had lost', async () => {
+    const twinning = await seedTwinning(database, { channels: 300 });
+    emulator = await DiscordEmulator.start({
+      guilds: [
+        {
+          name: 'Krumlov',
+          channels: twinning.links.map((link) => ({ id: link.channelId, name: link.channelName })),
+        },
+      ],
+    });
+    const ids = await enqueueFanOut(database, twinning, { dueAt: new Date() });
+    // Discord's pace (50 a second): most of what a worker has claimed waits for its turn.
+    const common = { discordApi: emulator.apiUrl, until: 'empty' as const, batchSize: 50, leaseMs: 3_000 };
+    const frozen = startWorker({ ...common, workerId: 'frozen', concurrency: 8, globalPerSecond: 50 });
+    const platform = emulator;
+    await platform.waitForMessage(() => platform.messages().length >= 60, 60_000);
+    frozen.child.kill('SIGSTOP');
+    const heldWhenFrozen = await database.prisma.delivery.count({
+      where: { status: 'SENDING', claimedBy: 'frozen' },
+    });
+    // Lines the frozen process wrote so far (posts it saw accepted).
+    const sentBeforeFreeze = (await acceptedMessages([frozen.recordFile])).size;
+
+    // Another process takes over once the frozen one's lease has run out, and finishes.
+    const other = startWorker({ ...common, workerId: 'other', concurrency: 8, globalPerSecond: 200 });
+    expect(await other.exited()).toBe(0);
+    expect(await statusCounts()).toEqual({ SENT: 300 });
+
+    frozen.child.kill('SIGCONT');
+    expect(await frozen.exited()).toBe(0);
+    const sentByFrozen = await acceptedMessages([frozen.recordFile]);
+    // At most the posts already on their way when it froze (8 at a time) are answered after it
+    // resumes; the rest of what it held is not sent again.
+    expect(heldWhenFrozen).toBeGreaterThan(20);
+    expect(sentByFrozen.size - sentBeforeFreeze).toBeLessThanOrEqual(8);
+    expect(emulator.messages()).toHaveLength(300);
+    expect(new Set(emulator.messages().map((m) => m.nonce))).toEqual(new Set(ids.map(nonceFor)));
+    const posts = emulator.requestCount({ method: 'POST', route: '/channels/:channel_id/messages' });
+    expect(posts - 300).toBeLessThanOrEqual(8);
   }, 120_000);
 
   it('with 20 % of posts answered 429 or 5xx, every post still arrives, once', async () => {
