@@ -92,19 +92,25 @@ describe.each(DATABASE_KINDS)('a claim lost while posting, on %s', (kind) => {
     return worker;
   }
 
-  it('does not tell the coordinators a post failed that the other worker sent', async () => {
+  /** A poster whose first post hangs until the test answers it; later posts go through. */
+  function hangingFirstPost() {
     let reached!: () => void;
     const postReached = new Promise<void>((resolve) => (reached = resolve));
     let answer!: (result: PostResult) => void;
-    // Its first post hangs; anything after it (a notice) would go through.
-    const stuck = new RecordingPoster('DISCORD', () => {
-      if (stuck.calls.length > 1) return { ok: true, platformMessageId: '' };
+    const poster = new RecordingPoster('DISCORD', () => {
+      if (poster.calls.length > 1) return { ok: true, platformMessageId: '' };
       reached();
       return new Promise<PostResult>((resolve) => {
         answer = resolve;
         releaseHeldPost = () => resolve({ ok: false, retryable: true, reason: 'test ended' });
       });
     });
+    return { poster, postReached, answer: (result: PostResult) => answer(result) };
+  }
+
+  it('does not tell the coordinators a post failed that the other worker sent', async () => {
+    // Its first post hangs; anything after it (a notice) would go through.
+    const { poster: stuck, postReached, answer } = hangingFirstPost();
     const healthy = new RecordingPoster('DISCORD');
     const [delivery] = await enqueueFanOut(database, twinning, {
       dueAt: clock.now(),
@@ -130,22 +136,6 @@ describe.each(DATABASE_KINDS)('a claim lost while posting, on %s', (kind) => {
     const directs = [...stuck.calls, ...healthy.calls].filter((call) => call.kind === 'direct');
     expect(directs).toEqual([]);
   });
-
-  /** A poster whose first post hangs until the test answers it; later posts go through. */
-  function hangingFirstPost() {
-    let reached!: () => void;
-    const postReached = new Promise<void>((resolve) => (reached = resolve));
-    let answer!: (result: PostResult) => void;
-    const poster = new RecordingPoster('DISCORD', () => {
-      if (poster.calls.length > 1) return { ok: true, platformMessageId: '' };
-      reached();
-      return new Promise<PostResult>((resolve) => {
-        answer = resolve;
-        releaseHeldPost = () => resolve({ ok: false, retryable: true, reason: 'test ended' });
-      });
-    });
-    return { poster, postReached, answer: (result: PostResult) => answer(result) };
-  }
 
   const later = (ms: number) => clock.set(new Date(clock.now().getTime() + ms));
 

@@ -16,7 +16,7 @@ import { applyMigrations } from '../../src/db/schema-engine.ts';
 import { DiscordEmulator } from '../emulators/discord/discord-emulator.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../support/test-database.ts';
 import { nonceFor } from '../../src/adapters/discord/discord-poster.ts';
-import { enqueueFanOut, seedTwinning } from './outbox-fixtures.ts';
+import { enqueueFanOut, seedTwinning, type Twinning } from './outbox-fixtures.ts';
 import type { WorkerProcessConfig } from './worker-process.ts';
 
 const WORKER_SCRIPT = 'test/outbox/worker-process.ts';
@@ -96,6 +96,17 @@ describe('outbox worker processes on PostgreSQL', () => {
     return accepted;
   }
 
+  /** The Discord emulator with a server holding the twinning's channels. */
+  const emulatorFor = (twinning: Twinning) =>
+    DiscordEmulator.start({
+      guilds: [
+        {
+          name: 'Krumlov',
+          channels: twinning.links.map((link) => ({ id: link.channelId, name: link.channelName })),
+        },
+      ],
+    });
+
   const statusCounts = async () => {
     const groups = await database.prisma.delivery.groupBy({ by: ['status'], _count: { _all: true } });
     return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
@@ -133,14 +144,7 @@ describe('outbox worker processes on PostgreSQL', () => {
 
   it('a process killed with SIGKILL mid fan-out to 500 channels, then restarted, loses none and (nonce) doubles none', async () => {
     const twinning = await seedTwinning(database, { channels: 500 });
-    emulator = await DiscordEmulator.start({
-      guilds: [
-        {
-          name: 'Krumlov',
-          channels: twinning.links.map((link) => ({ id: link.channelId, name: link.channelName })),
-        },
-      ],
-    });
+    emulator = await emulatorFor(twinning);
     const ids = await enqueueFanOut(database, twinning, { dueAt: new Date() });
     const common = {
       discordApi: emulator.apiUrl,
@@ -190,14 +194,7 @@ describe('outbox worker processes on PostgreSQL', () => {
 
   it('a process frozen (SIGSTOP) mid fan-out past its lease, then resumed, sends none of the posts it had lost', async () => {
     const twinning = await seedTwinning(database, { channels: 300 });
-    emulator = await DiscordEmulator.start({
-      guilds: [
-        {
-          name: 'Krumlov',
-          channels: twinning.links.map((link) => ({ id: link.channelId, name: link.channelName })),
-        },
-      ],
-    });
+    emulator = await emulatorFor(twinning);
     const ids = await enqueueFanOut(database, twinning, { dueAt: new Date() });
     // Discord's pace (50 a second): most of what a worker has claimed waits for its turn.
     const common = { discordApi: emulator.apiUrl, until: 'empty' as const, batchSize: 50, leaseMs: 3_000 };
@@ -231,14 +228,7 @@ describe('outbox worker processes on PostgreSQL', () => {
 
   it('with 20 % of posts answered 429 or 5xx, every post still arrives, once', async () => {
     const twinning = await seedTwinning(database, { channels: 200 });
-    emulator = await DiscordEmulator.start({
-      guilds: [
-        {
-          name: 'Krumlov',
-          channels: twinning.links.map((link) => ({ id: link.channelId, name: link.channelName })),
-        },
-      ],
-    });
+    emulator = await emulatorFor(twinning);
     const faults = emulator.randomFaults({
       rate: 0.2,
       seed: 5,
