@@ -75,7 +75,7 @@ describe.each(DATABASE_KINDS)('a claim lost while posting, on %s', (kind) => {
   function workerWith(
     workerId: string,
     poster: RecordingPoster,
-    options: { concurrency?: number; timer?: ManualTimer; store?: Store } = {},
+    options: { concurrency?: number; timer?: ManualTimer | ManualPacingTimer; store?: Store } = {},
   ): DeliveryWorker {
     const worker = new DeliveryWorker(options.store ?? store, [poster], clock, recordingLogger(), {
       workerId,
@@ -143,12 +143,15 @@ describe.each(DATABASE_KINDS)('a claim lost while posting, on %s', (kind) => {
     // Two posts to one channel, one at a time: the second waits while the first hangs.
     const [first, second] = await enqueueFanOut(database, twinning, { dueAt: clock.now(), rounds: 2 });
     const frozen = hangingFirstPost();
-    const draining = workerWith('worker-1', frozen.poster, { concurrency: 1 }).drainDue();
+    // Its own time moves only when the test says (its heartbeat and send timeout never fire).
+    const frozenTime = new ManualPacingTimer(0);
+    const draining = workerWith('worker-1', frozen.poster, { concurrency: 1, timer: frozenTime }).drainDue();
     await frozen.postReached;
 
-    // worker-1 stands still past its lease (no heartbeat: its timer does not move); worker-2
-    // takes both over and sends them.
+    // worker-1 stands still past its lease (no heartbeat), as the database's clock and its own
+    // monotonic time both show once it resumes; worker-2 takes both over and sends them.
     later(LEASE_MS + 1_000);
+    frozenTime.advanceTo(LEASE_MS + 1_000);
     const healthy = new RecordingPoster('DISCORD');
     expect(await workerWith('worker-2', healthy).drainDue()).toMatchObject({ sent: 2 });
     expect(healthy.calls.map((call) => call.key).sort()).toEqual([first, second].sort());

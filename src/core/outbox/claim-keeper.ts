@@ -4,10 +4,13 @@
  * takes them over; while this process lives, a heartbeat renews everything it holds every third
  * of a lease, however long a post waits for its pace or takes to answer.
  *
- * Right before each platform call the claim is confirmed: renewed in one statement that only
- * succeeds while this worker still holds it with a lease that has not run out. A process that
- * was frozen past its lease (SIGSTOP, a stalled VM) and then resumed finds its claims gone,
- * perhaps sent by another worker meanwhile, and sends none of them.
+ * Right before each platform call the claim is confirmed. When this process's own monotonic
+ * time says the claim was taken or renewed less than half a lease ago, it cannot have lapsed
+ * (the database's lease was set a whole lease after that moment), and nothing is asked; a
+ * frozen process sees its monotonic time jump. Otherwise the claim is renewed in one statement
+ * that only succeeds while this worker still holds it with a lease that has not run out. A
+ * process that was frozen past its lease (SIGSTOP, a stalled VM) and then resumed finds its
+ * claims gone, perhaps sent by another worker meanwhile, and sends none of them.
  */
 import type { Clock, Logger, Store } from '../ports.ts';
 import type { PacingTimer } from './send-gate.ts';
@@ -26,7 +29,8 @@ interface ConfirmBatch {
 }
 
 export class ClaimKeeper {
-  private readonly held = new Set<string>();
+  /** Each claim held, with the pacing time its last claim or renewal statement was sent. */
+  private readonly held = new Map<string, number>();
   private heartbeat: unknown;
   private batch: ConfirmBatch | null = null;
   private stopped = false;
@@ -43,9 +47,9 @@ export class ClaimKeeper {
     return new Date(this.clock.now().getTime() + this.options.leaseMs);
   }
 
-  /** Claims just taken: kept alive until given up. */
-  hold(ids: readonly string[]): void {
-    for (const id of ids) this.held.add(id);
+  /** Claims just taken by a statement sent at `askedAt` (pacing time): kept alive until given up. */
+  hold(ids: readonly string[], askedAt: number): void {
+    for (const id of ids) this.held.set(id, askedAt);
     this.arm();
   }
 
@@ -60,8 +64,10 @@ export class ClaimKeeper {
    * the claim was lost, or the database could not say: the post must not go out from here.
    */
   async confirm(id: string): Promise<boolean> {
-    if (!this.held.has(id)) return false;
     const { timer, leaseMs, workerId } = this.options;
+    const lastAsked = this.held.get(id);
+    if (lastAsked === undefined) return false;
+    if (timer.now() - lastAsked < leaseMs / 2) return true;
     const asked = timer.now();
     let renewed: ReadonlySet<string>;
     try {
@@ -77,6 +83,7 @@ export class ClaimKeeper {
       this.lost([id]);
       return false;
     }
+    if (this.held.has(id)) this.held.set(id, asked);
     // Frozen while the renewal was on its way: the lease it wrote may already be running out.
     if (timer.now() - asked >= leaseMs / 2) {
       this.logger.warn(
@@ -133,9 +140,11 @@ export class ClaimKeeper {
   }
 
   private async beat(): Promise<void> {
-    const ids = [...this.held];
+    const ids = [...this.held.keys()];
+    const asked = this.options.timer.now();
     try {
       const kept = await this.renew(ids);
+      for (const id of kept) if (this.held.has(id)) this.held.set(id, asked);
       const lost = ids.filter((id) => !kept.has(id) && this.held.has(id));
       if (lost.length > 0) this.lost(lost);
     } catch (error) {

@@ -149,6 +149,8 @@ export class DeliveryWorker {
     try {
       for (;;) {
         if (claiming && !this.stopped && inFlight.size <= lowWater) {
+          // Before the lease is computed: the claim's age is never underestimated.
+          const claimAskedAt = timer.now();
           const now = this.clock.now();
           const leaseUntil = this.claims.leaseFromNow();
           const skipDestinations = this.holds.skipped(timer.now());
@@ -163,7 +165,10 @@ export class DeliveryWorker {
               skipDestinations,
             }),
           );
-          this.claims.hold(batch.map((delivery) => delivery.id));
+          this.claims.hold(
+            batch.map((delivery) => delivery.id),
+            claimAskedAt,
+          );
           // How long a claimed post may wait for its pace before it is given back.
           const slotDeadline = timer.now() + slotWaitMs;
           if (batch.length === 0) {
