@@ -29,3 +29,14 @@ export class NotFoundError extends Error {
     this.name = 'NotFoundError';
   }
 }
+
+/**
+ * The database cannot be reached at the moment (restarted, its connections cut, down): a
+ * command is answered "try again in a moment", the outbox waits. Thrown by the Store.
+ */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('the database is not reachable', { cause });
+    this.name = 'DatabaseUnavailableError';
+  }
+}

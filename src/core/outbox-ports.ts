@@ -90,6 +90,12 @@ export interface DeliveryRepository {
    */
   recordOutcomes(workerId: string, outcomes: DeliveryOutcome[], at: Date): Promise<number>;
   /**
+   * Extends to `leaseUntil` the claims among `ids` that `workerId` still holds with a lease that
+   * has not run out at `now`, in one statement; returns their ids. A claim that is missing was
+   * lost (its lease lapsed, or another worker took it over): its post must not be sent.
+   */
+  renewClaims(workerId: string, ids: readonly string[], now: Date, leaseUntil: Date): Promise<string[]>;
+  /**
    * Marks a link broken and fails the posts still waiting for it. `newlyBroken` is false when
    * it already was broken (so its coordinators are told once).
    */

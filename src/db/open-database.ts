@@ -125,9 +125,31 @@ export function connectPGlite(
   });
 }
 
-/** Connects to PostgreSQL without migrating it. */
+/**
+ * How long a new connection may take before the attempt counts as failed: a server that does not
+ * answer makes commands fail soon with "try again in a moment" instead of hanging.
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
+const IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
+
+/**
+ * Connects to PostgreSQL without migrating it. The pool replaces a connection the server
+ * terminated (a restart, pg_terminate_backend) by a new one on the next query; the statement
+ * that was running on it fails (PrismaStore reports that as DatabaseUnavailableError).
+ */
 export function connectPostgres(url: string): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: url,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // A server that vanished without closing the connection is noticed by TCP keep-alive.
+      keepAlive: true,
+      // A process frozen (SIGSTOP, a stalled VM) inside a transaction would hold its row locks,
+      // and the outbox rows it claimed, until it resumes: the server ends such a session after
+      // this (longer than PrismaStore's 20 s transaction timeout).
+      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    }),
+  });
   return withClose(prisma, 'postgres', () => prisma.$disconnect());
 }
 

@@ -1,6 +1,7 @@
 /** The core's Store on Prisma: every command is one interactive transaction. */
-import { ConflictError, NotFoundError } from '../core/errors.ts';
+import { ConflictError, DatabaseUnavailableError, NotFoundError } from '../core/errors.ts';
 import type { Repositories, Store } from '../core/ports.ts';
+import { isDatabaseUnreachable } from './connection-errors.ts';
 import type { Prisma, PrismaClient } from './generated/client.ts';
 import {
   PrismaCommunityRepository,
@@ -66,6 +67,8 @@ export class PrismaStore implements Store {
         throw new ConflictError(JSON.stringify(error.meta?.target ?? 'unique'));
       if (hasPrismaCode(error, 'P2025'))
         throw new NotFoundError(JSON.stringify(error.meta?.modelName ?? 'row'));
+      // The server restarted or our connection was cut: the pool connects afresh next time.
+      if (isDatabaseUnreachable(error)) throw new DatabaseUnavailableError(error);
       throw error;
     }
   }

@@ -88,7 +88,7 @@ describe.each(DATABASE_KINDS)('the delivery worker on %s', (kind) => {
     );
     clock.set(new Date(START.getTime() + 1_000));
 
-    expect(await worker().drainDue()).toEqual({ sent: 2, retried: 0, failed: 0, released: 0 });
+    expect(await worker().drainDue()).toEqual({ sent: 2, retried: 0, failed: 0, released: 0, lost: 0 });
 
     const link = twinning.links[0]!;
     expect(poster.calls.find((c) => c.kind === 'post')).toEqual({
@@ -215,7 +215,7 @@ describe.each(DATABASE_KINDS)('the delivery worker on %s', (kind) => {
 
     // Nothing left to do: no notice about the notices, however often the worker runs.
     clock.set(new Date(START.getTime() + 24 * 3_600_000));
-    expect(await w.drainDue()).toEqual({ sent: 0, retried: 0, failed: 0, released: 0 });
+    expect(await w.drainDue()).toEqual({ sent: 0, retried: 0, failed: 0, released: 0, lost: 0 });
     expect(poster.calls).toHaveLength(3);
     expect(logger.entries.filter((e) => e.message.startsWith('notice to a coordinator failed'))).toHaveLength(
       2,
@@ -349,7 +349,7 @@ describe.each(DATABASE_KINDS)('the delivery worker on %s', (kind) => {
     expect(statuses.map((r) => r.status)).toEqual(['PENDING', 'PENDING', 'PENDING']);
   });
 
-  it('gives a claim back unsent, attempt uncounted, when the platform’s pace would outlast its lease', async () => {
+  it('gives a claim back unsent, attempt uncounted, when the platform’s pace would keep it waiting too long', async () => {
     await enqueueFanOut(
       database,
       { ...twinning, links: twinning.links.slice(0, 1) },
@@ -359,7 +359,7 @@ describe.each(DATABASE_KINDS)('the delivery worker on %s', (kind) => {
       },
     );
     const w = worker({
-      leaseMs: 4_000,
+      slotWaitMs: 2_000,
       limits: { DISCORD: { concurrency: 8, perDestination: { limit: 1, windowMs: 10_000 } } },
     });
     expect(await w.drainDue()).toMatchObject({ sent: 1, released: 2 });
@@ -416,6 +416,7 @@ describe('the delivery worker’s pace (embedded)', () => {
       retried: 0,
       failed: 0,
       released: 0,
+      lost: 0,
     });
     await worker.stop();
     // Nothing went out, to any channel, until 300 ms of pacing time after the refusal.

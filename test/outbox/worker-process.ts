@@ -97,7 +97,7 @@ const poster = recording(
 );
 const worker = new DeliveryWorker(store, [poster], { now: () => new Date() }, logger, {
   workerId: config.workerId,
-  leaseMs: config.leaseMs ?? 60_000,
+  ...(config.leaseMs === undefined ? {} : { leaseMs: config.leaseMs }),
   batchSize: config.batchSize ?? 100,
   maxAttempts: config.maxAttempts ?? 10,
   baseBackoffMs: config.baseBackoffMs ?? 2_000,

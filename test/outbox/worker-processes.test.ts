@@ -1,7 +1,8 @@
 /**
  * Several bot processes on one PostgreSQL database (child processes running the real worker,
  * test/outbox/worker-process.ts): exactly-once delivery when three drain together, nothing
- * lost and nothing doubled when one is killed with SIGKILL in the middle of a fan-out, and
+ * lost and nothing doubled when one is killed with SIGKILL in the middle of a fan-out, nothing
+ * sent again by one frozen (SIGSTOP) past its lease and resumed, and
  * everything arriving when a fifth of the posts are refused with 429 or 5xx.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,7 +16,7 @@ import { applyMigrations } from '../../src/db/schema-engine.ts';
 import { DiscordEmulator } from '../emulators/discord/discord-emulator.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../support/test-database.ts';
 import { nonceFor } from '../../src/adapters/discord/discord-poster.ts';
-import { enqueueFanOut, seedTwinning } from './outbox-fixtures.ts';
+import { enqueueFanOut, seedTwinning, type Twinning } from './outbox-fixtures.ts';
 import type { WorkerProcessConfig } from './worker-process.ts';
 
 const WORKER_SCRIPT = 'test/outbox/worker-process.ts';
@@ -95,6 +96,17 @@ describe('outbox worker processes on PostgreSQL', () => {
     return accepted;
   }
 
+  /** The Discord emulator with a server holding the twinning's channels. */
+  const emulatorFor = (twinning: Twinning) =>
+    DiscordEmulator.start({
+      guilds: [
+        {
+          name: 'Krumlov',
+          channels: twinning.links.map((link) => ({ id: link.channelId, name: link.channelName })),
+        },
+      ],
+    });
+
   const statusCounts = async () => {
     const groups = await database.prisma.delivery.groupBy({ by: ['status'], _count: { _all: true } });
     return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
@@ -132,14 +144,7 @@ describe('outbox worker processes on PostgreSQL', () => {
 
   it('a process killed with SIGKILL mid fan-out to 500 channels, then restarted, loses none and (nonce) doubles none', async () => {
     const twinning = await seedTwinning(database, { channels: 500 });
-    emulator = await DiscordEmulator.start({
-      guilds: [
-        {
-          name: 'Krumlov',
-          channels: twinning.links.map((link) => ({ id: link.channelId, name: link.channelName })),
-        },
-      ],
-    });
+    emulator = await emulatorFor(twinning);
     const ids = await enqueueFanOut(database, twinning, { dueAt: new Date() });
     const common = {
       discordApi: emulator.apiUrl,
@@ -187,16 +192,43 @@ describe('outbox worker processes on PostgreSQL', () => {
     for (const messageIds of accepted.values()) expect(new Set(messageIds).size).toBe(1);
   }, 120_000);
 
+  it('a process frozen (SIGSTOP) mid fan-out past its lease, then resumed, sends none of the posts it had lost', async () => {
+    const twinning = await seedTwinning(database, { channels: 300 });
+    emulator = await emulatorFor(twinning);
+    const ids = await enqueueFanOut(database, twinning, { dueAt: new Date() });
+    // Discord's pace (50 a second): most of what a worker has claimed waits for its turn.
+    const common = { discordApi: emulator.apiUrl, until: 'empty' as const, batchSize: 50, leaseMs: 3_000 };
+    const frozen = startWorker({ ...common, workerId: 'frozen', concurrency: 8, globalPerSecond: 50 });
+    const platform = emulator;
+    await platform.waitForMessage(() => platform.messages().length >= 60, 60_000);
+    frozen.child.kill('SIGSTOP');
+    const heldWhenFrozen = await database.prisma.delivery.count({
+      where: { status: 'SENDING', claimedBy: 'frozen' },
+    });
+    // Lines the frozen process wrote so far (posts it saw accepted).
+    const sentBeforeFreeze = (await acceptedMessages([frozen.recordFile])).size;
+
+    // Another process takes over once the frozen one's lease has run out, and finishes.
+    const other = startWorker({ ...common, workerId: 'other', concurrency: 8, globalPerSecond: 200 });
+    expect(await other.exited()).toBe(0);
+    expect(await statusCounts()).toEqual({ SENT: 300 });
+
+    frozen.child.kill('SIGCONT');
+    expect(await frozen.exited()).toBe(0);
+    const sentByFrozen = await acceptedMessages([frozen.recordFile]);
+    // At most the posts already on their way when it froze (8 at a time) are answered after it
+    // resumes; the rest of what it held is not sent again.
+    expect(heldWhenFrozen).toBeGreaterThan(20);
+    expect(sentByFrozen.size - sentBeforeFreeze).toBeLessThanOrEqual(8);
+    expect(emulator.messages()).toHaveLength(300);
+    expect(new Set(emulator.messages().map((m) => m.nonce))).toEqual(new Set(ids.map(nonceFor)));
+    const posts = emulator.requestCount({ method: 'POST', route: '/channels/:channel_id/messages' });
+    expect(posts - 300).toBeLessThanOrEqual(8);
+  }, 120_000);
+
   it('with 20 % of posts answered 429 or 5xx, every post still arrives, once', async () => {
     const twinning = await seedTwinning(database, { channels: 200 });
-    emulator = await DiscordEmulator.start({
-      guilds: [
-        {
-          name: 'Krumlov',
-          channels: twinning.links.map((link) => ({ id: link.channelId, name: link.channelName })),
-        },
-      ],
-    });
+    emulator = await emulatorFor(twinning);
     const faults = emulator.randomFaults({
       rate: 0.2,
       seed: 5,

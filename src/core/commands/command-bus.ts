@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Community, Member, Platform, Town } from '../domain/model.ts';
-import { ConflictError, NotFoundError, UserError } from '../errors.ts';
+import { ConflictError, DatabaseUnavailableError, NotFoundError, UserError } from '../errors.ts';
 import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import { DEFAULT_LIMITS, type AbuseLimits } from '../limits.ts';
 import { NO_METRICS, type CommandOutcome, type Metrics } from '../metrics.ts';
@@ -267,6 +267,21 @@ export class CommandBus {
     if (error instanceof NotFoundError) {
       return { text: t('error.gone'), private: true, error: { key: 'error.gone' } };
     }
+    const typed = retypableInput(request, this.definitionList);
+    const retype = typed ? `\n${t('error.unexpected-input', { input: typed })}` : '';
+    if (error instanceof DatabaseUnavailableError) {
+      // Not a bug: the database restarts or its connections were cut; the pool reconnects.
+      this.deps.logger.warn(
+        {
+          ...describeInput(request, this.definitionList),
+          platform: request.actor.platform,
+          err: error.cause,
+        },
+        'command refused: the database is not reachable',
+      );
+      const key = 'error.database-unavailable';
+      return { text: t(key) + retype, private: true, error: { key } };
+    }
     const ref = randomBytes(4).toString('hex');
     this.deps.logger.error(
       {
@@ -280,9 +295,7 @@ export class CommandBus {
       },
       'command failed unexpectedly',
     );
-    const typed = retypableInput(request, this.definitionList);
-    const text =
-      t('error.unexpected', { ref }) + (typed ? `\n${t('error.unexpected-input', { input: typed })}` : '');
+    const text = t('error.unexpected', { ref }) + retype;
     return { text, private: true, error: { key: 'error.unexpected', ref } };
   }
 }

@@ -13,14 +13,23 @@ export interface DeliveryWorkerOptions {
    * cannot fill its batches. A few more than a channel's pace sends at once.
    */
   perDestination?: number;
-  /** How long a claim lasts; a worker that dies releases its deliveries after this. */
+  /**
+   * How long a claim lasts unless renewed (default 15 s). The worker renews what it holds every
+   * third of it, and confirms each claim right before sending; a worker that dies, or freezes,
+   * loses its claims after this, and another worker takes them over.
+   */
   leaseMs?: number;
   /** Attempts before a delivery is marked failed. */
   maxAttempts?: number;
   baseBackoffMs?: number;
   maxBackoffMs?: number;
-  /** A post that takes longer counts as a retryable failure. Default: 30 s, at most half the lease. */
+  /** A post that takes longer counts as a retryable failure. Default: 30 s. */
   sendTimeoutMs?: number;
+  /**
+   * How long a claimed post may wait for a send slot (its platform's pace) before it is given
+   * back unsent, so other destinations and workers get their turn. Default: 30 s.
+   */
+  slotWaitMs?: number;
   /** Pacing per platform; defaults to PLATFORM_SEND_LIMITS. */
   limits?: Partial<Record<Platform, SendLimits>>;
   /** Real time for pacing and timeouts (the Clock is the time the database records). */
@@ -39,6 +48,8 @@ export interface DrainResult {
   sent: number;
   retried: number;
   failed: number;
-  /** Given back unsent (the platform's pace would have outlasted the claim, or the worker stopped). */
+  /** Given back unsent (no send slot within slotWaitMs, or the worker stopped). */
   released: number;
+  /** Not sent because the claim was lost first (the lease ran out, or another worker took it over). */
+  lost: number;
 }

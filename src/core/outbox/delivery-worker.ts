@@ -1,27 +1,21 @@
 /**
- * Drains the durable outbox. Each pass claims due deliveries in batches (a lease, so a dead
- * worker's claims lapse and another worker takes them), sends them in parallel through their
- * platform's poster, paced by that platform's limits before sending (PacedSender), and records
- * the outcomes in batches (OutcomeWriter). Failures retry with exponential backoff and jitter,
+ * Drains the durable outbox. Each pass claims due deliveries in batches (a short lease, renewed
+ * while this worker holds them and confirmed before each send, so a dead worker's claims lapse
+ * soon and a resumed one sends nothing it lost: ClaimKeeper), sends them in parallel through
+ * their platform's poster, paced by that platform's limits before sending (PacedSender), and
+ * records the outcomes in batches (OutcomeWriter). Failures retry with exponential backoff and jitter,
  * never sooner than the platform's retry_after (backoff.ts), up to a bound; then the delivery
  * fails and the coordinators of the town concerned are told by direct message.
  */
 import { KeyedSerialQueue } from '../async/keyed-serial-queue.ts';
-import type {
-  ChannelPoster,
-  ClaimedDelivery,
-  Clock,
-  Logger,
-  PostResult,
-  Repositories,
-  Store,
-} from '../ports.ts';
+import type { ChannelPoster, ClaimedDelivery, Clock, Logger, PostResult, Store } from '../ports.ts';
 import { retryDelayMs, type BackoffPolicy } from './backoff.ts';
 import { NO_METRICS } from '../metrics.ts';
+import { ClaimKeeper } from './claim-keeper.ts';
 import { DestinationHolds, destinationOf } from './destination-holds.ts';
-import { enqueueFailureNotices, isNotice } from './failure-notices.ts';
+import { FailureRecorder, logContext } from './failure-recorder.ts';
 import { OutcomeWriter } from './outcome-writer.ts';
-import { PacedSender, RELEASED } from './paced-sender.ts';
+import { LOST, PacedSender, RELEASED } from './paced-sender.ts';
 import { realTimer } from './send-gate.ts';
 import { PLATFORM_SEND_LIMITS } from './send-limits.ts';
 import type { DeliveryWorkerOptions, DrainResult } from './delivery-worker-options.ts';
@@ -44,6 +38,8 @@ export class DeliveryWorker {
   /** Edits per message: the next edit of a message waits for the one under way. */
   private readonly editsUnderWay = new KeyedSerialQueue();
   private readonly holds: DestinationHolds;
+  private readonly claims: ClaimKeeper;
+  private readonly failures: FailureRecorder;
 
   constructor(
     private readonly store: Store,
@@ -52,26 +48,34 @@ export class DeliveryWorker {
     private readonly logger: Logger,
     options: DeliveryWorkerOptions,
   ) {
-    const leaseMs = options.leaseMs ?? 60_000;
     this.options = {
       batchSize: 100,
       perDestination: 5,
+      leaseMs: 15_000,
       maxAttempts: 10,
       baseBackoffMs: 2_000,
       maxBackoffMs: 60 * 60_000,
+      sendTimeoutMs: 30_000,
+      slotWaitMs: 30_000,
       timer: realTimer,
       retryWakeHorizonMs: 60_000,
       random: Math.random,
       metrics: NO_METRICS,
       ...options,
-      leaseMs,
-      sendTimeoutMs: Math.min(options.sendTimeoutMs ?? 30_000, leaseMs / 2),
     };
-    const { timer, sendTimeoutMs, baseBackoffMs, maxBackoffMs, random } = this.options;
+    const { workerId, leaseMs, timer, sendTimeoutMs, baseBackoffMs, maxBackoffMs, random } = this.options;
     const limits = { ...PLATFORM_SEND_LIMITS, ...options.limits };
-    this.sender = new PacedSender(posters, clock, logger, { limits, timer, sendTimeoutMs });
+    this.sender = new PacedSender(posters, logger, { limits, timer, sendTimeoutMs });
     this.backoff = { baseMs: baseBackoffMs, maxMs: maxBackoffMs, random };
-    this.outcomes = new OutcomeWriter(store, this.options.workerId, clock, logger);
+    this.claims = new ClaimKeeper(store, clock, logger, { workerId, leaseMs, timer });
+    this.outcomes = new OutcomeWriter(store, workerId, clock, logger, {
+      timer,
+      retryForMs: leaseMs,
+      onSettled: (ids) => ids.forEach((id) => this.claims.giveUp(id)),
+    });
+    this.failures = new FailureRecorder(store, workerId, clock, logger, () => {
+      this.drainAgain = true;
+    });
     this.holds = new DestinationHolds(this.options.perDestination);
   }
 
@@ -80,7 +84,7 @@ export class DeliveryWorker {
    * one more pass, so a wake-up is never lost and never runs twice at once in this process.
    */
   drainDue(): Promise<DrainResult> {
-    if (this.stopped) return Promise.resolve({ sent: 0, retried: 0, failed: 0, released: 0 });
+    if (this.stopped) return Promise.resolve({ sent: 0, retried: 0, failed: 0, released: 0, lost: 0 });
     if (this.draining) {
       this.drainAgain = true;
       return this.draining;
@@ -113,10 +117,11 @@ export class DeliveryWorker {
     this.sender.close();
     await this.draining?.catch(() => undefined);
     await this.outcomes.flushed();
+    this.claims.stop();
   }
 
   private async drainLoop(): Promise<DrainResult> {
-    const total: DrainResult = { sent: 0, retried: 0, failed: 0, released: 0 };
+    const total: DrainResult = { sent: 0, retried: 0, failed: 0, released: 0, lost: 0 };
     this.earliestRetry = Infinity;
     try {
       do {
@@ -136,7 +141,7 @@ export class DeliveryWorker {
    * pace had no budget, are left out, and the claim after a send may take them again.
    */
   private async pass(total: DrainResult): Promise<void> {
-    const { batchSize, leaseMs, workerId, perDestination, timer } = this.options;
+    const { batchSize, slotWaitMs, workerId, perDestination, timer } = this.options;
     const inFlight = new Set<Promise<void>>();
     const lowWater = Math.floor(batchSize / 2);
     let claiming = true;
@@ -146,8 +151,10 @@ export class DeliveryWorker {
     try {
       for (;;) {
         if (claiming && !this.stopped && inFlight.size <= lowWater) {
+          // Before the lease is computed: the claim's age is never underestimated.
+          const claimAskedAt = timer.now();
           const now = this.clock.now();
-          const leaseUntil = new Date(now.getTime() + leaseMs);
+          const leaseUntil = this.claims.leaseFromNow();
           const skipDestinations = this.holds.skipped(timer.now());
           const finishedBefore = finished;
           const batch = await this.store.transaction((repos) =>
@@ -160,6 +167,12 @@ export class DeliveryWorker {
               skipDestinations,
             }),
           );
+          this.claims.hold(
+            batch.map((delivery) => delivery.id),
+            claimAskedAt,
+          );
+          // How long a claimed post may wait for its pace before it is given back.
+          const slotDeadline = timer.now() + slotWaitMs;
           if (batch.length === 0) {
             leftOut = skipDestinations.length > 0;
             claiming = leftOut && finished !== finishedBefore;
@@ -167,7 +180,7 @@ export class DeliveryWorker {
           for (const delivery of batch) {
             const destination = destinationOf(delivery);
             this.holds.take(destination);
-            const task = this.process(delivery, leaseUntil, total).then((outcome) => {
+            const task = this.process(delivery, slotDeadline, total).then((outcome) => {
               inFlight.delete(task);
               finished++;
               this.holds.give(destination);
@@ -195,28 +208,29 @@ export class DeliveryWorker {
    * of a card in flight together could otherwise land in the wrong order and leave it showing
    * the older one.
    */
-  private process(delivery: ClaimedDelivery, leaseUntil: Date, total: DrainResult): Promise<Outcome> {
+  private process(delivery: ClaimedDelivery, slotDeadline: number, total: DrainResult): Promise<Outcome> {
     const { destination } = delivery;
     if (destination.kind !== 'channel' || destination.editsMessageId === undefined) {
-      return this.processNow(delivery, leaseUntil, total);
+      return this.processNow(delivery, slotDeadline, total);
     }
     const key = `${destination.target.platform}:${destination.target.channelId}:${destination.editsMessageId}`;
-    return this.editsUnderWay.run(key, () => this.processNow(delivery, leaseUntil, total));
+    return this.editsUnderWay.run(key, () => this.processNow(delivery, slotDeadline, total));
   }
 
   private async processNow(
     delivery: ClaimedDelivery,
-    leaseUntil: Date,
+    slotDeadline: number,
     total: DrainResult,
   ): Promise<Outcome> {
     let outcome: Outcome = 'released';
     try {
-      outcome = await this.attempt(delivery, leaseUntil);
+      outcome = await this.attempt(delivery, slotDeadline);
       total[outcome]++;
       this.options.metrics.deliveryAttempted(delivery.destination.target.platform, outcome);
     } catch (error) {
       // Only recording can fail here (posting errors are results): the claim lapses and the
       // delivery is tried again after the lease.
+      this.claims.giveUp(delivery.id);
       this.logger.error(
         { err: error, delivery: delivery.id, worker: this.options.workerId },
         'could not record what happened to a delivery; it is tried again once its lease runs out',
@@ -226,7 +240,7 @@ export class DeliveryWorker {
   }
 
   /** One delivery: sent within the platform's pace, then what its answer means recorded. */
-  private async attempt(delivery: ClaimedDelivery, leaseUntil: Date): Promise<Outcome> {
+  private async attempt(delivery: ClaimedDelivery, slotDeadline: number): Promise<Outcome> {
     if (delivery.attempts > this.options.maxAttempts) {
       // Claimed again and again without an answer: the worker died while sending each time.
       return this.failForGood(
@@ -234,7 +248,9 @@ export class DeliveryWorker {
         `claimed ${delivery.attempts} times without an outcome (the worker stopped while sending)`,
       );
     }
-    const result = await this.sender.send(delivery, leaseUntil);
+    const result = await this.sender.send(delivery, slotDeadline, () => this.claims.confirm(delivery.id));
+    // Another worker has it, or will once its lease lapses: nothing to record from here.
+    if (result === LOST) return 'lost';
     if (result === RELEASED) {
       this.outcomes.add({ id: delivery.id, outcome: 'released' });
       return 'released';
@@ -250,7 +266,8 @@ export class DeliveryWorker {
       return 'sent';
     }
     if (result.channelBroken && delivery.destination.kind === 'channel') {
-      return this.markChannelBroken(delivery, delivery.destination.channelLinkId, result.reason);
+      await this.failures.channelBroken(delivery, delivery.destination.channelLinkId, result.reason);
+      return this.failed(delivery);
     }
     if (!result.retryable || delivery.attempts >= this.options.maxAttempts) {
       return this.failForGood(delivery, result.reason);
@@ -267,71 +284,15 @@ export class DeliveryWorker {
     return 'retried';
   }
 
-  /** The bot lost the channel: the link is marked broken and its coordinators are told, once. */
-  private async markChannelBroken(
-    delivery: ClaimedDelivery,
-    channelLinkId: string,
-    reason: string,
-  ): Promise<Outcome> {
-    this.logger.warn(logContext(delivery, reason), 'channel can no longer be posted to; link marked broken');
-    return this.recordFailed(delivery, reason, async (repos, claimHeld, now) => {
-      const link = await repos.deliveries.markChannelBroken(channelLinkId, reason);
-      if (!claimHeld || !link.newlyBroken) return 0;
-      return enqueueFailureNotices(
-        repos,
-        { type: 'channel-broken', delivery, reason, abandoned: link.abandoned },
-        now,
-      );
-    });
-  }
-
   private async failForGood(delivery: ClaimedDelivery, reason: string): Promise<Outcome> {
-    const context = { delivery: delivery.id, kind: delivery.kind, attempt: delivery.attempts, reason };
-    const { destination } = delivery;
-    if (destination.kind === 'channel' && destination.editsMessageId !== undefined) {
-      // Usually someone deleted the message meanwhile: nothing is lost, the post stays as it was.
-      this.logger.warn(context, 'could not edit an earlier message; it stays as it was');
-    } else {
-      this.logger.error(
-        context,
-        isNotice(delivery.kind)
-          ? 'notice to a coordinator failed for good (not reported further)'
-          : 'delivery failed for good',
-      );
-    }
-    return this.recordFailed(delivery, reason, (repos, claimHeld, now) =>
-      claimHeld
-        ? enqueueFailureNotices(repos, { type: 'failed', delivery, reason }, now)
-        : Promise.resolve(0),
-    );
+    await this.failures.failedForGood(delivery, reason);
+    return this.failed(delivery);
   }
 
-  /**
-   * Marks a delivery failed and, in the same transaction, does what follows from it (`then`
-   * returns how many notices it queued). `claimHeld` is false when another worker already
-   * recorded this delivery: nobody is told twice.
-   */
-  private async recordFailed(
-    delivery: ClaimedDelivery,
-    reason: string,
-    then: (repos: Repositories, claimHeld: boolean, now: Date) => Promise<number>,
-  ): Promise<Outcome> {
-    const now = this.clock.now();
-    const notices = await this.store.transaction(async (repos) => {
-      const changed = await repos.deliveries.recordOutcomes(
-        this.options.workerId,
-        [{ id: delivery.id, outcome: 'failed', error: reason }],
-        now,
-      );
-      return then(repos, changed > 0, now);
-    });
-    this.noticesQueued(notices);
+  /** Recorded failed: the claim has ended. */
+  private failed(delivery: ClaimedDelivery): Outcome {
+    this.claims.giveUp(delivery.id);
     return 'failed';
-  }
-
-  /** Notices are due at once: this drain makes one more pass for them. */
-  private noticesQueued(count: number): void {
-    if (count > 0) this.drainAgain = true;
   }
 
   /** Retries due soon, and deliveries given back for pace, wake the worker without waiting for a tick. */
@@ -362,14 +323,4 @@ export class DeliveryWorker {
     if (this.wake) this.options.timer.clearTimeout(this.wake.handle);
     this.wake = undefined;
   }
-}
-
-function logContext(delivery: ClaimedDelivery, reason: string): object {
-  return {
-    delivery: delivery.id,
-    kind: delivery.kind,
-    destination: delivery.destination.target,
-    attempt: delivery.attempts,
-    reason,
-  };
 }

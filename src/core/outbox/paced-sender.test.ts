@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelPoster, ChannelTarget, ClaimedDelivery, DirectTarget, PostResult } from '../ports.ts';
-import { PacedSender, RELEASED } from './paced-sender.ts';
+import { LOST, PacedSender, RELEASED } from './paced-sender.ts';
 
 import { UNLIMITED, type SendLimits } from './send-limits.ts';
 import { ManualTimer, settle } from '../../../test/support/manual-timer.ts';
@@ -39,7 +39,6 @@ class ScriptedPoster implements ChannelPoster {
 
 const posted: PostResult = { ok: true, platformMessageId: 'm1' };
 const START = new Date('2026-11-23T10:00:00Z');
-const clock = { now: () => START };
 const silent = {
   debug: () => undefined,
   info: () => undefined,
@@ -75,18 +74,22 @@ function delivery(id: string, to: string | { user: string }, editsMessageId?: st
 
 function sender(timer: ManualTimer, poster: ChannelPoster, discord: SendLimits = UNLIMITED): PacedSender {
   const limits = { DISCORD: discord, SLACK: UNLIMITED, CONSOLE: UNLIMITED };
-  return new PacedSender([poster], clock, silent, { limits, timer, sendTimeoutMs: SEND_TIMEOUT_MS });
+  return new PacedSender([poster], silent, { limits, timer, sendTimeoutMs: SEND_TIMEOUT_MS });
 }
 
-const leaseIn = (ms: number) => new Date(START.getTime() + ms);
+/** A send-slot deadline (pacing time) no test here reaches. */
+const FAR = 60_000;
 
 /** Starts a send, lets it run as far as it can without time passing, and records its result once it comes. */
-async function start(paced: PacedSender, claimed: ClaimedDelivery, leaseMs = 60_000) {
-  const outcome: { result?: PostResult | typeof RELEASED } = {};
-  const done = paced.send(claimed, leaseIn(leaseMs)).then((result) => (outcome.result = result));
+async function start(paced: PacedSender, claimed: ClaimedDelivery, slotDeadline = FAR) {
+  const outcome: { result?: PostResult | typeof RELEASED | typeof LOST } = {};
+  const done = paced.send(claimed, slotDeadline).then((result) => (outcome.result = result));
   await settle();
   return Object.assign(outcome, { done });
 }
+
+const sendConfirmed = (on: PacedSender, id: string, to: string, confirm: () => Promise<boolean>) =>
+  on.send(delivery(id, to), FAR, confirm);
 
 const rateLimited = (retryAfterMs: number, globalRateLimit = false): PostResult => ({
   ok: false,
@@ -101,9 +104,9 @@ describe('PacedSender', () => {
     const timer = new ManualTimer();
     const poster = new ScriptedPoster(timer);
     const paced = sender(timer, poster);
-    await paced.send(delivery('d1', '100'), leaseIn(60_000));
-    await paced.send(delivery('d2', '100', 'card-7'), leaseIn(60_000));
-    await paced.send(delivery('d3', { user: 'jana' }), leaseIn(60_000));
+    await paced.send(delivery('d1', '100'), FAR);
+    await paced.send(delivery('d2', '100', 'card-7'), FAR);
+    await paced.send(delivery('d3', { user: 'jana' }), FAR);
     expect(poster.calls.map(({ kind, to, key }) => [kind, to, key])).toEqual([
       ['post', '#100', 'd1'],
       ['edit', '#100', 'card-7'],
@@ -124,7 +127,7 @@ describe('PacedSender', () => {
   it('counts a poster that throws as a retryable failure with its message', async () => {
     const timer = new ManualTimer();
     const paced = sender(timer, new ScriptedPoster(timer, () => Promise.reject(new Error('ECONNRESET'))));
-    expect(await paced.send(delivery('d1', '100'), leaseIn(60_000))).toEqual({
+    expect(await paced.send(delivery('d1', '100'), FAR)).toEqual({
       ok: false,
       retryable: true,
       reason: 'ECONNRESET',
@@ -195,17 +198,17 @@ describe('PacedSender', () => {
     expect(always.calls).toHaveLength(4);
   });
 
-  it('gives a delivery back unsent when its send slot would leave too little of the lease for the send', async () => {
+  it('gives a delivery back unsent when its send slot would come after the deadline the worker set', async () => {
     const timer = new ManualTimer();
     const poster = new ScriptedPoster(timer);
     // One post per channel every 10 s: after the first, the next slot is 10 s away.
     const paced = sender(timer, poster, { concurrency: 4, perDestination: { limit: 1, windowMs: 10_000 } });
-    await paced.send(delivery('d1', '100'), leaseIn(60_000));
-    // The slot at 10 s plus the 5 s send timeout would outlast a lease of 14.999 s...
-    const tooLate = await start(paced, delivery('d2', '100'), 14_999);
+    await paced.send(delivery('d1', '100'), FAR);
+    // The slot at 10 s comes after a deadline of 9.999 s...
+    const tooLate = await start(paced, delivery('d2', '100'), 9_999);
     expect(tooLate.result).toBe(RELEASED);
-    // ...but not one of 15 s.
-    const fits = await start(paced, delivery('d3', '100'), 15_000);
+    // ...but not after one of 10 s.
+    const fits = await start(paced, delivery('d3', '100'), 10_000);
     await timer.advance(10_000);
     await fits.done;
     expect(fits.result).toEqual(posted);
@@ -215,11 +218,46 @@ describe('PacedSender', () => {
     ]);
   });
 
+  it('asks whether the claim is still held right before every platform call, and sends nothing once it is not', async () => {
+    const timer = new ManualTimer();
+    const asked: [string, number][] = [];
+    const held = new Set(['d1', 'd2']);
+    const confirm = (id: string) => () => {
+      asked.push([id, timer.now()]);
+      return Promise.resolve(held.has(id));
+    };
+    // d1 is refused with a short retry_after; before it is tried again its claim is lost.
+    const refusing = new ScriptedPoster(timer, () => Promise.resolve(rateLimited(300)));
+    const first = sendConfirmed(sender(timer, refusing), 'd1', '100', confirm('d1'));
+    await settle();
+    held.delete('d1');
+    await timer.advance(300);
+    expect(await first).toBe(LOST);
+    expect(refusing.calls.map(({ key, at }) => [key, at])).toEqual([['d1', 0]]);
+
+    // One post per channel every 10 s: d2 waits for its slot, and loses its claim meanwhile
+    // (its process was frozen, and is resumed when the slot comes).
+    const poster = new ScriptedPoster(timer);
+    const slow = sender(timer, poster, { concurrency: 4, perDestination: { limit: 1, windowMs: 10_000 } });
+    await slow.send(delivery('d0', '100'), FAR);
+    const second = sendConfirmed(slow, 'd2', '100', confirm('d2'));
+    await settle();
+    held.delete('d2');
+    await timer.advance(10_000);
+    expect(await second).toBe(LOST);
+    expect(asked).toEqual([
+      ['d1', 0],
+      ['d1', 300],
+      ['d2', 10_300],
+    ]);
+    expect(poster.calls.map(({ key }) => key)).toEqual(['d0']);
+  });
+
   it('gives back what waits for a slot once closed, and sends nothing more', async () => {
     const timer = new ManualTimer();
     const poster = new ScriptedPoster(timer);
     const paced = sender(timer, poster, { concurrency: 4, perDestination: { limit: 1, windowMs: 10_000 } });
-    await paced.send(delivery('d1', '100'), leaseIn(60_000));
+    await paced.send(delivery('d1', '100'), FAR);
     const waiting = await start(paced, delivery('d2', '100'));
     paced.close();
     await settle();
@@ -231,12 +269,12 @@ describe('PacedSender', () => {
 
   it('answers with a retryable failure when no adapter for the platform is running', async () => {
     const timer = new ManualTimer();
-    const paced = new PacedSender([], clock, silent, {
+    const paced = new PacedSender([], silent, {
       limits: { DISCORD: UNLIMITED, SLACK: UNLIMITED, CONSOLE: UNLIMITED },
       timer,
       sendTimeoutMs: SEND_TIMEOUT_MS,
     });
-    expect(await paced.send(delivery('d1', '100'), leaseIn(60_000))).toEqual({
+    expect(await paced.send(delivery('d1', '100'), FAR)).toEqual({
       ok: false,
       retryable: true,
       reason: 'no DISCORD adapter is running',

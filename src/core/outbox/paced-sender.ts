@@ -1,12 +1,12 @@
 /**
- * Sending one claimed delivery within its platform's pace: wait for a send slot (only as long
- * as the post can still finish within the claim), post with a time limit, and wait out a short
- * retry_after within the claim, as discord.js itself does. What the answer means for the
+ * Sending one claimed delivery within its platform's pace: wait for a send slot (only until the
+ * deadline the worker gives), confirm the claim is still held, post with a time limit, and wait
+ * out a short retry_after within the claim, as discord.js itself does. What the answer means for the
  * delivery (sent, retried, failed) is the worker's business.
  */
 import { within } from '../async/deadline.ts';
 import type { Platform } from '../domain/model.ts';
-import type { ChannelPoster, ClaimedDelivery, Clock, Logger, PostResult } from '../ports.ts';
+import type { ChannelPoster, ClaimedDelivery, Logger, PostResult } from '../ports.ts';
 import { SendGate, type PacingTimer, type SendAddress } from './send-gate.ts';
 import type { SendLimits } from './send-limits.ts';
 import { neutralizeMessage } from '../views/bidi.ts';
@@ -21,6 +21,8 @@ export interface PacedSenderOptions {
 
 /** No send slot came in time: the delivery goes back to the outbox unsent. */
 export const RELEASED = 'released';
+/** The claim was lost before the post could go out (another worker has it, or will): not sent. */
+export const LOST = 'lost';
 
 /** Rate-limit answers with a wait up to this long are waited out within the claim, this many times. */
 const INLINE_WAIT_MAX_MS = 10_000;
@@ -32,24 +34,31 @@ export class PacedSender {
 
   constructor(
     posters: readonly ChannelPoster[],
-    private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly options: PacedSenderOptions,
   ) {
     for (const poster of posters) this.posters.set(poster.platform, poster);
   }
 
-  /** The platform's answer, or RELEASED when no send slot comes before the claim would lapse. */
-  async send(delivery: ClaimedDelivery, leaseUntil: Date): Promise<PostResult | typeof RELEASED> {
+  /**
+   * The platform's answer; RELEASED when no send slot comes by `slotDeadline` (pacing time);
+   * LOST when `confirm`, asked right before each platform call, says the claim is gone.
+   */
+  async send(
+    delivery: ClaimedDelivery,
+    slotDeadline: number,
+    confirm: () => Promise<boolean> = () => Promise.resolve(true),
+  ): Promise<PostResult | typeof RELEASED | typeof LOST> {
     const platform = delivery.destination.target.platform;
     const poster = this.posters.get(platform);
     if (!poster) return { ok: false, retryable: true, reason: `no ${platform} adapter is running` };
     const gate = this.gateFor(platform);
     const address = addressOf(delivery);
     for (let waits = 0; ; waits++) {
-      const permit = await gate.acquire(address, this.slotDeadline(leaseUntil));
+      const permit = await gate.acquire(address, slotDeadline);
       if (!permit) return RELEASED;
       try {
+        if (!(await confirm())) return LOST;
         const result = await this.sendWithTimeout(poster, delivery);
         const wait = waits < INLINE_RATE_LIMIT_WAITS ? shortRateLimitWait(result) : undefined;
         if (!wait) return result;
@@ -75,12 +84,6 @@ export class PacedSender {
   /** Turns away every send waiting for a slot, and every later one. */
   close(): void {
     for (const gate of this.gates.values()) gate.close();
-  }
-
-  /** Pacing time after which a slot is no use: the post could not finish within the lease. */
-  private slotDeadline(leaseUntil: Date): number {
-    const patience = leaseUntil.getTime() - this.clock.now().getTime() - this.options.sendTimeoutMs;
-    return this.options.timer.now() + patience;
   }
 
   /** Posts with a time limit; a thrown error is a retryable failure like any other. */

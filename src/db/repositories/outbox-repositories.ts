@@ -214,6 +214,16 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
           OR (d.status = 'SENDING' AND d."claimedBy" = ${workerId}))`;
   }
 
+  async renewClaims(workerId: string, ids: readonly string[], now: Date, leaseUntil: Date) {
+    if (ids.length === 0) return [];
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      UPDATE "Delivery" SET "leaseUntil" = ${leaseUntil}
+      WHERE id = ANY(${[...ids]}::text[]) AND status = 'SENDING' AND "claimedBy" = ${workerId}
+        AND "leaseUntil" > ${now}
+      RETURNING id`;
+    return rows.map((row) => row.id);
+  }
+
   async markChannelBroken(channelLinkId: string, reason: string) {
     const { count } = await this.db.channelLink.updateMany({
       where: { id: channelLinkId, status: 'ACTIVE' },

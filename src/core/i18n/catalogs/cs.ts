@@ -47,6 +47,8 @@ export const cs: Catalog = {
     'Na mé straně se něco pokazilo (ref. {ref}). Nic se nezměnilo; koordinátoři se mohou na toto označení odvolat.',
   'error.unexpected-input':
     'Nic z toho, co jste zadali, se neuložilo. Tady to je, abyste to mohli zkusit znovu: {input}',
+  'error.database-unavailable':
+    'Databáze teď není dostupná, takže se nic neprovedlo. Zkuste to prosím za chvíli znovu.',
   'error.conflict': 'Někdo jiný to ve stejnou chvíli změnil. Nic se nezměnilo, zkuste to prosím znovu.',
   'error.gone':
     'Co příkaz potřeboval, mezitím někdo jiný odstranil. Nic se nezměnilo, zkontrolujte to a zkuste to prosím znovu.',

@@ -47,6 +47,8 @@ export const de: Catalog = {
     'Bei mir ist etwas schiefgelaufen (Ref. {ref}). Es wurde nichts geändert; die Koordinatoren können diese Referenz angeben.',
   'error.unexpected-input':
     'Ihre Eingabe wurde nicht gespeichert. Hier ist sie, damit Sie es später noch einmal versuchen können: {input}',
+  'error.database-unavailable':
+    'Die Datenbank ist gerade nicht erreichbar, deshalb wurde nichts ausgeführt. Bitte versuchen Sie es gleich noch einmal.',
   'error.conflict':
     'Jemand anderes hat das im selben Moment geändert. Es wurde nichts geändert; bitte versuchen Sie es noch einmal.',
   'error.gone':

@@ -41,6 +41,8 @@ export const en = {
   'error.unexpected':
     'Something went wrong on my side (ref {ref}). Nothing was changed; the coordinators can quote this reference.',
   'error.unexpected-input': 'Nothing you entered was saved. Here it is, to try again later: {input}',
+  'error.database-unavailable':
+    'The database is not reachable at the moment, so nothing was done. Please try again in a moment.',
   'error.conflict': 'Someone else changed this at the same moment. Nothing was changed; please try again.',
   'error.gone':
     'What this needed was removed a moment ago by someone else. Nothing was changed; check and try again.',
