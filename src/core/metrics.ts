@@ -9,7 +9,8 @@ import type { Platform } from './domain/model.ts';
 export type CommandOutcome = 'ok' | 'refused' | 'failed';
 
 /** What one attempt of a delivery came to (released: given back unsent, for pace or a stop). */
-export type DeliveryAttemptOutcome = 'sent' | 'retried' | 'failed' | 'released';
+/** `lost`: the claim had passed to another worker (a freeze), so this one did not send. */
+export type DeliveryAttemptOutcome = 'sent' | 'retried' | 'failed' | 'released' | 'lost';
 
 export interface Metrics {
   /** Called as a command starts; the function returned, once it has been answered. */

@@ -52,7 +52,7 @@ export class PrometheusMetrics implements Metrics {
     });
     this.deliveries = new Counter({
       name: 'twinbridge_deliveries_total',
-      help: 'Delivery attempts by platform and outcome (sent, retried, failed for good, released unsent)',
+      help: 'Delivery attempts by platform and outcome (sent, retried, failed for good, released unsent, lost to another worker)',
       labelNames: ['platform', 'outcome'],
       registers,
     });
