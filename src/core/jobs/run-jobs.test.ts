@@ -1,6 +1,7 @@
 /** One pass of the jobs: each runs in its order, and one failing neither stops the others nor goes unlogged. */
 import { describe, expect, it } from 'vitest';
-import type { Recurrence, Store } from '../ports.ts';
+import { DEFAULT_LIMITS } from '../limits.ts';
+import type { Recurrence, Repositories, Store } from '../ports.ts';
 import { runScheduledJobs } from './run-jobs.ts';
 import { recordingLogger } from '../../../test/support/recording-logger.ts';
 
@@ -44,5 +45,37 @@ describe('runScheduledJobs', () => {
       'weekly digest failed; it stays due',
       'scheduled job failed; it runs again on the next tick',
     ]);
+  });
+
+  it('re-plans in batches of the operator’s size', async () => {
+    const batches: number[] = [];
+    let claims = 0;
+    const fails = () => Promise.reject(new Error('not part of this test'));
+    const repository = (methods: Record<string, unknown>): Record<string, unknown> =>
+      new Proxy(methods, { get: (target, name: string): unknown => target[name] ?? fails });
+    const repos = new Proxy(
+      {
+        reminderReplans: repository({
+          claimNext: () => Promise.resolve(claims++ === 0 ? { partnershipId: 'p1', after: null } : null),
+          finish: () => Promise.resolve(),
+        }),
+        partnerships: repository({ findById: () => Promise.resolve({ id: 'p1', towns: [] }) }),
+        exchanges: repository({
+          listUpcoming: (_id: string, _now: Date, _after: unknown, batch: number) => {
+            batches.push(batch);
+            return Promise.resolve([] as unknown[]);
+          },
+        }),
+      },
+      { get: (target: Record<string, unknown>, name: string): unknown => target[name] ?? repository({}) },
+    ) as unknown as Repositories;
+    const store = { transaction: <T>(work: (r: Repositories) => Promise<T>) => work(repos) };
+    const report = await runScheduledJobs(
+      { store, recurrence, logger: recordingLogger(), limits: { ...DEFAULT_LIMITS, replanBatch: 3 } },
+      new Date('2026-12-02T10:00:00Z'),
+      { lookaheadMs: 60_000 },
+    );
+    expect(batches).toEqual([3]);
+    expect(report.remindersReplanned).toBe(0);
   });
 });
