@@ -181,7 +181,6 @@ export async function openInstallations(
   return store;
 }
 
-/** Starts every adapter; if one fails, those already started stop again and the error goes on. */
 function readConfig(): Config | undefined {
   if (existsSync('.env')) process.loadEnvFile('.env');
   try {

@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/open-database.ts';
 import type { ResponsePost } from '../emulators/slack/slack-emulator.ts';
 import { inviteCodeIn } from '../support/set-up-checks.ts';
+import { petraExport, UUID } from '../support/export-text.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
 import { answerText, shownInChannel, unescaped, type As, type SlackHarness } from './slack-harness.ts';
 import { startThreeWorkspaces } from './three-workspaces.ts';
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 function privateText(answer: ResponsePost): string {
   expect(answer.body).toMatchObject({ response_type: 'ephemeral' });
@@ -99,23 +98,11 @@ describe.each(DATABASE_KINDS.slice(-1))('Slack security end to end on %s', (kind
     await h.command('rsvp event:1 answer:going', petra);
     const exported = privateText(await h.command('profile export', petra));
     expect(exported.replace(UUID, '<id>')).toBe(
-      [
-        'Everything Twinbridge holds about you in this community:',
-        'Profile: petra · Český Krumlov (CZ) · member',
-        '  Languages: English (en)',
-        '  Interests: choir, cycling',
-        `  Account: Slack user ${petra.userId ?? ''} in “krumlov” (T0001)`,
-        'Your answers to events (1):',
-        '  #1 Letní tábor · 06/07/2027, 10:00 (Europe/Prague) · going · counted for Český Krumlov',
-        'Messages waiting to be sent to you (3):',
-        '  reminder.direct · due 29/06/2027, 10:00 (Europe/Prague)',
-        '  reminder.direct · due 05/07/2027, 10:00 (Europe/Prague)',
-        '  reminder.direct · due 06/07/2027, 09:00 (Europe/Prague)',
-        'Audit log entries by or about you (2):',
-        '  23/11/2026, 11:00 (Europe/Prague) · profile.set · member <id> · by you',
-        '  23/11/2026, 11:00 (Europe/Prague) · rsvp · exchange <id> · by you',
-        '“profile forget” deletes this data.',
-      ].join('\n'),
+      petraExport({
+        name: 'petra',
+        account: `Slack user ${petra.userId ?? ''} in “krumlov” (T0001)`,
+        exchangeTitle: 'Letní tábor',
+      }),
     );
 
     const forgotten = privateText(await h.command('profile forget confirm:yes', petra));
