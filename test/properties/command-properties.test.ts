@@ -189,7 +189,7 @@ describe.each(DATABASE_KINDS)('generated commands on %s', (kind) => {
     expect(total).toBe(RUNS);
     expect([...tried.keys()].sort()).toEqual(commandList.map((d) => d.path.join(' ')).sort());
     expect(outcomes.done).toBeGreaterThan(RUNS / 50);
-    expect(await brokenInvariants(database)).toEqual({});
+    expect(await brokenInvariants(database), `PROPERTY_SEED=${SEED}`).toEqual({});
     await cardSeatsMatchRows(harness, database);
   });
 });

@@ -187,5 +187,19 @@ describe.each(DATABASE_KINDS)('on %s', (kind) => {
         await database.prisma.delivery.count({ where: { kind: 'waitlist.promoted', status: 'SENT' } }),
       ).toBe(2);
     });
+
+    it('refuses a limit below the places taken, and changes nothing', async () => {
+      await h.run(jana, 'event edit event:1 capacity:3');
+      h.poster.take();
+      const refused = await h.refused(jana, 'event edit event:1 capacity:2 title:"Karlštejn"');
+      expect(refused.error?.key).toBe('event.limit-below-taken');
+      expect(refused.text).toBe(translate('cs', 'event.limit-below-taken', { number: 1, taken: 3 }));
+      expect(refused.text).toContain('obsazená 3 místa');
+      const exchange = await database.prisma.exchange.findFirstOrThrow();
+      expect(exchange).toMatchObject({ capacity: 3, title: 'Výlet na Karlštejn' });
+      expect(h.poster.take()).toEqual([]);
+      // The limit may go down to exactly the places taken.
+      expect((await h.run(jana, 'event edit event:1 capacity:3 title:"Karlštejn"')).error).toBeUndefined();
+    });
   });
 });

@@ -11,7 +11,7 @@ import {
 import { countryName } from '../domain/places.ts';
 import { exchangeKinds, partnershipStatuses, type OptionSpelling } from '../domain/vocabularies.ts';
 import type { ExchangeKind } from '../domain/vocabularies.ts';
-import { promotionsFromWaitlist } from '../domain/waitlist.ts';
+import { promotionsFromWaitlist, seatsInUse } from '../domain/waitlist.ts';
 import { UserError } from '../errors.ts';
 import { planReminders } from '../jobs/reminders.ts';
 import { formatInstant } from '../time/index.ts';
@@ -170,6 +170,16 @@ function exchangePatch(ctx: CommandContext, exchange: Exchange, args: EventEditA
   return Object.assign(patch, { startsAt, endsAt, timeZone: town.timeZone });
 }
 
+/**
+ * A limit below the places already taken is refused rather than taking places back: people who
+ * were told they are going stay going (as with sold tickets); the host asks them first.
+ */
+function refuseLimitBelowTaken(exchange: Exchange, capacity: number | null | undefined, rsvps: Rsvp[]): void {
+  if (capacity === undefined || capacity === null) return;
+  const taken = seatsInUse(rsvps);
+  if (capacity < taken) throw new UserError('event.limit-below-taken', { number: exchange.number, taken });
+}
+
 export async function editExchange(ctx: CommandContext, args: EventEditArgs): Promise<Reply> {
   const town = actingTown(ctx);
   const { exchange, partnership } = await hostedExchange(ctx, args.event);
@@ -177,10 +187,13 @@ export async function editExchange(ctx: CommandContext, args: EventEditArgs): Pr
   const patch = exchangePatch(ctx, exchange, args, town);
   if (Object.keys(patch).length === 0) throw new UserError('event.nothing-to-change');
 
+  const rsvps = patch.capacity === undefined ? [] : await ctx.repos.rsvps.listForExchange(exchange.id);
+  refuseLimitBelowTaken(exchange, patch.capacity, rsvps);
+
   const updated = await ctx.repos.exchanges.update(exchange.id, patch);
   let promoted: Rsvp[] = [];
   if (updated.capacity !== exchange.capacity) {
-    promoted = promotionsFromWaitlist(await ctx.repos.rsvps.listForExchange(updated.id), updated.capacity);
+    promoted = promotionsFromWaitlist(rsvps, updated.capacity);
     await applyPromotions(ctx, updated, promoted);
   }
   await audit(

@@ -176,6 +176,8 @@ export const cs: Catalog = {
   'event.cancelled': 'Akce #{number} je zrušená.',
   'event.cancelled-done':
     'Akce #{number} „{title}“ je zrušená, zpráva odešla do {channels, plural, one {# kanálu} few {# kanálů} many {# kanálu} other {# kanálů}}.',
+  'event.limit-below-taken':
+    'Na akci #{number} {taken, plural, one {je už obsazené # místo} few {jsou už obsazená # místa} many {je už obsazeno # místa} other {je už obsazeno # míst}}, limit proto nemůže být nižší než {taken}. Nejdřív požádejte lidi, ať změní svou odpověď.',
   'event.nothing-to-change':
     'Uveďte, co se má změnit: title, kind, start, end, location, capacity nebo description.',
   'event.none': 'Žádné nadcházející akce. Koordinátoři je vytvářejí příkazem „event create“.',

@@ -182,6 +182,8 @@ export const de: Catalog = {
   'event.cancelled': 'Veranstaltung #{number} ist abgesagt.',
   'event.cancelled-done':
     'Veranstaltung #{number} „{title}“ ist abgesagt; {channels, plural, one {# Kanal wurde} other {# Kanäle wurden}} informiert.',
+  'event.limit-below-taken':
+    'Bei Veranstaltung #{number} {taken, plural, one {ist schon # Platz} other {sind schon # Plätze}} vergeben, die Grenze kann also nicht unter {taken} liegen. Bitten Sie zuerst die Leute, ihre Antwort zu ändern.',
   'event.nothing-to-change':
     'Geben Sie an, was geändert werden soll: title, kind, start, end, location, capacity oder description.',
   'event.none': 'Keine anstehenden Veranstaltungen. Koordinatoren erstellen sie mit „event create“.',

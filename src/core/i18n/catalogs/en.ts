@@ -168,6 +168,8 @@ export const en = {
   'event.cancelled': 'Event #{number} is cancelled.',
   'event.cancelled-done':
     'Event #{number} “{title}” is cancelled; {channels, plural, one {# channel was} other {# channels were}} told.',
+  'event.limit-below-taken':
+    'Event #{number} already has {taken, plural, one {# place} other {# places}} taken, so its limit cannot be lower than {taken}. Ask people to change their answer first.',
   'event.nothing-to-change':
     'Say what to change: title, kind, start, end, location, capacity or description.',
   'event.none': 'No upcoming events. Coordinators create them with “event create”.',
