@@ -50,32 +50,49 @@ export async function stopAll(
   }
 }
 
+/** What a stop is watched with: the process's own, or a test's. */
+export interface StopWatch {
+  exit: (code: number) => void;
+  /** Must not keep the process alive by itself (the real one unrefs its timers). */
+  timer: DeadlineTimer;
+  signals: { on(signal: NodeJS.Signals, listener: (signal: NodeJS.Signals) => void): unknown };
+}
+
+const processStopWatch: StopWatch = {
+  exit: (code) => process.exit(code),
+  timer: {
+    setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
+    clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+  },
+  signals: process,
+};
+
 /**
  * Resolves when the process should stop: SIGINT/SIGTERM, or the console's input ended. From then
  * on the stop is bounded: a second signal, or STOP_TIMEOUT_MS, exits the process.
  */
 export function stopRequested(
-  consoleAdapter: ConsoleAdapter | undefined,
+  consoleAdapter: Pick<ConsoleAdapter, 'finished'> | undefined,
   logger: Logger,
-  exit: (code: number) => void = (code) => process.exit(code),
+  watch: StopWatch = processStopWatch,
 ): Promise<void> {
   return new Promise<void>((resolve) => {
     let requested = false;
     const request = (signal?: NodeJS.Signals) => {
       if (requested) {
         logger.warn({ signal }, 'second stop signal: exiting now');
-        exit(130);
+        watch.exit(130);
         return;
       }
       requested = true;
-      setTimeout(() => {
+      watch.timer.setTimeout(() => {
         logger.error({ ms: STOP_TIMEOUT_MS }, 'stop did not finish in time: exiting');
-        exit(1);
-      }, STOP_TIMEOUT_MS).unref();
+        watch.exit(1);
+      }, STOP_TIMEOUT_MS);
       resolve();
     };
-    process.on('SIGINT', request);
-    process.on('SIGTERM', request);
+    watch.signals.on('SIGINT', request);
+    watch.signals.on('SIGTERM', request);
     void consoleAdapter?.finished.then(() => request());
   });
 }

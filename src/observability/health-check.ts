@@ -6,13 +6,13 @@
  * due for longer than the bound (a worker that stopped sending).
  */
 import type { ConnectionState, PlatformAdapter } from '../core/adapter-contract.ts';
-import { within } from '../core/async/deadline.ts';
+import { realDeadlineTimer, within, type DeadlineTimer } from '../core/async/deadline.ts';
 import type { Platform } from '../core/domain/model.ts';
 import type { Clock } from '../core/ports.ts';
 import type { OutboxBacklog } from '../db/outbox-backlog.ts';
 
 /** A database that has not answered the backlog query by then counts as unreachable. */
-const DATABASE_TIMEOUT_MS = 3_000;
+export const DATABASE_TIMEOUT_MS = 3_000;
 
 export interface HealthReport {
   healthy: boolean;
@@ -35,6 +35,8 @@ export interface HealthSources {
   clock: Clock;
   /** Longest a due delivery may wait before the process counts as unhealthy. */
   maxDueAgeSeconds: number;
+  /** Bounds the database query; real time unless a test drives it. */
+  timer?: DeadlineTimer;
 }
 
 export const platformLabel = (platform: Platform): Lowercase<Platform> =>
@@ -80,7 +82,7 @@ async function readBacklog(sources: HealthSources, now: Date): Promise<OutboxBac
   // Past the bound the query may still fail: that is the answer already given.
   query.catch(() => undefined);
   try {
-    return await within(query, DATABASE_TIMEOUT_MS);
+    return await within(query, DATABASE_TIMEOUT_MS, sources.timer ?? realDeadlineTimer);
   } catch {
     return undefined;
   }
