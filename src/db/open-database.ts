@@ -10,6 +10,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 import { PrismaClient } from './generated/client.ts';
+import { ownedPool } from './postgres-pool.ts';
 import { applyMigrations, type MigrationTarget } from './schema-engine.ts';
 
 export type { PrismaClient } from './generated/client.ts';
@@ -138,19 +139,21 @@ const IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
  * that was running on it fails (PrismaStore reports that as DatabaseUnavailableError).
  */
 export function connectPostgres(url: string): Database {
-  const prisma = new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString: url,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      // A server that vanished without closing the connection is noticed by TCP keep-alive.
-      keepAlive: true,
-      // A process frozen (SIGSTOP, a stalled VM) inside a transaction would hold its row locks,
-      // and the outbox rows it claimed, until it resumes: the server ends such a session after
-      // this (longer than PrismaStore's 20 s transaction timeout).
-      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
-    }),
+  const connections = ownedPool({
+    connectionString: url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // A server that vanished without closing the connection is noticed by TCP keep-alive.
+    keepAlive: true,
+    // A process frozen (SIGSTOP, a stalled VM) inside a transaction would hold its row locks,
+    // and the outbox rows it claimed, until it resumes: the server ends such a session after
+    // this (longer than PrismaStore's 20 s transaction timeout).
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
-  return withClose(prisma, 'postgres', () => prisma.$disconnect());
+  const prisma = new PrismaClient({ adapter: new PrismaPg(connections.pool) });
+  return withClose(prisma, 'postgres', async () => {
+    await prisma.$disconnect();
+    await connections.ended();
+  });
 }
 
 function withClose(prisma: PrismaClient, kind: DatabaseKind, shutdown: () => Promise<void>): Database {
