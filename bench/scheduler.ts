@@ -121,6 +121,9 @@ class NoopPoster implements ChannelPoster {
   edit(): Promise<PostResult> {
     return this.post();
   }
+  remove(): Promise<PostResult> {
+    return this.post();
+  }
 }
 
 async function drainOurs(database: Database, round: number): Promise<number> {
@@ -255,6 +258,7 @@ function withRoundTrip(poster: ChannelPoster, ms: number): ChannelPoster {
     post: (target, message, key) => slow(() => poster.post(target, message, key)),
     sendDirect: (target, message, key) => slow(() => poster.sendDirect(target, message, key)),
     edit: (target, id, message) => slow(() => poster.edit(target, id, message)),
+    remove: (target, id) => slow(() => poster.remove(target, id)),
   };
 }
 

@@ -32,3 +32,27 @@ export const channelUnlink = defineCommand({
   },
   options: { partnership: { ...partnershipOption, required: true } },
 });
+
+export const channelRelay = defineCommand({
+  path: ['channel', 'relay'],
+  role: 'coordinator',
+  description: {
+    en: 'Relay what members write here to the partner towns’ relaying channels, and theirs here',
+    cs: 'Přeposílat, co sem členové píší, do přeposílacích kanálů partnerských měst, a jejich sem',
+    de: 'Was Mitglieder hier schreiben, in die Relay-Kanäle der Partnerstädte senden, und ihres hierher',
+  },
+  options: {
+    partnership: { ...partnershipOption, required: true },
+    relay: {
+      type: 'choice',
+      required: true,
+      description: { en: 'on or off', cs: 'on (zapnout) nebo off (vypnout)', de: 'on (an) oder off (aus)' },
+      choices: [
+        { value: 'on', label: { en: 'On', cs: 'zapnout', de: 'an' } },
+        { value: 'off', label: { en: 'Off', cs: 'vypnout', de: 'aus' } },
+      ],
+    },
+  },
+  rest: 'relay',
+  examples: ['channel relay partnership:1 on', 'channel relay partnership:1 off'],
+});

@@ -1,7 +1,7 @@
 /** Every command the bot understands. Adapters and generators read this list; add new commands here. */
 import type { CommandDefinition } from '../src/core/commands/definition.ts';
 import { announceCancel, announceList, announceSchedule, announceSend } from './announce.ts';
-import { channelLink, channelUnlink } from './channel.ts';
+import { channelLink, channelRelay, channelUnlink } from './channel.ts';
 import { eventAttendees, eventCancel, eventCreate, eventEdit, eventInfo, eventList, rsvp } from './event.ts';
 import {
   partnerDigest,
@@ -37,6 +37,7 @@ export const commands = {
   'partner.revoke': partnerRevoke,
   'channel.link': channelLink,
   'channel.unlink': channelUnlink,
+  'channel.relay': channelRelay,
   'event.create': eventCreate,
   'event.list': eventList,
   'event.info': eventInfo,

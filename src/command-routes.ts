@@ -4,7 +4,7 @@
  * many, does not compile; `route` holds each handler's arguments to its definition's options.
  */
 import { announceCancel, announceList, announceSchedule, announceSend } from '../commands/announce.ts';
-import { channelLink, channelUnlink } from '../commands/channel.ts';
+import { channelLink, channelRelay, channelUnlink } from '../commands/channel.ts';
 import {
   eventAttendees,
   eventCancel,
@@ -37,7 +37,7 @@ import {
   scheduleAnnouncement,
   sendAnnouncement,
 } from './core/services/announce-commands.ts';
-import { linkChannel, unlinkChannel } from './core/services/channel-commands.ts';
+import { linkChannel, relayChannel, unlinkChannel } from './core/services/channel-commands.ts';
 import {
   cancelExchange,
   countAttendees,
@@ -83,6 +83,7 @@ export const commandRouteTable = {
   'partner.revoke': route(partnerRevoke, revokeInvite),
   'channel.link': route(channelLink, linkChannel),
   'channel.unlink': route(channelUnlink, unlinkChannel),
+  'channel.relay': route(channelRelay, relayChannel),
   'event.create': route(eventCreate, createExchange),
   'event.list': route(eventList, listExchanges),
   'event.info': route(eventInfo, showExchange),

@@ -30,6 +30,7 @@ import { createLogger } from './logging.ts';
 import { startHttpServer } from './observability/http-endpoints.ts';
 import { Observability } from './observability/observability.ts';
 import { CronRecurrence } from './scheduler/cron-recurrence.ts';
+import { RelayService } from './core/relay/relay-service.ts';
 import { startOutboxTicker } from './scheduler/outbox-ticker.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { exitAfterStop, startAll, stopAll, stopRequested, unhandledRejectionLogger } from './lifecycle.ts';
@@ -89,7 +90,8 @@ export function wireTwinbridge(options: {
     ...(metrics ? { metrics } : {}),
   });
   const queries = new CoreQueries(store, clock);
-  const inbound = new CoreInbound(bus, queries);
+  const relay = new RelayService({ store, clock, logger, onOutboxChanged: () => outboxChanged.raise() });
+  const inbound = new CoreInbound(bus, queries, relay);
   // The drain the last command started: the console waits for it so posts print before the prompt.
   let lastDrain = Promise.resolve();
   const outboxSettled = () => lastDrain;

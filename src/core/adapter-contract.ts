@@ -2,7 +2,8 @@
  * The contract between the core and every chat platform, in both directions:
  *
  *   platform ──(InboundPort)──▶ core      what an adapter may ask: run a command, suggest values,
- *                                         read a card, tell the reader's language
+ *                                         read a card, tell the reader's language; and what
+ *                                         members write, edit and delete (the relay)
  *   core ──(ChannelPoster)──▶ platform    what the outbox asks of an adapter: post, message a
  *                                         person, edit an earlier post
  *
@@ -15,6 +16,7 @@ import type { AutocompleteSource } from './commands/definition.ts';
 import type { Platform } from './domain/model.ts';
 import type { SupportedLanguage } from './i18n/languages.ts';
 import type { ChannelPoster } from './ports.ts';
+import type { ArrivedMessage, DeletedMessage, EditedMessage } from './relay/relay-ports.ts';
 import type { ExchangeCard } from './views/exchange-card.ts';
 
 /** A value offered while a member types an option (Discord autocomplete, Slack menus). */
@@ -24,7 +26,7 @@ export interface Suggestion {
   label: string;
 }
 
-/** Everything an adapter may ask of the core. The relay will add messages arriving, edited, deleted. */
+/** Everything an adapter may ask of the core. */
 export interface InboundPort {
   /**
    * Runs a command typed as text or parsed by the platform. Never rejects: a refusal or an
@@ -52,6 +54,13 @@ export interface InboundPort {
     actor: Pick<Actor, 'platform' | 'communityExternalId' | 'userId'>,
     locale?: string,
   ): Promise<SupportedLanguage>;
+  /**
+   * A member wrote, edited or deleted a message in a channel (not the bot, not a webhook): relayed
+   * where the channel relays (docs/RELAY.md). Never rejects; resolves once it is in the outbox.
+   */
+  messageArrived(message: ArrivedMessage): Promise<void>;
+  messageEdited(edit: EditedMessage): Promise<void>;
+  messageDeleted(deleted: DeletedMessage): Promise<void>;
 }
 
 /**

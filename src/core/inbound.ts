@@ -1,5 +1,6 @@
 /**
- * The core's side of the InboundPort: commands go to the CommandBus, questions to CoreQueries.
+ * The core's side of the InboundPort: commands go to the CommandBus, questions to CoreQueries,
+ * members' messages to the RelayService.
  * Adapters hold an InboundPort, never these classes, so a test can hand them a fake.
  */
 import type { InboundPort, Suggestion } from './adapter-contract.ts';
@@ -7,6 +8,8 @@ import type { CommandBus } from './commands/command-bus.ts';
 import type { AutocompleteSource } from './commands/definition.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from './commands/invocation.ts';
 import type { SupportedLanguage } from './i18n/languages.ts';
+import type { ArrivedMessage, DeletedMessage, EditedMessage } from './relay/relay-ports.ts';
+import type { RelayService } from './relay/relay-service.ts';
 import type { CoreQueries } from './services/queries.ts';
 import { neutralizeBidi, neutralizeCard, neutralizeMessage } from './views/bidi.ts';
 import type { ExchangeCard } from './views/exchange-card.ts';
@@ -15,7 +18,20 @@ export class CoreInbound implements InboundPort {
   constructor(
     private readonly bus: CommandBus,
     private readonly queries: CoreQueries,
+    private readonly relay: RelayService,
   ) {}
+
+  messageArrived(message: ArrivedMessage): Promise<void> {
+    return this.relay.messageArrived(message);
+  }
+
+  messageEdited(edit: EditedMessage): Promise<void> {
+    return this.relay.messageEdited(edit);
+  }
+
+  messageDeleted(deleted: DeletedMessage): Promise<void> {
+    return this.relay.messageDeleted(deleted);
+  }
 
   // Every text answered to an adapter leaves here: bidirectional controls go (views/bidi.ts).
   async runCommand(request: CommandRequest): Promise<Reply> {

@@ -5,11 +5,34 @@
  */
 import type { Platform } from './domain/model.ts';
 import type { DirectTarget } from './ports.ts';
+import type { RelayAttachment } from './relay/relay-ports.ts';
 import type { ExchangeCard } from './views/exchange-card.ts';
 /** A platform-neutral message. Adapters render the exchange card natively (embeds, Block Kit). */
 export interface OutgoingMessage {
   text: string;
   exchange?: ExchangeCard;
+  /** A relayed message (docs/RELAY.md): who wrote it, shown as its sender where the platform allows. */
+  author?: PostAuthor;
+  attachments?: RelayAttachment[];
+}
+
+export interface PostAuthor {
+  name: string;
+  town: string;
+  avatarUrl?: string;
+}
+
+/**
+ * Where in a channel a delivery acts besides posting anew. A message another delivery posted is
+ * known by that delivery, and its id there is looked up when this one is claimed.
+ */
+export interface ChannelPlacement {
+  /** Replace (for a relayed delete: remove) this earlier message instead of posting. */
+  editsMessageId?: string;
+  editsDeliveryId?: string;
+  /** Post in the thread of this message. */
+  threadMessageId?: string;
+  threadDeliveryId?: string;
 }
 
 /** Where a delivery goes: a linked channel, or one person directly. */
@@ -22,13 +45,7 @@ export type NewDelivery = {
   sourceId: string;
   payload: OutgoingMessage;
   dueAt: Date;
-} & (
-  | {
-      channelLinkId: string;
-      /** Replace this earlier message of the bot's instead of posting. */ editsMessageId?: string;
-    }
-  | { recipientMemberId: string }
-);
+} & (({ channelLinkId: string } & ChannelPlacement) | { recipientMemberId: string });
 
 /** A claimed delivery with where it goes. */
 export interface ClaimedDelivery {
@@ -48,6 +65,10 @@ export interface ClaimedDelivery {
         target: ChannelTarget;
         /** The bot's earlier message in the channel that this delivery replaces (an edit, not a post). */
         editsMessageId?: string;
+        /** The thread it is posted in. */
+        threadMessageId?: string;
+        /** What it edits, removes or answers was never posted (its delivery failed): nothing to do. */
+        targetMissing?: true;
       }
     | { kind: 'direct'; recipientMemberId: string; target: DirectTarget };
 }

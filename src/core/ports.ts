@@ -19,6 +19,7 @@ import type {
 } from './domain/model.ts';
 import type { ChannelTarget, DeliveryRepository, OutgoingMessage } from './outbox-ports.ts';
 import type { PrivacyRepository, RetentionRepository } from './privacy-ports.ts';
+import type { RelayRepository } from './relay/relay-ports.ts';
 
 export type * from './outbox-ports.ts';
 
@@ -56,6 +57,7 @@ export interface Repositories {
   privacy: PrivacyRepository;
   retention: RetentionRepository;
   reminderReplans: ReminderReplanRepository;
+  relays: RelayRepository;
 }
 
 export interface CommunityRepository {
@@ -155,7 +157,9 @@ export interface InviteRepository {
 }
 
 export interface ChannelLinkRepository {
-  create(data: Omit<ChannelLink, 'id' | 'status' | 'brokenReason'>): Promise<ChannelLink>;
+  create(data: Omit<ChannelLink, 'id' | 'status' | 'brokenReason' | 'relay'>): Promise<ChannelLink>;
+  /** Turns relaying of members' messages on or off for one link (docs/RELAY.md). */
+  setRelay(id: string, relay: boolean): Promise<ChannelLink>;
   find(partnershipId: string, communityId: string, channelId: string): Promise<ChannelLink | null>;
   listForChannel(communityId: string, channelId: string): Promise<ChannelLink[]>;
   listForPartnership(partnershipId: string, options?: { activeOnly?: boolean }): Promise<ChannelLink[]>;
@@ -276,12 +280,22 @@ export interface DirectTarget {
 /** How the core reaches a platform. Every adapter implements all of it: nothing is optional. */
 export interface ChannelPoster {
   readonly platform: Platform;
-  /** Posts a message; `idempotencyKey` lets platforms that support it (Discord nonce) drop duplicates. */
-  post(target: ChannelTarget, message: OutgoingMessage, idempotencyKey: string): Promise<PostResult>;
+  /**
+   * Posts a message, in the thread of `placement.threadMessageId` when given; `idempotencyKey`
+   * lets platforms that support it (Discord nonce) drop duplicates.
+   */
+  post(
+    target: ChannelTarget,
+    message: OutgoingMessage,
+    idempotencyKey: string,
+    placement?: { threadMessageId?: string },
+  ): Promise<PostResult>;
   /** Sends a direct message to one person, with the same result semantics as post. */
   sendDirect(target: DirectTarget, message: OutgoingMessage, idempotencyKey: string): Promise<PostResult>;
   /** Replaces a message the bot posted earlier (an exchange card after a change). */
   edit(target: ChannelTarget, platformMessageId: string, message: OutgoingMessage): Promise<PostResult>;
+  /** Removes a message (a relayed copy, or an original a moderator removed elsewhere); gone already is ok. */
+  remove(target: ChannelTarget, platformMessageId: string): Promise<PostResult>;
 }
 
 /** Recurrence rules (cron in a time zone) live outside the core, behind this port. */

@@ -21,6 +21,7 @@ import {
   PrismaInviteRepository,
   PrismaPartnershipRepository,
 } from './repositories/partnership-repositories.ts';
+import { PrismaRelayRepository } from './repositories/relay-repositories.ts';
 
 /** `inviteKey`: the server key invite codes are hashed with (HMAC-SHA-256). */
 export function prismaRepositories(db: Prisma.TransactionClient, inviteKey?: Buffer): Repositories {
@@ -39,6 +40,7 @@ export function prismaRepositories(db: Prisma.TransactionClient, inviteKey?: Buf
     privacy: new PrismaPrivacyRepository(db),
     retention: new PrismaRetentionRepository(db),
     reminderReplans: new PrismaReminderReplanRepository(db),
+    relays: new PrismaRelayRepository(db),
   };
 }
 

@@ -2,6 +2,7 @@
  * Runs console scripts through the real wiring (command bus, Prisma repositories, outbox
  * worker, console adapter) on a real database, with a clock the test controls.
  */
+import type { InboundPort } from '../../src/core/adapter-contract.ts';
 import { PassThrough, Readable } from 'node:stream';
 import { createLogger } from '../../src/logging.ts';
 import { ConsolePoster } from '../../src/adapters/console/console-poster.ts';
@@ -27,6 +28,8 @@ export class TestClock implements Clock {
 export interface ConsoleHarness {
   /** The command bus itself, for tests that run commands concurrently. */
   bus: CommandBus;
+  /** What the adapters are given: for telling the core of members' messages directly. */
+  inbound: InboundPort;
   /** Runs script lines; returns what the console printed for them. */
   run(script: string): Promise<string>;
   clock: TestClock;
@@ -64,6 +67,7 @@ export function consoleHarness(
   });
   return {
     bus,
+    inbound,
     clock,
     logLines,
     async run(script: string) {

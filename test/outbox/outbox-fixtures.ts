@@ -134,7 +134,7 @@ export async function enqueueFanOut(
 }
 
 export interface PostCall {
-  kind: 'post' | 'direct' | 'edit';
+  kind: 'post' | 'direct' | 'edit' | 'remove';
   /** For an edit: the message it replaces. */
   messageId?: string;
   /** The idempotency key the worker passed: the delivery id. */
@@ -155,8 +155,21 @@ export class RecordingPoster implements ChannelPoster {
     public answer: Answer = () => ({ ok: true, platformMessageId: '' }),
   ) {}
 
-  post(target: ChannelTarget, message: OutgoingMessage, key: string): Promise<PostResult> {
+  /** Where a post went into a thread: the thread's message, by the post's key. */
+  readonly threads = new Map<string, string>();
+
+  post(
+    target: ChannelTarget,
+    message: OutgoingMessage,
+    key: string,
+    placement?: { threadMessageId?: string },
+  ): Promise<PostResult> {
+    if (placement?.threadMessageId) this.threads.set(key, placement.threadMessageId);
     return this.record({ kind: 'post', key, target, message });
+  }
+
+  remove(target: ChannelTarget, messageId: string): Promise<PostResult> {
+    return this.record({ kind: 'remove', key: messageId, messageId, target, message: { text: '' } });
   }
 
   sendDirect(target: DirectTarget, message: OutgoingMessage, key: string): Promise<PostResult> {

@@ -62,6 +62,9 @@ class AcceptingPoster implements ChannelPoster {
   edit(): Promise<PostResult> {
     return this.post();
   }
+  remove(): Promise<PostResult> {
+    return this.post();
+  }
 }
 
 /** Writes down what the platform accepted, before the worker records it in the database. */
@@ -75,6 +78,7 @@ function recording(poster: ChannelPoster): ChannelPoster {
     post: async (target, message, key) => note(key, await poster.post(target, message, key)),
     sendDirect: async (target, message, key) => note(key, await poster.sendDirect(target, message, key)),
     edit: (target, id, message) => poster.edit(target, id, message),
+    remove: (target, id) => poster.remove(target, id),
   };
 }
 

@@ -7,6 +7,7 @@ import type { InboundPort, Suggestion } from '../../src/core/adapter-contract.ts
 import type { AutocompleteSource } from '../../src/core/commands/definition.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from '../../src/core/commands/invocation.ts';
 import type { SupportedLanguage } from '../../src/core/i18n/languages.ts';
+import type { ArrivedMessage, DeletedMessage, EditedMessage } from '../../src/core/relay/relay-ports.ts';
 import type { ExchangeCard } from '../../src/core/views/exchange-card.ts';
 
 export interface SuggestRequest {
@@ -65,6 +66,28 @@ export class FakeInboundPort implements InboundPort {
 
   readerLanguage(): Promise<SupportedLanguage> {
     return Promise.resolve(this.language);
+  }
+
+  /** What members wrote, edited and deleted, in the order the adapter told. */
+  readonly messages: (
+    | { event: 'arrived'; message: ArrivedMessage }
+    | { event: 'edited'; message: EditedMessage }
+    | { event: 'deleted'; message: DeletedMessage }
+  )[] = [];
+
+  messageArrived(message: ArrivedMessage): Promise<void> {
+    this.messages.push({ event: 'arrived', message });
+    return Promise.resolve();
+  }
+
+  messageEdited(message: EditedMessage): Promise<void> {
+    this.messages.push({ event: 'edited', message });
+    return Promise.resolve();
+  }
+
+  messageDeleted(message: DeletedMessage): Promise<void> {
+    this.messages.push({ event: 'deleted', message });
+    return Promise.resolve();
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The console's poster: channel posts and direct messages are printed with where they went.
  * Console communities are their own names, so the target reads naturally. An edit (an exchange
- * card redrawn after new answers) prints only the lines it changed.
+ * card redrawn after new answers) prints only the lines it changed; a relayed message shows its
+ * author and town (docs/RELAY.md).
  */
 import type { Writable } from 'node:stream';
 import type {
@@ -23,11 +24,20 @@ export class ConsolePoster implements ChannelPoster {
 
   constructor(private readonly output: Writable) {}
 
-  post(target: ChannelTarget, message: OutgoingMessage): Promise<PostResult> {
-    return this.print(
-      `posted to #${target.channelName || target.channelId} in ${target.communityExternalId}`,
-      message.text.split('\n'),
-    );
+  post(
+    target: ChannelTarget,
+    message: OutgoingMessage,
+    _key: string,
+    placement?: { threadMessageId?: string },
+  ): Promise<PostResult> {
+    const thread = placement?.threadMessageId ? ` in the thread of ${placement.threadMessageId}` : '';
+    return this.print(`posted to ${channelOf(target)}${thread}`, shownLines(message));
+  }
+
+  remove(target: ChannelTarget, platformMessageId: string): Promise<PostResult> {
+    this.output.write(`  ⇒ ${platformMessageId} in ${channelOf(target)} removed\n`);
+    this.printed.delete(platformMessageId);
+    return Promise.resolve({ ok: true, platformMessageId });
   }
 
   sendDirect(target: DirectTarget, message: OutgoingMessage): Promise<PostResult> {
@@ -38,12 +48,11 @@ export class ConsolePoster implements ChannelPoster {
   }
 
   edit(target: ChannelTarget, platformMessageId: string, message: OutgoingMessage): Promise<PostResult> {
-    const lines = message.text.split('\n');
+    const lines = shownLines(message);
     const before = this.printed.get(platformMessageId);
     const changed = before ? lines.filter((line, i) => line !== before[i]) : lines;
-    const where = `#${target.channelName || target.channelId} in ${target.communityExternalId}`;
     return this.print(
-      `${platformMessageId} in ${where} now reads`,
+      `${platformMessageId} in ${channelOf(target)} now reads`,
       changed.length > 0 ? changed : ['(unchanged)'],
       platformMessageId,
       lines,
@@ -61,4 +70,16 @@ export class ConsolePoster implements ChannelPoster {
     }
     return Promise.resolve({ ok: true, platformMessageId: id });
   }
+}
+
+const channelOf = (target: ChannelTarget) =>
+  `#${target.channelName || target.channelId} in ${target.communityExternalId}`;
+
+/** A relayed message shows who wrote it and from which town, and its files as links. */
+function shownLines(message: OutgoingMessage): string[] {
+  const files = (message.attachments ?? []).map((file) => `[file: ${file.name} ${file.url}]`);
+  const lines = [...message.text.split('\n'), ...files];
+  if (!message.author) return lines;
+  const [first = '', ...rest] = lines;
+  return [`${message.author.name} (${message.author.town}): ${first}`, ...rest];
 }

@@ -8,12 +8,14 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { InboundPort } from '../../core/adapter-contract.ts';
 import type { Reply } from '../../core/commands/invocation.ts';
+import { ConsoleMessages, isMessageDirective, MESSAGE_HELP } from './console-messages.ts';
 
 export const CONSOLE_HELP = `Console directives:
   :as <user>             act as this person (created on first use)
   :community <name>      switch community (a town's Discord server or Slack workspace, here simulated)
   :channel <name>        switch channel within the community
   :where                 show who and where you are
+${MESSAGE_HELP}
   :quit                  leave (end of input does the same)
 Everything else is a bot command, e.g. "help" or "town info".
 In commands, $invite stands for the last invite code the bot gave in this session.`;
@@ -35,11 +37,13 @@ export interface ConsoleSessionOptions {
 
 export class ConsoleSession {
   private readonly identity: ConsoleIdentity;
+  private readonly messages: ConsoleMessages;
   /** Values from earlier answers that later lines may use as $name (scripts cannot know codes). */
   private readonly values = new Map<string, string>();
 
   constructor(private readonly options: ConsoleSessionOptions) {
     this.identity = { user: 'me', community: 'my-town', channel: 'general', ...options.identity };
+    this.messages = new ConsoleMessages(options.inbound);
   }
 
   private prompt(): string {
@@ -75,7 +79,13 @@ export class ConsoleSession {
   /** Handles one line; false means the session should end. */
   async handle(line: string): Promise<boolean> {
     if (line === '' || line.startsWith('#')) return true;
-    if (line.startsWith(':')) return this.directive(line);
+    if (line.startsWith(':')) {
+      const [name = '', ...words] = line.slice(1).trim().split(/\s+/);
+      if (!isMessageDirective(name)) return this.directive(line);
+      this.print(await this.messages.play(name, words, this.identity));
+      await this.options.afterCommand?.();
+      return true;
+    }
     const text = line.replace(/\$([a-z]+)/g, (whole, name: string) => this.values.get(name) ?? whole);
     const reply = await this.options.inbound.runCommand({
       text,

@@ -9,6 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  DiscordAPIError,
+  RESTJSONErrorCodes,
   Routes,
   type APIChannel,
   type APIMessage,
@@ -132,6 +134,18 @@ export class DiscordPoster implements ChannelPoster {
     } catch (error) {
       return postFailure(error, 'channel');
     }
+  }
+
+  async remove(target: ChannelTarget, platformMessageId: string): Promise<PostResult> {
+    if (!this.connected()) return NOT_CONNECTED;
+    try {
+      await this.rest.delete(Routes.channelMessage(target.channelId, platformMessageId));
+    } catch (error) {
+      // Unknown Message: removed already, which is what was asked.
+      const gone = error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage;
+      if (!gone) return postFailure(error, 'channel');
+    }
+    return { ok: true, platformMessageId };
   }
 
   private async send(

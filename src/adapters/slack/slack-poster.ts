@@ -195,6 +195,21 @@ export class SlackPoster implements ChannelPoster {
     }
   }
 
+  async remove(target: ChannelTarget, platformMessageId: string): Promise<PostResult> {
+    const client = await this.workspaces.clientFor(target.communityExternalId);
+    if ('unavailable' in client) return unavailableChannel(client);
+    try {
+      await client.chat.delete({ channel: target.channelId, ts: platformMessageId });
+    } catch (error) {
+      // Removed already, which is what was asked.
+      if ((error as { data?: { error?: unknown } }).data?.error === 'message_not_found')
+        return { ok: true, platformMessageId };
+      const { result, rateLimitedMs } = classifySlackError(error);
+      return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
+    }
+    return { ok: true, platformMessageId };
+  }
+
   private async deliver(
     client: WebClient,
     teamId: string,

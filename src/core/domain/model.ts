@@ -99,6 +99,8 @@ export interface ChannelLink {
   language: string;
   status: 'ACTIVE' | 'BROKEN';
   brokenReason: string | null;
+  /** Members' messages here are relayed to the partnership's other relaying channels. */
+  relay: boolean;
 }
 
 export interface Invite {

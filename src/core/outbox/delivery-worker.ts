@@ -17,6 +17,7 @@ import { FailureRecorder, logContext } from './failure-recorder.ts';
 import { OutcomeWriter } from './outcome-writer.ts';
 import { LOST, PacedSender, RELEASED } from './paced-sender.ts';
 import { realTimer } from './send-gate.ts';
+import { isRelayKind } from '../relay/relayed-post.ts';
 import { PLATFORM_SEND_LIMITS } from './send-limits.ts';
 import type { DeliveryWorkerOptions, DrainResult } from './delivery-worker-options.ts';
 
@@ -35,8 +36,10 @@ export class DeliveryWorker {
   private wake: { at: number; handle: unknown } | undefined;
   /** Earliest retry (Clock time) scheduled during the current drain. */
   private earliestRetry = Infinity;
-  /** Edits per message: the next edit of a message waits for the one under way. */
-  private readonly editsUnderWay = new KeyedSerialQueue();
+  /** Per message (its edits) and per channel (relayed messages): each waits for the one before. */
+  private readonly inOrder = new KeyedSerialQueue();
+  /** Channels whose relayed message was not sent in this drain: the ones after it wait too. */
+  private readonly relayHeld = new Set<string>();
   private readonly holds: DestinationHolds;
   private readonly claims: ClaimKeeper;
   private readonly failures: FailureRecorder;
@@ -123,6 +126,7 @@ export class DeliveryWorker {
   private async drainLoop(): Promise<DrainResult> {
     const total: DrainResult = { sent: 0, retried: 0, failed: 0, released: 0, lost: 0 };
     this.earliestRetry = Infinity;
+    this.relayHeld.clear();
     try {
       do {
         this.drainAgain = false;
@@ -206,15 +210,32 @@ export class DeliveryWorker {
   /**
    * Edits of one message go out one after another, in the order they were claimed: two redraws
    * of a card in flight together could otherwise land in the wrong order and leave it showing
-   * the older one.
+   * the older one. So do relayed messages to one channel: a conversation keeps its order.
    */
   private process(delivery: ClaimedDelivery, slotDeadline: number, total: DrainResult): Promise<Outcome> {
     const { destination } = delivery;
-    if (destination.kind !== 'channel' || destination.editsMessageId === undefined) {
-      return this.processNow(delivery, slotDeadline, total);
+    if (destination.kind !== 'channel') return this.processNow(delivery, slotDeadline, total);
+    const { platform, channelId } = destination.target;
+    if (isRelayKind(delivery.kind)) {
+      const key = `${platform}:${channelId}:relay`;
+      return this.inOrder.run(key, async () => {
+        if (this.relayHeld.has(key)) return this.giveBack(delivery, total);
+        const outcome = await this.processNow(delivery, slotDeadline, total);
+        if (outcome !== 'sent' && outcome !== 'failed') this.relayHeld.add(key);
+        return outcome;
+      });
     }
-    const key = `${destination.target.platform}:${destination.target.channelId}:${destination.editsMessageId}`;
-    return this.editsUnderWay.run(key, () => this.processNow(delivery, slotDeadline, total));
+    if (destination.editsMessageId === undefined) return this.processNow(delivery, slotDeadline, total);
+    const key = `${platform}:${channelId}:${destination.editsMessageId}`;
+    return this.inOrder.run(key, () => this.processNow(delivery, slotDeadline, total));
+  }
+
+  /** Back to the outbox unsent and uncounted: a relayed message behind one that did not go. */
+  private giveBack(delivery: ClaimedDelivery, total: DrainResult): Outcome {
+    this.outcomes.add({ id: delivery.id, outcome: 'released' });
+    total.released++;
+    this.options.metrics.deliveryAttempted(delivery.destination.target.platform, 'released');
+    return 'released';
   }
 
   private async processNow(

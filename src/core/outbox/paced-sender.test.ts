@@ -6,7 +6,7 @@ import { UNLIMITED, type SendLimits } from './send-limits.ts';
 import { ManualTimer, settle } from '../../../test/support/manual-timer.ts';
 
 interface Call {
-  kind: 'post' | 'direct' | 'edit';
+  kind: 'post' | 'direct' | 'edit' | 'remove';
   to: string;
   key: string;
   at: number;
@@ -30,6 +30,9 @@ class ScriptedPoster implements ChannelPoster {
   }
   edit(target: ChannelTarget, messageId: string): Promise<PostResult> {
     return this.record({ kind: 'edit', to: `#${target.channelId}`, key: messageId, at: this.timer.now() });
+  }
+  remove(target: ChannelTarget, messageId: string): Promise<PostResult> {
+    return this.record({ kind: 'remove', to: `#${target.channelId}`, key: messageId, at: this.timer.now() });
   }
   private record(call: Call): Promise<PostResult> {
     this.calls.push(call);

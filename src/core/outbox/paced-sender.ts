@@ -9,6 +9,7 @@ import type { Platform } from '../domain/model.ts';
 import type { ChannelPoster, ClaimedDelivery, Logger, PostResult } from '../ports.ts';
 import { SendGate, type PacingTimer, type SendAddress } from './send-gate.ts';
 import type { SendLimits } from './send-limits.ts';
+import { RELAY_KINDS } from '../relay/relayed-post.ts';
 import { neutralizeMessage } from '../views/bidi.ts';
 
 export interface PacedSenderOptions {
@@ -113,10 +114,21 @@ function postOnce(poster: ChannelPoster, delivery: ClaimedDelivery): Promise<Pos
   const payload = neutralizeMessage(delivery.payload);
   // The delivery id is stable across attempts: platforms with idempotency keys drop repeats.
   if (destination.kind === 'direct') return poster.sendDirect(destination.target, payload, delivery.id);
+  // A relayed edit or removal of a copy that was never posted: nothing left to do.
+  if (destination.targetMissing) return Promise.resolve({ ok: true, platformMessageId: '' });
+  if (delivery.kind === RELAY_KINDS.delete && destination.editsMessageId !== undefined) {
+    return poster.remove(destination.target, destination.editsMessageId);
+  }
   if (destination.editsMessageId !== undefined) {
     return poster.edit(destination.target, destination.editsMessageId, payload);
   }
-  return poster.post(destination.target, payload, delivery.id);
+  const { threadMessageId } = destination;
+  return poster.post(
+    destination.target,
+    payload,
+    delivery.id,
+    threadMessageId ? { threadMessageId } : undefined,
+  );
 }
 
 /** A rate limit short enough to wait out within the claim; a long one goes back to the outbox. */

@@ -16,6 +16,11 @@ export interface ChannelUnlinkArgs {
   partnership: number;
 }
 
+export interface ChannelRelayArgs {
+  partnership: number;
+  relay: 'on' | 'off';
+}
+
 function channelLanguage(input: string | undefined, fallback: string): string {
   if (input === undefined) return fallback;
   const tag = normalizeLanguageTag(input);
@@ -88,4 +93,24 @@ export async function unlinkChannel(ctx: CommandContext, args: ChannelUnlinkArgs
     private: false,
     text: ctx.t('channel.unlinked', { channel: ctx.channel.name, name: partnership.name }),
   };
+}
+
+/**
+ * Turns relaying on or off for this channel's link. Each town decides for its own channel: a
+ * conversation flows between the partnership's channels that all have it on (docs/RELAY.md).
+ */
+export async function relayChannel(ctx: CommandContext, args: ChannelRelayArgs): Promise<Reply> {
+  const partnership = await ownPartnership(ctx, args.partnership);
+  const link = await ctx.repos.channelLinks.find(partnership.id, ctx.community.id, ctx.channel.id);
+  if (!link) throw new UserError('channel.not-linked', { channel: ctx.channel.name, name: partnership.name });
+  const relay = args.relay === 'on';
+  if (link.relay !== relay) {
+    await ctx.repos.channelLinks.setRelay(link.id, relay);
+    await audit(ctx, 'channel.relay', { type: 'channel-link', id: link.id }, { relay });
+  }
+  const others = (
+    await ctx.repos.channelLinks.listForPartnership(partnership.id, { activeOnly: true })
+  ).filter((other) => other.relay && other.id !== link.id).length;
+  const params = { channel: ctx.channel.name, name: partnership.name, others };
+  return { private: false, text: ctx.t(relay ? 'channel.relay-on' : 'channel.relay-off', params) };
 }

@@ -40,6 +40,8 @@ interface ClaimedRow {
   dueAt: Date;
   channelLinkId: string | null;
   editsMessageId: string | null;
+  threadMessageId: string | null;
+  targetMissing: boolean;
   linkTownId: string | null;
   linkPartnershipId: string | null;
   channelId: string | null;
@@ -66,6 +68,8 @@ function destinationOf(row: ClaimedRow): ClaimedDelivery['destination'] {
         channelName: row.channelName ?? '',
       },
       ...(row.editsMessageId === null ? {} : { editsMessageId: row.editsMessageId }),
+      ...(row.threadMessageId === null ? {} : { threadMessageId: row.threadMessageId }),
+      ...(row.targetMissing ? { targetMissing: true as const } : {}),
     };
   }
   if (row.recipientMemberId !== null && row.memberPlatform !== null) {
@@ -129,15 +133,20 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         ORDER BY "leaseUntil" LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
       ), oldest AS (
-        SELECT id, "dueAt", "createdAt", "channelLinkId", "recipientMemberId" FROM "Delivery"
+        SELECT id, "dueAt", "createdAt", sequence, "channelLinkId", "recipientMemberId" FROM "Delivery"
         WHERE status = 'PENDING' AND "dueAt" <= ${now}
           AND COALESCE("channelLinkId", "recipientMemberId") <> ALL(${skip}::text[])
+          -- A relayed message waits for those relayed to its channel before it (docs/RELAY.md).
+          AND NOT (kind LIKE 'relay.%' AND EXISTS (SELECT 1 FROM "Delivery" e
+            WHERE e."channelLinkId" = "Delivery"."channelLinkId" AND e.sequence < "Delivery".sequence
+              AND e.kind LIKE 'relay.%'
+              AND (e.status = 'PENDING' OR (e.status = 'SENDING' AND e."claimedBy" <> ${workerId}))))
         ORDER BY "dueAt" LIMIT ${limit * SCAN_FACTOR}
         FOR UPDATE SKIP LOCKED
       ), due AS (
         SELECT d.id, d."dueAt", d."createdAt",
           row_number() OVER (PARTITION BY COALESCE(d."channelLinkId", d."recipientMemberId") COLLATE "C"
-            ORDER BY d."dueAt", d."createdAt", d.id COLLATE "C") AS place,
+            ORDER BY d."dueAt", d.sequence) AS place,
           COALESCE(l."communityId", m."communityId") COLLATE "C" AS community
         FROM oldest d
         LEFT JOIN "ChannelLink" l ON l.id = d."channelLinkId"
@@ -155,9 +164,13 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
           attempts = d.attempts + 1, "updatedAt" = ${now}
         WHERE d.id = ANY(ARRAY(SELECT id FROM picked))
         RETURNING d.id, d.kind, d."sourceId", d.attempts, d.payload, d."dueAt", d."createdAt",
-          d."channelLinkId", d."recipientMemberId", d."editsMessageId"
+          d."channelLinkId", d."recipientMemberId", d."editsMessageId", d."editsDeliveryId",
+          d."threadMessageId", d."threadDeliveryId"
       )
-      SELECT c.id, c.kind, c."sourceId", c.attempts, c.payload, c."dueAt", c."channelLinkId", c."editsMessageId",
+      SELECT c.id, c.kind, c."sourceId", c.attempts, c.payload, c."dueAt", c."channelLinkId",
+        COALESCE(c."editsMessageId", ed."platformMessageId") AS "editsMessageId",
+        (c."editsDeliveryId" IS NOT NULL AND ed."platformMessageId" IS NULL) AS "targetMissing",
+        COALESCE(c."threadMessageId", td."platformMessageId") AS "threadMessageId",
         l."townId" AS "linkTownId", l."partnershipId" AS "linkPartnershipId", l."channelId", l."channelName",
         lc.platform::text AS "linkPlatform", lc."externalId" AS "linkCommunity",
         c."recipientMemberId", m."platformUserId",
@@ -168,6 +181,8 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
       LEFT JOIN "Community" lc ON lc.id = l."communityId"
       LEFT JOIN "Member" m ON m.id = c."recipientMemberId"
       LEFT JOIN "Community" mc ON mc.id = m."communityId"
+      LEFT JOIN "Delivery" ed ON ed.id = c."editsDeliveryId"
+      LEFT JOIN "Delivery" td ON td.id = c."threadDeliveryId"
       ORDER BY f.turn NULLS FIRST, c."dueAt", c."createdAt"`;
     return rows.map((row) => ({
       id: row.id,
@@ -201,6 +216,8 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
       UPDATE "Delivery" d SET
         status = (CASE o.outcome WHEN 'sent' THEN 'SENT' WHEN 'failed' THEN 'FAILED' ELSE 'PENDING' END)::"DeliveryStatus",
         "platformMessageId" = COALESCE(o."platformMessageId", d."platformMessageId"),
+        -- A relayed member's words are not kept once delivered: ids only (docs/RELAY.md).
+        payload = CASE WHEN o.outcome = 'sent' AND d.kind LIKE 'relay.%' THEN '{"text":""}'::jsonb ELSE d.payload END,
         "sentAt" = COALESCE(o."sentAt", d."sentAt"),
         "dueAt" = COALESCE(o."retryAt", d."dueAt"),
         "lastError" = CASE o.outcome WHEN 'sent' THEN NULL WHEN 'released' THEN d."lastError" ELSE o.error END,

@@ -199,6 +199,10 @@ export class PrismaChannelLinkRepository implements ChannelLinkRepository {
     });
   }
 
+  setRelay(id: string, relay: boolean) {
+    return this.db.channelLink.update({ where: { id }, data: { relay } });
+  }
+
   listForChannel(communityId: string, channelId: string) {
     return this.db.channelLink.findMany({ where: { communityId, channelId } });
   }

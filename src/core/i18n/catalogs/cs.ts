@@ -153,6 +153,9 @@ export const cs: Catalog = {
   'channel.linked':
     'Tento kanál (#{channel}) je teď propojen s „{name}“; příspěvky tady jsou v jazyce „{language}“.',
   'channel.unlinked': 'Tento kanál (#{channel}) už nedostává příspěvky z „{name}“.',
+  'channel.relay-on':
+    'Zprávy v #{channel} se teď v rámci „{name}“ přeposílají: {others, plural, =0 {zatím nepřeposílá žádný partnerský kanál; začne to, jakmile to některý zapne} one {do # partnerského kanálu a z něj} few {do # partnerských kanálů a z nich} many {do # partnerského kanálu a z něj} other {do # partnerských kanálů a z nich}}.',
+  'channel.relay-off': 'Zprávy v #{channel} se v rámci „{name}“ už nepřeposílají.',
   'channel.already-linked': 'Tento kanál (#{channel}) už je propojen s „{name}“.',
   'channel.not-linked': 'Tento kanál (#{channel}) není propojen s „{name}“.',
   'channel.restored':

@@ -157,6 +157,9 @@ export const de: Catalog = {
   'channel.linked':
     'Dieser Kanal (#{channel}) ist jetzt mit „{name}“ verknüpft; Beiträge hier erscheinen auf „{language}“.',
   'channel.unlinked': 'Dieser Kanal (#{channel}) erhält keine Beiträge von „{name}“ mehr.',
+  'channel.relay-on':
+    'Nachrichten in #{channel} werden jetzt innerhalb von „{name}“ weitergeleitet: {others, plural, =0 {noch leitet kein Partnerkanal weiter; es beginnt, sobald einer es einschaltet} one {zu und von # Partnerkanal} other {zu und von # Partnerkanälen}}.',
+  'channel.relay-off': 'Nachrichten in #{channel} werden innerhalb von „{name}“ nicht mehr weitergeleitet.',
   'channel.already-linked': 'Dieser Kanal (#{channel}) ist bereits mit „{name}“ verknüpft.',
   'channel.not-linked': 'Dieser Kanal (#{channel}) ist nicht mit „{name}“ verknüpft.',
   'channel.restored':

@@ -145,6 +145,9 @@ export const en = {
 
   'channel.linked': 'This channel (#{channel}) is now linked to “{name}”; posts here are in “{language}”.',
   'channel.unlinked': 'This channel (#{channel}) no longer receives posts of “{name}”.',
+  'channel.relay-on':
+    'Messages in #{channel} are now relayed within “{name}”: {others, plural, =0 {no partner channel relays yet; they start once one turns relaying on} one {to and from # partner channel} other {to and from # partner channels}}.',
+  'channel.relay-off': 'Messages in #{channel} are no longer relayed within “{name}”.',
   'channel.already-linked': 'This channel (#{channel}) is already linked to “{name}”.',
   'channel.not-linked': 'This channel (#{channel}) is not linked to “{name}”.',
   'channel.restored':

@@ -1,0 +1,77 @@
+/**
+ * The relay's vocabulary (docs/RELAY.md): what an adapter reports when a member writes, edits or
+ * deletes in a channel, and what the relay keeps of it. Only ids are kept: a relayed message's
+ * text lives in the outbox until its copies are sent, then is cleared.
+ */
+import type { Platform } from '../domain/model.ts';
+
+/** A channel as the platform names it, and the person acting there. */
+export interface RelaySource {
+  platform: Platform;
+  communityExternalId: string;
+  channelId: string;
+}
+
+export interface RelayAuthor {
+  userId: string;
+  displayName: string;
+  /** An image URL the platform serves publicly, when it has one. */
+  avatarUrl?: string;
+}
+
+/** A file attached to a message, where the platform serves it. */
+export interface RelayAttachment {
+  name: string;
+  url: string;
+  bytes: number;
+  contentType?: string;
+}
+
+/** A member's message, its text already in the neutral markdown and with mentions made plain names. */
+export interface ArrivedMessage extends RelaySource {
+  messageId: string;
+  author: RelayAuthor;
+  text: string;
+  attachments?: RelayAttachment[];
+  /** The platform id of the message whose thread (or reply chain) this one belongs to. */
+  inReplyTo?: string;
+}
+
+export interface EditedMessage extends RelaySource {
+  messageId: string;
+  /** Tells this edit from the others of the message (the platform's edit time): one copy edit each. */
+  editId: string;
+  author: RelayAuthor;
+  text: string;
+  attachments?: RelayAttachment[];
+}
+
+export interface DeletedMessage extends RelaySource {
+  messageId: string;
+}
+
+/** An original message the relay copied, by its ids. */
+export interface RelayedMessage {
+  id: string;
+  originLinkId: string;
+  originMessageId: string;
+  /** The relayed message whose thread this one continues, if any. */
+  threadOfId: string | null;
+}
+
+/** One copy of a relayed message in another linked channel: its delivery, and once sent its id there. */
+export interface RelayCopy {
+  deliveryId: string;
+  channelLinkId: string;
+  platformMessageId: string | null;
+}
+
+export interface RelayRepository {
+  /** Records an original; null when it was recorded before (the platform delivered the event twice). */
+  recordOriginal(data: Omit<RelayedMessage, 'id'>): Promise<RelayedMessage | null>;
+  /** The relayed message a platform message in a linked channel is: its original, or one of its copies. */
+  findByPlatformMessage(channelLinkId: string, platformMessageId: string): Promise<RelayedMessage | null>;
+  findById(id: string): Promise<RelayedMessage | null>;
+  /** Its copies in other channels (the deliveries that posted, or will post, them). */
+  copies(relayedId: string): Promise<RelayCopy[]>;
+}

@@ -1,0 +1,57 @@
+/** The relay's ids on Prisma: originals, and their copies as the outbox's relay.message deliveries. */
+import type { RelayCopy, RelayedMessage, RelayRepository } from '../../core/relay/relay-ports.ts';
+import { RELAY_KINDS } from '../../core/relay/relayed-post.ts';
+import type { Prisma } from '../generated/client.ts';
+
+type Tx = Prisma.TransactionClient;
+
+const SELECTED = { id: true, originLinkId: true, originMessageId: true, threadOfId: true } as const;
+
+export class PrismaRelayRepository implements RelayRepository {
+  constructor(private readonly db: Tx) {}
+
+  async recordOriginal(data: Omit<RelayedMessage, 'id'>): Promise<RelayedMessage | null> {
+    // ON CONFLICT rather than catching the unique violation: that would abort the transaction.
+    const rows = await this.db.$queryRaw<RelayedMessage[]>`
+      INSERT INTO "RelayedMessage" (id, "originLinkId", "originMessageId", "threadOfId")
+      VALUES (gen_random_uuid()::text, ${data.originLinkId}, ${data.originMessageId}, ${data.threadOfId})
+      ON CONFLICT ("originLinkId", "originMessageId") DO NOTHING
+      RETURNING id, "originLinkId", "originMessageId", "threadOfId"`;
+    return rows[0] ?? null;
+  }
+
+  async findByPlatformMessage(
+    channelLinkId: string,
+    platformMessageId: string,
+  ): Promise<RelayedMessage | null> {
+    const original = await this.db.relayedMessage.findUnique({
+      where: {
+        originLinkId_originMessageId: { originLinkId: channelLinkId, originMessageId: platformMessageId },
+      },
+      select: SELECTED,
+    });
+    if (original) return original;
+    const copy = await this.db.delivery.findFirst({
+      where: { channelLinkId, platformMessageId, kind: RELAY_KINDS.message },
+      select: { sourceId: true },
+    });
+    return copy ? this.findById(copy.sourceId) : null;
+  }
+
+  findById(id: string): Promise<RelayedMessage | null> {
+    return this.db.relayedMessage.findUnique({ where: { id }, select: SELECTED });
+  }
+
+  async copies(relayedId: string): Promise<RelayCopy[]> {
+    const rows = await this.db.delivery.findMany({
+      where: { sourceId: relayedId, kind: RELAY_KINDS.message, channelLinkId: { not: null } },
+      select: { id: true, channelLinkId: true, platformMessageId: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    return rows.map((row) => ({
+      deliveryId: row.id,
+      channelLinkId: row.channelLinkId ?? '',
+      platformMessageId: row.platformMessageId,
+    }));
+  }
+}
