@@ -35,6 +35,8 @@ export interface UserInput {
   readonly id?: string;
   readonly username: string;
   readonly globalName?: string;
+  /** Avatar hash, as `author.avatar` carries it. Default none. */
+  readonly avatar?: string;
   /** Client language sent as the interaction `locale`. Default `en-US`. */
   readonly locale?: string;
   /** The user blocks DMs from the bot: posting in their DM answers 403 code 50007. */
@@ -93,6 +95,7 @@ export interface UserRecord {
   readonly id: string;
   readonly username: string;
   readonly globalName: string | null;
+  readonly avatar?: string | null;
   readonly locale: string;
   dmsClosed: boolean;
   readonly bot: boolean;
@@ -118,6 +121,8 @@ export interface ChannelRecord {
   /** For DM channels: the human on the other side. */
   readonly recipientId: string | null;
   lastMessageId: string | null;
+  /** For threads: who started it (default the bot). */
+  readonly ownerId?: string;
 }
 
 export interface MemberRecord {
@@ -224,6 +229,7 @@ export class DiscordState {
       id: input.id ?? this.ids.next(),
       username: input.username,
       globalName: input.globalName ?? null,
+      avatar: input.avatar ?? null,
       locale: input.locale ?? 'en-US',
       dmsClosed: input.dmsClosed ?? false,
       bot: false,
@@ -415,6 +421,30 @@ export class DiscordState {
     return channel;
   }
 
+  /** A public thread (type 11) under a text channel, as starting one on Discord creates it. */
+  addThread(parent: ChannelRecord, input: { id?: string; name: string; ownerId: string }): ChannelRecord {
+    if (parent.guildId === null || parent.type === ChannelType.PublicThread) {
+      throw new Error(`Discord emulator: a thread needs a guild text channel, not ${parent.name ?? parent.id}`);
+    }
+    const guild = this.guilds.get(parent.guildId);
+    const thread: ChannelRecord = {
+      id: input.id ?? this.ids.next(),
+      type: ChannelType.PublicThread,
+      name: input.name,
+      guildId: parent.guildId,
+      topic: null,
+      parentId: parent.id,
+      position: 0,
+      access: parent.access,
+      recipientId: null,
+      lastMessageId: null,
+      ownerId: input.ownerId,
+    };
+    this.channels.set(thread.id, thread);
+    guild?.channelIds.push(thread.id);
+    return thread;
+  }
+
   /** Permissions of a member, in a channel when given (the channel's access applies to the bot). */
   permissions(guild: GuildRecord, userId: string, channel?: ChannelRecord): bigint {
     if (guild.ownerId === userId) return ALL_PERMISSIONS;
@@ -438,7 +468,7 @@ export class DiscordState {
       username: user.username,
       discriminator: '0',
       global_name: user.globalName,
-      avatar: null,
+      avatar: user.avatar ?? null,
       ...(user.bot ? { bot: true } : {}),
     };
   }
@@ -517,7 +547,7 @@ export class DiscordState {
           ...thread,
           type: ChannelType.PublicThread,
           parent_id: channel.parentId ?? undefined,
-          owner_id: this.bot.id,
+          owner_id: channel.ownerId ?? this.bot.id,
           last_message_id: channel.lastMessageId,
           rate_limit_per_user: 0,
           message_count: 0,
