@@ -578,13 +578,17 @@ export class DiscordEmulator {
     this.#privileged[intent] = enabled;
   }
 
-  /** Grants or takes a permission from the bot's role in a guild (default the first): GUILD_ROLE_UPDATE. */
+  /**
+   * Grants a permission to the bot's role in a guild (default the first), or takes it away in every
+   * channel whatever @everyone gives (a member overwrite): GUILD_ROLE_UPDATE and CHANNEL_UPDATEs follow.
+   */
   setBotPermission(permission: bigint, granted: boolean, guild?: string): void {
     const g = this.#state.requireGuild(guild);
     const role = this.#state.roles.get(g.botRoleId);
     if (!role) throw new Error('Discord emulator: the bot has no role');
     role.permissions = granted ? role.permissions | permission : role.permissions & ~permission;
-    this.#events.roleUpdate(g.id, this.#state.apiRole(role));
+    g.botDenied = granted ? g.botDenied & ~permission : g.botDenied | permission;
+    this.#events.permissionsChanged(g, role);
   }
 
   /** Webhooks of a channel (id or name), with their tokens. */

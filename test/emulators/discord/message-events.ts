@@ -6,14 +6,14 @@
  * MESSAGE_DELETE, MESSAGE_REACTION_ADD / _REMOVE, THREAD_CREATE and GUILD_ROLE_UPDATE.
  */
 
-import type { APIMessage, APIPartialEmoji, APIRole } from 'discord.js';
+import type { APIMessage, APIPartialEmoji } from 'discord.js';
 import { ChannelType, GatewayDispatchEvents, GatewayIntentBits, ReactionType } from 'discord.js';
 
 import type { GatewayServer, GatewaySession } from './gateway.ts';
 import type { PrivilegedIntents } from './intents.ts';
 import { contentExempt, withoutContent } from './intents.ts';
 import type { MessageRecord } from './messages.ts';
-import type { ChannelRecord, DiscordState } from './state.ts';
+import type { ChannelRecord, DiscordState, GuildRecord, RoleRecord } from './state.ts';
 
 export type MessageEventKind = 'create' | 'update' | 'delete';
 
@@ -92,13 +92,20 @@ export class MessageEvents {
     );
   }
 
-  /** GUILD_ROLE_UPDATE, so the client's permission checks follow a changed role. */
-  roleUpdate(guildId: string, role: APIRole): void {
+  /** GUILD_ROLE_UPDATE and a CHANNEL_UPDATE per channel, so the client's permission checks follow. */
+  permissionsChanged(guild: GuildRecord, role: RoleRecord): void {
+    const wants = this.#wants(GatewayIntentBits.Guilds);
     this.gateway.dispatch(
       GatewayDispatchEvents.GuildRoleUpdate,
-      { guild_id: guildId, role },
-      this.#wants(GatewayIntentBits.Guilds),
+      { guild_id: guild.id, role: this.state.apiRole(role) },
+      wants,
     );
+    for (const id of guild.channelIds) {
+      const channel = this.state.channels.get(id);
+      if (channel && channel.type !== ChannelType.PublicThread) {
+        this.gateway.dispatch(GatewayDispatchEvents.ChannelUpdate, this.state.apiChannel(channel), wants);
+      }
+    }
   }
 
   /** A session gets other people's message content only with the intent, and only while the app has it. */

@@ -143,6 +143,8 @@ export interface GuildRecord {
   readonly members: Map<string, MemberRecord>;
   readonly botRoleId: string;
   readonly joinedAt: string;
+  /** Permissions taken from the bot in every channel (a member overwrite), whatever its roles give. */
+  botDenied: bigint;
 }
 
 const P = PermissionFlagsBits;
@@ -301,6 +303,7 @@ export class DiscordState {
       members,
       botRoleId: botRole.id,
       joinedAt,
+      botDenied: 0n,
     };
     this.guilds.set(id, guild);
 
@@ -452,7 +455,7 @@ export class DiscordState {
     let bits = this.roles.get(guild.id)?.permissions ?? 0n;
     for (const roleId of member?.roleIds ?? []) bits |= this.roles.get(roleId)?.permissions ?? 0n;
     if (bits & P.Administrator) return ALL_PERMISSIONS;
-    if (channel && userId === this.bot.id) bits &= ~this.accessDenied(channel);
+    if (channel && userId === this.bot.id) bits &= ~this.accessDenied(channel) & ~guild.botDenied;
     return bits;
   }
 
@@ -594,7 +597,8 @@ export class DiscordState {
 
   /** Channel access is expressed as a member overwrite, so discord.js computes the same permissions. */
   overwrites(channel: ChannelRecord): APIOverwrite[] {
-    const deny = this.accessDenied(channel);
+    const guild = channel.guildId === null ? undefined : this.guilds.get(channel.guildId);
+    const deny = this.accessDenied(channel) | (guild?.botDenied ?? 0n);
     if (deny === 0n) return [];
     return [{ id: this.bot.id, type: OverwriteType.Member, allow: '0', deny: deny.toString() }];
   }
