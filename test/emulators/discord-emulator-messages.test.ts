@@ -7,8 +7,8 @@
 
 import { once } from 'node:events';
 
-import type { ClientOptions, GatewayDispatchPayload, Message, TextChannel, ThreadChannel } from 'discord.js';
-import { Client, DiscordAPIError, Events, GatewayIntentBits, PermissionFlagsBits } from 'discord.js';
+import type { APIMessage, ClientOptions, GatewayDispatchPayload, Message, TextChannel, ThreadChannel } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits, PermissionFlagsBits, Routes } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { DiscordEmulatorOptions } from './discord/discord-emulator.ts';
@@ -145,16 +145,18 @@ describe('members writing', () => {
     expect(message.author.username).toBe('max');
   });
 
-  it('sends no message events to a session without GuildMessages', async () => {
+  it('sends no message or reaction events to a session without GuildMessages and GuildMessageReactions', async () => {
     const client = await start({}, [I.Guilds]);
     const events = rawEvents(client);
     const thread = once(client, Events.ThreadCreate);
-    discord.memberWrites({ channel: 'partnerstadt', user: 'max', content: 'Hallo' });
+    const sent = discord.memberWrites({ channel: 'partnerstadt', user: 'max', content: 'Hallo' });
+    discord.memberReacts(sent.id, 'lena', '👋');
     // THREAD_CREATE (Guilds intent) follows on the same socket: had MESSAGE_CREATE been sent, it came first.
     discord.memberStartsThread({ channel: 'partnerstadt', user: 'max', name: 'Fest' });
     await thread;
     expect(events).toContain('THREAD_CREATE');
     expect(events).not.toContain('MESSAGE_CREATE');
+    expect(events).not.toContain('MESSAGE_REACTION_ADD');
   });
 });
 
@@ -246,6 +248,11 @@ describe('reactions', () => {
     await message.react('👍');
     expect(discord.messageView(sent.id)?.reactions).toEqual([
       { emoji: '👍', count: 1, userIds: [discord.botUser.id] },
+    ]);
+    // The message object over REST carries them too (raw: discord.js would merge them into its cache).
+    const raw = (await client.rest.get(Routes.channelMessage(sent.channel_id, sent.id))) as APIMessage;
+    expect(raw.reactions).toEqual([
+      { count: 1, count_details: { burst: 0, normal: 1 }, me: true, me_burst: false, emoji: { id: null, name: '👍' }, burst_colors: [] },
     ]);
     await message.reactions.cache.get('👍')?.users.remove();
     expect(discord.messageView(sent.id)?.reactions).toEqual([]);
