@@ -7,7 +7,14 @@
 
 import { once } from 'node:events';
 
-import type { APIMessage, ClientOptions, GatewayDispatchPayload, Message, TextChannel, ThreadChannel } from 'discord.js';
+import type {
+  APIMessage,
+  ClientOptions,
+  GatewayDispatchPayload,
+  Message,
+  TextChannel,
+  ThreadChannel,
+} from 'discord.js';
 import { Client, DiscordAPIError, Events, GatewayIntentBits, PermissionFlagsBits, Routes } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -23,7 +30,12 @@ const PASSAU: DiscordEmulatorOptions['guilds'] = [
     name: 'Passau',
     channels: [{ name: 'partnerstadt' }, { name: 'general' }],
     members: [
-      { username: 'max', globalName: 'Max Huber', nick: 'Max (Rathaus)', avatar: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' },
+      {
+        username: 'max',
+        globalName: 'Max Huber',
+        nick: 'Max (Rathaus)',
+        avatar: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      },
       { username: 'lena', globalName: 'Lena' },
     ],
   },
@@ -37,7 +49,11 @@ async function start(
   intents: number[] = RELAY_INTENTS,
   clientOptions: Partial<ClientOptions> = {},
 ): Promise<Client> {
-  discord = await DiscordEmulator.start({ guilds: PASSAU, privilegedIntents: { messageContent: true }, ...options });
+  discord = await DiscordEmulator.start({
+    guilds: PASSAU,
+    privilegedIntents: { messageContent: true },
+    ...options,
+  });
   const client = new Client({ intents, ...clientOptions, rest: { api: discord.apiUrl } });
   clients.push(client);
   const ready = once(client, Events.ClientReady);
@@ -77,7 +93,11 @@ describe('members writing', () => {
   it('delivers author, member nick, mentions, a reply and an attachment as MESSAGE_CREATE', async () => {
     const client = await start();
     const firstSeen = nextMessage(client);
-    const first = discord.memberWrites({ channel: 'partnerstadt', user: 'lena', content: 'Wann ist das Fest?' });
+    const first = discord.memberWrites({
+      channel: 'partnerstadt',
+      user: 'lena',
+      content: 'Wann ist das Fest?',
+    });
     await firstSeen;
     const seen = nextMessage(client);
     const lena = discord.userId('lena');
@@ -207,7 +227,12 @@ describe('threads', () => {
     expect(threadId).toBe(starter.id);
 
     const seen = nextMessage(client);
-    discord.memberWrites({ channel: 'partnerstadt', thread: 'Stadtfest', user: 'lena', content: 'Ich komme' });
+    discord.memberWrites({
+      channel: 'partnerstadt',
+      thread: 'Stadtfest',
+      user: 'lena',
+      content: 'Ich komme',
+    });
     const inThread = await seen;
     expect(inThread.channelId).toBe(threadId);
     expect(inThread.channel.isThread()).toBe(true);
@@ -236,7 +261,9 @@ describe('reactions', () => {
     const sent = discord.memberWrites({ channel: 'partnerstadt', user: 'max', content: 'Bier?' });
     const message = await seen;
 
-    const added = once(client, Events.MessageReactionAdd) as Promise<[{ emoji: { name: string } }, { id: string }]>;
+    const added = once(client, Events.MessageReactionAdd) as Promise<
+      [{ emoji: { name: string } }, { id: string }]
+    >;
     discord.memberReacts(sent.id, 'lena', '🍺');
     const [reaction, user] = await added;
     expect(reaction.emoji.name).toBe('🍺');
@@ -252,7 +279,14 @@ describe('reactions', () => {
     // The message object over REST carries them too (raw: discord.js would merge them into its cache).
     const raw = (await client.rest.get(Routes.channelMessage(sent.channel_id, sent.id))) as APIMessage;
     expect(raw.reactions).toEqual([
-      { count: 1, count_details: { burst: 0, normal: 1 }, me: true, me_burst: false, emoji: { id: null, name: '👍' }, burst_colors: [] },
+      {
+        count: 1,
+        count_details: { burst: 0, normal: 1 },
+        me: true,
+        me_burst: false,
+        emoji: { id: null, name: '👍' },
+        burst_colors: [],
+      },
     ]);
     await message.reactions.cache.get('👍')?.users.remove();
     expect(discord.messageView(sent.id)?.reactions).toEqual([]);
@@ -287,7 +321,9 @@ describe('bot reading and deleting', () => {
 
   it('lets the bot delete a member’s message with Manage Messages: MESSAGE_DELETE', async () => {
     const client = await start({
-      guilds: [{ ...PASSAU?.[0], botPermissions: DEFAULT_BOT_PERMISSIONS & ~PermissionFlagsBits.ManageMessages }],
+      guilds: [
+        { ...PASSAU?.[0], botPermissions: DEFAULT_BOT_PERMISSIONS & ~PermissionFlagsBits.ManageMessages },
+      ],
     });
     const seen = nextMessage(client);
     const sent = discord.memberWrites({ channel: 'partnerstadt', user: 'max', content: 'Spam' });

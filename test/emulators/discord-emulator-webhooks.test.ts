@@ -9,7 +9,14 @@
 import { once } from 'node:events';
 
 import type { Message, TextChannel } from 'discord.js';
-import { Client, DiscordAPIError, Events, GatewayIntentBits, PermissionFlagsBits, WebhookClient } from 'discord.js';
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  PermissionFlagsBits,
+  WebhookClient,
+} from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { DiscordEmulatorOptions } from './discord/discord-emulator.ts';
@@ -32,7 +39,11 @@ let client: Client;
 let webhookClients: WebhookClient[] = [];
 
 async function start(options: DiscordEmulatorOptions = {}): Promise<TextChannel> {
-  discord = await DiscordEmulator.start({ guilds: KRUMLOV, privilegedIntents: { messageContent: true }, ...options });
+  discord = await DiscordEmulator.start({
+    guilds: KRUMLOV,
+    privilegedIntents: { messageContent: true },
+    ...options,
+  });
   client = new Client({
     intents: [I.Guilds, I.GuildMessages, I.MessageContent],
     rest: { api: discord.apiUrl },
@@ -49,7 +60,10 @@ async function relayWebhook(
   rest: { timeout?: number; retries?: number } = {},
 ): Promise<WebhookClient> {
   const webhook = await channel.createWebhook({ name: 'Twinbridge relay' });
-  const hook = new WebhookClient({ id: webhook.id, token: webhook.token ?? '' }, { rest: { api: discord.apiUrl, ...rest } });
+  const hook = new WebhookClient(
+    { id: webhook.id, token: webhook.token ?? '' },
+    { rest: { api: discord.apiUrl, ...rest } },
+  );
   webhookClients.push(hook);
   return hook;
 }
@@ -80,7 +94,9 @@ describe('managing webhooks', () => {
     expect(webhook.token).toMatch(/^[\w-]{68}$/);
     expect((await partneri.fetchWebhooks()).map((w) => w.id)).toEqual([webhook.id]);
     expect(discord.webhooks('partneri').map((w) => w.token)).toEqual([webhook.token]);
-    await expect(partneri.createWebhook({ name: 'My Discord bridge' })).rejects.toMatchObject({ code: 50035 });
+    await expect(partneri.createWebhook({ name: 'My Discord bridge' })).rejects.toMatchObject({
+      code: 50035,
+    });
   });
 });
 
@@ -129,7 +145,12 @@ describe('executing webhooks', () => {
     await hook.deleteMessage(sent.id, threadId);
     expect(discord.channelView('partneri-vlakno')).toEqual([]);
     // A message of another channel is not this webhook's to edit.
-    const member = discord.memberWrites({ guild: 'Český Krumlov', channel: 'partneri', user: 'jana', content: 'Ahoj' });
+    const member = discord.memberWrites({
+      guild: 'Český Krumlov',
+      channel: 'partneri',
+      user: 'jana',
+      content: 'Ahoj',
+    });
     await expect(hook.editMessage(member.id, { content: 'x' })).rejects.toMatchObject({ code: 10008 });
   });
 
@@ -144,8 +165,12 @@ describe('executing webhooks', () => {
       });
     expect((await post(`/webhooks/${hook.id}/${hook.token}`)).status).toBe(204);
     expect(discord.channelView('partneri').map((m) => m.content)).toEqual(['ohne wait']);
-    expect(await (await post(`/webhooks/${hook.id}/${'x'.repeat(68)}`)).json()).toMatchObject({ code: 50027 });
-    expect(await (await post(`/webhooks/1234567890123456789/${hook.token}`)).json()).toMatchObject({ code: 10015 });
+    expect(await (await post(`/webhooks/${hook.id}/${'x'.repeat(68)}`)).json()).toMatchObject({
+      code: 50027,
+    });
+    expect(await (await post(`/webhooks/1234567890123456789/${hook.token}`)).json()).toMatchObject({
+      code: 10015,
+    });
   });
 
   it('refuses a file over 10 MiB with 413 40005, and takes one of exactly 10 MiB', async () => {
@@ -163,7 +188,10 @@ describe('lost answers on Execute Webhook', () => {
   it('a 502 after the post: discord.js sends it again and the channel shows it twice', async () => {
     const partneri = await start();
     const hook = await relayWebhook(partneri);
-    discord.failNext({ method: 'POST', route: `/webhooks/${hook.id}/${hook.token}` }, { type: 'lost-answer' });
+    discord.failNext(
+      { method: 'POST', route: `/webhooks/${hook.id}/${hook.token}` },
+      { type: 'lost-answer' },
+    );
     await hook.send({ content: 'Zweimal?', username: 'Max (Passau)' });
     expect(executions(hook).map((r) => r.status)).toEqual([502, 200]);
     expect(discord.channelView('partneri').map((m) => m.content)).toEqual(['Zweimal?', 'Zweimal?']);
@@ -184,7 +212,7 @@ describe('lost answers on Execute Webhook', () => {
   it('no answer at all: the client’s timeout aborts, its retry posts again', async () => {
     const partneri = await start();
     // The client's own request timeout is what ends the wait here (discord.js default 15 s).
-    const hook = await relayWebhook(partneri, { timeout: 500, retries: 1 });
+    const hook = await relayWebhook(partneri, { timeout: 1500, retries: 1 });
     const rule = discord.failNext(
       { method: 'POST', route: `/webhooks/${hook.id}/${hook.token}` },
       { type: 'lost-answer', hang: true },

@@ -47,7 +47,11 @@ export interface MessageView {
   readonly deleted: boolean;
 }
 
-export function messageView(record: MessageRecord, webhooks: WebhookStore, reactions: ReactionStore): MessageView {
+export function messageView(
+  record: MessageRecord,
+  webhooks: WebhookStore,
+  reactions: ReactionStore,
+): MessageView {
   const { message } = record;
   const post = webhooks.post(message.id);
   return {

@@ -38,6 +38,13 @@
  * Retry-After is whole seconds as on Discord: discord.js waits on it for shared and
  * global 429s, and on X-RateLimit-Reset-After (fractional) for user-scope ones.
  *
+ * Channels for relay tests (member-actions.ts, webhooks.ts, channel-view.ts; docs/TESTING.md):
+ * memberWrites / memberEdits / memberDeletes / memberReacts / memberUnreacts / memberStartsThread
+ * dispatch MESSAGE_* / MESSAGE_REACTION_* / THREAD_CREATE by intent; `privilegedIntents` and
+ * setPrivilegedIntent are the app's portal switches (4014 on IDENTIFY, blank content without
+ * Message Content); setBotPermission; channel webhooks (create, execute, edit, delete), bot
+ * reactions, threads and history pages over REST; channelView / messageView / webhooks to assert.
+ *
  * Faults: failNext(match, fault, times), randomFaults({ rate, seed }), setChannelAccess,
  * setDmsClosed, setHeartbeatAcks(false). Observation: requests(match), requestCount,
  * routeCounts(), invalidRequestCount(), waitForRequest, waitForMessage, gatewayStats,
@@ -61,10 +68,10 @@ import type {
   APIApplicationCommand,
   APIMessage,
   APIWebhook,
-  ApplicationFlags,
+  ChannelType,
   GatewayReadyDispatchData,
 } from 'discord.js';
-import { ChannelType, GatewayDispatchEvents } from 'discord.js';
+import { GatewayDispatchEvents } from 'discord.js';
 
 import type { MessageView } from './channel-view.ts';
 import { messageView } from './channel-view.ts';
@@ -236,7 +243,8 @@ export class DiscordEmulator {
     this.#commands = new CommandStore(this.#ids, this.applicationId);
     this.#privileged = { ...NO_PRIVILEGED_INTENTS, ...options.privilegedIntents };
     const changed = () => this.#waiters.notify();
-    const messageEvent = (kind: MessageEventKind, record: MessageRecord) => this.#events.message(kind, record);
+    const messageEvent = (kind: MessageEventKind, record: MessageRecord) =>
+      this.#events.message(kind, record);
     this.#gateway = new GatewayServer(options.heartbeatIntervalMs ?? 41_250, {
       token: options.token,
       newSessionId: () => randomBytes(16).toString('hex'),
@@ -694,7 +702,7 @@ export class DiscordEmulator {
       shard: [session.shard[0], session.shard[1]],
       application: {
         id: this.applicationId,
-        flags: applicationFlags(this.#privileged) as ApplicationFlags,
+        flags: applicationFlags(this.#privileged),
         flags_new: String(applicationFlags(this.#privileged)),
       },
     };

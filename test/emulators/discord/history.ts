@@ -36,7 +36,8 @@ export function historyPage(records: readonly MessageRecord[], query: URLSearchP
     const start = Math.max(0, (index === -1 ? oldestFirst.length : index) - Math.floor(limit / 2));
     page = oldestFirst.slice(start, start + limit);
   } else {
-    const older = before === null ? oldestFirst : oldestFirst.filter((r) => BigInt(r.message.id) < BigInt(before));
+    const older =
+      before === null ? oldestFirst : oldestFirst.filter((r) => BigInt(r.message.id) < BigInt(before));
     page = older.slice(-limit);
   }
   return page.reverse();

@@ -59,8 +59,7 @@ export const apiErrors = {
   alreadyAcknowledged: () =>
     new ApiError(400, { code: 40060, message: 'Interaction has already been acknowledged.' }),
   maxWebhooks: () => new ApiError(400, { code: 30007, message: 'Maximum number of webhooks reached (15)' }),
-  entityTooLarge: () =>
-    new ApiError(413, { code: 40005, message: 'Request entity too large' }),
+  entityTooLarge: () => new ApiError(413, { code: 40005, message: 'Request entity too large' }),
   unknownEmoji: () => new ApiError(400, { code: 10014, message: 'Unknown Emoji' }),
   missingAccess: () => new ApiError(403, { code: 50001, message: 'Missing Access' }),
   notAuthor: () =>

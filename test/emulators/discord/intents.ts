@@ -55,9 +55,7 @@ export interface ContentExemption {
 /** Messages whose content an app sees without the intent (gateway.mdx, "Message Content Intent"). */
 export function contentExempt(message: APIMessage, context: ContentExemption): boolean {
   return (
-    context.isDm ||
-    context.authorId === context.botId ||
-    message.mentions.some((u) => u.id === context.botId)
+    context.isDm || context.authorId === context.botId || message.mentions.some((u) => u.id === context.botId)
   );
 }
 

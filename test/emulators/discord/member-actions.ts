@@ -66,8 +66,7 @@ export class ChannelActivity {
     const guild = this.state.requireGuild(input.guild);
     const user = this.#member(guild, input.user);
     const parent = this.state.requireChannel(input.channel, guild.id);
-    const channel =
-      input.thread === undefined ? parent : this.#thread(parent, guild, input.thread);
+    const channel = input.thread === undefined ? parent : this.#thread(parent, guild, input.thread);
     const files: UploadedFile[] = (input.attachments ?? []).map((a, i) => ({
       field: `files[${i}]`,
       filename: a.filename,
@@ -145,7 +144,7 @@ export class ChannelActivity {
       starter.message = {
         ...starter.message,
         flags: (starter.message.flags ?? 0) | MessageFlags.HasThread,
-        thread: this.state.apiChannel(thread) as APIMessage['thread'],
+        thread: this.state.apiChannel(thread),
       };
     }
     this.events.threadCreate(thread);

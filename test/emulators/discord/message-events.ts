@@ -40,7 +40,8 @@ export class MessageEvents {
       );
       return;
     }
-    const event = kind === 'create' ? GatewayDispatchEvents.MessageCreate : GatewayDispatchEvents.MessageUpdate;
+    const event =
+      kind === 'create' ? GatewayDispatchEvents.MessageCreate : GatewayDispatchEvents.MessageUpdate;
     const full = gatewayMessage(this.state, record);
     const exempt = contentExempt(full, { botId: this.state.bot.id, isDm: dm, authorId: record.authorId });
     if (exempt) {

@@ -114,7 +114,10 @@ export function relayRoutes(ctx: RelayRouteContext): RelayRoute[] {
         require(channel, P.CreatePublicThreads);
         if (starter.message.thread !== undefined) throw apiErrors.threadAlreadyCreated();
         const name = threadName(body(request).name);
-        return { status: 201, body: state.apiChannel(activity.startThread(channel, name, state.bot.id, starter)) };
+        return {
+          status: 201,
+          body: state.apiChannel(activity.startThread(channel, name, state.bot.id, starter)),
+        };
       },
     },
     {
@@ -124,7 +127,8 @@ export function relayRoutes(ctx: RelayRouteContext): RelayRoute[] {
         const channel = ctx.visibleChannel(request.params.channel_id);
         require(channel, P.CreatePublicThreads);
         const json = body(request);
-        if (json.type !== undefined && json.type !== ChannelType.PublicThread) throw apiErrors.missingPermissions();
+        if (json.type !== undefined && json.type !== ChannelType.PublicThread)
+          throw apiErrors.missingPermissions();
         const name = threadName(json.name);
         return { status: 201, body: state.apiChannel(activity.startThread(channel, name, state.bot.id)) };
       },

@@ -639,7 +639,14 @@ function createRoutes(env: RestEnvironment): RouteDef[] {
       '/webhooks/:webhook_id/:webhook_token',
       ({ params, body, query }) =>
         params.webhook_id === env.applicationId
-          ? interactions.webhook('POST', env.applicationId, params.webhook_token ?? '', undefined, body.json, body.files)
+          ? interactions.webhook(
+              'POST',
+              env.applicationId,
+              params.webhook_token ?? '',
+              undefined,
+              body.json,
+              body.files,
+            )
           : env.webhooks.execute(
               env.webhooks.authorize(params.webhook_id ?? '', params.webhook_token ?? ''),
               query,

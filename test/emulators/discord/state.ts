@@ -427,7 +427,9 @@ export class DiscordState {
   /** A public thread (type 11) under a text channel, as starting one on Discord creates it. */
   addThread(parent: ChannelRecord, input: { id?: string; name: string; ownerId: string }): ChannelRecord {
     if (parent.guildId === null || parent.type === ChannelType.PublicThread) {
-      throw new Error(`Discord emulator: a thread needs a guild text channel, not ${parent.name ?? parent.id}`);
+      throw new Error(
+        `Discord emulator: a thread needs a guild text channel, not ${parent.name ?? parent.id}`,
+      );
     }
     const guild = this.guilds.get(parent.guildId);
     const thread: ChannelRecord = {
