@@ -38,6 +38,13 @@
  * Retry-After is whole seconds as on Discord: discord.js waits on it for shared and
  * global 429s, and on X-RateLimit-Reset-After (fractional) for user-scope ones.
  *
+ * Channels for relay tests (member-actions.ts, webhooks.ts, channel-view.ts; docs/TESTING.md):
+ * memberWrites / memberEdits / memberDeletes / memberReacts / memberUnreacts / memberStartsThread
+ * dispatch MESSAGE_* / MESSAGE_REACTION_* / THREAD_CREATE by intent; `privilegedIntents` and
+ * setPrivilegedIntent are the app's portal switches (4014 on IDENTIFY, blank content without
+ * Message Content); setBotPermission; channel webhooks (create, execute, edit, delete), bot
+ * reactions, threads and history pages over REST; channelView / messageView / webhooks to assert.
+ *
  * Faults: failNext(match, fault, times), randomFaults({ rate, seed }), setChannelAccess,
  * setDmsClosed, setHeartbeatAcks(false). Observation: requests(match), requestCount,
  * routeCounts(), invalidRequestCount(), waitForRequest, waitForMessage, gatewayStats,
@@ -60,10 +67,14 @@ import { randomBytes } from 'node:crypto';
 import type {
   APIApplicationCommand,
   APIMessage,
-  ApplicationFlags,
+  APIWebhook,
+  ChannelType,
   GatewayReadyDispatchData,
 } from 'discord.js';
-import { ChannelType, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
+import { GatewayDispatchEvents } from 'discord.js';
+
+import type { MessageView } from './channel-view.ts';
+import { messageView } from './channel-view.ts';
 
 import { CommandStore } from './commands.ts';
 import type { Fault, FaultHandle, RandomFaultOptions, RouteMatch } from './faults.ts';
@@ -85,17 +96,31 @@ import type {
   SelectInput,
   SlashCommandInput,
 } from './interactions.ts';
+import type { PrivilegedIntents } from './intents.ts';
+import { applicationFlags, disallowedIntents, NO_PRIVILEGED_INTENTS } from './intents.ts';
 import { InteractionRegistry } from './interactions.ts';
+import type { MemberWriteInput, ThreadStartInput } from './member-actions.ts';
+import { ChannelActivity } from './member-actions.ts';
+import type { MessageEventKind } from './message-events.ts';
+import { MessageEvents } from './message-events.ts';
 import type { MessageRecord } from './messages.ts';
 import { MessageStore } from './messages.ts';
+import { ReactionStore } from './reactions.ts';
 import type { BucketLimit } from './rate-limits.ts';
 import { RateLimiter } from './rate-limits.ts';
 import type { RequestRecord } from './rest-api.ts';
-import { gatewayMessage, RestServer } from './rest-api.ts';
+import { RestServer } from './rest-api.ts';
 import { SnowflakeGenerator } from './snowflake.ts';
 import type { ChannelAccess, GuildInput, UserInput } from './state.ts';
 import { DEFAULT_GUILD, DiscordState } from './state.ts';
 import { Waiters } from './wait.ts';
+import { WebhookStore } from './webhooks.ts';
+
+export type { AttachmentView, MessageView } from './channel-view.ts';
+export { EXECUTE_WEBHOOK } from './faults.ts';
+export type { PrivilegedIntents } from './intents.ts';
+export type { MemberAttachment, MemberWriteInput, ThreadStartInput } from './member-actions.ts';
+export type { ReactionSummary } from './reactions.ts';
 
 export type { OptionValue } from './commands.ts';
 export type { Fault, FaultHandle, RandomFaultOptions, RouteMatch } from './faults.ts';
@@ -151,6 +176,8 @@ export interface DiscordEmulatorOptions {
   readonly nonceWindowMs?: number;
   /** Default timeout of every wait helper. Default 5000 ms. */
   readonly waitTimeoutMs?: number;
+  /** The application's privileged intents (Developer Portal, Bot page). Default all off, as for a new app. */
+  readonly privilegedIntents?: Partial<PrivilegedIntents>;
 }
 
 export interface GuildSummary {
@@ -190,6 +217,11 @@ export class DiscordEmulator {
   readonly #ids = new SnowflakeGenerator();
   readonly #state: DiscordState;
   readonly #messages: MessageStore;
+  readonly #privileged: PrivilegedIntents;
+  readonly #reactions = new ReactionStore();
+  readonly #events: MessageEvents;
+  readonly #webhooks: WebhookStore;
+  readonly #activity: ChannelActivity;
   readonly #commands: CommandStore;
   readonly #faults = new FaultInjector();
   readonly #waiters: Waiters;
@@ -209,16 +241,21 @@ export class DiscordEmulator {
     );
     this.#messages = new MessageStore(this.#state, this.#ids, () => this.#rest.origin);
     this.#commands = new CommandStore(this.#ids, this.applicationId);
+    this.#privileged = { ...NO_PRIVILEGED_INTENTS, ...options.privilegedIntents };
     const changed = () => this.#waiters.notify();
-    const messageEvent = (kind: 'create' | 'update' | 'delete', record: MessageRecord) =>
-      this.#messageEvent(kind, record);
+    const messageEvent = (kind: MessageEventKind, record: MessageRecord) =>
+      this.#events.message(kind, record);
     this.#gateway = new GatewayServer(options.heartbeatIntervalMs ?? 41_250, {
       token: options.token,
       newSessionId: () => randomBytes(16).toString('hex'),
       readyData: (session, resumeUrl) => this.#readyData(session, resumeUrl),
       guildCreates: () => [...this.#state.guilds.values()].map((g) => this.#state.guildCreate(g)),
+      disallowedIntents: (intents) => disallowedIntents(intents, this.#privileged),
       changed,
     });
+    this.#events = new MessageEvents(this.#state, this.#gateway, this.#privileged, changed);
+    this.#webhooks = new WebhookStore(this.#state, this.#messages, this.#ids, messageEvent);
+    this.#activity = new ChannelActivity(this.#state, this.#messages, this.#reactions, this.#events);
     this.#interactions = new InteractionRegistry({
       state: this.#state,
       messages: this.#messages,
@@ -237,6 +274,9 @@ export class DiscordEmulator {
       messages: this.#messages,
       commands: this.#commands,
       interactions: this.#interactions,
+      webhooks: this.#webhooks,
+      activity: this.#activity,
+      privileged: this.#privileged,
       faults: this.#faults,
       limiter: new RateLimiter(
         options.defaultRouteLimit ?? { limit: 50, windowMs: 1000 },
@@ -498,7 +538,7 @@ export class DiscordEmulator {
       body: { content: input.content },
       files: [],
     });
-    this.#messageEvent('create', record);
+    this.#events.message('create', record);
     return record.message;
   }
 
@@ -507,6 +547,76 @@ export class DiscordEmulator {
     return this.#commands.list(
       guild === undefined || guild === null ? null : this.#state.requireGuild(guild).id,
     );
+  }
+
+  // ---- members, webhooks, reactions (member-actions.ts, webhooks.ts) ---------
+
+  /** A member writes in a channel (or a thread under it): stored, and MESSAGE_CREATE goes out. */
+  memberWrites(input: MemberWriteInput): APIMessage {
+    return this.#activity.writes(input);
+  }
+
+  /** The member who wrote it edits it: MESSAGE_UPDATE. */
+  memberEdits(messageId: string, content: string): APIMessage {
+    return this.#activity.edits(messageId, content);
+  }
+
+  /** The member who wrote it deletes it: MESSAGE_DELETE. */
+  memberDeletes(messageId: string): void {
+    this.#activity.deletes(messageId);
+  }
+
+  /** MESSAGE_REACTION_ADD; `emoji` is a Unicode emoji or `name:id`. */
+  memberReacts(messageId: string, user: string, emoji: string): void {
+    this.#activity.reacts(messageId, user, emoji);
+  }
+
+  /** MESSAGE_REACTION_REMOVE. */
+  memberUnreacts(messageId: string, user: string, emoji: string): void {
+    this.#activity.unreacts(messageId, user, emoji);
+  }
+
+  /** A member starts a public thread (THREAD_CREATE); returns its id (the message's, when started from one). */
+  memberStartsThread(input: ThreadStartInput): string {
+    return this.#activity.startsThread(input);
+  }
+
+  /** Flips a privileged intent on the Developer Portal; sessions already identified keep their intents. */
+  setPrivilegedIntent(intent: keyof PrivilegedIntents, enabled: boolean): void {
+    this.#privileged[intent] = enabled;
+  }
+
+  /**
+   * Grants a permission to the bot's role in a guild (default the first), or takes it away in every
+   * channel whatever @everyone gives (a member overwrite): GUILD_ROLE_UPDATE and CHANNEL_UPDATEs follow.
+   */
+  setBotPermission(permission: bigint, granted: boolean, guild?: string): void {
+    const g = this.#state.requireGuild(guild);
+    const role = this.#state.roles.get(g.botRoleId);
+    if (!role) throw new Error('Discord emulator: the bot has no role');
+    role.permissions = granted ? role.permissions | permission : role.permissions & ~permission;
+    g.botDenied = granted ? g.botDenied & ~permission : g.botDenied | permission;
+    this.#events.permissionsChanged(g, role);
+  }
+
+  /** Webhooks of a channel (id or name), with their tokens. */
+  webhooks(channel: string): APIWebhook[] {
+    const id = this.#state.requireChannel(channel).id;
+    return this.#webhooks.list(id).map((w) => this.#webhooks.api(w));
+  }
+
+  /** What a channel (id or name; a thread too) shows, oldest first. */
+  channelView(channel: string, options: { includeDeleted?: boolean } = {}): MessageView[] {
+    const id = this.#state.requireChannel(channel).id;
+    return this.#messages
+      .list(id, { includeDeleted: options.includeDeleted })
+      .map((r) => messageView(r, this.#webhooks, this.#reactions));
+  }
+
+  /** One message as its channel shows it, deleted ones included. */
+  messageView(id: string): MessageView | undefined {
+    const record = this.#messages.any(id);
+    return record && messageView(record, this.#webhooks, this.#reactions);
   }
 
   // ---- faults and observation -----------------------------------------------
@@ -590,43 +700,11 @@ export class DiscordEmulator {
       session_id: session.id,
       resume_gateway_url: resumeUrl,
       shard: [session.shard[0], session.shard[1]],
-      application: { id: this.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
+      application: {
+        id: this.applicationId,
+        flags: applicationFlags(this.#privileged),
+        flags_new: String(applicationFlags(this.#privileged)),
+      },
     };
-  }
-
-  /** MESSAGE_* dispatches, only to sessions whose intents ask for them (gateway.mdx#gateway-intents). */
-  #messageEvent(kind: 'create' | 'update' | 'delete', record: MessageRecord): void {
-    this.#waiters.notify();
-    const channel = this.#state.channels.get(record.channelId);
-    if (!channel || record.ephemeral) return;
-    const dm = channel.type === ChannelType.DM;
-    const intent = dm ? GatewayIntentBits.DirectMessages : GatewayIntentBits.GuildMessages;
-    const wants = (s: GatewaySession) => (s.intents & intent) !== 0;
-    if (kind === 'delete') {
-      this.#gateway.dispatch(
-        GatewayDispatchEvents.MessageDelete,
-        {
-          id: record.message.id,
-          channel_id: channel.id,
-          ...(channel.guildId ? { guild_id: channel.guildId } : {}),
-        },
-        wants,
-      );
-      return;
-    }
-    const event =
-      kind === 'create' ? GatewayDispatchEvents.MessageCreate : GatewayDispatchEvents.MessageUpdate;
-    const full = gatewayMessage(this.#state, record);
-    // Message content is privileged, except the bot's own messages, DMs and mentions of the bot.
-    const exempt =
-      dm || record.authorId === this.#state.bot.id || full.mentions.some((u) => u.id === this.#state.bot.id);
-    const hasContentIntent = (s: GatewaySession) => (s.intents & GatewayIntentBits.MessageContent) !== 0;
-    if (exempt) {
-      this.#gateway.dispatch(event, full, wants);
-      return;
-    }
-    this.#gateway.dispatch(event, full, (s) => wants(s) && hasContentIntent(s));
-    const stripped = { ...full, content: '', embeds: [], attachments: [], components: [] };
-    this.#gateway.dispatch(event, stripped, (s) => wants(s) && !hasContentIntent(s));
   }
 }

@@ -30,13 +30,24 @@ export type Fault =
   /** 5xx without a JSON body, as Discord's edge answers them. */
   | { readonly type: 'server-error'; readonly status?: 500 | 502 | 503 | 504 }
   /**
-   * The request is carried out (a message is created), but its answer is lost on the way back:
-   * a 5xx from the edge (default 502, which discord.js repeats) or, with `disconnect`, a connection
-   * closed without an answer. What a retried post's nonce is for.
+   * The request is carried out (a message is created, a webhook executed), but its answer is lost
+   * on the way back: a 5xx from the edge (default 502, which discord.js repeats at once), with
+   * `disconnect` a connection closed without an answer (discord.js throws, no retry), or with
+   * `hang` no answer at all until the client's own timeout aborts the request (discord.js then
+   * retries up to its `retries` option). What a retried post's nonce is for — and Execute Webhook
+   * has none, so there a retry posts twice.
    */
-  | { readonly type: 'lost-answer'; readonly status?: 500 | 502 | 503 | 504; readonly disconnect?: boolean }
+  | {
+      readonly type: 'lost-answer';
+      readonly status?: 500 | 502 | 503 | 504;
+      readonly disconnect?: boolean;
+      readonly hang?: boolean;
+    }
   /** Any other JSON error. */
   | { readonly type: 'error'; readonly status: number; readonly code?: number; readonly message?: string };
+
+/** Execute Webhook on every channel webhook (and interaction follow-ups); narrow with a concrete path `/webhooks/{id}/{token}`. */
+export const EXECUTE_WEBHOOK: RouteMatch = { method: 'POST', route: '/webhooks/:webhook_id/:webhook_token' };
 
 export interface FaultHandle {
   /** Requests this rule has failed so far. */

@@ -76,6 +76,8 @@ export interface GatewayHooks {
   readonly newSessionId: () => string;
   readonly readyData: (session: GatewaySession, resumeUrl: string) => GatewayReadyDispatchData;
   readonly guildCreates: () => GatewayGuildCreateDispatchData[];
+  /** Whether the intents ask for a privileged intent the application has not enabled (close 4014). */
+  readonly disallowedIntents: (intents: number) => boolean;
   /** Called after every state change so waiters re-check. */
   readonly changed: () => void;
 }
@@ -330,6 +332,10 @@ export class GatewayServer {
     }
     if (typeof d?.intents !== 'number') {
       socket.close(GatewayCloseCodes.InvalidIntents, 'Invalid intent(s)');
+      return;
+    }
+    if (this.hooks.disallowedIntents(d.intents)) {
+      socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
       return;
     }
     this.#stats.identifies += 1;

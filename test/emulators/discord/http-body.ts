@@ -58,6 +58,9 @@ export const apiErrors = {
   unknownCommand: () => new ApiError(404, { code: 10063, message: 'Unknown application command' }),
   alreadyAcknowledged: () =>
     new ApiError(400, { code: 40060, message: 'Interaction has already been acknowledged.' }),
+  maxWebhooks: () => new ApiError(400, { code: 30007, message: 'Maximum number of webhooks reached (15)' }),
+  entityTooLarge: () => new ApiError(413, { code: 40005, message: 'Request entity too large' }),
+  unknownEmoji: () => new ApiError(400, { code: 10014, message: 'Unknown Emoji' }),
   missingAccess: () => new ApiError(403, { code: 50001, message: 'Missing Access' }),
   notAuthor: () =>
     new ApiError(403, { code: 50005, message: 'Cannot edit a message authored by another user' }),
@@ -67,6 +70,8 @@ export const apiErrors = {
     new ApiError(400, { code: 50008, message: 'Cannot send messages in a non-text channel' }),
   missingPermissions: () => new ApiError(403, { code: 50013, message: 'Missing Permissions' }),
   invalidWebhookToken: () => new ApiError(401, { code: 50027, message: 'Invalid Webhook Token' }),
+  threadAlreadyCreated: () =>
+    new ApiError(400, { code: 160004, message: 'A thread has already been created for this message' }),
   invalidJson: () => new ApiError(400, { code: 50109, message: 'The request body contains invalid JSON.' }),
 };
 

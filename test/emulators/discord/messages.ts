@@ -46,6 +46,8 @@ export interface CreateMessageParams {
   readonly files: readonly UploadedFile[];
   readonly type?: MessageType;
   readonly webhookId?: string;
+  /** The author as the message shows it when it is not `author` (a webhook's name and avatar). */
+  readonly shownAuthor?: APIUser;
   readonly applicationId?: string;
   readonly interactionMetadata?: APIMessageInteractionMetadata;
   readonly interaction?: APIMessageInteraction;
@@ -79,6 +81,7 @@ export class MessageStore {
 
   create(params: CreateMessageParams): MessageRecord {
     const { body, channel } = params;
+    checkFileSizes(params.files);
     const errors = new FormErrors();
     checkBody(body, errors, params.files.length);
     errors.throwIfAny();
@@ -99,7 +102,7 @@ export class MessageStore {
     const message: APIMessage = {
       id,
       channel_id: channel.id,
-      author: this.state.apiUser(params.author),
+      author: params.shownAuthor ?? this.state.apiUser(params.author),
       content,
       timestamp: discordTimestamp(),
       edited_timestamp: null,
@@ -139,6 +142,7 @@ export class MessageStore {
 
   /** Applies a PATCH body (message or webhook message edit). */
   edit(record: MessageRecord, body: Record<string, unknown>, files: readonly UploadedFile[]): MessageRecord {
+    checkFileSizes(files);
     const errors = new FormErrors();
     checkBody(body, errors, files.length);
     errors.throwIfAny();
@@ -340,6 +344,13 @@ export class MessageStore {
       referenced_message: target.message,
     };
   }
+}
+
+/** Each file in a request may be at most 10 MiB (reference.mdx, Uploading Files): 413 code 40005 beyond. */
+export const FILE_SIZE_LIMIT = 10 * 1024 * 1024;
+
+function checkFileSizes(files: readonly UploadedFile[]): void {
+  if (files.some((f) => f.data.length > FILE_SIZE_LIMIT)) throw apiErrors.entityTooLarge();
 }
 
 function isEmpty(body: Record<string, unknown>, fileCount: number): boolean {

@@ -8,19 +8,23 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-import type { APIMessage } from 'discord.js';
 import { ChannelType, PermissionFlagsBits } from 'discord.js';
 
 import type { CommandStore } from './commands.ts';
 import type { Fault, FaultInjector } from './faults.ts';
 import type { RequestBody, RestResult } from './http-body.ts';
 import { ApiError, apiErrors, parseRequestBody } from './http-body.ts';
+import type { PrivilegedIntents } from './intents.ts';
+import { applicationFlags } from './intents.ts';
 import type { InteractionRegistry } from './interactions.ts';
+import type { ChannelActivity } from './member-actions.ts';
 import type { MessageRecord, MessageStore } from './messages.ts';
 import { asObject } from './messages.ts';
 import type { RateLimiter, RateLimitScope } from './rate-limits.ts';
 import { rateLimitBody, retryAfterHeader } from './rate-limits.ts';
+import { relayRoutes } from './relay-routes.ts';
 import type { ChannelRecord, DiscordState } from './state.ts';
+import type { WebhookStore } from './webhooks.ts';
 
 export interface RequestRecord {
   /** 1-based order of arrival. */
@@ -53,6 +57,10 @@ export interface RestEnvironment {
   readonly messages: MessageStore;
   readonly commands: CommandStore;
   readonly interactions: InteractionRegistry;
+  readonly webhooks: WebhookStore;
+  readonly activity: ChannelActivity;
+  /** The application's privileged intent switches (read at each request). */
+  readonly privileged: PrivilegedIntents;
   readonly faults: FaultInjector;
   readonly limiter: RateLimiter;
   readonly applicationId: string;
@@ -76,7 +84,7 @@ interface RouteDef {
   /** Interaction endpoints authenticate with the token in the path, not a header. */
   readonly auth: boolean;
   /** Interaction endpoints are exempt from the global limit (rate-limits.mdx). */
-  readonly globalExempt: boolean;
+  readonly globalExempt: boolean | ((params: Readonly<Record<string, string>>) => boolean);
   readonly handle: (request: RouteRequest) => RestResult;
 }
 
@@ -151,7 +159,16 @@ export class RestServer {
     return this.#log;
   }
 
+  /** Answers held by a `hang` lost-answer fault: never sent; the socket closes when the client gives up or at stop(). */
+  readonly #held = new Set<ServerResponse>();
+
+  #hold(res: ServerResponse): void {
+    this.#held.add(res);
+    res.once('close', () => this.#held.delete(res));
+  }
+
   async close(): Promise<void> {
+    for (const res of this.#held) res.socket?.destroy();
     // discord.js keeps connections alive: close them rather than wait for their timeout.
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
@@ -241,7 +258,8 @@ export class RestServer {
     }
 
     const now = Date.now();
-    if (!def.globalExempt) {
+    const exempt = typeof def.globalExempt === 'function' ? def.globalExempt(params) : def.globalExempt;
+    if (!exempt) {
       const retryAfter = this.env.limiter.checkGlobal(now);
       if (retryAfter !== undefined) {
         const json = rateLimitBody(retryAfter, 'global');
@@ -281,9 +299,11 @@ export class RestServer {
       if (bodyError) throw bodyError;
       const result = def.handle({ params, query: url.searchParams, body });
       if (fault?.type === 'lost-answer') {
-        if (fault.disconnect) res.socket?.destroy();
+        if (fault.hang) this.#hold(res);
+        else if (fault.disconnect) res.socket?.destroy();
         else res.writeHead(fault.status ?? 502, { 'Content-Type': 'text/plain' }).end('emulated lost answer');
-        record(def.template, fault.disconnect ? 0 : (fault.status ?? 502), result.body, {
+        const lostStatus = fault.hang === true || fault.disconnect === true ? 0 : (fault.status ?? 502);
+        record(def.template, lostStatus, result.body, {
           fault: fault.type,
         });
         return;
@@ -393,7 +413,7 @@ function createRoutes(env: RestEnvironment): RouteDef[] {
     method: string,
     template: string,
     handle: (request: RouteRequest) => RestResult,
-    options: { auth?: boolean; globalExempt?: boolean } = {},
+    options: { auth?: boolean; globalExempt?: RouteDef['globalExempt'] } = {},
   ): RouteDef => ({
     method,
     template,
@@ -402,6 +422,11 @@ function createRoutes(env: RestEnvironment): RouteDef[] {
     globalExempt: options.globalExempt ?? false,
   });
   const interactionRoute = { auth: false, globalExempt: true };
+  // Webhook routes authenticate with the token in the path; only the interaction webhook is exempt from the global limit.
+  const channelWebhookRoute = {
+    auth: false,
+    globalExempt: (params: Readonly<Record<string, string>>) => params.webhook_id === env.applicationId,
+  };
 
   /** A channel the bot can see; unknown -> 10003, hidden -> 50001. */
   const visibleChannel = (id: string | undefined): ChannelRecord => {
@@ -455,7 +480,7 @@ function createRoutes(env: RestEnvironment): RouteDef[] {
         bot_public: true,
         bot_require_code_grant: false,
         verify_key: '0'.repeat(64),
-        flags: 0,
+        flags: applicationFlags(env.privileged),
         bot: state.apiUser(state.bot),
       }),
     ),
@@ -502,22 +527,6 @@ function createRoutes(env: RestEnvironment): RouteDef[] {
     route('GET', '/channels/:channel_id', ({ params }) =>
       ok(state.apiChannel(visibleChannel(params.channel_id))),
     ),
-    route('GET', '/channels/:channel_id/messages', ({ params, query }) => {
-      const channel = visibleChannel(params.channel_id);
-      const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50)));
-      const before = query.get('before');
-      const after = query.get('after');
-      const list = messages
-        .list(channel.id)
-        .filter(
-          (r) =>
-            (before === null || BigInt(r.message.id) < BigInt(before)) &&
-            (after === null || BigInt(r.message.id) > BigInt(after)),
-        )
-        .reverse()
-        .slice(0, limit);
-      return ok(list.map((r) => r.message));
-    }),
     route('POST', '/channels/:channel_id/messages', ({ params, body }) => {
       const channel = visibleChannel(params.channel_id);
       if (channel.type === ChannelType.GuildCategory) throw apiErrors.nonTextChannel();
@@ -536,10 +545,6 @@ function createRoutes(env: RestEnvironment): RouteDef[] {
       const created = messages.create({ channel, author: state.bot, body: json, files: body.files });
       env.messageEvent('create', created);
       return ok(created.message);
-    }),
-    route('GET', '/channels/:channel_id/messages/:message_id', ({ params }) => {
-      const channel = visibleChannel(params.channel_id);
-      return ok(channelMessage(channel, params.message_id).message);
     }),
     route('PATCH', '/channels/:channel_id/messages/:message_id', ({ params, body }) => {
       const channel = visibleChannel(params.channel_id);
@@ -561,6 +566,15 @@ function createRoutes(env: RestEnvironment): RouteDef[] {
       env.messageEvent('delete', record);
       return noContent;
     }),
+    ...relayRoutes({
+      state,
+      messages,
+      webhooks: env.webhooks,
+      activity: env.activity,
+      privileged: env.privileged,
+      visibleChannel,
+      channelMessage,
+    }).map((r) => route(r.method, r.template, r.handle)),
     route('POST', '/channels/:channel_id/typing', ({ params }) => {
       visibleChannel(params.channel_id);
       return noContent;
@@ -619,47 +633,52 @@ function createRoutes(env: RestEnvironment): RouteDef[] {
         ),
       interactionRoute,
     ),
+    // The application's id names the interaction webhook; any other id a channel webhook.
     route(
       'POST',
       '/webhooks/:webhook_id/:webhook_token',
-      ({ params, body }) =>
-        interactions.webhook(
-          'POST',
-          params.webhook_id ?? '',
-          params.webhook_token ?? '',
-          undefined,
-          body.json,
-          body.files,
-        ),
-      interactionRoute,
+      ({ params, body, query }) =>
+        params.webhook_id === env.applicationId
+          ? interactions.webhook(
+              'POST',
+              env.applicationId,
+              params.webhook_token ?? '',
+              undefined,
+              body.json,
+              body.files,
+            )
+          : env.webhooks.execute(
+              env.webhooks.authorize(params.webhook_id ?? '', params.webhook_token ?? ''),
+              query,
+              jsonObject(body),
+              body.files,
+            ),
+      channelWebhookRoute,
     ),
     ...(['GET', 'PATCH', 'DELETE'] as const).map((method) =>
       route(
         method,
         '/webhooks/:webhook_id/:webhook_token/messages/:message_id',
-        ({ params, body }) =>
-          interactions.webhook(
-            method,
-            params.webhook_id ?? '',
-            params.webhook_token ?? '',
-            params.message_id,
-            body.json,
-            body.files,
-          ),
-        interactionRoute,
+        ({ params, body, query }) =>
+          params.webhook_id === env.applicationId
+            ? interactions.webhook(
+                method,
+                env.applicationId,
+                params.webhook_token ?? '',
+                params.message_id,
+                body.json,
+                body.files,
+              )
+            : env.webhooks.message(
+                method,
+                env.webhooks.authorize(params.webhook_id ?? '', params.webhook_token ?? ''),
+                params.message_id ?? '',
+                query,
+                jsonObject(body),
+                body.files,
+              ),
+        channelWebhookRoute,
       ),
     ),
   ];
-}
-
-/** Message objects as MESSAGE_CREATE carries them: with guild_id and the author's member. */
-export function gatewayMessage(
-  state: DiscordState,
-  record: MessageRecord,
-): APIMessage & Record<string, unknown> {
-  const channel = state.channels.get(record.channelId);
-  const guild = channel?.guildId ? state.guilds.get(channel.guildId) : undefined;
-  if (!guild || !guild.members.has(record.authorId)) return { ...record.message };
-  const { user: _user, ...member } = state.apiMember(guild, record.authorId);
-  return { ...record.message, guild_id: guild.id, member };
 }

@@ -35,6 +35,8 @@ export interface UserInput {
   readonly id?: string;
   readonly username: string;
   readonly globalName?: string;
+  /** Avatar hash, as `author.avatar` carries it. Default none. */
+  readonly avatar?: string;
   /** Client language sent as the interaction `locale`. Default `en-US`. */
   readonly locale?: string;
   /** The user blocks DMs from the bot: posting in their DM answers 403 code 50007. */
@@ -93,6 +95,7 @@ export interface UserRecord {
   readonly id: string;
   readonly username: string;
   readonly globalName: string | null;
+  readonly avatar?: string | null;
   readonly locale: string;
   dmsClosed: boolean;
   readonly bot: boolean;
@@ -118,6 +121,8 @@ export interface ChannelRecord {
   /** For DM channels: the human on the other side. */
   readonly recipientId: string | null;
   lastMessageId: string | null;
+  /** For threads: who started it (default the bot). */
+  readonly ownerId?: string;
 }
 
 export interface MemberRecord {
@@ -138,6 +143,8 @@ export interface GuildRecord {
   readonly members: Map<string, MemberRecord>;
   readonly botRoleId: string;
   readonly joinedAt: string;
+  /** Permissions taken from the bot in every channel (a member overwrite), whatever its roles give. */
+  botDenied: bigint;
 }
 
 const P = PermissionFlagsBits;
@@ -224,6 +231,7 @@ export class DiscordState {
       id: input.id ?? this.ids.next(),
       username: input.username,
       globalName: input.globalName ?? null,
+      avatar: input.avatar ?? null,
       locale: input.locale ?? 'en-US',
       dmsClosed: input.dmsClosed ?? false,
       bot: false,
@@ -295,6 +303,7 @@ export class DiscordState {
       members,
       botRoleId: botRole.id,
       joinedAt,
+      botDenied: 0n,
     };
     this.guilds.set(id, guild);
 
@@ -415,6 +424,32 @@ export class DiscordState {
     return channel;
   }
 
+  /** A public thread (type 11) under a text channel, as starting one on Discord creates it. */
+  addThread(parent: ChannelRecord, input: { id?: string; name: string; ownerId: string }): ChannelRecord {
+    if (parent.guildId === null || parent.type === ChannelType.PublicThread) {
+      throw new Error(
+        `Discord emulator: a thread needs a guild text channel, not ${parent.name ?? parent.id}`,
+      );
+    }
+    const guild = this.guilds.get(parent.guildId);
+    const thread: ChannelRecord = {
+      id: input.id ?? this.ids.next(),
+      type: ChannelType.PublicThread,
+      name: input.name,
+      guildId: parent.guildId,
+      topic: null,
+      parentId: parent.id,
+      position: 0,
+      access: parent.access,
+      recipientId: null,
+      lastMessageId: null,
+      ownerId: input.ownerId,
+    };
+    this.channels.set(thread.id, thread);
+    guild?.channelIds.push(thread.id);
+    return thread;
+  }
+
   /** Permissions of a member, in a channel when given (the channel's access applies to the bot). */
   permissions(guild: GuildRecord, userId: string, channel?: ChannelRecord): bigint {
     if (guild.ownerId === userId) return ALL_PERMISSIONS;
@@ -422,7 +457,7 @@ export class DiscordState {
     let bits = this.roles.get(guild.id)?.permissions ?? 0n;
     for (const roleId of member?.roleIds ?? []) bits |= this.roles.get(roleId)?.permissions ?? 0n;
     if (bits & P.Administrator) return ALL_PERMISSIONS;
-    if (channel && userId === this.bot.id) bits &= ~this.accessDenied(channel);
+    if (channel && userId === this.bot.id) bits &= ~this.accessDenied(channel) & ~guild.botDenied;
     return bits;
   }
 
@@ -438,7 +473,7 @@ export class DiscordState {
       username: user.username,
       discriminator: '0',
       global_name: user.globalName,
-      avatar: null,
+      avatar: user.avatar ?? null,
       ...(user.bot ? { bot: true } : {}),
     };
   }
@@ -517,7 +552,7 @@ export class DiscordState {
           ...thread,
           type: ChannelType.PublicThread,
           parent_id: channel.parentId ?? undefined,
-          owner_id: this.bot.id,
+          owner_id: channel.ownerId ?? this.bot.id,
           last_message_id: channel.lastMessageId,
           rate_limit_per_user: 0,
           message_count: 0,
@@ -564,7 +599,8 @@ export class DiscordState {
 
   /** Channel access is expressed as a member overwrite, so discord.js computes the same permissions. */
   overwrites(channel: ChannelRecord): APIOverwrite[] {
-    const deny = this.accessDenied(channel);
+    const guild = channel.guildId === null ? undefined : this.guilds.get(channel.guildId);
+    const deny = this.accessDenied(channel) | (guild?.botDenied ?? 0n);
     if (deny === 0n) return [];
     return [{ id: this.bot.id, type: OverwriteType.Member, allow: '0', deny: deny.toString() }];
   }
