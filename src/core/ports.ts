@@ -274,14 +274,36 @@ export interface DirectTarget {
 }
 
 /** How the core reaches a platform. Every adapter implements all of it: nothing is optional. */
+/**
+ * Aborted once the outbox stopped waiting for an attempt (its send timeout ran out): the
+ * attempt may go on finishing calls under way, but starts no further post or edit, since the
+ * delivery is retried and a late post could land beside the retry's.
+ */
+export type Abandoned = AbortSignal;
+
 export interface ChannelPoster {
   readonly platform: Platform;
   /** Posts a message; `idempotencyKey` lets platforms that support it (Discord nonce) drop duplicates. */
-  post(target: ChannelTarget, message: OutgoingMessage, idempotencyKey: string): Promise<PostResult>;
+  post(
+    target: ChannelTarget,
+    message: OutgoingMessage,
+    idempotencyKey: string,
+    abandoned?: Abandoned,
+  ): Promise<PostResult>;
   /** Sends a direct message to one person, with the same result semantics as post. */
-  sendDirect(target: DirectTarget, message: OutgoingMessage, idempotencyKey: string): Promise<PostResult>;
+  sendDirect(
+    target: DirectTarget,
+    message: OutgoingMessage,
+    idempotencyKey: string,
+    abandoned?: Abandoned,
+  ): Promise<PostResult>;
   /** Replaces a message the bot posted earlier (an exchange card after a change). */
-  edit(target: ChannelTarget, platformMessageId: string, message: OutgoingMessage): Promise<PostResult>;
+  edit(
+    target: ChannelTarget,
+    platformMessageId: string,
+    message: OutgoingMessage,
+    abandoned?: Abandoned,
+  ): Promise<PostResult>;
 }
 
 /** Recurrence rules (cron in a time zone) live outside the core, behind this port. */

@@ -500,7 +500,16 @@ export class SlackEmulator {
       await picked.released;
       if (fault?.type === 'hang' && fault.then === 'drop') {
         req.socket.destroy();
-        this.log.push({ seq: this.log.length + 1, method: apiMethod, token, teamId, args, status: 0, response: '', fault });
+        this.log.push({
+          seq: this.log.length + 1,
+          method: apiMethod,
+          token,
+          teamId,
+          args,
+          status: 0,
+          response: '',
+          fault,
+        });
         this.waiters.notify();
         return;
       }
