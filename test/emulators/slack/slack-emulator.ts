@@ -494,22 +494,15 @@ export class SlackEmulator {
     const headers: Record<string, string> = {};
     const picked = decodeError === undefined ? this.faults.pick(apiMethod, args) : undefined;
     const fault = picked?.fault;
+    const logged = (answered: Pick<ApiCall, 'status' | 'response'>) =>
+      this.log.push({ seq: this.log.length + 1, method: apiMethod, token, teamId, args, fault, ...answered });
     if (picked?.released) {
       // Held: the test sees it waiting (holding), and the call goes on once it is let go.
       this.waiters.notify();
       await picked.released;
       if (fault?.type === 'hang' && fault.then === 'drop') {
         req.socket.destroy();
-        this.log.push({
-          seq: this.log.length + 1,
-          method: apiMethod,
-          token,
-          teamId,
-          args,
-          status: 0,
-          response: '',
-          fault,
-        });
+        logged({ status: 0, response: '' });
         this.waiters.notify();
         return;
       }
@@ -528,16 +521,7 @@ export class SlackEmulator {
     } else {
       response = callWebApi(this.env, { method: apiMethod, token, basicAuth, args });
     }
-    this.log.push({
-      seq: this.log.length + 1,
-      method: apiMethod,
-      token,
-      teamId,
-      args,
-      status,
-      response,
-      fault,
-    });
+    logged({ status, response });
     if (typeof response === 'string') {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
       res.end(response);
