@@ -105,10 +105,9 @@ describe.each(DATABASE_KINDS.slice(-1))('a minute of Slack Web API failures on %
     expect(statuses.filter((s) => s.status !== 'SENT')).toEqual([]);
   }
 
-  const callsOf = (method: string, texts: readonly string[]) =>
-    h.slack
-      .calls(method)
-      .filter((c) => method !== 'chat.postMessage' || texts.includes(String(c.args['text'])));
+  /** The post calls of these announcements, in order. */
+  const postsOf = (texts: readonly string[]) =>
+    h.slack.calls('chat.postMessage').filter((c) => texts.includes(String(c.args['text'])));
 
   it('recovers from a minute of HTTP 503 on every post', async () => {
     const outage = h.slack.failNext(
@@ -124,7 +123,7 @@ describe.each(DATABASE_KINDS.slice(-1))('a minute of Slack Web API failures on %
     expect(h.slack.callCount('conversations.history') - historyBefore).toBe(ATTEMPTS_IN_THE_MINUTE - 6);
     outage.clear();
     await expectEachOnceAfterRecovery(texts);
-    expect(callsOf('chat.postMessage', texts).map((c) => c.status)).toEqual([
+    expect(postsOf(texts).map((c) => c.status)).toEqual([
       ...Array<number>(ATTEMPTS_IN_THE_MINUTE).fill(503),
       ...Array<number>(6).fill(200),
     ]);
@@ -175,7 +174,7 @@ describe.each(DATABASE_KINDS.slice(-1))('a minute of Slack Web API failures on %
       await h.slack.waitForCalls('chat.postMessage', postsBefore + 6);
 
       await expectEachOnceAfterRecovery(texts);
-      expect(callsOf('chat.postMessage', texts).filter((c) => c.status === 200)).toHaveLength(6);
+      expect(postsOf(texts).filter((c) => c.status === 200)).toHaveLength(6);
       // Answered: the late posts were all; dropped: one post each after recovery.
       expect(h.slack.callCount('chat.postMessage') - postsBefore).toBe(then === 'answer' ? 6 : 12);
     },
