@@ -16,7 +16,7 @@ import { DEFAULT_LIMITS, type AbuseLimits } from './core/limits.ts';
 import type { Metrics } from './core/metrics.ts';
 import { CoreInbound } from './core/inbound.ts';
 import type { RetentionPeriods } from './core/jobs/purge-history.ts';
-import { DeliveryWorker } from './core/outbox/delivery-worker.ts';
+import { DeliveryWorker, type DeliveryWorkerOptions } from './core/outbox/delivery-worker.ts';
 import { OutboxSignal } from './core/outbox/outbox-signal.ts';
 import { platformSendLimits } from './core/outbox/send-limits.ts';
 import type { Clock, Logger } from './core/ports.ts';
@@ -73,6 +73,8 @@ export function wireTwinbridge(options: {
   inviteKey?: Buffer;
   /** What the bus, the worker and the scheduler report to (/metrics); nothing when not given. */
   metrics?: Metrics;
+  /** Tests: the outbox's timer (pacing, leases, send timeouts) and its own wake-ups. */
+  outbox?: Pick<DeliveryWorkerOptions, 'timer' | 'retryWakeHorizonMs'>;
 }): TwinbridgeParts {
   const { clock, logger, metrics } = options;
   const store = new PrismaStore(options.database.prisma, { inviteKey: options.inviteKey ?? randomBytes(32) });
@@ -105,6 +107,7 @@ export function wireTwinbridge(options: {
       workerId: options.workerId,
       limits: platformSendLimits(options.sendShare ?? 1),
       ...(metrics ? { metrics } : {}),
+      ...options.outbox,
     },
   );
   outboxChanged.listen(() => {

@@ -278,6 +278,13 @@ export interface DirectTarget {
 }
 
 /** How the core reaches a platform. Every adapter implements all of it: nothing is optional. */
+/**
+ * Aborted once the outbox stopped waiting for an attempt (its send timeout ran out): the
+ * attempt may go on finishing calls under way, but starts no further post or edit, since the
+ * delivery is retried and a late post could land beside the retry's.
+ */
+export type Abandoned = AbortSignal;
+
 export interface ChannelPoster {
   readonly platform: Platform;
   /**
@@ -288,12 +295,23 @@ export interface ChannelPoster {
     target: ChannelTarget,
     message: OutgoingMessage,
     idempotencyKey: string,
+    abandoned?: Abandoned,
     placement?: { threadMessageId?: string },
   ): Promise<PostResult>;
   /** Sends a direct message to one person, with the same result semantics as post. */
-  sendDirect(target: DirectTarget, message: OutgoingMessage, idempotencyKey: string): Promise<PostResult>;
+  sendDirect(
+    target: DirectTarget,
+    message: OutgoingMessage,
+    idempotencyKey: string,
+    abandoned?: Abandoned,
+  ): Promise<PostResult>;
   /** Replaces a message the bot posted earlier (an exchange card after a change). */
-  edit(target: ChannelTarget, platformMessageId: string, message: OutgoingMessage): Promise<PostResult>;
+  edit(
+    target: ChannelTarget,
+    platformMessageId: string,
+    message: OutgoingMessage,
+    abandoned?: Abandoned,
+  ): Promise<PostResult>;
   /** Removes a message (a relayed copy, or an original a moderator removed elsewhere); gone already is ok. */
   remove(target: ChannelTarget, platformMessageId: string): Promise<PostResult>;
 }

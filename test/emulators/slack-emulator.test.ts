@@ -254,6 +254,28 @@ describe('Web API through the real WebClient', () => {
     expect(slack.messages(ws.generalChannelId)).toHaveLength(1);
   });
 
+  it('holds calls without an answer until the hang is cleared, then answers them late or drops them', async () => {
+    const ws = slack.workspace();
+    const channel = ws.generalChannelId ?? '';
+    const hang = slack.failNext('chat.postMessage', { type: 'hang' }, { times: Infinity });
+    const late = client(ws.botToken).chat.postMessage({ channel, text: 'late' });
+    await slack.waitFor(() => (hang.holding === 1 ? true : undefined), 5000, 'the call to be held');
+    expect(slack.messages(channel)).toHaveLength(0);
+    hang.clear();
+    await expect(late).resolves.toMatchObject({ ok: true });
+    expect(slack.messages(channel).map((m) => m.text)).toEqual(['late']);
+
+    const dropped = slack.failNext('chat.postMessage', { type: 'hang', then: 'drop' });
+    const lost = client(ws.botToken)
+      .chat.postMessage({ channel, text: 'never' })
+      .catch((e: unknown) => e);
+    await slack.waitFor(() => (dropped.holding === 1 ? true : undefined), 5000, 'the call to be held');
+    dropped.clear();
+    expect(await lost).toMatchObject({ code: ErrorCode.RequestError });
+    expect(slack.calls('chat.postMessage').map((c) => c.status)).toEqual([200, 0]);
+    expect(slack.messages(channel).map((m) => m.text)).toEqual(['late']);
+  });
+
   it('fails a seeded random fraction of chat.postMessage the same way every run', async () => {
     const run = async (): Promise<number[]> => {
       const emulator = await SlackEmulator.start();

@@ -162,6 +162,7 @@ export class RecordingPoster implements ChannelPoster {
     target: ChannelTarget,
     message: OutgoingMessage,
     key: string,
+    _abandoned?: AbortSignal,
     placement?: { threadMessageId?: string },
   ): Promise<PostResult> {
     if (placement?.threadMessageId) this.threads.set(key, placement.threadMessageId);

@@ -3,7 +3,8 @@
  * Slack posts the message but the answer never reaches the bot (a timeout after the fact).
  * It forwards every call to the emulator; for the next `loseAnswers` chat.postMessage calls it
  * answers 504 after the emulator stored the message. It also serves conversations.history from
- * the emulator's messages (with their metadata), which the poster reads to find such a post.
+ * the emulator's messages (with their metadata), which the poster reads to find such a post,
+ * and answers the next `failHistory` of those lookups 503.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,8 @@ import type { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
 export class LostAnswerProxy {
   /** How many more chat.postMessage answers to lose. */
   loseAnswers = 0;
+  /** How many more conversations.history calls to answer HTTP 503. */
+  failHistory = 0;
   readonly historyCalls: Record<string, string>[] = [];
 
   private emulator: SlackEmulator | undefined;
@@ -89,6 +92,10 @@ export class LostAnswerProxy {
   /** Newest first, as Slack answers; only what the bot could see (its own channel's messages). */
   private history(args: URLSearchParams): { status: number; headers: Record<string, string>; body: string } {
     this.historyCalls.push(Object.fromEntries(args));
+    if (this.failHistory > 0) {
+      this.failHistory -= 1;
+      return { status: 503, headers: { 'content-type': 'text/plain' }, body: 'service unavailable' };
+    }
     const channel = args.get('channel') ?? '';
     const oldest = Number(args.get('oldest') ?? '0');
     const messages = this.slack

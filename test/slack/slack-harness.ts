@@ -20,7 +20,11 @@ import type { SlackConfig } from '../../src/config.ts';
 import type { CommandBus } from '../../src/core/commands/command-bus.ts';
 import type { InboundPort } from '../../src/core/adapter-contract.ts';
 import type { Metrics } from '../../src/core/metrics.ts';
-import type { DeliveryWorker, DrainResult } from '../../src/core/outbox/delivery-worker.ts';
+import type {
+  DeliveryWorker,
+  DeliveryWorkerOptions,
+  DrainResult,
+} from '../../src/core/outbox/delivery-worker.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import {
   PrismaSlackInstallationStore,
@@ -56,6 +60,8 @@ export interface SlackHarnessOptions {
   tokenKey?: Buffer;
   /** What the bus and the worker report to, and (HTTP mode) the routes served beside Slack's. */
   observe?: { metrics: Metrics; httpRoutes: readonly CustomRoute[] };
+  /** The outbox's timer and wake-ups (a driven timer; wake-ups off so the test drains). */
+  outbox?: Pick<DeliveryWorkerOptions, 'timer' | 'retryWakeHorizonMs'>;
 }
 
 /** Who acts where; defaults to the first workspace's seeded user in its #general. */
@@ -150,6 +156,7 @@ export class SlackHarness {
       clock,
       workerId: 'slack-test',
       ...(options.observe ? { metrics: options.observe.metrics } : {}),
+      ...(options.outbox ? { outbox: options.outbox } : {}),
       adapters: (wiring) => {
         adapter = makeAdapter(wiring.inbound);
         return [adapter];

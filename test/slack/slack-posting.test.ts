@@ -144,6 +144,19 @@ describe('Slack posting for the outbox', () => {
     });
   });
 
+  it('after a lost answer, posts nothing while Slack cannot say whether the message exists', async () => {
+    proxy.loseAnswers = 1;
+    await announce('Lost, then unknown');
+    proxy.failHistory = 1;
+    await later();
+    // The lookup answered 503: posting now could double the message Slack already has.
+    expect(await delivery('Lost, then unknown')).toMatchObject({ status: 'PENDING', attempts: 2 });
+    expect(attempts('Lost, then unknown')).toEqual([200]);
+    await later();
+    expect(await delivery('Lost, then unknown')).toMatchObject({ status: 'SENT' });
+    expect(posted('Lost, then unknown')).toHaveLength(1);
+  });
+
   it('answers a repeated delivery (a crash before the outbox recorded it) with the recorded message', async () => {
     const target = {
       platform: 'SLACK' as const,

@@ -13,6 +13,7 @@ import {
 import { fieldErrors, submittedOptions } from '../../src/adapters/slack/command-modal.ts';
 import { classifySlackError } from '../../src/adapters/slack/slack-poster.ts';
 import {
+  channelsWithoutName,
   decodeSlackText,
   mentionedInText,
   plainMentions,
@@ -59,11 +60,20 @@ describe('Slack text', () => {
       ['U0042', 'Jana Nováková'],
       ['U0099', 'Max'],
     ]);
-    expect(plainMentions(text, names)).toBe(
+    expect(plainMentions(text, names, '@unknown user')).toBe(
       'town coordinator add user:<@U0042> title:"Díky @Jana Nováková, @petr a @Max"',
     );
-    expect(plainMentions('user:"<@U0042|jana>" text:<@U0042>', new Map())).toBe(
-      'user:"<@U0042|jana>" text:@U0042',
+    expect(plainMentions('user:"<@U0042|jana>" text:<@U0042>', new Map(), '@neznámý uživatel')).toBe(
+      'user:"<@U0042|jana>" text:@neznámý uživatel',
+    );
+  });
+
+  it('writes channels mentioned without a name as the name looked up, or as the unknown channel', () => {
+    const text = 'announce send text:"see <#C0001>, <#C0002|>, <#C0003|partneri> and <#C0004>"';
+    expect(channelsWithoutName(text)).toEqual(['C0001', 'C0002', 'C0004']);
+    const channels = { names: new Map([['C0001', 'general']]), unknown: '#unbekannter Kanal' };
+    expect(decodeSlackText(text, channels)).toBe(
+      'announce send text:"see #general, #unbekannter Kanal, #partneri and #unbekannter Kanal"',
     );
   });
 });

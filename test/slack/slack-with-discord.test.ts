@@ -72,6 +72,7 @@ describe('a Slack town and a Discord town in one partnership', () => {
         {
           name: 'Passau',
           preferredLocale: 'de',
+          roles: [{ name: 'Koordinatoren' }],
           channels: [{ name: 'general' }, { name: 'partnerstadt' }],
           members: [
             { username: 'max', globalName: 'Max', locale: 'de' },
@@ -239,5 +240,40 @@ describe('a Slack town and a Discord town in one partnership', () => {
       where: { text: { startsWith: 'Díky' } },
     });
     expect(stored.text).not.toContain('<@');
+  });
+
+  it('writes Discord mentions typed in an announcement as names on Slack, mentioning nobody', async () => {
+    const [max, lena] = [discord.userId('max'), discord.userId('lena')];
+    const channel = discord.channelId('partnerstadt', 'Passau');
+    const role = discord.roleId('Koordinatoren', 'Passau');
+    const everyone = discord.guildId('Passau');
+    await discordCommand({
+      user: 'max',
+      name: 'announce',
+      subcommand: 'send',
+      options: {
+        partnership: 1,
+        text: `Siehe <@${max}> und <@!${lena}> in <#${channel}>, fragt <@&${role}>, nicht <@123456789012345678> (<@&${everyone}>)`,
+      },
+    });
+    // Max writes in German: a member Discord did not name is "unknown" in German.
+    const expected = `Siehe @Max und @Lena in #partnerstadt, fragt @Koordinatoren, nicht ${translate('de', 'mention.unknown-user')} (@everyone)`;
+    expect(slack.messages(partneri).map((m) => unescaped(m.text))).toContain(expected);
+    const posted = discordPosts().find((m) => m.content.startsWith('Siehe'));
+    expect(posted?.content).toBe(expected);
+    expect(posted?.mention_everyone).toBe(false);
+    expect(posted?.mentions).toEqual([]);
+    expect(posted?.mention_roles).toEqual([]);
+  });
+
+  it('writes Slack channels mentioned without a name, and unknown members, as names on Discord', async () => {
+    await slackCommand(
+      `announce send partnership:1 text:"Schaut in <#${partneri}> und <#C0NOWHERE|>, fragt <@U0NOBODY>"`,
+      jana,
+    );
+    // Slack did not tell jana's language: the stand-ins are in English.
+    const expected = `Schaut in #partneri und ${translate('en', 'mention.unknown-channel')}, fragt ${translate('en', 'mention.unknown-user')}`;
+    expect(discordPosts().map((m) => m.content)).toContain(expected);
+    expect(slack.messages(partneri).map((m) => unescaped(m.text))).toContain(expected);
   });
 });

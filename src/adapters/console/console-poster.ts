@@ -28,6 +28,7 @@ export class ConsolePoster implements ChannelPoster {
     target: ChannelTarget,
     message: OutgoingMessage,
     _key: string,
+    _abandoned?: AbortSignal,
     placement?: { threadMessageId?: string },
   ): Promise<PostResult> {
     const thread = placement?.threadMessageId ? ` in the thread of ${placement.threadMessageId}` : '';

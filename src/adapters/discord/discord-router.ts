@@ -38,6 +38,7 @@ import { renderReply, type DiscordMessageBody } from './discord-messages.ts';
 import { discordText } from './discord-texts.ts';
 import { commandOptions, commandPath, commandRequestName } from './interaction-input.ts';
 import { interactionPlace, type InteractionPlace } from './interaction-place.ts';
+import { withPlainMentions } from './plain-mentions.ts';
 import { RsvpButtons } from './rsvp-buttons.ts';
 
 /** Knobs for tests; production uses the defaults. */
@@ -201,7 +202,8 @@ export class DiscordInteractionRouter {
     try {
       reply = await this.inbound.runCommand({
         command: commandRequestName(path),
-        options: commandOptions(interaction.options.data),
+        // Mentions in typed text become names here, before anything is stored or posted.
+        options: withPlainMentions(commandOptions(interaction.options.data), interaction),
         ...place,
       });
     } finally {

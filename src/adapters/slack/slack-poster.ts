@@ -12,11 +12,19 @@
  * metadata and is recorded in SlackPost: before the call (attempt started), and after it (ts).
  * A later attempt for the same delivery returns the recorded ts without posting; after an
  * attempt whose outcome is unknown (timeout, 5xx, crash) it first looks for the bot's message with
- * that metadata in the channel's recent history, and posts only when it is not there. Without the
- * history scopes that lookup fails and the post goes out again: at least once, never silently lost.
+ * that metadata in the channel's recent history, and posts only when it is not there. While Slack
+ * cannot answer that lookup (5xx, timeout, 429) the attempt ends retryable without posting: a
+ * post made blind then could double one whose answer was lost. Without the history scopes the
+ * lookup fails for good and the post goes out again: at least once, never silently lost.
+ *
+ * Timeouts. The posting client has no retries of its own and a 10 s timeout per call, so one
+ * attempt makes at most three calls (conversations.open, history, post) and ends within the
+ * outbox's send timeout (30 s). If the outbox stops waiting first, the attempt is `abandoned`:
+ * it starts no post or edit after that, since the retry may already be under way.
  */
 import type { webApi } from '@slack/bolt';
 import type {
+  Abandoned,
   ChannelPoster,
   ChannelTarget,
   DirectTarget,
@@ -60,6 +68,16 @@ const BROKEN = new Set([
 
 /** Slack-side failures after which the message may or may not exist. */
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+/** What an attempt the outbox stopped waiting for answers instead of posting. */
+const ABANDONED: PostResult = {
+  ok: false,
+  retryable: true,
+  reason: 'the outbox stopped waiting for this attempt; not posted',
+};
+
+/** What the channel's history says of an earlier attempt. */
+type EarlierAttempt = { ts: string } | { absent: true } | { unknown: Extract<PostResult, { ok: false }> };
 
 interface Failure {
   result: Extract<PostResult, { ok: false }>;
@@ -151,13 +169,24 @@ export class SlackPoster implements ChannelPoster {
     this.now = options.now ?? (() => new Date());
   }
 
-  async post(target: ChannelTarget, message: OutgoingMessage, deliveryId: string): Promise<PostResult> {
+  async post(
+    target: ChannelTarget,
+    message: OutgoingMessage,
+    deliveryId: string,
+    abandoned?: Abandoned,
+  ): Promise<PostResult> {
     const client = await this.workspaces.clientFor(target.communityExternalId);
     if ('unavailable' in client) return unavailableChannel(client);
-    return this.deliver(client, target.communityExternalId, target.channelId, message, deliveryId);
+    const where = { teamId: target.communityExternalId, channelId: target.channelId };
+    return this.deliver(client, where, message, deliveryId, abandoned);
   }
 
-  async sendDirect(target: DirectTarget, message: OutgoingMessage, deliveryId: string): Promise<PostResult> {
+  async sendDirect(
+    target: DirectTarget,
+    message: OutgoingMessage,
+    deliveryId: string,
+    abandoned?: Abandoned,
+  ): Promise<PostResult> {
     const client = await this.workspaces.clientFor(target.communityExternalId);
     if ('unavailable' in client) {
       return { ok: false, retryable: client.retryable, reason: client.unavailable };
@@ -174,7 +203,8 @@ export class SlackPoster implements ChannelPoster {
       // channelBroken only applies to channel links; a person who cannot be reached is a plain failure.
       return { ok: false, retryable: result.retryable && !result.channelBroken, reason: result.reason };
     }
-    const result = await this.deliver(client, target.communityExternalId, channelId, message, deliveryId);
+    const where = { teamId: target.communityExternalId, channelId };
+    const result = await this.deliver(client, where, message, deliveryId, abandoned);
     return result.ok ? result : { ...result, channelBroken: false };
   }
 
@@ -182,9 +212,12 @@ export class SlackPoster implements ChannelPoster {
     target: ChannelTarget,
     platformMessageId: string,
     message: OutgoingMessage,
+    abandoned?: Abandoned,
   ): Promise<PostResult> {
     const client = await this.workspaces.clientFor(target.communityExternalId);
     if ('unavailable' in client) return unavailableChannel(client);
+    // A late edit could land after the next one and show the older card.
+    if (abandoned?.aborted) return ABANDONED;
     const body = renderOutgoing(message);
     try {
       await client.chat.update({ channel: target.channelId, ts: platformMessageId, ...body });
@@ -212,26 +245,34 @@ export class SlackPoster implements ChannelPoster {
 
   private async deliver(
     client: WebClient,
-    teamId: string,
-    channelId: string,
+    { teamId, channelId }: { teamId: string; channelId: string },
     message: OutgoingMessage,
     deliveryId: string,
+    abandoned: Abandoned | undefined,
   ): Promise<PostResult> {
     const record = await this.ledger.find(deliveryId);
     if (record.state === 'posted') return { ok: true, platformMessageId: record.ts };
     if (record.state === 'uncertain') {
-      const ts = await this.findPosted(client, record.channelId, deliveryId, record.since);
-      if (ts) {
-        await this.ledger.posted(deliveryId, record.channelId, ts);
+      const earlier = await this.findPosted(client, record.channelId, deliveryId, record.since);
+      if ('unknown' in earlier) return earlier.unknown;
+      if ('ts' in earlier) {
+        await this.ledger.posted(deliveryId, record.channelId, earlier.ts);
         this.logger.info(
-          { delivery: deliveryId, channel: record.channelId, ts },
+          { delivery: deliveryId, channel: record.channelId, ts: earlier.ts },
           'Slack post found after an uncertain attempt',
         );
-        return { ok: true, platformMessageId: ts };
+        return { ok: true, platformMessageId: earlier.ts };
       }
     }
     let body: SlackMessageBody = renderOutgoing(message);
     for (;;) {
+      if (abandoned?.aborted) {
+        this.logger.info(
+          { delivery: deliveryId, channel: channelId },
+          'Slack post abandoned by the outbox (send timeout): not posted',
+        );
+        return ABANDONED;
+      }
       await this.ledger.begin(deliveryId, teamId, channelId, this.now());
       try {
         const posted = await client.chat.postMessage({
@@ -263,13 +304,13 @@ export class SlackPoster implements ChannelPoster {
     }
   }
 
-  /** The ts of the bot's message carrying this delivery id, posted since `since`, if Slack shows one. */
+  /** The bot's message carrying this delivery id, posted since `since`, if Slack shows one. */
   private async findPosted(
     client: WebClient,
     channelId: string,
     deliveryId: string,
     since: Date,
-  ): Promise<string | undefined> {
+  ): Promise<EarlierAttempt> {
     try {
       const history = await client.conversations.history({
         channel: channelId,
@@ -282,13 +323,22 @@ export class SlackPoster implements ChannelPoster {
           m.metadata?.event_type === DELIVERY_METADATA_TYPE &&
           payloadDeliveryId(m.metadata.event_payload) === deliveryId,
       );
-      return found?.ts;
+      return found?.ts ? { ts: found.ts } : { absent: true };
     } catch (error) {
-      this.logger.warn(
-        { delivery: deliveryId, channel: channelId, err: error },
-        'could not check Slack history for an earlier attempt; posting again',
-      );
-      return undefined;
+      const { result, rateLimitedMs } = classifySlackError(error);
+      const context = { delivery: deliveryId, channel: channelId, err: error };
+      if (!result.retryable) {
+        this.logger.warn(context, 'could not check Slack history for an earlier attempt; posting again');
+        return { absent: true };
+      }
+      this.logger.info(context, 'Slack did not answer the history lookup; trying the delivery again later');
+      return {
+        unknown: {
+          ...result,
+          reason: `history lookup: ${result.reason}`,
+          ...(rateLimitedMs !== undefined ? { retryAfterMs: rateLimitedMs } : {}),
+        },
+      };
     }
   }
 }

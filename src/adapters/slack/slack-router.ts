@@ -30,7 +30,8 @@ import { RsvpButtons } from './rsvp-buttons.ts';
 import { SlackAnswers } from './slack-answers.ts';
 import type { SlackEventLedger, WorkspaceClients } from './slack-ports.ts';
 import { PROFILE_LOOKUP_MS, type SlackProfiles } from './slack-profiles.ts';
-import { decodeSlackText, mentionedInText, plainMentions, stripLeadingMention } from './slack-text.ts';
+import { readableText } from './readable-text.ts';
+import { decodeSlackText, stripLeadingMention } from './slack-text.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -118,7 +119,7 @@ export class SlackRouter {
       const teamId = event.team ?? (body as { team_id?: string }).team_id ?? '';
       const who = await this.parts.profiles.identify(client, { teamId, userId: event.user ?? '' });
       const channel = { id: event.channel, name: event.channel };
-      const text = await this.readable(client, teamId, decodeSlackText(stripLeadingMention(event.text)));
+      const text = await this.readable(client, teamId, stripLeadingMention(event.text), who.locale);
       const reply = await this.parts.inbound.runCommand({
         text,
         actor: who.actor,
@@ -167,19 +168,22 @@ export class SlackRouter {
     );
   }
 
-  /** Command text with members mentioned in free text written as their names (slack-text.ts). */
-  private async readable(client: WebClient, teamId: string, text: string): Promise<string> {
-    const mentioned = mentionedInText(text);
-    if (mentioned.length === 0) return text;
-    return plainMentions(text, await this.parts.profiles.namesOf(client, teamId, mentioned));
+  /** Command text with the members and channels it mentions written as their names (readable-text.ts). */
+  private readable(
+    client: WebClient,
+    teamId: string,
+    raw: string,
+    locale: string | undefined,
+  ): Promise<string> {
+    const { profiles, logger } = this.parts;
+    return readableText(raw, { client, teamId, locale, profiles, logger, timer: this.timer });
   }
 
   private async onSlashCommand(command: SlashCommand, respond: RespondFn, client: WebClient): Promise<void> {
-    const text = await this.readable(client, command.team_id, decodeSlackText(command.text));
     const channel = { id: command.channel_id, name: command.channel_name };
-    const formCommand = MODAL_COMMANDS.find(
-      (id) => commands[id].path.join(' ') === text.trim().toLowerCase(),
-    );
+    // A form opens for the bare command, which mentions nobody.
+    const bare = decodeSlackText(command.text).trim().toLowerCase();
+    const formCommand = MODAL_COMMANDS.find((id) => commands[id].path.join(' ') === bare);
     const who = await this.parts.profiles.identify(
       client,
       {
@@ -194,6 +198,7 @@ export class SlackRouter {
       await this.forms.open(client, command.trigger_id, formCommand, who, channel);
       return;
     }
+    const text = await this.readable(client, command.team_id, command.text, who.locale);
     const started = performance.now();
     const access = linksChannel(text)
       ? await channelAccess(client, command.channel_id, {

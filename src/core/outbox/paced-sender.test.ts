@@ -10,6 +10,8 @@ interface Call {
   to: string;
   key: string;
   at: number;
+  /** Aborted once the sender stops waiting for this call. */
+  abandoned?: AbortSignal | undefined;
 }
 
 /** A platform that answers as the test says, recording who was called when. */
@@ -22,14 +24,25 @@ class ScriptedPoster implements ChannelPoster {
     public answer: (call: Call) => Promise<PostResult> = () => Promise.resolve(posted),
   ) {}
 
-  post(target: ChannelTarget, _message: unknown, key: string): Promise<PostResult> {
-    return this.record({ kind: 'post', to: `#${target.channelId}`, key, at: this.timer.now() });
+  post(target: ChannelTarget, _message: unknown, key: string, abandoned?: AbortSignal): Promise<PostResult> {
+    return this.record({ kind: 'post', to: `#${target.channelId}`, key, at: this.timer.now(), abandoned });
   }
-  sendDirect(target: DirectTarget, _message: unknown, key: string): Promise<PostResult> {
-    return this.record({ kind: 'direct', to: `@${target.userId}`, key, at: this.timer.now() });
+  sendDirect(
+    target: DirectTarget,
+    _message: unknown,
+    key: string,
+    abandoned?: AbortSignal,
+  ): Promise<PostResult> {
+    return this.record({ kind: 'direct', to: `@${target.userId}`, key, at: this.timer.now(), abandoned });
   }
-  edit(target: ChannelTarget, messageId: string): Promise<PostResult> {
-    return this.record({ kind: 'edit', to: `#${target.channelId}`, key: messageId, at: this.timer.now() });
+  edit(
+    target: ChannelTarget,
+    messageId: string,
+    _message: unknown,
+    abandoned?: AbortSignal,
+  ): Promise<PostResult> {
+    const at = this.timer.now();
+    return this.record({ kind: 'edit', to: `#${target.channelId}`, key: messageId, at, abandoned });
   }
   remove(target: ChannelTarget, messageId: string): Promise<PostResult> {
     return this.record({ kind: 'remove', to: `#${target.channelId}`, key: messageId, at: this.timer.now() });
@@ -125,6 +138,27 @@ describe('PacedSender', () => {
     expect(sending.result).toBeUndefined();
     await timer.advance(1);
     expect(sending.result).toEqual({ ok: false, retryable: true, reason: 'no answer within 5000 ms' });
+  });
+
+  it('tells an attempt it stopped waiting for that it is abandoned, and no other', async () => {
+    const timer = new ManualTimer();
+    let answer = (): Promise<PostResult> => new Promise<PostResult>(() => undefined);
+    const poster = new ScriptedPoster(timer, () => answer());
+    const paced = sender(timer, poster);
+    for (const claimed of [
+      delivery('d1', '100'),
+      delivery('d2', '100', 'card-7'),
+      delivery('d3', { user: 'jana' }),
+    ]) {
+      const sending = await start(paced, claimed);
+      expect(poster.calls.at(-1)?.abandoned?.aborted).toBe(false);
+      await timer.advance(SEND_TIMEOUT_MS);
+      await sending.done;
+      expect(poster.calls.at(-1)?.abandoned?.aborted).toBe(true);
+    }
+    answer = () => Promise.resolve(posted);
+    await paced.send(delivery('d4', '100'), FAR);
+    expect(poster.calls.at(-1)?.abandoned?.aborted).toBe(false);
   });
 
   it('counts a poster that throws as a retryable failure with its message', async () => {

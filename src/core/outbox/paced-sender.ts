@@ -6,7 +6,7 @@
  */
 import { within } from '../async/deadline.ts';
 import type { Platform } from '../domain/model.ts';
-import type { ChannelPoster, ClaimedDelivery, Logger, PostResult } from '../ports.ts';
+import type { Abandoned, ChannelPoster, ClaimedDelivery, Logger, PostResult } from '../ports.ts';
 import { SendGate, type PacingTimer, type SendAddress } from './send-gate.ts';
 import type { SendLimits } from './send-limits.ts';
 import { RELAY_KINDS } from '../relay/relayed-post.ts';
@@ -87,12 +87,18 @@ export class PacedSender {
     for (const gate of this.gates.values()) gate.close();
   }
 
-  /** Posts with a time limit; a thrown error is a retryable failure like any other. */
+  /**
+   * Posts with a time limit; a thrown error is a retryable failure like any other. An attempt
+   * past its limit is told it was abandoned, so it posts nothing after the retry is scheduled.
+   */
   private async sendWithTimeout(poster: ChannelPoster, delivery: ClaimedDelivery): Promise<PostResult> {
     const { timer, sendTimeoutMs } = this.options;
+    const abandon = new AbortController();
     try {
-      const answer = await within(postOnce(poster, delivery), sendTimeoutMs, timer);
-      return answer ?? { ok: false, retryable: true, reason: `no answer within ${sendTimeoutMs} ms` };
+      const answer = await within(postOnce(poster, delivery, abandon.signal), sendTimeoutMs, timer);
+      if (answer) return answer;
+      abandon.abort();
+      return { ok: false, retryable: true, reason: `no answer within ${sendTimeoutMs} ms` };
     } catch (error) {
       return { ok: false, retryable: true, reason: error instanceof Error ? error.message : String(error) };
     }
@@ -108,25 +114,32 @@ export class PacedSender {
   }
 }
 
-function postOnce(poster: ChannelPoster, delivery: ClaimedDelivery): Promise<PostResult> {
+function postOnce(
+  poster: ChannelPoster,
+  delivery: ClaimedDelivery,
+  abandoned: Abandoned,
+): Promise<PostResult> {
   const { destination } = delivery;
   // Every post leaves here: bidirectional controls go (views/bidi.ts).
   const payload = neutralizeMessage(delivery.payload);
   // The delivery id is stable across attempts: platforms with idempotency keys drop repeats.
-  if (destination.kind === 'direct') return poster.sendDirect(destination.target, payload, delivery.id);
+  if (destination.kind === 'direct') {
+    return poster.sendDirect(destination.target, payload, delivery.id, abandoned);
+  }
   // A relayed edit or removal of a copy that was never posted: nothing left to do.
   if (destination.targetMissing) return Promise.resolve({ ok: true, platformMessageId: '' });
   if (delivery.kind === RELAY_KINDS.delete && destination.editsMessageId !== undefined) {
     return poster.remove(destination.target, destination.editsMessageId);
   }
   if (destination.editsMessageId !== undefined) {
-    return poster.edit(destination.target, destination.editsMessageId, payload);
+    return poster.edit(destination.target, destination.editsMessageId, payload, abandoned);
   }
   const { threadMessageId } = destination;
   return poster.post(
     destination.target,
     payload,
     delivery.id,
+    abandoned,
     threadMessageId ? { threadMessageId } : undefined,
   );
 }

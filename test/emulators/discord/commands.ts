@@ -410,7 +410,6 @@ export function buildCommandData(
     roles: {},
     channels: {},
   };
-  let used = false;
   const where = `/${[path.name, path.subcommandGroup, path.subcommand].filter(Boolean).join(' ')}`;
 
   let defs: readonly APIApplicationCommandOption[] | undefined =
@@ -456,7 +455,6 @@ export function buildCommandData(
       continue;
     }
     const value = resolveValue(type, raw, { state, guild, where: `${where} ${name}`, resolved });
-    if (type === O.User || type === O.Channel || type === O.Role || type === O.Mentionable) used = true;
     if (def && context.focused === undefined) checkAgainstDefinition(def, value, `${where} ${name}`);
     leaves.push({ name, type, value } as APIApplicationCommandInteractionDataOption);
   }
@@ -483,7 +481,9 @@ export function buildCommandData(
     type: ApplicationCommandType.ChatInput,
     ...(definition?.guild_id === undefined ? {} : { guild_id: definition.guild_id }),
     ...(options.length > 0 ? { options } : {}),
-    ...(used ? { resolved: pruneResolved(resolved) } : {}),
+    ...(Object.values(resolved).some((found) => Object.keys(found).length > 0)
+      ? { resolved: pruneResolved(resolved) }
+      : {}),
   };
 }
 
@@ -523,9 +523,28 @@ function resolveValue(
     resolved.roles[role.id] = state.apiRole(role);
     return role.id;
   };
+  const addChannel = (ref: string): string | undefined => {
+    const channel = state.findChannel(ref, guild?.id);
+    if (!channel) return undefined;
+    const api = state.apiChannel(channel);
+    resolved.channels[channel.id] = {
+      id: channel.id,
+      type: api.type,
+      name: channel.name,
+      permissions: guild ? state.permissions(guild, state.bot.id, channel).toString() : '0',
+      ...(channel.parentId === null ? {} : { parent_id: channel.parentId }),
+    };
+    return channel.id;
+  };
   switch (type) {
     case O.String:
       if (typeof raw !== 'string') throw fail('expects a string');
+      // Mentions typed into a string option come resolved too, as far as Discord knows them.
+      for (const [, kind, id = ''] of raw.matchAll(/<(@!?|@&|#)(\d+)>/g)) {
+        if (kind === '#') addChannel(id);
+        else if (kind === '@&') addRole(id);
+        else addUser(id);
+      }
       return raw;
     case O.Integer:
       if (typeof raw !== 'number' || !Number.isInteger(raw)) throw fail('expects an integer');
@@ -552,17 +571,9 @@ function resolveValue(
       return id;
     }
     case O.Channel: {
-      const channel = state.findChannel(String(raw), guild?.id);
-      if (!channel) throw fail(`unknown channel ${String(raw)}`);
-      const api = state.apiChannel(channel);
-      resolved.channels[channel.id] = {
-        id: channel.id,
-        type: api.type,
-        name: channel.name,
-        permissions: guild ? state.permissions(guild, state.bot.id, channel).toString() : '0',
-        ...(channel.parentId === null ? {} : { parent_id: channel.parentId }),
-      };
-      return channel.id;
+      const id = addChannel(String(raw));
+      if (id === undefined) throw fail(`unknown channel ${String(raw)}`);
+      return id;
     }
     case O.Subcommand:
     case O.SubcommandGroup:

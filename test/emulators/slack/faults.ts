@@ -1,6 +1,6 @@
 // Fault injection for the Web API: scripted failures (next N calls), per-channel platform
-// errors and a seeded random fault rate. Seeded so a "20 % faults" test fails the same
-// calls on every run.
+// errors, calls held without an answer, and a seeded random fault rate. Seeded so a
+// "20 % faults" test fails the same calls on every run.
 
 export type WebApiFault =
   /** HTTP 429 with a `Retry-After` header (seconds, default 1). */
@@ -8,7 +8,13 @@ export type WebApiFault =
   /** An HTTP error status (default 500) with a plain-text body. */
   | { type: 'http_error'; status?: number; body?: string }
   /** HTTP 200 with `{ ok: false, error }`, e.g. `not_in_channel`, `channel_not_found`. */
-  | { type: 'error'; error: string };
+  | { type: 'error'; error: string }
+  /**
+   * No answer: the call is held until its rule is cleared (or the emulator stops), then
+   * answered as if it had just arrived (`then: 'answer'`, the default: a post made late) or its
+   * connection closed without a word (`'drop'`).
+   */
+  | { type: 'hang'; then?: 'answer' | 'drop' };
 
 export type ApiArgs = Readonly<Record<string, unknown>>;
 
@@ -35,7 +41,16 @@ export interface FaultHandle {
   readonly hits: number;
   /** Calls it will still fail (`Infinity` for persistent rules). */
   readonly remaining: number;
+  /** Hang rules: calls held right now, waiting for clear(). */
+  readonly holding: number;
+  /** Ends the rule; calls it holds are let go. */
   clear(): void;
+}
+
+/** A fault picked for a call; a hang comes with the moment it is let go. */
+export interface PickedFault {
+  fault: WebApiFault;
+  released?: Promise<void>;
 }
 
 interface Rule {
@@ -43,6 +58,8 @@ interface Rule {
   readonly draw: () => WebApiFault | undefined;
   remaining: number;
   hits: number;
+  /** Lets go of one held call each. */
+  readonly held: Set<() => void>;
 }
 
 /** mulberry32: tiny, fast and good enough to spread faults evenly. */
@@ -68,6 +85,7 @@ export class FaultInjector {
       draw: () => fault,
       remaining: options.times ?? 1,
       hits: 0,
+      held: new Set(),
     });
   }
 
@@ -78,6 +96,7 @@ export class FaultInjector {
       draw: () => ({ type: 'error', error }),
       remaining: Number.POSITIVE_INFINITY,
       hits: 0,
+      held: new Set(),
     });
   }
 
@@ -99,22 +118,33 @@ export class FaultInjector {
       },
       remaining: Number.POSITIVE_INFINITY,
       hits: 0,
+      held: new Set(),
     });
   }
 
+  /** Ends every rule, letting go of the calls they hold. */
   clear(): void {
+    for (const rule of this.rules) release(rule);
     this.rules = [];
   }
 
   /** The fault for this call, if any rule fires; consumes one use of that rule. */
-  pick(method: string, args: ApiArgs): WebApiFault | undefined {
+  pick(method: string, args: ApiArgs): PickedFault | undefined {
     for (const rule of this.rules) {
       if (rule.remaining <= 0 || !rule.matches(method, args)) continue;
       const fault = rule.draw();
       if (fault === undefined) continue;
       rule.remaining -= 1;
       rule.hits += 1;
-      return fault;
+      if (fault.type !== 'hang') return { fault };
+      const released = new Promise<void>((resolve) => {
+        const letGo = (): void => {
+          rule.held.delete(letGo);
+          resolve();
+        };
+        rule.held.add(letGo);
+      });
+      return { fault, released };
     }
     return undefined;
   }
@@ -128,9 +158,17 @@ export class FaultInjector {
       get remaining() {
         return rule.remaining;
       },
+      get holding() {
+        return rule.held.size;
+      },
       clear: () => {
+        release(rule);
         this.rules = this.rules.filter((r) => r !== rule);
       },
     };
   }
+}
+
+function release(rule: Rule): void {
+  for (const letGo of [...rule.held]) letGo();
 }

@@ -18,7 +18,7 @@
  *   await app.stop(); await slack.stop();            // the app first
  *
  * Web API at `apiUrl` (form or JSON bodies, Bearer or body token): auth.test, chat.
- * postMessage/update/delete/postEphemeral, conversations.info/open, users.info, views.open/
+ * postMessage/update/delete/postEphemeral, conversations.info/open/history, users.info, views.open/
  * push/update/publish, oauth.v2.access, apps.connections.open; others: `unknown_method`.
  * State is modelled: unknown channel -> channel_not_found, seeded #random (bot not a
  * member) -> not_in_channel, trigger ids single-use for 3 s, OAuth codes single-use.
@@ -26,7 +26,8 @@
  *
  * Faults: failNext(method | '*', fault, { times, when }) where fault is
  * { type: 'rate_limited', retryAfter } (HTTP 429 + Retry-After), { type: 'http_error', status }
- * or { type: 'error', error }; failChannel(id, error); randomFaults({ rate, seed, method?,
+ * or { type: 'error', error }, or { type: 'hang', then? } (held until the rule is cleared, then
+ * answered late or dropped); failChannel(id, error); randomFaults({ rate, seed, method?,
  * faults? }) fails the same calls for the same seed. Each returns a handle with clear().
  *
  * Inbound HTTP: http(url).slashCommand / blockAction / viewSubmission / event / appMention /
@@ -127,6 +128,7 @@ export interface ApiCall {
   readonly teamId: string | undefined;
   /** Decoded arguments (JSON-stringified ones such as `blocks` parsed), without `token`. */
   readonly args: Readonly<Record<string, unknown>>;
+  /** HTTP status answered; 0 when a held call's connection was dropped. */
   readonly status: number;
   /** Parsed JSON answer, or the text body of an injected HTTP error. */
   readonly response: Readonly<Record<string, unknown>> | string;
@@ -428,6 +430,7 @@ export class SlackEmulator {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.faults.clear();
     this.waiters.rejectAll(new Error('Slack emulator stopped'));
     await this.socket.close();
     this.server.closeAllConnections();
@@ -489,7 +492,21 @@ export class SlackEmulator {
     let status = 200;
     let response: Record<string, unknown> | string;
     const headers: Record<string, string> = {};
-    const fault = decodeError === undefined ? this.faults.pick(apiMethod, args) : undefined;
+    const picked = decodeError === undefined ? this.faults.pick(apiMethod, args) : undefined;
+    const fault = picked?.fault;
+    const logged = (answered: Pick<ApiCall, 'status' | 'response'>) =>
+      this.log.push({ seq: this.log.length + 1, method: apiMethod, token, teamId, args, fault, ...answered });
+    if (picked?.released) {
+      // Held: the test sees it waiting (holding), and the call goes on once it is let go.
+      this.waiters.notify();
+      await picked.released;
+      if (fault?.type === 'hang' && fault.then === 'drop') {
+        req.socket.destroy();
+        logged({ status: 0, response: '' });
+        this.waiters.notify();
+        return;
+      }
+    }
     if (decodeError !== undefined) {
       response = { ok: false, error: decodeError };
     } else if (fault?.type === 'rate_limited') {
@@ -504,16 +521,7 @@ export class SlackEmulator {
     } else {
       response = callWebApi(this.env, { method: apiMethod, token, basicAuth, args });
     }
-    this.log.push({
-      seq: this.log.length + 1,
-      method: apiMethod,
-      token,
-      teamId,
-      args,
-      status,
-      response,
-      fault,
-    });
+    logged({ status, response });
     if (typeof response === 'string') {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
       res.end(response);

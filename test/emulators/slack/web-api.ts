@@ -368,6 +368,26 @@ const HANDLERS: Record<string, Handler> = {
     return { channel: channelJson(channel) };
   },
 
+  // Newest first; metadata only with include_all_metadata; the bot reads channels it is in.
+  'conversations.history': (env, call) => {
+    const ws = requireWorkspace(env, call);
+    const channel = resolveChannel(env, ws, requiredString(call.args, 'channel', 'channel_not_found'));
+    const scope = channel.isPrivate ? 'groups:history' : channel.isIm ? 'im:history' : 'channels:history';
+    if (!ws.scopes.includes(scope)) throw new ApiError('missing_scope', { needed: scope });
+    if (!channel.botIsMember && !channel.isIm) throw new ApiError('not_in_channel');
+    const oldest = Number(optionalString(call.args, 'oldest') ?? '0');
+    const limit = Number(optionalString(call.args, 'limit') ?? '100');
+    const withMetadata = String(call.args['include_all_metadata']) === 'true';
+    const found = env.state.messages
+      .filter((m) => m.channel === channel.id && !m.deleted && Number(m.ts) > oldest)
+      .reverse();
+    const messages = found.slice(0, limit).map((m) => ({
+      ...messageJson(env, m),
+      ...(withMetadata && m.args['metadata'] !== undefined ? { metadata: m.args['metadata'] } : {}),
+    }));
+    return { messages, has_more: found.length > limit };
+  },
+
   'conversations.open': (env, call) => {
     const ws = requireWorkspace(env, call);
     const channelArg = optionalString(call.args, 'channel');

@@ -45,6 +45,9 @@ export const cs: Catalog = {
 
   'error.unexpected':
     'Na mé straně se něco pokazilo (ref. {ref}). Nic se nezměnilo; koordinátoři se mohou na toto označení odvolat.',
+  'mention.unknown-user': '@neznámý uživatel',
+  'mention.unknown-role': '@neznámá role',
+  'mention.unknown-channel': '#neznámý kanál',
   'error.unexpected-input':
     'Nic z toho, co jste zadali, se neuložilo. Tady to je, abyste to mohli zkusit znovu: {input}',
   'error.database-unavailable':

@@ -45,6 +45,9 @@ export const de: Catalog = {
 
   'error.unexpected':
     'Bei mir ist etwas schiefgelaufen (Ref. {ref}). Es wurde nichts geändert; die Koordinatoren können diese Referenz angeben.',
+  'mention.unknown-user': '@unbekannter Benutzer',
+  'mention.unknown-role': '@unbekannte Rolle',
+  'mention.unknown-channel': '#unbekannter Kanal',
   'error.unexpected-input':
     'Ihre Eingabe wurde nicht gespeichert. Hier ist sie, damit Sie es später noch einmal versuchen können: {input}',
   'error.database-unavailable':

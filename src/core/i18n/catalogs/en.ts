@@ -40,6 +40,10 @@ export const en = {
 
   'error.unexpected':
     'Something went wrong on my side (ref {ref}). Nothing was changed; the coordinators can quote this reference.',
+  // A mention in typed text whose name the platform did not tell (it stands in the text).
+  'mention.unknown-user': '@unknown user',
+  'mention.unknown-role': '@unknown role',
+  'mention.unknown-channel': '#unknown channel',
   'error.unexpected-input': 'Nothing you entered was saved. Here it is, to try again later: {input}',
   'error.database-unavailable':
     'The database is not reachable at the moment, so nothing was done. Please try again in a moment.',
