@@ -147,7 +147,7 @@ describe.each(DATABASE_KINDS)('the delivery worker on %s', (kind) => {
     expect(await row(id!)).toMatchObject({ status: 'SENT', attempts: 2, lastError: null });
   });
 
-  it('backs off exponentially, stops at the bound and tells the coordinators in their languages', async () => {
+  it('backs off exponentially, stops once the retry window has passed and tells the coordinators in their languages', async () => {
     const [id] = await enqueueFanOut(
       database,
       { ...twinning, links: twinning.links.slice(0, 1) },
@@ -160,7 +160,8 @@ describe.each(DATABASE_KINDS)('the delivery worker on %s', (kind) => {
       call.kind === 'post'
         ? { ok: false, retryable: true, reason: '503 Service Unavailable' }
         : { ok: true, platformMessageId: '' };
-    const w = worker({ maxAttempts: 4, baseBackoffMs: 1_000 });
+    // Failures at about 0 s, 1 s, 3 s and 7 s: the fourth is past a 6 s window.
+    const w = worker({ retryForMs: 6_000, baseBackoffMs: 1_000 });
 
     const delays: number[] = [];
     for (let attempt = 1; attempt <= 3; attempt++) {
@@ -329,8 +330,9 @@ describe.each(DATABASE_KINDS)('the delivery worker on %s', (kind) => {
       });
       clock.set(new Date(clock.now().getTime() + 2_000));
     }
-    expect(await worker({ maxAttempts: 2 }).drainDue()).toMatchObject({ failed: 1, sent: 2 });
-    expect(await row(id!)).toMatchObject({ status: 'FAILED', attempts: 3 });
+    // The second and third claims took over from an expired lease: two takeovers, one too many.
+    expect(await worker({ maxTakeovers: 1 }).drainDue()).toMatchObject({ failed: 1, sent: 2 });
+    expect(await row(id!)).toMatchObject({ status: 'FAILED', attempts: 3, takeovers: 2 });
     expect(poster.calls.filter((c) => c.kind === 'post')).toHaveLength(0);
     expect((await notices()).map((n) => n.recipient?.platformUserId)).toEqual(['jana', 'klaus']);
   });
