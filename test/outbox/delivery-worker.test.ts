@@ -11,10 +11,14 @@ import { PrismaStore } from '../../src/db/prisma-store.ts';
 import { TestClock } from '../console/console-harness.ts';
 import { DATABASE_KINDS, createTestDatabase } from '../support/test-database.ts';
 import {
+  coordinatorNotices,
+  crashWhileSending,
   enqueueFanOut,
   RecordingPoster,
   recordingLogger,
+  seededOutbox,
   seedTwinning,
+  workerOnTestClock,
   type Twinning,
 } from './outbox-fixtures.ts';
 import { Changes, driveUntilDone, ManualPacingTimer } from './manual-pacing-timer.ts';
@@ -31,32 +35,19 @@ describe.each(DATABASE_KINDS)('the delivery worker on %s', (kind) => {
   const workers: DeliveryWorker[] = [];
 
   function worker(options: Partial<DeliveryWorkerOptions> = {}): DeliveryWorker {
-    const created = new DeliveryWorker(store, [poster], clock, logger, {
-      workerId: 'worker-1',
-      // Pacing is tested on its own below; here the fake platform takes anything.
-      limits: { DISCORD: { concurrency: 8 } },
-      retryWakeHorizonMs: 0,
-      random: () => 1,
-      ...options,
-    });
+    // Pacing is tested on its own below; here the fake platform takes anything.
+    const created = workerOnTestClock(store, poster, clock, logger, options);
     workers.push(created);
     return created;
   }
 
   const rows = () => database.prisma.delivery.findMany({ orderBy: [{ dueAt: 'asc' }, { dedupeKey: 'asc' }] });
   const row = (id: string) => database.prisma.delivery.findUniqueOrThrow({ where: { id } });
-  const notices = () =>
-    database.prisma.delivery.findMany({
-      where: { kind: { startsWith: 'notice.' } },
-      include: { recipient: true },
-      orderBy: { recipient: { platformUserId: 'asc' } },
-    });
+  const notices = () => coordinatorNotices(database);
 
   beforeEach(async () => {
-    database = await createTestDatabase(kind);
-    store = new PrismaStore(database.prisma);
+    ({ database, store, twinning } = await seededOutbox(kind));
     clock = new TestClock(START);
-    twinning = await seedTwinning(database);
     poster = new RecordingPoster();
     logger = recordingLogger();
   });
@@ -318,18 +309,7 @@ describe.each(DATABASE_KINDS)('the delivery worker on %s', (kind) => {
         dueAt: START,
       },
     );
-    for (let crash = 0; crash < 2; crash++) {
-      await store.transaction((repos) => {
-        const now = clock.now();
-        return repos.deliveries.claimDue({
-          now,
-          limit: 1,
-          workerId: `crashing-${crash}`,
-          leaseUntil: new Date(now.getTime() + 1_000),
-        });
-      });
-      clock.set(new Date(clock.now().getTime() + 2_000));
-    }
+    await crashWhileSending(store, clock, 2);
     // The second and third claims took over from an expired lease: two takeovers, one too many.
     expect(await worker({ maxTakeovers: 1 }).drainDue()).toMatchObject({ failed: 1, sent: 2 });
     expect(await row(id!)).toMatchObject({ status: 'FAILED', attempts: 3, takeovers: 2 });

@@ -6,17 +6,20 @@
  * however many answered retries another delivery has had.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryWorker, type DeliveryWorkerOptions } from '../../src/core/outbox/delivery-worker.ts';
+import type { DeliveryWorker, DeliveryWorkerOptions } from '../../src/core/outbox/delivery-worker.ts';
 import type { PostResult } from '../../src/core/ports.ts';
 import type { Database } from '../../src/db/open-database.ts';
-import { PrismaStore } from '../../src/db/prisma-store.ts';
+import type { PrismaStore } from '../../src/db/prisma-store.ts';
 import { TestClock } from '../console/console-harness.ts';
-import { DATABASE_KINDS, createTestDatabase } from '../support/test-database.ts';
+import { DATABASE_KINDS } from '../support/test-database.ts';
 import {
+  coordinatorNotices,
+  crashWhileSending,
   enqueueFanOut,
   RecordingPoster,
   recordingLogger,
-  seedTwinning,
+  seededOutbox,
+  workerOnTestClock,
   type Twinning,
 } from './outbox-fixtures.ts';
 
@@ -40,25 +43,14 @@ describe.each(DATABASE_KINDS)('the outbox’s retry window on %s', (kind) => {
   const workers: DeliveryWorker[] = [];
 
   function worker(options: Partial<DeliveryWorkerOptions> = {}): DeliveryWorker {
-    const created = new DeliveryWorker(store, [poster], clock, recordingLogger(), {
-      workerId: 'worker-1',
-      limits: { DISCORD: { concurrency: 8 } },
-      retryWakeHorizonMs: 0,
-      // The full backoff step every time: the longest waits the policy allows.
-      random: () => 1,
-      ...options,
-    });
+    // The full backoff step every time: the longest waits the policy allows.
+    const created = workerOnTestClock(store, poster, clock, recordingLogger(), options);
     workers.push(created);
     return created;
   }
 
   const row = (id: string) => database.prisma.delivery.findUniqueOrThrow({ where: { id } });
-  const notices = () =>
-    database.prisma.delivery.findMany({
-      where: { kind: 'notice.delivery-failed' },
-      include: { recipient: true },
-      orderBy: { recipient: { platformUserId: 'asc' } },
-    });
+  const notices = () => coordinatorNotices(database);
   const channelPosts = () => poster.calls.filter((c) => c.kind === 'post');
 
   /** One announcement in the first channel, due now; its delivery id. */
@@ -90,21 +82,7 @@ describe.each(DATABASE_KINDS)('the outbox’s retry window on %s', (kind) => {
   }
 
   /** Workers claim the delivery and die while sending, `times` times; each lease runs out. */
-  async function crashWhileSending(times: number): Promise<void> {
-    for (let crash = 0; crash < times; crash++) {
-      const claimed = await store.transaction((repos) => {
-        const now = clock.now();
-        return repos.deliveries.claimDue({
-          now,
-          limit: 1,
-          workerId: `crashing-${crash}`,
-          leaseUntil: new Date(now.getTime() + 1_000),
-        });
-      });
-      expect(claimed).toHaveLength(1);
-      clock.set(new Date(clock.now().getTime() + 2_000));
-    }
-  }
+  const crash = (times: number) => crashWhileSending(store, clock, times);
 
   /** A claim that takes over the expired lease and gives the delivery back unsent (for pace). */
   async function claimAndGiveBack(id: string) {
@@ -128,10 +106,8 @@ describe.each(DATABASE_KINDS)('the outbox’s retry window on %s', (kind) => {
   }
 
   beforeEach(async () => {
-    database = await createTestDatabase(kind);
-    store = new PrismaStore(database.prisma);
+    ({ database, store, twinning } = await seededOutbox(kind));
     clock = new TestClock(START);
-    twinning = await seedTwinning(database);
     poster = new RecordingPoster();
   });
 
@@ -203,7 +179,7 @@ describe.each(DATABASE_KINDS)('the outbox’s retry window on %s', (kind) => {
 
   it('fails a post whose lease expired six times (one more than five takeovers) as a crash loop, without sending it', async () => {
     const id = await oneAnnouncement();
-    await crashWhileSending(6);
+    await crash(6);
 
     expect(await worker().drainDue()).toMatchObject({ failed: 1, sent: 2 });
     const failed = await row(id);
@@ -215,7 +191,7 @@ describe.each(DATABASE_KINDS)('the outbox’s retry window on %s', (kind) => {
 
   it('still sends a post whose lease expired five times', async () => {
     const id = await oneAnnouncement();
-    await crashWhileSending(5);
+    await crash(5);
 
     expect(await worker().drainDue()).toMatchObject({ sent: 1, failed: 0 });
     expect(await row(id)).toMatchObject({ status: 'SENT', takeovers: 5, attempts: 6 });
@@ -235,12 +211,12 @@ describe.each(DATABASE_KINDS)('the outbox’s retry window on %s', (kind) => {
   it('counts takeovers in a row: an answered retry between them starts the count again', async () => {
     const id = await oneAnnouncement();
     const w = worker({ baseBackoffMs: 1_000, maxBackoffMs: 1_000 });
-    await crashWhileSending(4);
+    await crash(4);
     channelUnavailable();
     await failOnceMore(w, id);
     expect(await row(id)).toMatchObject({ status: 'PENDING', takeovers: 0 });
 
-    await crashWhileSending(4);
+    await crash(4);
     poster.answer = () => ({ ok: true, platformMessageId: '' });
     expect((await sendAtNextRetry(w, id)).status).toBe('SENT');
     expect(await row(id)).toMatchObject({ takeovers: 4, attempts: 10 });
@@ -248,7 +224,7 @@ describe.each(DATABASE_KINDS)('the outbox’s retry window on %s', (kind) => {
 
   it('counts a claim given back unsent neither as a failure nor as an attempt, and it ends no run of takeovers', async () => {
     const id = await oneAnnouncement();
-    await crashWhileSending(2);
+    await crash(2);
     expect(await claimAndGiveBack(id)).toMatchObject({ id, takeovers: 2, firstFailedAt: null });
     expect(await row(id)).toMatchObject({
       status: 'PENDING',
@@ -274,9 +250,11 @@ describe.each(DATABASE_KINDS)('the outbox’s retry window on %s', (kind) => {
     // A failure, then a crash taken over by a claim given back: both counts are set.
     poster.answer = () => UNAVAILABLE;
     await failOnceMore(worker(), id);
-    await crashWhileSending(1);
+    await crash(1);
     await claimAndGiveBack(id);
-    expect(await row(id)).toMatchObject({ status: 'PENDING', takeovers: 1, firstFailedAt: expect.any(Date) });
+    const counted = await row(id);
+    expect(counted).toMatchObject({ status: 'PENDING', takeovers: 1 });
+    expect(counted.firstFailedAt).toBeInstanceOf(Date);
 
     await store.transaction(async (repos) => {
       await repos.deliveries.withdrawPending(
