@@ -52,7 +52,12 @@ export interface ClaimedDelivery {
   id: string;
   kind: string;
   sourceId: string;
+  /** Claims so far, this one included, not counting those given back unsent. */
   attempts: number;
+  /** Claims in a row taken over from an expired lease (the one before ended without an outcome). */
+  takeovers: number;
+  /** When a retryable failure was first recorded; null until one is. */
+  firstFailedAt: Date | null;
   payload: OutgoingMessage;
   dueAt: Date;
   destination:
@@ -76,7 +81,7 @@ export interface ClaimedDelivery {
 /** What became of a claimed delivery. */
 export type DeliveryOutcome =
   | { id: string; outcome: 'sent'; platformMessageId: string; at: Date }
-  /** Back to pending until `retryAt`. */
+  /** Back to pending until `retryAt`; the first of these starts the retry window. */
   | { id: string; outcome: 'retry'; retryAt: Date; error: string }
   /** Failed for good. */
   | { id: string; outcome: 'failed'; error: string }
@@ -107,7 +112,8 @@ export interface DeliveryRepository {
   }): Promise<ClaimedDelivery[]>;
   /**
    * Records outcomes in one go. Only the worker still holding a claim may put it back or fail
-   * it; a sent message is recorded whoever finishes first. Returns how many rows changed.
+   * it; a sent message is recorded whoever finishes first. A retry keeps the first failure's
+   * time (`at` if none yet) and ends a run of takeovers. Returns how many rows changed.
    */
   recordOutcomes(workerId: string, outcomes: DeliveryOutcome[], at: Date): Promise<number>;
   /**

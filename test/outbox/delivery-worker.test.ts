@@ -11,10 +11,14 @@ import { PrismaStore } from '../../src/db/prisma-store.ts';
 import { TestClock } from '../console/console-harness.ts';
 import { DATABASE_KINDS, createTestDatabase } from '../support/test-database.ts';
 import {
+  coordinatorNotices,
+  crashWhileSending,
   enqueueFanOut,
   RecordingPoster,
   recordingLogger,
+  seededOutbox,
   seedTwinning,
+  workerOnTestClock,
   type Twinning,
 } from './outbox-fixtures.ts';
 import { Changes, driveUntilDone, ManualPacingTimer } from './manual-pacing-timer.ts';
@@ -31,32 +35,19 @@ describe.each(DATABASE_KINDS)('the delivery worker on %s', (kind) => {
   const workers: DeliveryWorker[] = [];
 
   function worker(options: Partial<DeliveryWorkerOptions> = {}): DeliveryWorker {
-    const created = new DeliveryWorker(store, [poster], clock, logger, {
-      workerId: 'worker-1',
-      // Pacing is tested on its own below; here the fake platform takes anything.
-      limits: { DISCORD: { concurrency: 8 } },
-      retryWakeHorizonMs: 0,
-      random: () => 1,
-      ...options,
-    });
+    // Pacing is tested on its own below; here the fake platform takes anything.
+    const created = workerOnTestClock(store, poster, clock, logger, options);
     workers.push(created);
     return created;
   }
 
   const rows = () => database.prisma.delivery.findMany({ orderBy: [{ dueAt: 'asc' }, { dedupeKey: 'asc' }] });
   const row = (id: string) => database.prisma.delivery.findUniqueOrThrow({ where: { id } });
-  const notices = () =>
-    database.prisma.delivery.findMany({
-      where: { kind: { startsWith: 'notice.' } },
-      include: { recipient: true },
-      orderBy: { recipient: { platformUserId: 'asc' } },
-    });
+  const notices = () => coordinatorNotices(database);
 
   beforeEach(async () => {
-    database = await createTestDatabase(kind);
-    store = new PrismaStore(database.prisma);
+    ({ database, store, twinning } = await seededOutbox(kind));
     clock = new TestClock(START);
-    twinning = await seedTwinning(database);
     poster = new RecordingPoster();
     logger = recordingLogger();
   });
@@ -147,7 +138,7 @@ describe.each(DATABASE_KINDS)('the delivery worker on %s', (kind) => {
     expect(await row(id!)).toMatchObject({ status: 'SENT', attempts: 2, lastError: null });
   });
 
-  it('backs off exponentially, stops at the bound and tells the coordinators in their languages', async () => {
+  it('backs off exponentially, stops once the retry window has passed and tells the coordinators in their languages', async () => {
     const [id] = await enqueueFanOut(
       database,
       { ...twinning, links: twinning.links.slice(0, 1) },
@@ -160,7 +151,8 @@ describe.each(DATABASE_KINDS)('the delivery worker on %s', (kind) => {
       call.kind === 'post'
         ? { ok: false, retryable: true, reason: '503 Service Unavailable' }
         : { ok: true, platformMessageId: '' };
-    const w = worker({ maxAttempts: 4, baseBackoffMs: 1_000 });
+    // Failures at about 0 s, 1 s, 3 s and 7 s: the fourth is past a 6 s window.
+    const w = worker({ retryForMs: 6_000, baseBackoffMs: 1_000 });
 
     const delays: number[] = [];
     for (let attempt = 1; attempt <= 3; attempt++) {
@@ -317,20 +309,10 @@ describe.each(DATABASE_KINDS)('the delivery worker on %s', (kind) => {
         dueAt: START,
       },
     );
-    for (let crash = 0; crash < 2; crash++) {
-      await store.transaction((repos) => {
-        const now = clock.now();
-        return repos.deliveries.claimDue({
-          now,
-          limit: 1,
-          workerId: `crashing-${crash}`,
-          leaseUntil: new Date(now.getTime() + 1_000),
-        });
-      });
-      clock.set(new Date(clock.now().getTime() + 2_000));
-    }
-    expect(await worker({ maxAttempts: 2 }).drainDue()).toMatchObject({ failed: 1, sent: 2 });
-    expect(await row(id!)).toMatchObject({ status: 'FAILED', attempts: 3 });
+    await crashWhileSending(store, clock, 2);
+    // The second and third claims took over from an expired lease: two takeovers, one too many.
+    expect(await worker({ maxTakeovers: 1 }).drainDue()).toMatchObject({ failed: 1, sent: 2 });
+    expect(await row(id!)).toMatchObject({ status: 'FAILED', attempts: 3, takeovers: 2 });
     expect(poster.calls.filter((c) => c.kind === 'post')).toHaveLength(0);
     expect((await notices()).map((n) => n.recipient?.platformUserId)).toEqual(['jana', 'klaus']);
   });

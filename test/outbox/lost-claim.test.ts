@@ -80,7 +80,6 @@ describe.each(DATABASE_KINDS)('a claim lost while posting, on %s', (kind) => {
     const worker = new DeliveryWorker(options.store ?? store, [poster], clock, recordingLogger(), {
       workerId,
       leaseMs: LEASE_MS,
-      maxAttempts: 3,
       limits: { DISCORD: { concurrency: options.concurrency ?? 8 } },
       retryWakeHorizonMs: 0,
       // Unless the test drives it, pacing time never moves: nothing here waits for a pace, no

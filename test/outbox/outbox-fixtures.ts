@@ -12,8 +12,12 @@ import type {
   OutgoingMessage,
   PostResult,
 } from '../../src/core/ports.ts';
-import type { Database } from '../../src/db/open-database.ts';
+import { DeliveryWorker, type DeliveryWorkerOptions } from '../../src/core/outbox/delivery-worker.ts';
+import type { Logger } from '../../src/core/ports.ts';
+import type { Database, DatabaseKind } from '../../src/db/open-database.ts';
 import { PrismaStore } from '../../src/db/prisma-store.ts';
+import type { TestClock } from '../console/console-harness.ts';
+import { createTestDatabase } from '../support/test-database.ts';
 
 export interface LinkedChannel {
   id: string;
@@ -98,6 +102,12 @@ export async function seedTwinning(
     coordinators: seeded.coordinators,
     member: seeded.member,
   };
+}
+
+/** A fresh database of `kind`, the store over it, and Český Krumlov's twinning seeded in it. */
+export async function seededOutbox(kind: DatabaseKind) {
+  const database = await createTestDatabase(kind);
+  return { database, store: new PrismaStore(database.prisma), twinning: await seedTwinning(database) };
 }
 
 /** One post per channel (an announcement fan-out), `rounds` times; returns the delivery ids. */
@@ -194,6 +204,55 @@ export class RecordingPoster implements ChannelPoster {
       ? { ok: true, platformMessageId: result.platformMessageId || `m${++this.sequence}` }
       : result;
   }
+}
+
+/**
+ * A worker on the test clock for the database suites: the fake platform takes any pace (pacing
+ * is tested apart), no wakes of its own (the test drains), and the full backoff step each time.
+ */
+export function workerOnTestClock(
+  store: PrismaStore,
+  poster: RecordingPoster,
+  clock: TestClock,
+  logger: Logger,
+  options: Partial<DeliveryWorkerOptions> = {},
+): DeliveryWorker {
+  return new DeliveryWorker(store, [poster], clock, logger, {
+    workerId: 'worker-1',
+    limits: { DISCORD: { concurrency: 8 } },
+    retryWakeHorizonMs: 0,
+    random: () => 1,
+    ...options,
+  });
+}
+
+/**
+ * Workers claim the oldest due delivery and die while sending it, `times` times: the clock is
+ * moved past each one's lease, so the next claim takes it over.
+ */
+export async function crashWhileSending(store: PrismaStore, clock: TestClock, times: number): Promise<void> {
+  for (let crash = 0; crash < times; crash++) {
+    const claimed = await store.transaction((repos) => {
+      const now = clock.now();
+      return repos.deliveries.claimDue({
+        now,
+        limit: 1,
+        workerId: `crashing-${crash}`,
+        leaseUntil: new Date(now.getTime() + 1_000),
+      });
+    });
+    if (claimed.length !== 1) throw new Error(`crash ${crash}: nothing to claim`);
+    clock.set(new Date(clock.now().getTime() + 2_000));
+  }
+}
+
+/** The notices queued for coordinators, in the order of their platform user ids. */
+export function coordinatorNotices(database: Database) {
+  return database.prisma.delivery.findMany({
+    where: { kind: { startsWith: 'notice.' } },
+    include: { recipient: true },
+    orderBy: { recipient: { platformUserId: 'asc' } },
+  });
 }
 
 export { recordingLogger, type LogEntry } from '../support/recording-logger.ts';

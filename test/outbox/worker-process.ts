@@ -40,7 +40,6 @@ export interface WorkerProcessConfig {
   leaseMs?: number;
   batchSize?: number;
   concurrency?: number;
-  maxAttempts?: number;
   baseBackoffMs?: number;
   maxBackoffMs?: number;
 }
@@ -103,9 +102,8 @@ const worker = new DeliveryWorker(store, [poster], { now: () => new Date() }, lo
   workerId: config.workerId,
   ...(config.leaseMs === undefined ? {} : { leaseMs: config.leaseMs }),
   batchSize: config.batchSize ?? 100,
-  maxAttempts: config.maxAttempts ?? 10,
-  baseBackoffMs: config.baseBackoffMs ?? 2_000,
-  maxBackoffMs: config.maxBackoffMs ?? 60 * 60_000,
+  ...(config.baseBackoffMs === undefined ? {} : { baseBackoffMs: config.baseBackoffMs }),
+  ...(config.maxBackoffMs === undefined ? {} : { maxBackoffMs: config.maxBackoffMs }),
   limits: {
     DISCORD: config.discordApi
       ? {

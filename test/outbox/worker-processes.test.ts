@@ -245,7 +245,6 @@ describe('outbox worker processes on PostgreSQL', () => {
       batchSize: 50,
       concurrency: 8,
       globalPerSecond: 200,
-      maxAttempts: 20,
       baseBackoffMs: 50,
       maxBackoffMs: 400,
     };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { retryDelayMs, type BackoffPolicy } from './backoff.ts';
 
-/** The worker's defaults: 2 s, doubling, at most an hour. */
+/** 2 s, doubling, at most an hour (the worker's default cap is 10 minutes). */
 const policy = (random: number): BackoffPolicy => ({
   baseMs: 2_000,
   maxMs: 3_600_000,

@@ -19,9 +19,23 @@ export interface DeliveryWorkerOptions {
    * loses its claims after this, and another worker takes them over.
    */
   leaseMs?: number;
-  /** Attempts before a delivery is marked failed. */
-  maxAttempts?: number;
+  /**
+   * How long retryable failures (5xx, timeouts, 429s, network errors) are retried, counted from
+   * a delivery's first failure; after it the delivery fails for good. Default: 24 h, so a
+   * platform outage of hours loses nothing.
+   */
+  retryForMs?: number;
+  /**
+   * Claims in a row taken over from an expired lease (the worker died or froze while sending)
+   * before the delivery is taken for one that kills its worker and fails. Default: 5.
+   */
+  maxTakeovers?: number;
+  /** The first wait after a failure (default 2 s); it doubles with each attempt up to maxBackoffMs. */
   baseBackoffMs?: number;
+  /**
+   * The longest wait between retries (default 10 min): how soon a platform that is back is
+   * noticed. A longer retry_after from the platform is still honoured.
+   */
   maxBackoffMs?: number;
   /** A post that takes longer counts as a retryable failure. Default: 30 s. */
   sendTimeoutMs?: number;

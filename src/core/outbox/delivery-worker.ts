@@ -3,9 +3,11 @@
  * while this worker holds them and confirmed before each send, so a dead worker's claims lapse
  * soon and a resumed one sends nothing it lost: ClaimKeeper), sends them in parallel through
  * their platform's poster, paced by that platform's limits before sending (PacedSender), and
- * records the outcomes in batches (OutcomeWriter). Failures retry with exponential backoff and jitter,
- * never sooner than the platform's retry_after (backoff.ts), up to a bound; then the delivery
- * fails and the coordinators of the town concerned are told by direct message.
+ * records the outcomes in batches (OutcomeWriter). Retryable failures retry with exponential
+ * backoff and jitter, never sooner than the platform's retry_after (backoff.ts), for a window
+ * from the first failure (retryForMs); then the delivery fails and the coordinators of the town
+ * concerned are told by direct message. A delivery whose claims keep ending without an outcome
+ * (its worker dies while sending it) fails after maxTakeovers.
  */
 import { KeyedSerialQueue } from '../async/keyed-serial-queue.ts';
 import type { ChannelPoster, ClaimedDelivery, Clock, Logger, PostResult, Store } from '../ports.ts';
@@ -55,9 +57,10 @@ export class DeliveryWorker {
       batchSize: 100,
       perDestination: 5,
       leaseMs: 15_000,
-      maxAttempts: 10,
+      retryForMs: 24 * 60 * 60_000,
+      maxTakeovers: 5,
       baseBackoffMs: 2_000,
-      maxBackoffMs: 60 * 60_000,
+      maxBackoffMs: 10 * 60_000,
       sendTimeoutMs: 30_000,
       slotWaitMs: 30_000,
       timer: realTimer,
@@ -262,11 +265,11 @@ export class DeliveryWorker {
 
   /** One delivery: sent within the platform's pace, then what its answer means recorded. */
   private async attempt(delivery: ClaimedDelivery, slotDeadline: number): Promise<Outcome> {
-    if (delivery.attempts > this.options.maxAttempts) {
+    if (delivery.takeovers > this.options.maxTakeovers) {
       // Claimed again and again without an answer: the worker died while sending each time.
       return this.failForGood(
         delivery,
-        `claimed ${delivery.attempts} times without an outcome (the worker stopped while sending)`,
+        `claimed ${delivery.takeovers} times in a row without an outcome (the worker stopped while sending)`,
       );
     }
     const result = await this.sender.send(delivery, slotDeadline, () => this.claims.confirm(delivery.id));
@@ -290,10 +293,16 @@ export class DeliveryWorker {
       await this.failures.channelBroken(delivery, delivery.destination.channelLinkId, result.reason);
       return this.failed(delivery);
     }
-    if (!result.retryable || delivery.attempts >= this.options.maxAttempts) {
+    if (!result.retryable || this.retryWindowOver(delivery)) {
       return this.failForGood(delivery, result.reason);
     }
     return this.scheduleRetry(delivery, result.reason, result.retryAfterMs);
+  }
+
+  /** Retryable failures have gone on for retryForMs since the first one: no more retries. */
+  private retryWindowOver(delivery: ClaimedDelivery): boolean {
+    if (delivery.firstFailedAt === null) return false;
+    return this.clock.now().getTime() - delivery.firstFailedAt.getTime() >= this.options.retryForMs;
   }
 
   private scheduleRetry(delivery: ClaimedDelivery, reason: string, retryAfterMs?: number): Outcome {

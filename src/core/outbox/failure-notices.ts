@@ -19,7 +19,7 @@ export function isNotice(kind: string): boolean {
 }
 
 export type DeliveryFailure =
-  /** Failed for good (not retryable, or out of attempts). */
+  /** Failed for good (not retryable, still failing after the retry window, or a crash loop). */
   | { type: 'failed'; delivery: ClaimedDelivery; reason: string }
   /** The platform says the bot cannot post to this channel any more; the link was just marked broken. */
   | { type: 'channel-broken'; delivery: ClaimedDelivery; reason: string; abandoned: number };

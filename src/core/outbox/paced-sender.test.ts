@@ -64,7 +64,16 @@ const silent = {
 const SEND_TIMEOUT_MS = 5_000;
 
 function delivery(id: string, to: string | { user: string }, editsMessageId?: string): ClaimedDelivery {
-  const base = { id, kind: 'announcement', sourceId: 's', attempts: 1, payload: { text: id }, dueAt: START };
+  const base = {
+    id,
+    kind: 'announcement',
+    sourceId: 's',
+    attempts: 1,
+    takeovers: 0,
+    firstFailedAt: null,
+    payload: { text: id },
+    dueAt: START,
+  };
   if (typeof to !== 'string') {
     const target = { platform: 'DISCORD' as const, communityExternalId: 'guild', userId: to.user };
     return { ...base, destination: { kind: 'direct', recipientMemberId: to.user, target } };

@@ -36,6 +36,8 @@ interface ClaimedRow {
   kind: string;
   sourceId: string;
   attempts: number;
+  takeovers: number;
+  firstFailedAt: Date | null;
   payload: unknown;
   dueAt: Date;
   channelLinkId: string | null;
@@ -113,7 +115,8 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
    * same few and none), and the fair order is computed among them: window functions cannot lock.
    * `= ANY(ARRAY(...))` makes the update find its rows by primary key rather than
    * hash-joining the whole table. Ids sort as bytes (COLLATE "C"): a locale's text comparison
-   * made the sorts take most of the claim.
+   * made the sorts take most of the claim. A row still SENDING was taken over from a claim that
+   * ended without an outcome: that counts as a takeover (the worker's crash-loop guard).
    */
   async claimDue(options: {
     now: Date;
@@ -161,13 +164,16 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         SELECT id FROM expired UNION ALL SELECT id FROM fresh LIMIT ${limit}
       ), claimed AS (
         UPDATE "Delivery" d SET status = 'SENDING', "leaseUntil" = ${leaseUntil}, "claimedBy" = ${workerId},
-          attempts = d.attempts + 1, "updatedAt" = ${now}
+          attempts = d.attempts + 1,
+          takeovers = d.takeovers + (CASE WHEN d.status = 'SENDING' THEN 1 ELSE 0 END),
+          "updatedAt" = ${now}
         WHERE d.id = ANY(ARRAY(SELECT id FROM picked))
-        RETURNING d.id, d.kind, d."sourceId", d.attempts, d.payload, d."dueAt", d."createdAt",
-          d."channelLinkId", d."recipientMemberId", d."editsMessageId", d."editsDeliveryId",
-          d."threadMessageId", d."threadDeliveryId"
+        RETURNING d.id, d.kind, d."sourceId", d.attempts, d.takeovers, d."firstFailedAt", d.payload,
+          d."dueAt", d."createdAt", d."channelLinkId", d."recipientMemberId", d."editsMessageId",
+          d."editsDeliveryId", d."threadMessageId", d."threadDeliveryId"
       )
-      SELECT c.id, c.kind, c."sourceId", c.attempts, c.payload, c."dueAt", c."channelLinkId",
+      SELECT c.id, c.kind, c."sourceId", c.attempts, c.takeovers, c."firstFailedAt", c.payload, c."dueAt",
+        c."channelLinkId",
         COALESCE(c."editsMessageId", ed."platformMessageId") AS "editsMessageId",
         (c."editsDeliveryId" IS NOT NULL AND ed."platformMessageId" IS NULL) AS "targetMissing",
         COALESCE(c."threadMessageId", td."platformMessageId") AS "threadMessageId",
@@ -189,6 +195,8 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
       kind: row.kind,
       sourceId: row.sourceId,
       attempts: Number(row.attempts),
+      takeovers: Number(row.takeovers),
+      firstFailedAt: row.firstFailedAt,
       payload: reviveMessage(row.payload),
       dueAt: row.dueAt,
       destination: destinationOf(row),
@@ -198,7 +206,8 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
   /**
    * One statement for a batch of outcomes. Only the worker that still holds a claim may put it
    * back or fail it (a worker whose lease ran out must not undo what the next one did), but a
-   * message that was posted is recorded as sent whoever finished first.
+   * message that was posted is recorded as sent whoever finished first. A retry keeps the time
+   * of the first failure and ends a run of takeovers (this send was answered).
    */
   async recordOutcomes(workerId: string, outcomes: DeliveryOutcome[], at: Date) {
     if (outcomes.length === 0) return 0;
@@ -222,6 +231,9 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         "dueAt" = COALESCE(o."retryAt", d."dueAt"),
         "lastError" = CASE o.outcome WHEN 'sent' THEN NULL WHEN 'released' THEN d."lastError" ELSE o.error END,
         attempts = CASE o.outcome WHEN 'released' THEN GREATEST(d.attempts - 1, 0) ELSE d.attempts END,
+        "firstFailedAt" = CASE o.outcome WHEN 'retry' THEN COALESCE(d."firstFailedAt", ${at})
+          ELSE d."firstFailedAt" END,
+        takeovers = CASE o.outcome WHEN 'retry' THEN 0 ELSE d.takeovers END,
         "leaseUntil" = NULL,
         "updatedAt" = ${at}
       FROM jsonb_to_recordset(${rows}::jsonb) AS o(
@@ -286,8 +298,9 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         r."recipientMemberId", r.payload, r."dueAt", now()
       FROM jsonb_to_recordset(${rows}::jsonb) AS r("dedupeKey" text, kind text, "sourceId" text,
         "channelLinkId" text, "recipientMemberId" text, payload jsonb, "dueAt" timestamp(3))
-      ON CONFLICT ("dedupeKey") DO UPDATE SET status = 'PENDING', attempts = 0, "lastError" = NULL,
-        "leaseUntil" = NULL, "claimedBy" = NULL, "updatedAt" = now()
+      ON CONFLICT ("dedupeKey") DO UPDATE SET status = 'PENDING', attempts = 0, takeovers = 0,
+        "firstFailedAt" = NULL, "lastError" = NULL, "leaseUntil" = NULL, "claimedBy" = NULL,
+        "updatedAt" = now()
       WHERE "Delivery".status = 'DROPPED'`;
   }
 
