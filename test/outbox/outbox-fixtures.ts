@@ -197,8 +197,17 @@ export class RecordingPoster implements ChannelPoster {
     );
   }
 
+  private readonly waiters: { count: number; resolve: () => void }[] = [];
+
+  /** Resolves once `count` calls have reached the platform. */
+  callsReached(count: number): Promise<void> {
+    if (this.calls.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+  }
+
   private async record(call: PostCall): Promise<PostResult> {
     this.calls.push(call);
+    for (const waiter of this.waiters.filter((w) => this.calls.length >= w.count)) waiter.resolve();
     const result = await this.answer(call);
     return result.ok
       ? { ok: true, platformMessageId: result.platformMessageId || `m${++this.sequence}` }

@@ -42,6 +42,8 @@ export class DeliveryWorker {
   private readonly inOrder = new KeyedSerialQueue();
   /** Channels whose relayed message was not sent in this drain: the ones after it wait too. */
   private readonly relayHeld = new Set<string>();
+  /** Deliveries given back for that reason, not for pace: their channel is not paced out. */
+  private readonly heldForOrder = new Set<string>();
   private readonly holds: DestinationHolds;
   private readonly claims: ClaimKeeper;
   private readonly failures: FailureRecorder;
@@ -192,7 +194,7 @@ export class DeliveryWorker {
               finished++;
               this.holds.give(destination);
               // The platform cannot keep up with this destination: the others go on without it.
-              if (outcome === 'released') {
+              if (outcome === 'released' && !this.heldForOrder.delete(delivery.id)) {
                 this.holds.paceOut(destination, this.sender.readyAt(delivery), timer.now());
               } else if (leftOut) {
                 claiming = true;
@@ -235,6 +237,7 @@ export class DeliveryWorker {
 
   /** Back to the outbox unsent and uncounted: a relayed message behind one that did not go. */
   private giveBack(delivery: ClaimedDelivery, total: DrainResult): Outcome {
+    this.heldForOrder.add(delivery.id);
     this.outcomes.add({ id: delivery.id, outcome: 'released' });
     total.released++;
     this.options.metrics.deliveryAttempted(delivery.destination.target.platform, 'released');

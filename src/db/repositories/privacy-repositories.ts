@@ -91,18 +91,11 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
 export class PrismaRetentionRepository implements RetentionRepository {
   constructor(private readonly db: Tx) {}
 
-  purge(record: RetainedRecord, before: Date, now: Date, limit: number): Promise<number> {
+  async purge(record: RetainedRecord, before: Date, now: Date, limit: number): Promise<number> {
     switch (record) {
       case 'deliveries':
-        // Bounded by the (status, dueAt) index. Sent posts about an exchange that has not ended stay:
-        // later answers edit its card in place, found through these rows.
-        return this.db.$executeRaw`
-          DELETE FROM "Delivery" WHERE id IN (
-            SELECT d.id FROM "Delivery" d
-            WHERE d.status IN ('SENT', 'FAILED', 'DROPPED') AND d."dueAt" < ${before}
-              AND NOT (d.status = 'SENT' AND EXISTS (
-                SELECT 1 FROM "Exchange" e WHERE e.id = d."sourceId" AND e."endsAt" > ${now}))
-            ORDER BY d."dueAt" LIMIT ${limit})`;
+        // The relay's ids (docs/RELAY.md) last as long as the copies' delivery rows.
+        return (await this.purgeDeliveries(before, now, limit)) + (await this.purgeRelayed(before, limit));
       case 'audit':
         return this.db.$executeRaw`
           DELETE FROM "AuditEntry" WHERE id IN (
@@ -113,5 +106,25 @@ export class PrismaRetentionRepository implements RetentionRepository {
             SELECT "eventId" FROM "SlackEventReceipt" WHERE "receivedAt" < ${before}
             ORDER BY "receivedAt" LIMIT ${limit})`;
     }
+  }
+
+  /**
+   * Bounded by the (status, dueAt) index. Sent posts about an exchange that has not ended stay:
+   * later answers edit its card in place, found through these rows.
+   */
+  private purgeDeliveries(before: Date, now: Date, limit: number): Promise<number> {
+    return this.db.$executeRaw`
+      DELETE FROM "Delivery" WHERE id IN (
+        SELECT d.id FROM "Delivery" d
+        WHERE d.status IN ('SENT', 'FAILED', 'DROPPED') AND d."dueAt" < ${before}
+          AND NOT (d.status = 'SENT' AND EXISTS (
+            SELECT 1 FROM "Exchange" e WHERE e.id = d."sourceId" AND e."endsAt" > ${now}))
+        ORDER BY d."dueAt" LIMIT ${limit})`;
+  }
+
+  private purgeRelayed(before: Date, limit: number): Promise<number> {
+    return this.db.$executeRaw`
+      DELETE FROM "RelayedMessage" WHERE id IN (
+        SELECT id FROM "RelayedMessage" WHERE "createdAt" < ${before} ORDER BY "createdAt" LIMIT ${limit})`;
   }
 }
