@@ -11,7 +11,17 @@ import { EXECUTE_WEBHOOK } from '../emulators/discord/discord-emulator.ts';
 import { DEFAULT_BOT_PERMISSIONS } from '../emulators/discord/state.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import { DiscordHarness, PEOPLE, twinTowns, type DiscordHarnessOptions } from './discord-harness.ts';
-import { memberWrites, relay, relayed, relayTowns, retryLater } from './discord-relay-fixtures.ts';
+import {
+  memberDeletes,
+  memberWrites,
+  nextEvent,
+  relay,
+  RELAY_PERMISSIONS,
+  relayed,
+  relayTowns,
+  retryLater,
+  settled,
+} from './discord-relay-fixtures.ts';
 
 const { jana } = PEOPLE;
 const UNAVAILABLE = 'relaying members’ messages from Discord is unavailable';
@@ -103,5 +113,25 @@ describe('the Discord relay when something is missing or lost', () => {
     harness.discord.setBotPermission(PermissionFlagsBits.ManageWebhooks, true, 'Passau');
     await memberWrites(harness, { ...jana, content: 'S webhookem' });
     expect(copiesIn(harness).map((m) => m.content)).toEqual(['S webhookem']);
+  });
+
+  it('without Manage Messages deletes copies through their webhook, and fails for good naming it on a member’s original', async () => {
+    const guilds = relayTowns(RELAY_PERMISSIONS & ~PermissionFlagsBits.ManageMessages);
+    const harness = await started({ ...relaying, guilds });
+    await memberDeletes(harness, await memberWrites(harness, { ...jana, content: 'Smažu to' }));
+    expect(copiesIn(harness)).toEqual([]);
+
+    // A moderator in Passau removes a copy: Jana's original should go too, which needs the permission.
+    const original = await memberWrites(harness, { ...jana, content: 'Moderátor to smaže' });
+    const copy = copiesIn(harness)[0]?.id ?? '';
+    const [hook] = harness.discord.webhooks(harness.channel('partnerstadt', 'Passau'));
+    const removed = nextEvent(harness, 'messageDelete', (m) => m.id === copy);
+    await fetch(`${harness.discord.apiUrl}/v10/webhooks/${hook?.id}/${hook?.token}/messages/${copy}`, {
+      method: 'DELETE',
+    });
+    await settled(harness, removed);
+    expect(harness.discord.messageView(original)?.deleted).toBe(false);
+    const refused = await database.prisma.delivery.findFirstOrThrow({ where: { kind: 'relay.delete', status: 'FAILED' } });
+    expect(refused.lastError).toContain('Manage Messages');
   });
 });

@@ -13,7 +13,7 @@ import { PEOPLE, TWO_TOWNS, type DiscordHarness } from './discord-harness.ts';
 
 export const JANA_AVATAR = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
-const RELAY_PERMISSIONS =
+export const RELAY_PERMISSIONS =
   DEFAULT_BOT_PERMISSIONS | PermissionFlagsBits.ManageWebhooks | PermissionFlagsBits.CreatePublicThreads;
 
 /** TWO_TOWNS with the relay's permissions, and Jana with an avatar of her own. */
@@ -56,7 +56,7 @@ export function nextEvent(
 }
 
 /** Once the bot has seen the event and the relay and the outbox are done with it. */
-async function settled(h: DiscordHarness, seen: Promise<void>): Promise<void> {
+export async function settled(h: DiscordHarness, seen: Promise<void>): Promise<void> {
   await seen;
   await h.adapter.whenIdle();
   await h.drain();
