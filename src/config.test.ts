@@ -215,6 +215,8 @@ describe('DISCORD_MESSAGE_CONTENT', () => {
   it('is off unless set to on, and refuses anything else naming the variable', () => {
     expect(loadConfig(discord).discord?.messageContent).toBe(false);
     expect(loadConfig({ ...discord, DISCORD_MESSAGE_CONTENT: 'on' }).discord?.messageContent).toBe(true);
-    expect(() => loadConfig({ ...discord, DISCORD_MESSAGE_CONTENT: 'yes' })).toThrow(/DISCORD_MESSAGE_CONTENT/);
+    expect(() => loadConfig({ ...discord, DISCORD_MESSAGE_CONTENT: 'yes' })).toThrow(
+      /DISCORD_MESSAGE_CONTENT/,
+    );
   });
 });

@@ -72,19 +72,22 @@ describe('the Discord relay when something is missing or lost', () => {
   it.each([
     ['a 502 after posting', { type: 'lost-answer' } as const],
     ['a connection dropped after posting', { type: 'lost-answer', disconnect: true } as const],
-  ])('after an execution whose answer was lost (%s), finds the copy instead of posting again', async (_, lost) => {
-    const harness = await started(relaying);
-    const fault = harness.discord.failNext(EXECUTE_WEBHOOK, lost);
-    await memberWrites(harness, { ...jana, content: 'Jen jednou, prosím' });
-    expect(fault.hits).toBe(1);
-    expect((await relayDelivery()).status).toBe('PENDING');
-    await retryLater(harness);
-    const copies = copiesIn(harness);
-    expect(copies.map((m) => m.content)).toEqual(['Jen jednou, prosím']);
-    expect(await relayDelivery()).toMatchObject({ status: 'SENT', platformMessageId: copies[0]?.id });
-    // One execution: the retry looked in the channel and found it.
-    expect(harness.discord.requests(EXECUTE_WEBHOOK)).toHaveLength(1);
-  });
+  ])(
+    'after an execution whose answer was lost (%s), finds the copy instead of posting again',
+    async (_, lost) => {
+      const harness = await started(relaying);
+      const fault = harness.discord.failNext(EXECUTE_WEBHOOK, lost);
+      await memberWrites(harness, { ...jana, content: 'Jen jednou, prosím' });
+      expect(fault.hits).toBe(1);
+      expect((await relayDelivery()).status).toBe('PENDING');
+      await retryLater(harness);
+      const copies = copiesIn(harness);
+      expect(copies.map((m) => m.content)).toEqual(['Jen jednou, prosím']);
+      expect(await relayDelivery()).toMatchObject({ status: 'SENT', platformMessageId: copies[0]?.id });
+      // One execution: the retry looked in the channel and found it.
+      expect(harness.discord.requests(EXECUTE_WEBHOOK)).toHaveLength(1);
+    },
+  );
 
   it('after a 503 on an execution (nothing posted), posts it on the retry', async () => {
     const harness = await started(relaying);
@@ -106,7 +109,9 @@ describe('the Discord relay when something is missing or lost', () => {
       where: { channelId: harness.channel('partnerstadt', 'Passau') },
     });
     expect(link.status).toBe('ACTIVE');
-    const warned = harness.logLines.filter((l) => l.includes('"component":"discord-relay"') && l.includes('Manage Webhooks'));
+    const warned = harness.logLines.filter(
+      (l) => l.includes('"component":"discord-relay"') && l.includes('Manage Webhooks'),
+    );
     expect(warned).toHaveLength(1);
 
     // Granted: the next message goes through.
@@ -131,7 +136,9 @@ describe('the Discord relay when something is missing or lost', () => {
     });
     await settled(harness, removed);
     expect(harness.discord.messageView(original)?.deleted).toBe(false);
-    const refused = await database.prisma.delivery.findFirstOrThrow({ where: { kind: 'relay.delete', status: 'FAILED' } });
+    const refused = await database.prisma.delivery.findFirstOrThrow({
+      where: { kind: 'relay.delete', status: 'FAILED' },
+    });
     expect(refused.lastError).toContain('Manage Messages');
   });
 });

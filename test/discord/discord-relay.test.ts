@@ -82,7 +82,11 @@ describe('relaying between two Discord servers', () => {
     expect(shown(h, krumlovThread ?? '')).toEqual(['relay Max (Passau): Ich komme!']);
 
     // Jana answers in that thread: in Passau it goes into a thread the bot starts on the copy.
-    const inThread = await memberWrites(h, { ...jana, thread: krumlovThread, content: 'Super, těším se' });
+    const inThread = await memberWrites(h, {
+      ...jana,
+      thread: krumlovThread ?? '',
+      content: 'Super, těším se',
+    });
     const passauThread = h.discord.messageView(copy)?.threadId;
     expect(passauThread).toBe(copy);
     expect(shown(h, passauThread ?? '')).toEqual(['relay Jana (Český Krumlov): Super, těším se']);

@@ -46,7 +46,12 @@ export class DiscordAdapter implements PlatformAdapter {
     private readonly tuning: DiscordAdapterTuning = {},
   ) {
     const { client } = connection;
-    this.poster = new DiscordPoster(client.rest, logger, () => connection.connected, () => client.user?.id);
+    this.poster = new DiscordPoster(
+      client.rest,
+      logger,
+      () => connection.connected,
+      () => client.user?.id,
+    );
     this.router = new DiscordInteractionRouter(inbound, logger, tuning);
     this.relayRouter = new DiscordRelayRouter(inbound, logger, {
       messageContent: tuning.messageContent === true,

@@ -6,6 +6,9 @@
  * tries a post again (the answer was lost, the worker died after sending), Discord returns the
  * message it already created instead of creating a second one (for a few minutes, which covers
  * the outbox's early retries).
+ *
+ * A relayed copy (a message with an author) goes through the channel's webhook instead, and so do
+ * its edits and the relay's deletes (discord-relay-poster.ts: webhooks have no nonce).
  */
 import { createHash } from 'node:crypto';
 import {

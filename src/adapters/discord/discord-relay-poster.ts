@@ -64,7 +64,9 @@ export class DiscordRelayPoster {
   ): Promise<PostResult> {
     try {
       const webhook = await this.webhooks.forChannel(target.channelId);
-      const threadId = threadMessageId ? await this.threadFor(target, threadMessageId, message.text) : undefined;
+      const threadId = threadMessageId
+        ? await this.threadFor(target, threadMessageId, message.text)
+        : undefined;
       const body = {
         content: relayContent(message),
         username: webhookUsername(message.author ?? { name: '?', town: '' }),
@@ -74,11 +76,18 @@ export class DiscordRelayPoster {
       if (this.unanswered.has(key)) {
         const earlier = await this.findEarlier(webhook, threadId ?? target.channelId, body);
         if (earlier === 'unknown') {
-          return { ok: false, retryable: true, reason: 'Discord: could not look for an earlier unanswered post' };
+          return {
+            ok: false,
+            retryable: true,
+            reason: 'Discord: could not look for an earlier unanswered post',
+          };
         }
         if (earlier) {
           this.unanswered.delete(key);
-          this.logger.info({ channel: target.channelId }, 'Discord relay post found after an unanswered attempt');
+          this.logger.info(
+            { channel: target.channelId },
+            'Discord relay post found after an unanswered attempt',
+          );
           return { ok: true, platformMessageId: messageRef(earlier.id, threadId) };
         }
       }
@@ -110,7 +119,8 @@ export class DiscordRelayPoster {
         if (error instanceof MissingManageWebhooks) return undefined;
         throw error;
       });
-      if (webhook && (await this.removedByWebhook(webhook, messageId, threadId))) return { ok: true, platformMessageId: ref };
+      if (webhook && (await this.removedByWebhook(webhook, messageId, threadId)))
+        return { ok: true, platformMessageId: ref };
       await this.botRest.delete(Routes.channelMessage(threadId ?? target.channelId, messageId));
     } catch (error) {
       if (isCode(error, RESTJSONErrorCodes.UnknownMessage)) return { ok: true, platformMessageId: ref };
@@ -161,11 +171,15 @@ export class DiscordRelayPoster {
       const query = new URLSearchParams({ limit: String(LOOKBACK) });
       const latest = (await this.botRest.get(Routes.channelMessages(channelId), { query })) as APIMessage[];
       return latest.find(
-        (m) => m.webhook_id === webhook.id && m.content === body.content && m.author.username === body.username,
+        (m) =>
+          m.webhook_id === webhook.id && m.content === body.content && m.author.username === body.username,
       );
     } catch (error) {
       const failure = postFailure(error, 'channel');
-      this.logger.warn({ err: error, channel: channelId }, 'could not read Discord history for an unanswered post');
+      this.logger.warn(
+        { err: error, channel: channelId },
+        'could not read Discord history for an unanswered post',
+      );
       // A refusal that will not change (no Read Message History): better twice than never.
       return failure.retryable ? 'unknown' : undefined;
     }
@@ -226,7 +240,8 @@ export class DiscordRelayPoster {
 /** A failure after which the post may exist: Discord did not say it refused it. */
 function answerMayBeLost(error: unknown): boolean {
   if (error instanceof RateLimitError) return false;
-  if (error instanceof DiscordAPIError || error instanceof HTTPError) return error.status >= 500 || error.status === 0;
+  if (error instanceof DiscordAPIError || error instanceof HTTPError)
+    return error.status >= 500 || error.status === 0;
   return true;
 }
 

@@ -143,7 +143,10 @@ export class DiscordRelayRouter {
   /** The relay's view of a message; undefined when there is nothing to carry (a sticker alone). */
   private describe(message: Message<true>, place: Place): Omit<ArrivedMessage, 'editId'> | undefined {
     const language = resolveLanguage(message.guild.preferredLocale);
-    const text = plainMentions(message.content, mentionNames(message), language).replace(CUSTOM_EMOJI, ':$1:');
+    const text = plainMentions(message.content, mentionNames(message), language).replace(
+      CUSTOM_EMOJI,
+      ':$1:',
+    );
     const attachments = [...message.attachments.values()].map((file) => ({
       name: file.name,
       url: file.url,

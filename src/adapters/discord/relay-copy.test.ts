@@ -20,7 +20,9 @@ describe('a relayed copy on Discord', () => {
     const withFile = relayContent({ text: 'y'.repeat(2500), attachments: [file] });
     expect(withFile).toHaveLength(2000);
     expect(withFile.endsWith('\n📎 [plan v2.pdf](https://cdn.example.org/plan.pdf)')).toBe(true);
-    expect(relayContent({ text: '', attachments: [file] })).toBe('📎 [plan v2.pdf](https://cdn.example.org/plan.pdf)');
+    expect(relayContent({ text: '', attachments: [file] })).toBe(
+      '📎 [plan v2.pdf](https://cdn.example.org/plan.pdf)',
+    );
     expect(relayContent({ text: '  ' })).toBe('…');
   });
 
