@@ -63,6 +63,17 @@ describe('the Discord gateway connection', () => {
     await connection.stop();
   });
 
+  it('fails to start naming DISCORD_MESSAGE_CONTENT when the app has not enabled Message Content (4014)', async () => {
+    emulator = await DiscordEmulator.start({ token: 'connection-token' });
+    const connection = new DiscordGatewayConnection(
+      { token: 'connection-token', apiUrl: emulator.apiUrl, guildId: undefined, messageContent: true },
+      silent,
+      { readyTimeoutMs: 5000 },
+    );
+    await expect(connection.start()).rejects.toThrow(/4014.*DISCORD_MESSAGE_CONTENT=off/);
+    expect(connection.connected).toBe(false);
+  });
+
   it('fails to start with a token Discord refuses, and its poster keeps answering "not connected"', async () => {
     emulator = await DiscordEmulator.start({ token: 'the-real-token' });
     const adapter = createDiscordAdapter(

@@ -118,7 +118,7 @@ export class DiscordGatewayConnection implements DiscordConnection {
     } catch (error) {
       ready.cancel();
       await this.client.destroy().catch(() => undefined);
-      throw error;
+      throw this.explained(error);
     } finally {
       this.starting = false;
     }
@@ -134,6 +134,16 @@ export class DiscordGatewayConnection implements DiscordConnection {
     if (!this.loggedIn) return;
     this.loggedIn = false;
     await this.client.destroy();
+  }
+
+  /** A 4014 close (disallowed intents) says which setting asked for the intent. */
+  private explained(error: unknown): unknown {
+    const disallowed = error instanceof Error && /disallowed intents/i.test(error.message);
+    if (!disallowed || !this.config.messageContent) return error;
+    return new Error(
+      'Discord refused the Message Content intent (close code 4014): enable "Message Content Intent" in the Developer Portal (Bot, Privileged Gateway Intents), or set DISCORD_MESSAGE_CONTENT=off',
+      { cause: error },
+    );
   }
 
   /** READY, or a rejection once `ms` passed without it. */
