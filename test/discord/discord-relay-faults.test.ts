@@ -97,6 +97,10 @@ describe('the Discord relay when something is missing or lost', () => {
     await retryLater(harness);
     expect(copiesIn(harness).map((m) => m.content)).toEqual(['Podruhé']);
     expect((await relayDelivery()).status).toBe('SENT');
+    // The failure was logged without the webhook's URL: it holds the token.
+    const [hook] = harness.discord.webhooks(harness.channel('partnerstadt', 'Passau'));
+    expect(harness.logLines.some((line) => line.includes('Discord relay post failed'))).toBe(true);
+    expect(harness.logLines.join('\n')).not.toContain(hook?.token ?? 'no webhook');
   });
 
   it('without Manage Webhooks fails the copy for good, naming the permission, and keeps the channel', async () => {

@@ -226,7 +226,8 @@ export class DiscordRelayPoster {
       return { ok: false, retryable: true, reason: 'Discord: the relay webhook was deleted' };
     }
     const failure = postFailure(error, 'channel');
-    this.logger.debug({ err: error, channel: target.channelId, failure }, 'Discord relay post failed');
+    // Not the error itself: its URL holds the webhook's token.
+    this.logger.debug({ channel: target.channelId, failure }, 'Discord relay post failed');
     return failure;
   }
 
