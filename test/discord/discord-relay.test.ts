@@ -106,6 +106,20 @@ describe('relaying between two Discord servers', () => {
     expect(copies()).toEqual([]);
   });
 
+  it('edits and deletes copies of messages the bot no longer has in its cache (written before a restart)', async () => {
+    const original = await memberWrites(h, { ...jana, content: 'Před restartem' });
+    const forget = () => {
+      const partneri = h.adapter.discordClient.channels.cache.get(h.channel('partneri', 'Český Krumlov'));
+      if (partneri?.isTextBased()) partneri.messages.cache.clear();
+    };
+    forget();
+    await memberEdits(h, original, 'Před restartem, opraveno');
+    expect(copies()).toMatchObject([{ content: 'Před restartem, opraveno', edited: true }]);
+    forget();
+    await memberDeletes(h, original);
+    expect(copies()).toEqual([]);
+  });
+
   it('does not relay the relay’s own copies or the bot’s posts (no loop)', async () => {
     // The copy in Passau comes back to the bot as a webhook's message.
     const echoed = nextEvent(h, 'messageCreate', (m) => m.webhookId !== null);
