@@ -8,8 +8,10 @@
  * connection, a timeout), the post may or may not be there; the poster remembers the delivery,
  * and its next attempt first looks through the channel's (or thread's) latest messages for this
  * webhook's post with the same name and content, and posts only when there is none. While that
- * lookup cannot be answered the attempt ends retryable without posting. What is remembered lives
- * in this process: a retry after a crash mid-post (another worker's takeover) posts again.
+ * lookup cannot be answered the attempt ends retryable without posting. A post whose answer came
+ * after the outbox stopped waiting (it retries) is remembered with its id, and the retry returns
+ * it. What is remembered lives in this process: a retry after a crash mid-post (another worker's
+ * takeover) posts again.
  *
  * Permissions: Manage Webhooks to find or create the webhook (without it a copy fails for good,
  * naming it, and the channel is not marked broken: the bot still posts there otherwise); Create
@@ -44,6 +46,11 @@ const REMEMBERED_MAX = 5_000;
 export class DiscordRelayPoster {
   /** Deliveries whose execution got no answer: their next attempt looks before posting. */
   private readonly unanswered = new Set<string>();
+  /**
+   * Deliveries posted, with the copy's id: an answer that came after the outbox stopped waiting
+   * (it retries the delivery) is not posted a second time.
+   */
+  private readonly posted = new Map<string, string>();
   /** Messages known to have a thread (its id is theirs). */
   private readonly threads = new Set<string>();
   /** Channels whose missing permission was logged already. */
@@ -62,6 +69,8 @@ export class DiscordRelayPoster {
     abandoned: Abandoned | undefined,
     threadMessageId: string | undefined,
   ): Promise<PostResult> {
+    const earlierRef = this.posted.get(key);
+    if (earlierRef) return { ok: true, platformMessageId: earlierRef };
     try {
       const webhook = await this.webhooks.forChannel(target.channelId);
       const threadId = threadMessageId
@@ -93,7 +102,10 @@ export class DiscordRelayPoster {
       }
       if (abandoned?.aborted) return ABANDONED;
       const sent = await this.executeRemembering(webhook, body, threadId, key);
-      return { ok: true, platformMessageId: messageRef(sent.id, threadId) };
+      const ref = messageRef(sent.id, threadId);
+      if (this.posted.size >= REMEMBERED_MAX) this.posted.delete(this.posted.keys().next().value ?? '');
+      this.posted.set(key, ref);
+      return { ok: true, platformMessageId: ref };
     } catch (error) {
       return this.failure(error, target);
     }
