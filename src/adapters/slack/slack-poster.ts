@@ -1,6 +1,8 @@
 /**
  * Posting for the core's outbox worker: chat.postMessage, conversations.open + postMessage for
- * direct messages, chat.update for edits.
+ * direct messages, chat.update for edits, chat.delete for removals. A relayed copy (a message
+ * with an author) goes out under the author's name and picture, in the thread asked for
+ * (relayed-copy.ts); it carries its delivery id like every post, so a lost answer gives one copy.
  *
  * Retries are the worker's, not this poster's: it never sleeps or loops on a failure. A 429 comes
  * back as `retryable` with Slack's Retry-After as `retryAfterMs` (the worker waits it out, holding
@@ -33,6 +35,7 @@ import type {
   PostResult,
 } from '../../core/ports.ts';
 import { renderOutgoing, type SlackMessageBody } from './block-kit.ts';
+import { RelayScopeWarnings, relayedCopyBody } from './relayed-copy.ts';
 import type { SlackPostLedger, WorkspaceClient, WorkspaceClients } from './slack-ports.ts';
 
 type WebClient = webApi.WebClient;
@@ -159,6 +162,7 @@ function payloadDeliveryId(payload: unknown): unknown {
 export class SlackPoster implements ChannelPoster {
   readonly platform = 'SLACK' as const;
   private readonly now: () => Date;
+  private readonly scopeWarnings: RelayScopeWarnings;
 
   constructor(
     private readonly workspaces: WorkspaceClients,
@@ -167,6 +171,7 @@ export class SlackPoster implements ChannelPoster {
     options: SlackPosterOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.scopeWarnings = new RelayScopeWarnings(logger);
   }
 
   async post(
@@ -174,10 +179,15 @@ export class SlackPoster implements ChannelPoster {
     message: OutgoingMessage,
     deliveryId: string,
     abandoned?: Abandoned,
+    placement?: { threadMessageId?: string },
   ): Promise<PostResult> {
     const client = await this.workspaces.clientFor(target.communityExternalId);
     if ('unavailable' in client) return unavailableChannel(client);
-    const where = { teamId: target.communityExternalId, channelId: target.channelId };
+    const where = {
+      teamId: target.communityExternalId,
+      channelId: target.channelId,
+      threadTs: placement?.threadMessageId,
+    };
     return this.deliver(client, where, message, deliveryId, abandoned);
   }
 
@@ -218,7 +228,10 @@ export class SlackPoster implements ChannelPoster {
     if ('unavailable' in client) return unavailableChannel(client);
     // A late edit could land after the next one and show the older card.
     if (abandoned?.aborted) return ABANDONED;
-    const body = renderOutgoing(message);
+    // A copy keeps the name it was posted under: chat.update takes no username.
+    const body = message.author
+      ? { text: relayedCopyBody({ ...message, author: message.author }).text }
+      : renderOutgoing(message);
     try {
       await client.chat.update({ channel: target.channelId, ts: platformMessageId, ...body });
       return { ok: true, platformMessageId };
@@ -245,7 +258,7 @@ export class SlackPoster implements ChannelPoster {
 
   private async deliver(
     client: WebClient,
-    { teamId, channelId }: { teamId: string; channelId: string },
+    { teamId, channelId, threadTs }: { teamId: string; channelId: string; threadTs?: string | undefined },
     message: OutgoingMessage,
     deliveryId: string,
     abandoned: Abandoned | undefined,
@@ -253,7 +266,7 @@ export class SlackPoster implements ChannelPoster {
     const record = await this.ledger.find(deliveryId);
     if (record.state === 'posted') return { ok: true, platformMessageId: record.ts };
     if (record.state === 'uncertain') {
-      const earlier = await this.findPosted(client, record.channelId, deliveryId, record.since);
+      const earlier = await this.findPosted(client, record.channelId, deliveryId, record.since, threadTs);
       if ('unknown' in earlier) return earlier.unknown;
       if ('ts' in earlier) {
         await this.ledger.posted(deliveryId, record.channelId, earlier.ts);
@@ -264,7 +277,9 @@ export class SlackPoster implements ChannelPoster {
         return { ok: true, platformMessageId: earlier.ts };
       }
     }
-    let body: SlackMessageBody = renderOutgoing(message);
+    let body: SlackMessageBody & { username?: string; icon_url?: string } = message.author
+      ? relayedCopyBody({ ...message, author: message.author })
+      : renderOutgoing(message);
     for (;;) {
       if (abandoned?.aborted) {
         this.logger.info(
@@ -278,12 +293,14 @@ export class SlackPoster implements ChannelPoster {
         const posted = await client.chat.postMessage({
           channel: channelId,
           ...body,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
           unfurl_links: false,
           unfurl_media: false,
           metadata: { event_type: DELIVERY_METADATA_TYPE, event_payload: { delivery_id: deliveryId } },
         });
         const ts = posted.ts ?? '';
         await this.ledger.posted(deliveryId, posted.channel ?? channelId, ts);
+        if (message.author) this.scopeWarnings.check(teamId, posted.response_metadata?.scopes);
         return { ok: true, platformMessageId: ts };
       } catch (error) {
         const outcome = classifySlackError(error);
@@ -304,20 +321,27 @@ export class SlackPoster implements ChannelPoster {
     }
   }
 
-  /** The bot's message carrying this delivery id, posted since `since`, if Slack shows one. */
+  /**
+   * The bot's message carrying this delivery id, posted since `since`, if Slack shows one: in the
+   * channel's history, or for a post in a thread among the thread's replies (history leaves them out).
+   */
   private async findPosted(
     client: WebClient,
     channelId: string,
     deliveryId: string,
     since: Date,
+    threadTs: string | undefined,
   ): Promise<EarlierAttempt> {
     try {
-      const history = await client.conversations.history({
+      const window = {
         channel: channelId,
         oldest: String(Math.floor(since.getTime() / 1000) - 60),
         limit: 100,
         include_all_metadata: true,
-      });
+      };
+      const history = threadTs
+        ? await client.conversations.replies({ ...window, ts: threadTs })
+        : await client.conversations.history(window);
       const found = history.messages?.find(
         (m) =>
           m.metadata?.event_type === DELIVERY_METADATA_TYPE &&
