@@ -1,12 +1,14 @@
 /**
  * A member's message relayed into a Slack channel: their words in mrkdwn under their own name and
  * town and picture (`username` / `icon_url`, which Slack honours only with chat:write.customize;
- * without it the copy shows as the bot, the name still in the text's first line), their files as
- * links. One message of at most 40,000 characters (chat.postMessage's limit).
+ * without it the copy shows as the bot, with the name opening the text), their files as links. One message of at most 40,000 characters (chat.postMessage's limit).
  */
+import type { webApi } from '@slack/bolt';
 import type { Logger, OutgoingMessage, PostAuthor } from '../../core/ports.ts';
 import { neutralToMrkdwn } from './slack-markdown.ts';
 import { escapeSlackText } from './slack-text.ts';
+
+type WebClient = webApi.WebClient;
 
 const MESSAGE_TEXT_MAX = 40_000;
 /** Slack shows at most this much of a `username`. */
@@ -14,7 +16,7 @@ const USERNAME_MAX = 80;
 
 export interface RelayedCopyBody {
   text: string;
-  username: string;
+  username?: string;
   icon_url?: string;
 }
 
@@ -34,43 +36,68 @@ export function fitMrkdwn(text: string, max: number): string {
   return `${cut}…`;
 }
 
-export function relayedCopyBody(message: OutgoingMessage & { author: PostAuthor }): RelayedCopyBody {
+export function relayedCopyBody(
+  message: OutgoingMessage & { author: PostAuthor },
+  options: { customNames: boolean },
+): RelayedCopyBody {
   const files = (message.attachments ?? []).map(
     (file) => `📎 <${escapeSlackText(file.url).replaceAll('|', '%7C')}|${escapeSlackText(file.name)}>`,
   );
-  const text = [neutralToMrkdwn(message.text), ...files].filter((part) => part !== '').join('\n');
+  // Without chat:write.customize Slack ignores the username: the name opens the text instead.
+  const byline = options.customNames ? [] : [`*${escapeSlackText(copyUsername(message.author))}:*`];
+  const text = [...byline, neutralToMrkdwn(message.text), ...files].filter((part) => part !== '').join('\n');
   const icon = message.author.avatarUrl;
   return {
     text: fitMrkdwn(text || ' ', MESSAGE_TEXT_MAX),
-    username: copyUsername(message.author),
-    ...(icon && /^https:\/\//.test(icon) ? { icon_url: icon } : {}),
+    ...(options.customNames
+      ? {
+          username: copyUsername(message.author),
+          ...(icon && /^https:\/\//.test(icon) ? { icon_url: icon } : {}),
+        }
+      : {}),
   };
 }
 
 /** What relaying needs from a workspace's scopes, and what goes missing without each. */
 const RELAY_SCOPES: readonly { scope: string; without: string }[] = [
-  { scope: 'chat:write.customize', without: 'relayed copies show under the bot’s name, not the author’s' },
+  {
+    scope: 'chat:write.customize',
+    without: 'relayed copies show under the bot’s name, the author’s in the text',
+  },
   { scope: 'channels:history', without: 'members’ messages in public channels are not relayed from Slack' },
   { scope: 'groups:history', without: 'members’ messages in private channels are not relayed from Slack' },
 ];
 
-/** Warns once per workspace and scope when a relayed post shows a scope the relay needs is missing. */
-export class RelayScopeWarnings {
-  private readonly warned = new Set<string>();
+/**
+ * The scopes each workspace granted the bot, asked once per process (auth.test, whose answer
+ * lists them as every answer does), with a warning once for each scope the relay needs and lacks.
+ */
+export class WorkspaceScopes {
+  private readonly known = new Map<string, ReadonlySet<string>>();
 
   constructor(private readonly logger: Logger) {}
 
-  /** `scopes`: the token's scopes as Slack's answer listed them (x-oauth-scopes); none listed: nothing to say. */
-  check(teamId: string, scopes: readonly string[] | undefined): void {
-    if (!scopes || scopes.length === 0) return;
+  /** The granted scopes, or undefined when Slack did not say (then nothing is assumed missing). */
+  async of(client: WebClient, teamId: string): Promise<ReadonlySet<string> | undefined> {
+    const cached = this.known.get(teamId);
+    if (cached) return cached;
+    let listed: string[] | undefined;
+    try {
+      listed = (await client.auth.test()).response_metadata?.scopes;
+    } catch (error) {
+      this.logger.debug({ err: error, team: teamId }, 'Slack auth.test failed; scopes unknown');
+      return undefined;
+    }
+    if (!listed || listed.length === 0) return undefined;
+    const scopes = new Set(listed);
+    this.known.set(teamId, scopes);
     for (const { scope, without } of RELAY_SCOPES) {
-      const key = `${teamId}:${scope}`;
-      if (scopes.includes(scope) || this.warned.has(key)) continue;
-      this.warned.add(key);
+      if (scopes.has(scope)) continue;
       this.logger.warn(
         { team: teamId, scope },
         `Slack workspace without the ${scope} scope: ${without} (reinstall the app with the current manifest)`,
       );
     }
+    return scopes;
   }
 }

@@ -35,7 +35,7 @@ import type {
   PostResult,
 } from '../../core/ports.ts';
 import { renderOutgoing, type SlackMessageBody } from './block-kit.ts';
-import { RelayScopeWarnings, relayedCopyBody } from './relayed-copy.ts';
+import { relayedCopyBody, WorkspaceScopes } from './relayed-copy.ts';
 import type { SlackPostLedger, WorkspaceClient, WorkspaceClients } from './slack-ports.ts';
 
 type WebClient = webApi.WebClient;
@@ -162,7 +162,7 @@ function payloadDeliveryId(payload: unknown): unknown {
 export class SlackPoster implements ChannelPoster {
   readonly platform = 'SLACK' as const;
   private readonly now: () => Date;
-  private readonly scopeWarnings: RelayScopeWarnings;
+  private readonly scopes: WorkspaceScopes;
 
   constructor(
     private readonly workspaces: WorkspaceClients,
@@ -171,7 +171,7 @@ export class SlackPoster implements ChannelPoster {
     options: SlackPosterOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    this.scopeWarnings = new RelayScopeWarnings(logger);
+    this.scopes = new WorkspaceScopes(logger);
   }
 
   async post(
@@ -227,11 +227,10 @@ export class SlackPoster implements ChannelPoster {
     const client = await this.workspaces.clientFor(target.communityExternalId);
     if ('unavailable' in client) return unavailableChannel(client);
     // A late edit could land after the next one and show the older card.
+    const rendered = await this.render(client, target.communityExternalId, message);
     if (abandoned?.aborted) return ABANDONED;
     // A copy keeps the name it was posted under: chat.update takes no username.
-    const body = message.author
-      ? { text: relayedCopyBody({ ...message, author: message.author }).text }
-      : renderOutgoing(message);
+    const body = message.author ? { text: rendered.text } : rendered;
     try {
       await client.chat.update({ channel: target.channelId, ts: platformMessageId, ...body });
       return { ok: true, platformMessageId };
@@ -277,9 +276,7 @@ export class SlackPoster implements ChannelPoster {
         return { ok: true, platformMessageId: earlier.ts };
       }
     }
-    let body: SlackMessageBody & { username?: string; icon_url?: string } = message.author
-      ? relayedCopyBody({ ...message, author: message.author })
-      : renderOutgoing(message);
+    let body = await this.render(client, teamId, message);
     for (;;) {
       if (abandoned?.aborted) {
         this.logger.info(
@@ -300,7 +297,6 @@ export class SlackPoster implements ChannelPoster {
         });
         const ts = posted.ts ?? '';
         await this.ledger.posted(deliveryId, posted.channel ?? channelId, ts);
-        if (message.author) this.scopeWarnings.check(teamId, posted.response_metadata?.scopes);
         return { ok: true, platformMessageId: ts };
       } catch (error) {
         const outcome = classifySlackError(error);
@@ -319,6 +315,18 @@ export class SlackPoster implements ChannelPoster {
           : outcome.result;
       }
     }
+  }
+
+  /** A card or announcement in Block Kit; a relayed copy under its author's name where the scope allows. */
+  private async render(
+    client: WebClient,
+    teamId: string,
+    message: OutgoingMessage,
+  ): Promise<SlackMessageBody & { username?: string; icon_url?: string }> {
+    if (!message.author) return renderOutgoing(message);
+    const scopes = await this.scopes.of(client, teamId);
+    const customNames = scopes === undefined || scopes.has('chat:write.customize');
+    return relayedCopyBody({ ...message, author: message.author }, { customNames });
   }
 
   /**

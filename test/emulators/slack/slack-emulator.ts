@@ -59,6 +59,7 @@ import { FaultInjector } from './faults.ts';
 import { SlackHttpBot } from './http-sender.ts';
 import type { Actor } from './interactions.ts';
 import { Interactions } from './interactions.ts';
+import { MemberMessages } from './member-messages.ts';
 import { SocketModeServer } from './socket-mode.ts';
 import type {
   Channel,
@@ -155,6 +156,8 @@ export class SlackEmulator {
   readonly clientSecret: string;
   /** Socket Mode side: waitForConnection, slashCommand/blockAction/event, acks, drop. */
   readonly socket: SocketModeServer;
+  /** Members writing, editing, deleting, and the message events the app gets (member-messages.ts). */
+  readonly members: MemberMessages;
 
   private readonly state: SlackState;
   private readonly faults = new FaultInjector();
@@ -194,7 +197,19 @@ export class SlackEmulator {
       clientSecret: this.clientSecret,
       triggerTtlMs: options.triggerTtlMs ?? 3000,
       openSocketUrl: () => this.socket.issueUrl(),
+      messageChanged: (change) => void this.members.changed(change),
     };
+    this.members = new MemberMessages({
+      state: this.state,
+      env: () => this.env,
+      deliver: async (input, url) =>
+        url === undefined
+          ? this.socket
+              .event(input)
+              .waitForAck()
+              .then(() => 200)
+          : (await this.http(url).event(input)).status,
+    });
     this.server = createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -375,15 +390,18 @@ export class SlackEmulator {
     const links = [...page.matchAll(/href=["']([^"']+)["']/g)].map((m) =>
       (m[1] ?? '').replaceAll('&amp;', '&'),
     );
-    const location =
-      install.headers.get('location') ?? links.find((href) => href.startsWith(this.authorizeUrl));
-    if (location === undefined || !location.startsWith(this.authorizeUrl)) {
+    // The app may know this page by another origin (a proxy in front of the emulator's API).
+    const isAuthorize = (href: string) =>
+      URL.canParse(href) && new URL(href).pathname === '/oauth/v2/authorize';
+    const location = install.headers.get('location') ?? links.find(isAuthorize);
+    if (location === undefined || !isAuthorize(location)) {
       throw new Error(
         `install page did not lead to ${this.authorizeUrl} (status ${install.status}); ` +
           'set installerOptions.authorizationUrl to emulator.authorizeUrl',
       );
     }
-    const authorize = new URL(location);
+    const { search } = new URL(location);
+    const authorize = new URL(`${this.authorizeUrl}${search}`);
     authorize.searchParams.set('team', options.teamId);
     if (!authorize.searchParams.has('redirect_uri')) {
       const fallback = options.redirectUri ?? new URL('/slack/oauth_redirect', options.installUrl).toString();
@@ -491,7 +509,9 @@ export class SlackEmulator {
 
     let status = 200;
     let response: Record<string, unknown> | string;
-    const headers: Record<string, string> = {};
+    // The token's scopes, as Slack lists them on every answer (x-oauth-scopes).
+    const scopes = teamId === undefined ? undefined : this.state.workspaces.get(teamId)?.scopes;
+    const headers: Record<string, string> = scopes ? { 'x-oauth-scopes': scopes.join(',') } : {};
     const picked = decodeError === undefined ? this.faults.pick(apiMethod, args) : undefined;
     const fault = picked?.fault;
     const logged = (answered: Pick<ApiCall, 'status' | 'response'>) =>
