@@ -83,6 +83,23 @@ describe.each(DATABASE_KINDS.slice(-1))('the Slack relay under faults on %s', (k
     expect(h.slack.calls('conversations.replies').at(-1)?.args).toMatchObject({ ts: copy?.ts });
   }, 60_000);
 
+  it('keeps a channel’s order while the first message’s author lookup hangs', async () => {
+    const { h, jana, max } = await start();
+    const eva = h.slack.addUser({ teamId: 'T0001', name: 'eva' }).id;
+    const petra = h.slack.addUser({ teamId: 'T0001', name: 'petra' }).id;
+    const held = h.slack.failNext('users.info', { type: 'hang', then: 'answer' });
+    const first = h.slack.members.writes({ channel: jana.channelId, user: eva, text: 'První slovo' });
+    await h.slack.waitFor(() => (held.holding > 0 ? true : undefined), 5000, 'the held users.info');
+    // Petra's message must wait behind eva's, whose author is looked up until the lookup's bound.
+    await h.slack.members.writes({ channel: jana.channelId, user: petra, text: 'Druhé slovo' });
+    await first;
+    held.clear();
+    // One drain sends a channel's next relayed message only once the one before it is sent.
+    while ((await h.drain()).sent > 0);
+    const copies = h.slack.messages(max.channelId).slice(-2);
+    expect(copies.map((m) => m.text)).toEqual(['První slovo', 'Druhé slovo']);
+  }, 60_000);
+
   it('names the author in the text where Slack ignores custom names, and says so once', async () => {
     const passauScopes = SLACK_BOT_SCOPES.filter((scope) => scope !== 'chat:write.customize');
     const { h, jana, max } = await start({ passauScopes });

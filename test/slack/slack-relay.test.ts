@@ -111,8 +111,15 @@ describe.each(DATABASE_KINDS.slice(-1))('relaying between two Slack workspaces o
     await h.drain();
     await h.slack.members.settled();
     await h.drain();
+    await h.slack.members.botWrites({
+      channel: jana.channelId,
+      botId: 'B0WEATHER',
+      username: 'Počasí',
+      text: 'Zítra prší',
+    });
+    await h.drain();
     // The copy's post and its edit came back to the app as message events; nothing more was posted.
-    expect(h.slack.messages(jana.channelId)).toHaveLength(inKrumlov + 1);
+    expect(h.slack.messages(jana.channelId)).toHaveLength(inKrumlov + 2);
     expect(h.slack.messages(max.channelId)).toHaveLength(inPassau + 1);
     expect(h.slack.members.unanswered).toEqual([]);
   });

@@ -6,6 +6,7 @@
 //   const m = await slack.members.writes({ channel, user, text, threadTs?, files? });
 //   await slack.members.edits(channel, m.ts, 'new text');
 //   await slack.members.deletes(channel, m.ts);
+//   await slack.members.botWrites({ channel, botId, username, text });   // another app's bot
 //   await slack.members.settled();                   // every event so far answered by the app
 //
 // An event is sent only for what the app subscribed to (none by default, as an app whose
@@ -96,6 +97,33 @@ export class MemberMessages {
       ...messageJson(this.ctx.env(), message),
       ...(files ? { subtype: 'file_share' } : {}),
     });
+    return message;
+  }
+
+  /** Another app's bot posts (an integration under its own name): a bot_message. */
+  async botWrites(input: {
+    channel: string;
+    botId: string;
+    username: string;
+    text: string;
+  }): Promise<StoredMessage> {
+    const channel = this.channel(input.channel);
+    const message: StoredMessage = {
+      channel: channel.id,
+      ts: this.ctx.state.nextTs(),
+      teamId: channel.teamId,
+      user: '',
+      botId: input.botId,
+      text: input.text,
+      blocks: undefined,
+      threadTs: undefined,
+      args: {},
+      edits: 0,
+      deleted: false,
+      username: input.username,
+    };
+    this.ctx.state.messages.push(message);
+    await this.changed({ kind: 'posted', message });
     return message;
   }
 
