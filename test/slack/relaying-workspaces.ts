@@ -8,8 +8,8 @@ import { SLACK_BOT_SCOPES } from '../../src/adapters/slack/manifest.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import type { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
 import type { MessageEventName } from '../emulators/slack/member-messages.ts';
-import { inviteCodeIn } from '../support/set-up-checks.ts';
-import { answerText, shownInChannel, SlackHarness, type As } from './slack-harness.ts';
+import { shownInChannel, SlackHarness, type As } from './slack-harness.ts';
+import { twinKrumlovAndPassau } from './three-workspaces.ts';
 
 export interface RelayingWorkspaces {
   h: SlackHarness;
@@ -55,11 +55,7 @@ export async function startRelayingWorkspaces(
   const jana = admin('T0001', 'jana', 'partneri');
   const max = admin('T0002', 'max', 'partnerstadt');
   const done = async (text: string, as: As) => shownInChannel(await h.command(text, as), text);
-  await done('town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs', jana);
-  const invite = await h.command('partner invite name:"Krumlov – Passau"', jana);
-  await done('channel link partnership:1', jana);
-  await done('town register name:Passau country:DE timezone:Europe/Berlin language:de', max);
-  await done(`partner join code:${inviteCodeIn(answerText(invite))}`, max);
+  await twinKrumlovAndPassau(h, jana, max);
   await done('channel relay partnership:1 on', jana);
   await done('channel relay partnership:1 on', max);
   await h.drain();

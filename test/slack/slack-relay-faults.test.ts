@@ -116,6 +116,14 @@ describe.each(DATABASE_KINDS.slice(-1))('the Slack relay under faults on %s', (k
     expect(warnings).toHaveLength(1);
   }, 60_000);
 
+  it('says once, at the first command there, that a workspace without a history scope cannot relay', async () => {
+    const passauScopes = SLACK_BOT_SCOPES.filter((scope) => scope !== 'channels:history');
+    const { h } = await start({ passauScopes });
+    const warnings = h.logLines.filter((line) => line.includes('without the channels:history scope'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('T0002');
+  }, 60_000);
+
   it('relays nothing while the app is not subscribed to message events, and still answers commands', async () => {
     const { h, jana, max } = await start({ events: [] });
     const inPassau = h.slack.messages(max.channelId).length;

@@ -73,14 +73,25 @@ const RELAY_SCOPES: readonly { scope: string; without: string }[] = [
  * lists them as every answer does), with a warning once for each scope the relay needs and lacks.
  */
 export class WorkspaceScopes {
-  private readonly known = new Map<string, ReadonlySet<string>>();
+  /** Per workspace: the lookup under way or done (a failed one is forgotten, to ask again later). */
+  private readonly known = new Map<string, Promise<ReadonlySet<string> | undefined>>();
 
   constructor(private readonly logger: Logger) {}
 
   /** The granted scopes, or undefined when Slack did not say (then nothing is assumed missing). */
-  async of(client: WebClient, teamId: string): Promise<ReadonlySet<string> | undefined> {
-    const cached = this.known.get(teamId);
-    if (cached) return cached;
+  of(client: WebClient, teamId: string): Promise<ReadonlySet<string> | undefined> {
+    let known = this.known.get(teamId);
+    if (!known) {
+      known = this.lookUp(client, teamId);
+      this.known.set(teamId, known);
+      void known.then((scopes) => {
+        if (!scopes) this.known.delete(teamId);
+      });
+    }
+    return known;
+  }
+
+  private async lookUp(client: WebClient, teamId: string): Promise<ReadonlySet<string> | undefined> {
     let listed: string[] | undefined;
     try {
       listed = (await client.auth.test()).response_metadata?.scopes;
@@ -90,7 +101,6 @@ export class WorkspaceScopes {
     }
     if (!listed || listed.length === 0) return undefined;
     const scopes = new Set(listed);
-    this.known.set(teamId, scopes);
     for (const { scope, without } of RELAY_SCOPES) {
       if (scopes.has(scope)) continue;
       this.logger.warn(

@@ -45,6 +45,8 @@ export const DELIVERY_METADATA_TYPE = 'twinbridge_delivery';
 
 export interface SlackPosterOptions {
   now?: () => Date;
+  /** The workspaces' granted scopes, shared with the router (one warning per missing scope). */
+  scopes?: WorkspaceScopes;
 }
 
 /** Slack errors that mean this channel (or person, or whole workspace) cannot be posted to. */
@@ -171,7 +173,7 @@ export class SlackPoster implements ChannelPoster {
     options: SlackPosterOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    this.scopes = new WorkspaceScopes(logger);
+    this.scopes = options.scopes ?? new WorkspaceScopes(logger);
   }
 
   async post(

@@ -33,6 +33,7 @@ import { messageChannelKey, SlackMessages } from './slack-messages.ts';
 import type { SlackEventLedger, WorkspaceClients } from './slack-ports.ts';
 import { PROFILE_LOOKUP_MS, type SlackProfiles } from './slack-profiles.ts';
 import { readableText } from './readable-text.ts';
+import type { WorkspaceScopes } from './relayed-copy.ts';
 import { decodeSlackText, stripLeadingMention } from './slack-text.ts';
 
 type WebClient = webApi.WebClient;
@@ -55,6 +56,8 @@ export interface SlackRouterParts {
   logger: Logger;
   /** The slash command, e.g. `/twin`. */
   command: string;
+  /** What each workspace granted; a missing relay scope is logged once (relayed-copy.ts). */
+  scopes?: WorkspaceScopes;
 }
 
 export interface SlackRouterTuning {
@@ -190,6 +193,8 @@ export class SlackRouter {
   }
 
   private async onSlashCommand(command: SlashCommand, respond: RespondFn, client: WebClient): Promise<void> {
+    // A workspace that cannot relay says so in the log once, before anyone waits for a copy.
+    void this.parts.scopes?.of(client, command.team_id);
     const channel = { id: command.channel_id, name: command.channel_name };
     // A form opens for the bare command, which mentions nobody.
     const bare = decodeSlackText(command.text).trim().toLowerCase();

@@ -18,7 +18,8 @@
  *   await app.stop(); await slack.stop();            // the app first
  *
  * Web API at `apiUrl` (form or JSON bodies, Bearer or body token): auth.test, chat.
- * postMessage/update/delete/postEphemeral, conversations.info/open/history, users.info, views.open/
+ * postMessage/update/delete/postEphemeral (message-api.ts), conversations.info/open/history/replies,
+ * users.info, views.open/
  * push/update/publish, oauth.v2.access, apps.connections.open; others: `unknown_method`.
  * State is modelled: unknown channel -> channel_not_found, seeded #random (bot not a
  * member) -> not_in_channel, trigger ids single-use for 3 s, OAuth codes single-use.
@@ -34,6 +35,9 @@
  * urlVerification, options { badSignature, stale, timestampSec, retryNum, retryReason,
  * contentType }; retry(previous, { retryNum }) re-sends the same bytes. response_url posts
  * are recorded and applied (replace_original, delete_original, in_channel); 5 uses, then 404.
+ *
+ * Members writing, editing and deleting, and the message events the app subscribed to: members
+ * (member-messages.ts).
  *
  * Socket Mode: socket.waitForConnection(n), then socket.slashCommand / blockAction /
  * viewSubmission / event / appMention -> SentEnvelope with waitForAck(); socket.drop(mode),
