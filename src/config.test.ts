@@ -208,3 +208,15 @@ describe('DISCORD_ALLOWED_GUILDS and SLACK_ALLOWED_TEAMS', () => {
     );
   });
 });
+
+describe('DISCORD_MESSAGE_CONTENT', () => {
+  const discord = { DISCORD_TOKEN: 'discord-token' };
+
+  it('is off unless set to on, and refuses anything else naming the variable', () => {
+    expect(loadConfig(discord).discord?.messageContent).toBe(false);
+    expect(loadConfig({ ...discord, DISCORD_MESSAGE_CONTENT: 'on' }).discord?.messageContent).toBe(true);
+    expect(() => loadConfig({ ...discord, DISCORD_MESSAGE_CONTENT: 'yes' })).toThrow(
+      /DISCORD_MESSAGE_CONTENT/,
+    );
+  });
+});

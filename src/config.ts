@@ -110,6 +110,7 @@ const schema = z.object({
       .optional(),
   ),
   DISCORD_ALLOWED_GUILDS: idList(/^\d{17,20}$/, 'server (guild) ids of 17 to 20 digits, comma-separated'),
+  DISCORD_MESSAGE_CONTENT: z.enum(['on', 'off']).default('off'),
   SLACK_ALLOWED_TEAMS: idList(/^T[A-Z0-9]{2,}$/, 'workspace (team) ids such as T0123ABCD, comma-separated'),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
@@ -183,6 +184,11 @@ export interface DiscordConfig {
   guildId: string | undefined;
   /** DISCORD_ALLOWED_GUILDS: the only servers served; undefined serves every server. */
   allowedGuilds?: readonly string[] | undefined;
+  /**
+   * DISCORD_MESSAGE_CONTENT=on: the Message Content intent is enabled in the Developer Portal, so
+   * the bot asks for it and relays members' messages. Off by default (a 4014 close otherwise).
+   */
+  messageContent?: boolean;
 }
 
 export interface Config {
@@ -347,6 +353,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           apiUrl: discordApiBase(c.DISCORD_API_URL),
           guildId: c.DISCORD_GUILD_ID,
           allowedGuilds: c.DISCORD_ALLOWED_GUILDS,
+          messageContent: c.DISCORD_MESSAGE_CONTENT === 'on',
         }
       : undefined,
     tokenKeys: tokenKeys(c),

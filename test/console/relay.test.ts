@@ -17,6 +17,13 @@ const RELAY_BOTH = `${TWIN_KRUMLOV_PASSAU}channel relay partnership:1 on
 channel relay partnership:1 on
 `;
 
+/** The id the console printed for the relayed copy it posted ("⇒ posted to … as console-3:"). */
+function printedCopyId(printed: string): string {
+  const id = / as (console-\d+):/.exec(printed)?.[1];
+  if (!id) throw new Error(`no relayed copy in:\n${printed}`);
+  return id;
+}
+
 describe.each(DATABASE_KINDS)('relaying between console channels on %s', (kind) => {
   let database: Database;
   let h: ConsoleHarness;
@@ -50,44 +57,41 @@ describe.each(DATABASE_KINDS)('relaying between console channels on %s', (kind) 
     const said = await h.run(':community krumlov\n:channel partneri\n:as jana\n:say Dobrý den, Pasove!');
     expect(said).toContain('• msg-1 written in #partneri');
     expect(said).toMatch(
-      /⇒ posted to #partnerstadt in passau:\n {4}jana \(Český Krumlov\): Dobrý den, Pasove!/,
+      /⇒ posted to #partnerstadt in passau as console-\d+:\n {4}jana \(Český Krumlov\): Dobrý den, Pasove!/,
     );
-    const copy = await database.prisma.delivery.findFirstOrThrow({ where: { kind: 'relay.message' } });
+    const copyId = printedCopyId(said);
     const replied = await h.run(
-      `:community passau\n:channel partnerstadt\n:as max\n:reply ${copy.platformMessageId} Grüß Gott!`,
+      `:community passau\n:channel partnerstadt\n:as max\n:reply ${copyId} Grüß Gott!`,
     );
     expect(replied).toMatch(
-      /⇒ posted to #partneri in krumlov in the thread of msg-1:\n {4}max \(Passau\): Grüß Gott!/,
+      /⇒ posted to #partneri in krumlov in the thread of msg-1 as console-\d+:\n {4}max \(Passau\): Grüß Gott!/,
     );
   });
 
   it('edits and deletes every copy, and a moderator deleting a copy deletes the original', async () => {
     await h.run(RELAY_BOTH);
-    await h.run(':community krumlov\n:channel partneri\n:as jana\n:say Sraz v 10:00');
-    const copy = await database.prisma.delivery.findFirstOrThrow({ where: { kind: 'relay.message' } });
-    const edited = await h.run(':edit msg-1 Sraz v 11:00');
-    expect(edited).toContain(`⇒ ${copy.platformMessageId} in #partnerstadt in passau now reads:`);
-    expect(edited).toContain('jana (Český Krumlov): Sraz v 11:00');
-    await h.run(':say Druhá zpráva');
-    const second = await database.prisma.delivery.findFirstOrThrow({
-      where: { kind: 'relay.message', platformMessageId: { not: copy.platformMessageId } },
-    });
-    const removed = await h.run(
-      `:community passau\n:channel partnerstadt\n:as max\n:delete ${second.platformMessageId}`,
+    const copyId = printedCopyId(
+      await h.run(':community krumlov\n:channel partneri\n:as jana\n:say Sraz v 10:00'),
     );
+    const edited = await h.run(':edit msg-1 Sraz v 11:00');
+    expect(edited).toContain(`⇒ ${copyId} in #partnerstadt in passau now reads:`);
+    expect(edited).toContain('jana (Český Krumlov): Sraz v 11:00');
+    const secondId = printedCopyId(await h.run(':say Druhá zpráva'));
+    const removed = await h.run(`:community passau\n:channel partnerstadt\n:as max\n:delete ${secondId}`);
     expect(removed).toContain('⇒ msg-2 in #partneri in krumlov removed');
     const deleted = await h.run(':community krumlov\n:channel partneri\n:as jana\n:delete msg-1');
-    expect(deleted).toContain(`⇒ ${copy.platformMessageId} in #partnerstadt in passau removed`);
+    expect(deleted).toContain(`⇒ ${copyId} in #partnerstadt in passau removed`);
   });
 
   it('keeps ids only once delivered, and relays an event told twice once', async () => {
     await h.run(RELAY_BOTH);
     await h.run(':community krumlov\n:channel partneri\n:as jana\n:say Tajné heslo');
+    const original = await database.prisma.relayedMessage.findFirstOrThrow();
     const twice = {
       platform: 'CONSOLE' as const,
       communityExternalId: 'krumlov',
       channelId: 'partneri',
-      messageId: 'msg-1',
+      messageId: original.originMessageId,
       author: { userId: 'jana', displayName: 'jana' },
       text: 'Tajné heslo',
     };

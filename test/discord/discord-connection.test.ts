@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 describe('the Discord gateway connection', () => {
-  it('identifies with the Guilds intent only, and is connected from READY until stop', async () => {
+  it('identifies with Guilds and Guild Messages (no privileged intent unless configured), and is connected from READY until stop', async () => {
     emulator = await DiscordEmulator.start({
       token: 'connection-token',
       guilds: [{ name: 'Passau', channels: [{ name: 'partnerstadt' }], members: [] }],
@@ -36,10 +36,41 @@ describe('the Discord gateway connection', () => {
     await connection.start();
     expect(connection.connected).toBe(true);
     const identify = emulator.gatewayPayloads().find((p) => p.op === IDENTIFY);
-    expect((identify?.d as { intents?: number } | undefined)?.intents).toBe(GatewayIntentBits.Guilds);
+    expect((identify?.d as { intents?: number } | undefined)?.intents).toBe(
+      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages,
+    );
     // The Guilds intent fills the guild cache: the names the core gets come from it.
     expect(connection.client.guilds.cache.map((g) => g.name)).toEqual(['Passau']);
     await connection.stop();
+    expect(connection.connected).toBe(false);
+  });
+
+  it('asks for Message Content when DISCORD_MESSAGE_CONTENT is on', async () => {
+    emulator = await DiscordEmulator.start({
+      token: 'connection-token',
+      privilegedIntents: { messageContent: true },
+    });
+    const connection = new DiscordGatewayConnection(
+      { token: 'connection-token', apiUrl: emulator.apiUrl, guildId: undefined, messageContent: true },
+      silent,
+    );
+    await connection.start();
+    const identify = emulator.gatewayPayloads().find((p) => p.op === IDENTIFY);
+    const I = GatewayIntentBits;
+    expect((identify?.d as { intents?: number } | undefined)?.intents).toBe(
+      I.Guilds | I.GuildMessages | I.MessageContent,
+    );
+    await connection.stop();
+  });
+
+  it('fails to start naming DISCORD_MESSAGE_CONTENT when the app has not enabled Message Content (4014)', async () => {
+    emulator = await DiscordEmulator.start({ token: 'connection-token' });
+    const connection = new DiscordGatewayConnection(
+      { token: 'connection-token', apiUrl: emulator.apiUrl, guildId: undefined, messageContent: true },
+      silent,
+      { readyTimeoutMs: 5000 },
+    );
+    await expect(connection.start()).rejects.toThrow(/4014.*DISCORD_MESSAGE_CONTENT=off/);
     expect(connection.connected).toBe(false);
   });
 

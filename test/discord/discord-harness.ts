@@ -72,6 +72,8 @@ export interface DiscordHarnessOptions {
   limits?: AbuseLimits;
   /** What the bus and the worker report to (the health and metrics tests). */
   metrics?: Metrics;
+  /** DISCORD_MESSAGE_CONTENT=on: the bot asks for Message Content and relays members' messages. */
+  messageContent?: boolean;
 }
 
 /** What a person saw after an interaction: the reply (or the message a button updated) and follow-ups. */
@@ -139,7 +141,12 @@ export class DiscordHarness {
     const logLines: string[] = [];
     const logStream = new PassThrough();
     logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').trim().split('\n')));
-    const config: DiscordConfig = { token: 'harness-token', apiUrl: discord.apiUrl, guildId: undefined };
+    const config: DiscordConfig = {
+      token: 'harness-token',
+      apiUrl: discord.apiUrl,
+      guildId: undefined,
+      messageContent: options.messageContent === true,
+    };
     // The production logger (redaction included) at debug, with the token configured here.
     const logger = createLogger('debug', logStream, [config.token]);
     let adapter: DiscordAdapter | undefined;

@@ -1,7 +1,8 @@
 /**
  * Relayed messages keep their order per channel (docs/RELAY.md): one that fails and is retried
  * holds back those written after it in that channel, on one worker and across two, while other
- * channels go on; and an edit of a copy that was never posted does nothing.
+ * channels go on; and an edit of a copy that was never posted does nothing. A copy that fails for
+ * good tells no coordinator.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
@@ -11,6 +12,7 @@ import type { PrismaStore } from '../../src/db/prisma-store.ts';
 import { TestClock } from '../console/console-harness.ts';
 import { DATABASE_KINDS } from '../support/test-database.ts';
 import {
+  coordinatorNotices,
   RecordingPoster,
   recordingLogger,
   seededOutbox,
@@ -104,6 +106,8 @@ describe.each(DATABASE_KINDS)('relayed messages in order on %s', (kind) => {
     await worker().drainDue();
     const copy = await database.prisma.delivery.findFirstOrThrow({ where: { kind: 'relay.message' } });
     expect(copy.status).toBe('FAILED');
+    // One chat message is not worth a notice to the coordinators (nor are its words theirs to read).
+    expect(await coordinatorNotices(database)).toEqual([]);
     const link = twinning.links[0]!;
     await store.transaction((repos) =>
       repos.deliveries.enqueue([

@@ -5,6 +5,7 @@
  * moderator's removal can name either.
  */
 import type { InboundPort } from '../../core/adapter-contract.ts';
+import { storedId } from './console-ids.ts';
 import type { ConsoleIdentity } from './console-session.ts';
 
 export const MESSAGE_DIRECTIVES = ['say', 'reply', 'edit', 'delete'] as const;
@@ -33,27 +34,33 @@ export class ConsoleMessages {
         const [inReplyTo, ...rest] = directive === 'reply' ? words : [undefined, ...words];
         const text = rest.join(' ');
         if (!text || (directive === 'reply' && !inReplyTo)) return `✗ Say what: ${USAGE[directive]}`;
-        const messageId = `msg-${++this.written}`;
+        const shown = `msg-${++this.written}`;
         await this.inbound.messageArrived({
           ...source,
-          messageId,
+          messageId: storedId(shown),
           author,
           text,
-          ...(inReplyTo ? { inReplyTo } : {}),
+          ...(inReplyTo ? { inReplyTo: storedId(inReplyTo) } : {}),
         });
-        return `• ${messageId} written in #${identity.channel}`;
+        return `• ${shown} written in #${identity.channel}`;
       }
       case 'edit': {
         const [messageId, ...rest] = words;
         if (!messageId || rest.length === 0) return `✗ Say what: ${USAGE.edit}`;
         const editId = `edit-${++this.edits}`;
-        await this.inbound.messageEdited({ ...source, messageId, editId, author, text: rest.join(' ') });
+        await this.inbound.messageEdited({
+          ...source,
+          messageId: storedId(messageId),
+          editId,
+          author,
+          text: rest.join(' '),
+        });
         return `• ${messageId} edited`;
       }
       case 'delete': {
         const [messageId] = words;
         if (!messageId) return `✗ Say which: ${USAGE.delete}`;
-        await this.inbound.messageDeleted({ ...source, messageId });
+        await this.inbound.messageDeleted({ ...source, messageId: storedId(messageId) });
         return `• ${messageId} deleted`;
       }
     }

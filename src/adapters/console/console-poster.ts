@@ -12,6 +12,7 @@ import type {
   OutgoingMessage,
   PostResult,
 } from '../../core/ports.ts';
+import { shownId, storedId } from './console-ids.ts';
 
 /** How many posted messages the console remembers, to print only what an edit changed. */
 const REMEMBERED_POSTS = 1_000;
@@ -31,12 +32,17 @@ export class ConsolePoster implements ChannelPoster {
     _abandoned?: AbortSignal,
     placement?: { threadMessageId?: string },
   ): Promise<PostResult> {
-    const thread = placement?.threadMessageId ? ` in the thread of ${placement.threadMessageId}` : '';
-    return this.print(`posted to ${channelOf(target)}${thread}`, shownLines(message));
+    const thread = placement?.threadMessageId
+      ? ` in the thread of ${shownId(placement.threadMessageId)}`
+      : '';
+    // A relayed copy shows its id, so a member there can reply to it or remove it by name.
+    const id = message.author ? this.nextId() : undefined;
+    const named = id ? ` as ${shownId(id)}` : '';
+    return this.print(`posted to ${channelOf(target)}${thread}${named}`, shownLines(message), id);
   }
 
   remove(target: ChannelTarget, platformMessageId: string): Promise<PostResult> {
-    this.output.write(`  ⇒ ${platformMessageId} in ${channelOf(target)} removed\n`);
+    this.output.write(`  ⇒ ${shownId(platformMessageId)} in ${channelOf(target)} removed\n`);
     this.printed.delete(platformMessageId);
     return Promise.resolve({ ok: true, platformMessageId });
   }
@@ -53,16 +59,20 @@ export class ConsolePoster implements ChannelPoster {
     const before = this.printed.get(platformMessageId);
     const changed = before ? lines.filter((line, i) => line !== before[i]) : lines;
     return this.print(
-      `${platformMessageId} in ${channelOf(target)} now reads`,
+      `${shownId(platformMessageId)} in ${channelOf(target)} now reads`,
       changed.length > 0 ? changed : ['(unchanged)'],
       platformMessageId,
       lines,
     );
   }
 
+  private nextId(): string {
+    return storedId(`console-${++this.sequence}`);
+  }
+
   private print(where: string, shown: string[], existingId?: string, whole = shown): Promise<PostResult> {
     this.output.write(`  ⇒ ${where}:\n${shown.map((line) => `    ${line}`).join('\n')}\n`);
-    const id = existingId ?? `console-${++this.sequence}`;
+    const id = existingId ?? this.nextId();
     this.printed.delete(id);
     this.printed.set(id, whole);
     if (this.printed.size > REMEMBERED_POSTS) {

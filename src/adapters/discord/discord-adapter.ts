@@ -1,7 +1,8 @@
 /**
  * The Discord adapter: a connection (discord-connection.ts: the discord.js Client's lifecycle), an
- * interaction router (discord-router.ts: interactions → the InboundPort) and a poster
- * (discord-poster.ts: what the outbox sends, nonce and all). Each Discord server is a community;
+ * interaction router (discord-router.ts: interactions → the InboundPort), a relay router
+ * (discord-relay-router.ts: members' messages → the relay) and a poster (discord-poster.ts: what
+ * the outbox sends, nonce and all; relayed copies through webhooks, discord-relay-poster.ts). Each Discord server is a community;
  * its town is registered from it.
  *
  * The adapter receives its connection, so tests hand it one that never opens a socket
@@ -18,12 +19,15 @@ import {
   type DiscordConnectionTuning,
 } from './discord-connection.ts';
 import { DiscordPoster } from './discord-poster.ts';
+import { DiscordRelayRouter } from './discord-relay-router.ts';
 import { DiscordInteractionRouter, type DiscordRouterTuning } from './discord-router.ts';
 
 /** Knobs for tests and unusual deployments; production uses the defaults. */
 export interface DiscordAdapterTuning extends DiscordConnectionTuning, DiscordRouterTuning {
   /** How long stop() lets answers under way finish. Default 5 s. */
   stopGraceMs?: number;
+  /** DISCORD_MESSAGE_CONTENT=on (the config): members' messages are relayed. Default off. */
+  messageContent?: boolean;
 }
 
 const DEFAULT_STOP_GRACE_MS = 5000;
@@ -32,16 +36,27 @@ export class DiscordAdapter implements PlatformAdapter {
   readonly platform = 'DISCORD' as const;
   readonly poster: DiscordPoster;
   private readonly router: DiscordInteractionRouter;
+  private readonly relayRouter: DiscordRelayRouter;
   private unsubscribe: (() => void) | undefined;
 
   constructor(
     private readonly connection: DiscordConnection,
     inbound: InboundPort,
-    logger: Logger,
+    private readonly logger: Logger,
     private readonly tuning: DiscordAdapterTuning = {},
   ) {
-    this.poster = new DiscordPoster(connection.client.rest, logger, () => connection.connected);
+    const { client } = connection;
+    this.poster = new DiscordPoster(
+      client.rest,
+      logger,
+      () => connection.connected,
+      () => client.user?.id,
+    );
     this.router = new DiscordInteractionRouter(inbound, logger, tuning);
+    this.relayRouter = new DiscordRelayRouter(inbound, logger, {
+      messageContent: tuning.messageContent === true,
+      allowedGuilds: tuning.allowedGuilds,
+    });
   }
 
   /** The connection's client (tests post through its REST client and read its cache). */
@@ -55,12 +70,23 @@ export class DiscordAdapter implements PlatformAdapter {
 
   async start(): Promise<void> {
     // Listening first: interactions Discord hands over right after READY are not missed.
-    this.unsubscribe = this.connection.onInteraction((interaction) => this.router.receive(interaction));
+    const stopInteractions = this.connection.onInteraction((interaction) => this.router.receive(interaction));
+    const stopMessages = this.relayRouter.listen(this.connection.client);
+    this.unsubscribe = () => {
+      stopInteractions();
+      stopMessages();
+    };
     try {
       await this.connection.start();
     } catch (error) {
       this.stopReceiving();
       throw error;
+    }
+    if (!this.tuning.messageContent) {
+      this.logger.warn(
+        { component: 'discord-relay', setting: 'DISCORD_MESSAGE_CONTENT' },
+        'Discord: relaying members’ messages from Discord is unavailable: the Message Content intent is not enabled (enable it in the Developer Portal under Bot, Privileged Gateway Intents, then set DISCORD_MESSAGE_CONTENT=on). Copies from other platforms are still posted here.',
+      );
     }
   }
 
@@ -73,7 +99,7 @@ export class DiscordAdapter implements PlatformAdapter {
 
   /** Resolves once every interaction received so far has been answered (tests, shutdown). */
   whenIdle(): Promise<void> {
-    return this.router.whenIdle();
+    return Promise.all([this.router.whenIdle(), this.relayRouter.whenIdle()]).then(() => undefined);
   }
 
   private stopReceiving(): void {
@@ -89,7 +115,11 @@ export function createDiscordAdapter(
   logger: Logger,
   tuning: DiscordAdapterTuning = {},
 ): DiscordAdapter {
-  const withAllowList = { allowedGuilds: config.allowedGuilds, ...tuning };
+  const withAllowList = {
+    allowedGuilds: config.allowedGuilds,
+    messageContent: config.messageContent === true,
+    ...tuning,
+  };
   return new DiscordAdapter(
     new DiscordGatewayConnection(config, logger, tuning),
     inbound,

@@ -1,7 +1,9 @@
 /**
  * The Discord adapter's connection: a discord.js 14 Client on the gateway with the Guilds intent
- * only (interactions arrive without any message intent; guild and channel names come from the
- * guild cache that intent fills). It owns the client's lifecycle — options, login, READY with its
+ * (interactions arrive without any message intent; guild and channel names come from the guild
+ * cache that intent fills), Guild Messages for the relay, and the privileged Message Content
+ * intent only when the operator enabled it (DISCORD_MESSAGE_CONTENT=on): asking for a privileged
+ * intent the app has not enabled closes the gateway with 4014. It owns the client's lifecycle — options, login, READY with its
  * timeout, gateway event logging, destroy — and nothing about what interactions mean.
  *
  * The Client exists from construction, so the poster can hold its REST client before start();
@@ -53,16 +55,19 @@ export interface DiscordConnectionTuning {
 
 const DEFAULT_READY_TIMEOUT_MS = 30_000;
 
-/** The Client's options: Guilds intent only, no mentions ever, REST pointed at the configured API. */
+/** The Client's options: the intents above, no mentions ever, REST pointed at the configured API. */
 export function discordClientOptions(
   apiUrl: string | undefined,
   tuning: DiscordConnectionTuning = {},
+  messageContent = false,
 ): ClientOptions {
   const maxInlineWait = tuning.maxInlineRateLimitWaitMs ?? DEFAULT_MAX_INLINE_RATE_LIMIT_WAIT_MS;
+  const I = GatewayIntentBits;
   return {
-    intents: [GatewayIntentBits.Guilds],
-    // Without it discord.js drops DM channels it has not cached.
-    partials: [Partials.Channel],
+    intents: [I.Guilds, I.GuildMessages, ...(messageContent ? [I.MessageContent] : [])],
+    // Without them discord.js drops DM channels, and edits and deletes of messages, it has not
+    // cached (anything written before a restart).
+    partials: [Partials.Channel, Partials.Message],
     allowedMentions: { parse: [] },
     ...tuning.clientOptions,
     rest: {
@@ -83,7 +88,7 @@ export class DiscordGatewayConnection implements DiscordConnection {
     private readonly logger: Logger,
     private readonly tuning: DiscordConnectionTuning = {},
   ) {
-    this.client = new Client(discordClientOptions(config.apiUrl, tuning));
+    this.client = new Client(discordClientOptions(config.apiUrl, tuning, config.messageContent === true));
     this.logGatewayEvents();
   }
 
@@ -113,7 +118,7 @@ export class DiscordGatewayConnection implements DiscordConnection {
     } catch (error) {
       ready.cancel();
       await this.client.destroy().catch(() => undefined);
-      throw error;
+      throw this.explained(error);
     } finally {
       this.starting = false;
     }
@@ -129,6 +134,16 @@ export class DiscordGatewayConnection implements DiscordConnection {
     if (!this.loggedIn) return;
     this.loggedIn = false;
     await this.client.destroy();
+  }
+
+  /** A 4014 close (disallowed intents) says which setting asked for the intent. */
+  private explained(error: unknown): unknown {
+    const disallowed = error instanceof Error && /disallowed intents/i.test(error.message);
+    if (!disallowed || !this.config.messageContent) return error;
+    return new Error(
+      'Discord refused the Message Content intent (close code 4014): enable "Message Content Intent" in the Developer Portal (Bot, Privileged Gateway Intents), or set DISCORD_MESSAGE_CONTENT=off',
+      { cause: error },
+    );
   }
 
   /** READY, or a rejection once `ms` passed without it. */

@@ -6,20 +6,22 @@
  * tries a post again (the answer was lost, the worker died after sending), Discord returns the
  * message it already created instead of creating a second one (for a few minutes, which covers
  * the outbox's early retries).
+ *
+ * A relayed copy (a message with an author) goes through the channel's webhook instead, and so do
+ * its edits and the relay's deletes (discord-relay-poster.ts: webhooks have no nonce).
  */
 import { createHash } from 'node:crypto';
 import {
-  DiscordAPIError,
-  RESTJSONErrorCodes,
+  REST,
   Routes,
   type APIChannel,
   type APIMessage,
   type RateLimitData,
-  type REST,
   type RESTOptions,
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
 import type {
+  Abandoned,
   ChannelPoster,
   ChannelTarget,
   DirectTarget,
@@ -29,6 +31,8 @@ import type {
 } from '../../core/ports.ts';
 import { renderOutgoing } from './discord-messages.ts';
 import { postFailure } from './discord-errors.ts';
+import { DiscordRelayPoster } from './discord-relay-poster.ts';
+import { RelayWebhooks } from './relay-webhooks.ts';
 
 /** Discord accepts nonces of at most 25 characters. */
 export const NONCE_MAX = 25;
@@ -82,16 +86,32 @@ export class DiscordPoster implements ChannelPoster {
   readonly platform = 'DISCORD' as const;
   /** User id → the bot's DM channel with them (creating one is idempotent, but a request). */
   private readonly dmChannels = new Map<string, string>();
+  /** Relayed copies (a message with an author): through the channel's webhook. */
+  private readonly relay: DiscordRelayPoster;
 
   /** `connected` false (the adapter not started yet, or stopped): every post is "try later". */
   constructor(
     private readonly rest: REST,
     private readonly logger: Logger,
     private readonly connected: () => boolean = () => true,
-  ) {}
+    botUserId: () => string | undefined = () => undefined,
+  ) {
+    // Webhook calls without discord.js's own retries: a repeated execution would post twice.
+    const webhookRest = new REST({ ...rest.options, retries: 0 });
+    this.relay = new DiscordRelayPoster(rest, new RelayWebhooks(rest, webhookRest, botUserId), logger);
+  }
 
-  async post(target: ChannelTarget, message: OutgoingMessage, idempotencyKey: string): Promise<PostResult> {
+  async post(
+    target: ChannelTarget,
+    message: OutgoingMessage,
+    idempotencyKey: string,
+    abandoned?: Abandoned,
+    placement?: { threadMessageId?: string },
+  ): Promise<PostResult> {
     if (!this.connected()) return NOT_CONNECTED;
+    if (message.author) {
+      return this.relay.post(target, message, idempotencyKey, abandoned, placement?.threadMessageId);
+    }
     try {
       const sent = await this.send(target.channelId, message, idempotencyKey);
       return { ok: true, platformMessageId: sent.id };
@@ -125,6 +145,7 @@ export class DiscordPoster implements ChannelPoster {
     message: OutgoingMessage,
   ): Promise<PostResult> {
     if (!this.connected()) return NOT_CONNECTED;
+    if (message.author) return this.relay.edit(target, platformMessageId, message);
     try {
       const body = { ...renderOutgoing(message), allowed_mentions: NO_MENTIONS };
       const edited = (await this.rest.patch(Routes.channelMessage(target.channelId, platformMessageId), {
@@ -136,16 +157,10 @@ export class DiscordPoster implements ChannelPoster {
     }
   }
 
+  /** Removes a relayed copy or a member's original (relay deletes); gone already is ok. */
   async remove(target: ChannelTarget, platformMessageId: string): Promise<PostResult> {
     if (!this.connected()) return NOT_CONNECTED;
-    try {
-      await this.rest.delete(Routes.channelMessage(target.channelId, platformMessageId));
-    } catch (error) {
-      // Unknown Message: removed already, which is what was asked.
-      const gone = error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage;
-      if (!gone) return postFailure(error, 'channel');
-    }
-    return { ok: true, platformMessageId };
+    return this.relay.remove(target, platformMessageId);
   }
 
   private async send(

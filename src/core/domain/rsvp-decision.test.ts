@@ -90,8 +90,14 @@ describe('decideRsvp', () => {
   it('refuses more guests than fit for a member already going, counting the guests that would', () => {
     const rsvps = [answer('a', 'GOING', 1), answer('max', 'GOING')];
     expect(
-      decide({ rsvps, guests: 5, exchange: { id: 'x1', capacity: 5, status: 'PLANNED', endsAt: later } }),
+      decide({ rsvps, guests: 3, exchange: { id: 'x1', capacity: 5, status: 'PLANNED', endsAt: later } }),
     ).toEqual({ refused: 'does-not-fit', free: 2 });
+  });
+
+  it('refuses a party larger than all the places rather than waitlisting it for ever', () => {
+    const exchange = { id: 'x1', capacity: 3, status: 'PLANNED' as const, endsAt: later };
+    expect(decide({ rsvps: [], guests: 3, exchange })).toEqual({ refused: 'party-too-large', capacity: 3 });
+    expect(decide({ rsvps: [], guests: 2, exchange })).toMatchObject({ status: 'GOING', guests: 2 });
   });
 
   it('refuses answers to a cancelled or finished exchange', () => {

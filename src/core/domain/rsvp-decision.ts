@@ -24,7 +24,9 @@ export type RsvpRefusal =
   | { refused: 'cancelled' }
   | { refused: 'over' }
   /** A going member asked for more places than are free; `free` counts the guests that would fit. */
-  | { refused: 'does-not-fit'; free: number };
+  | { refused: 'does-not-fit'; free: number }
+  /** More people than the exchange has places at all: waiting would never end. */
+  | { refused: 'party-too-large'; capacity: number };
 
 export interface RsvpOutcome {
   refused?: undefined;
@@ -47,6 +49,9 @@ export function decideRsvp(input: RsvpDecisionInput): RsvpRefusal | RsvpOutcome 
 
   let status: RsvpStatus;
   if (input.answer === 'going') {
+    if (exchange.capacity !== null && 1 + guests > exchange.capacity) {
+      return { refused: 'party-too-large', capacity: exchange.capacity };
+    }
     const placement = placeGoingAnswer(rsvps, exchange.capacity, memberId, guests);
     if (placement === 'DOES_NOT_FIT') {
       const free = (exchange.capacity ?? 0) - seatsInUse(rsvps, memberId);

@@ -7,6 +7,7 @@
  * Notices never cause notices: when one fails, it is only logged, so a platform that is down
  * cannot set off a loop.
  */
+import { isRelayKind } from '../relay/relayed-post.ts';
 import type { Member, Town } from '../domain/model.ts';
 import { resolveLanguage } from '../i18n/languages.ts';
 import { translate, type MessageKey, type MessageParams } from '../i18n/translator.ts';
@@ -37,6 +38,9 @@ export async function enqueueFailureNotices(
 
   // A card that could not be redrawn (deleted meanwhile) still shows what it showed: not worth a notice.
   if (failure.type === 'failed' && destination.kind === 'channel' && destination.editsMessageId) return 0;
+  // Nor is one chat message of a relayed conversation (a member's words, besides): the log has it,
+  // and a channel the relay can no longer post to is told as broken like any other.
+  if (failure.type === 'failed' && isRelayKind(delivery.kind)) return 0;
 
   if (destination.kind === 'channel') {
     const town = await repos.towns.findById(destination.townId);

@@ -106,9 +106,11 @@ export class RelayService {
             channelLinkId,
             ...target,
           });
-        if (relayed.originLinkId !== link.id) remove(relayed.originLinkId, { editsMessageId: relayed.originMessageId });
+        if (relayed.originLinkId !== link.id)
+          remove(relayed.originLinkId, { editsMessageId: relayed.originMessageId });
         for (const copy of await repos.relays.copies(relayed.id)) {
-          if (copy.channelLinkId !== link.id) remove(copy.channelLinkId, { editsDeliveryId: copy.deliveryId });
+          if (copy.channelLinkId !== link.id)
+            remove(copy.channelLinkId, { editsDeliveryId: copy.deliveryId });
         }
       }
       return deliveries;
@@ -126,7 +128,10 @@ export class RelayService {
   ): Promise<void> {
     try {
       const planned = await this.deps.store.transaction(async (repos) => {
-        const community = await repos.communities.findByExternalId(source.platform, source.communityExternalId);
+        const community = await repos.communities.findByExternalId(
+          source.platform,
+          source.communityExternalId,
+        );
         if (!community) return 0;
         const links = (await repos.channelLinks.listForChannel(community.id, source.channelId)).filter(
           (link) => link.status === 'ACTIVE',
@@ -138,7 +143,12 @@ export class RelayService {
       if (planned > 0) this.deps.onOutboxChanged?.();
     } catch (error) {
       this.deps.logger.error(
-        { err: error, ref: randomBytes(4).toString('hex'), platform: source.platform, channel: source.channelId },
+        {
+          err: error,
+          ref: randomBytes(4).toString('hex'),
+          platform: source.platform,
+          channel: source.channelId,
+        },
         `could not relay a ${what}`,
       );
     }

@@ -29,6 +29,11 @@ function refusalError(refusal: RsvpRefusal, number: number): UserError {
       return new UserError('rsvp.event-over', { number });
     case 'does-not-fit':
       return new UserError('rsvp.does-not-fit', { free: refusal.free });
+    case 'party-too-large':
+      return new UserError('rsvp.party-too-large', {
+        capacity: refusal.capacity,
+        guests: refusal.capacity - 1,
+      });
   }
 }
 

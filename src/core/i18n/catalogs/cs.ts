@@ -196,6 +196,8 @@ export const cs: Catalog = {
     'Akce „{title}“ je plně obsazená: na čekací listině jste {position}. v pořadí a posunete se, jakmile se uvolní místo.',
   'rsvp.maybe': 'Zapsáno: na „{title}“ možná přijdete.',
   'rsvp.not-going': 'Zapsáno: na „{title}“ nepřijdete.',
+  'rsvp.party-too-large':
+    'Akce má celkem {capacity, plural, one {# místo} few {# místa} many {# místa} other {# míst}} včetně hostů: {guests, plural, =0 {hosty s sebou vzít nemůžete} one {s sebou můžete vzít nejvýš # hosta} few {s sebou můžete vzít nejvýš # hosty} many {s sebou můžete vzít nejvýš # hosta} other {s sebou můžete vzít nejvýš # hostů}}.',
   'rsvp.does-not-fit':
     'Pro vás a vaše hosty není dost míst: {free, plural, one {vejde se už jen # host} few {vejdou se už jen # hosté} many {vejde se už jen # hosta} other {vejde se už jen # hostů}}.',
   'rsvp.event-over': 'Akce #{number} už skončila.',

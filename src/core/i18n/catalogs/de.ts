@@ -202,6 +202,8 @@ export const de: Catalog = {
     '„{title}“ ist ausgebucht: Sie sind Nummer {position} auf der Warteliste und rücken nach, sobald ein Platz frei wird.',
   'rsvp.maybe': 'Notiert: vielleicht bei „{title}“.',
   'rsvp.not-going': 'Notiert: Sie sind bei „{title}“ nicht dabei.',
+  'rsvp.party-too-large':
+    'Die Veranstaltung hat insgesamt {capacity, plural, one {# Platz} other {# Plätze}}, Gäste eingeschlossen: {guests, plural, =0 {Sie können keine Gäste mitbringen} one {Sie können höchstens # Gast mitbringen} other {Sie können höchstens # Gäste mitbringen}}.',
   'rsvp.does-not-fit':
     'Nicht genug Plätze für Sie und Ihre Gäste: Es {free, plural, one {passt nur noch # Gast} other {passen nur noch # Gäste}} dazu.',
   'rsvp.event-over': 'Veranstaltung #{number} ist vorbei.',

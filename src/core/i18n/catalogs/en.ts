@@ -189,6 +189,8 @@ export const en = {
     '“{title}” is full: you are number {position} on the waitlist and move up when a place frees.',
   'rsvp.maybe': 'Noted: maybe for “{title}”.',
   'rsvp.not-going': 'Noted: you are not going to “{title}”.',
+  'rsvp.party-too-large':
+    'This event has {capacity, plural, one {# place} other {# places}} in all, guests included: {guests, plural, =0 {you cannot bring guests} one {you can bring at most # guest} other {you can bring at most # guests}}.',
   'rsvp.does-not-fit':
     'Not enough places for you and your guests: only {free, plural, one {# more guest fits} other {# more guests fit}}.',
   'rsvp.event-over': 'Event #{number} is over.',
