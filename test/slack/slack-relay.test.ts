@@ -76,6 +76,18 @@ describe.each(DATABASE_KINDS.slice(-1))('relaying between two Slack workspaces o
     );
   });
 
+  it('links a shared file below the copy’s text (Slack keeps the file behind its token)', async () => {
+    const written = await h.slack.members.writes({
+      channel: jana.channelId,
+      user: jana.userId,
+      text: 'Program tábora',
+      files: [{ name: 'program.pdf', mimetype: 'application/pdf', size: 2048 }],
+    });
+    await h.drain();
+    const url = String((written.files?.[0] as { url_private?: unknown } | undefined)?.url_private);
+    expect(copiesIn(max.channelId).at(-1)?.text).toBe(`Program tábora\n📎 <${url}|program.pdf>`);
+  });
+
   it('puts a reply in the copy’s thread into the original’s thread', async () => {
     const root = await writes(jana, 'Kdo jede na slavnosti?');
     const rootCopy = copiesIn(max.channelId).at(-1);

@@ -64,6 +64,7 @@ import { SlackHttpBot } from './http-sender.ts';
 import type { Actor } from './interactions.ts';
 import { Interactions } from './interactions.ts';
 import { MemberMessages } from './member-messages.ts';
+import { playOAuthInstall, type InstallInput, type OAuthInstallResult } from './oauth-browser.ts';
 import { SocketModeServer } from './socket-mode.ts';
 import type {
   Channel,
@@ -83,6 +84,7 @@ import type { WebApiEnv } from './web-api.ts';
 import { callWebApi, JSON_ARGUMENTS } from './web-api.ts';
 
 export type { FaultHandle, FaultRuleOptions, RandomFaultOptions, WebApiFault } from './faults.ts';
+export type { InstallInput, OAuthInstallResult } from './oauth-browser.ts';
 export type { DeliveryOptions, EventDelivery, HttpDelivery, InteractionDelivery } from './http-sender.ts';
 export { SlackHttpBot, slackSignature } from './http-sender.ts';
 export type {
@@ -138,14 +140,6 @@ export interface ApiCall {
   /** Parsed JSON answer, or the text body of an injected HTTP error. */
   readonly response: Readonly<Record<string, unknown>> | string;
   readonly fault: WebApiFault | undefined;
-}
-
-export interface OAuthInstallResult {
-  /** Status and body of the app's redirect (callback) endpoint. */
-  readonly status: number;
-  readonly body: string;
-  readonly code: string;
-  readonly callbackUrl: string;
 }
 
 const RESPONSE_URL_USES = 5;
@@ -373,55 +367,11 @@ export class SlackEmulator {
   }
 
   /**
-   * Plays the browser in Slack's OAuth v2 flow: GET the app's install path (Bolt answers
-   * a 302 with directInstall, or a page with the authorize link), "approve" at this
-   * emulator's authorize URL for `teamId`, then GET the app's redirect URL with the state
-   * cookie. Bolt needs `installerOptions.authorizationUrl = emulator.authorizeUrl`.
+   * Plays the browser in Slack's OAuth v2 flow (oauth-browser.ts): the app's install page, this
+   * emulator's authorize page for `teamId`, the app's redirect with the state cookie.
    */
-  async completeOAuthInstall(options: {
-    installUrl: string;
-    teamId: string;
-    /** Used when the authorize URL has no redirect_uri; default `<install origin>/slack/oauth_redirect`. */
-    redirectUri?: string;
-  }): Promise<OAuthInstallResult> {
-    const install = await fetch(options.installUrl, { redirect: 'manual' });
-    const cookies = install.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0] ?? '')
-      .filter((c) => c !== '');
-    const page = await install.text();
-    // A 302 (directInstall) or the landing page's "Add to Slack" link.
-    const links = [...page.matchAll(/href=["']([^"']+)["']/g)].map((m) =>
-      (m[1] ?? '').replaceAll('&amp;', '&'),
-    );
-    // The app may know this page by another origin (a proxy in front of the emulator's API).
-    const isAuthorize = (href: string) =>
-      URL.canParse(href) && new URL(href).pathname === '/oauth/v2/authorize';
-    const location = install.headers.get('location') ?? links.find(isAuthorize);
-    if (location === undefined || !isAuthorize(location)) {
-      throw new Error(
-        `install page did not lead to ${this.authorizeUrl} (status ${install.status}); ` +
-          'set installerOptions.authorizationUrl to emulator.authorizeUrl',
-      );
-    }
-    const { search } = new URL(location);
-    const authorize = new URL(`${this.authorizeUrl}${search}`);
-    authorize.searchParams.set('team', options.teamId);
-    if (!authorize.searchParams.has('redirect_uri')) {
-      const fallback = options.redirectUri ?? new URL('/slack/oauth_redirect', options.installUrl).toString();
-      authorize.searchParams.set('redirect_uri', fallback);
-    }
-    const approved = await fetch(authorize, { redirect: 'manual' });
-    const callbackUrl = approved.headers.get('location');
-    if (approved.status !== 302 || callbackUrl === null) {
-      throw new Error(`authorize failed: ${approved.status} ${await approved.text()}`);
-    }
-    const code = new URL(callbackUrl).searchParams.get('code') ?? '';
-    const callback = await fetch(callbackUrl, {
-      redirect: 'manual',
-      headers: cookies.length > 0 ? { cookie: cookies.join('; ') } : {},
-    });
-    return { status: callback.status, body: await callback.text(), code, callbackUrl };
+  completeOAuthInstall(options: InstallInput): Promise<OAuthInstallResult> {
+    return playOAuthInstall(this.authorizeUrl, options);
   }
 
   // ---------- waiting ----------
