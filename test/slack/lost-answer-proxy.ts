@@ -89,7 +89,7 @@ export class LostAnswerProxy {
     return { status: forwarded.status, headers, body: text };
   }
 
-  /** Newest first, as Slack answers; only what the bot could see (its own channel's messages). */
+  /** Newest first, as Slack answers, without thread replies (conversations.replies has those). */
   private history(args: URLSearchParams): { status: number; headers: Record<string, string>; body: string } {
     this.historyCalls.push(Object.fromEntries(args));
     if (this.failHistory > 0) {
@@ -100,7 +100,7 @@ export class LostAnswerProxy {
     const oldest = Number(args.get('oldest') ?? '0');
     const messages = this.slack
       .messages(channel)
-      .filter((m) => Number(m.ts) > oldest)
+      .filter((m) => Number(m.ts) > oldest && (m.threadTs === undefined || m.threadTs === m.ts))
       .reverse()
       .map((m) => ({
         type: 'message',

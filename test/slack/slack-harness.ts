@@ -173,6 +173,8 @@ export class SlackHarness {
     }
     const harness = new SlackHarness(slack, adapter, bus, worker, clock, options.mode, config, logs);
     harness.makeAdapter = () => makeAdapter(inbound);
+    // Members' messages reach the app where it listens (subscribed events only: slack.members).
+    if (options.mode === 'http') slack.members.deliverTo(harness.eventsUrl);
     return harness;
   }
 
@@ -189,6 +191,7 @@ export class SlackHarness {
     await next.start();
     this.restarted.push(next);
     if (this.mode === 'socket') await this.slack.socket.waitForConnection(hellos + 1);
+    else this.slack.members.deliverTo(this.eventsUrl);
   }
 
   /** The events URL (HTTP mode). */

@@ -20,10 +20,9 @@ import {
   TARGETED,
   type TryAttempt,
 } from '../support/command-matrix.ts';
-import { inviteCodeIn } from '../support/set-up-checks.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
 import { answerText, shownInChannel, unescaped, type As, type SlackHarness } from './slack-harness.ts';
-import { startThreeWorkspaces, type ThreeWorkspaces } from './three-workspaces.ts';
+import { startThreeWorkspaces, twinKrumlovAndPassau, type ThreeWorkspaces } from './three-workspaces.ts';
 
 /** What one person saw: a refusal, shown to them alone. */
 const tryAs =
@@ -47,11 +46,7 @@ describe.each(DATABASE_KINDS.slice(-1))('isolation matrix on Slack on %s', (kind
     const { jana, max, yan } = people;
     janaMention = `<@${jana.userId ?? ''}|jana>`;
     const done = async (text: string, as: As) => shownInChannel(await h.command(text, as), text);
-    await done('town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs', jana);
-    const invite = await h.command('partner invite name:"Krumlov – Passau"', jana);
-    await done('channel link partnership:1', jana);
-    await done('town register name:Passau country:DE timezone:Europe/Berlin language:de', max);
-    await done(`partner join code:${inviteCodeIn(answerText(invite))}`, max);
+    await twinKrumlovAndPassau(h, jana, max);
     await h.command(
       'event create partnership:1 title:"Letní tábor" kind:youth-exchange start:"2027-07-06 10:00"',
       jana,

@@ -104,6 +104,15 @@ describe('Slack app manifest', () => {
     });
   });
 
+  it('asks for what relaying members’ messages needs: message events, history, custom names', () => {
+    const manifest = buildSlackManifest({ definitions: commandList });
+    const events = manifest.settings?.event_subscriptions?.bot_events ?? [];
+    expect(events).toEqual(expect.arrayContaining(['message.channels', 'message.groups']));
+    expect(manifest.oauth_config?.scopes?.bot).toEqual(
+      expect.arrayContaining(['channels:history', 'groups:history', 'chat:write.customize']),
+    );
+  });
+
   it('has no request URLs in Socket Mode', () => {
     const manifest = buildSlackManifest({ definitions: commandList, socketMode: true });
     expect(JSON.stringify(manifest)).not.toContain('/slack/events');

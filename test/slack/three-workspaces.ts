@@ -6,7 +6,8 @@
  */
 import type { SlackAdapterTuning } from '../../src/adapters/slack/slack-adapter.ts';
 import type { Database } from '../../src/db/open-database.ts';
-import { SlackHarness, type As } from './slack-harness.ts';
+import { inviteCodeIn } from '../support/set-up-checks.ts';
+import { answerText, shownInChannel, SlackHarness, type As } from './slack-harness.ts';
 
 export interface ThreeWorkspaces {
   h: SlackHarness;
@@ -52,4 +53,17 @@ export async function startThreeWorkspaces(
     yan,
     zoe: beside(yan, 'zoe'),
   };
+}
+
+/**
+ * Český Krumlov (jana) and Passau (max) registered and twinned in partnership 1, Krumlov's
+ * channel linked by jana and Passau's by max's join. Throws at a step the bot refused.
+ */
+export async function twinKrumlovAndPassau(h: SlackHarness, jana: As, max: As): Promise<void> {
+  const done = async (text: string, as: As) => shownInChannel(await h.command(text, as), text);
+  await done('town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs', jana);
+  const invite = await h.command('partner invite name:"Krumlov – Passau"', jana);
+  await done('channel link partnership:1', jana);
+  await done('town register name:Passau country:DE timezone:Europe/Berlin language:de', max);
+  await done(`partner join code:${inviteCodeIn(answerText(invite))}`, max);
 }

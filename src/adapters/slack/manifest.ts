@@ -13,9 +13,11 @@ export type SlackManifest = webApi.AppsManifestCreateArguments['manifest'];
  * Bot scopes, each for something the adapter does:
  * commands (/twin), chat:write (posts, answers, card updates), im:write (direct messages:
  * reminders, notices to coordinators), users:read (a person's name and Slack language),
- * app_mentions:read (@Twinbridge <command>), channels:history and groups:history (after a post
- * whose outcome is unknown, find the bot's own message by its metadata instead of posting twice),
- * channels:read and groups:read (is the bot in the channel a command links? conversations.info).
+ * app_mentions:read (@Twinbridge <command>), channels:history and groups:history (members'
+ * messages in public and private channels, for the relay; and after a post whose outcome is
+ * unknown, find the bot's own message by its metadata instead of posting twice),
+ * channels:read and groups:read (is the bot in the channel a command links? conversations.info),
+ * chat:write.customize (a relayed copy shows its author's name, town and picture).
  */
 export const SLACK_BOT_SCOPES = [
   'commands',
@@ -27,10 +29,20 @@ export const SLACK_BOT_SCOPES = [
   'groups:history',
   'channels:read',
   'groups:read',
+  'chat:write.customize',
 ] as const;
 
-/** Events the adapter subscribes to: mentions run commands; uninstalls delete stored tokens. */
-export const SLACK_BOT_EVENTS = ['app_mention', 'app_uninstalled', 'tokens_revoked'] as const;
+/**
+ * Events the adapter subscribes to: mentions run commands; uninstalls delete stored tokens;
+ * messages in public (message.channels) and private (message.groups) channels are relayed.
+ */
+export const SLACK_BOT_EVENTS = [
+  'app_mention',
+  'app_uninstalled',
+  'tokens_revoked',
+  'message.channels',
+  'message.groups',
+] as const;
 
 /** Paths the HTTP receiver serves. */
 export const SLACK_PATHS = {

@@ -11,6 +11,7 @@ import type { SlackConfig } from '../../config.ts';
 import { BoltSlackConnection, type SlackConnection, type SlackConnectionTuning } from './slack-connection.ts';
 import type { SlackEventLedger, SlackPostLedger, SlackStores } from './slack-ports.ts';
 import { SlackPoster } from './slack-poster.ts';
+import { WorkspaceScopes } from './relayed-copy.ts';
 import { SlackProfiles } from './slack-profiles.ts';
 import { SlackRouter, type SlackRouterTuning } from './slack-router.ts';
 
@@ -41,7 +42,9 @@ export class SlackAdapter implements PlatformAdapter {
   constructor(parts: SlackAdapterParts, tuning: SlackAdapterTuning = {}) {
     const { connection, inbound, events, logger, clock, command } = parts;
     this.connection = connection;
-    this.poster = new SlackPoster(connection.workspaces, parts.posts, logger);
+    // Asked once per workspace: by the first command there, or the first copy posted there.
+    const scopes = new WorkspaceScopes(logger);
+    this.poster = new SlackPoster(connection.workspaces, parts.posts, logger, { scopes });
     const profiles = new SlackProfiles({
       clock,
       logger,
@@ -50,7 +53,7 @@ export class SlackAdapter implements PlatformAdapter {
       ...(tuning.timer ? { timer: tuning.timer } : {}),
     });
     this.router = new SlackRouter(
-      { inbound, profiles, events, workspaces: connection.workspaces, logger, command },
+      { inbound, profiles, events, workspaces: connection.workspaces, logger, command, scopes },
       tuning,
     );
     this.router.attach(connection.app);

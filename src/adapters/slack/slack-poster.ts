@@ -1,6 +1,8 @@
 /**
  * Posting for the core's outbox worker: chat.postMessage, conversations.open + postMessage for
- * direct messages, chat.update for edits.
+ * direct messages, chat.update for edits, chat.delete for removals. A relayed copy (a message
+ * with an author) goes out under the author's name and picture, in the thread asked for
+ * (relayed-copy.ts); it carries its delivery id like every post, so a lost answer gives one copy.
  *
  * Retries are the worker's, not this poster's: it never sleeps or loops on a failure. A 429 comes
  * back as `retryable` with Slack's Retry-After as `retryAfterMs` (the worker waits it out, holding
@@ -33,6 +35,7 @@ import type {
   PostResult,
 } from '../../core/ports.ts';
 import { renderOutgoing, type SlackMessageBody } from './block-kit.ts';
+import { relayedCopyBody, WorkspaceScopes } from './relayed-copy.ts';
 import type { SlackPostLedger, WorkspaceClient, WorkspaceClients } from './slack-ports.ts';
 
 type WebClient = webApi.WebClient;
@@ -42,6 +45,8 @@ export const DELIVERY_METADATA_TYPE = 'twinbridge_delivery';
 
 export interface SlackPosterOptions {
   now?: () => Date;
+  /** The workspaces' granted scopes, shared with the router (one warning per missing scope). */
+  scopes?: WorkspaceScopes;
 }
 
 /** Slack errors that mean this channel (or person, or whole workspace) cannot be posted to. */
@@ -159,6 +164,7 @@ function payloadDeliveryId(payload: unknown): unknown {
 export class SlackPoster implements ChannelPoster {
   readonly platform = 'SLACK' as const;
   private readonly now: () => Date;
+  private readonly scopes: WorkspaceScopes;
 
   constructor(
     private readonly workspaces: WorkspaceClients,
@@ -167,6 +173,7 @@ export class SlackPoster implements ChannelPoster {
     options: SlackPosterOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.scopes = options.scopes ?? new WorkspaceScopes(logger);
   }
 
   async post(
@@ -174,10 +181,15 @@ export class SlackPoster implements ChannelPoster {
     message: OutgoingMessage,
     deliveryId: string,
     abandoned?: Abandoned,
+    placement?: { threadMessageId?: string },
   ): Promise<PostResult> {
     const client = await this.workspaces.clientFor(target.communityExternalId);
     if ('unavailable' in client) return unavailableChannel(client);
-    const where = { teamId: target.communityExternalId, channelId: target.channelId };
+    const where = {
+      teamId: target.communityExternalId,
+      channelId: target.channelId,
+      threadTs: placement?.threadMessageId,
+    };
     return this.deliver(client, where, message, deliveryId, abandoned);
   }
 
@@ -217,8 +229,10 @@ export class SlackPoster implements ChannelPoster {
     const client = await this.workspaces.clientFor(target.communityExternalId);
     if ('unavailable' in client) return unavailableChannel(client);
     // A late edit could land after the next one and show the older card.
+    const rendered = await this.render(client, target.communityExternalId, message);
     if (abandoned?.aborted) return ABANDONED;
-    const body = renderOutgoing(message);
+    // A copy keeps the name it was posted under: chat.update takes no username.
+    const body = message.author ? { text: rendered.text } : rendered;
     try {
       await client.chat.update({ channel: target.channelId, ts: platformMessageId, ...body });
       return { ok: true, platformMessageId };
@@ -245,7 +259,7 @@ export class SlackPoster implements ChannelPoster {
 
   private async deliver(
     client: WebClient,
-    { teamId, channelId }: { teamId: string; channelId: string },
+    { teamId, channelId, threadTs }: { teamId: string; channelId: string; threadTs?: string | undefined },
     message: OutgoingMessage,
     deliveryId: string,
     abandoned: Abandoned | undefined,
@@ -253,7 +267,7 @@ export class SlackPoster implements ChannelPoster {
     const record = await this.ledger.find(deliveryId);
     if (record.state === 'posted') return { ok: true, platformMessageId: record.ts };
     if (record.state === 'uncertain') {
-      const earlier = await this.findPosted(client, record.channelId, deliveryId, record.since);
+      const earlier = await this.findPosted(client, record.channelId, deliveryId, record.since, threadTs);
       if ('unknown' in earlier) return earlier.unknown;
       if ('ts' in earlier) {
         await this.ledger.posted(deliveryId, record.channelId, earlier.ts);
@@ -264,7 +278,7 @@ export class SlackPoster implements ChannelPoster {
         return { ok: true, platformMessageId: earlier.ts };
       }
     }
-    let body: SlackMessageBody = renderOutgoing(message);
+    let body = await this.render(client, teamId, message);
     for (;;) {
       if (abandoned?.aborted) {
         this.logger.info(
@@ -278,6 +292,7 @@ export class SlackPoster implements ChannelPoster {
         const posted = await client.chat.postMessage({
           channel: channelId,
           ...body,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
           unfurl_links: false,
           unfurl_media: false,
           metadata: { event_type: DELIVERY_METADATA_TYPE, event_payload: { delivery_id: deliveryId } },
@@ -304,20 +319,39 @@ export class SlackPoster implements ChannelPoster {
     }
   }
 
-  /** The bot's message carrying this delivery id, posted since `since`, if Slack shows one. */
+  /** A card or announcement in Block Kit; a relayed copy under its author's name where the scope allows. */
+  private async render(
+    client: WebClient,
+    teamId: string,
+    message: OutgoingMessage,
+  ): Promise<SlackMessageBody & { username?: string; icon_url?: string }> {
+    if (!message.author) return renderOutgoing(message);
+    const scopes = await this.scopes.of(client, teamId);
+    const customNames = scopes === undefined || scopes.has('chat:write.customize');
+    return relayedCopyBody({ ...message, author: message.author }, { customNames });
+  }
+
+  /**
+   * The bot's message carrying this delivery id, posted since `since`, if Slack shows one: in the
+   * channel's history, or for a post in a thread among the thread's replies (history leaves them out).
+   */
   private async findPosted(
     client: WebClient,
     channelId: string,
     deliveryId: string,
     since: Date,
+    threadTs: string | undefined,
   ): Promise<EarlierAttempt> {
     try {
-      const history = await client.conversations.history({
+      const window = {
         channel: channelId,
         oldest: String(Math.floor(since.getTime() / 1000) - 60),
         limit: 100,
         include_all_metadata: true,
-      });
+      };
+      const history = threadTs
+        ? await client.conversations.replies({ ...window, ts: threadTs })
+        : await client.conversations.history(window);
       const found = history.messages?.find(
         (m) =>
           m.metadata?.event_type === DELIVERY_METADATA_TYPE &&

@@ -32,6 +32,14 @@ interface Profile {
   locale: string | undefined;
   /** Workspace admin or owner, as users.info says. */
   admin: boolean;
+  /** The profile picture Slack serves publicly (image_192), for relayed copies. */
+  avatarUrl?: string | undefined;
+}
+
+/** Who wrote a message, as a relayed copy names them. */
+export interface SlackAuthor {
+  displayName: string;
+  avatarUrl?: string;
 }
 
 export interface SlackProfilesOptions {
@@ -94,6 +102,20 @@ export class SlackProfiles {
     return names;
   }
 
+  /** A message's author: Slack name and picture when told within `waitMs`, else the user id. */
+  async author(
+    client: WebClient,
+    teamId: string,
+    userId: string,
+    waitMs = PROFILE_LOOKUP_MS,
+  ): Promise<SlackAuthor> {
+    const profile = await within(this.profile(client, teamId, userId), waitMs, this.options.timer);
+    return {
+      displayName: profile?.name ?? userId,
+      ...(profile?.avatarUrl ? { avatarUrl: profile.avatarUrl } : {}),
+    };
+  }
+
   private async installer(teamId: string): Promise<string | undefined> {
     try {
       return await this.options.installerOf?.(teamId);
@@ -126,6 +148,7 @@ export class SlackProfiles {
           name: name || undefined,
           locale: user?.locale || undefined,
           admin: user?.is_admin === true || user?.is_owner === true || user?.is_primary_owner === true,
+          avatarUrl: user?.profile?.image_192 || user?.profile?.image_72 || undefined,
         },
         ttlMs: this.options.ttlMs ?? PROFILE_TTL_MS,
       };

@@ -5,6 +5,7 @@
  *   `/twin event create` alone opens a form instead.
  * - RSVP buttons on exchange cards run `rsvp` and redraw the card (rsvp-buttons.ts).
  * - `@Twinbridge <command>` (app_mention) runs the command and answers in the thread.
+ * - Members' messages in channels go to the relay (slack-messages.ts), one channel's in order.
  * - Events Slack re-delivers are handled once (SlackEventLedger); uninstalling the app or
  *   revoking its bot token deletes the workspace's tokens.
  */
@@ -28,9 +29,11 @@ import { COMMAND_MODAL_CALLBACK, MODAL_COMMANDS } from './command-modal.ts';
 import { CommandForms } from './command-forms.ts';
 import { RsvpButtons } from './rsvp-buttons.ts';
 import { SlackAnswers } from './slack-answers.ts';
+import { messageChannelKey, SlackMessages } from './slack-messages.ts';
 import type { SlackEventLedger, WorkspaceClients } from './slack-ports.ts';
 import { PROFILE_LOOKUP_MS, type SlackProfiles } from './slack-profiles.ts';
 import { readableText } from './readable-text.ts';
+import type { WorkspaceScopes } from './relayed-copy.ts';
 import { decodeSlackText, stripLeadingMention } from './slack-text.ts';
 
 type WebClient = webApi.WebClient;
@@ -53,6 +56,8 @@ export interface SlackRouterParts {
   logger: Logger;
   /** The slash command, e.g. `/twin`. */
   command: string;
+  /** What each workspace granted; a missing relay scope is logged once (relayed-copy.ts). */
+  scopes?: WorkspaceScopes;
 }
 
 export interface SlackRouterTuning {
@@ -68,6 +73,7 @@ export class SlackRouter {
   private readonly answers: SlackAnswers;
   private readonly buttons: RsvpButtons;
   private readonly forms: CommandForms;
+  private readonly messages: SlackMessages;
   private readonly timer: DeadlineTimer | undefined;
   private readonly allowedTeams: ReadonlySet<string> | undefined;
 
@@ -80,6 +86,7 @@ export class SlackRouter {
     this.allowedTeams = tuning.allowedTeams ? new Set(tuning.allowedTeams) : undefined;
     this.buttons = new RsvpButtons(parts.inbound, parts.profiles, this.answers);
     this.forms = new CommandForms(parts.inbound, parts.profiles, this.answers, tuning);
+    this.messages = new SlackMessages({ ...parts, timer: this.timer });
   }
 
   /** Registers the listeners on the connection's app. */
@@ -98,9 +105,15 @@ export class SlackRouter {
       });
     }
     app.use(async ({ body, next }) => {
+      const channel = messageChannelKey(body);
+      if (channel === undefined) return next();
+      await this.messages.inOrder(channel, next);
+    });
+    app.use(async ({ body, next }) => {
       if (await this.isRedelivery(body)) return;
       await next();
     });
+    this.messages.attach(app);
     app.command(this.parts.command, async ({ command, ack, respond, client }) => {
       await ack();
       await this.onSlashCommand(command, respond, client);
@@ -140,9 +153,9 @@ export class SlackRouter {
     });
   }
 
-  /** Resolves once the card redraws under way have finished. */
-  idle(): Promise<void> {
-    return this.buttons.idle();
+  /** Resolves once the card redraws and the members' messages under way have finished. */
+  async idle(): Promise<void> {
+    await Promise.all([this.buttons.idle(), this.messages.idle()]);
   }
 
   /** An event Slack delivers again (it saw no acknowledgement in time) was handled already. */
@@ -180,6 +193,8 @@ export class SlackRouter {
   }
 
   private async onSlashCommand(command: SlashCommand, respond: RespondFn, client: WebClient): Promise<void> {
+    // A workspace that cannot relay says so in the log once, before anyone waits for a copy.
+    void this.parts.scopes?.of(client, command.team_id);
     const channel = { id: command.channel_id, name: command.channel_name };
     // A form opens for the bare command, which mentions nobody.
     const bare = decodeSlackText(command.text).trim().toLowerCase();

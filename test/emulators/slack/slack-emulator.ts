@@ -18,7 +18,8 @@
  *   await app.stop(); await slack.stop();            // the app first
  *
  * Web API at `apiUrl` (form or JSON bodies, Bearer or body token): auth.test, chat.
- * postMessage/update/delete/postEphemeral, conversations.info/open/history, users.info, views.open/
+ * postMessage/update/delete/postEphemeral (message-api.ts), conversations.info/open/history/replies,
+ * users.info, views.open/
  * push/update/publish, oauth.v2.access, apps.connections.open; others: `unknown_method`.
  * State is modelled: unknown channel -> channel_not_found, seeded #random (bot not a
  * member) -> not_in_channel, trigger ids single-use for 3 s, OAuth codes single-use.
@@ -34,6 +35,9 @@
  * urlVerification, options { badSignature, stale, timestampSec, retryNum, retryReason,
  * contentType }; retry(previous, { retryNum }) re-sends the same bytes. response_url posts
  * are recorded and applied (replace_original, delete_original, in_channel); 5 uses, then 404.
+ *
+ * Members writing, editing and deleting, and the message events the app subscribed to: members
+ * (member-messages.ts).
  *
  * Socket Mode: socket.waitForConnection(n), then socket.slashCommand / blockAction /
  * viewSubmission / event / appMention -> SentEnvelope with waitForAck(); socket.drop(mode),
@@ -59,6 +63,8 @@ import { FaultInjector } from './faults.ts';
 import { SlackHttpBot } from './http-sender.ts';
 import type { Actor } from './interactions.ts';
 import { Interactions } from './interactions.ts';
+import { MemberMessages } from './member-messages.ts';
+import { playOAuthInstall, type InstallInput, type OAuthInstallResult } from './oauth-browser.ts';
 import { SocketModeServer } from './socket-mode.ts';
 import type {
   Channel,
@@ -78,6 +84,7 @@ import type { WebApiEnv } from './web-api.ts';
 import { callWebApi, JSON_ARGUMENTS } from './web-api.ts';
 
 export type { FaultHandle, FaultRuleOptions, RandomFaultOptions, WebApiFault } from './faults.ts';
+export type { InstallInput, OAuthInstallResult } from './oauth-browser.ts';
 export type { DeliveryOptions, EventDelivery, HttpDelivery, InteractionDelivery } from './http-sender.ts';
 export { SlackHttpBot, slackSignature } from './http-sender.ts';
 export type {
@@ -135,14 +142,6 @@ export interface ApiCall {
   readonly fault: WebApiFault | undefined;
 }
 
-export interface OAuthInstallResult {
-  /** Status and body of the app's redirect (callback) endpoint. */
-  readonly status: number;
-  readonly body: string;
-  readonly code: string;
-  readonly callbackUrl: string;
-}
-
 const RESPONSE_URL_USES = 5;
 const RESPONSE_URL_TTL_MS = 30 * 60 * 1000;
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -155,6 +154,8 @@ export class SlackEmulator {
   readonly clientSecret: string;
   /** Socket Mode side: waitForConnection, slashCommand/blockAction/event, acks, drop. */
   readonly socket: SocketModeServer;
+  /** Members writing, editing, deleting, and the message events the app gets (member-messages.ts). */
+  readonly members: MemberMessages;
 
   private readonly state: SlackState;
   private readonly faults = new FaultInjector();
@@ -194,7 +195,19 @@ export class SlackEmulator {
       clientSecret: this.clientSecret,
       triggerTtlMs: options.triggerTtlMs ?? 3000,
       openSocketUrl: () => this.socket.issueUrl(),
+      messageChanged: (change) => void this.members.changed(change),
     };
+    this.members = new MemberMessages({
+      state: this.state,
+      env: () => this.env,
+      deliver: async (input, url) =>
+        url === undefined
+          ? this.socket
+              .event(input)
+              .waitForAck()
+              .then(() => 200)
+          : (await this.http(url).event(input)).status,
+    });
     this.server = createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -354,52 +367,11 @@ export class SlackEmulator {
   }
 
   /**
-   * Plays the browser in Slack's OAuth v2 flow: GET the app's install path (Bolt answers
-   * a 302 with directInstall, or a page with the authorize link), "approve" at this
-   * emulator's authorize URL for `teamId`, then GET the app's redirect URL with the state
-   * cookie. Bolt needs `installerOptions.authorizationUrl = emulator.authorizeUrl`.
+   * Plays the browser in Slack's OAuth v2 flow (oauth-browser.ts): the app's install page, this
+   * emulator's authorize page for `teamId`, the app's redirect with the state cookie.
    */
-  async completeOAuthInstall(options: {
-    installUrl: string;
-    teamId: string;
-    /** Used when the authorize URL has no redirect_uri; default `<install origin>/slack/oauth_redirect`. */
-    redirectUri?: string;
-  }): Promise<OAuthInstallResult> {
-    const install = await fetch(options.installUrl, { redirect: 'manual' });
-    const cookies = install.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0] ?? '')
-      .filter((c) => c !== '');
-    const page = await install.text();
-    // A 302 (directInstall) or the landing page's "Add to Slack" link.
-    const links = [...page.matchAll(/href=["']([^"']+)["']/g)].map((m) =>
-      (m[1] ?? '').replaceAll('&amp;', '&'),
-    );
-    const location =
-      install.headers.get('location') ?? links.find((href) => href.startsWith(this.authorizeUrl));
-    if (location === undefined || !location.startsWith(this.authorizeUrl)) {
-      throw new Error(
-        `install page did not lead to ${this.authorizeUrl} (status ${install.status}); ` +
-          'set installerOptions.authorizationUrl to emulator.authorizeUrl',
-      );
-    }
-    const authorize = new URL(location);
-    authorize.searchParams.set('team', options.teamId);
-    if (!authorize.searchParams.has('redirect_uri')) {
-      const fallback = options.redirectUri ?? new URL('/slack/oauth_redirect', options.installUrl).toString();
-      authorize.searchParams.set('redirect_uri', fallback);
-    }
-    const approved = await fetch(authorize, { redirect: 'manual' });
-    const callbackUrl = approved.headers.get('location');
-    if (approved.status !== 302 || callbackUrl === null) {
-      throw new Error(`authorize failed: ${approved.status} ${await approved.text()}`);
-    }
-    const code = new URL(callbackUrl).searchParams.get('code') ?? '';
-    const callback = await fetch(callbackUrl, {
-      redirect: 'manual',
-      headers: cookies.length > 0 ? { cookie: cookies.join('; ') } : {},
-    });
-    return { status: callback.status, body: await callback.text(), code, callbackUrl };
+  completeOAuthInstall(options: InstallInput): Promise<OAuthInstallResult> {
+    return playOAuthInstall(this.authorizeUrl, options);
   }
 
   // ---------- waiting ----------
@@ -491,7 +463,9 @@ export class SlackEmulator {
 
     let status = 200;
     let response: Record<string, unknown> | string;
-    const headers: Record<string, string> = {};
+    // The token's scopes, as Slack lists them on every answer (x-oauth-scopes).
+    const scopes = teamId === undefined ? undefined : this.state.workspaces.get(teamId)?.scopes;
+    const headers: Record<string, string> = scopes ? { 'x-oauth-scopes': scopes.join(',') } : {};
     const picked = decodeError === undefined ? this.faults.pick(apiMethod, args) : undefined;
     const fault = picked?.fault;
     const logged = (answered: Pick<ApiCall, 'status' | 'response'>) =>

@@ -101,6 +101,13 @@ export interface StoredMessage {
   readonly args: Readonly<Record<string, unknown>>;
   edits: number;
   deleted: boolean;
+  /** The ts of the latest edit (`edited.ts`). */
+  editedTs?: string;
+  /** A bot post's custom name and picture (chat:write.customize). */
+  readonly username?: string;
+  readonly iconUrl?: string;
+  /** Files a member shared, as Slack describes them in the message. */
+  readonly files?: readonly Record<string, unknown>[];
 }
 
 export interface EphemeralMessage {

@@ -3,6 +3,7 @@
 // decoded arguments and the caller's token, and returns the JSON body; platform errors
 // are thrown as ApiError and become `{ ok: false, error }` with HTTP 200, as on Slack.
 
+import { MESSAGE_HANDLERS, type MessageChange } from './message-api.ts';
 import type { Channel, SlackState, StoredMessage, StoredView, User, Workspace } from './state.ts';
 
 export class ApiError extends Error {
@@ -23,6 +24,8 @@ export interface WebApiEnv {
   readonly triggerTtlMs: number;
   /** Issues a fresh Socket Mode URL (apps.connections.open). */
   readonly openSocketUrl: () => string;
+  /** Told of every message posted, changed or deleted, to send the app its message events. */
+  readonly messageChanged?: (change: MessageChange) => void;
 }
 
 export interface ApiCallInput {
@@ -32,8 +35,8 @@ export interface ApiCallInput {
   readonly args: Readonly<Record<string, unknown>>;
 }
 
-type Json = Record<string, unknown>;
-type Handler = (env: WebApiEnv, call: ApiCallInput) => Json;
+export type Json = Record<string, unknown>;
+export type Handler = (env: WebApiEnv, call: ApiCallInput) => Json;
 
 /** Arguments that Slack's clients send JSON-stringified inside form bodies. */
 export const JSON_ARGUMENTS: ReadonlySet<string> = new Set([
@@ -45,12 +48,17 @@ export const JSON_ARGUMENTS: ReadonlySet<string> = new Set([
 ]);
 
 export function isImplemented(method: string): boolean {
-  return Object.hasOwn(HANDLERS, method);
+  return Object.hasOwn(HANDLERS, method) || Object.hasOwn(MESSAGE_HANDLERS, method);
 }
 
 /** Runs one method; unknown methods answer `unknown_method` like Slack. */
 export function callWebApi(env: WebApiEnv, call: ApiCallInput): Json {
-  const handler = isImplemented(call.method) ? HANDLERS[call.method] : undefined;
+  // The message methods live in message-api.ts, which imports this module: looked up per call.
+  const handler = Object.hasOwn(HANDLERS, call.method)
+    ? HANDLERS[call.method]
+    : Object.hasOwn(MESSAGE_HANDLERS, call.method)
+      ? MESSAGE_HANDLERS[call.method]
+      : undefined;
   if (handler === undefined) return { ok: false, error: 'unknown_method' };
   try {
     return { ok: true, ...handler(env, call) };
@@ -62,7 +70,7 @@ export function callWebApi(env: WebApiEnv, call: ApiCallInput): Json {
 
 // ---------- argument and auth helpers ----------
 
-function optionalString(args: Readonly<Json>, key: string): string | undefined {
+export function optionalString(args: Readonly<Json>, key: string): string | undefined {
   const value = args[key];
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'string') return value;
@@ -70,20 +78,20 @@ function optionalString(args: Readonly<Json>, key: string): string | undefined {
   throw new ApiError('invalid_arguments', { detail: `${key} must be a string` });
 }
 
-function requiredString(args: Readonly<Json>, key: string, error = 'invalid_arguments'): string {
+export function requiredString(args: Readonly<Json>, key: string, error = 'invalid_arguments'): string {
   const value = optionalString(args, key);
   if (value === undefined) throw new ApiError(error, { detail: `missing ${key}` });
   return value;
 }
 
-function optionalBlocks(args: Readonly<Json>): unknown[] | undefined {
+export function optionalBlocks(args: Readonly<Json>): unknown[] | undefined {
   const blocks = args['blocks'];
   if (blocks === undefined || blocks === null) return undefined;
   if (!Array.isArray(blocks)) throw new ApiError('invalid_blocks');
   return blocks as unknown[];
 }
 
-function requireWorkspace(env: WebApiEnv, call: ApiCallInput): Workspace {
+export function requireWorkspace(env: WebApiEnv, call: ApiCallInput): Workspace {
   if (call.token === undefined) throw new ApiError('not_authed');
   if (call.token === env.appToken) throw new ApiError('not_allowed_token_type');
   const owner = env.state.tokenOwner(call.token);
@@ -92,7 +100,7 @@ function requireWorkspace(env: WebApiEnv, call: ApiCallInput): Workspace {
 }
 
 /** Accepts a channel id, `#name`/name, or a user id (which means that user's DM). */
-function resolveChannel(env: WebApiEnv, workspace: Workspace, ref: string): Channel {
+export function resolveChannel(env: WebApiEnv, workspace: Workspace, ref: string): Channel {
   const { state } = env;
   const byId = state.channels.get(ref);
   if (byId !== undefined) {
@@ -109,13 +117,13 @@ function resolveChannel(env: WebApiEnv, workspace: Workspace, ref: string): Chan
   throw new ApiError('channel_not_found');
 }
 
-function requirePostable(workspace: Workspace, channel: Channel): void {
+export function requirePostable(workspace: Workspace, channel: Channel): void {
   if (channel.botIsMember) return;
   if (!channel.isPrivate && workspace.scopes.includes('chat:write.public')) return;
   throw new ApiError('not_in_channel');
 }
 
-function resolveUser(env: WebApiEnv, workspace: Workspace, id: string): User {
+export function resolveUser(env: WebApiEnv, workspace: Workspace, id: string): User {
   const user = env.state.users.get(id);
   if (user === undefined || user.teamId !== workspace.teamId) throw new ApiError('user_not_found');
   return user;
@@ -124,16 +132,20 @@ function resolveUser(env: WebApiEnv, workspace: Workspace, id: string): User {
 // ---------- JSON shapes ----------
 
 export function messageJson(env: WebApiEnv, message: StoredMessage): Json {
+  // A post under a custom name is a bot_message without a user, as Slack shows it.
+  const customized = message.username !== undefined;
   return {
     type: 'message',
+    ...(customized ? { subtype: 'bot_message', username: message.username } : { user: message.user }),
     ts: message.ts,
     text: message.text,
-    user: message.user,
     ...(message.botId !== undefined ? { bot_id: message.botId, app_id: env.appId } : {}),
+    ...(message.iconUrl !== undefined ? { icons: { image_48: message.iconUrl } } : {}),
     team: message.teamId,
     ...(message.blocks !== undefined ? { blocks: message.blocks } : {}),
     ...(message.threadTs !== undefined ? { thread_ts: message.threadTs } : {}),
-    ...(message.edits > 0 ? { edited: { user: message.user, ts: message.ts } } : {}),
+    ...(message.files !== undefined ? { files: message.files } : {}),
+    ...(message.edits > 0 ? { edited: { user: message.user, ts: message.editedTs ?? message.ts } } : {}),
   };
 }
 
@@ -171,6 +183,9 @@ export function userJson(user: User): Json {
       real_name: user.realName,
       display_name: user.name,
       team: user.teamId,
+      // Slack serves profile pictures publicly; these addresses only look like them.
+      image_72: `https://avatars.slack-edge.test/${user.id}_72.png`,
+      image_192: `https://avatars.slack-edge.test/${user.id}_192.png`,
       ...(user.email !== undefined ? { email: user.email } : {}),
     },
   };
@@ -289,59 +304,6 @@ const HANDLERS: Record<string, Handler> = {
     };
   },
 
-  'chat.postMessage': (env, call) => {
-    const ws = requireWorkspace(env, call);
-    const channel = resolveChannel(env, ws, requiredString(call.args, 'channel', 'channel_not_found'));
-    requirePostable(ws, channel);
-    const text = optionalString(call.args, 'text');
-    const blocks = optionalBlocks(call.args);
-    if (text === undefined && blocks === undefined && call.args['attachments'] === undefined) {
-      throw new ApiError('no_text');
-    }
-    const message: StoredMessage = {
-      channel: channel.id,
-      ts: env.state.nextTs(),
-      teamId: ws.teamId,
-      user: ws.botUserId,
-      botId: ws.botId,
-      text: text ?? '',
-      blocks,
-      threadTs: optionalString(call.args, 'thread_ts'),
-      args: call.args,
-      edits: 0,
-      deleted: false,
-    };
-    env.state.messages.push(message);
-    return { channel: channel.id, ts: message.ts, message: messageJson(env, message) };
-  },
-
-  'chat.update': (env, call) => {
-    const ws = requireWorkspace(env, call);
-    const channel = resolveChannel(env, ws, requiredString(call.args, 'channel', 'channel_not_found'));
-    const ts = requiredString(call.args, 'ts', 'message_not_found');
-    const message = env.state.findMessage(channel.id, ts);
-    if (message === undefined) throw new ApiError('message_not_found');
-    if (message.user !== ws.botUserId) throw new ApiError('cant_update_message');
-    const text = optionalString(call.args, 'text');
-    const blocks = optionalBlocks(call.args);
-    if (text === undefined && blocks === undefined) throw new ApiError('no_text');
-    if (text !== undefined) message.text = text;
-    if (blocks !== undefined) message.blocks = blocks;
-    message.edits += 1;
-    return { channel: channel.id, ts, text: message.text, message: messageJson(env, message) };
-  },
-
-  'chat.delete': (env, call) => {
-    const ws = requireWorkspace(env, call);
-    const channel = resolveChannel(env, ws, requiredString(call.args, 'channel', 'channel_not_found'));
-    const ts = requiredString(call.args, 'ts', 'message_not_found');
-    const message = env.state.findMessage(channel.id, ts);
-    if (message === undefined) throw new ApiError('message_not_found');
-    if (message.user !== ws.botUserId) throw new ApiError('cant_delete_message');
-    message.deleted = true;
-    return { channel: channel.id, ts };
-  },
-
   'chat.postEphemeral': (env, call) => {
     const ws = requireWorkspace(env, call);
     const channel = resolveChannel(env, ws, requiredString(call.args, 'channel', 'channel_not_found'));
@@ -366,26 +328,6 @@ const HANDLERS: Record<string, Handler> = {
     const ws = requireWorkspace(env, call);
     const channel = resolveChannel(env, ws, requiredString(call.args, 'channel', 'channel_not_found'));
     return { channel: channelJson(channel) };
-  },
-
-  // Newest first; metadata only with include_all_metadata; the bot reads channels it is in.
-  'conversations.history': (env, call) => {
-    const ws = requireWorkspace(env, call);
-    const channel = resolveChannel(env, ws, requiredString(call.args, 'channel', 'channel_not_found'));
-    const scope = channel.isPrivate ? 'groups:history' : channel.isIm ? 'im:history' : 'channels:history';
-    if (!ws.scopes.includes(scope)) throw new ApiError('missing_scope', { needed: scope });
-    if (!channel.botIsMember && !channel.isIm) throw new ApiError('not_in_channel');
-    const oldest = Number(optionalString(call.args, 'oldest') ?? '0');
-    const limit = Number(optionalString(call.args, 'limit') ?? '100');
-    const withMetadata = String(call.args['include_all_metadata']) === 'true';
-    const found = env.state.messages
-      .filter((m) => m.channel === channel.id && !m.deleted && Number(m.ts) > oldest)
-      .reverse();
-    const messages = found.slice(0, limit).map((m) => ({
-      ...messageJson(env, m),
-      ...(withMetadata && m.args['metadata'] !== undefined ? { metadata: m.args['metadata'] } : {}),
-    }));
-    return { messages, has_more: found.length > limit };
   },
 
   'conversations.open': (env, call) => {
