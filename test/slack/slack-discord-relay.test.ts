@@ -1,0 +1,235 @@
+/**
+ * The relay across platforms, both adapters in one process as main() wires them: Český Krumlov on
+ * Slack (the real Bolt app against the Slack emulator), Passau on Discord (the real discord.js
+ * Client against the Discord emulator), both channels relaying. A message, a threaded reply and
+ * an edit cross in each direction, formatting converted, with who wrote it and from which town.
+ */
+import { PassThrough } from 'node:stream';
+import { REST, type Message } from 'discord.js';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandList } from '../../commands/index.ts';
+import { discordCommands } from '../../src/adapters/discord/command-json.ts';
+import { registerCommands } from '../../src/adapters/discord/command-registration.ts';
+import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
+import { SLACK_BOT_SCOPES } from '../../src/adapters/slack/manifest.ts';
+import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
+import type { DiscordConfig, SlackConfig } from '../../src/config.ts';
+import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { prismaSlackStores } from '../../src/db/repositories/slack-repositories.ts';
+import { wireTwinbridge } from '../../src/main.ts';
+import { TestClock } from '../console/console-harness.ts';
+import { RELAY_PERMISSIONS } from '../discord/discord-relay-fixtures.ts';
+import { DiscordEmulator, type SlashCommandInput } from '../emulators/discord/discord-emulator.ts';
+import { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
+import { inviteCodeIn } from '../support/set-up-checks.ts';
+import { createTestDatabase } from '../support/test-database.ts';
+import { answerText, unescaped } from './slack-harness.ts';
+
+describe('relaying between a Slack town and a Discord town', () => {
+  let database: Database;
+  let slack: SlackEmulator;
+  let discord: DiscordEmulator;
+  let slackAdapter: SlackAdapter;
+  let discordAdapter: DiscordAdapter;
+  let worker: DeliveryWorker;
+  let partneri: string;
+  let jana: string;
+  let partnerstadt: string;
+
+  const eventsUrl = () => `http://127.0.0.1:${slackAdapter.connection.httpPort ?? 0}/slack/events`;
+
+  async function slackCommand(text: string): Promise<string> {
+    const delivery = await slack
+      .http(eventsUrl())
+      .slashCommand({ command: '/twin', text, userId: jana, channelId: partneri });
+    const answer = await slack.waitForResponse(delivery.responseUrl ?? '');
+    await worker.drainDue();
+    return answerText(answer);
+  }
+
+  async function discordCommand(input: Omit<SlashCommandInput, 'guild' | 'channel'>): Promise<string> {
+    const handle = discord.slashCommand({ guild: 'Passau', channel: 'partnerstadt', ...input });
+    await handle.response();
+    await discordAdapter.whenIdle();
+    await worker.drainDue();
+    const outcome = handle.outcome();
+    return [outcome.original, ...outcome.followUps].map((m) => m?.content ?? '').join('\n');
+  }
+
+  /** The next message event of the bot's Discord client for this message. */
+  function seenOnDiscord(event: 'messageCreate' | 'messageUpdate', id: () => string): Promise<void> {
+    const client = discordAdapter.discordClient;
+    return new Promise((resolve) => {
+      const listener = (...args: unknown[]) => {
+        const message = (event === 'messageUpdate' ? args[1] : args[0]) as Message;
+        if (message.id !== id()) return;
+        client.off(event, listener);
+        resolve();
+      };
+      client.on(event, listener);
+    });
+  }
+
+  /** What the relay's webhook posted in Passau's channel (a thread of it too), oldest first. */
+  const copiesOnDiscord = (channel = partnerstadt) => {
+    // Interaction answers carry the application's webhook id too: only the relay's own webhooks count.
+    const relayHooks = new Set(
+      [...discord.webhooks(channel), ...discord.webhooks(partnerstadt)].map((w) => w.id),
+    );
+    return discord.channelView(channel).filter((m) => m.webhookId && relayHooks.has(m.webhookId));
+  };
+  const copiesOnSlack = (channel = partneri) =>
+    slack.messages(channel).filter((m) => (m as { username?: string }).username !== undefined);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('embedded');
+    slack = await SlackEmulator.start({
+      workspaces: [{ teamId: 'T0001', teamName: 'Český Krumlov', scopes: [...SLACK_BOT_SCOPES] }],
+    });
+    partneri = slack.addChannel({ name: 'partneri' }).id;
+    jana = slack.addUser({ name: 'jana', isAdmin: true }).id;
+    discord = await DiscordEmulator.start({
+      token: 'relay-token',
+      privilegedIntents: { messageContent: true },
+      guilds: [
+        {
+          name: 'Passau',
+          preferredLocale: 'de',
+          botPermissions: RELAY_PERMISSIONS,
+          channels: [{ name: 'general' }, { name: 'partnerstadt' }],
+          members: [{ username: 'max', globalName: 'Max', locale: 'de' }],
+        },
+      ],
+    });
+    partnerstadt = discord.channelId('partnerstadt', 'Passau');
+    const logStream = new PassThrough();
+    logStream.resume();
+    const logger = pino({ level: 'info' }, logStream);
+    const slackConfig: SlackConfig = {
+      mode: 'http',
+      botToken: slack.workspace().botToken,
+      oauth: undefined,
+      signingSecret: slack.signingSecret,
+      appToken: undefined,
+      apiUrl: slack.apiUrl,
+      port: 0,
+      host: '127.0.0.1',
+      command: '/twin',
+    };
+    const discordConfig: DiscordConfig = {
+      token: 'relay-token',
+      apiUrl: discord.apiUrl,
+      guildId: undefined,
+      messageContent: true,
+    };
+    const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));
+    const wired = wireTwinbridge({
+      database,
+      logger,
+      clock,
+      workerId: 'relay-test',
+      adapters: ({ inbound }) => {
+        slackAdapter = createSlackAdapter(slackConfig, inbound, prismaSlackStores(database.prisma), logger, {
+          clock,
+          // A member's message is answered once the relay has it: no waiting on time.
+          tuning: { processBeforeResponse: true },
+        });
+        discordAdapter = createDiscordAdapter(discordConfig, inbound, logger, {
+          clientOptions: {
+            ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
+          },
+        });
+        return [slackAdapter, discordAdapter];
+      },
+    });
+    worker = wired.worker;
+    await slackAdapter.start();
+    await discordAdapter.start();
+    slack.members.subscribe(['message.channels', 'message.groups']);
+    slack.members.deliverTo(eventsUrl());
+    await registerCommands(new REST({ api: discord.apiUrl }).setToken('relay-token'), {
+      commands: discordCommands(commandList),
+    });
+    await slackCommand('town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs');
+    const code = inviteCodeIn(await slackCommand('partner invite name:"Krumlov – Passau" form:formal'));
+    await slackCommand('channel link partnership:1');
+    await slackCommand('channel relay partnership:1 on');
+    await discordCommand({
+      user: 'max',
+      name: 'town',
+      subcommand: 'register',
+      options: { name: 'Passau', country: 'DE', timezone: 'Europe/Berlin', language: 'de' },
+    });
+    await discordCommand({ user: 'max', name: 'partner', subcommand: 'join', options: { code } });
+    const on = await discordCommand({
+      user: 'max',
+      name: 'channel',
+      subcommand: 'relay',
+      options: { partnership: 1, relay: 'on' },
+    });
+    expect(on).toContain('Partnerkanal');
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker.stop().catch(() => undefined);
+    await slackAdapter.stop();
+    await discordAdapter.stop();
+    await slack.stop();
+    await discord.stop();
+    await database.close();
+  });
+
+  it('carries a Slack message to Discord as "name (town)", mrkdwn turned into Discord markdown', async () => {
+    await slack.members.writes({
+      channel: partneri,
+      user: jana,
+      text: 'Dobrý den, *Pasove*! _Kdy_ přijedete?',
+    });
+    await slack.members.settled();
+    await worker.drainDue();
+    const [copy] = copiesOnDiscord();
+    expect(copy?.authorName).toBe('jana (Český Krumlov)');
+    expect(copy?.content).toBe('Dobrý den, **Pasove**! *Kdy* přijedete?');
+  });
+
+  it('carries a Discord message, its reply in the Slack thread, and its edit to Slack', async () => {
+    let id = '';
+    const seen = seenOnDiscord('messageCreate', () => id);
+    id = discord.memberWrites({
+      guild: 'Passau',
+      channel: 'partnerstadt',
+      user: 'max',
+      content: 'Grüß **Gott**!',
+    }).id;
+    await seen;
+    await discordAdapter.whenIdle();
+    await worker.drainDue();
+    const copy = copiesOnSlack().at(-1);
+    expect((copy as { username?: string } | undefined)?.username).toBe('Max (Passau)');
+    expect(unescaped(copy?.text ?? '')).toBe('Grüß *Gott*!');
+
+    // Jana answers the copy in its Slack thread: the answer reaches Discord in a thread of Max's message.
+    await slack.members.writes({
+      channel: partneri,
+      user: jana,
+      text: 'Ahoj Maxi',
+      threadTs: copy?.ts ?? '',
+    });
+    await slack.members.settled();
+    await worker.drainDue();
+    const thread = discord.messageView(id)?.threadId;
+    expect(thread).toBeDefined();
+    expect(copiesOnDiscord(thread ?? undefined).map((m) => m.content)).toEqual(['Ahoj Maxi']);
+
+    const edited = seenOnDiscord('messageUpdate', () => id);
+    discord.memberEdits(id, 'Grüß Gott, Krumlov!');
+    await edited;
+    await discordAdapter.whenIdle();
+    await worker.drainDue();
+    expect(unescaped(slack.messages(partneri).find((m) => m.ts === copy?.ts)?.text ?? '')).toBe(
+      'Grüß Gott, Krumlov!',
+    );
+  });
+});
