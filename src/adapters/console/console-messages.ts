@@ -69,12 +69,12 @@ export class ConsoleMessages {
 
 const USAGE: Record<MessageDirective, string> = {
   say: ':say <text>',
-  reply: ':reply <message> <text>',
-  edit: ':edit <message> <text>',
-  delete: ':delete <message>',
+  reply: ':reply <id> <text>',
+  edit: ':edit <id> <text>',
+  delete: ':delete <id>',
 };
 
 export const MESSAGE_HELP = `  :say <text>            write in this channel as a member (relayed where the channel relays)
-  :reply <message> <text> answer a message (msg-1, or a relayed copy's console-3) in its thread
-  :edit <message> <text>  change a message you wrote
-  :delete <message>      delete a message (a relayed copy: as a moderator, everywhere)`;
+  :reply <id> <text>     answer a message (msg-1, or a relayed copy's console-3) in its thread
+  :edit <id> <text>      change a message you wrote
+  :delete <id>           delete a message (a relayed copy: as a moderator, everywhere)`;
