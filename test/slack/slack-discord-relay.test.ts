@@ -4,45 +4,33 @@
  * Client against the Discord emulator), both channels relaying. A message, a threaded reply and
  * an edit cross in each direction, formatting converted, with who wrote it and from which town.
  */
-import { PassThrough } from 'node:stream';
-import { REST, type Message } from 'discord.js';
-import { pino } from 'pino';
+import type { Message } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandList } from '../../commands/index.ts';
-import { discordCommands } from '../../src/adapters/discord/command-json.ts';
-import { registerCommands } from '../../src/adapters/discord/command-registration.ts';
-import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
-import { SLACK_BOT_SCOPES } from '../../src/adapters/slack/manifest.ts';
-import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
-import type { DiscordConfig, SlackConfig } from '../../src/config.ts';
+import type { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
 import type { Database } from '../../src/db/open-database.ts';
-import { prismaSlackStores } from '../../src/db/repositories/slack-repositories.ts';
-import { wireTwinbridge } from '../../src/main.ts';
-import { TestClock } from '../console/console-harness.ts';
-import { RELAY_PERMISSIONS } from '../discord/discord-relay-fixtures.ts';
-import { DiscordEmulator, type SlashCommandInput } from '../emulators/discord/discord-emulator.ts';
-import { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
+import type { DiscordEmulator, SlashCommandInput } from '../emulators/discord/discord-emulator.ts';
+import type { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
 import { inviteCodeIn } from '../support/set-up-checks.ts';
 import { createTestDatabase } from '../support/test-database.ts';
+import { startSlackAndDiscord } from './slack-and-discord.ts';
 import { answerText, unescaped } from './slack-harness.ts';
 
 describe('relaying between a Slack town and a Discord town', () => {
   let database: Database;
   let slack: SlackEmulator;
   let discord: DiscordEmulator;
-  let slackAdapter: SlackAdapter;
   let discordAdapter: DiscordAdapter;
   let worker: DeliveryWorker;
   let partneri: string;
   let jana: string;
   let partnerstadt: string;
-
-  const eventsUrl = () => `http://127.0.0.1:${slackAdapter.connection.httpPort ?? 0}/slack/events`;
+  let eventsUrl: string;
+  let stop: () => Promise<void>;
 
   async function slackCommand(text: string): Promise<string> {
     const delivery = await slack
-      .http(eventsUrl())
+      .http(eventsUrl)
       .slashCommand({ command: '/twin', text, userId: jana, channelId: partneri });
     const answer = await slack.waitForResponse(delivery.responseUrl ?? '');
     await worker.drainDue();
@@ -85,73 +73,17 @@ describe('relaying between a Slack town and a Discord town', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('embedded');
-    slack = await SlackEmulator.start({
-      workspaces: [{ teamId: 'T0001', teamName: 'Český Krumlov', scopes: [...SLACK_BOT_SCOPES] }],
-    });
+    ({ slack, discord, discordAdapter, worker, eventsUrl, stop } = await startSlackAndDiscord(database, {
+      relay: true,
+      passau: {
+        preferredLocale: 'de',
+        channels: [{ name: 'general' }, { name: 'partnerstadt' }],
+        members: [{ username: 'max', globalName: 'Max', locale: 'de' }],
+      },
+    }));
     partneri = slack.addChannel({ name: 'partneri' }).id;
     jana = slack.addUser({ name: 'jana', isAdmin: true }).id;
-    discord = await DiscordEmulator.start({
-      token: 'relay-token',
-      privilegedIntents: { messageContent: true },
-      guilds: [
-        {
-          name: 'Passau',
-          preferredLocale: 'de',
-          botPermissions: RELAY_PERMISSIONS,
-          channels: [{ name: 'general' }, { name: 'partnerstadt' }],
-          members: [{ username: 'max', globalName: 'Max', locale: 'de' }],
-        },
-      ],
-    });
     partnerstadt = discord.channelId('partnerstadt', 'Passau');
-    const logStream = new PassThrough();
-    logStream.resume();
-    const logger = pino({ level: 'info' }, logStream);
-    const slackConfig: SlackConfig = {
-      mode: 'http',
-      botToken: slack.workspace().botToken,
-      oauth: undefined,
-      signingSecret: slack.signingSecret,
-      appToken: undefined,
-      apiUrl: slack.apiUrl,
-      port: 0,
-      host: '127.0.0.1',
-      command: '/twin',
-    };
-    const discordConfig: DiscordConfig = {
-      token: 'relay-token',
-      apiUrl: discord.apiUrl,
-      guildId: undefined,
-      messageContent: true,
-    };
-    const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));
-    const wired = wireTwinbridge({
-      database,
-      logger,
-      clock,
-      workerId: 'relay-test',
-      adapters: ({ inbound }) => {
-        slackAdapter = createSlackAdapter(slackConfig, inbound, prismaSlackStores(database.prisma), logger, {
-          clock,
-          // A member's message is answered once the relay has it: no waiting on time.
-          tuning: { processBeforeResponse: true },
-        });
-        discordAdapter = createDiscordAdapter(discordConfig, inbound, logger, {
-          clientOptions: {
-            ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
-          },
-        });
-        return [slackAdapter, discordAdapter];
-      },
-    });
-    worker = wired.worker;
-    await slackAdapter.start();
-    await discordAdapter.start();
-    slack.members.subscribe(['message.channels', 'message.groups']);
-    slack.members.deliverTo(eventsUrl());
-    await registerCommands(new REST({ api: discord.apiUrl }).setToken('relay-token'), {
-      commands: discordCommands(commandList),
-    });
     await slackCommand('town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs');
     const code = inviteCodeIn(await slackCommand('partner invite name:"Krumlov – Passau" form:formal'));
     await slackCommand('channel link partnership:1');
@@ -173,11 +105,7 @@ describe('relaying between a Slack town and a Discord town', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await worker.stop().catch(() => undefined);
-    await slackAdapter.stop();
-    await discordAdapter.stop();
-    await slack.stop();
-    await discord.stop();
+    await stop();
     await database.close();
   });
 

@@ -3,43 +3,35 @@
  * Krumlov on Slack (the real Bolt app against the Slack emulator), Passau on Discord (the real
  * discord.js Client against the Discord emulator). Posts, cards and answers cross over.
  */
-import { PassThrough } from 'node:stream';
-import { REST, type APIMessage } from 'discord.js';
-import { pino } from 'pino';
+import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandList } from '../../commands/index.ts';
-import { discordCommands } from '../../src/adapters/discord/command-json.ts';
-import { registerCommands } from '../../src/adapters/discord/command-registration.ts';
-import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
-import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
-import type { DiscordConfig, SlackConfig } from '../../src/config.ts';
+import type { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
 import { translate } from '../../src/core/i18n/translator.ts';
 import type { Database } from '../../src/db/open-database.ts';
-import { prismaSlackStores } from '../../src/db/repositories/slack-repositories.ts';
-import { wireTwinbridge } from '../../src/main.ts';
-import { TestClock } from '../console/console-harness.ts';
 import { isEphemeral } from '../discord/discord-harness.ts';
-import { DiscordEmulator, type SlashCommandInput } from '../emulators/discord/discord-emulator.ts';
-import { SlackEmulator, type ResponsePost } from '../emulators/slack/slack-emulator.ts';
+import type { DiscordEmulator, SlashCommandInput } from '../emulators/discord/discord-emulator.ts';
+import type { ResponsePost, SlackEmulator } from '../emulators/slack/slack-emulator.ts';
 import { expectShownToChannel, inviteCodeIn } from '../support/set-up-checks.ts';
 import { createTestDatabase } from '../support/test-database.ts';
+import { startSlackAndDiscord } from './slack-and-discord.ts';
 import { answerText, unescaped } from './slack-harness.ts';
 
 describe('a Slack town and a Discord town in one partnership', () => {
   let database: Database;
   let slack: SlackEmulator;
   let discord: DiscordEmulator;
-  let slackAdapter: SlackAdapter;
+  let eventsUrl: string;
   let discordAdapter: DiscordAdapter;
   let worker: DeliveryWorker;
   let partneri: string;
   let jana: string;
   let petra: string;
+  let stop: () => Promise<void>;
 
   async function slackCommand(text: string, userId: string): Promise<ResponsePost> {
     const delivery = await slack
-      .http(`http://127.0.0.1:${slackAdapter.connection.httpPort ?? 0}/slack/events`)
+      .http(eventsUrl)
       .slashCommand({ command: '/twin', text, userId, channelId: partneri });
     const answer = await slack.waitForResponse(delivery.responseUrl ?? '');
     await worker.drainDue();
@@ -62,64 +54,20 @@ describe('a Slack town and a Discord town in one partnership', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('embedded');
-    slack = await SlackEmulator.start({ workspaces: [{ teamId: 'T0001', teamName: 'Český Krumlov' }] });
+    ({ slack, discord, discordAdapter, worker, eventsUrl, stop } = await startSlackAndDiscord(database, {
+      passau: {
+        preferredLocale: 'de',
+        roles: [{ name: 'Koordinatoren' }],
+        channels: [{ name: 'general' }, { name: 'partnerstadt' }],
+        members: [
+          { username: 'max', globalName: 'Max', locale: 'de' },
+          { username: 'lena', globalName: 'Lena', locale: 'de' },
+        ],
+      },
+    }));
     partneri = slack.addChannel({ name: 'partneri' }).id;
     jana = slack.addUser({ name: 'jana', isAdmin: true }).id;
     petra = slack.addUser({ name: 'petra' }).id;
-    discord = await DiscordEmulator.start({
-      token: 'cross-token',
-      guilds: [
-        {
-          name: 'Passau',
-          preferredLocale: 'de',
-          roles: [{ name: 'Koordinatoren' }],
-          channels: [{ name: 'general' }, { name: 'partnerstadt' }],
-          members: [
-            { username: 'max', globalName: 'Max', locale: 'de' },
-            { username: 'lena', globalName: 'Lena', locale: 'de' },
-          ],
-        },
-      ],
-    });
-    const logStream = new PassThrough();
-    logStream.resume();
-    const logger = pino({ level: 'info' }, logStream);
-    const slackConfig: SlackConfig = {
-      mode: 'http',
-      botToken: slack.workspace().botToken,
-      oauth: undefined,
-      signingSecret: slack.signingSecret,
-      appToken: undefined,
-      apiUrl: slack.apiUrl,
-      port: 0,
-      host: '127.0.0.1',
-      command: '/twin',
-    };
-    const discordConfig: DiscordConfig = { token: 'cross-token', apiUrl: discord.apiUrl, guildId: undefined };
-    const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));
-    const wired = wireTwinbridge({
-      database,
-      logger,
-      clock,
-      workerId: 'cross-test',
-      adapters: ({ inbound }) => {
-        slackAdapter = createSlackAdapter(slackConfig, inbound, prismaSlackStores(database.prisma), logger, {
-          clock,
-        });
-        discordAdapter = createDiscordAdapter(discordConfig, inbound, logger, {
-          clientOptions: {
-            ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
-          },
-        });
-        return [slackAdapter, discordAdapter];
-      },
-    });
-    worker = wired.worker;
-    await slackAdapter.start();
-    await discordAdapter.start();
-    await registerCommands(new REST({ api: discord.apiUrl }).setToken('cross-token'), {
-      commands: discordCommands(commandList),
-    });
 
     const inChannel = (answer: ResponsePost, step: string) =>
       expectShownToChannel(answer.body['response_type'] === 'in_channel', answerText(answer), step);
@@ -159,11 +107,7 @@ describe('a Slack town and a Discord town in one partnership', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await worker.stop().catch(() => undefined);
-    await slackAdapter.stop();
-    await discordAdapter.stop();
-    await slack.stop();
-    await discord.stop();
+    await stop();
     await database.close();
   });
 
@@ -195,14 +139,12 @@ describe('a Slack town and a Discord town in one partnership', () => {
       5000,
       'the Slack card to count Max',
     );
-    const delivery = await slack
-      .http(`http://127.0.0.1:${slackAdapter.connection.httpPort ?? 0}/slack/events`)
-      .blockAction({
-        actionId: 'twin_rsvp:going:1',
-        userId: petra,
-        channelId: partneri,
-        messageTs: card?.ts ?? '',
-      });
+    const delivery = await slack.http(eventsUrl).blockAction({
+      actionId: 'twin_rsvp:going:1',
+      userId: petra,
+      channelId: partneri,
+      messageTs: card?.ts ?? '',
+    });
     await slack.waitForResponse(delivery.responseUrl ?? '');
     const both = /Český Krumlov 1 · Passau 1|Passau 1 · Český Krumlov 1/;
     await slack.waitFor(

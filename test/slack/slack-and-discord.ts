@@ -1,0 +1,125 @@
+/**
+ * Both adapters in one process as main() wires them, each against its emulator: Český Krumlov's
+ * Slack workspace (T0001, the real Bolt app in HTTP mode) and Passau's Discord server (the real
+ * discord.js Client), commands registered, one outbox worker. With `relay`, each platform grants
+ * what relaying needs (Slack's message scopes and events, Discord's Message Content intent and
+ * Manage Webhooks) and Bolt answers an event once its listeners are done.
+ */
+import { PassThrough } from 'node:stream';
+import { REST } from 'discord.js';
+import { pino } from 'pino';
+import { commandList } from '../../commands/index.ts';
+import { discordCommands } from '../../src/adapters/discord/command-json.ts';
+import { registerCommands } from '../../src/adapters/discord/command-registration.ts';
+import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
+import { SLACK_BOT_SCOPES } from '../../src/adapters/slack/manifest.ts';
+import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
+import type { DiscordConfig, SlackConfig } from '../../src/config.ts';
+import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { prismaSlackStores } from '../../src/db/repositories/slack-repositories.ts';
+import { wireTwinbridge } from '../../src/main.ts';
+import { TestClock } from '../console/console-harness.ts';
+import { RELAY_PERMISSIONS } from '../discord/discord-relay-fixtures.ts';
+import { DiscordEmulator } from '../emulators/discord/discord-emulator.ts';
+import type { GuildInput } from '../emulators/discord/state.ts';
+import { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
+
+const TOKEN = 'cross-token';
+
+export interface SlackAndDiscord {
+  slack: SlackEmulator;
+  discord: DiscordEmulator;
+  slackAdapter: SlackAdapter;
+  discordAdapter: DiscordAdapter;
+  worker: DeliveryWorker;
+  /** Where the Slack emulator sends commands and events. */
+  eventsUrl: string;
+  stop: () => Promise<void>;
+}
+
+export async function startSlackAndDiscord(
+  database: Database,
+  options: { passau: Omit<GuildInput, 'name'>; relay?: boolean },
+): Promise<SlackAndDiscord> {
+  const relay = options.relay === true;
+  const slack = await SlackEmulator.start({
+    workspaces: [
+      { teamId: 'T0001', teamName: 'Český Krumlov', ...(relay ? { scopes: [...SLACK_BOT_SCOPES] } : {}) },
+    ],
+  });
+  const discord = await DiscordEmulator.start({
+    token: TOKEN,
+    ...(relay ? { privilegedIntents: { messageContent: true } } : {}),
+    guilds: [{ name: 'Passau', ...options.passau, ...(relay ? { botPermissions: RELAY_PERMISSIONS } : {}) }],
+  });
+  const logStream = new PassThrough();
+  logStream.resume();
+  const logger = pino({ level: 'info' }, logStream);
+  const slackConfig: SlackConfig = {
+    mode: 'http',
+    botToken: slack.workspace().botToken,
+    oauth: undefined,
+    signingSecret: slack.signingSecret,
+    appToken: undefined,
+    apiUrl: slack.apiUrl,
+    port: 0,
+    host: '127.0.0.1',
+    command: '/twin',
+  };
+  const discordConfig: DiscordConfig = {
+    token: TOKEN,
+    apiUrl: discord.apiUrl,
+    guildId: undefined,
+    ...(relay ? { messageContent: true } : {}),
+  };
+  const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));
+  let slackAdapter: SlackAdapter | undefined;
+  let discordAdapter: DiscordAdapter | undefined;
+  const { worker } = wireTwinbridge({
+    database,
+    logger,
+    clock,
+    workerId: 'cross-test',
+    adapters: ({ inbound }) => {
+      slackAdapter = createSlackAdapter(slackConfig, inbound, prismaSlackStores(database.prisma), logger, {
+        clock,
+        // A member's message is answered once the relay has it: no waiting on time.
+        ...(relay ? { tuning: { processBeforeResponse: true } } : {}),
+      });
+      discordAdapter = createDiscordAdapter(discordConfig, inbound, logger, {
+        clientOptions: {
+          ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
+        },
+      });
+      return [slackAdapter, discordAdapter];
+    },
+  });
+  if (!slackAdapter || !discordAdapter) throw new Error('the adapters were not built');
+  const [slackSide, discordSide] = [slackAdapter, discordAdapter];
+  await slackSide.start();
+  await discordSide.start();
+  await registerCommands(new REST({ api: discord.apiUrl }).setToken(TOKEN), {
+    commands: discordCommands(commandList),
+  });
+  const eventsUrl = `http://127.0.0.1:${slackSide.connection.httpPort ?? 0}/slack/events`;
+  if (relay) {
+    slack.members.subscribe(['message.channels', 'message.groups']);
+    slack.members.deliverTo(eventsUrl);
+  }
+  return {
+    slack,
+    discord,
+    slackAdapter: slackSide,
+    discordAdapter: discordSide,
+    worker,
+    eventsUrl,
+    stop: async () => {
+      await worker.stop().catch(() => undefined);
+      await slackSide.stop();
+      await discordSide.stop();
+      await slack.stop();
+      await discord.stop();
+    },
+  };
+}
