@@ -36,9 +36,11 @@ describe.runIf(DATABASE_KINDS.includes('postgres'))('the owned PostgreSQL pool',
     closed.length = 0;
   });
 
-  /** Four queries at once, so the pool opens four connections. */
-  const busy = () =>
-    Promise.all([1, 2, 3, 4].map((n) => owned.pool.query('SELECT pg_sleep(0.05), $1::int', [n])));
+  /** Four connections checked out at once, so the pool holds four, then all idle. */
+  const busy = async () => {
+    const clients = await Promise.all([1, 2, 3, 4].map(() => owned.pool.connect()));
+    for (const client of clients) client.release();
+  };
 
   it('resolves ended() only once every connection has closed', async () => {
     await busy();
