@@ -15,9 +15,13 @@ import { wireTwinbridge } from '../../src/main.ts';
 
 /** A fixed clock that moves one millisecond per reading, so the order of events stays defined. */
 export class TestClock implements Clock {
-  constructor(private current: Date) {}
+  /** `stepMs`: how far each reading moves the clock (1 ms keeps readings distinct; 0 holds it still). */
+  constructor(
+    private current: Date,
+    private readonly stepMs = 1,
+  ) {}
   now(): Date {
-    this.current = new Date(this.current.getTime() + 1);
+    this.current = new Date(this.current.getTime() + this.stepMs);
     return new Date(this.current);
   }
   set(instant: string | Date): void {
