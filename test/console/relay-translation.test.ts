@@ -1,0 +1,94 @@
+/**
+ * Relayed copies with a machine translation, end to end through the console (docs/RELAY.md,
+ * "Translation"): the real wiring, the LibreTranslate client and the emulator of its API. A
+ * Czech and a German channel each read the other's messages with a marked translation below;
+ * a message already in the channel's language, or a failing service, gives the original only;
+ * nothing translated is stored.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translate } from '../../src/core/i18n/translator.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { LibreTranslateClient } from '../../src/translation/libretranslate.ts';
+import { TranslationEmulator } from '../emulators/translation/translation-emulator.ts';
+import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
+import { consoleHarness, TWIN_KRUMLOV_PASSAU, type ConsoleHarness } from './console-harness.ts';
+
+const RELAY_BOTH = `${TWIN_KRUMLOV_PASSAU}channel relay partnership:1 on
+:community passau
+:channel partnerstadt
+:as max
+channel relay partnership:1 on
+`;
+const IN_KRUMLOV = ':community krumlov\n:channel partneri\n:as jana';
+const IN_PASSAU = ':community passau\n:channel partnerstadt\n:as max';
+
+describe.each(DATABASE_KINDS)('relayed copies with a machine translation on %s', (kind) => {
+  let database: Database;
+  let emulator: TranslationEmulator;
+  let h: ConsoleHarness;
+
+  beforeEach(async () => {
+    database = await createTestDatabase(kind);
+    emulator = await new TranslationEmulator({ libretranslate: ['lt-test-key'], deepl: [] }).start();
+    const machineTranslation = new LibreTranslateClient({ url: emulator.url, apiKey: 'lt-test-key' });
+    h = consoleHarness(database, '2026-11-23T10:00:00Z', 'info', { machineTranslation });
+    await h.run(RELAY_BOTH);
+  });
+  afterEach(async () => {
+    await emulator.close();
+    await database.close();
+  });
+
+  it('shows each channel the other’s message, then its marked translation into the channel’s language', async () => {
+    const toPassau = await h.run(`${IN_KRUMLOV}\n:say Dobrý den, Pasove!`);
+    expect(toPassau).toContain(
+      [
+        '    jana (Český Krumlov): Dobrý den, Pasove!',
+        '    ',
+        `    ${translate('de', 'relay.translation-from', { source: 'cs', sourceName: 'Tschechisch' })}`,
+        '    [de] Dobrý den, Pasove!',
+      ].join('\n'),
+    );
+    expect(toPassau).toContain('🌐 Maschinelle Übersetzung aus dem Tschechischen:');
+    const toKrumlov = await h.run(`${IN_PASSAU}\n:say Grüß Gott, wir kommen morgen!`);
+    expect(toKrumlov).toContain('🌐 Strojový překlad z němčiny:\n    [cs] Grüß Gott, wir kommen morgen!');
+    expect(emulator.requests).toEqual([
+      { service: 'libretranslate', text: 'Dobrý den, Pasove!', target: 'de' },
+      { service: 'libretranslate', text: 'Grüß Gott, wir kommen morgen!', target: 'cs' },
+    ]);
+  });
+
+  it('translates an edit of the copy too', async () => {
+    await h.run(`${IN_KRUMLOV}\n:say Sraz v 10:00`);
+    const edited = await h.run(':edit msg-1 Sraz zítra v 11:00');
+    expect(edited).toContain('[de] Sraz zítra v 11:00');
+  });
+
+  it('adds nothing to a message already in the channel’s language', async () => {
+    const german = await h.run(`${IN_KRUMLOV}\n:say Hallo zusammen, bis morgen!`);
+    expect(german).toContain('jana (Český Krumlov): Hallo zusammen, bis morgen!');
+    expect(german).not.toContain('🌐');
+  });
+
+  it('sends the original alone when the service fails, logged without the words', async () => {
+    emulator.fail('server-error');
+    const said = await h.run(`${IN_KRUMLOV}\n:say Tajný sraz na náměstí`);
+    expect(said).toMatch(/⇒ posted to #partnerstadt in passau as console-\d+:\n {4}jana \(Český Krumlov\): Tajný sraz na náměstí\n/);
+    expect(said).not.toContain('🌐');
+    const warning = h.logLines.find((line) => line.includes('machine translation failed'));
+    expect(warning).toContain('LibreTranslate answered 500');
+    expect(h.logLines.join('\n')).not.toContain('Tajný');
+    expect(h.logLines.join('\n')).not.toContain('lt-test-key');
+  });
+
+  it('stores nothing translated: the outbox keeps the original until sent, then ids only', async () => {
+    await h.run(`${IN_KRUMLOV}\n:say Dobrý den, Pasove!`);
+    const rows = await database.prisma.delivery.findMany({ where: { kind: 'relay.message' } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'SENT', payload: { text: '' } });
+    const stored = JSON.stringify(rows, (_key, value: unknown) =>
+      typeof value === 'bigint' ? String(value) : value,
+    );
+    expect(stored).not.toContain('[de]');
+  });
+});
