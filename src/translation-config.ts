@@ -36,15 +36,23 @@ export function translationConfig(c: TranslationSettings, problems: string[]): T
       return undefined;
     case 'libretranslate':
       if (!c.LIBRETRANSLATE_URL) {
-        problems.push('  LIBRETRANSLATE_URL: required with TWINBRIDGE_TRANSLATION=libretranslate (e.g. http://127.0.0.1:5000)');
+        problems.push(
+          '  LIBRETRANSLATE_URL: required with TWINBRIDGE_TRANSLATION=libretranslate (e.g. http://127.0.0.1:5000)',
+        );
         return undefined;
       }
       return { service: 'libretranslate', url: c.LIBRETRANSLATE_URL, apiKey: c.LIBRETRANSLATE_API_KEY };
     case 'deepl':
       if (!c.DEEPL_API_KEY) {
-        problems.push('  DEEPL_API_KEY: required with TWINBRIDGE_TRANSLATION=deepl (your account, "API Keys")');
+        problems.push(
+          '  DEEPL_API_KEY: required with TWINBRIDGE_TRANSLATION=deepl (your account, "API Keys")',
+        );
         return undefined;
       }
-      return { service: 'deepl', url: c.DEEPL_API_URL ?? deeplUrlFor(c.DEEPL_API_KEY), apiKey: c.DEEPL_API_KEY };
+      return {
+        service: 'deepl',
+        url: c.DEEPL_API_URL ?? deeplUrlFor(c.DEEPL_API_KEY),
+        apiKey: c.DEEPL_API_KEY,
+      };
   }
 }

@@ -19,7 +19,8 @@ export const DEEPL_PRO_URL = 'https://api.deepl.com';
 export const DEEPL_FREE_URL = 'https://api-free.deepl.com';
 
 /** Where a key is served: DeepL API Free keys end in ":fx". */
-export const deeplUrlFor = (apiKey: string): string => (apiKey.endsWith(':fx') ? DEEPL_FREE_URL : DEEPL_PRO_URL);
+export const deeplUrlFor = (apiKey: string): string =>
+  apiKey.endsWith(':fx') ? DEEPL_FREE_URL : DEEPL_PRO_URL;
 
 export interface DeepLOptions {
   apiKey: string;

@@ -73,7 +73,9 @@ describe.each(DATABASE_KINDS)('relayed copies with a machine translation on %s',
   it('sends the original alone when the service fails, logged without the words', async () => {
     emulator.fail('server-error');
     const said = await h.run(`${IN_KRUMLOV}\n:say Tajný sraz na náměstí`);
-    expect(said).toMatch(/⇒ posted to #partnerstadt in passau as console-\d+:\n {4}jana \(Český Krumlov\): Tajný sraz na náměstí\n/);
+    expect(said).toMatch(
+      /⇒ posted to #partnerstadt in passau as console-\d+:\n {4}jana \(Český Krumlov\): Tajný sraz na náměstí\n/,
+    );
     expect(said).not.toContain('🌐');
     const warning = h.logLines.find((line) => line.includes('machine translation failed'));
     expect(warning).toContain('LibreTranslate answered 500');

@@ -5,7 +5,11 @@ import { translate } from '../i18n/translator.ts';
 import { NO_METRICS, type CopyTranslationOutcome, type Metrics } from '../metrics.ts';
 import type { ClaimedDelivery } from '../ports.ts';
 import { CopyTranslation, translationLabel } from './copy-translation.ts';
-import { MachineTranslationError, type MachineTranslated, type MachineTranslation } from './machine-translation.ts';
+import {
+  MachineTranslationError,
+  type MachineTranslated,
+  type MachineTranslation,
+} from './machine-translation.ts';
 
 /** A service that answers as the test says, recording what it was asked. */
 class ScriptedService implements MachineTranslation {
@@ -41,7 +45,12 @@ function copy(
       townId: 't',
       partnershipId: 'p',
       language,
-      target: { platform: 'CONSOLE', communityExternalId: 'krumlov', channelId: 'partneri', channelName: 'partneri' },
+      target: {
+        platform: 'CONSOLE',
+        communityExternalId: 'krumlov',
+        channelId: 'partneri',
+        channelName: 'partneri',
+      },
       ...(extra.targetMissing ? { targetMissing: true as const } : {}),
     },
   };
@@ -125,7 +134,11 @@ describe('a relayed copy with its machine translation', () => {
     ]);
     await translation.prepare(copy('cs', 'Hallo', { id: 'd' }));
     expect(service.asked.map((a) => `${a.target}:${a.text}`)).toEqual(['cs:Hallo', 'en:Hallo']);
-    expect(sent.map((d) => d.payload.text.split('\n').at(-1))).toEqual(['[cs] Hallo', '[cs] Hallo', '[en] Hallo']);
+    expect(sent.map((d) => d.payload.text.split('\n').at(-1))).toEqual([
+      '[cs] Hallo',
+      '[cs] Hallo',
+      '[en] Hallo',
+    ]);
   });
 
   it('forgets a translation after a minute, and keeps only the last hundred', async () => {
@@ -141,13 +154,16 @@ describe('a relayed copy with its machine translation', () => {
 
   it('goes out with the original only when the service fails, logged without the text, and asks again next time', async () => {
     const { translation, service, logger, metrics } = setUp(
-      new ScriptedService(() => Promise.reject(new MachineTranslationError('scripted answered 503: the service failed'))),
+      new ScriptedService(() =>
+        Promise.reject(new MachineTranslationError('scripted answered 503: the service failed')),
+      ),
     );
     const original = copy('cs', 'Geheimes Treffen');
     expect(await translation.prepare(original)).toBe(original);
     expect(metrics.outcomes).toEqual(['failed']);
     const warning = logger.entries.find((e) => e.level === 'warn');
-    expect(warning?.details).toMatchObject({ service: 'scripted', delivery: 'd-cs', reason: expect.stringContaining('503') });
+    expect(warning?.details).toMatchObject({ service: 'scripted', delivery: 'd-cs', language: 'cs' });
+    expect(String(warning?.details.reason)).toContain('503');
     expect(JSON.stringify(logger.entries)).not.toContain('Geheimes');
     service.answer = (text, target) => Promise.resolve({ text: `[${target}] ${text}`, sourceLanguage: 'de' });
     expect((await translation.prepare(original)).payload.text).toContain('[cs] Geheimes Treffen');
@@ -166,7 +182,9 @@ describe('a relayed copy with its machine translation', () => {
     expect(sent?.payload.text).toBe('Hallo zusammen!');
     expect(service.asked[0]?.signal.aborted).toBe(true);
     expect(metrics.outcomes).toEqual(['timed_out']);
-    expect(logger.entries.some((e) => e.level === 'warn' && /5000 ms/.test(String(e.details.reason)))).toBe(true);
+    expect(logger.entries.some((e) => e.level === 'warn' && /5000 ms/.test(String(e.details.reason)))).toBe(
+      true,
+    );
   });
 
   it('keeps the copy within the relay’s bound on text', async () => {

@@ -75,7 +75,11 @@ export class CopyTranslation {
   }
 
   /** One request per text and language while remembered: copies to several channels share it. */
-  private translation(text: string, language: string, deliveryId: string): Promise<MachineTranslated | undefined> {
+  private translation(
+    text: string,
+    language: string,
+    deliveryId: string,
+  ): Promise<MachineTranslated | undefined> {
     const now = this.options.timer.now();
     const key = `${createHash('sha256').update(text).digest('hex')}:${language.toLowerCase()}`;
     const known = this.remembered.get(key);
@@ -99,11 +103,18 @@ export class CopyTranslation {
   }
 
   /** Bounded; a failure or timeout is logged (never the text) and counted, and ends as undefined. */
-  private async request(text: string, language: string, deliveryId: string): Promise<MachineTranslated | undefined> {
+  private async request(
+    text: string,
+    language: string,
+    deliveryId: string,
+  ): Promise<MachineTranslated | undefined> {
     const abort = new AbortController();
-    const service = this.service.service;
     try {
-      const answer = await within(this.service.translate(text, language, abort.signal), this.timeoutMs, this.options.timer);
+      const answer = await within(
+        this.service.translate(text, language, abort.signal),
+        this.timeoutMs,
+        this.options.timer,
+      );
       if (answer) return answer;
       abort.abort();
       this.failed(deliveryId, language, 'timed_out', `no answer within ${this.timeoutMs} ms`);
@@ -113,7 +124,12 @@ export class CopyTranslation {
     return undefined;
   }
 
-  private failed(deliveryId: string, language: string, outcome: CopyTranslationOutcome, reason: string): void {
+  private failed(
+    deliveryId: string,
+    language: string,
+    outcome: CopyTranslationOutcome,
+    reason: string,
+  ): void {
     this.metrics.copyTranslated(this.service.service, outcome);
     this.logger.warn(
       { service: this.service.service, delivery: deliveryId, language, reason },

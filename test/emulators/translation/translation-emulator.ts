@@ -98,12 +98,14 @@ export class TranslationEmulator {
     if (fault === 'hang') return;
     if (fault === 'server-error') return json(response, 500, { error: 'Internal Server Error' });
     const allowed = this.keys.libretranslate;
-    if (fault === 'bad-key' || (allowed && !allowed.includes(String(form.api_key ?? ''))))
+    const key = typeof form.api_key === 'string' ? form.api_key : '';
+    if (fault === 'bad-key' || (allowed && !allowed.includes(key)))
       return json(response, 403, { error: 'Invalid API key' });
     if (fault === 'quota') return json(response, 429, { error: 'Slowdown: 30 per 1 minute' });
     if (!text) return json(response, 400, { error: 'Invalid request: missing q parameter' });
     if (!/^[a-z]{2,3}$/.test(target)) return json(response, 400, { error: `${target} is not supported` });
-    const source = form.source === undefined || form.source === 'auto' ? detectLanguage(text) : String(form.source);
+    const source =
+      typeof form.source === 'string' && form.source !== 'auto' ? form.source : detectLanguage(text);
     const translatedText = source === target ? text : emulatedTranslation(text, target);
     json(response, 200, {
       translatedText,
@@ -113,7 +115,11 @@ export class TranslationEmulator {
 
   private deepl(request: IncomingMessage, raw: string, response: ServerResponse): void {
     const form = parseBody(raw);
-    const texts = Array.isArray(form.text) ? form.text.map(String) : typeof form.text === 'string' ? [form.text] : [];
+    const texts = Array.isArray(form.text)
+      ? form.text.map(String)
+      : typeof form.text === 'string'
+        ? [form.text]
+        : [];
     const target = typeof form.target_lang === 'string' ? form.target_lang : '';
     this.seen({ service: 'deepl', text: texts.join('\n'), target });
     const fault = this.takeFault();
@@ -124,7 +130,8 @@ export class TranslationEmulator {
       return json(response, 403, { message: 'Forbidden' });
     if (fault === 'quota') return json(response, 456, { message: 'Quota Exceeded' });
     if (texts.length === 0) return json(response, 400, { message: "Parameter 'text' not specified." });
-    if (!DEEPL_TARGETS.has(target)) return json(response, 400, { message: "Value for 'target_lang' not supported." });
+    if (!DEEPL_TARGETS.has(target))
+      return json(response, 400, { message: "Value for 'target_lang' not supported." });
     const language = target.split('-')[0]!.toLowerCase();
     json(response, 200, {
       translations: texts.map((text) => {
@@ -167,7 +174,7 @@ function parseBody(raw: string): Record<string, unknown> {
   } catch {
     // not JSON: a form
   }
-  const form: Record<string, unknown> = {};
+  const form: Record<string, string | string[]> = {};
   for (const [name, value] of new URLSearchParams(raw)) {
     const before = form[name];
     form[name] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
