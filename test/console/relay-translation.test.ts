@@ -1,6 +1,6 @@
 /**
  * Relayed copies with a machine translation, end to end through the console (docs/RELAY.md,
- * "Translation"): the real wiring, the LibreTranslate client and the emulator of its API. A
+ * "Translation"): the real wiring, each client and the emulator of its service's API. A
  * Czech and a German channel each read the other's messages with a marked translation below;
  * a message already in the channel's language, or a failing service, gives the original only.
  * (relay.test.ts holds that a delivered copy keeps ids only.)
@@ -8,6 +8,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { translate } from '../../src/core/i18n/translator.ts';
 import type { Database } from '../../src/db/open-database.ts';
+import type { MachineTranslation } from '../../src/core/relay/machine-translation.ts';
+import { DeepLClient } from '../../src/translation/deepl.ts';
 import { LibreTranslateClient } from '../../src/translation/libretranslate.ts';
 import { TranslationEmulator } from '../emulators/translation/translation-emulator.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
@@ -22,16 +24,26 @@ channel relay partnership:1 on
 const IN_KRUMLOV = ':community krumlov\n:channel partneri\n:as jana';
 const IN_PASSAU = ':community passau\n:channel partnerstadt\n:as max';
 
-describe.each(DATABASE_KINDS)('relayed copies with a machine translation on %s', (kind) => {
+const SERVICES: [string, (url: string) => MachineTranslation][] = [
+  ['LibreTranslate', (url) => new LibreTranslateClient({ url, apiKey: 'lt-test-key' })],
+  ['DeepL', (url) => new DeepLClient({ url, apiKey: 'deepl-test-key:fx' })],
+];
+const CASES = DATABASE_KINDS.flatMap((kind) => SERVICES.map(([name, client]) => ({ kind, name, client })));
+
+describe.each(CASES)('relayed copies translated by $name on $kind', ({ kind, client }) => {
   let database: Database;
   let emulator: TranslationEmulator;
   let h: ConsoleHarness;
 
   beforeEach(async () => {
     database = await createTestDatabase(kind);
-    emulator = await new TranslationEmulator({ libretranslate: ['lt-test-key'], deepl: [] }).start();
-    const machineTranslation = new LibreTranslateClient({ url: emulator.url, apiKey: 'lt-test-key' });
-    h = consoleHarness(database, '2026-11-23T10:00:00Z', 'info', { machineTranslation });
+    emulator = await new TranslationEmulator({
+      libretranslate: ['lt-test-key'],
+      deepl: ['deepl-test-key:fx'],
+    }).start();
+    h = consoleHarness(database, '2026-11-23T10:00:00Z', 'info', {
+      machineTranslation: client(emulator.url),
+    });
     await h.run(RELAY_BOTH);
   });
   afterEach(async () => {
@@ -52,9 +64,9 @@ describe.each(DATABASE_KINDS)('relayed copies with a machine translation on %s',
     expect(toPassau).toContain('🌐 Maschinelle Übersetzung aus dem Tschechischen:');
     const toKrumlov = await h.run(`${IN_PASSAU}\n:say Grüß Gott, wir kommen morgen!`);
     expect(toKrumlov).toContain('🌐 Strojový překlad z němčiny:\n    [cs] Grüß Gott, wir kommen morgen!');
-    expect(emulator.requests).toEqual([
-      { service: 'libretranslate', text: 'Dobrý den, Pasove!', target: 'de' },
-      { service: 'libretranslate', text: 'Grüß Gott, wir kommen morgen!', target: 'cs' },
+    expect(emulator.requests.map(({ text, target }) => `${target.toLowerCase()}: ${text}`)).toEqual([
+      'de: Dobrý den, Pasove!',
+      'cs: Grüß Gott, wir kommen morgen!',
     ]);
   });
 
@@ -78,8 +90,8 @@ describe.each(DATABASE_KINDS)('relayed copies with a machine translation on %s',
     );
     expect(said).not.toContain('🌐');
     const warning = h.logLines.find((line) => line.includes('machine translation failed'));
-    expect(warning).toContain('LibreTranslate answered 500');
+    expect(warning).toMatch(/(LibreTranslate|DeepL) answered 5\d\d: the service failed/);
     expect(h.logLines.join('\n')).not.toContain('Tajný');
-    expect(h.logLines.join('\n')).not.toContain('lt-test-key');
+    expect(h.logLines.join('\n')).not.toMatch(/lt-test-key|deepl-test-key/);
   });
 });
