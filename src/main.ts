@@ -30,9 +30,11 @@ import { createLogger } from './logging.ts';
 import { startHttpServer } from './observability/http-endpoints.ts';
 import { Observability } from './observability/observability.ts';
 import { CronRecurrence } from './scheduler/cron-recurrence.ts';
+import type { MachineTranslation } from './core/relay/machine-translation.ts';
 import { RelayService } from './core/relay/relay-service.ts';
 import { startOutboxTicker } from './scheduler/outbox-ticker.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import { configuredTranslation } from './translation/configured-translation.ts';
 import { exitAfterStop, startAll, stopAll, stopRequested, unhandledRejectionLogger } from './lifecycle.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -75,6 +77,8 @@ export function wireTwinbridge(options: {
   metrics?: Metrics;
   /** Tests: the outbox's timer (pacing, leases, send timeouts) and its own wake-ups. */
   outbox?: Pick<DeliveryWorkerOptions, 'timer' | 'retryWakeHorizonMs'>;
+  /** Relayed copies are translated into their channel's language; none: originals only. */
+  machineTranslation?: MachineTranslation;
 }): TwinbridgeParts {
   const { clock, logger, metrics } = options;
   const store = new PrismaStore(options.database.prisma, { inviteKey: options.inviteKey ?? randomBytes(32) });
@@ -107,6 +111,7 @@ export function wireTwinbridge(options: {
       workerId: options.workerId,
       limits: platformSendLimits(options.sendShare ?? 1),
       ...(metrics ? { metrics } : {}),
+      ...(options.machineTranslation ? { machineTranslation: options.machineTranslation } : {}),
       ...options.outbox,
     },
   );
@@ -205,6 +210,17 @@ export async function openInstallations(
   return store;
 }
 
+/** The configured translation service, said once at start (its name and URL, never the key). */
+function machineTranslationOf(config: Config, logger: Logger): { machineTranslation?: MachineTranslation } {
+  const machineTranslation = configuredTranslation(config.translation);
+  if (!machineTranslation || !config.translation) return {};
+  logger.info(
+    { service: machineTranslation.service, url: config.translation.url },
+    'relayed copies carry a machine translation into each channel’s language',
+  );
+  return { machineTranslation };
+}
+
 function readConfig(): Config | undefined {
   if (existsSync('.env')) process.loadEnvFile('.env');
   try {
@@ -257,6 +273,7 @@ export async function main(io: ConsoleIo = process): Promise<void> {
     sendShare: config.sendShare,
     retention: config.retention,
     limits: config.limits,
+    ...machineTranslationOf(config, logger),
     adapters: (wiring) =>
       configuredAdapters(config, io, database, logger, wiring, installations, observability, platforms),
   });

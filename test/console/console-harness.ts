@@ -10,6 +10,7 @@ import { ConsoleSession } from '../../src/adapters/console/console-session.ts';
 import { postingAdapter } from '../support/posting-adapter.ts';
 import type { CommandBus } from '../../src/core/commands/command-bus.ts';
 import type { Clock } from '../../src/core/ports.ts';
+import type { MachineTranslation } from '../../src/core/relay/machine-translation.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { wireTwinbridge } from '../../src/main.ts';
 
@@ -44,6 +45,7 @@ export function consoleHarness(
   database: Database,
   now = '2026-11-23T10:00:00Z',
   logLevel = 'info',
+  options: { machineTranslation?: MachineTranslation } = {},
 ): ConsoleHarness {
   const clock = new TestClock(new Date(now));
   const logLines: string[] = [];
@@ -61,6 +63,7 @@ export function consoleHarness(
     logger,
     clock,
     workerId: 'test',
+    ...options,
     adapters: () => [postingAdapter(new ConsolePoster(sink))],
   });
   const session = new ConsoleSession({
