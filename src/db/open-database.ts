@@ -2,6 +2,7 @@
  * Opens the application's database: PostgreSQL when a URL is given, otherwise the embedded
  * PGlite in a data directory. Pending migrations are applied before the database is handed out.
  */
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
@@ -10,6 +11,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 import { PrismaClient } from './generated/client.ts';
+import { readEmbeddedTemplate } from './embedded-template.ts';
 import { ownedPool } from './postgres-pool.ts';
 import { applyMigrations, type MigrationTarget } from './schema-engine.ts';
 
@@ -37,6 +39,8 @@ export interface OpenDatabaseOptions {
   logger?: DatabaseLogger | undefined;
   /** Defaults to prisma/migrations in this project. */
   migrationsDir?: string | undefined;
+  /** The template a new embedded directory starts from; defaults to the installed one. */
+  templatePath?: string | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -49,7 +53,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     target = { kind: 'postgres', url };
     connect = () => connectPostgres(url);
   } else {
-    const embedded = await openPGlite(options.dataDir);
+    const embedded = await openPGlite(options.dataDir, options.templatePath);
     target = { kind: 'embedded', pglite: embedded.pglite };
     connect = () => connectPGlite(embedded.pglite, embedded.close);
     abandon = embedded.close;
@@ -90,11 +94,12 @@ export interface OpenPGlite {
 }
 
 /**
- * Opens (or initialises) PGlite in a directory, or in memory for ':memory:'. No migrations.
+ * Opens PGlite in a directory (a new one from the template at `templatePath`, else by initdb),
+ * or in memory for ':memory:'. No migrations.
  * Two PGlite instances on one directory would corrupt it, and PGlite does not guard against
  * that, so the directory is locked for this process until close().
  */
-export async function openPGlite(dataDir: string): Promise<OpenPGlite> {
+export async function openPGlite(dataDir: string, templatePath?: string): Promise<OpenPGlite> {
   if (dataDir === ':memory:') {
     const pglite = await PGlite.create({ startParams: EMBEDDED_START_PARAMS });
     return { pglite, close: () => pglite.close() };
@@ -105,7 +110,14 @@ export async function openPGlite(dataDir: string): Promise<OpenPGlite> {
   const unlock = await lockDataDir(path);
   let pglite: PGlite;
   try {
-    pglite = await withPrivateFiles(() => PGlite.create(path, { startParams: EMBEDDED_START_PARAMS }));
+    // A new directory starts from the installed template, not from initdb (embedded-template.ts).
+    const template = existsSync(join(path, 'PG_VERSION')) ? undefined : await readEmbeddedTemplate(templatePath);
+    pglite = await withPrivateFiles(() =>
+      PGlite.create(path, {
+        startParams: EMBEDDED_START_PARAMS,
+        ...(template ? { loadDataDir: template } : {}),
+      }),
+    );
     // Files an earlier version created readable by others are closed too.
     await makePrivate(path);
   } catch (error) {

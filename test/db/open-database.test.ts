@@ -5,8 +5,11 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { PGlite } from '@electric-sql/pglite';
+
+import { gzipTemplate } from '../../src/db/embedded-template.ts';
 import { openDatabase, type Database, type DatabaseLogger } from '../../src/db/open-database.ts';
-import { DEFAULT_MIGRATION_PATHS, readMigrationList } from '../../src/db/schema-engine.ts';
+import { applyMigrations, DEFAULT_MIGRATION_PATHS, readMigrationList } from '../../src/db/schema-engine.ts';
 import { createScratchDatabase, createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
 
 const community = (externalId: string) => ({
@@ -80,7 +83,8 @@ describe('openDatabase, embedded', () => {
   it('creates and migrates a new data directory, and keeps its data when reopened', async () => {
     const dataDir = join(scratchDir, 'not', 'yet', 'there');
     const firstLog = recordingLogger();
-    const first = await openDatabase({ dataDir, logger: firstLog });
+    // Without a template: PGlite's initdb, then every migration.
+    const first = await openDatabase({ dataDir, logger: firstLog, templatePath: join(scratchDir, 'none') });
     expect(first.kind).toBe('embedded');
     await first.prisma.community.create({ data: community('kept') });
     await first.close();
@@ -101,6 +105,33 @@ describe('openDatabase, embedded', () => {
       details: { kind: 'embedded', appliedMigrations: await migrationNames() },
     });
     expect(secondLog.entries[0]?.details).toMatchObject({ appliedMigrations: [] });
+  });
+
+  it('starts a new data directory from the template, and never loads it over an existing one', async () => {
+    // A migrated template with a mark of its own, to tell a directory made from it.
+    const pglite = await PGlite.create();
+    await applyMigrations({ kind: 'embedded', pglite });
+    await pglite.exec('CREATE TABLE made_from_template (id int)');
+    const templatePath = join(scratchDir, 'template.tar.gz');
+    await writeFile(templatePath, await gzipTemplate(await pglite.dumpDataDir('none')));
+    await pglite.close();
+
+    const dataDir = join(scratchDir, 'data');
+    const marked = async () => {
+      const database = await openDatabase({ dataDir, templatePath });
+      try {
+        await database.prisma.community.create({ data: community(`c${Date.now()}`) });
+        const [row] = await database.prisma.$queryRaw<{ present: boolean }[]>`
+          SELECT to_regclass('made_from_template') IS NOT NULL AS present`;
+        await database.prisma.$executeRaw`DROP TABLE IF EXISTS made_from_template`;
+        return [row?.present, await database.prisma.community.count()];
+      } finally {
+        await database.close();
+      }
+    };
+    expect(await marked()).toEqual([true, 1]);
+    // Reopened: the same directory (the mark dropped, the community kept), not the template again.
+    expect(await marked()).toEqual([false, 2]);
   });
 
   it('runs PostgreSQL with 16 MB of shared buffers rather than its default 128 MB', async () => {

@@ -18,11 +18,12 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
+import { buildEmbeddedTemplate, gzipTemplate } from '../../src/db/embedded-template.ts';
 import {
   connectPGlite,
   connectPostgres,
@@ -167,18 +168,11 @@ function embeddedTemplate(): Promise<Blob> {
       // Not built yet (or unreadable): build it below.
     }
 
-    const pglite = await PGlite.create();
-    let dump: Blob;
-    try {
-      await applyMigrations({ kind: 'embedded', pglite });
-      dump = await pglite.dumpDataDir('none');
-    } finally {
-      await pglite.close();
-    }
+    const dump = await buildEmbeddedTemplate();
     // Written under a unique name and renamed, so a parallel test process never reads half a file.
     const partial = `${cacheFile}.${process.pid}.partial`;
     await mkdir(cacheDir, { recursive: true });
-    await writeFile(partial, gzipSync(Buffer.from(await dump.arrayBuffer()), { level: 1 }));
+    await writeFile(partial, await gzipTemplate(dump));
     await rename(partial, cacheFile);
     return dump;
   })();
