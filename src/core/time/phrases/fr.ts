@@ -6,6 +6,4 @@ import * as chrono from 'chrono-node';
 import { dayParser } from './phrase-parsers.ts';
 
 export const french = chrono.fr.casual.clone();
-french.parsers.push(
-  dayParser({ 'après-demain': 2, 'après demain': 2, 'avant-hier': -2, 'avant hier': -2 }),
-);
+french.parsers.push(dayParser({ 'après-demain': 2, 'après demain': 2, 'avant-hier': -2, 'avant hier': -2 }));
