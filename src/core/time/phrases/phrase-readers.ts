@@ -62,3 +62,26 @@ export function phraseReaders(locale: string | undefined): PhraseReader[] {
   }
   return [DAY_FIRST_ENGLISH];
 }
+
+/** Languages whose phrases parseWhen reads, beyond English. */
+const PHRASE_LANGUAGES = new Set(Object.keys(READERS_BY_LANGUAGE));
+
+/**
+ * The locale a member's typed times are read in: the first of their profile's language, their
+ * platform's locale and their town's language that parseWhen reads, else English. The platform's
+ * locale lends its region to the same language ("en" with a US client reads 5/6 as May 6).
+ */
+export function phraseLocale(choice: {
+  person?: string | null | undefined;
+  platform?: string | null | undefined;
+  town?: string | null | undefined;
+}): string {
+  const languageOf = (tag: string) => tag.toLowerCase().split(/[-_]/)[0] ?? '';
+  for (const tag of [choice.person, choice.platform, choice.town]) {
+    if (!tag) continue;
+    const language = languageOf(tag);
+    if (language !== 'en' && !PHRASE_LANGUAGES.has(language)) continue;
+    return choice.platform && languageOf(choice.platform) === language ? choice.platform : tag;
+  }
+  return 'en';
+}
