@@ -129,11 +129,13 @@ describe('parseWhen: languages, what stays refused', () => {
   it.each([
     ['cs', 'zítra 18:00 v sále'],
     ['cs', 'zítra v 25 hodin'],
+    ['cs', '18'],
+    ['cs', 'pátek 5'],
     ['cs', 'pátek 18:00-20:00'],
     ['sk', 'zajtra 18:00 v sále'],
     ['pl', 'jutro o 18:00 w sali'],
     ['fr', 'demain 18h à la mairie'],
-  ])('%s: refuses "%s", more than a time', (locale, input) => {
+  ])('%s: refuses "%s", more or less than a time', (locale, input) => {
     expect(errorOf(input, 'Europe/Prague', locale)).toEqual({ code: 'time.unparseable', input });
   });
 
