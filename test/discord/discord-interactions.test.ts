@@ -168,22 +168,6 @@ describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
     expectRefusal(other, translate('en', 'town.not-registered'));
   });
 
-  it('answers a Krumlov member whose Discord is in German in German, unless their profile says Czech', async () => {
-    const unknown = { words: 'legacy', suggestions: 'help' };
-    const german = await h.command({ ...petra, name: 'legacy', locale: 'de' });
-    expectRefusal(german, translate('de', 'command.unknown', unknown));
-    const saved = await h.command({
-      ...petra,
-      name: 'profile',
-      subcommand: 'set',
-      options: { languages: 'cs' },
-      locale: 'de',
-    });
-    expect(saved.text).toBe(translate('cs', 'profile.saved'));
-    const czech = await h.command({ ...petra, name: 'legacy', locale: 'de' });
-    expectRefusal(czech, translate('cs', 'command.unknown', unknown));
-  });
-
   it('leaves naming coordinators to server admins, privately and naming the permission', async () => {
     // Lena is a plain member of Passau's server (Max owns it).
     const denied = await h.command({

@@ -43,7 +43,11 @@ export async function registerTown(ctx: CommandContext, args: TownRegisterArgs):
     { name: town.name, country, timeZone, language },
   );
   // From now on the town's language applies, unless the member's profile or platform has one.
-  const replyLanguage = memberLanguage({ person: ctx.member.languages[0], platform: ctx.locale, town: language });
+  const replyLanguage = memberLanguage({
+    person: ctx.member.languages[0],
+    platform: ctx.locale,
+    town: language,
+  });
   const t = translatorFor(replyLanguage);
   return {
     private: false,
