@@ -37,6 +37,8 @@ export interface PhraseWords {
   hourWords: string[];
   /** Parts of the day and the hour each stands for ("večer" 18). */
   partsOfDay: Record<string, number>;
+  /** Month names as a date writes them, day first ("5. června"), January 1. */
+  months: Record<string, number>;
 }
 
 /** A chrono that reads the language's words, and day-first English besides. */
@@ -48,6 +50,7 @@ export function chronoWithWords(words: PhraseWords): Chrono {
     durationParser(words),
     clockParser(words),
     partOfDayParser(words),
+    dayOfMonthParser(words),
   );
   return parser;
 }
@@ -149,6 +152,25 @@ function partOfDayParser(words: PhraseWords): Parser {
       const hour = lookUp(words.partsOfDay, match[1]);
       if (hour === undefined) return null;
       return context.createParsingComponents({ hour, minute: 0 }).addTag('phrase/partOfDay');
+    },
+  };
+}
+
+/** "5. června", "5 czerwca 2026": day first, the year optional (then the next such day). */
+function dayOfMonthParser(words: PhraseWords): Parser {
+  const month = alternatives(Object.keys(words.months));
+  const pattern = wordPattern(`(\\d{1,2})\\.?\\s*(${month})(?:\\s+(\\d{4}))?`, false);
+  return {
+    pattern: () => pattern,
+    extract: (context, match) => {
+      const [, day, written, year] = match;
+      const monthNumber = lookUp(words.months, written);
+      if (monthNumber === undefined) return null;
+      const components = context.createParsingComponents({ day: Number(day), month: monthNumber });
+      if (year === undefined)
+        components.imply('year', context.reference.getDateWithAdjustedTimezone().getFullYear());
+      else components.assign('year', Number(year));
+      return components.addTag('phrase/dayOfMonth');
     },
   };
 }
