@@ -16,7 +16,7 @@ const title = {
 } as const satisfies StringOption;
 const start = timeOption({
   en: 'Start: 2026-06-05 18:00, “tomorrow 18:00”, “next friday 9:30”',
-  cs: 'Začátek: 2026-06-05 18:00, „tomorrow 18:00“, „next friday 9:30“',
+  cs: 'Začátek: 2026-06-05 18:00, „zítra 18:00“, „příští pátek 9:30“',
   de: 'Beginn: 2026-06-05 18:00, „morgen 18:00“, „nächsten Freitag 9:30“',
 });
 const end = timeOption({

@@ -34,10 +34,18 @@ event create partnership:1 title:"Cancelled fair" kind:business-forum start:"202
 event cancel event:5
 `;
 
-/** Runs one line and returns the single answer the console printed for it (the echo dropped). */
+/**
+ * Runs one line and returns the single answer the console printed for it (the echo dropped), on
+ * plain spaces: ICU writes date ranges with thin ones ("10:00 – po 30. 11.").
+ */
 async function answer(harness: ConsoleHarness, line: string): Promise<string> {
   const printed = await harness.run(line);
-  return printed.split('\n').slice(1).join('\n').trim();
+  return printed
+    .split('\n')
+    .slice(1)
+    .join('\n')
+    .trim()
+    .replace(/[\u202f\u2009\u00a0]/g, ' ');
 }
 
 describe.each(DATABASE_KINDS)('event list and profile on %s', (kind) => {
@@ -63,9 +71,9 @@ describe.each(DATABASE_KINDS)('event list and profile on %s', (kind) => {
       expect(await answer(harness, 'event list')).toBe(
         [
           '• Upcoming events (times in Europe/London):',
-          '  #4 24/11/2026, 09:00 (Europe/London) · Winter camp · Oxford',
-          '  #2 10/03/2027, 10:00 (Europe/London) · Regatta · Oxford',
-          '  #1 01/05/2027, 18:00 (Europe/London) · Choir visit · Oxford',
+          '  #4 Tue, 24 Nov 2026, 09:00 – Mon, 30 Nov 2026, 16:00 GMT (Europe/London) · Winter camp · Oxford',
+          '  #2 Wed, 10 Mar 2027, 10:00–12:00 GMT (Europe/London) · Regatta · Oxford',
+          '  #1 Sat, 1 May 2027, 18:00–21:00 BST (Europe/London) · Choir visit · Oxford',
         ].join('\n'),
       );
     });
@@ -75,7 +83,7 @@ describe.each(DATABASE_KINDS)('event list and profile on %s', (kind) => {
       expect(await answer(harness, 'event list partnership:2')).toBe(
         [
           '• Upcoming events (times in Europe/London):',
-          '  #2 10/03/2027, 10:00 (Europe/London) · Regatta · Oxford',
+          '  #2 Wed, 10 Mar 2027, 10:00–12:00 GMT (Europe/London) · Regatta · Oxford',
         ].join('\n'),
       );
     });
@@ -89,8 +97,9 @@ describe.each(DATABASE_KINDS)('event list and profile on %s', (kind) => {
       expect(
         lines.slice(1).map((line) => line.replace(/^ {2}#(\d+) .* · (.+) · (.+)$/, '#$1 $2 · $3')),
       ).toEqual(['#4 Winter camp · Oxford', '#1 Choir visit · Oxford']);
-      expect(lines[1]).toContain('24.11.26 10:00 (Europe/Prague)');
-      expect(lines[2]).toContain('01.05.27 19:00 (Europe/Prague)');
+      // The cards' long form, start and end.
+      expect(lines[1]).toContain('út 24. 11. 2026 10:00 – po 30. 11. 2026 17:00 SEČ (Europe/Prague)');
+      expect(lines[2]).toContain('so 1. 5. 2027 19:00–22:00 SELČ (Europe/Prague)');
       expect(await answer(harness, 'event list partnership:2')).toBe(
         '✗ Vaše město nemá partnerství číslo 2. Viz „partner list“.',
       );
@@ -100,7 +109,9 @@ describe.each(DATABASE_KINDS)('event list and profile on %s', (kind) => {
       await harness.run(':community oxford\n:channel twinning\n:as greta\nprofile set languages:de');
       const list = await answer(harness, 'event list partnership:2');
       expect(list.split('\n')[0]).toBe('• Anstehende Veranstaltungen (Zeiten in Europe/London):');
-      expect(list).toContain('#2 10.03.27, 10:00 (Europe/London) · Regatta · Oxford');
+      expect(list).toContain(
+        '#2 Mi., 10. März 2027, 10:00–12:00 Uhr GMT+0 (Europe/London) · Regatta · Oxford',
+      );
     });
 
     it('says so when nothing is upcoming', async () => {

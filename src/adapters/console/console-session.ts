@@ -14,6 +14,7 @@ export const CONSOLE_HELP = `Console directives:
   :as <user>             act as this person (created on first use)
   :community <name>      switch community (a town's Discord server or Slack workspace, here simulated)
   :channel <name>        switch channel within the community
+  :locale <tag>|none     the language this person's platform client is set to (e.g. de, en-US)
   :where                 show who and where you are
 ${MESSAGE_HELP}
   :quit                  leave (end of input does the same)
@@ -38,6 +39,8 @@ export interface ConsoleSessionOptions {
 export class ConsoleSession {
   private readonly identity: ConsoleIdentity;
   private readonly messages: ConsoleMessages;
+  /** Each person's platform language, as Discord and Slack would send it; none unless set. */
+  private readonly locales = new Map<string, string>();
   /** Values from earlier answers that later lines may use as $name (scripts cannot know codes). */
   private readonly values = new Map<string, string>();
 
@@ -99,7 +102,8 @@ export class ConsoleSession {
         communityAdmin: true,
       },
       channel: { id: this.identity.channel, name: this.identity.channel },
-      locale: process.env.LANG?.split('.')[0],
+      // Not the terminal's LANG: that is the operator's, not the language of each person played.
+      locale: this.locales.get(this.identity.user),
     });
     this.printReply(reply);
     for (const [name, value] of Object.entries(reply.values ?? {})) this.values.set(name, value);
@@ -131,11 +135,19 @@ export class ConsoleSession {
         if (!value) this.print('✗ Say which: :channel <name>');
         else this.identity.channel = value.replace(/^#/, '');
         return true;
-      case 'where':
+      case 'locale':
+        if (!value) this.print('✗ Say which: :locale <tag>, or :locale none');
+        else if (value === 'none') this.locales.delete(this.identity.user);
+        else this.locales.set(this.identity.user, value);
+        return true;
+      case 'where': {
+        const locale = this.locales.get(this.identity.user);
         this.print(
-          `• ${this.identity.user} in ${this.identity.community}, channel #${this.identity.channel}`,
+          `• ${this.identity.user} in ${this.identity.community}, channel #${this.identity.channel}` +
+            (locale ? `, platform language ${locale}` : ''),
         );
         return true;
+      }
       case 'help':
         this.print(CONSOLE_HELP);
         return true;

@@ -9,15 +9,16 @@ import { MemoryStore, actor, busFor, ping, text } from '../../../test/support/co
 import { CommandBus } from './command-bus.ts';
 
 describe('CommandBus: language of the answer', () => {
-  it('prefers the person’s language, then the town’s, then the platform locale', async () => {
+  it('prefers the person’s language, then the platform locale, then the town’s', async () => {
     const { bus, store } = busFor();
     const town = store.addTown('kolin', 'de');
     store.addMember(town, 'cz', { languages: ['cs'] });
     const czech = 'Napište příkaz, nebo „help“ pro přehled všech příkazů.';
+    const german = 'Geben Sie einen Befehl ein oder „help“, um alle zu sehen.';
     expect((await bus.run(text('', actor('cz'), 'en'))).text).toBe(czech);
-    expect((await bus.run(text('', actor('other'), 'cs'))).text).toBe(
-      'Geben Sie einen Befehl ein oder „help“, um alle zu sehen.',
-    );
+    expect((await bus.run(text('', actor('other'), 'cs'))).text).toBe(czech);
+    expect((await bus.run(text('', actor('other'), 'pt-BR'))).text).toBe(german);
+    expect((await bus.run(text('', actor('other')))).text).toBe(german);
     expect((await bus.run(text('', actor('x', 'elsewhere'), 'cs'))).text).toBe(czech);
     expect((await bus.run(text('', actor('x', 'elsewhere')))).text).toBe(
       'Type a command, or “help” to see them all.',
@@ -35,6 +36,24 @@ describe('CommandBus: language of the answer', () => {
     expect((await bus.run(text('ping member', actor('cz')))).text).toBe('Použití: x');
     expect(calls[0]?.ctx.language).toBe('cs');
   });
+
+  it('reads typed times in the first language that has phrases, catalog or not', async () => {
+    const { bus, store, seen } = busFor(() => ({ text: 'ok', private: false }));
+    const town = store.addTown('krakow', 'pl');
+    store.addMember(town, 'ola');
+    store.addMember(town, 'jan', { languages: ['en'] });
+    await bus.run(text('ping member', actor('ola', 'krakow')));
+    await bus.run(text('ping member', actor('ola', 'krakow'), 'de'));
+    await bus.run(text('ping member', actor('jan', 'krakow'), 'en-US'));
+    await bus.run(text('ping member', actor('jan', 'krakow'), 'cs'));
+    // No Polish catalog: answers in English, times read as Polish.
+    expect(seen.map((s) => [s.ctx.language, s.ctx.phraseLocale])).toEqual([
+      ['en', 'pl'],
+      ['de', 'de'],
+      ['en', 'en-US'],
+      ['en', 'en'],
+    ]);
+  });
 });
 
 describe('CommandBus: refusals without the database', () => {
@@ -50,6 +69,10 @@ describe('CommandBus: refusals without the database', () => {
     const again = await bus.run(text('ping member count:0', actor('cz'), 'en'));
     expect(again.text.split('\n')[0]).toBe('Hodnota „count“ musí být alespoň 1.');
     expect(store.transactions).toBe(1);
+    // The platform's locale comes before the town's, for a refusal too.
+    expect((await bus.run(text('ping member count:9', actor('other'), 'cs'))).text).toMatch(
+      /^Hodnota „count“ smí být nejvýše 5\./,
+    );
     // A stranger's locale still decides for a stranger.
     expect((await bus.run(text('ping member count:9', actor('x', 'elsewhere'), 'de'))).text).toMatch(
       /^„count“ darf höchstens 5 sein\./,

@@ -7,11 +7,12 @@
 import { newErrorReference } from '../error-reference.ts';
 import type { Community, Member, Platform, Town } from '../domain/model.ts';
 import { ConflictError, DatabaseUnavailableError, NotFoundError, UserError } from '../errors.ts';
-import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
+import { memberLanguage, resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import { DEFAULT_LIMITS, type AbuseLimits } from '../limits.ts';
 import { NO_METRICS, type CommandOutcome, type Metrics } from '../metrics.ts';
 import { translatorFor, type MessageKey, type MessageParams, type Translate } from '../i18n/translator.ts';
 import type { Clock, Logger, Recurrence, Repositories, Store } from '../ports.ts';
+import { phraseLocale } from '../time/index.ts';
 import type { CommandRoute } from './command-route.ts';
 import { commandId, commandUsage, type CommandDefinition } from './definition.ts';
 import { describeInput, retypableInput } from './failed-input.ts';
@@ -30,7 +31,15 @@ const COMMUNITY_ADMIN_REFUSALS: Readonly<Record<Platform, MessageKey>> = {
 export interface CommandContext {
   repos: Repositories;
   now: Date;
+  /** The catalog language of this member's answers (profile, platform locale, town, English). */
   language: SupportedLanguage;
+  /**
+   * The language the member's typed times are read in, chosen in the same order among the
+   * languages parseWhen reads (which need no catalog), with the platform's region ("en-US").
+   */
+  phraseLocale: string;
+  /** The platform's locale for this person, when the platform sends one. */
+  locale: string | undefined;
   t: Translate;
   actor: Actor;
   channel: ChannelRef;
@@ -107,7 +116,8 @@ export class CommandBus {
       const reply = await this.deps.store.transaction(async (repos) => {
         const { community, town, known } = await this.whereAndWho(repos, request.actor);
         const preference = { person: known?.languages[0], town: town?.language };
-        language = resolveLanguage(preference.person, preference.town, request.locale);
+        const choice = { person: preference.person, platform: request.locale, town: preference.town };
+        language = memberLanguage(choice);
         const now = this.deps.clock.now();
         this.refusalLanguages.remember(request.actor, preference, now);
         const member = await this.admit(repos, request.actor, route.definition, { community, town, known });
@@ -115,6 +125,8 @@ export class CommandBus {
           repos,
           now,
           language,
+          phraseLocale: phraseLocale(choice),
+          locale: request.locale,
           t: translatorFor(language),
           actor: request.actor,
           channel: request.channel,
@@ -152,7 +164,7 @@ export class CommandBus {
         return { person: known?.languages[0], town: town?.language };
       });
       this.refusalLanguages.remember(actor, preference, this.deps.clock.now());
-      return resolveLanguage(preference.person, preference.town, request.locale);
+      return memberLanguage({ person: preference.person, platform: request.locale, town: preference.town });
     } catch (error) {
       // The refusal matters more than its language: a database that cannot be read gets a log line.
       this.deps.logger.warn({ err: error }, 'could not read the language of a refused command');

@@ -38,7 +38,7 @@ export interface ChannelRef {
 interface RequestBase {
   actor: Actor;
   channel: ChannelRef;
-  /** The platform's locale for this person (Discord interactions carry one). */
+  /** The platform's locale for this person (Discord sends one per interaction; Slack's users.info has one). */
   locale?: string;
 }
 

@@ -2,16 +2,31 @@
 export const SUPPORTED_LANGUAGES = ['en', 'cs', 'de'] as const;
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
 
-/**
- * Picks the catalog for a reader: their own preference first, then their town's language,
- * then the platform's locale (Discord sends one per interaction), then English.
- */
+/** The first of the candidates, in the order given, that has a catalog; English when none has. */
 export function resolveLanguage(...candidates: (string | null | undefined)[]): SupportedLanguage {
   for (const candidate of candidates) {
     const match = matchSupported(candidate);
     if (match) return match;
   }
   return 'en';
+}
+
+/** What decides the language of a member's own answers; channel posts follow the channel link's. */
+export interface LanguageChoice {
+  /** The first language of their profile. */
+  person?: string | null | undefined;
+  /** Their platform's locale (Discord sends one per interaction; Slack's users.info has one). */
+  platform?: string | null | undefined;
+  /** Their town's language. */
+  town?: string | null | undefined;
+}
+
+/**
+ * A member's own answers: their profile's language, else their platform's (a German-speaking
+ * member of a Czech town set their client to German), else their town's, else English.
+ */
+export function memberLanguage(choice: LanguageChoice): SupportedLanguage {
+  return resolveLanguage(choice.person, choice.platform, choice.town);
 }
 
 export function matchSupported(tag: string | null | undefined): SupportedLanguage | undefined {

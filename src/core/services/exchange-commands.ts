@@ -15,6 +15,7 @@ import { promotionsFromWaitlist, seatsInUse } from '../domain/waitlist.ts';
 import { UserError } from '../errors.ts';
 import { planReminders } from '../jobs/reminders.ts';
 import { formatInstant } from '../time/index.ts';
+import { exchangeWhenText } from '../views/exchange-view.ts';
 import { announceExchange, applyPromotions, cardReply } from './exchange-posts.ts';
 import {
   actingTown,
@@ -138,7 +139,8 @@ export async function listExchanges(ctx: CommandContext, args: EventListArgs): P
   const lines = exchanges.map((e) => {
     const partnership = partnerships.find((p) => p.id === e.partnershipId);
     const host = partnership?.towns.find((t) => t.id === e.hostTownId)?.name ?? '?';
-    return `#${e.number} ${formatInstant(e.startsAt, town.timeZone, ctx.language, 'short')} · ${e.title} · ${host}`;
+    const when = exchangeWhenText(e, { language: ctx.language, timeZone: town.timeZone });
+    return `#${e.number} ${when} · ${e.title} · ${host}`;
   });
   return { private: true, text: [ctx.t('event.list-heading', { zone: town.timeZone }), ...lines].join('\n') };
 }

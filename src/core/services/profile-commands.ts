@@ -3,7 +3,7 @@ import type { Reply } from '../commands/invocation.ts';
 import { commandUsage } from '../commands/definition.ts';
 import { languageName, normalizeLanguageTag } from '../domain/places.ts';
 import { UserError } from '../errors.ts';
-import { resolveLanguage } from '../i18n/languages.ts';
+import { memberLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import { actingTown, audit } from './lookups.ts';
 
@@ -32,7 +32,9 @@ export async function setProfile(ctx: CommandContext, args: ProfileSetArgs): Pro
   // Which fields changed, not their values: the audit outlives the profile and holds no personal data.
   await audit(ctx, 'profile.set', { type: 'member', id: member.id }, { fields: Object.keys(patch).sort() });
   // Answer in the language just chosen.
-  const t = translatorFor(resolveLanguage(member.languages[0], ctx.town?.language));
+  const t = translatorFor(
+    memberLanguage({ person: member.languages[0], platform: ctx.locale, town: ctx.town?.language }),
+  );
   return { private: true, text: t('profile.saved') };
 }
 

@@ -6,7 +6,7 @@ import type { Suggestion } from '../adapter-contract.ts';
 import type { AutocompleteSource } from '../commands/definition.ts';
 import type { Actor, ChannelRef } from '../commands/invocation.ts';
 import { countryCodes, countryName } from '../domain/places.ts';
-import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
+import { memberLanguage, resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import type { Clock, Store } from '../ports.ts';
 import type { ExchangeCard } from '../views/exchange-card.ts';
 import { buildExchangeCard } from '../views/exchange-view.ts';
@@ -102,8 +102,8 @@ export class CoreQueries {
   }
 
   /**
-   * The language answers to this person come in (their own, else their town's, else the
-   * platform's locale), for texts an adapter shows before any command runs (form labels).
+   * The language answers to this person come in (their own, else the platform's locale, else
+   * their town's), for texts an adapter shows before any command runs (form labels).
    */
   async readerLanguage(
     actor: Pick<Actor, 'platform' | 'communityExternalId' | 'userId'>,
@@ -114,7 +114,7 @@ export class CoreQueries {
       if (!community) return resolveLanguage(locale);
       const member = await repos.members.findByPlatformUser(community.id, actor.userId);
       const town = await repos.towns.findByCommunity(community.id);
-      return resolveLanguage(member?.languages[0], town?.language, locale);
+      return memberLanguage({ person: member?.languages[0], platform: locale, town: town?.language });
     });
   }
 

@@ -18,7 +18,7 @@ function timeErrorToUserError(option: string, error: TimeError): UserError {
 
 /** Reads a time the person typed, in their town's zone. */
 export function readTime(ctx: CommandContext, option: string, input: string, zone: string): Date {
-  const result = parseWhen(input, { zone, now: ctx.now, locale: ctx.language });
+  const result = parseWhen(input, { zone, now: ctx.now, locale: ctx.phraseLocale });
   if (!result.ok) throw timeErrorToUserError(option, result.error);
   return result.instant;
 }

@@ -3,7 +3,7 @@ import type { UserRef } from '../commands/definition.ts';
 import type { Reply } from '../commands/invocation.ts';
 import { countryName, normalizeCountryCode, normalizeLanguageTag } from '../domain/places.ts';
 import { UserError } from '../errors.ts';
-import { resolveLanguage } from '../i18n/languages.ts';
+import { memberLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import { normalizeTimeZone } from '../time/index.ts';
 import { actingTown, audit } from './lookups.ts';
@@ -42,8 +42,12 @@ export async function registerTown(ctx: CommandContext, args: TownRegisterArgs):
     { type: 'town', id: town.id },
     { name: town.name, country, timeZone, language },
   );
-  // From now on the town's language applies, unless the member chose their own.
-  const replyLanguage = resolveLanguage(ctx.member.languages[0], language);
+  // From now on the town's language applies, unless the member's profile or platform has one.
+  const replyLanguage = memberLanguage({
+    person: ctx.member.languages[0],
+    platform: ctx.locale,
+    town: language,
+  });
   const t = translatorFor(replyLanguage);
   return {
     private: false,

@@ -31,6 +31,10 @@ describe.each(HOST_ZONES)('parseWhen on a host in %s', (hostZone) => {
     expect(when('tomorrow 18:00', 'America/Chicago', now)).toBe('2026-06-06T23:00:00.000Z');
     expect(when('next friday 9:30', 'Asia/Tokyo', now)).toBe('2026-06-12T00:30:00.000Z');
     expect(when('morgen 18:00', 'Europe/Prague', now, 'de')).toBe('2026-06-07T16:00:00.000Z');
+    expect(when('zítra 18:00', 'Europe/Prague', now, 'cs')).toBe('2026-06-07T16:00:00.000Z');
+    expect(when('příští pátek 9:30', 'Asia/Tokyo', now, 'cs')).toBe('2026-06-12T00:30:00.000Z');
+    expect(when('za 2 hodiny', 'Europe/Prague', now, 'cs')).toBe('2026-06-06T01:30:00.000Z');
+    expect(when('za 3 dni', 'Europe/Warsaw', now, 'pl')).toBe('2026-06-08T22:00:00.000Z');
     expect(when('in 2 hours', 'Europe/Prague', now)).toBe('2026-06-06T01:30:00.000Z');
     expect(when('2026-06-05', 'America/Chicago', now)).toBe('2026-06-05T05:00:00.000Z');
   });
@@ -52,5 +56,7 @@ describe.each(HOST_ZONES)('parseWhen on a host in %s', (hostZone) => {
     expect(when('tomorrow 18:00', 'America/Chicago', now)).toBe('2026-03-30T23:00:00.000Z');
     expect(when('18:00', 'America/Chicago', now)).toBe('2026-03-29T23:00:00.000Z');
     expect(when('friday 9:30', 'America/Chicago', now)).toBe('2026-04-03T14:30:00.000Z');
+    expect(when('w piątek o 9:30', 'America/Chicago', now, 'pl')).toBe('2026-04-03T14:30:00.000Z');
+    expect(when('zítra v 18 hodin', 'America/Chicago', now, 'cs')).toBe('2026-03-30T23:00:00.000Z');
   });
 });

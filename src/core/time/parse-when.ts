@@ -1,5 +1,4 @@
-import * as chrono from 'chrono-node';
-import type { Chrono, ParsedComponents, ParsedResult } from 'chrono-node';
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import {
   formatLocalDateTime,
   isValidLocalDateTime,
@@ -9,6 +8,8 @@ import {
   toLocalDateTime,
   type LocalDateTime,
 } from './local-time.ts';
+import { PAST_WEEKDAY_TAG } from './phrases/phrase-parsers.ts';
+import { phraseReaders, type PhraseReader } from './phrases/phrase-readers.ts';
 import type { TimeError, WhenResult } from './time-error.ts';
 import { normalizeTimeZone } from './time-zone.ts';
 
@@ -18,9 +19,9 @@ export interface ParseWhenOptions {
   /** The current instant; relative phrases ("tomorrow", "in 2 hours") count from it. */
   now: Date;
   /**
-   * Language of the phrase. `de`: German, then English. Plain `en` (the default): English, refusing
-   * numeric dates like 5/6 whose order it cannot know. `en-US`: month first. `cs` and any other:
-   * English with the day first (chrono has no Czech).
+   * Language of the phrase. `cs`, `sk`, `pl`, `fr`, `de`: that language, then English, dates day
+   * first. Plain `en` (the default): English, refusing numeric dates like 5/6 whose order it
+   * cannot know. `en-US`: month first. Any other: English with the day first.
    */
   locale?: string;
 }
@@ -45,12 +46,6 @@ const TIME_OF_DAY_TAGS = [
   'casualReference/midnight',
 ];
 
-/** "last friday" is meant to be in the past: do not move it to the coming Friday. */
-const PAST_WEEKDAY_WORDS = /\b(last|past|letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?)\b/i;
-
-/** What may surround the phrase chrono understood: nothing but spacing and punctuation. */
-const IGNORABLE_LEFTOVER = /^[\s.,;!]*$/;
-
 const DAY_MS = 86_400_000;
 
 /**
@@ -60,7 +55,7 @@ const DAY_MS = 86_400_000;
  *   with `Z` or an offset it is that exact instant (never ambiguous).
  * - A date without a time (`2026-06-05`, `tomorrow`, `5 June`, `friday`) means the start of that
  *   day in the zone.
- * - Phrases go through chrono-node (English; German too when `locale` is `de`), relative to
+ * - Phrases go through chrono-node (English, and the `locale`'s language), relative to
  *   `now` as the zone's clock shows it. A weekday, a bare time or a date without year that has
  *   already passed means the next one. The phrase must be the whole input ("tomorrow 18:00 in
  *   the hall" and ranges are refused). A zone named in it ("6pm CET") is an explicit offset.
@@ -149,25 +144,6 @@ function parseOffset(offset: string): number | null {
   return sign * (hours * 60 + minutes);
 }
 
-interface PhraseReader {
-  parser: Chrono;
-  /** Plain `en` cannot know whether 5/6 is 5 June or May 6: refuse instead of guessing. */
-  refusesAmbiguousNumericDates: boolean;
-}
-
-function phraseReaders(locale: string | undefined): PhraseReader[] {
-  const [language = 'en', region] = (locale ?? 'en').toLowerCase().split(/[-_]/);
-  const dayFirst = { parser: chrono.en.GB, refusesAmbiguousNumericDates: false };
-  if (language === 'de') return [{ parser: chrono.de.casual, refusesAmbiguousNumericDates: false }, dayFirst];
-  if (language === 'en' && region === 'us')
-    return [{ parser: chrono.en.casual, refusesAmbiguousNumericDates: false }];
-  if (language === 'en' && region === undefined) {
-    return [{ parser: chrono.en.casual, refusesAmbiguousNumericDates: true }];
-  }
-  // cs, en-GB and the rest of Europe write the day first.
-  return [dayFirst];
-}
-
 function readPhrase(text: string, zone: string, now: Date, locale: string | undefined): Reading | null {
   const nowLocal = toLocalDateTime(now, zone);
   // Chrono computes in the host's local time. Hand it a reference whose host-local clock shows
@@ -185,18 +161,18 @@ function readPhrase(text: string, zone: string, now: Date, locale: string | unde
   // Czech (and often German) spaces its numeric dates, "5. 6. 2026", which chrono does not read.
   const phrase = text.replace(/\b(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})\b/g, '$1.$2.$3');
   for (const reader of phraseReaders(locale)) {
-    const result = soleFullMatch(reader.parser.parse(phrase, reference), phrase);
+    const result = soleFullMatch(reader.parser.parse(phrase, reference), phrase, reader.leftover);
     if (result) return readChronoResult(result, reader, { now, nowLocal, reference });
   }
   return null;
 }
 
 /** Only a phrase that is all time: "tomorrow 18:00 in the hall" or "friday 18-20" is refused. */
-function soleFullMatch(results: ParsedResult[], text: string): ParsedResult | null {
+function soleFullMatch(results: ParsedResult[], text: string, ignorable: RegExp): ParsedResult | null {
   const [result, ...others] = results;
   if (!result || others.length > 0 || result.end) return null;
   const leftover = text.slice(0, result.index) + text.slice(result.index + result.text.length);
-  return IGNORABLE_LEFTOVER.test(leftover) ? result : null;
+  return ignorable.test(leftover) ? result : null;
 }
 
 interface Now {
@@ -236,7 +212,9 @@ function readChronoResult(result: ParsedResult, reader: PhraseReader, at: Now): 
       naiveMillis(candidate) < naiveMillis({ ...at.nowLocal, hour: 0, minute: 0, second: 0, millisecond: 0 })
     );
   };
-  const forward = rollForward(local, c, result.text, isPast);
+  // "last friday" is meant to be in the past: do not move it to the coming Friday.
+  const meantPast = c.tags().has(PAST_WEEKDAY_TAG) || reader.pastWeekdayWords.test(result.text);
+  const forward = rollForward(local, c, meantPast, isPast);
   if (forward === null) return null;
   local = forward;
 
@@ -253,7 +231,7 @@ function readChronoResult(result: ParsedResult, reader: PhraseReader, at: Now): 
 function rollForward(
   local: LocalDateTime,
   c: ParsedComponents,
-  text: string,
+  meantPast: boolean,
   isPast: (candidate: LocalDateTime) => boolean,
 ): LocalDateTime | null {
   if (c.tags().has('result/relativeDate')) return local; // "in 3 days" is anchored already
@@ -262,7 +240,7 @@ function rollForward(
     return isPast(local) ? addDays(local, 1) : local; // "18:00"
   }
   if (c.isCertain('weekday') && !c.isCertain('day') && !c.isCertain('month')) {
-    return isPast(local) && !PAST_WEEKDAY_WORDS.test(text) ? addDays(local, 7) : local; // "friday 9:30"
+    return isPast(local) && !meantPast ? addDays(local, 7) : local; // "friday 9:30"
   }
   if (c.isCertain('month') && !c.isCertain('year')) {
     // "5 June": this year's or the next; 29 February may need a few years.

@@ -15,6 +15,17 @@ export interface ExchangeCardInput {
   now: Date;
 }
 
+/**
+ * When an exchange happens, in the one long form cards and lists share:
+ * `Fri, 5 Jun 2026, 18:00–20:00 CEST (Europe/Prague)`.
+ */
+export function exchangeWhenText(
+  exchange: Pick<Exchange, 'startsAt' | 'endsAt'>,
+  reader: { language: SupportedLanguage; timeZone: string },
+): string {
+  return formatRange(exchange.startsAt, exchange.endsAt, reader.timeZone, reader.language);
+}
+
 export function buildExchangeCard({ exchange, towns, rsvps, reader, now }: ExchangeCardInput): ExchangeCard {
   const t = translatorFor(reader.language);
   const townName = (id: string) => towns.find((town) => town.id === id)?.name ?? '?';
@@ -41,7 +52,7 @@ export function buildExchangeCard({ exchange, towns, rsvps, reader, now }: Excha
   if (hostClockDiffers(exchange.startsAt) || hostClockDiffers(exchange.endsAt)) {
     fields.push({
       label: t('card.host-time'),
-      value: formatRange(exchange.startsAt, exchange.endsAt, exchange.timeZone, reader.language),
+      value: exchangeWhenText(exchange, { language: reader.language, timeZone: exchange.timeZone }),
     });
   }
   fields.push({
@@ -63,7 +74,7 @@ export function buildExchangeCard({ exchange, towns, rsvps, reader, now }: Excha
     startsAt: exchange.startsAt,
     endsAt: exchange.endsAt,
     timeZone: exchange.timeZone,
-    whenText: formatRange(exchange.startsAt, exchange.endsAt, reader.timeZone, reader.language),
+    whenText: exchangeWhenText(exchange, reader),
     fields,
     ...(open
       ? {

@@ -34,7 +34,7 @@ export const cs: Catalog = {
     '„{language}“ není kód jazyka, který znám. Použijte kódy jako cs, de, en, pl.',
 
   'time.unparseable':
-    '„{input}“ nedokážu přečíst jako čas pro „{option}“. Zkuste 2026-06-05 18:00, „tomorrow 18:00“ nebo „next friday 9:30“.',
+    '„{input}“ nedokážu přečíst jako čas pro „{option}“. Zkuste 2026-06-05 18:00, „zítra 18:00“ nebo „příští pátek 9:30“.',
   'time.nonexistent':
     'Čas {local} v časovém pásmu {zone} neexistuje: hodiny se tehdy posouvají dopředu. Zvolte jiný čas.',
   'time.ambiguous':

@@ -34,7 +34,7 @@ export const de: Catalog = {
     '„{language}“ ist kein Sprachcode, den ich kenne. Verwenden Sie Codes wie cs, de, en, pl.',
 
   'time.unparseable':
-    '„{input}“ kann ich nicht als Zeit für „{option}“ lesen. Versuchen Sie 2026-06-05 18:00, „tomorrow 18:00“ oder „next friday 9:30“.',
+    '„{input}“ kann ich nicht als Zeit für „{option}“ lesen. Versuchen Sie 2026-06-05 18:00, „morgen 18:00“ oder „nächsten Freitag 9:30“.',
   'time.nonexistent':
     'Die Uhrzeit {local} gibt es in {zone} nicht: Dann wird die Uhr vorgestellt. Wählen Sie eine andere Zeit.',
   'time.ambiguous':
