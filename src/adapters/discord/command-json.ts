@@ -3,7 +3,8 @@
  * one chat-input command per group (`/event`), a subcommand per verb (`/event create`), a
  * subcommand group for three-word paths (`/town coordinator add`), and single-word commands
  * (`/rsvp`, `/help`) with their options directly. Descriptions and choice labels carry the
- * catalogs' Czech and German as Discord localizations; names stay as the core spells them, so
+ * catalogs' Czech, German, Polish and French as Discord localizations (Slovak is no
+ * Discord locale); names stay as the core spells them, so
  * an interaction maps back to a command id without a lookup table.
  *
  * Interactions map back through interaction-input.ts.
@@ -26,10 +27,17 @@ import { truncate } from '../shared/message-text.ts';
 
 export type DiscordCommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/** Catalog languages besides English, as Discord locale codes (developers/reference#locales). */
-const DISCORD_LOCALES: Readonly<Record<Exclude<SupportedLanguage, 'en'>, string>> = {
+/**
+ * Catalog languages besides English, as Discord locale codes (developers/reference#locales).
+ * Discord has no Slovak: a Slovak client sees the default (English) names and descriptions in
+ * the command picker, while the answers still come in Slovak (profile or town language).
+ */
+export const DISCORD_LOCALES: Readonly<Record<Exclude<SupportedLanguage, 'en'>, string | null>> = {
   cs: 'cs',
   de: 'de',
+  pl: 'pl',
+  sk: null,
+  fr: 'fr',
 };
 
 /** Discord's limits for chat-input commands (developers/interactions/application-commands). */
@@ -91,6 +99,7 @@ const GROUP_DESCRIPTIONS: Readonly<Record<string, LocalizedText>> = {
 function localizations(text: LocalizedText): LocalizationMap | undefined {
   const map: Record<string, string> = {};
   for (const [language, locale] of Object.entries(DISCORD_LOCALES)) {
+    if (locale === null) continue;
     const value = text[language as keyof typeof DISCORD_LOCALES];
     if (value && value !== text.en) map[locale] = value;
   }
