@@ -1,6 +1,7 @@
 import type { CommandContext } from '../commands/command-bus.ts';
 import type { Reply } from '../commands/invocation.ts';
 import type { Announcement } from '../domain/model.ts';
+import type { CronProblem } from '../ports.ts';
 import { UserError } from '../errors.ts';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../i18n/languages.ts';
 import { formatInstant, normalizeTimeZone } from '../time/index.ts';
@@ -91,6 +92,16 @@ export async function sendAnnouncement(ctx: CommandContext, args: AnnounceSendAr
   return { private: false, text: ctx.t('announce.sent', { number: announcement.number, channels }) };
 }
 
+function refuseCron(cron: string, problem: CronProblem | null): void {
+  if (problem?.kind === 'field-count')
+    throw new UserError('announce.bad-cron-fields', { cron, count: problem.count });
+  if (problem?.kind === 'field') {
+    const { field, value, min, max } = problem;
+    throw new UserError('announce.bad-cron-field', { cron, field, value, min, max });
+  }
+  if (problem?.kind === 'never') throw new UserError('announce.cron-never', { cron });
+}
+
 export async function scheduleAnnouncement(ctx: CommandContext, args: AnnounceScheduleArgs): Promise<Reply> {
   const town = actingTown(ctx);
   const partnership = await ownPartnership(ctx, args.partnership);
@@ -107,8 +118,7 @@ export async function scheduleAnnouncement(ctx: CommandContext, args: AnnounceSc
     nextRunAt = sendAt;
   } else {
     const cron = (args.cron ?? '').trim();
-    const problem = ctx.recurrence.validate(cron, timeZone);
-    if (problem) throw new UserError('announce.bad-cron', { cron, reason: problem });
+    refuseCron(cron, ctx.recurrence.validate(cron, timeZone));
     nextRunAt = ctx.recurrence.nextAfter(cron, timeZone, ctx.now);
     if (!nextRunAt) throw new UserError('announce.cron-never', { cron });
     checkRepeatInterval(ctx, cron, timeZone, nextRunAt);

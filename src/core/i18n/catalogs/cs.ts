@@ -61,7 +61,7 @@ export const cs: Catalog = {
     'Co příkaz potřeboval, mezitím někdo jiný odstranil. Nic se nezměnilo, zkontrolujte to a zkuste to prosím znovu.',
   'permission.coordinator-only': '„{command}“ může použít jen koordinátor vašeho města.',
   'permission.community-admin-discord':
-    '„{command}“ vyžaduje oprávnění Spravovat server (nebo Správce) na tomto serveru Discord. Požádejte správce serveru.',
+    '„{command}“ vyžaduje na tomto serveru Discord oprávnění „Spravovat server“ (nebo „Správce“). Požádejte správce serveru.',
   'permission.community-admin-slack':
     '„{command}“ může použít jen správce nebo vlastník tohoto pracovního prostoru Slack, nebo ten, kdo sem Twinbridge nainstaloval. Požádejte některého z nich.',
   'permission.community-admin-console': '„{command}“ může použít jen správce této komunity.',
@@ -201,6 +201,11 @@ export const cs: Catalog = {
     'Do kanálu #{channel} nemohu psát: {reason}. Dejte mi v tomto kanálu tato oprávnění (nebo příkaz spusťte v jiném kanálu) a zkuste to znovu.',
   'channel.not-member':
     'Nejsem členem kanálu #{channel}, takže do něj nemohu psát. Přidejte mě v tom kanálu příkazem {fix} a zkuste to znovu.',
+  'channel.missing-permissions': 'chybí oprávnění {permissions}',
+  'permission.discord.view-channel': '„Zobrazit kanály“',
+  'permission.discord.send-messages': '„Odesílat zprávy“',
+  'permission.discord.send-messages-in-threads': '„Odesílat zprávy ve vláknech“',
+  'permission.discord.embed-links': '„Vkládat odkazy“',
   'channel.broken': 'bot sem nemůže psát: {reason}',
 
   'event.not-found': 'Ve vašich partnerstvích není akce číslo {number}. Viz „event list“.',
@@ -273,8 +278,6 @@ export const cs: Catalog = {
   'announce.no-channels':
     'Partnerství #{number} nemá žádné propojené kanály, kam by se dalo psát: nejdřív spusťte „channel link“.',
   'announce.at-or-cron': 'Zadejte buď at: (jednorázově), nebo cron: (opakovaně).',
-  'announce.bad-cron':
-    '„{cron}“ není cron výraz, kterému rozumím. Napište pět polí (minuta, hodina, den, měsíc, den v týdnu), např. „0 9 * * 1“ (pondělí 9:00).',
   'announce.bad-cron-fields':
     '„{cron}“ má {count, plural, one {# pole} few {# pole} many {# pole} other {# polí}}; cron výraz jich má pět (minuta, hodina, den, měsíc, den v týdnu), např. „0 9 * * 1“.',
   'announce.bad-cron-field':

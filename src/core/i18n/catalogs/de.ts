@@ -205,6 +205,11 @@ export const de: Catalog = {
     'Ich kann in #{channel} nicht posten: {reason}. Geben Sie mir diese Berechtigungen in diesem Kanal (oder führen Sie den Befehl in einem anderen Kanal aus) und versuchen Sie es erneut.',
   'channel.not-member':
     'Ich bin nicht Mitglied von #{channel} und kann dort nicht posten. Fügen Sie mich in diesem Kanal mit {fix} hinzu und versuchen Sie es erneut.',
+  'channel.missing-permissions': 'es fehlen die Berechtigungen {permissions}',
+  'permission.discord.view-channel': '„Kanal ansehen“',
+  'permission.discord.send-messages': '„Nachrichten senden“',
+  'permission.discord.send-messages-in-threads': '„Nachrichten in Threads senden“',
+  'permission.discord.embed-links': '„Links einbetten“',
   'channel.broken': 'der Bot kann hier nicht posten: {reason}',
 
   'event.not-found':
@@ -280,8 +285,6 @@ export const de: Catalog = {
   'announce.no-channels':
     'Partnerschaft #{number} hat keine verknüpften Kanäle zum Posten: Führen Sie zuerst „channel link“ aus.',
   'announce.at-or-cron': 'Geben Sie entweder at: (einmalig) oder cron: (wiederholt) an.',
-  'announce.bad-cron':
-    '„{cron}“ ist kein Cron-Ausdruck, den ich lesen kann. Schreiben Sie fünf Felder (Minute, Stunde, Tag, Monat, Wochentag), z. B. „0 9 * * 1“ (montags 9:00).',
   'announce.bad-cron-fields':
     '„{cron}“ hat {count, plural, one {# Feld} other {# Felder}}; ein Cron-Ausdruck hat fünf (Minute, Stunde, Tag, Monat, Wochentag), z. B. „0 9 * * 1“.',
   'announce.bad-cron-field':

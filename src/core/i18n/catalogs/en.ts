@@ -197,6 +197,12 @@ export const en = {
     'I cannot post in #{channel}: {reason}. Give me those permissions in this channel (or run this in another channel), then try again.',
   'channel.not-member':
     'I am not a member of #{channel}, so I could not post there. Add me with {fix} in that channel, then try again.',
+  'channel.missing-permissions': 'the permissions {permissions} are missing',
+  // Discord permissions as Discord’s client names them in each language (the refusal above).
+  'permission.discord.view-channel': '“View Channel”',
+  'permission.discord.send-messages': '“Send Messages”',
+  'permission.discord.send-messages-in-threads': '“Send Messages in Threads”',
+  'permission.discord.embed-links': '“Embed Links”',
   'channel.broken': 'the bot cannot post here: {reason}',
 
   'event.not-found': 'There is no event number {number} in your partnerships. See “event list”.',
@@ -268,8 +274,6 @@ export const en = {
   'announce.no-channels':
     'Partnership #{number} has no linked channels to post in: run “channel link” first.',
   'announce.at-or-cron': 'Give either at: (once) or cron: (repeating).',
-  'announce.bad-cron':
-    '“{cron}” is not a cron expression I can read. Write five fields, minute hour day month weekday, e.g. “0 9 * * 1” (Mondays 9:00).',
   'announce.bad-cron-fields':
     '“{cron}” has {count, plural, one {# field} other {# fields}}; a cron expression has five: minute hour day month weekday, e.g. “0 9 * * 1”.',
   'announce.bad-cron-field':

@@ -208,6 +208,11 @@ export const fr: Catalog = {
     'Je ne peux pas publier dans #{channel} : {reason}. Accordez-moi ces permissions dans ce salon (ou lancez la commande dans un autre salon), puis réessayez.',
   'channel.not-member':
     'Je ne suis pas membre de #{channel}, je n’ai donc pas pu y publier. Ajoutez-moi avec {fix} dans ce salon, puis réessayez.',
+  'channel.missing-permissions': 'il manque les permissions {permissions}',
+  'permission.discord.view-channel': '« Voir les salons »',
+  'permission.discord.send-messages': '« Envoyer des messages »',
+  'permission.discord.send-messages-in-threads': '« Envoyer des messages dans les fils »',
+  'permission.discord.embed-links': '« Intégrer des liens »',
   'channel.broken': 'le bot ne peut pas publier ici : {reason}',
 
   'event.not-found': 'Il n’y a pas d’événement numéro {number} dans vos partenariats. Voir « event list ».',
@@ -282,8 +287,6 @@ export const fr: Catalog = {
   'announce.no-channels':
     'Le partenariat n° {number} n’a aucun salon lié où publier : lancez d’abord « channel link ».',
   'announce.at-or-cron': 'Donnez soit at: (une fois), soit cron: (répétée).',
-  'announce.bad-cron':
-    '« {cron} » n’est pas une expression cron que je sais lire. Écrivez cinq champs (minute, heure, jour, mois, jour de la semaine), par ex. « 0 9 * * 1 » (le lundi à 9 h).',
   'announce.bad-cron-fields':
     '« {cron} » a {count, plural, one {# champ} many {# de champs} other {# champs}} ; une expression cron en a cinq (minute, heure, jour, mois, jour de la semaine), par ex. « 0 9 * * 1 ».',
   'announce.bad-cron-field':

@@ -202,6 +202,11 @@ export const pl: Catalog = {
     'Nie mogę pisać w #{channel}: {reason}. Nadaj mi te uprawnienia w tym kanale (albo uruchom polecenie w innym kanale) i spróbuj ponownie.',
   'channel.not-member':
     'Nie jestem członkiem #{channel}, więc nie mogłem tam pisać. Dodaj mnie w tym kanale poleceniem {fix} i spróbuj ponownie.',
+  'channel.missing-permissions': 'brakuje uprawnień {permissions}',
+  'permission.discord.view-channel': '„Wyświetlanie kanałów“',
+  'permission.discord.send-messages': '„Wysyłanie wiadomości“',
+  'permission.discord.send-messages-in-threads': '„Wysyłanie wiadomości w wątkach“',
+  'permission.discord.embed-links': '„Osadzanie linków“',
   'channel.broken': 'bot nie może tu pisać: {reason}',
 
   'event.not-found': 'W Twoich partnerstwach nie ma wydarzenia nr {number}. Zobacz „event list“.',
@@ -275,8 +280,6 @@ export const pl: Catalog = {
   'announce.no-channels':
     'Partnerstwo #{number} nie ma połączonych kanałów do publikacji: najpierw uruchom „channel link“.',
   'announce.at-or-cron': 'Podaj albo at: (jednorazowo), albo cron: (cyklicznie).',
-  'announce.bad-cron':
-    '„{cron}“ nie jest wyrażeniem cron, które potrafię odczytać. Wpisz pięć pól (minuta, godzina, dzień, miesiąc, dzień tygodnia), np. „0 9 * * 1“ (poniedziałki 9:00).',
   'announce.bad-cron-fields':
     '„{cron}“ ma {count, plural, one {# pole} few {# pola} many {# pól} other {# pola}}; wyrażenie cron ma ich pięć (minuta, godzina, dzień, miesiąc, dzień tygodnia), np. „0 9 * * 1“.',
   'announce.bad-cron-field':

@@ -61,7 +61,7 @@ export const sk: Catalog = {
     'To, čo príkaz potreboval, medzitým niekto iný odstránil. Nič sa nezmenilo, skontrolujte to a skúste to, prosím, znova.',
   'permission.coordinator-only': '„{command}“ môže použiť iba koordinátor vášho mesta.',
   'permission.community-admin-discord':
-    '„{command}“ vyžaduje na tomto serveri Discord povolenie „Manage Server“ (alebo „Administrator“), ako ho Discord uvádza v angličtine, pretože slovenčinu nepodporuje. Požiadajte správcu servera.',
+    '„{command}“ vyžaduje na tomto serveri Discord povolenie „Manage Server“ (spravovať server) alebo „Administrator“ (správca); Discord po slovensky nie je, v češtine sa volajú „Spravovat server“ a „Správce“. Požiadajte správcu servera.',
   'permission.community-admin-slack':
     '„{command}“ môže použiť iba správca alebo vlastník tohto pracovného priestoru Slack alebo ten, kto sem Twinbridge nainštaloval. Požiadajte niektorého z nich.',
   'permission.community-admin-console': '„{command}“ môže použiť iba správca tejto komunity.',
@@ -201,6 +201,11 @@ export const sk: Catalog = {
     'Do kanála #{channel} nemôžem písať: {reason}. Dajte mi v tomto kanáli tieto povolenia (alebo príkaz spustite v inom kanáli) a skúste to znova.',
   'channel.not-member':
     'Nie som členom kanála #{channel}, takže doň nemôžem písať. Pridajte ma v tom kanáli príkazom {fix} a skúste to znova.',
+  'channel.missing-permissions': 'chýbajú povolenia {permissions}',
+  'permission.discord.view-channel': '„View Channel“ (zobraziť kanál)',
+  'permission.discord.send-messages': '„Send Messages“ (odosielať správy)',
+  'permission.discord.send-messages-in-threads': '„Send Messages in Threads“ (odosielať správy vo vláknach)',
+  'permission.discord.embed-links': '„Embed Links“ (vkladať odkazy)',
   'channel.broken': 'bot sem nemôže písať: {reason}',
 
   'event.not-found': 'Vo vašich partnerstvách nie je podujatie číslo {number}. Pozrite „event list“.',
@@ -274,8 +279,6 @@ export const sk: Catalog = {
   'announce.no-channels':
     'Partnerstvo #{number} nemá žiadne prepojené kanály, kam by sa dalo písať: najprv spustite „channel link“.',
   'announce.at-or-cron': 'Zadajte buď at: (jednorazovo), alebo cron: (opakovane).',
-  'announce.bad-cron':
-    '„{cron}“ nie je výraz cron, ktorému rozumiem. Napíšte päť polí (minúta, hodina, deň, mesiac, deň v týždni), napr. „0 9 * * 1“ (pondelok 9:00).',
   'announce.bad-cron-fields':
     '„{cron}“ má {count, plural, one {# pole} few {# polia} many {# poľa} other {# polí}}; výraz cron ich má päť (minúta, hodina, deň, mesiac, deň v týždni), napr. „0 9 * * 1“.',
   'announce.bad-cron-field':
