@@ -51,7 +51,7 @@ export const channelRelay = defineCommand({
     de: 'Was Mitglieder hier schreiben, in die Relay-Kanäle der Partnerstädte senden, und ihres hierher',
     pl: 'Przekazuj wpisy członków do kanałów przekazujących miast partnerskich, a ich wpisy tutaj',
     sk: 'Preposielať, čo sem členovia píšu, do preposielacích kanálov partnerských miest, a ich sem',
-    fr: 'Relayer ce que les membres écrivent ici vers les salons relais des villes partenaires, et les leurs ici',
+    fr: 'Relayer les messages d’ici vers les salons relais des villes partenaires, et les leurs ici',
   },
   options: {
     partnership: { ...partnershipOption, required: true },

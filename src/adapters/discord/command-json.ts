@@ -122,7 +122,8 @@ function localizations(text: LocalizedText): LocalizationMap | undefined {
   for (const [language, locale] of Object.entries(DISCORD_LOCALES)) {
     if (locale === null) continue;
     const value = text[language as keyof typeof DISCORD_LOCALES];
-    if (value && value !== text.en) map[locale] = value;
+    // Even a text that reads as in English: every Discord locale has its localization.
+    if (value) map[locale] = value;
   }
   return Object.keys(map).length > 0 ? map : undefined;
 }

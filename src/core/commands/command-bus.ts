@@ -261,10 +261,14 @@ export class CommandBus {
     const t = translatorFor(language);
     if (error instanceof UserError) {
       const text = t(error.key, error.params);
-      const usage =
+      // A handler may still name a usage line of its own (params.usage).
+      const usageLine =
         error instanceof UsageRefusal
-          ? `\n${t('command.usage', { usage: commandUsage(error.definition, usagePlaceholders(t)) })}`
-          : '';
+          ? commandUsage(error.definition, usagePlaceholders(t))
+          : typeof error.params.usage === 'string'
+            ? error.params.usage
+            : undefined;
+      const usage = usageLine === undefined ? '' : `\n${t('command.usage', { usage: usageLine })}`;
       // The option at fault, so forms (a Slack modal) can show the message on that field.
       const option = typeof error.params.option === 'string' ? { option: error.params.option } : {};
       return { text: text + usage, private: true, error: { key: error.key, ...option } };
