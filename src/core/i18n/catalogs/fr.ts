@@ -31,7 +31,7 @@ export const fr: Catalog = {
   'validation.empty': '« {option} » ne peut pas être vide.',
   'validation.not-a-choice': '« {option} » doit être l’une de ces valeurs : {choices}.',
   'validation.not-a-whole-number': '« {option} » doit être un nombre entier.',
-  'validation.not-yes-no': '« {option} » doit valoir yes ou no.',
+  'validation.not-yes-no': '« {option} » doit valoir oui ou non.',
   'validation.invalid': 'Je ne sais pas lire la valeur de « {option} ».',
   'validation.line-break': '« {option} » doit tenir sur une ligne : supprimez le saut de ligne.',
   'validation.control-character':

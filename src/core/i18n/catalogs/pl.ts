@@ -29,7 +29,7 @@ export const pl: Catalog = {
   'validation.empty': 'Opcja „{option}“ nie może być pusta.',
   'validation.not-a-choice': 'Opcja „{option}“ musi mieć jedną z wartości: {choices}.',
   'validation.not-a-whole-number': 'Opcja „{option}“ musi być liczbą całkowitą.',
-  'validation.not-yes-no': 'Opcja „{option}“ musi mieć wartość yes albo no.',
+  'validation.not-yes-no': 'Opcja „{option}“ musi mieć wartość tak albo nie.',
   'validation.invalid': 'Nie potrafię odczytać wartości opcji „{option}“.',
   'validation.line-break': 'Wartość „{option}“ musi mieścić się w jednym wierszu: usuń podział wiersza.',
   'validation.control-character':

@@ -29,7 +29,7 @@ export const sk: Catalog = {
   'validation.empty': 'Voľba „{option}“ nesmie byť prázdna.',
   'validation.not-a-choice': 'Voľba „{option}“ musí mať jednu z hodnôt: {choices}.',
   'validation.not-a-whole-number': 'Voľba „{option}“ musí byť celé číslo.',
-  'validation.not-yes-no': 'Voľba „{option}“ musí byť yes alebo no.',
+  'validation.not-yes-no': 'Voľba „{option}“ musí byť áno alebo nie.',
   'validation.invalid': 'Hodnote voľby „{option}“ nerozumiem.',
   'validation.line-break': 'Hodnota „{option}“ musí byť na jednom riadku: odstráňte zalomenie riadka.',
   'validation.control-character':
