@@ -54,7 +54,16 @@ const coreStaysInSrc = coreDepths.map((depth) => ({
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'src/db/generated', 'data', 'coverage', 'generated', '.stryker-tmp', 'reports'],
+    ignores: [
+      'node_modules',
+      'dist',
+      'src/db/generated',
+      'data',
+      'coverage',
+      'generated',
+      '.stryker-tmp',
+      'reports',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -1,14 +1,13 @@
 /**
  * npm run bench: 10,000 mixed commands through the console pipeline (text parsing, validation,
  * one transaction per command, outbox drain, console printing) on the embedded database and on
- * PostgreSQL; per-command latency p50/p99, commands per second, peak memory; and the cold start
- * of `npm start` to its first prompt. Prints figures; asserts nothing.
+ * PostgreSQL; per-command latency p50/p99, commands per second, peak memory (the start: bench/start-up.ts).
+ * Prints figures; asserts nothing.
  *
  *   npm run bench                      # both databases
  *   BENCH_COMMANDS=2000 npm run bench  # shorter run
  *   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,32 +152,6 @@ async function withServerDatabase<T>(work: (url: string) => Promise<T>): Promise
   }
 }
 
-/** Time from spawning `npm start`'s command to the first prompt on a terminal-less stdin. */
-function coldStart(dataDir: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...process.env, TWINBRIDGE_DATA_DIR: dataDir, TWINBRIDGE_CONSOLE: 'on', DATABASE_URL: '' },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    let answeredAfter: number | undefined;
-    child.stdout.on('data', () => {
-      if (answeredAfter !== undefined) return;
-      answeredAfter = performance.now() - started;
-      child.stdin.end();
-    });
-    child.on('error', reject);
-    // Resolve only once the process has shut down, so the next start finds the data directory free.
-    child.on('exit', (code) => {
-      if (answeredAfter === undefined || code !== 0)
-        reject(new Error(`npm start exited with ${code ?? 'a signal'}`));
-      else resolve(answeredAfter);
-    });
-    // Piped input has no prompt: the answer to the first command is the first thing printed.
-    child.stdin.write(':where\n');
-  });
-}
-
 async function main() {
   console.log(
     `Twinbridge console pipeline: ${COMMANDS} mixed commands (${MEMBERS} members, ${EXCHANGES} exchanges)`,
@@ -221,16 +194,7 @@ async function main() {
     );
   }
 
-  const coldDir = await mkdtemp(join(tmpdir(), 'twinbridge-cold-'));
-  try {
-    const fresh = await coldStart(join(coldDir, 'data'));
-    const existing = await coldStart(join(coldDir, 'data'));
-    console.log(
-      `\nCold start to first answer (embedded): new data directory ${(fresh / 1000).toFixed(2)} s, existing ${(existing / 1000).toFixed(2)} s`,
-    );
-  } finally {
-    await rm(coldDir, { recursive: true, force: true });
-  }
+  console.log('\nStart-up and its memory: npm run bench:start');
 }
 
 await main();

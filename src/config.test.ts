@@ -220,3 +220,69 @@ describe('DISCORD_MESSAGE_CONTENT', () => {
     );
   });
 });
+
+describe('machine translation (TWINBRIDGE_TRANSLATION)', () => {
+  it('is off by default', () => {
+    expect(loadConfig({}).translation).toBeUndefined();
+    expect(loadConfig({ DEEPL_API_KEY: 'k:fx', TWINBRIDGE_TRANSLATION: 'off' }).translation).toBeUndefined();
+  });
+
+  it('takes LibreTranslate at its URL, with a key when it asks for one, and names a missing URL', () => {
+    expect(
+      loadConfig({ TWINBRIDGE_TRANSLATION: 'libretranslate', LIBRETRANSLATE_URL: 'http://127.0.0.1:5000' })
+        .translation,
+    ).toEqual({ service: 'libretranslate', url: 'http://127.0.0.1:5000', apiKey: undefined });
+    expect(
+      loadConfig({
+        TWINBRIDGE_TRANSLATION: 'libretranslate',
+        LIBRETRANSLATE_URL: 'https://translate.example.org/',
+        LIBRETRANSLATE_API_KEY: 'lt-key-123456',
+      }).translation?.apiKey,
+    ).toBe('lt-key-123456');
+    expect(() => loadConfig({ TWINBRIDGE_TRANSLATION: 'libretranslate' })).toThrow(
+      'LIBRETRANSLATE_URL: required',
+    );
+  });
+
+  it('takes DeepL by its key: Free keys (":fx") at api-free.deepl.com, others at api.deepl.com', () => {
+    expect(loadConfig({ TWINBRIDGE_TRANSLATION: 'deepl', DEEPL_API_KEY: 'abc:fx' }).translation).toEqual({
+      service: 'deepl',
+      url: 'https://api-free.deepl.com',
+      apiKey: 'abc:fx',
+    });
+    expect(loadConfig({ TWINBRIDGE_TRANSLATION: 'deepl', DEEPL_API_KEY: 'abc' }).translation?.url).toBe(
+      'https://api.deepl.com',
+    );
+    expect(
+      loadConfig({
+        TWINBRIDGE_TRANSLATION: 'deepl',
+        DEEPL_API_KEY: 'abc',
+        DEEPL_API_URL: 'http://localhost:8080',
+      }).translation?.url,
+    ).toBe('http://localhost:8080');
+    expect(() => loadConfig({ TWINBRIDGE_TRANSLATION: 'deepl' })).toThrow('DEEPL_API_KEY: required');
+    expect(() => loadConfig({ TWINBRIDGE_TRANSLATION: 'google' })).toThrow('TWINBRIDGE_TRANSLATION');
+  });
+
+  it.each(['LIBRETRANSLATE_URL', 'DEEPL_API_URL'])('refuses %s over http:// to another machine', (name) => {
+    const env = {
+      TWINBRIDGE_TRANSLATION: 'deepl',
+      DEEPL_API_KEY: 'abc',
+      LIBRETRANSLATE_URL: 'http://127.0.0.1:5000',
+    };
+    expect(() => loadConfig({ ...env, [name]: 'http://10.0.0.5:5000' })).toThrow(
+      `${name}: https:// (http:// only on this machine: 127.0.0.0/8, ::1, localhost), as the API key`,
+    );
+  });
+
+  it('counts the keys among the secrets redacted from log text', () => {
+    const deepl = loadConfig({ TWINBRIDGE_TRANSLATION: 'deepl', DEEPL_API_KEY: 'deepl-secret-key:fx' });
+    expect(configuredSecrets(deepl)).toContain('deepl-secret-key:fx');
+    const libre = loadConfig({
+      TWINBRIDGE_TRANSLATION: 'libretranslate',
+      LIBRETRANSLATE_URL: 'http://127.0.0.1:5000',
+      LIBRETRANSLATE_API_KEY: 'libre-secret-key',
+    });
+    expect(configuredSecrets(libre)).toContain('libre-secret-key');
+  });
+});

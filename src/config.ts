@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, type AbuseLimits } from './core/limits.ts';
 import { HTTP_SETTINGS, httpConfig, type HttpConfig } from './http-config.ts';
+import { secureUrl } from './secure-url.ts';
+import { TRANSLATION_SETTINGS, translationConfig, type TranslationConfig } from './translation-config.ts';
 
 const optionalText = z
   .string()
@@ -26,23 +28,7 @@ function idList(pattern: RegExp, what: string) {
   );
 }
 
-/** Hosts on this machine: the only ones plain http:// may reach (the emulators, a local proxy). */
-function isLoopback(hostname: string): boolean {
-  return (
-    hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
-  );
-}
-
-/** A platform API base: https://, or http:// on loopback only (tokens travel with every request). */
-const apiUrl = optionalText.pipe(
-  z
-    .url({ protocol: /^https?$/ })
-    .refine(
-      (url) => new URL(url).protocol === 'https:' || isLoopback(new URL(url).hostname),
-      'https:// (http:// only on this machine: 127.0.0.0/8, ::1, localhost), as the bot token is sent with every request',
-    )
-    .optional(),
-);
+const apiUrl = secureUrl('the bot token');
 
 /** Days a kind of history is kept before the purge deletes it (docs/PRIVACY.md). */
 function retentionDays(fallback: number) {
@@ -148,6 +134,7 @@ const schema = z.object({
     .regex(/^\/[a-z0-9_-]{1,31}$/, 'a slash and up to 31 lower-case letters, digits, - or _')
     .default('/twin'),
   ...HTTP_SETTINGS,
+  ...TRANSLATION_SETTINGS,
 });
 
 /**
@@ -211,6 +198,8 @@ export interface Config {
   tokenKeys: { current: Buffer; old: Buffer[] } | undefined;
   /** /healthz and /metrics (src/http-config.ts). */
   http: HttpConfig;
+  /** Machine translation of relayed copies (src/translation-config.ts); undefined: originals only. */
+  translation: TranslationConfig | undefined;
 }
 
 /** Every configured secret value, for redaction in log text. */
@@ -223,6 +212,7 @@ export function configuredSecrets(config: Config): string[] {
     slack?.signingSecret,
     slack?.oauth?.clientSecret,
     slack?.oauth?.stateSecret,
+    config.translation?.apiKey,
     ...(config.tokenKeys
       ? [config.tokenKeys.current, ...config.tokenKeys.old].flatMap((key) => [
           key.toString('hex'),
@@ -311,6 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   const c = parsed.data;
   const { slack, problems } = slackConfig(c);
+  const translation = translationConfig(c, problems);
   // Every process of a PostgreSQL deployment must hash codes alike: the key cannot be a local file.
   if (c.DATABASE_URL && !c.TWINBRIDGE_INVITE_KEY)
     problems.push(
@@ -358,5 +349,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       : undefined,
     tokenKeys: tokenKeys(c),
     http: httpConfig(c, { platformConfigured, slackHttp: slack?.mode === 'http' }),
+    translation,
   };
 }

@@ -5,7 +5,7 @@
  * the whole stop gets STOP_TIMEOUT_MS, after which the process exits anyway (a claim it still held
  * goes back when its lease runs out); a second SIGINT/SIGTERM exits at once.
  */
-import { randomBytes } from 'node:crypto';
+import { newErrorReference } from './core/error-reference.ts';
 import type { ConsoleAdapter } from './adapters/console/console-adapter.ts';
 import type { PlatformAdapter } from './core/adapter-contract.ts';
 import { realDeadlineTimer, within, type DeadlineTimer } from './core/async/deadline.ts';
@@ -110,7 +110,7 @@ export function exitAfterStop(): void {
 export function unhandledRejectionLogger(logger: Logger): (reason: unknown) => void {
   return (reason) => {
     logger.error(
-      { err: reason, ref: randomBytes(4).toString('hex') },
+      { err: reason, ref: newErrorReference() },
       'unhandled promise rejection: logged, the bot goes on',
     );
   };

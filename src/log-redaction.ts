@@ -3,7 +3,8 @@
  * strings (Bolt's debug lines carry request bodies, install URLs with the OAuth state, the
  * `oauth.v2.access` form with the client secret and code) and errors carry messages. Two nets:
  * the configured secret values themselves, wherever they appear, and the shapes secrets take
- * (Slack tokens, OAuth parameters in URLs, forms and JSON, bearer credentials).
+ * (Slack tokens, OAuth parameters in URLs, forms and JSON, bearer and DeepL credentials, the
+ * translation services' api_key).
  */
 export const REDACTED = '[redacted]';
 
@@ -21,6 +22,9 @@ const SECRET_PARAMS = [
   'bot_token',
   'app_token',
   'signing_secret',
+  // LibreTranslate's key goes in the request body as api_key; DeepL's old form parameter.
+  'api_key',
+  'auth_key',
 ].join('|');
 
 const PATTERNS: readonly [RegExp, string][] = [
@@ -31,6 +35,8 @@ const PATTERNS: readonly [RegExp, string][] = [
   // "client_secret":"…" in JSON (string values only: numeric error and close codes stay).
   [new RegExp(`"(${SECRET_PARAMS})"\\s*:\\s*"(?:[^"\\\\]|\\\\.)*"`, 'gi'), `"$1":"${REDACTED}"`],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`],
+  // DeepL's Authorization header.
+  [/\b(DeepL-Auth-Key)\s+[A-Za-z0-9:._-]+/g, `$1 ${REDACTED}`],
 ];
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

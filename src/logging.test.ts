@@ -108,6 +108,26 @@ describe('redaction inside text', () => {
     ]);
   });
 
+  it('takes the translation services’ keys out, as fields, in bodies and in the DeepL header', () => {
+    const out = capture();
+    const logger = createLogger('debug', out, []);
+    logger.info({ apiKey: 'field-api-key', config: { api_key: 'nested-api-key' } }, 'configured');
+    logger.info({}, '{"q":"Hallo","api_key":"body-api-key-text"}');
+    logger.info({}, 'form q=Hallo&api_key=form-api-key-text&auth_key=form-auth-key-text');
+    logger.info({}, 'Authorization: DeepL-Auth-Key 279a2e9d-83b3-c416:fx');
+    const text = out.text();
+    for (const secret of [
+      'field-api-key',
+      'nested-api-key',
+      'body-api-key-text',
+      'form-api-key-text',
+      'form-auth-key-text',
+      '279a2e9d-83b3-c416:fx',
+    ])
+      expect(text).not.toContain(secret);
+    expect(out.lines()[3]?.msg).toBe('Authorization: DeepL-Auth-Key [redacted]');
+  });
+
   it('takes them out of errors, and leaves out the message a failed post carried', () => {
     const out = capture();
     const error = Object.assign(new Error('401 for signing-secret-configured'), {

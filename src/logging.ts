@@ -3,8 +3,9 @@
  *
  * Secrets are redacted by field name wherever a log call passes them, at the top level or one
  * object down (`{ token }`, `{ config: { clientSecret } }`), and in request and response
- * headers: bot and app tokens, OAuth client and state secrets, Slack's signing secret, OAuth
- * `code` and `state`, passwords, and Authorization and Cookie headers. Redaction goes by field
+ * headers: bot and app tokens, OAuth client and state secrets, Slack's signing secret, the
+ * translation services' API keys, OAuth `code` and `state`, passwords, and Authorization and
+ * Cookie headers. Redaction goes by field
  * name only: a secret inside a message string, or deeper in an object, is not found, so code
  * must not log whole request bodies or libraries' raw debug text (see docs/SECURITY.md).
  */
@@ -29,6 +30,10 @@ const SECRET_FIELDS = [
   'stateSecret',
   'secret',
   'password',
+  // The translation services' keys (LibreTranslate's api_key, DeepL's).
+  'apiKey',
+  'api_key',
+  'authKey',
 ];
 
 /**

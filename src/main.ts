@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { ConsoleAdapter } from './adapters/console/console-adapter.ts';
-import { createDiscordAdapter } from './adapters/discord/discord-adapter.ts';
-import { createSlackAdapter } from './adapters/slack/slack-adapter.ts';
+import type { createDiscordAdapter } from './adapters/discord/discord-adapter.ts';
+import type { createSlackAdapter } from './adapters/slack/slack-adapter.ts';
 import { commandRoutes } from './command-routes.ts';
 import { loadConfig, ConfigError, configuredSecrets, type Config } from './config.ts';
 import type { InboundPort, PlatformAdapter } from './core/adapter-contract.ts';
@@ -30,9 +30,11 @@ import { createLogger } from './logging.ts';
 import { startHttpServer } from './observability/http-endpoints.ts';
 import { Observability } from './observability/observability.ts';
 import { CronRecurrence } from './scheduler/cron-recurrence.ts';
+import type { MachineTranslation } from './core/relay/machine-translation.ts';
 import { RelayService } from './core/relay/relay-service.ts';
 import { startOutboxTicker } from './scheduler/outbox-ticker.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import { configuredTranslation } from './translation/configured-translation.ts';
 import { exitAfterStop, startAll, stopAll, stopRequested, unhandledRejectionLogger } from './lifecycle.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -75,6 +77,8 @@ export function wireTwinbridge(options: {
   metrics?: Metrics;
   /** Tests: the outbox's timer (pacing, leases, send timeouts) and its own wake-ups. */
   outbox?: Pick<DeliveryWorkerOptions, 'timer' | 'retryWakeHorizonMs'>;
+  /** Relayed copies are translated into their channel's language; none: originals only. */
+  machineTranslation?: MachineTranslation;
 }): TwinbridgeParts {
   const { clock, logger, metrics } = options;
   const store = new PrismaStore(options.database.prisma, { inviteKey: options.inviteKey ?? randomBytes(32) });
@@ -107,6 +111,7 @@ export function wireTwinbridge(options: {
       workerId: options.workerId,
       limits: platformSendLimits(options.sendShare ?? 1),
       ...(metrics ? { metrics } : {}),
+      ...(options.machineTranslation ? { machineTranslation: options.machineTranslation } : {}),
       ...options.outbox,
     },
   );
@@ -130,6 +135,27 @@ export function wireTwinbridge(options: {
 
 type ConsoleIo = { stdin: Readable & { isTTY?: boolean }; stdout: Writable };
 
+/** The platform adapters' factories, for the platforms the configuration names. */
+interface PlatformFactories {
+  slack?: typeof createSlackAdapter;
+  discord?: typeof createDiscordAdapter;
+}
+
+/**
+ * Loads discord.js and Bolt only for a platform that is configured: together they are most of
+ * the modules a start would load, and the console or a one-platform bot needs none of the other.
+ */
+async function loadPlatforms(config: Config): Promise<PlatformFactories> {
+  const [slack, discord] = await Promise.all([
+    config.slack ? import('./adapters/slack/slack-adapter.ts') : undefined,
+    config.discord ? import('./adapters/discord/discord-adapter.ts') : undefined,
+  ]);
+  return {
+    ...(slack ? { slack: slack.createSlackAdapter } : {}),
+    ...(discord ? { discord: discord.createDiscordAdapter } : {}),
+  };
+}
+
 /** The adapters the configuration asks for: the console, Slack (SLACK_*), Discord (DISCORD_TOKEN). */
 function configuredAdapters(
   config: Config,
@@ -139,6 +165,7 @@ function configuredAdapters(
   { inbound, outboxSettled }: AdapterWiring,
   installations: PrismaSlackInstallationStore,
   observability: Observability | undefined,
+  platforms: PlatformFactories,
 ): PlatformAdapter[] {
   // Slack in HTTP mode serves /healthz and /metrics on its own server (TWINBRIDGE_HTTP_PORT unset).
   const httpRoutes = config.http.serve === 'slack' ? observability?.endpoints.routes : undefined;
@@ -146,18 +173,15 @@ function configuredAdapters(
     ...(config.console
       ? [new ConsoleAdapter({ inbound, input: io.stdin, output: io.stdout, afterCommand: outboxSettled })]
       : []),
-    ...(config.slack
+    ...(config.slack && platforms.slack
       ? [
-          createSlackAdapter(
-            config.slack,
-            inbound,
-            prismaSlackStores(database.prisma, installations),
-            logger,
-            { clock: systemClock, ...(httpRoutes ? { httpRoutes } : {}) },
-          ),
+          platforms.slack(config.slack, inbound, prismaSlackStores(database.prisma, installations), logger, {
+            clock: systemClock,
+            ...(httpRoutes ? { httpRoutes } : {}),
+          }),
         ]
       : []),
-    ...(config.discord ? [createDiscordAdapter(config.discord, inbound, logger)] : []),
+    ...(config.discord && platforms.discord ? [platforms.discord(config.discord, inbound, logger)] : []),
   ];
 }
 
@@ -186,6 +210,17 @@ export async function openInstallations(
   return store;
 }
 
+/** The configured translation service, said once at start (its name and URL, never the key). */
+function machineTranslationOf(config: Config, logger: Logger): { machineTranslation?: MachineTranslation } {
+  const machineTranslation = configuredTranslation(config.translation);
+  if (!machineTranslation || !config.translation) return {};
+  logger.info(
+    { service: machineTranslation.service, url: config.translation.url },
+    'relayed copies carry a machine translation into each channel’s language',
+  );
+  return { machineTranslation };
+}
+
 function readConfig(): Config | undefined {
   if (existsSync('.env')) process.loadEnvFile('.env');
   try {
@@ -203,7 +238,15 @@ export async function main(io: ConsoleIo = process): Promise<void> {
   if (!config) return;
   const logger = createLogger(config.logLevel, undefined, configuredSecrets(config));
   process.on('unhandledRejection', unhandledRejectionLogger(logger));
+  // The platform libraries load while the database opens.
+  const platformsLoading = loadPlatforms(config);
+  // Awaited below; until then an early failure must not count as an unhandled rejection.
+  platformsLoading.catch(() => undefined);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const platforms = await platformsLoading.catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   const installations = await openInstallations(config, database, logger);
   const inviteKey = config.inviteKey
     ? Buffer.from(config.inviteKey, 'utf8')
@@ -230,8 +273,9 @@ export async function main(io: ConsoleIo = process): Promise<void> {
     sendShare: config.sendShare,
     retention: config.retention,
     limits: config.limits,
+    ...machineTranslationOf(config, logger),
     adapters: (wiring) =>
-      configuredAdapters(config, io, database, logger, wiring, installations, observability),
+      configuredAdapters(config, io, database, logger, wiring, installations, observability, platforms),
   });
   const { adapters, scheduler, worker } = parts;
   observability?.watch(adapters);

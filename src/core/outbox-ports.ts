@@ -67,6 +67,8 @@ export interface ClaimedDelivery {
         /** The town the linked channel belongs to, and the partnership it follows. */
         townId: string;
         partnershipId: string;
+        /** The language posts in the channel use (its link's): relayed copies are translated into it. */
+        language: string;
         target: ChannelTarget;
         /** The bot's earlier message in the channel that this delivery replaces (an edit, not a post). */
         editsMessageId?: string;

@@ -76,6 +76,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return database;
 }
 
+/**
+ * PGlite starts PostgreSQL with its default 128 MB of shared buffers, held for the whole run:
+ * a bare open of a data directory measured 282–310 MB resident, 182–190 MB with 16 MB. A town's
+ * data is a few megabytes, so 16 MB holds all of it; the operating system caches the files too.
+ */
+const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 /** An open PGlite; close() shuts it down and gives its data directory free. */
 export interface OpenPGlite {
   readonly pglite: PGlite;
@@ -89,7 +96,7 @@ export interface OpenPGlite {
  */
 export async function openPGlite(dataDir: string): Promise<OpenPGlite> {
   if (dataDir === ':memory:') {
-    const pglite = await PGlite.create();
+    const pglite = await PGlite.create({ startParams: EMBEDDED_START_PARAMS });
     return { pglite, close: () => pglite.close() };
   }
   const path = resolve(dataDir);
@@ -98,7 +105,7 @@ export async function openPGlite(dataDir: string): Promise<OpenPGlite> {
   const unlock = await lockDataDir(path);
   let pglite: PGlite;
   try {
-    pglite = await withPrivateFiles(() => PGlite.create(path));
+    pglite = await withPrivateFiles(() => PGlite.create(path, { startParams: EMBEDDED_START_PARAMS }));
     // Files an earlier version created readable by others are closed too.
     await makePrivate(path);
   } catch (error) {

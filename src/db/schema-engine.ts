@@ -7,6 +7,7 @@
  * The layout on disk is Prisma's standard one: prisma/migrations/<timestamp>_<name>/migration.sql
  * plus migration_lock.toml, recorded in the `_prisma_migrations` table.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -23,7 +24,18 @@ import type { MigrationList, SchemaContainer, SchemaEngine, SchemaFilter } from 
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The folder holding prisma/: two up from this file in src/db/, one up from the bundle in dist/
+ * (scripts/build.mjs), so it is looked for rather than counted.
+ */
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'prisma', 'schema.prisma'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no prisma/schema.prisma above ${from}`);
+  }
+}
+
+const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** Where the schema and the migrations live; tests point these at temporary copies. */
 export interface MigrationPaths {

@@ -5,7 +5,12 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ConnectionState } from '../core/adapter-contract.ts';
-import type { CommandOutcome, DeliveryAttemptOutcome, Metrics } from '../core/metrics.ts';
+import type {
+  CommandOutcome,
+  CopyTranslationOutcome,
+  DeliveryAttemptOutcome,
+  Metrics,
+} from '../core/metrics.ts';
 import type { Platform } from '../core/domain/model.ts';
 import { platformLabel, type HealthReport } from './health-check.ts';
 
@@ -29,6 +34,7 @@ export class PrometheusMetrics implements Metrics {
   private readonly commandSeconds: Histogram<'command'>;
   private readonly deliveries: Counter<'platform' | 'outcome'>;
   private readonly tickSeconds: Histogram;
+  private readonly translations: Counter<'service' | 'outcome'>;
   private readonly pending: Gauge<'platform'>;
   private readonly oldestDue: Gauge<'platform'>;
   private readonly databaseUp: Gauge;
@@ -60,6 +66,12 @@ export class PrometheusMetrics implements Metrics {
       name: 'twinbridge_scheduler_tick_duration_seconds',
       help: "Time a scheduler tick took: the due jobs, then the outbox worker's drain",
       buckets: TICK_BUCKETS,
+      registers,
+    });
+    this.translations = new Counter({
+      name: 'twinbridge_relay_translations_total',
+      help: 'Machine translations of relayed copies by service and outcome (translated, same_language, unchanged, failed, timed_out: the copy went out with the original only)',
+      labelNames: ['service', 'outcome'],
       registers,
     });
     this.pending = new Gauge({
@@ -103,6 +115,10 @@ export class PrometheusMetrics implements Metrics {
   tickStarted(): () => void {
     const started = this.seconds();
     return () => this.tickSeconds.observe(this.seconds() - started);
+  }
+
+  copyTranslated(service: string, outcome: CopyTranslationOutcome): void {
+    this.translations.inc({ service, outcome });
   }
 
   /** The scrape's text, with the gauges set from a health report read just before. */

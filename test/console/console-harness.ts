@@ -10,14 +10,19 @@ import { ConsoleSession } from '../../src/adapters/console/console-session.ts';
 import { postingAdapter } from '../support/posting-adapter.ts';
 import type { CommandBus } from '../../src/core/commands/command-bus.ts';
 import type { Clock } from '../../src/core/ports.ts';
+import type { MachineTranslation } from '../../src/core/relay/machine-translation.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { wireTwinbridge } from '../../src/main.ts';
 
 /** A fixed clock that moves one millisecond per reading, so the order of events stays defined. */
 export class TestClock implements Clock {
-  constructor(private current: Date) {}
+  /** `stepMs`: how far each reading moves the clock (1 ms keeps readings distinct; 0 holds it still). */
+  constructor(
+    private current: Date,
+    private readonly stepMs = 1,
+  ) {}
   now(): Date {
-    this.current = new Date(this.current.getTime() + 1);
+    this.current = new Date(this.current.getTime() + this.stepMs);
     return new Date(this.current);
   }
   set(instant: string | Date): void {
@@ -40,6 +45,7 @@ export function consoleHarness(
   database: Database,
   now = '2026-11-23T10:00:00Z',
   logLevel = 'info',
+  options: { machineTranslation?: MachineTranslation } = {},
 ): ConsoleHarness {
   const clock = new TestClock(new Date(now));
   const logLines: string[] = [];
@@ -57,6 +63,7 @@ export function consoleHarness(
     logger,
     clock,
     workerId: 'test',
+    ...options,
     adapters: () => [postingAdapter(new ConsolePoster(sink))],
   });
   const session = new ConsoleSession({

@@ -1,6 +1,7 @@
 /**
- * The real entry point, as `npm start` runs it: piped input on the embedded database in a
- * fresh data directory, and the data still there on the next start.
+ * The real entry point, as `npm start` runs it (the compiled bundle, rebuilt when a source is
+ * newer): piped input on the embedded database in a fresh data directory, and the data still
+ * there on the next start.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dataDir = mkdtempSync(join(tmpdir(), 'twinbridge-start-'));
 
 function start(input: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // `npm start` itself: the build of dist/ when a source changed, then the compiled bot.
+  return spawnSync('npm', ['start', '--silent'], {
     input,
     encoding: 'utf8',
     env: { ...process.env, TWINBRIDGE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },

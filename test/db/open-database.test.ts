@@ -102,6 +102,17 @@ describe('openDatabase, embedded', () => {
     });
     expect(secondLog.entries[0]?.details).toMatchObject({ appliedMigrations: [] });
   });
+
+  it('runs PostgreSQL with 16 MB of shared buffers rather than its default 128 MB', async () => {
+    for (const dataDir of [join(scratchDir, 'data'), ':memory:']) {
+      const database = await openDatabase({ dataDir });
+      try {
+        expect(await database.prisma.$queryRaw`SHOW shared_buffers`).toEqual([{ shared_buffers: '16MB' }]);
+      } finally {
+        await database.close();
+      }
+    }
+  });
 });
 
 describe('openDatabase, embedded data directory permissions', () => {

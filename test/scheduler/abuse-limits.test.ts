@@ -217,6 +217,21 @@ describe.each(DATABASE_KINDS)('abuse limits on %s', (kind) => {
       expect((await h.scheduler.tick())?.remindersReplanned).toBe(0);
     });
 
+    it('continues after the last exchange of each batch, planning each exchange once', async () => {
+      await twin('2026-05-01T08:00:00Z', { replanBatch: 3 });
+      for (const day of [1, 2, 3, 4, 5, 6, 7])
+        await h.run(
+          jana,
+          `event create partnership:1 title:Akce${day} kind:cultural-event start:"2026-06-0${day} 18:00"`,
+        );
+      await h.run(jana, 'partner handover partnership:1 town:Chicago');
+      await h.run(mike, 'partner reminders partnership:1 offsets:2d');
+      // The command planned 3; the tick plans the other 4, in batches of 3 and 1.
+      expect((await h.scheduler.tick())?.remindersReplanned).toBe(4);
+      expect(await pendingOffsets()).toEqual(Array(7).fill('2d'));
+      expect(await database.prisma.reminderReplan.count()).toBe(0);
+    });
+
     it('says all were planned when one batch holds them', async () => {
       await twin('2026-05-01T08:00:00Z', { replanBatch: 2 });
       await h.run(jana, 'event create partnership:1 title:Akce kind:cultural-event start:"2026-06-01 18:00"');

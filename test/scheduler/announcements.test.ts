@@ -159,6 +159,28 @@ describe.each(DATABASE_KINDS)('scheduled announcements on %s', (kind) => {
     expect(runs[0]?.details).toMatchObject({ channels: 2, next: null });
   });
 
+  it('logs each announcement sent, how late it went and where, and audits the run', async () => {
+    await twin('2026-05-01T08:00:00Z');
+    await h.run(jana, 'announce schedule partnership:1 text:"Zítra je sraz" at:"2026-05-02 10:00"');
+    // The bot was down at 10:00; it comes back five minutes later.
+    expect(await h.tickAt('2026-05-02T08:05:00Z')).toHaveLength(2);
+    const sent = h.logger.entries.filter((e) => e.message === 'scheduled announcement sent');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.level).toBe('info');
+    expect(sent[0]?.details).toMatchObject({
+      announcement: 1,
+      runAt: new Date('2026-05-02T08:00:00Z'),
+      channels: 2,
+      next: null,
+    });
+    // The test clock moves a millisecond per reading.
+    expect(sent[0]?.details['lateMs']).toBeGreaterThanOrEqual(300_000);
+    expect(sent[0]?.details['lateMs']).toBeLessThan(301_000);
+    expect(h.logger.entries.filter((e) => e.level === 'warn')).toEqual([]);
+    const runs = await database.prisma.auditEntry.findMany({ where: { action: 'announce.run' } });
+    expect(runs.map((r) => r.targetType)).toEqual(['announcement']);
+  });
+
   it('keeps going when a partnership has no channel left, and says so in the log', async () => {
     await twin('2026-05-01T08:00:00Z');
     await h.run(jana, 'announce schedule partnership:1 text:"Každé pondělí" cron:"0 9 * * 1"');

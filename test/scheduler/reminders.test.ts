@@ -157,6 +157,10 @@ describe.each(DATABASE_KINDS)('reminders on %s', (kind) => {
       );
       expect(await reminders('SENT')).toHaveLength(4);
       expect(await reminders('DROPPED')).toHaveLength(8);
+      const withdrawn = await database.prisma.delivery.findMany({ where: { status: 'DROPPED' } });
+      expect(new Set(withdrawn.map((d) => d.lastError))).toEqual(
+        new Set(['withdrawn: the event, its channels, the answer or the reminder times changed']),
+      );
       expect(await h.tickAt('2026-06-04T16:00:00Z')).toEqual([]);
 
       // A new title replaces the text of what is pending; the times stay.

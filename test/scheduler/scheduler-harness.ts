@@ -92,8 +92,9 @@ export function schedulerHarness(
   database: Database,
   now: string,
   limits?: Partial<AbuseLimits>,
+  clockStepMs = 1,
 ): SchedulerHarness {
-  const clock = new TestClock(new Date(now));
+  const clock = new TestClock(new Date(now), clockStepMs);
   const logger = recordingLogger();
   const poster = new RecordingPoster(clock);
   const parts = wireTwinbridge({

@@ -16,7 +16,7 @@
  * every command. Anything unexpected still gets an ephemeral "something went wrong (ref …)",
  * never Discord's "The application did not respond".
  */
-import { randomBytes } from 'node:crypto';
+import { newErrorReference } from '../../core/error-reference.ts';
 import {
   MessageFlags,
   type AutocompleteInteraction,
@@ -126,7 +126,7 @@ export class DiscordInteractionRouter {
 
   /** The last resort: log under a reference and tell the person, so nothing fails silently. */
   private async apologize(interaction: Interaction, error: unknown): Promise<void> {
-    const ref = randomBytes(4).toString('hex');
+    const ref = newErrorReference();
     this.logger.error(
       {
         err: error,

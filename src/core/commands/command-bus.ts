@@ -4,7 +4,7 @@
  * check role, run -> answer.
  * Problems the person can fix come back translated; anything else gets a reference and a log line.
  */
-import { randomBytes } from 'node:crypto';
+import { newErrorReference } from '../error-reference.ts';
 import type { Community, Member, Platform, Town } from '../domain/model.ts';
 import { ConflictError, DatabaseUnavailableError, NotFoundError, UserError } from '../errors.ts';
 import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
@@ -294,7 +294,7 @@ export class CommandBus {
       const key = 'error.database-unavailable';
       return { text: t(key) + retype, private: true, error: { key } };
     }
-    const ref = randomBytes(4).toString('hex');
+    const ref = newErrorReference();
     this.deps.logger.error(
       {
         ref,

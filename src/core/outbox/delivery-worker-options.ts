@@ -1,6 +1,7 @@
 /** What a DeliveryWorker is configured with, and what one drain did. */
 import type { Platform } from '../domain/model.ts';
 import type { Metrics } from '../metrics.ts';
+import type { MachineTranslation } from '../relay/machine-translation.ts';
 import type { PacingTimer } from './send-gate.ts';
 import type { SendLimits } from './send-limits.ts';
 
@@ -56,6 +57,13 @@ export interface DeliveryWorkerOptions {
   random?: () => number;
   /** Told what each attempt came to, per platform; NO_METRICS when not given. */
   metrics?: Metrics;
+  /**
+   * Relayed copies get a machine translation into their channel's language, added as they are
+   * sent (relay/copy-translation.ts). Unset: originals only.
+   */
+  machineTranslation?: MachineTranslation;
+  /** How long a copy waits for its translation before it goes out without. Default: 5 s. */
+  translationTimeoutMs?: number;
 }
 
 export interface DrainResult {

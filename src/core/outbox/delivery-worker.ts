@@ -19,6 +19,7 @@ import { FailureRecorder, logContext } from './failure-recorder.ts';
 import { OutcomeWriter } from './outcome-writer.ts';
 import { LOST, PacedSender, RELEASED } from './paced-sender.ts';
 import { realTimer } from './send-gate.ts';
+import { CopyTranslation } from '../relay/copy-translation.ts';
 import { isRelayKind } from '../relay/relayed-post.ts';
 import { PLATFORM_SEND_LIMITS } from './send-limits.ts';
 import type { DeliveryWorkerOptions, DrainResult } from './delivery-worker-options.ts';
@@ -28,7 +29,7 @@ export type { DeliveryWorkerOptions, DrainResult };
 type Outcome = keyof DrainResult;
 
 export class DeliveryWorker {
-  private readonly options: Required<Omit<DeliveryWorkerOptions, 'limits'>>;
+  private readonly options: Required<Omit<DeliveryWorkerOptions, 'limits' | 'machineTranslation'>>;
   private readonly sender: PacedSender;
   private readonly backoff: BackoffPolicy;
   private readonly outcomes: OutcomeWriter;
@@ -47,6 +48,7 @@ export class DeliveryWorker {
   private readonly holds: DestinationHolds;
   private readonly claims: ClaimKeeper;
   private readonly failures: FailureRecorder;
+  private readonly translation: CopyTranslation | undefined;
 
   constructor(
     private readonly store: Store,
@@ -69,6 +71,7 @@ export class DeliveryWorker {
       retryWakeHorizonMs: 60_000,
       random: Math.random,
       metrics: NO_METRICS,
+      translationTimeoutMs: 5_000,
       ...options,
     };
     const { workerId, leaseMs, timer, sendTimeoutMs, baseBackoffMs, maxBackoffMs, random } = this.options;
@@ -85,6 +88,13 @@ export class DeliveryWorker {
       this.drainAgain = true;
     });
     this.holds = new DestinationHolds(this.options.perDestination);
+    this.translation =
+      options.machineTranslation &&
+      new CopyTranslation(options.machineTranslation, logger, {
+        timer,
+        timeoutMs: this.options.translationTimeoutMs,
+        metrics: this.options.metrics,
+      });
   }
 
   /**
@@ -275,7 +285,9 @@ export class DeliveryWorker {
         `claimed ${delivery.takeovers} times in a row without an outcome (the worker stopped while sending)`,
       );
     }
-    const result = await this.sender.send(delivery, slotDeadline, () => this.claims.confirm(delivery.id));
+    // Translated at each attempt, never stored: the outbox keeps the original (docs/RELAY.md).
+    const posted = this.translation ? await this.translation.prepare(delivery) : delivery;
+    const result = await this.sender.send(posted, slotDeadline, () => this.claims.confirm(delivery.id));
     // Another worker has it, or will once its lease lapses: nothing to record from here.
     if (result === LOST) return 'lost';
     if (result === RELEASED) {

@@ -91,6 +91,7 @@ function delivery(id: string, to: string | { user: string }, editsMessageId?: st
       channelLinkId: to,
       townId: 't',
       partnershipId: 'p',
+      language: 'de',
       target,
       editsMessageId,
     },

@@ -4,7 +4,7 @@
  * per event: the original's ids and every copy's delivery are recorded together or not at all,
  * so an event the platform delivers twice, or one cut short by a crash, is relayed once.
  */
-import { randomBytes } from 'node:crypto';
+import { newErrorReference } from '../error-reference.ts';
 import type { ChannelLink } from '../domain/model.ts';
 import type { ChannelPlacement, Clock, Logger, NewDelivery, Repositories, Store } from '../ports.ts';
 import type {
@@ -145,7 +145,7 @@ export class RelayService {
       this.deps.logger.error(
         {
           err: error,
-          ref: randomBytes(4).toString('hex'),
+          ref: newErrorReference(),
           platform: source.platform,
           channel: source.channelId,
         },

@@ -46,6 +46,7 @@ interface ClaimedRow {
   targetMissing: boolean;
   linkTownId: string | null;
   linkPartnershipId: string | null;
+  linkLanguage: string | null;
   channelId: string | null;
   channelName: string | null;
   linkPlatform: Platform | null;
@@ -63,6 +64,7 @@ function destinationOf(row: ClaimedRow): ClaimedDelivery['destination'] {
       channelLinkId: row.channelLinkId,
       townId: row.linkTownId ?? '',
       partnershipId: row.linkPartnershipId ?? '',
+      language: row.linkLanguage ?? '',
       target: {
         platform: row.linkPlatform,
         communityExternalId: row.linkCommunity ?? '',
@@ -177,7 +179,8 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         COALESCE(c."editsMessageId", ed."platformMessageId") AS "editsMessageId",
         (c."editsDeliveryId" IS NOT NULL AND ed."platformMessageId" IS NULL) AS "targetMissing",
         COALESCE(c."threadMessageId", td."platformMessageId") AS "threadMessageId",
-        l."townId" AS "linkTownId", l."partnershipId" AS "linkPartnershipId", l."channelId", l."channelName",
+        l."townId" AS "linkTownId", l."partnershipId" AS "linkPartnershipId", l.language AS "linkLanguage",
+        l."channelId", l."channelName",
         lc.platform::text AS "linkPlatform", lc."externalId" AS "linkCommunity",
         c."recipientMemberId", m."platformUserId",
         mc.platform::text AS "memberPlatform", mc."externalId" AS "memberCommunity"

@@ -362,4 +362,7 @@ export const cs: Catalog = {
     'Jste jediný koordinátor města {town}: nejdřív jmenujte dalšího (town coordinator add user:…) a pak spusťte profile forget znovu.',
   'privacy.forgotten':
     'Vaše údaje v této komunitě jsou smazané. {answers, plural, one {# odpověď zůstává} few {# odpovědi zůstávají} many {# odpovědi zůstává} other {# odpovědí zůstává}} v počtech akcí bez vašeho jména; {messages, plural, one {# čekající zpráva byla stažena} few {# čekající zprávy byly staženy} many {# čekající zprávy bylo staženo} other {# čekajících zpráv bylo staženo}}. Pokud bota budete používat znovu, začnete jako nový člen.',
+  'relay.translation-from':
+    '🌐 Strojový překlad {source, select, cs {z češtiny} de {z němčiny} en {z angličtiny} pl {z polštiny} sk {ze slovenštiny} fr {z francouzštiny} it {z italštiny} es {ze španělštiny} hu {z maďarštiny} uk {z ukrajinštiny} nl {z nizozemštiny} other {(původní jazyk: {sourceName})}}:',
+  'relay.translation-unknown-source': '🌐 Strojový překlad:',
 };

@@ -370,4 +370,7 @@ export const de: Catalog = {
     'Sie sind der einzige Koordinator von {town}: Benennen Sie zuerst einen weiteren (town coordinator add user:…) und führen Sie dann profile forget erneut aus.',
   'privacy.forgotten':
     'Ihre Daten in dieser Community sind gelöscht. {answers, plural, one {# Antwort bleibt} other {# Antworten bleiben}} ohne Ihren Namen in den Zahlen der Veranstaltungen; {messages, plural, one {# wartende Nachricht wurde} other {# wartende Nachrichten wurden}} zurückgezogen. Wenn Sie den Bot hier wieder nutzen, beginnen Sie als neues Mitglied.',
+  'relay.translation-from':
+    '🌐 Maschinelle Übersetzung {source, select, de {aus dem Deutschen} cs {aus dem Tschechischen} en {aus dem Englischen} pl {aus dem Polnischen} sk {aus dem Slowakischen} fr {aus dem Französischen} it {aus dem Italienischen} es {aus dem Spanischen} hu {aus dem Ungarischen} uk {aus dem Ukrainischen} nl {aus dem Niederländischen} other {(Originalsprache: {sourceName})}}:',
+  'relay.translation-unknown-source': '🌐 Maschinelle Übersetzung:',
 };

@@ -356,4 +356,6 @@ export const en = {
     'You are the only coordinator of {town}: name another one first (town coordinator add user:…), then run profile forget again.',
   'privacy.forgotten':
     'Your data in this community is deleted. {answers, plural, one {# answer stays} other {# answers stay}} in the events’ counts without your name; {messages, plural, one {# waiting message was} other {# waiting messages were}} withdrawn. If you use the bot here again, you start as a new member.',
+  'relay.translation-from': '🌐 Machine translation from {source, select, other {{sourceName}}}:',
+  'relay.translation-unknown-source': '🌐 Machine translation:',
 } as const;

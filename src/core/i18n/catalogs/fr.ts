@@ -372,4 +372,7 @@ export const fr: Catalog = {
     'Vous êtes le seul coordinateur de {town} : nommez-en d’abord un autre (town coordinator add user:…), puis relancez profile forget.',
   'privacy.forgotten':
     'Vos données dans cette communauté sont supprimées. {answers, plural, one {# réponse reste} many {# de réponses restent} other {# réponses restent}} dans les totaux des événements, sans votre nom ; {messages, plural, one {# message en attente a été retiré} many {# de messages en attente ont été retirés} other {# messages en attente ont été retirés}}. Si vous utilisez de nouveau le bot ici, vous repartez comme nouveau membre.',
+  'relay.translation-from':
+    '🌐 Traduction automatique {source, select, fr {du français} cs {du tchèque} de {de l’allemand} en {de l’anglais} pl {du polonais} sk {du slovaque} it {de l’italien} es {de l’espagnol} hu {du hongrois} uk {de l’ukrainien} nl {du néerlandais} other {(langue d’origine : {sourceName})}} :',
+  'relay.translation-unknown-source': '🌐 Traduction automatique :',
 };

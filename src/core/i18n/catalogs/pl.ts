@@ -364,4 +364,7 @@ export const pl: Catalog = {
     'Jesteś jedynym koordynatorem miasta {town}: najpierw wyznacz kolejnego (town coordinator add user:…), a potem ponownie uruchom profile forget.',
   'privacy.forgotten':
     'Twoje dane w tej społeczności zostały usunięte. {answers, plural, one {# odpowiedź pozostaje} few {# odpowiedzi pozostają} many {# odpowiedzi pozostaje} other {# odpowiedzi pozostaje}} w liczbach wydarzeń bez Twojego imienia; {messages, plural, one {# czekająca wiadomość została wycofana} few {# czekające wiadomości zostały wycofane} many {# czekających wiadomości zostało wycofanych} other {# czekającej wiadomości zostało wycofane}}. Jeśli znowu skorzystasz tu z bota, zaczniesz jako nowy członek.',
+  'relay.translation-from':
+    '🌐 Tłumaczenie maszynowe {source, select, pl {z polskiego} cs {z czeskiego} de {z niemieckiego} en {z angielskiego} sk {ze słowackiego} fr {z francuskiego} it {z włoskiego} es {z hiszpańskiego} hu {z węgierskiego} uk {z ukraińskiego} nl {z niderlandzkiego} other {(język oryginału: {sourceName})}}:',
+  'relay.translation-unknown-source': '🌐 Tłumaczenie maszynowe:',
 };

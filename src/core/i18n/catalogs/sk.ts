@@ -363,4 +363,7 @@ export const sk: Catalog = {
     'Ste jediný koordinátor mesta {town}: najprv vymenujte ďalšieho (town coordinator add user:…) a potom spustite profile forget znova.',
   'privacy.forgotten':
     'Vaše údaje v tejto komunite sú vymazané. {answers, plural, one {# odpoveď zostáva} few {# odpovede zostávajú} many {# odpovede zostáva} other {# odpovedí zostáva}} v počtoch podujatí bez vášho mena; {messages, plural, one {# čakajúca správa bola stiahnutá} few {# čakajúce správy boli stiahnuté} many {# čakajúcej správy bolo stiahnutej} other {# čakajúcich správ bolo stiahnutých}}. Ak budete bota používať znova, začnete ako nový člen.',
+  'relay.translation-from':
+    '🌐 Strojový preklad {source, select, sk {zo slovenčiny} cs {z češtiny} de {z nemčiny} en {z angličtiny} pl {z poľštiny} fr {z francúzštiny} it {z taliančiny} es {zo španielčiny} hu {z maďarčiny} uk {z ukrajinčiny} nl {z holandčiny} other {(pôvodný jazyk: {sourceName})}}:',
+  'relay.translation-unknown-source': '🌐 Strojový preklad:',
 };
