@@ -32,7 +32,14 @@ describe('command definitions', () => {
         }
         if (spec.type === 'choice') {
           expect(spec.choices.length).toBeLessThanOrEqual(25);
-          for (const choice of spec.choices) expect(choice.label.en.length).toBeLessThanOrEqual(100);
+          for (const choice of spec.choices) {
+            for (const language of SUPPORTED_LANGUAGES) {
+              expect(choice.label[language]?.length, `${name} ${choice.value} ${language}`).toBeGreaterThan(
+                0,
+              );
+              expect(choice.label[language]?.length).toBeLessThanOrEqual(100);
+            }
+          }
         }
       }
       // Slack: the usage hint of /twin is at most 1,000 characters.

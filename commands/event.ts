@@ -7,22 +7,31 @@ export const exchangeKindOption = choiceOptionOf(exchangeKinds, {
   en: 'Kind of event',
   cs: 'Druh akce',
   de: 'Art der Veranstaltung',
+  pl: 'Rodzaj wydarzenia',
+  sk: 'Druh podujatia',
+  fr: 'Type d’événement',
 });
 
 const title = {
   type: 'string',
   maxLength: 200,
-  description: { en: 'Title', cs: 'Název', de: 'Titel' },
+  description: { en: 'Title', cs: 'Název', de: 'Titel', pl: 'Tytuł', sk: 'Názov', fr: 'Titre' },
 } as const satisfies StringOption;
 const start = timeOption({
   en: 'Start: 2026-06-05 18:00, “tomorrow 18:00”, “next friday 9:30”',
   cs: 'Začátek: 2026-06-05 18:00, „zítra 18:00“, „příští pátek 9:30“',
   de: 'Beginn: 2026-06-05 18:00, „morgen 18:00“, „nächsten Freitag 9:30“',
+  pl: 'Początek: 2026-06-05 18:00, „tomorrow 18:00“, „next friday 9:30“',
+  sk: 'Začiatok: 2026-06-05 18:00, „tomorrow 18:00“, „next friday 9:30“',
+  fr: 'Début : 2026-06-05 18:00, « tomorrow 18:00 », « next friday 9:30 »',
 });
 const end = timeOption({
   en: 'End (default: two hours after the start)',
   cs: 'Konec (výchozí: dvě hodiny po začátku)',
   de: 'Ende (Standard: zwei Stunden nach Beginn)',
+  pl: 'Koniec (domyślnie: dwie godziny po początku)',
+  sk: 'Koniec (predvolený: dve hodiny po začiatku)',
+  fr: 'Fin (par défaut : deux heures après le début)',
 });
 const location = {
   type: 'string',
@@ -31,6 +40,9 @@ const location = {
     en: 'Place or meeting link',
     cs: 'Místo nebo odkaz na schůzku',
     de: 'Ort oder Meeting-Link',
+    pl: 'Miejsce albo link do spotkania',
+    sk: 'Miesto alebo odkaz na stretnutie',
+    fr: 'Lieu ou lien de la réunion',
   },
 } as const satisfies StringOption;
 const capacity = {
@@ -41,13 +53,23 @@ const capacity = {
     en: 'Places, guests included (empty: unlimited)',
     cs: 'Počet míst včetně hostů (prázdné: neomezeně)',
     de: 'Plätze inkl. Gäste (leer: unbegrenzt)',
+    pl: 'Liczba miejsc z gośćmi (puste: bez limitu)',
+    sk: 'Počet miest vrátane hostí (prázdne: neobmedzene)',
+    fr: 'Places, invités compris (vide : illimité)',
   },
 } as const satisfies IntegerOption;
 const description = {
   type: 'string',
   maxLength: 2000,
   multiline: true,
-  description: { en: 'Description', cs: 'Popis', de: 'Beschreibung' },
+  description: {
+    en: 'Description',
+    cs: 'Popis',
+    de: 'Beschreibung',
+    pl: 'Opis',
+    sk: 'Popis',
+    fr: 'Description',
+  },
 } as const satisfies StringOption;
 
 export const eventCreate = defineCommand({
@@ -57,6 +79,9 @@ export const eventCreate = defineCommand({
     en: 'Create an exchange event hosted by your town',
     cs: 'Vytvořit akci pořádanou vaším městem',
     de: 'Eine Veranstaltung Ihrer Stadt anlegen',
+    pl: 'Utwórz wydarzenie organizowane przez Twoje miasto',
+    sk: 'Vytvoriť podujatie organizované vaším mestom',
+    fr: 'Créer un événement d’échange organisé par votre ville',
   },
   options: {
     partnership: { ...partnershipOption, required: true },
@@ -80,6 +105,9 @@ export const eventList = defineCommand({
     en: 'Upcoming events of your partnerships',
     cs: 'Nadcházející akce vašich partnerství',
     de: 'Kommende Veranstaltungen Ihrer Partnerschaften',
+    pl: 'Nadchodzące wydarzenia Twoich partnerstw',
+    sk: 'Nadchádzajúce podujatia vašich partnerstiev',
+    fr: 'Événements à venir de vos partenariats',
   },
   options: { partnership: partnershipOption },
 });
@@ -91,6 +119,9 @@ export const eventInfo = defineCommand({
     en: 'Show an event with its times, place and answers',
     cs: 'Zobrazit akci s časy, místem a odpověďmi',
     de: 'Veranstaltung mit Zeiten, Ort und Antworten anzeigen',
+    pl: 'Pokaż wydarzenie z godzinami, miejscem i odpowiedziami',
+    sk: 'Zobraziť podujatie s časmi, miestom a odpoveďami',
+    fr: 'Afficher un événement avec ses horaires, son lieu et les réponses',
   },
   options: { event: { ...eventOption, required: true } },
 });
@@ -102,6 +133,9 @@ export const eventEdit = defineCommand({
     en: 'Change an event your town hosts',
     cs: 'Změnit akci pořádanou vaším městem',
     de: 'Eine Veranstaltung Ihrer Stadt ändern',
+    pl: 'Zmień wydarzenie organizowane przez Twoje miasto',
+    sk: 'Zmeniť podujatie organizované vaším mestom',
+    fr: 'Modifier un événement organisé par votre ville',
   },
   options: {
     event: { ...eventOption, required: true },
@@ -122,13 +156,16 @@ export const eventCancel = defineCommand({
     en: 'Cancel an event your town hosts and tell every partner channel',
     cs: 'Zrušit akci vašeho města a oznámit to všem partnerským kanálům',
     de: 'Veranstaltung absagen und alle Partnerkanäle informieren',
+    pl: 'Odwołaj wydarzenie swojego miasta i powiadom wszystkie kanały partnerskie',
+    sk: 'Zrušiť podujatie vášho mesta a oznámiť to všetkým partnerským kanálom',
+    fr: 'Annuler un événement de votre ville et prévenir chaque salon partenaire',
   },
   options: {
     event: { ...eventOption, required: true },
     reason: {
       type: 'string',
       maxLength: 500,
-      description: { en: 'Reason', cs: 'Důvod', de: 'Grund' },
+      description: { en: 'Reason', cs: 'Důvod', de: 'Grund', pl: 'Powód', sk: 'Dôvod', fr: 'Motif' },
     },
   },
 });
@@ -140,6 +177,9 @@ export const eventAttendees = defineCommand({
     en: 'Who is coming, counted per town and country',
     cs: 'Kdo přijde, po městech a zemích',
     de: 'Wer kommt, nach Stadt und Land gezählt',
+    pl: 'Kto przyjdzie, według miast i krajów',
+    sk: 'Kto príde, podľa miest a krajín',
+    fr: 'Qui vient, compté par ville et par pays',
   },
   options: { event: { ...eventOption, required: true } },
 });
@@ -151,17 +191,43 @@ export const rsvp = defineCommand({
     en: 'Answer an event: going, maybe or no',
     cs: 'Odpovědět na akci: přijdu, možná, nepřijdu',
     de: 'Auf eine Veranstaltung antworten: dabei, vielleicht, nein',
+    pl: 'Odpowiedz na wydarzenie: będę, może, nie będę',
+    sk: 'Odpovedať na podujatie: prídem, možno, neprídem',
+    fr: 'Répondre à un événement : je viens, peut-être ou non',
   },
   options: {
     event: { ...eventOption, required: true },
     answer: {
       type: 'choice',
       required: true,
-      description: { en: 'Your answer', cs: 'Vaše odpověď', de: 'Ihre Antwort' },
+      description: {
+        en: 'Your answer',
+        cs: 'Vaše odpověď',
+        de: 'Ihre Antwort',
+        pl: 'Twoja odpowiedź',
+        sk: 'Vaša odpoveď',
+        fr: 'Votre réponse',
+      },
       choices: [
-        { value: 'going', label: { en: 'Going', cs: 'Přijdu', de: 'Dabei' } },
-        { value: 'maybe', label: { en: 'Maybe', cs: 'Možná', de: 'Vielleicht' } },
-        { value: 'no', label: { en: 'Not going', cs: 'Nepřijdu', de: 'Nicht dabei' } },
+        {
+          value: 'going',
+          label: { en: 'Going', cs: 'Přijdu', de: 'Dabei', pl: 'Będę', sk: 'Prídem', fr: 'Je viens' },
+        },
+        {
+          value: 'maybe',
+          label: { en: 'Maybe', cs: 'Možná', de: 'Vielleicht', pl: 'Może', sk: 'Možno', fr: 'Peut-être' },
+        },
+        {
+          value: 'no',
+          label: {
+            en: 'Not going',
+            cs: 'Nepřijdu',
+            de: 'Nicht dabei',
+            pl: 'Nie będę',
+            sk: 'Neprídem',
+            fr: 'Je ne viens pas',
+          },
+        },
       ],
     },
     guests: {
@@ -172,6 +238,9 @@ export const rsvp = defineCommand({
         en: 'People you bring along (default 0)',
         cs: 'Kolik lidí přivedete (výchozí 0)',
         de: 'Begleitpersonen (Standard 0)',
+        pl: 'Osoby, które zabierasz (domyślnie 0)',
+        sk: 'Koľko ľudí privediete (predvolené 0)',
+        fr: 'Personnes qui vous accompagnent (0 par défaut)',
       },
     },
   },

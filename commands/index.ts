@@ -4,7 +4,6 @@ import { announceCancel, announceList, announceSchedule, announceSend } from './
 import { channelLink, channelRelay, channelUnlink } from './channel.ts';
 import { eventAttendees, eventCancel, eventCreate, eventEdit, eventInfo, eventList, rsvp } from './event.ts';
 import {
-  partnerDigest,
   partnerEdit,
   partnerHandover,
   partnerInfo,
@@ -13,9 +12,9 @@ import {
   partnerJoin,
   partnerLeave,
   partnerList,
-  partnerReminders,
   partnerRevoke,
 } from './partner.ts';
+import { partnerDigest, partnerReminders } from './partner-schedule.ts';
 import { help, profileExport, profileForget, profileSet, profileShow } from './profile.ts';
 import { townCoordinatorAdd, townCoordinatorRemove, townInfo, townRegister } from './town.ts';
 

@@ -1,5 +1,5 @@
 import { choiceOptionOf, defineCommand } from '../src/core/commands/definition.ts';
-import type { ChoiceOption, ListOption } from '../src/core/commands/definition.ts';
+import type { ListOption } from '../src/core/commands/definition.ts';
 import { partnershipForms, partnershipStatuses } from '../src/core/domain/vocabularies.ts';
 import { partnershipOption, languageTagOption } from './shared-options.ts';
 
@@ -7,6 +7,9 @@ const formOption = choiceOptionOf(partnershipForms, {
   en: 'Form of cooperation',
   cs: 'Forma spolupráce',
   de: 'Form der Zusammenarbeit',
+  pl: 'Forma współpracy',
+  sk: 'Forma spolupráce',
+  fr: 'Forme de coopération',
 });
 
 const areasOption = {
@@ -17,6 +20,9 @@ const areasOption = {
     en: 'Areas, comma-separated: culture, youth, education, tourism…',
     cs: 'Oblasti oddělené čárkou: culture, youth, education, tourism…',
     de: 'Bereiche, durch Komma getrennt: culture, youth, education…',
+    pl: 'Obszary oddzielone przecinkami: culture, youth, education, tourism…',
+    sk: 'Oblasti oddelené čiarkou: culture, youth, education, tourism…',
+    fr: 'Domaines séparés par des virgules : culture, youth, education, tourism…',
   },
 } as const satisfies ListOption;
 
@@ -28,6 +34,9 @@ export const partnerInvite = defineCommand({
     en: 'Start a partnership (or grow one) and get an invite code for a partner town',
     cs: 'Založit partnerství (nebo rozšířit) a získat kód pozvánky pro partnerské město',
     de: 'Partnerschaft beginnen (oder erweitern) und Einladungscode für eine Partnerstadt erhalten',
+    pl: 'Rozpocznij (lub rozszerz) partnerstwo i uzyskaj kod zaproszenia dla miasta partnerskiego',
+    sk: 'Založiť (alebo rozšíriť) partnerstvo a získať kód pozvánky pre partnerské mesto',
+    fr: 'Lancer (ou élargir) un partenariat et obtenir un code d’invitation pour une ville partenaire',
   },
   options: {
     name: {
@@ -37,6 +46,9 @@ export const partnerInvite = defineCommand({
         en: 'Name of a new partnership',
         cs: 'Název nového partnerství',
         de: 'Name einer neuen Partnerschaft',
+        pl: 'Nazwa nowego partnerstwa',
+        sk: 'Názov nového partnerstva',
+        fr: 'Nom d’un nouveau partenariat',
       },
     },
     partnership: {
@@ -45,6 +57,9 @@ export const partnerInvite = defineCommand({
         en: 'Existing partnership to invite another town to',
         cs: 'Existující partnerství, do kterého pozvat další město',
         de: 'Bestehende Partnerschaft, zu der eine weitere Stadt eingeladen wird',
+        pl: 'Istniejące partnerstwo, do którego zaprosić kolejne miasto',
+        sk: 'Existujúce partnerstvo, do ktorého pozvať ďalšie mesto',
+        fr: 'Partenariat existant auquel inviter une autre ville',
       },
     },
     form: formOption,
@@ -57,6 +72,9 @@ export const partnerInvite = defineCommand({
         en: 'Days the code stays valid (default 7)',
         cs: 'Počet dní platnosti kódu (výchozí 7)',
         de: 'Gültigkeit des Codes in Tagen (Standard 7)',
+        pl: 'Ile dni kod jest ważny (domyślnie 7)',
+        sk: 'Počet dní platnosti kódu (predvolené 7)',
+        fr: 'Jours de validité du code (7 par défaut)',
       },
     },
   },
@@ -70,13 +88,23 @@ export const partnerJoin = defineCommand({
     en: 'Join a partnership with an invite code; this channel becomes your shared channel',
     cs: 'Připojit se k partnerství kódem; tento kanál se stane sdíleným kanálem',
     de: 'Mit einem Code beitreten; dieser Kanal wird Ihr gemeinsamer Kanal',
+    pl: 'Dołącz do partnerstwa kodem zaproszenia; ten kanał stanie się wspólnym kanałem',
+    sk: 'Pripojiť sa k partnerstvu kódom; tento kanál sa stane zdieľaným kanálom',
+    fr: 'Rejoindre un partenariat avec un code ; ce salon devient votre salon partagé',
   },
   options: {
     code: {
       type: 'string',
       required: true,
       maxLength: 64,
-      description: { en: 'Invite code', cs: 'Kód pozvánky', de: 'Einladungscode' },
+      description: {
+        en: 'Invite code',
+        cs: 'Kód pozvánky',
+        de: 'Einladungscode',
+        pl: 'Kod zaproszenia',
+        sk: 'Kód pozvánky',
+        fr: 'Code d’invitation',
+      },
     },
     language: {
       ...languageTagOption,
@@ -84,6 +112,9 @@ export const partnerJoin = defineCommand({
         en: 'Language of posts in this channel (default: your town’s)',
         cs: 'Jazyk příspěvků v tomto kanálu (výchozí: jazyk města)',
         de: 'Sprache der Beiträge in diesem Kanal (Standard: die der Stadt)',
+        pl: 'Język postów w tym kanale (domyślnie: Twojego miasta)',
+        sk: 'Jazyk príspevkov v tomto kanáli (predvolený: vášho mesta)',
+        fr: 'Langue des messages dans ce salon (par défaut : celle de votre ville)',
       },
     },
   },
@@ -96,6 +127,9 @@ export const partnerList = defineCommand({
     en: 'List your town’s partnerships',
     cs: 'Vypsat partnerství vašeho města',
     de: 'Partnerschaften Ihrer Stadt auflisten',
+    pl: 'Lista partnerstw Twojego miasta',
+    sk: 'Zoznam partnerstiev vášho mesta',
+    fr: 'Lister les partenariats de votre ville',
   },
   options: {},
 });
@@ -107,6 +141,9 @@ export const partnerInfo = defineCommand({
     en: 'Show a partnership: towns, form, areas, channels',
     cs: 'Zobrazit partnerství: města, forma, oblasti, kanály',
     de: 'Partnerschaft anzeigen: Städte, Form, Bereiche, Kanäle',
+    pl: 'Pokaż partnerstwo: miasta, formę, obszary, kanały',
+    sk: 'Zobraziť partnerstvo: mestá, formu, oblasti, kanály',
+    fr: 'Afficher un partenariat : villes, forme, domaines, salons',
   },
   options: { partnership: { ...partnershipOption, required: true } },
 });
@@ -119,15 +156,32 @@ export const partnerEdit = defineCommand({
     en: 'Change a partnership’s name, status, form, areas or agreement',
     cs: 'Změnit název, stav, formu, oblasti nebo smlouvu partnerství',
     de: 'Name, Status, Form, Bereiche oder Vereinbarung ändern',
+    pl: 'Zmień nazwę, status, formę, obszary lub umowę partnerstwa',
+    sk: 'Zmeniť názov, stav, formu, oblasti alebo zmluvu partnerstva',
+    fr: 'Modifier le nom, le statut, la forme, les domaines ou la convention d’un partenariat',
   },
   options: {
     partnership: { ...partnershipOption, required: true },
     name: {
       type: 'string',
       maxLength: 100,
-      description: { en: 'New name', cs: 'Nový název', de: 'Neuer Name' },
+      description: {
+        en: 'New name',
+        cs: 'Nový název',
+        de: 'Neuer Name',
+        pl: 'Nowa nazwa',
+        sk: 'Nový názov',
+        fr: 'Nouveau nom',
+      },
     },
-    status: choiceOptionOf(partnershipStatuses, { en: 'Status', cs: 'Stav', de: 'Status' }),
+    status: choiceOptionOf(partnershipStatuses, {
+      en: 'Status',
+      cs: 'Stav',
+      de: 'Status',
+      pl: 'Status',
+      sk: 'Stav',
+      fr: 'Statut',
+    }),
     form: formOption,
     areas: areasOption,
     'agreement-date': {
@@ -137,6 +191,9 @@ export const partnerEdit = defineCommand({
         en: 'Date the agreement was signed (YYYY-MM-DD)',
         cs: 'Datum podpisu smlouvy (RRRR-MM-DD)',
         de: 'Datum der Unterzeichnung (JJJJ-MM-TT)',
+        pl: 'Data podpisania umowy (RRRR-MM-DD)',
+        sk: 'Dátum podpísania zmluvy (RRRR-MM-DD)',
+        fr: 'Date de signature de la convention (AAAA-MM-JJ)',
       },
     },
     'agreement-url': {
@@ -146,6 +203,9 @@ export const partnerEdit = defineCommand({
         en: 'Link to the agreement document',
         cs: 'Odkaz na dokument smlouvy',
         de: 'Link zum Vereinbarungsdokument',
+        pl: 'Link do dokumentu umowy',
+        sk: 'Odkaz na dokument zmluvy',
+        fr: 'Lien vers le document de la convention',
       },
     },
   },
@@ -158,93 +218,11 @@ export const partnerLeave = defineCommand({
     en: 'Take your town out of a partnership and unlink its channels',
     cs: 'Vyjmout vaše město z partnerství a odpojit jeho kanály',
     de: 'Ihre Stadt aus einer Partnerschaft nehmen und Kanäle trennen',
+    pl: 'Wycofaj swoje miasto z partnerstwa i odłącz jego kanały',
+    sk: 'Vyradiť vaše mesto z partnerstva a odpojiť jeho kanály',
+    fr: 'Retirer votre ville d’un partenariat et délier ses salons',
   },
   options: { partnership: { ...partnershipOption, required: true } },
-});
-
-export const partnerReminders = defineCommand({
-  path: ['partner', 'reminders'],
-  role: 'coordinator',
-  sharedSetting: true,
-  description: {
-    en: 'Show or set when reminders go out before events (e.g. 7d,1d,1h, or off)',
-    cs: 'Zobrazit nebo nastavit, kdy chodí připomínky před akcemi (např. 7d,1d,1h, nebo off)',
-    de: 'Anzeigen oder festlegen, wann Erinnerungen vor Veranstaltungen kommen (z. B. 7d,1d,1h)',
-  },
-  options: {
-    partnership: { ...partnershipOption, required: true },
-    offsets: {
-      type: 'list',
-      maxItems: 10,
-      itemMaxLength: 10,
-      description: {
-        en: 'Times before each event, comma-separated: 7d,1d,1h (d, h, m), or off',
-        cs: 'Časy před akcí oddělené čárkou: 7d,1d,1h (d, h, m), nebo off',
-        de: 'Zeiten vor der Veranstaltung, durch Komma getrennt: 7d,1d,1h (d, h, m) oder off',
-      },
-    },
-  },
-  examples: [
-    'partner reminders partnership:1 offsets:7d,1d,1h',
-    'partner reminders partnership:1 offsets:off',
-  ],
-});
-
-const weekday = <V extends string>(value: V, en: string, cs: string, de: string) =>
-  ({ value, label: { en, cs, de } }) as const;
-
-export const partnerDigest = defineCommand({
-  path: ['partner', 'digest'],
-  role: 'coordinator',
-  sharedSetting: true,
-  description: {
-    en: 'Show or set the weekly digest of upcoming events: day, hour, or off',
-    cs: 'Zobrazit nebo nastavit týdenní přehled nadcházejících akcí: den, hodina, nebo off',
-    de: 'Wochenüberblick anstehender Veranstaltungen anzeigen oder einstellen: Tag, Stunde, off',
-  },
-  options: {
-    partnership: { ...partnershipOption, required: true },
-    day: {
-      type: 'choice',
-      description: {
-        en: 'Day of the week, or off',
-        cs: 'Den v týdnu, nebo off (vypnout)',
-        de: 'Wochentag oder off (aus)',
-      },
-      choices: [
-        weekday('monday', 'Monday', 'pondělí', 'Montag'),
-        weekday('tuesday', 'Tuesday', 'úterý', 'Dienstag'),
-        weekday('wednesday', 'Wednesday', 'středa', 'Mittwoch'),
-        weekday('thursday', 'Thursday', 'čtvrtek', 'Donnerstag'),
-        weekday('friday', 'Friday', 'pátek', 'Freitag'),
-        weekday('saturday', 'Saturday', 'sobota', 'Samstag'),
-        weekday('sunday', 'Sunday', 'neděle', 'Sonntag'),
-        weekday('off', 'Off', 'vypnout', 'aus'),
-      ],
-    } satisfies ChoiceOption,
-    hour: {
-      type: 'integer',
-      min: 0,
-      max: 23,
-      description: {
-        en: 'Hour of the day, 0-23 (default 9)',
-        cs: 'Hodina dne, 0–23 (výchozí 9)',
-        de: 'Stunde des Tages, 0–23 (Standard 9)',
-      },
-    },
-    timezone: {
-      type: 'string',
-      autocomplete: 'timezone',
-      maxLength: 64,
-      description: {
-        en: 'Time zone of day and hour (default: your town’s)',
-        cs: 'Časové pásmo dne a hodiny (výchozí: vašeho města)',
-        de: 'Zeitzone für Tag und Stunde (Standard: die Ihrer Stadt)',
-      },
-    },
-  },
-  rest: 'day',
-  examples: ['partner digest partnership:1 day:monday hour:9', 'partner digest partnership:1 off'],
 });
 
 export const partnerHandover = defineCommand({
@@ -255,6 +233,9 @@ export const partnerHandover = defineCommand({
     en: 'Hand the partnership’s shared settings over to another partner town',
     cs: 'Předat sdílená nastavení partnerství jinému partnerskému městu',
     de: 'Die gemeinsamen Einstellungen an eine andere Partnerstadt übergeben',
+    pl: 'Przekaż wspólne ustawienia partnerstwa innemu miastu partnerskiemu',
+    sk: 'Odovzdať zdieľané nastavenia partnerstva inému partnerskému mestu',
+    fr: 'Confier les réglages communs du partenariat à une autre ville partenaire',
   },
   options: {
     partnership: { ...partnershipOption, required: true },
@@ -266,6 +247,9 @@ export const partnerHandover = defineCommand({
         en: 'Name of the partner town that takes over',
         cs: 'Název partnerského města, které nastavení převezme',
         de: 'Name der Partnerstadt, die übernimmt',
+        pl: 'Nazwa miasta partnerskiego, które je przejmuje',
+        sk: 'Názov partnerského mesta, ktoré ich preberá',
+        fr: 'Nom de la ville partenaire qui les reprend',
       },
     },
   },
@@ -279,6 +263,9 @@ export const partnerInvites = defineCommand({
     en: 'List a partnership’s open invites: created when, by whom, until when',
     cs: 'Vypsat otevřené pozvánky partnerství: kdy, kdo a do kdy',
     de: 'Offene Einladungen einer Partnerschaft auflisten: wann, von wem, bis wann',
+    pl: 'Lista otwartych zaproszeń partnerstwa: kiedy, przez kogo, do kiedy',
+    sk: 'Zoznam otvorených pozvánok partnerstva: kedy, kým, do kedy',
+    fr: 'Lister les invitations ouvertes d’un partenariat : créées quand, par qui, jusqu’à quand',
   },
   options: { partnership: { ...partnershipOption, required: true } },
 });
@@ -290,6 +277,9 @@ export const partnerRevoke = defineCommand({
     en: 'Revoke an open invite (see partner invites)',
     cs: 'Zrušit otevřenou pozvánku (viz partner invites)',
     de: 'Eine offene Einladung zurückziehen (siehe partner invites)',
+    pl: 'Unieważnij otwarte zaproszenie (zobacz partner invites)',
+    sk: 'Zrušiť otvorenú pozvánku (pozrite partner invites)',
+    fr: 'Révoquer une invitation ouverte (voir partner invites)',
   },
   options: {
     partnership: { ...partnershipOption, required: true },
@@ -301,6 +291,9 @@ export const partnerRevoke = defineCommand({
         en: 'The invite as partner invites lists it',
         cs: 'Pozvánka, jak ji uvádí partner invites',
         de: 'Die Einladung, wie partner invites sie auflistet',
+        pl: 'Zaproszenie tak, jak pokazuje je partner invites',
+        sk: 'Pozvánka tak, ako ju uvádza partner invites',
+        fr: 'L’invitation telle que partner invites l’affiche',
       },
     },
   },

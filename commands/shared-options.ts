@@ -9,6 +9,9 @@ export const partnershipOption = {
     en: 'Partnership number (see partner list)',
     cs: 'Číslo partnerství (viz partner list)',
     de: 'Nummer der Partnerschaft (siehe partner list)',
+    pl: 'Numer partnerstwa (zobacz partner list)',
+    sk: 'Číslo partnerstva (pozrite partner list)',
+    fr: 'Numéro du partenariat (voir partner list)',
   },
 } as const satisfies IntegerOption;
 
@@ -20,6 +23,9 @@ export const eventOption = {
     en: 'Event number (see event list)',
     cs: 'Číslo akce (viz event list)',
     de: 'Nummer der Veranstaltung (siehe event list)',
+    pl: 'Numer wydarzenia (zobacz event list)',
+    sk: 'Číslo podujatia (pozrite event list)',
+    fr: 'Numéro de l’événement (voir event list)',
   },
 } as const satisfies IntegerOption;
 
@@ -30,6 +36,9 @@ export const languageTagOption = {
     en: 'Language code, e.g. cs, de, en, pl',
     cs: 'Kód jazyka, např. cs, de, en, pl',
     de: 'Sprachcode, z. B. cs, de, en, pl',
+    pl: 'Kod języka, np. pl, cs, de, en',
+    sk: 'Kód jazyka, napr. sk, cs, de, en',
+    fr: 'Code de langue, par ex. fr, cs, de, en',
   },
 } as const satisfies StringOption;
 

@@ -135,11 +135,11 @@ describe('validateOptions, option by option', () => {
     expect(rejection(() => valid({ count: '  ' })).key).toBe('validation.not-a-whole-number');
   });
 
-  it('reads yes and no in English, Czech and German, in any case', () => {
-    for (const word of ['true', 'Yes', 'y', '1', 'ANO', 'ja', 'on', ' yes ']) {
+  it('reads yes and no in every catalog language, in any case', () => {
+    for (const word of ['true', 'Yes', 'y', '1', 'ANO', 'ja', 'Tak', 'áno', 'oui', 'on', ' yes ']) {
       expect(valid({ flag: word }), word).toEqual({ flag: true });
     }
-    for (const word of ['false', 'No', 'n', '0', 'ne', 'Nein', 'off']) {
+    for (const word of ['false', 'No', 'n', '0', 'ne', 'Nein', 'nie', 'NON', 'off']) {
       expect(valid({ flag: word }), word).toEqual({ flag: false });
     }
     expect(valid({ flag: false })).toEqual({ flag: false });

@@ -16,7 +16,6 @@ import {
 } from '../commands/event.ts';
 import type { CommandId } from '../commands/index.ts';
 import {
-  partnerDigest,
   partnerEdit,
   partnerHandover,
   partnerInfo,
@@ -25,9 +24,9 @@ import {
   partnerJoin,
   partnerLeave,
   partnerList,
-  partnerReminders,
   partnerRevoke,
 } from '../commands/partner.ts';
+import { partnerDigest, partnerReminders } from '../commands/partner-schedule.ts';
 import { help, profileExport, profileForget, profileSet, profileShow } from '../commands/profile.ts';
 import { townCoordinatorAdd, townCoordinatorRemove, townInfo, townRegister } from '../commands/town.ts';
 import { route, type CommandRoute } from './core/commands/command-route.ts';

@@ -316,9 +316,21 @@ export interface ChannelPoster {
   remove(target: ChannelTarget, platformMessageId: string): Promise<PostResult>;
 }
 
+export type CronField = 'minute' | 'hour' | 'day' | 'month' | 'weekday';
+
+/**
+ * Why a cron expression is refused, as data the core words in the reader's language (never a
+ * library's English message): the wrong number of fields, one field that cannot be read (with
+ * its allowed range), or fields each valid that never meet (31 February).
+ */
+export type CronProblem =
+  | { kind: 'field-count'; count: number }
+  | { kind: 'field'; field: CronField; value: string; min: number; max: number }
+  | { kind: 'never' };
+
 /** Recurrence rules (cron in a time zone) live outside the core, behind this port. */
 export interface Recurrence {
-  /** null when valid, otherwise the parser's reason. */
-  validate(expression: string, timeZone: string): string | null;
+  /** null when valid, otherwise what is wrong. */
+  validate(expression: string, timeZone: string): CronProblem | null;
   nextAfter(expression: string, timeZone: string, after: Date): Date | null;
 }

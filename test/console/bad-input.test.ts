@@ -97,7 +97,7 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     ['event edit event:1', t('event.nothing-to-change')],
     [
       'announce schedule partnership:1 text:Hi cron:"61 * * * *"',
-      '“61 * * * *” is not a valid cron expression',
+      t('announce.bad-cron-field', { cron: '61 * * * *', field: 'minute', value: '61', min: 0, max: 59 }),
     ],
     ['announce schedule partnership:1 text:Hi', t('announce.at-or-cron')],
     ['event fly', 'I do not know the command “event fly”'],

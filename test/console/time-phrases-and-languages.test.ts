@@ -65,13 +65,13 @@ describe.each(DATABASE_KINDS)('time phrases and answer languages on %s', (kind) 
     expect(inThreeDays).toContain('čt 26. 11. 2026');
   });
 
-  it('reads Polish phrases in a Polish town, though its answers are in English', async () => {
+  it('reads Polish phrases in a Polish town, and answers in Polish', async () => {
     const answer = await lastAnswer(
       harness,
       `:community krakow\n:channel partnerzy\n:as ola\nevent create partnership:1 title:Chór kind:cultural-event start:"jutro o 18:00"`,
     );
-    expect(answer).toMatch(/^• Event #4 created/);
-    expect(answer).toContain('Tue, 24 Nov 2026, 18:00–20:00 CET (Europe/Warsaw)');
+    expect(answer).toMatch(/^• Wydarzenie #\d+ utworzone/);
+    expect(answer).toContain('wt., 24 lis 2026, 18:00–20:00 CET (Europe/Warsaw)');
   });
 
   it('answers a member whose platform is German in German, in a Czech town', async () => {

@@ -16,7 +16,11 @@ import { commandPath, commandRequestName } from '../../src/adapters/discord/inte
 
 const commands = discordCommands(commandList);
 const GENERATED = fileURLToPath(new URL('../../generated/discord-commands.json', import.meta.url));
-const LOCALES = ['cs', 'de'];
+/**
+ * Discord's locales among the catalog languages (discord-api-docs reference#locales: `cs`, `de`,
+ * `pl`, `fr`; it has no Slovak), written here rather than read from the code under test.
+ */
+const LOCALES = ['cs', 'de', 'fr', 'pl'];
 
 /**
  * Discord's limits as its documentation states them (discord-api-docs, interactions/
@@ -81,6 +85,7 @@ function checkLocalized(
 ): void {
   checkText(item.description, `${where} description`);
   const localized = item.description_localizations ?? {};
+  expect(Object.keys(localized).sort(), `${where}: a description in every Discord locale`).toEqual(LOCALES);
   for (const [locale, text] of Object.entries(localized)) {
     expect(LOCALES, `${where}: locale ${locale}`).toContain(locale);
     checkText(text ?? undefined, `${where} description (${locale})`);
@@ -96,6 +101,9 @@ function checkLeaf(option: APIApplicationCommandBasicOption, where: string): voi
     for (const choice of option.choices) {
       expect(choice.name.length).toBeGreaterThanOrEqual(1);
       expect(choice.name.length).toBeLessThanOrEqual(DISCORD.choiceNameLength);
+      expect(Object.keys(choice.name_localizations ?? {}).sort(), `${where} ${choice.value}`).toEqual(
+        LOCALES,
+      );
       for (const name of Object.values(choice.name_localizations ?? {})) {
         expect(name?.length).toBeLessThanOrEqual(DISCORD.choiceNameLength);
       }
@@ -215,13 +223,18 @@ describe('Discord slash commands generated from commands/', () => {
     const kind = byName['kind'];
     expect(kind && 'choices' in kind ? kind.choices?.[0] : undefined).toEqual({
       name: 'Delegation visit',
-      name_localizations: { cs: 'Návštěva delegace', de: 'Delegationsbesuch' },
+      name_localizations: {
+        cs: 'Návštěva delegace',
+        de: 'Delegationsbesuch',
+        pl: 'Wizyta delegacji',
+        fr: 'Visite de délégation',
+      },
       value: 'delegation-visit',
     });
     expect(byName['capacity']).toMatchObject({ min_value: 1, max_value: 100000 });
     expect(byName['title']).toMatchObject({
       max_length: 200,
-      description_localizations: { cs: 'Název', de: 'Titel' },
+      description_localizations: { cs: 'Název', de: 'Titel', pl: 'Tytuł', fr: 'Titre' },
     });
     const town = commands.find((c) => c.name === 'town');
     const coordinator = town?.options?.find((o) => o.name === 'coordinator');

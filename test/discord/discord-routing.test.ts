@@ -592,8 +592,18 @@ describe('posting permissions in the channel', () => {
     });
     await adapter.whenIdle();
     expect(inbound.commands.map((c) => c.channel)).toEqual([
-      { id: PARTNERSTADT, name: 'partnerstadt', postingBlocked: 'missing permissions Embed Links' },
-      { id: THREAD, name: 'visit-2027', postingBlocked: 'missing permissions Send Messages in Threads' },
+      {
+        id: PARTNERSTADT,
+        name: 'partnerstadt',
+        postingBlocked: 'missing permissions Embed Links',
+        missingPermissions: ['embed-links'],
+      },
+      {
+        id: THREAD,
+        name: 'visit-2027',
+        postingBlocked: 'missing permissions Send Messages in Threads',
+        missingPermissions: ['send-messages-in-threads'],
+      },
       { id: THREAD, name: 'visit-2027' },
     ]);
   });

@@ -49,9 +49,24 @@ describe('cron recurrence', () => {
     ]);
   });
 
-  it('refuses what is not five valid fields, with the reason', () => {
-    expect(recurrence.validate('0 9 * * 1', 'Europe/Prague')).toBeNull();
-    expect(recurrence.validate('0 0 9 * * 1', 'Europe/Prague')).toMatch(/expected 5 fields/);
-    expect(recurrence.validate('0 25 * * 1', 'Europe/Prague')).not.toBeNull();
+  it('refuses what is not five valid fields, naming the field at fault and its range', () => {
+    const validate = (expression: string) => recurrence.validate(expression, 'Europe/Prague');
+    expect(validate('0 9 * * 1')).toBeNull();
+    expect(validate('0 9 * * mon-fri')).toBeNull();
+    expect(validate('0 0 9 * * 1')).toEqual({ kind: 'field-count', count: 6 });
+    expect(validate('0 9 *')).toEqual({ kind: 'field-count', count: 3 });
+    expect(validate('60 9 * * 1')).toEqual({ kind: 'field', field: 'minute', value: '60', min: 0, max: 59 });
+    expect(validate('0 25 * * 1')).toEqual({ kind: 'field', field: 'hour', value: '25', min: 0, max: 23 });
+    expect(validate('0 9 0 * *')).toEqual({ kind: 'field', field: 'day', value: '0', min: 1, max: 31 });
+    expect(validate('0 9 * 13 *')).toEqual({ kind: 'field', field: 'month', value: '13', min: 1, max: 12 });
+    expect(validate('0 9 * * 8')).toEqual({ kind: 'field', field: 'weekday', value: '8', min: 0, max: 7 });
+    expect(validate('0 9 * * funday')).toEqual({
+      kind: 'field',
+      field: 'weekday',
+      value: 'funday',
+      min: 0,
+      max: 7,
+    });
+    expect(validate('0 9 31 2 *')).toEqual({ kind: 'never' });
   });
 });

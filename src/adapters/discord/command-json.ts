@@ -3,7 +3,8 @@
  * one chat-input command per group (`/event`), a subcommand per verb (`/event create`), a
  * subcommand group for three-word paths (`/town coordinator add`), and single-word commands
  * (`/rsvp`, `/help`) with their options directly. Descriptions and choice labels carry the
- * catalogs' Czech and German as Discord localizations; names stay as the core spells them, so
+ * catalogs' Czech, German, Polish and French as Discord localizations (Slovak is no
+ * Discord locale); names stay as the core spells them, so
  * an interaction maps back to a command id without a lookup table.
  *
  * Interactions map back through interaction-input.ts.
@@ -26,10 +27,17 @@ import { truncate } from '../shared/message-text.ts';
 
 export type DiscordCommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/** Catalog languages besides English, as Discord locale codes (developers/reference#locales). */
-const DISCORD_LOCALES: Readonly<Record<Exclude<SupportedLanguage, 'en'>, string>> = {
+/**
+ * Catalog languages besides English, as Discord locale codes (developers/reference#locales).
+ * Discord has no Slovak: a Slovak client sees the default (English) names and descriptions in
+ * the command picker, while the answers still come in Slovak (profile or town language).
+ */
+export const DISCORD_LOCALES: Readonly<Record<Exclude<SupportedLanguage, 'en'>, string | null>> = {
   cs: 'cs',
   de: 'de',
+  pl: 'pl',
+  sk: null,
+  fr: 'fr',
 };
 
 /** Discord's limits for chat-input commands (developers/interactions/application-commands). */
@@ -55,44 +63,67 @@ const GROUP_DESCRIPTIONS: Readonly<Record<string, LocalizedText>> = {
     en: 'Your town: register it, show it, manage its coordinators',
     cs: 'Vaše město: registrace, přehled, koordinátoři',
     de: 'Ihre Stadt: registrieren, anzeigen, Koordinatoren verwalten',
+    pl: 'Twoje miasto: rejestracja, podgląd, koordynatorzy',
+    sk: 'Vaše mesto: registrácia, prehľad, koordinátori',
+    fr: 'Votre ville : l’enregistrer, l’afficher, gérer ses coordinateurs',
   },
   'town coordinator': {
     en: 'Coordinators of your town',
     cs: 'Koordinátoři vašeho města',
     de: 'Koordinatoren Ihrer Stadt',
+    pl: 'Koordynatorzy Twojego miasta',
+    sk: 'Koordinátori vášho mesta',
+    fr: 'Coordinateurs de votre ville',
   },
   partner: {
     en: 'Partnerships with other towns: invite, join, list, change, leave',
     cs: 'Partnerství s jinými městy: pozvat, připojit se, vypsat, změnit, opustit',
     de: 'Partnerschaften mit anderen Städten: einladen, beitreten, auflisten, ändern, verlassen',
+    pl: 'Partnerstwa z innymi miastami: zaproś, dołącz, lista, zmień, opuść',
+    sk: 'Partnerstvá s inými mestami: pozvať, pripojiť sa, zoznam, zmeniť, opustiť',
+    fr: 'Partenariats avec d’autres villes : inviter, rejoindre, lister, modifier, quitter',
   },
   channel: {
     en: 'Which channels receive a partnership’s posts',
     cs: 'Které kanály dostávají příspěvky partnerství',
     de: 'Welche Kanäle die Beiträge einer Partnerschaft erhalten',
+    pl: 'Które kanały otrzymują posty partnerstwa',
+    sk: 'Ktoré kanály dostávajú príspevky partnerstva',
+    fr: 'Quels salons reçoivent les messages d’un partenariat',
   },
   event: {
     en: 'Exchange events: create, list, show, change, cancel, count attendees',
     cs: 'Akce: vytvořit, vypsat, zobrazit, změnit, zrušit, spočítat účastníky',
     de: 'Veranstaltungen: anlegen, auflisten, anzeigen, ändern, absagen, Teilnehmer zählen',
+    pl: 'Wydarzenia: utwórz, lista, pokaż, zmień, odwołaj, policz uczestników',
+    sk: 'Podujatia: vytvoriť, zoznam, zobraziť, zmeniť, zrušiť, spočítať účastníkov',
+    fr: 'Événements : créer, lister, afficher, modifier, annuler, compter les participants',
   },
   announce: {
     en: 'Announcements to every channel of a partnership, now or scheduled',
     cs: 'Oznámení do všech kanálů partnerství, hned nebo naplánovaně',
     de: 'Ankündigungen in alle Kanäle einer Partnerschaft, sofort oder geplant',
+    pl: 'Ogłoszenia do wszystkich kanałów partnerstwa, od razu lub zaplanowane',
+    sk: 'Oznámenia do všetkých kanálov partnerstva, hneď alebo naplánované',
+    fr: 'Annonces dans chaque salon d’un partenariat, immédiates ou programmées',
   },
   profile: {
     en: 'Your languages and interests',
     cs: 'Vaše jazyky a zájmy',
     de: 'Ihre Sprachen und Interessen',
+    pl: 'Twoje języki i zainteresowania',
+    sk: 'Vaše jazyky a záujmy',
+    fr: 'Vos langues et centres d’intérêt',
   },
 };
 
 function localizations(text: LocalizedText): LocalizationMap | undefined {
   const map: Record<string, string> = {};
   for (const [language, locale] of Object.entries(DISCORD_LOCALES)) {
+    if (locale === null) continue;
     const value = text[language as keyof typeof DISCORD_LOCALES];
-    if (value && value !== text.en) map[locale] = value;
+    // Even a text that reads as in English: every Discord locale has its localization.
+    if (value) map[locale] = value;
   }
   return Object.keys(map).length > 0 ? map : undefined;
 }

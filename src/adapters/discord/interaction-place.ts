@@ -20,29 +20,31 @@ export interface InteractionPlace {
 /**
  * What the bot needs in a linked channel: to see it, post in it (in a thread: post in threads) and
  * show exchange cards as embeds. Buttons, answers to commands and direct messages need nothing.
- * Names as Discord's server settings show them (in English).
+ * The core names each in the reader's language; the English names stay for the logs.
  */
 const POSTING_PERMISSIONS = [
-  ['ViewChannel', 'View Channel'],
-  ['SendMessages', 'Send Messages'],
-  ['EmbedLinks', 'Embed Links'],
+  ['ViewChannel', 'view-channel', 'View Channel'],
+  ['SendMessages', 'send-messages', 'Send Messages'],
+  ['EmbedLinks', 'embed-links', 'Embed Links'],
 ] as const;
 const THREAD_POSTING_PERMISSIONS = [
-  ['ViewChannel', 'View Channel'],
-  ['SendMessagesInThreads', 'Send Messages in Threads'],
-  ['EmbedLinks', 'Embed Links'],
+  ['ViewChannel', 'view-channel', 'View Channel'],
+  ['SendMessagesInThreads', 'send-messages-in-threads', 'Send Messages in Threads'],
+  ['EmbedLinks', 'embed-links', 'Embed Links'],
 ] as const;
 
-/** `{ postingBlocked }` naming the permissions the bot lacks in the interaction's channel, if any. */
-export function postingBlocked(interaction: RepliableInteraction | AutocompleteInteraction): {
-  postingBlocked?: string;
-} {
+/** The permissions the bot lacks in the interaction's channel, if any. */
+export function postingBlocked(
+  interaction: RepliableInteraction | AutocompleteInteraction,
+): Pick<ChannelRef, 'postingBlocked' | 'missingPermissions'> {
   const granted = interaction.appPermissions;
   const needed = interaction.channel?.isThread() ? THREAD_POSTING_PERMISSIONS : POSTING_PERMISSIONS;
-  const missing = needed
-    .filter(([flag]) => !granted.has(PermissionFlagsBits[flag], true))
-    .map(([, name]) => name);
-  return missing.length === 0 ? {} : { postingBlocked: `missing permissions ${missing.join(', ')}` };
+  const missing = needed.filter(([flag]) => !granted.has(PermissionFlagsBits[flag], true));
+  if (missing.length === 0) return {};
+  return {
+    postingBlocked: `missing permissions ${missing.map(([, , name]) => name).join(', ')}`,
+    missingPermissions: missing.map(([, permission]) => permission),
+  };
 }
 
 /**

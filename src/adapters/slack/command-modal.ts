@@ -20,12 +20,36 @@ export const MODAL_VALUE_ACTION = 'value';
 export const MODAL_COMMANDS = ['event.create'] as const;
 
 const TITLES: Record<string, LocalizedText> = {
-  'event.create': { en: 'New exchange', cs: 'Nová akce', de: 'Neue Veranstaltung' },
+  'event.create': {
+    en: 'New exchange',
+    cs: 'Nová akce',
+    de: 'Neue Veranstaltung',
+    pl: 'Nowe wydarzenie',
+    sk: 'Nové podujatie',
+    fr: 'Nouvel événement',
+  },
 };
-const SUBMIT: LocalizedText = { en: 'Create', cs: 'Vytvořit', de: 'Anlegen' };
-const CLOSE: LocalizedText = { en: 'Cancel', cs: 'Zrušit', de: 'Abbrechen' };
-const OK: LocalizedText = { en: 'OK', cs: 'OK', de: 'OK' };
-const YES_NO = { yes: { en: 'Yes', cs: 'Ano', de: 'Ja' }, no: { en: 'No', cs: 'Ne', de: 'Nein' } };
+const SUBMIT: LocalizedText = {
+  en: 'Create',
+  cs: 'Vytvořit',
+  de: 'Anlegen',
+  pl: 'Utwórz',
+  sk: 'Vytvoriť',
+  fr: 'Créer',
+};
+const CLOSE: LocalizedText = {
+  en: 'Cancel',
+  cs: 'Zrušit',
+  de: 'Abbrechen',
+  pl: 'Anuluj',
+  sk: 'Zrušiť',
+  fr: 'Annuler',
+};
+const OK: LocalizedText = { en: 'OK', cs: 'OK', de: 'OK', pl: 'OK', sk: 'OK', fr: 'OK' };
+const YES_NO = {
+  yes: { en: 'Yes', cs: 'Ano', de: 'Ja', pl: 'Tak', sk: 'Áno', fr: 'Oui' },
+  no: { en: 'No', cs: 'Ne', de: 'Nein', pl: 'Nie', sk: 'Nie', fr: 'Non' },
+};
 
 // Block Kit limits.
 const MODAL_TITLE_MAX = 24;

@@ -37,7 +37,7 @@ describe('CommandBus: language of the answer', () => {
     expect(calls[0]?.ctx.language).toBe('cs');
   });
 
-  it('reads typed times in the first language that has phrases, catalog or not', async () => {
+  it('reads typed times in the member’s language, as answers are written', async () => {
     const { bus, store, seen } = busFor(() => ({ text: 'ok', private: false }));
     const town = store.addTown('krakow', 'pl');
     store.addMember(town, 'ola');
@@ -46,9 +46,8 @@ describe('CommandBus: language of the answer', () => {
     await bus.run(text('ping member', actor('ola', 'krakow'), 'de'));
     await bus.run(text('ping member', actor('jan', 'krakow'), 'en-US'));
     await bus.run(text('ping member', actor('jan', 'krakow'), 'cs'));
-    // No Polish catalog: answers in English, times read as Polish.
     expect(seen.map((s) => [s.ctx.language, s.ctx.phraseLocale])).toEqual([
-      ['en', 'pl'],
+      ['pl', 'pl'],
       ['de', 'de'],
       ['en', 'en-US'],
       ['en', 'en'],

@@ -14,7 +14,7 @@ import { translatorFor, type MessageKey, type MessageParams, type Translate } fr
 import type { Clock, Logger, Recurrence, Repositories, Store } from '../ports.ts';
 import { phraseLocale } from '../time/index.ts';
 import type { CommandRoute } from './command-route.ts';
-import { commandId, commandUsage, type CommandDefinition } from './definition.ts';
+import { commandId, commandUsage, usagePlaceholders, type CommandDefinition } from './definition.ts';
 import { describeInput, retypableInput } from './failed-input.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from './invocation.ts';
 import { RefusalLanguages, type LanguagePreference } from './refusal-languages.ts';
@@ -27,6 +27,17 @@ const COMMUNITY_ADMIN_REFUSALS: Readonly<Record<Platform, MessageKey>> = {
   SLACK: 'permission.community-admin-slack',
   CONSOLE: 'permission.community-admin-console',
 };
+
+/** A refusal of how a command was written: the answer adds its usage line in the reader's words. */
+class UsageRefusal extends UserError {
+  constructor(
+    key: MessageKey,
+    params: MessageParams,
+    readonly definition: CommandDefinition,
+  ) {
+    super(key, params);
+  }
+}
 
 export interface CommandContext {
   repos: Repositories;
@@ -230,14 +241,11 @@ export class CommandBus {
               suggestions: parsed.suggestions.map((d) => d.path.join(' ')).join(', ') || 'help',
             });
           case 'unclosed-quote':
-            throw new UserError('command.unclosed-quote', { usage: commandUsage(parsed.definition) });
+            throw new UsageRefusal('command.unclosed-quote', {}, parsed.definition);
           case 'duplicate-option':
             throw new UserError('command.duplicate-option', { option: parsed.option });
           case 'unexpected-word':
-            throw new UserError('command.unexpected-word', {
-              word: parsed.word,
-              usage: commandUsage(parsed.definition),
-            });
+            throw new UsageRefusal('command.unexpected-word', { word: parsed.word }, parsed.definition);
         }
       }
       route = this.routeByDefinition.get(parsed.value.definition);
@@ -255,7 +263,7 @@ export class CommandBus {
       return { route, args: validateOptions(route.definition, raw) };
     } catch (error) {
       if (error instanceof UserError) {
-        throw new UserError(error.key, { ...error.params, usage: commandUsage(route.definition) });
+        throw new UsageRefusal(error.key, error.params, route.definition);
       }
       throw error;
     }
@@ -265,10 +273,14 @@ export class CommandBus {
     const t = translatorFor(language);
     if (error instanceof UserError) {
       const text = t(error.key, error.params);
-      const usage =
-        typeof error.params.usage === 'string'
-          ? `\n${t('command.usage', { usage: error.params.usage })}`
-          : '';
+      // A handler may still name a usage line of its own (params.usage).
+      const usageLine =
+        error instanceof UsageRefusal
+          ? commandUsage(error.definition, usagePlaceholders(t))
+          : typeof error.params.usage === 'string'
+            ? error.params.usage
+            : undefined;
+      const usage = usageLine === undefined ? '' : `\n${t('command.usage', { usage: usageLine })}`;
       // The option at fault, so forms (a Slack modal) can show the message on that field.
       const option = typeof error.params.option === 'string' ? { option: error.params.option } : {};
       return { text: text + usage, private: true, error: { key: error.key, ...option } };

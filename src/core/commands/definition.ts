@@ -5,6 +5,7 @@
  */
 import type { OptionSpelling, Vocabulary } from '../domain/vocabularies.ts';
 import type { SupportedLanguage } from '../i18n/languages.ts';
+import type { Translate } from '../i18n/translator.ts';
 
 /** A text in every catalog language: English is the fallback and is required. */
 export type LocalizedText = { en: string } & Partial<Record<SupportedLanguage, string>>;
@@ -139,19 +140,42 @@ export function commandId(definition: Pick<CommandDefinition, 'path'>): string {
   return definition.path.join('.');
 }
 
-const PLACEHOLDERS: Record<Exclude<OptionSpec['type'], 'choice'>, string> = {
+/** What each kind of value is written as in a usage line: `<text>`, `<number>`… */
+export type UsagePlaceholders = Record<Exclude<OptionSpec['type'], 'choice' | 'boolean'>, string>;
+
+const ENGLISH_PLACEHOLDERS: UsagePlaceholders = {
   string: '<text>',
   integer: '<number>',
-  boolean: 'yes|no',
   list: '<a,b,…>',
   user: '<@user>',
 };
 
-/** The text syntax of a command: `event create title:<text> start:<time> [capacity:<number>]`. */
-export function commandUsage(definition: CommandDefinition): string {
+/** The placeholders in a reader's language, from the catalogs. */
+export function usagePlaceholders(t: Translate): UsagePlaceholders {
+  return {
+    string: t('usage.text'),
+    integer: t('usage.number'),
+    list: t('usage.list'),
+    user: t('usage.user'),
+  };
+}
+
+/**
+ * The text syntax of a command: `event create title:<text> start:<time> [capacity:<number>]`.
+ * Choices and yes|no are the words typed, so they stay; placeholders follow the reader's
+ * language (English by default: Slack's manifest has one language).
+ */
+export function commandUsage(
+  definition: CommandDefinition,
+  placeholders: UsagePlaceholders = ENGLISH_PLACEHOLDERS,
+): string {
   const parts = Object.entries(definition.options).map(([name, spec]) => {
     const placeholder =
-      spec.type === 'choice' ? spec.choices.map((c) => c.value).join('|') : PLACEHOLDERS[spec.type];
+      spec.type === 'choice'
+        ? spec.choices.map((c) => c.value).join('|')
+        : spec.type === 'boolean'
+          ? 'yes|no'
+          : placeholders[spec.type];
     return spec.required ? `${name}:${placeholder}` : `[${name}:${placeholder}]`;
   });
   return [...definition.path, ...parts].join(' ');

@@ -33,7 +33,15 @@ export interface ChannelRef {
    * the bot is not a member of the channel at all. The refusal then names it.
    */
   postingFix?: string;
+  /**
+   * With postingBlocked, on Discord: the permissions the bot lacks here, which the refusal names
+   * as Discord's client names them in the reader's language.
+   */
+  missingPermissions?: readonly PostingPermission[];
 }
+
+/** What the bot needs to post in a Discord channel (a thread needs its own send permission). */
+export type PostingPermission = 'view-channel' | 'send-messages' | 'send-messages-in-threads' | 'embed-links';
 
 interface RequestBase {
   actor: Actor;

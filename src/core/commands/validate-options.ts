@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { UserError } from '../errors.ts';
 import type { CommandDefinition, OptionSpec } from './definition.ts';
 
-const TRUE_WORDS = ['true', 'yes', 'y', '1', 'ano', 'ja', 'on'];
-const FALSE_WORDS = ['false', 'no', 'n', '0', 'ne', 'nein', 'off'];
+/** Yes and no in every catalog language (cs, de, pl, sk, fr), as the refusals name them. */
+const TRUE_WORDS = ['true', 'yes', 'y', '1', 'ano', 'ja', 'tak', 'áno', 'oui', 'on'];
+const FALSE_WORDS = ['false', 'no', 'n', '0', 'ne', 'nein', 'nie', 'non', 'off'];
 
 /** Discord and Slack mention syntax: <@123>, <@!123>, <@U123|name>; the console accepts a bare name. */
 function parseUserReference(value: string): string {

@@ -1,10 +1,12 @@
 /**
  * The fixed vocabularies of twinning: exchange kinds, partnership forms and statuses, areas of
- * cooperation. Each has its domain values (as the database stores them), a label in every
- * catalog language, and one spelling for people to type (`YOUTH_EXCHANGE` is typed
- * `youth-exchange`). Command options are built from these, views label with them.
+ * cooperation. Each has its domain values (as the database stores them), a catalog message for
+ * its label (so every catalog language labels it, and the catalog checks cover it), and one
+ * spelling for people to type (`YOUTH_EXCHANGE` is typed `youth-exchange`). Command options are
+ * built from these, views label with them.
  */
-import type { SupportedLanguage } from '../i18n/languages.ts';
+import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../i18n/languages.ts';
+import { translate, type MessageKey } from '../i18n/translator.ts';
 
 /** `YOUTH_EXCHANGE` -> `youth-exchange`; values already lower-case stay as they are. */
 export type OptionSpelling<V extends string> = V extends `${infer Head}_${infer Tail}`
@@ -17,6 +19,9 @@ export interface VocabularyEntry<V extends string> {
   value: V;
   /** What people type and options offer. */
   option: OptionSpelling<V>;
+  /** The catalog message that labels the value. */
+  labelKey: MessageKey;
+  /** The label in every catalog language (for option choices). */
   label: VocabularyLabels;
 }
 
@@ -36,10 +41,21 @@ function spell<V extends string>(value: V): OptionSpelling<V> {
   return value.toLowerCase().replaceAll('_', '-') as OptionSpelling<V>;
 }
 
-/** A vocabulary from its values and their labels, in the order the labels are written. */
-export function defineVocabulary<const V extends string>(labels: Record<V, VocabularyLabels>): Vocabulary<V> {
+function labelsOf(key: MessageKey): VocabularyLabels {
+  return Object.fromEntries(
+    SUPPORTED_LANGUAGES.map((language) => [language, translate(language, key)]),
+  ) as VocabularyLabels;
+}
+
+/** A vocabulary from its values and their label messages, in the order they are written. */
+export function defineVocabulary<const V extends string>(labels: Record<V, MessageKey>): Vocabulary<V> {
   const values = Object.keys(labels) as V[];
-  const entries = values.map((value) => ({ value, option: spell(value), label: labels[value] }));
+  const entries = values.map((value) => ({
+    value,
+    option: spell(value),
+    labelKey: labels[value],
+    label: labelsOf(labels[value]),
+  }));
   const byOption = new Map<string, V>(entries.map((entry) => [entry.option, entry.value]));
   return {
     values,
@@ -52,52 +68,49 @@ export function defineVocabulary<const V extends string>(labels: Record<V, Vocab
           .toLowerCase()
           .replaceAll(/[\s_]+/g, '-'),
       )) as Vocabulary<V>['fromOption'],
-    label: (value, language) => labels[value][language],
+    label: (value, language) => translate(language, labels[value]),
   };
 }
 
 export const exchangeKinds = defineVocabulary({
-  DELEGATION_VISIT: { en: 'Delegation visit', cs: 'Návštěva delegace', de: 'Delegationsbesuch' },
-  CITIZENS_MEETING: { en: 'Citizens’ meeting', cs: 'Setkání občanů', de: 'Bürgertreffen' },
-  YOUTH_EXCHANGE: { en: 'Youth exchange', cs: 'Výměna mládeže', de: 'Jugendaustausch' },
-  SCHOOL_EXCHANGE: { en: 'School exchange', cs: 'Výměna škol', de: 'Schüleraustausch' },
-  STUDY_VISIT: { en: 'Study visit', cs: 'Studijní cesta', de: 'Studienbesuch' },
-  CULTURAL_EVENT: { en: 'Cultural event', cs: 'Kulturní akce', de: 'Kulturveranstaltung' },
-  SPORTS_EVENT: { en: 'Sports event', cs: 'Sportovní akce', de: 'Sportveranstaltung' },
-  ONLINE_MEETING: { en: 'Online meeting', cs: 'Online setkání', de: 'Online-Treffen' },
-  BUSINESS_FORUM: { en: 'Business forum', cs: 'Podnikatelské fórum', de: 'Wirtschaftsforum' },
+  DELEGATION_VISIT: 'kind.delegation-visit',
+  CITIZENS_MEETING: 'kind.citizens-meeting',
+  YOUTH_EXCHANGE: 'kind.youth-exchange',
+  SCHOOL_EXCHANGE: 'kind.school-exchange',
+  STUDY_VISIT: 'kind.study-visit',
+  CULTURAL_EVENT: 'kind.cultural-event',
+  SPORTS_EVENT: 'kind.sports-event',
+  ONLINE_MEETING: 'kind.online-meeting',
+  BUSINESS_FORUM: 'kind.business-forum',
 });
 export type ExchangeKind = (typeof exchangeKinds.values)[number];
 
 export const partnershipForms = defineVocabulary({
-  FORMAL: { en: 'Formal agreement', cs: 'Formální smlouva', de: 'Formelle Vereinbarung' },
-  JOINT_PROJECT: { en: 'Joint project', cs: 'Společný projekt', de: 'Gemeinsames Projekt' },
-  INFORMAL: { en: 'Informal', cs: 'Neformální', de: 'Informell' },
+  FORMAL: 'form.formal',
+  JOINT_PROJECT: 'form.joint-project',
+  INFORMAL: 'form.informal',
 });
 export type PartnershipForm = (typeof partnershipForms.values)[number];
 
 export const partnershipStatuses = defineVocabulary({
-  PROPOSED: { en: 'Proposed', cs: 'Navrženo', de: 'Vorgeschlagen' },
-  ACTIVE: { en: 'Active', cs: 'Aktivní', de: 'Aktiv' },
-  DORMANT: { en: 'Dormant', cs: 'Nečinné', de: 'Ruhend' },
-  ENDED: { en: 'Ended', cs: 'Ukončeno', de: 'Beendet' },
+  PROPOSED: 'status.proposed',
+  ACTIVE: 'status.active',
+  DORMANT: 'status.dormant',
+  ENDED: 'status.ended',
 });
 export type PartnershipStatus = (typeof partnershipStatuses.values)[number];
 
-/**
- * Areas are stored as typed (`urban-development`). Their labels are written as they read in a
- * list after “Areas:”, so English and Czech are lower-case and German nouns capitalised.
- */
+/** Areas are stored as typed (`urban-development`). */
 export const cooperationAreas = defineVocabulary({
-  'urban-development': { en: 'urban development', cs: 'rozvoj měst', de: 'Stadtentwicklung' },
-  'social-affairs': { en: 'social affairs', cs: 'sociální věci', de: 'Soziales' },
-  education: { en: 'education', cs: 'vzdělávání', de: 'Bildung' },
-  environment: { en: 'environment', cs: 'životní prostředí', de: 'Umwelt' },
-  tourism: { en: 'tourism', cs: 'cestovní ruch', de: 'Tourismus' },
-  'local-government': { en: 'local government', cs: 'místní samospráva', de: 'Kommunalverwaltung' },
-  economy: { en: 'economy', cs: 'hospodářství', de: 'Wirtschaft' },
-  culture: { en: 'culture', cs: 'kultura', de: 'Kultur' },
-  sport: { en: 'sport', cs: 'sport', de: 'Sport' },
-  youth: { en: 'youth', cs: 'mládež', de: 'Jugend' },
+  'urban-development': 'area.urban-development',
+  'social-affairs': 'area.social-affairs',
+  education: 'area.education',
+  environment: 'area.environment',
+  tourism: 'area.tourism',
+  'local-government': 'area.local-government',
+  economy: 'area.economy',
+  culture: 'area.culture',
+  sport: 'area.sport',
+  youth: 'area.youth',
 });
 export type CooperationArea = (typeof cooperationAreas.values)[number];

@@ -4,7 +4,12 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { en } from './catalogs/en.ts';
 import { cs } from './catalogs/cs.ts';
 import { de } from './catalogs/de.ts';
+import { pl } from './catalogs/pl.ts';
+import { sk } from './catalogs/sk.ts';
+import { fr } from './catalogs/fr.ts';
+import { isReferenced, messageKeyReferences } from '../../../test/support/message-key-references.ts';
 import type { Catalog, MessageKey } from './translator.ts';
+import { SUPPORTED_LANGUAGES } from './languages.ts';
 
 interface Arguments {
   names: Set<string>;
@@ -47,9 +52,13 @@ function collect(elements: MessageFormatElement[], into: Arguments): Arguments {
   return into;
 }
 
-function argumentsOf(message: string, options?: { ignoreTag: boolean }): Arguments {
-  return collect(parse(message, options), { names: new Set(), numeric: new Set(), plurals: [] });
+/** Parsed as the translator reads messages: `<` is literal text (usage placeholders), never a tag. */
+function argumentsOf(message: string): Arguments {
+  return collect(parse(message, { ignoreTag: true }), { names: new Set(), numeric: new Set(), plurals: [] });
 }
+
+const formatOf = (message: string, language: string) =>
+  new IntlMessageFormat(message, language, undefined, { ignoreTag: true });
 
 function sampleParams(args: Arguments, count: number): Record<string, string | number> {
   const params: Record<string, string | number> = {};
@@ -58,17 +67,82 @@ function sampleParams(args: Arguments, count: number): Record<string, string | n
 }
 
 const keys = Object.keys(en) as MessageKey[];
-/** English is the reference; parsed leniently so a stray “<…>” there does not hide problems in the translations. */
-const english = new Map(keys.map((key) => [key, argumentsOf(en[key], { ignoreTag: true })]));
+/** English is the reference. */
+const english = new Map(keys.map((key) => [key, argumentsOf(en[key])]));
 
-const translations: [language: 'cs' | 'de', catalog: Catalog, pluralCategories: string[]][] = [
+type Translated = Exclude<(typeof SUPPORTED_LANGUAGES)[number], 'en'>;
+
+/** Plural categories written out from CLDR, not read from Intl (which the code also uses). */
+const translations: [language: Translated, catalog: Catalog, pluralCategories: string[]][] = [
   ['cs', cs, ['one', 'few', 'many', 'other']],
   ['de', de, ['one', 'other']],
+  ['pl', pl, ['one', 'few', 'many', 'other']],
+  ['sk', sk, ['one', 'few', 'many', 'other']],
+  ['fr', fr, ['one', 'many', 'other']],
 ];
 
+/**
+ * Values that may read exactly as in English, each with the reason. Anything else identical to
+ * English is a translation left undone. Messages without a word of their own (only arguments
+ * and punctuation, like `{setting}: {from} → {to}`) need no entry.
+ */
+const SAME_AS_ENGLISH: Readonly<Partial<Record<Translated, Partial<Record<MessageKey, string>>>>> = {
+  cs: { 'usage.text': '“text” is the Czech word too', 'area.sport': 'the same word in Czech' },
+  de: { 'card.status': '“Status” is the German word' },
+  pl: {
+    'card.status': '“Status” is the Polish word',
+    'partner.setting.status': '“status” is the Polish word',
+    'area.sport': 'the same word in Polish',
+  },
+  sk: { 'usage.text': '“text” is the Slovak word too' },
+  fr: {
+    'card.places': '“Places” is the French word',
+    'area.culture': 'the same word in French',
+    'area.sport': 'the same word in French',
+  },
+};
+
+/** Letters outside `{…}` arguments: a message that has none is a pure format. */
+function hasWords(message: string): boolean {
+  let depth = 0;
+  for (const char of message) {
+    if (char === '{') depth++;
+    else if (char === '}') depth--;
+    else if (depth === 0 && /\p{L}/u.test(char)) return true;
+  }
+  return false;
+}
+
 describe.each(translations)('the %s catalog', (language, catalog, pluralCategories) => {
-  it('has exactly the keys of the English catalog', () => {
-    expect(Object.keys(catalog).sort()).toEqual([...keys].sort());
+  it('has exactly the keys of the English catalog: none missing, none extra', () => {
+    expect(Object.keys(catalog).filter((key) => !(key in en))).toEqual([]);
+    expect(keys.filter((key) => !(key in catalog))).toEqual([]);
+  });
+
+  it('translates every message that has words, unless allowed with a reason', () => {
+    const allowed = SAME_AS_ENGLISH[language] ?? {};
+    const untranslated = keys.filter(
+      (key) => catalog[key] === en[key] && hasWords(en[key]) && allowed[key] === undefined,
+    );
+    expect(untranslated).toEqual([]);
+    // An allowance for a message that is translated after all is stale.
+    expect(
+      Object.keys(allowed).filter((key) => catalog[key as MessageKey] !== en[key as MessageKey]),
+    ).toEqual([]);
+  });
+
+  it('quotes as the language does, never with English quotation marks', () => {
+    for (const key of keys) {
+      const message = catalog[key];
+      expect(message, key).not.toMatch(/[”"]/);
+      if (language === 'fr') {
+        expect(message, key).not.toMatch(/[„“]/);
+      } else {
+        // „…“: every “ closes a „.
+        expect(message, key).not.toMatch(/[«»]/);
+        expect(message.split('„').length, key).toBe(message.split('“').length);
+      }
+    }
   });
 
   it.each(keys)('%s compiles and uses the same placeholders as English', (key) => {
@@ -80,7 +154,7 @@ describe.each(translations)('the %s catalog', (language, catalog, pluralCategori
     for (const options of args.plurals) {
       expect(options).toEqual(expect.arrayContaining(pluralCategories));
     }
-    const format = new IntlMessageFormat(message, language);
+    const format = formatOf(message, language);
     for (const count of [0, 1, 3, 5]) {
       expect(() => format.format(sampleParams(args, count))).not.toThrow();
       expect(String(format.format(sampleParams(args, count)))).not.toMatch(/[{}]/);
@@ -99,12 +173,71 @@ describe.each(translations)('the %s catalog', (language, catalog, pluralCategori
   });
 });
 
+describe('the catalogs together', () => {
+  it('cover every supported language', () => {
+    expect(['en', ...translations.map(([language]) => language)].sort()).toEqual(
+      [...SUPPORTED_LANGUAGES].sort(),
+    );
+  });
+
+  it('hold no key that nothing in src/ or commands/ refers to', () => {
+    const references = messageKeyReferences();
+    expect(keys.filter((key) => !isReferenced(key, references))).toEqual([]);
+  }, 60_000);
+});
+
+describe('French typography', () => {
+  const NARROW = '\u202f';
+  it('puts narrow no-break spaces inside « » and before ; ! ?, a no-break space before a colon', () => {
+    for (const key of keys) {
+      const message = fr[key];
+      expect(message, key).not.toMatch(/« | »|«[^\u202f]|[^\u202f]»/);
+      expect(message, key).not.toMatch(/[ \u00a0][;!?]/);
+      expect(message, key).not.toMatch(/[ \u202f]:/);
+    }
+    expect(String(formatOf(fr['command.unknown'], 'fr').format({ words: 'x', suggestions: 'y' }))).toBe(
+      `Je ne connais pas la commande «${NARROW}x${NARROW}». Vouliez-vous dire\u00a0: y${NARROW}?`,
+    );
+  });
+});
+
+describe('Polish, Slovak and French plurals', () => {
+  const say = (
+    catalog: Catalog,
+    language: string,
+    key: MessageKey,
+    params: Record<string, string | number>,
+  ) => String(formatOf(catalog[key], language).format(params));
+
+  it('read naturally in Polish for 1, 3, 5 and 22', () => {
+    const left = (unlinked: number) => say(pl, 'pl', 'partner.left', { name: 'Kraków', unlinked });
+    expect(left(1)).toContain('1 kanał został odłączony');
+    expect(left(3)).toContain('3 kanały zostały odłączone');
+    expect(left(5)).toContain('5 kanałów zostało odłączonych');
+    expect(left(22)).toContain('22 kanały zostały odłączone');
+  });
+
+  it('read naturally in Slovak for 1, 3 and 5', () => {
+    const left = (unlinked: number) => say(sk, 'sk', 'partner.left', { name: 'Levoča', unlinked });
+    expect(left(1)).toContain('1 kanál bol odpojený');
+    expect(left(3)).toContain('3 kanály boli odpojené');
+    expect(left(5)).toContain('5 kanálov bolo odpojených');
+  });
+
+  it('treat 0 and 1 as singular in French', () => {
+    const created = (channels: number) => say(fr, 'fr', 'event.created', { number: 4, channels });
+    expect(created(0)).toContain('dans 0 salon.');
+    expect(created(1)).toContain('dans 1 salon.');
+    expect(created(2)).toContain('dans 2 salons.');
+  });
+});
+
 describe('Czech plurals', () => {
   it('distinguish 1, 3 and 5', () => {
     const distinct = keys.filter((key) => {
       const args = argumentsOf(cs[key]);
       if (args.plurals.length === 0) return false;
-      const format = new IntlMessageFormat(cs[key], 'cs');
+      const format = formatOf(cs[key], 'cs');
       const outputs = [1, 3, 5].map((count) => String(format.format(sampleParams(args, count))));
       return new Set(outputs).size === 3;
     });
@@ -113,7 +246,7 @@ describe('Czech plurals', () => {
 
   it('reads naturally for a few counts', () => {
     const t = (key: MessageKey, params: Record<string, string | number>) =>
-      String(new IntlMessageFormat(cs[key], 'cs').format(params));
+      String(formatOf(cs[key], 'cs').format(params));
     expect(t('partner.left', { name: 'Krumlov – Passau', unlinked: 1 })).toContain('1 kanál byl odpojen');
     expect(t('partner.left', { name: 'Krumlov – Passau', unlinked: 3 })).toContain('3 kanály byly odpojeny');
     expect(t('partner.left', { name: 'Krumlov – Passau', unlinked: 5 })).toContain('5 kanálů bylo odpojeno');
@@ -123,7 +256,7 @@ describe('Czech plurals', () => {
 
 describe('German plurals', () => {
   it('use singular and plural forms', () => {
-    const format = new IntlMessageFormat(de['rsvp.going'], 'de');
+    const format = formatOf(de['rsvp.going'], 'de');
     expect(format.format({ title: 'Stadtfest', guests: 0 })).toBe('Sie sind bei „Stadtfest“ dabei.');
     expect(format.format({ title: 'Stadtfest', guests: 1 })).toBe(
       'Sie sind bei „Stadtfest“ dabei, mit 1 Gast.',

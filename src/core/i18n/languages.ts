@@ -1,5 +1,5 @@
 /** Languages with a full message catalog. A member's other languages fall back along the chain. */
-export const SUPPORTED_LANGUAGES = ['en', 'cs', 'de'] as const;
+export const SUPPORTED_LANGUAGES = ['en', 'cs', 'de', 'pl', 'sk', 'fr'] as const;
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
 
 /** The first of the candidates, in the order given, that has a catalog; English when none has. */

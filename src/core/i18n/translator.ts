@@ -2,6 +2,9 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { en } from './catalogs/en.ts';
 import { cs } from './catalogs/cs.ts';
 import { de } from './catalogs/de.ts';
+import { pl } from './catalogs/pl.ts';
+import { sk } from './catalogs/sk.ts';
+import { fr } from './catalogs/fr.ts';
 import type { SupportedLanguage } from './languages.ts';
 
 export type MessageKey = keyof typeof en;
@@ -9,7 +12,7 @@ export type MessageParams = Record<string, string | number | Date>;
 /** Every catalog must have every key the English one has: a missing translation is a compile error. */
 export type Catalog = Record<MessageKey, string>;
 
-const catalogs: Record<SupportedLanguage, Catalog> = { en, cs, de };
+const catalogs: Record<SupportedLanguage, Catalog> = { en, cs, de, pl, sk, fr };
 const compiled = new Map<string, IntlMessageFormat>();
 
 /** Translates one message (ICU MessageFormat: plurals and selects per language). */

@@ -1,7 +1,9 @@
 import type { CommandContext } from '../commands/command-bus.ts';
 import type { Reply } from '../commands/invocation.ts';
 import type { Announcement } from '../domain/model.ts';
+import type { CronProblem } from '../ports.ts';
 import { UserError } from '../errors.ts';
+import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../i18n/languages.ts';
 import { formatInstant, normalizeTimeZone } from '../time/index.ts';
 import { checkDailySendCap, checkRepeatInterval, checkScheduledCap } from './announce-limits.ts';
 import { readTime } from './read-time.ts';
@@ -9,16 +11,12 @@ import { fanOutToPartnership } from './fan-out.ts';
 import { actingTown, audit, ownPartnership, partnershipsInScope } from './lookups.ts';
 import { ownerTownOf } from './shared-settings.ts';
 
-interface AnnouncementText {
-  text: string;
-  'text-en'?: string;
-  'text-cs'?: string;
-  'text-de'?: string;
-}
+/** The main text and a variant per catalog language (`text-cs`…), as the commands offer them. */
+type AnnouncementText = { text: string } & { [L in SupportedLanguage as `text-${L}`]?: string };
 
 function variantsOf(args: AnnouncementText): Record<string, string> {
   const variants: Record<string, string> = {};
-  for (const language of ['en', 'cs', 'de'] as const) {
+  for (const language of SUPPORTED_LANGUAGES) {
     const text = args[`text-${language}`];
     if (text !== undefined) variants[language] = text;
   }
@@ -44,7 +42,7 @@ function describe(ctx: CommandContext, a: Announcement, zone: string): string {
     ? ctx.t('announce.next', { next: formatInstant(a.nextRunAt, zone, ctx.language) })
     : '';
   const preview = a.text.length > 60 ? `${a.text.slice(0, 57)}…` : a.text;
-  return `#${a.number} ${when}${next} · “${preview}”`;
+  return ctx.t('announce.line', { number: a.number, when, next, preview });
 }
 
 export interface AnnounceSendArgs extends AnnouncementText {
@@ -94,6 +92,16 @@ export async function sendAnnouncement(ctx: CommandContext, args: AnnounceSendAr
   return { private: false, text: ctx.t('announce.sent', { number: announcement.number, channels }) };
 }
 
+function refuseCron(cron: string, problem: CronProblem | null): void {
+  if (problem?.kind === 'field-count')
+    throw new UserError('announce.bad-cron-fields', { cron, count: problem.count });
+  if (problem?.kind === 'field') {
+    const { field, value, min, max } = problem;
+    throw new UserError('announce.bad-cron-field', { cron, field, value, min, max });
+  }
+  if (problem?.kind === 'never') throw new UserError('announce.cron-never', { cron });
+}
+
 export async function scheduleAnnouncement(ctx: CommandContext, args: AnnounceScheduleArgs): Promise<Reply> {
   const town = actingTown(ctx);
   const partnership = await ownPartnership(ctx, args.partnership);
@@ -110,8 +118,7 @@ export async function scheduleAnnouncement(ctx: CommandContext, args: AnnounceSc
     nextRunAt = sendAt;
   } else {
     const cron = (args.cron ?? '').trim();
-    const problem = ctx.recurrence.validate(cron, timeZone);
-    if (problem) throw new UserError('announce.bad-cron', { cron, reason: problem });
+    refuseCron(cron, ctx.recurrence.validate(cron, timeZone));
     nextRunAt = ctx.recurrence.nextAfter(cron, timeZone, ctx.now);
     if (!nextRunAt) throw new UserError('announce.cron-never', { cron });
     checkRepeatInterval(ctx, cron, timeZone, nextRunAt);

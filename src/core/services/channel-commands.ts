@@ -51,7 +51,15 @@ export function ensureBotCanPost(ctx: CommandContext): void {
   if (reason !== undefined && fix !== undefined) {
     throw new UserError('channel.not-member', { channel: ctx.channel.name, fix });
   }
-  if (reason !== undefined) throw new UserError('channel.cannot-post', { channel: ctx.channel.name, reason });
+  if (reason === undefined) return;
+  const missing = ctx.channel.missingPermissions;
+  const named =
+    missing && missing.length > 0
+      ? ctx.t('channel.missing-permissions', {
+          permissions: missing.map((permission) => ctx.t(`permission.discord.${permission}`)).join(', '),
+        })
+      : reason;
+  throw new UserError('channel.cannot-post', { channel: ctx.channel.name, reason: named });
 }
 
 export async function linkChannel(ctx: CommandContext, args: ChannelLinkArgs): Promise<Reply> {

@@ -11,6 +11,7 @@ import {
   type PartnershipStatus,
 } from '../domain/vocabularies.ts';
 import { UserError } from '../errors.ts';
+import type { SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import { fanOutToPartnership } from './fan-out.ts';
 import { actingTown, audit, ownPartnership } from './lookups.ts';
@@ -73,12 +74,19 @@ function describePartnership(ctx: CommandContext, p: PartnershipWithTowns): stri
   });
 }
 
+/** Stored areas as labels in a language; a spelling no longer known shows as stored. */
+const areaLabels =
+  (areas: readonly string[]) =>
+  (language: SupportedLanguage): string =>
+    areas
+      .map((stored) => {
+        const area = cooperationAreas.fromOption(stored);
+        return area ? cooperationAreas.label(area, language) : stored;
+      })
+      .join(', ') || '—';
+
 function describeAreas(ctx: CommandContext, areas: readonly string[]): string {
-  const labels = areas.map((stored) => {
-    const area = cooperationAreas.fromOption(stored);
-    return area ? cooperationAreas.label(area, ctx.language) : stored;
-  });
-  return ctx.t('partner.areas', { areas: labels.join(', ') || '—' });
+  return ctx.t('partner.areas', { areas: areaLabels(areas)(ctx.language) });
 }
 
 export async function listPartnerships(ctx: CommandContext): Promise<Reply> {
@@ -161,7 +169,7 @@ function changesOf(p: PartnershipWithTowns, patch: PartnershipPatch): SettingCha
       to: label(partnershipForms, patch.form),
     });
   if (patch.areas !== undefined && patch.areas.join(',') !== p.areas.join(','))
-    changes.push({ setting: 'areas', from: plain(p.areas.join(', ')), to: plain(patch.areas.join(', ')) });
+    changes.push({ setting: 'areas', from: areaLabels(p.areas), to: areaLabels(patch.areas) });
   if (patch.agreementDate !== undefined && isoDate(patch.agreementDate) !== isoDate(p.agreementDate))
     changes.push({
       setting: 'agreement-date',

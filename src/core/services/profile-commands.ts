@@ -1,6 +1,6 @@
 import type { CommandContext } from '../commands/command-bus.ts';
 import type { Reply } from '../commands/invocation.ts';
-import { commandUsage } from '../commands/definition.ts';
+import { commandUsage, usagePlaceholders } from '../commands/definition.ts';
 import { languageName, normalizeLanguageTag } from '../domain/places.ts';
 import { UserError } from '../errors.ts';
 import { memberLanguage } from '../i18n/languages.ts';
@@ -72,7 +72,12 @@ function helpReply(ctx: CommandContext, command: string | undefined): Reply {
   if (!definition) {
     const group = ctx.definitions.filter((d) => d.path[0] === words[0]);
     if (group.length === 0) throw new UserError('help.unknown-command', { command });
-    return { private: true, text: group.map((d) => `  ${commandUsage(d)}\n      ${describe(d)}`).join('\n') };
+    return {
+      private: true,
+      text: group
+        .map((d) => `  ${commandUsage(d, usagePlaceholders(ctx.t))}\n      ${describe(d)}`)
+        .join('\n'),
+    };
   }
   const options = Object.entries(definition.options).map(([name, spec]) => {
     const required = spec.required ? ctx.t('help.required') : '';
@@ -84,7 +89,7 @@ function helpReply(ctx: CommandContext, command: string | undefined): Reply {
     private: true,
     text: [
       describe(definition),
-      ctx.t('command.usage', { usage: commandUsage(definition) }),
+      ctx.t('command.usage', { usage: commandUsage(definition, usagePlaceholders(ctx.t)) }),
       ...role,
       ...options,
       ...(examples.length > 0 ? [ctx.t('help.examples'), ...examples] : []),

@@ -11,6 +11,10 @@ export const cs: Catalog = {
   'command.duplicate-option': 'Volba „{option}“ je zadaná dvakrát.',
   'command.unexpected-word': '„{word}“ není volba. Volby se píšou jako name:value.',
   'command.usage': 'Použití: {usage}',
+  'usage.text': '<text>',
+  'usage.number': '<číslo>',
+  'usage.list': '<položka,…>',
+  'usage.user': '<@uživatel>',
 
   'validation.missing-option': 'Volba „{option}“ je povinná.',
   'validation.unknown-option': 'Volba „{option}“ tady není. Možné volby: {known}.',
@@ -57,12 +61,42 @@ export const cs: Catalog = {
     'Co příkaz potřeboval, mezitím někdo jiný odstranil. Nic se nezměnilo, zkontrolujte to a zkuste to prosím znovu.',
   'permission.coordinator-only': '„{command}“ může použít jen koordinátor vašeho města.',
   'permission.community-admin-discord':
-    '„{command}“ vyžaduje oprávnění Spravovat server (nebo Správce) na tomto serveru Discord. Požádejte správce serveru.',
+    '„{command}“ vyžaduje na tomto serveru Discord oprávnění „Spravovat server“ (nebo „Správce“). Požádejte správce serveru.',
   'permission.community-admin-slack':
     '„{command}“ může použít jen správce nebo vlastník tohoto pracovního prostoru Slack, nebo ten, kdo sem Twinbridge nainstaloval. Požádejte některého z nich.',
   'permission.community-admin-console': '„{command}“ může použít jen správce této komunity.',
   'access.community-not-allowed':
     'Twinbridge není pro tento server ani pracovní prostor povolen. Požádejte provozovatele bota, aby ho povolil.',
+
+  'kind.delegation-visit': 'Návštěva delegace',
+  'kind.citizens-meeting': 'Setkání občanů',
+  'kind.youth-exchange': 'Výměna mládeže',
+  'kind.school-exchange': 'Výměna škol',
+  'kind.study-visit': 'Studijní cesta',
+  'kind.cultural-event': 'Kulturní akce',
+  'kind.sports-event': 'Sportovní akce',
+  'kind.online-meeting': 'Online setkání',
+  'kind.business-forum': 'Podnikatelské fórum',
+
+  'form.formal': 'Formální smlouva',
+  'form.joint-project': 'Společný projekt',
+  'form.informal': 'Neformální',
+
+  'status.proposed': 'Navrženo',
+  'status.active': 'Aktivní',
+  'status.dormant': 'Nečinné',
+  'status.ended': 'Ukončeno',
+
+  'area.urban-development': 'rozvoj měst',
+  'area.social-affairs': 'sociální věci',
+  'area.education': 'vzdělávání',
+  'area.environment': 'životní prostředí',
+  'area.tourism': 'cestovní ruch',
+  'area.local-government': 'místní samospráva',
+  'area.economy': 'hospodářství',
+  'area.culture': 'kultura',
+  'area.sport': 'sport',
+  'area.youth': 'mládež',
 
   'role.coordinator': 'koordinátor',
   'role.member': 'člen',
@@ -167,6 +201,11 @@ export const cs: Catalog = {
     'Do kanálu #{channel} nemohu psát: {reason}. Dejte mi v tomto kanálu tato oprávnění (nebo příkaz spusťte v jiném kanálu) a zkuste to znovu.',
   'channel.not-member':
     'Nejsem členem kanálu #{channel}, takže do něj nemohu psát. Přidejte mě v tom kanálu příkazem {fix} a zkuste to znovu.',
+  'channel.missing-permissions': 'chybí oprávnění {permissions}',
+  'permission.discord.view-channel': '„Zobrazit kanály“',
+  'permission.discord.send-messages': '„Odesílat zprávy“',
+  'permission.discord.send-messages-in-threads': '„Odesílat zprávy ve vláknech“',
+  'permission.discord.embed-links': '„Vkládat odkazy“',
   'channel.broken': 'bot sem nemůže psát: {reason}',
 
   'event.not-found': 'Ve vašich partnerstvích není akce číslo {number}. Viz „event list“.',
@@ -239,7 +278,10 @@ export const cs: Catalog = {
   'announce.no-channels':
     'Partnerství #{number} nemá žádné propojené kanály, kam by se dalo psát: nejdřív spusťte „channel link“.',
   'announce.at-or-cron': 'Zadejte buď at: (jednorázově), nebo cron: (opakovaně).',
-  'announce.bad-cron': '„{cron}“ není platný cron výraz: {reason}',
+  'announce.bad-cron-fields':
+    '„{cron}“ má {count, plural, one {# pole} few {# pole} many {# pole} other {# polí}}; cron výraz jich má pět (minuta, hodina, den, měsíc, den v týdnu), např. „0 9 * * 1“.',
+  'announce.bad-cron-field':
+    'V „{cron}“ {field, select, minute {minuta} hour {hodina} day {den v měsíci} month {měsíc} other {den v týdnu}} „{value}“ neplatí: použijte číslo od {min} do {max}, výčet (1,15), rozsah (1-5), krok (*/15) nebo *.',
   'announce.cron-never': '„{cron}“ nikdy nenastane.',
   'announce.too-often':
     '„{cron}“ se opakuje příliš často: dva jeho termíny dělí jen {gap, plural, one {# minuta} few {# minuty} many {# minuty} other {# minut}}. Opakované oznámení smí vycházet nejvýše jednou za {minimum, plural, one {# minutu} few {# minuty} many {# minuty} other {# minut}}.',
@@ -251,6 +293,7 @@ export const cs: Catalog = {
   'announce.recurring': 'opakuje se „{cron}“ ({zone})',
   'announce.next': ', příště {next}',
   'announce.none': 'Žádná naplánovaná oznámení.',
+  'announce.line': '#{number} {when}{next} · „{preview}“',
   'announce.not-found': 'Ve vašich partnerstvích není oznámení číslo {number}.',
   'announce.not-scheduled': 'Oznámení #{number} už není naplánované.',
   'announce.cancelled': 'Oznámení #{number} je zrušené.',

@@ -11,6 +11,10 @@ export const de: Catalog = {
   'command.duplicate-option': 'Die Option „{option}“ ist doppelt angegeben.',
   'command.unexpected-word': '„{word}“ ist keine Option. Optionen schreibt man als name:value.',
   'command.usage': 'Verwendung: {usage}',
+  'usage.text': '<Text>',
+  'usage.number': '<Zahl>',
+  'usage.list': '<Eintrag,…>',
+  'usage.user': '<@Person>',
 
   'validation.missing-option': 'Die Option „{option}“ ist erforderlich.',
   'validation.unknown-option': 'Eine Option „{option}“ gibt es hier nicht. Optionen: {known}.',
@@ -64,6 +68,36 @@ export const de: Catalog = {
   'permission.community-admin-console': '„{command}“ erfordert einen Administrator dieser Community.',
   'access.community-not-allowed':
     'Twinbridge ist für diesen Server oder Workspace nicht freigegeben. Bitten Sie den Betreiber dieses Bots, ihn freizugeben.',
+
+  'kind.delegation-visit': 'Delegationsbesuch',
+  'kind.citizens-meeting': 'Bürgertreffen',
+  'kind.youth-exchange': 'Jugendaustausch',
+  'kind.school-exchange': 'Schüleraustausch',
+  'kind.study-visit': 'Studienbesuch',
+  'kind.cultural-event': 'Kulturveranstaltung',
+  'kind.sports-event': 'Sportveranstaltung',
+  'kind.online-meeting': 'Online-Treffen',
+  'kind.business-forum': 'Wirtschaftsforum',
+
+  'form.formal': 'Formelle Vereinbarung',
+  'form.joint-project': 'Gemeinsames Projekt',
+  'form.informal': 'Informell',
+
+  'status.proposed': 'Vorgeschlagen',
+  'status.active': 'Aktiv',
+  'status.dormant': 'Ruhend',
+  'status.ended': 'Beendet',
+
+  'area.urban-development': 'Stadtentwicklung',
+  'area.social-affairs': 'Soziales',
+  'area.education': 'Bildung',
+  'area.environment': 'Umwelt',
+  'area.tourism': 'Tourismus',
+  'area.local-government': 'Kommunalverwaltung',
+  'area.economy': 'Wirtschaft',
+  'area.culture': 'Kultur',
+  'area.sport': 'Sport',
+  'area.youth': 'Jugend',
 
   'role.coordinator': 'Koordinator',
   'role.member': 'Mitglied',
@@ -171,6 +205,11 @@ export const de: Catalog = {
     'Ich kann in #{channel} nicht posten: {reason}. Geben Sie mir diese Berechtigungen in diesem Kanal (oder führen Sie den Befehl in einem anderen Kanal aus) und versuchen Sie es erneut.',
   'channel.not-member':
     'Ich bin nicht Mitglied von #{channel} und kann dort nicht posten. Fügen Sie mich in diesem Kanal mit {fix} hinzu und versuchen Sie es erneut.',
+  'channel.missing-permissions': 'es fehlen die Berechtigungen {permissions}',
+  'permission.discord.view-channel': '„Kanal ansehen“',
+  'permission.discord.send-messages': '„Nachrichten senden“',
+  'permission.discord.send-messages-in-threads': '„Nachrichten in Threads senden“',
+  'permission.discord.embed-links': '„Links einbetten“',
   'channel.broken': 'der Bot kann hier nicht posten: {reason}',
 
   'event.not-found':
@@ -246,7 +285,10 @@ export const de: Catalog = {
   'announce.no-channels':
     'Partnerschaft #{number} hat keine verknüpften Kanäle zum Posten: Führen Sie zuerst „channel link“ aus.',
   'announce.at-or-cron': 'Geben Sie entweder at: (einmalig) oder cron: (wiederholt) an.',
-  'announce.bad-cron': '„{cron}“ ist kein gültiger Cron-Ausdruck: {reason}',
+  'announce.bad-cron-fields':
+    '„{cron}“ hat {count, plural, one {# Feld} other {# Felder}}; ein Cron-Ausdruck hat fünf (Minute, Stunde, Tag, Monat, Wochentag), z. B. „0 9 * * 1“.',
+  'announce.bad-cron-field':
+    'In „{cron}“ ist {field, select, minute {die Minute} hour {die Stunde} day {der Tag im Monat} month {der Monat} other {der Wochentag}} „{value}“ ungültig: erlaubt sind eine Zahl von {min} bis {max}, eine Liste (1,15), ein Bereich (1-5), ein Schritt (*/15) oder *.',
   'announce.cron-never': '„{cron}“ tritt nie ein.',
   'announce.too-often':
     '„{cron}“ wiederholt sich zu oft: Zwei seiner Termine liegen nur {gap, plural, one {# Minute} other {# Minuten}} auseinander. Eine wiederkehrende Ankündigung darf höchstens alle {minimum, plural, one {# Minute} other {# Minuten}} erscheinen.',
@@ -258,6 +300,7 @@ export const de: Catalog = {
   'announce.recurring': 'wiederholt nach „{cron}“ ({zone})',
   'announce.next': ', nächster Termin {next}',
   'announce.none': 'Keine geplanten Ankündigungen.',
+  'announce.line': '#{number} {when}{next} · „{preview}“',
   'announce.not-found': 'In Ihren Partnerschaften gibt es keine Ankündigung mit der Nummer {number}.',
   'announce.not-scheduled': 'Ankündigung #{number} ist nicht mehr geplant.',
   'announce.cancelled': 'Ankündigung #{number} ist gestrichen.',

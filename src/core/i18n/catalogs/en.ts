@@ -9,6 +9,11 @@ export const en = {
   'command.duplicate-option': 'The option “{option}” is given twice.',
   'command.unexpected-word': '“{word}” is not an option. Options are written as name:value.',
   'command.usage': 'Usage: {usage}',
+  // Placeholders in usage lines (`title:<text>`): what kind of value to type.
+  'usage.text': '<text>',
+  'usage.number': '<number>',
+  'usage.list': '<a,b,…>',
+  'usage.user': '<@user>',
 
   'validation.missing-option': 'The option “{option}” is required.',
   'validation.unknown-option': 'There is no option “{option}” here. Options: {known}.',
@@ -58,6 +63,38 @@ export const en = {
   'permission.community-admin-console': '“{command}” needs an administrator of this community.',
   'access.community-not-allowed':
     'Twinbridge is not enabled for this server or workspace. Ask the operator of this bot to allow it.',
+
+  // Vocabulary labels (src/core/domain/vocabularies.ts): exchange kinds, partnership forms and
+  // statuses, areas of cooperation (written as items of a list after “Areas:”).
+  'kind.delegation-visit': 'Delegation visit',
+  'kind.citizens-meeting': 'Citizens’ meeting',
+  'kind.youth-exchange': 'Youth exchange',
+  'kind.school-exchange': 'School exchange',
+  'kind.study-visit': 'Study visit',
+  'kind.cultural-event': 'Cultural event',
+  'kind.sports-event': 'Sports event',
+  'kind.online-meeting': 'Online meeting',
+  'kind.business-forum': 'Business forum',
+
+  'form.formal': 'Formal agreement',
+  'form.joint-project': 'Joint project',
+  'form.informal': 'Informal',
+
+  'status.proposed': 'Proposed',
+  'status.active': 'Active',
+  'status.dormant': 'Dormant',
+  'status.ended': 'Ended',
+
+  'area.urban-development': 'urban development',
+  'area.social-affairs': 'social affairs',
+  'area.education': 'education',
+  'area.environment': 'environment',
+  'area.tourism': 'tourism',
+  'area.local-government': 'local government',
+  'area.economy': 'economy',
+  'area.culture': 'culture',
+  'area.sport': 'sport',
+  'area.youth': 'youth',
 
   'role.coordinator': 'coordinator',
   'role.member': 'member',
@@ -160,6 +197,12 @@ export const en = {
     'I cannot post in #{channel}: {reason}. Give me those permissions in this channel (or run this in another channel), then try again.',
   'channel.not-member':
     'I am not a member of #{channel}, so I could not post there. Add me with {fix} in that channel, then try again.',
+  'channel.missing-permissions': 'the permissions {permissions} are missing',
+  // Discord permissions as Discord’s client names them in each language (the refusal above).
+  'permission.discord.view-channel': '“View Channel”',
+  'permission.discord.send-messages': '“Send Messages”',
+  'permission.discord.send-messages-in-threads': '“Send Messages in Threads”',
+  'permission.discord.embed-links': '“Embed Links”',
   'channel.broken': 'the bot cannot post here: {reason}',
 
   'event.not-found': 'There is no event number {number} in your partnerships. See “event list”.',
@@ -231,7 +274,10 @@ export const en = {
   'announce.no-channels':
     'Partnership #{number} has no linked channels to post in: run “channel link” first.',
   'announce.at-or-cron': 'Give either at: (once) or cron: (repeating).',
-  'announce.bad-cron': '“{cron}” is not a valid cron expression: {reason}',
+  'announce.bad-cron-fields':
+    '“{cron}” has {count, plural, one {# field} other {# fields}}; a cron expression has five: minute hour day month weekday, e.g. “0 9 * * 1”.',
+  'announce.bad-cron-field':
+    'In “{cron}”, {field, select, minute {the minute} hour {the hour} day {the day of the month} month {the month} other {the weekday}} “{value}” is not valid: use a number from {min} to {max}, a list (1,15), a range (1-5), a step (*/15) or *.',
   'announce.cron-never': '“{cron}” never comes round.',
   'announce.too-often':
     '“{cron}” comes round too often: two of its times are only {gap, plural, one {# minute} other {# minutes}} apart. A recurring announcement may come round at most once every {minimum, plural, one {# minute} other {# minutes}}.',
@@ -243,6 +289,7 @@ export const en = {
   'announce.recurring': 'repeats “{cron}” ({zone})',
   'announce.next': ', next {next}',
   'announce.none': 'No scheduled announcements.',
+  'announce.line': '#{number} {when}{next} · “{preview}”',
   'announce.not-found': 'There is no announcement number {number} in your partnerships.',
   'announce.not-scheduled': 'Announcement #{number} is not scheduled any more.',
   'announce.cancelled': 'Announcement #{number} is cancelled.',
