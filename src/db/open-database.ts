@@ -111,7 +111,9 @@ export async function openPGlite(dataDir: string, templatePath?: string): Promis
   let pglite: PGlite;
   try {
     // A new directory starts from the installed template, not from initdb (embedded-template.ts).
-    const template = existsSync(join(path, 'PG_VERSION')) ? undefined : await readEmbeddedTemplate(templatePath);
+    const template = existsSync(join(path, 'PG_VERSION'))
+      ? undefined
+      : await readEmbeddedTemplate(templatePath);
     pglite = await withPrivateFiles(() =>
       PGlite.create(path, {
         startParams: EMBEDDED_START_PARAMS,
