@@ -21,9 +21,9 @@ const start = timeOption({
   en: 'Start: 2026-06-05 18:00, “tomorrow 18:00”, “next friday 9:30”',
   cs: 'Začátek: 2026-06-05 18:00, „zítra 18:00“, „příští pátek 9:30“',
   de: 'Beginn: 2026-06-05 18:00, „morgen 18:00“, „nächsten Freitag 9:30“',
-  pl: 'Początek: 2026-06-05 18:00, „tomorrow 18:00“, „next friday 9:30“',
-  sk: 'Začiatok: 2026-06-05 18:00, „tomorrow 18:00“, „next friday 9:30“',
-  fr: 'Début : 2026-06-05 18:00, « tomorrow 18:00 », « next friday 9:30 »',
+  pl: 'Początek: 2026-06-05 18:00, „jutro 18:00“, „w przyszły piątek 9:30“',
+  sk: 'Začiatok: 2026-06-05 18:00, „zajtra 18:00“, „budúci piatok 9:30“',
+  fr: 'Début : 2026-06-05 18:00, « demain 18:00 », « vendredi prochain 9:30 »',
 });
 const end = timeOption({
   en: 'End (default: two hours after the start)',

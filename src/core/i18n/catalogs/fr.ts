@@ -40,7 +40,7 @@ export const fr: Catalog = {
     '« {language} » n’est pas un code de langue que je connais. Utilisez des codes comme cs, de, en, pl.',
 
   'time.unparseable':
-    'Je ne sais pas lire « {input} » comme une heure pour « {option} ». Essayez 2026-06-05 18:00, « tomorrow 18:00 » ou « next friday 9:30 ».',
+    'Je ne sais pas lire « {input} » comme une heure pour « {option} ». Essayez 2026-06-05 18:00, « demain 18:00 » ou « vendredi prochain 9:30 ».',
   'time.nonexistent':
     'L’heure {local} n’existe pas dans le fuseau {zone} : on avance alors les horloges. Choisissez une autre heure.',
   'time.ambiguous':

@@ -38,7 +38,7 @@ export const pl: Catalog = {
     '„{language}“ nie jest znanym mi kodem języka. Użyj kodów takich jak cs, de, en, pl.',
 
   'time.unparseable':
-    'Nie potrafię odczytać „{input}“ jako czasu dla „{option}“. Spróbuj 2026-06-05 18:00, „tomorrow 18:00“ albo „next friday 9:30“.',
+    'Nie potrafię odczytać „{input}“ jako czasu dla „{option}“. Spróbuj 2026-06-05 18:00, „jutro 18:00“ albo „w przyszły piątek 9:30“.',
   'time.nonexistent':
     'Godzina {local} nie istnieje w strefie {zone}: zegary przestawia się wtedy do przodu. Wybierz inną godzinę.',
   'time.ambiguous':

@@ -38,7 +38,7 @@ export const sk: Catalog = {
     '„{language}“ nie je kód jazyka, ktorý poznám. Použite kódy ako cs, de, en, pl.',
 
   'time.unparseable':
-    '„{input}“ neviem prečítať ako čas pre „{option}“. Skúste 2026-06-05 18:00, „tomorrow 18:00“ alebo „next friday 9:30“.',
+    '„{input}“ neviem prečítať ako čas pre „{option}“. Skúste 2026-06-05 18:00, „zajtra 18:00“ alebo „budúci piatok 9:30“.',
   'time.nonexistent':
     'Čas {local} v časovom pásme {zone} neexistuje: hodiny sa vtedy posúvajú dopredu. Zvoľte iný čas.',
   'time.ambiguous':
