@@ -427,7 +427,7 @@ describe('RSVP buttons', () => {
     expect(connection.api.argsOf('chat.update')).toEqual([]);
   });
 
-  it('show a refusal only to the clicker and leave the card alone', async () => {
+  it('show a refusal only to the clicker and redraw the card as the channel shows it (a cancelled one loses its buttons)', async () => {
     inbound.card = card('Letní tábor');
     inbound.respond = () => ({
       text: `Answers are closed: the exchange is over.\n${exchangeCardText(card('Youth camp'))}`,
@@ -441,6 +441,22 @@ describe('RSVP buttons', () => {
     expect(String(responses()[0]?.['text'])).toMatch(
       /^Answers are closed: the exchange is over\.\n#12 Youth camp/,
     );
+    const [update] = connection.api.argsOf('chat.update');
+    expect(update).toMatchObject({ channel: CHANNEL.id, ts: '1700000000.000100' });
+    expect(JSON.stringify(update?.['blocks'])).toContain('"text":"#12 Letní tábor"');
+  });
+
+  it('leave the card alone when a refused click has no card for the channel', async () => {
+    inbound.respond = () => ({
+      text: 'Event #12 was not found.',
+      private: true,
+      error: { key: 'event.not-found' },
+    });
+    await connection.receiver.send(buttonClick({ actionId: 'twin_rsvp:no:12' }));
+    expect(responses()).toEqual([
+      { response_type: 'ephemeral', replace_original: false, text: 'Event #12 was not found.' },
+    ]);
+    expect(inbound.cardRequests).toHaveLength(1);
     expect(connection.api.argsOf('chat.update')).toEqual([]);
   });
 
