@@ -54,6 +54,23 @@ describe('parseCommandText', () => {
     }
   });
 
+  it.each([
+    ['evnet list', 'event list'],
+    ['even list', 'event list'],
+    ['hlep', 'help'],
+    ['event lsit', 'event list'],
+    ['town ifno', 'town info'],
+    ['chanel link partnership:1', 'channel link'],
+    ['info', 'town info, partner info, event info'],
+    ['evnt', 'event create, event list, event info, event edit, event cancel, event attendees'],
+    ['xylophone', ''],
+  ])('suggests for %j the commands meant: %j', (typed, meant) => {
+    const result = parse(typed);
+    expect(result).toMatchObject({ ok: false, reason: 'unknown-command' });
+    if (!result.ok && result.reason === 'unknown-command')
+      expect(result.suggestions.map((d) => d.path.join(' ')).join(', ')).toBe(meant);
+  });
+
   it('reports an unclosed quote, a repeated option and a stray word', () => {
     expect(parse('event create title:"Summer')).toMatchObject({ ok: false, reason: 'unclosed-quote' });
     expect(parse('rsvp event:1 event:2')).toMatchObject({

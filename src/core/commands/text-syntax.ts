@@ -3,6 +3,7 @@
  *   event create title:"Summer visit" start:"next friday 9:30" capacity:40
  * Values may be quoted with "…", '…' or typographic quotes (chat apps love to "correct" them).
  */
+import { suggestCommands } from './command-suggestions.ts';
 import type { CommandDefinition } from './definition.ts';
 
 export interface ParsedText {
@@ -80,8 +81,12 @@ export function parseCommandText(input: string, definitions: readonly CommandDef
     .map((w) => w.toLowerCase());
   const definition = findDefinition(leadingWords, definitions);
   if (!definition) {
-    const suggestions = definitions.filter((d) => d.path[0] === leadingWords[0]);
-    return { ok: false, reason: 'unknown-command', words: leadingWords, suggestions };
+    return {
+      ok: false,
+      reason: 'unknown-command',
+      words: leadingWords,
+      suggestions: suggestCommands(leadingWords, definitions),
+    };
   }
 
   const tokens = tokenize(trimmed);

@@ -14,6 +14,8 @@ export const cs: Catalog = {
 
   'validation.missing-option': 'Volba „{option}“ je povinná.',
   'validation.unknown-option': 'Volba „{option}“ tady není. Možné volby: {known}.',
+  'validation.unknown-option-suggested':
+    'Volba „{option}“ tady není. Mysleli jste „{suggestion}“? Možné volby: {known}.',
   'validation.too-long':
     'Hodnota „{option}“ je příliš dlouhá: smí mít nejvýše {max, plural, one {# znak} few {# znaky} many {# znaku} other {# znaků}}.',
   'validation.too-large': 'Hodnota „{option}“ smí být nejvýše {max}.',

@@ -14,6 +14,8 @@ export const de: Catalog = {
 
   'validation.missing-option': 'Die Option „{option}“ ist erforderlich.',
   'validation.unknown-option': 'Eine Option „{option}“ gibt es hier nicht. Optionen: {known}.',
+  'validation.unknown-option-suggested':
+    'Eine Option „{option}“ gibt es hier nicht. Meinten Sie „{suggestion}“? Optionen: {known}.',
   'validation.too-long':
     '„{option}“ ist zu lang: höchstens {max, plural, one {# Zeichen} other {# Zeichen}}.',
   'validation.too-large': '„{option}“ darf höchstens {max} sein.',

@@ -12,6 +12,8 @@ export const en = {
 
   'validation.missing-option': 'The option “{option}” is required.',
   'validation.unknown-option': 'There is no option “{option}” here. Options: {known}.',
+  'validation.unknown-option-suggested':
+    'There is no option “{option}” here. Did you mean “{suggestion}”? Options: {known}.',
   'validation.too-long':
     '“{option}” is too long: at most {max, plural, one {# character} other {# characters}}.',
   'validation.too-large': '“{option}” must be at most {max}.',
