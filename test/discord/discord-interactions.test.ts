@@ -8,7 +8,7 @@ import { REST, Routes, type APIMessage } from 'discord.js';
 import { ApplicationCommandOptionType, ComponentType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandUsage } from '../../src/core/commands/definition.ts';
-import { commands } from '../../commands/index.ts';
+import { commandList, commands } from '../../commands/index.ts';
 import { translate } from '../../src/core/i18n/translator.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
@@ -68,7 +68,7 @@ describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
 
   it('answers an unknown command with the core’s “I do not know”, ephemerally, in the town’s language', async () => {
     const answer = await h.command({ ...petra, name: 'legacy' });
-    expectRefusal(answer, translate('cs', 'command.unknown', { words: 'legacy', suggestions: 'help' }));
+    expectRefusal(answer, translate('cs', 'command.unknown', { words: 'legacy', suggestions: '/help' }));
   });
 
   it('copes with a registration older than the bot: an unknown subcommand, an option of the wrong type', async () => {
@@ -108,7 +108,13 @@ describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
       const archive = await h.command({ ...jana, name: 'event', subcommand: 'archive' });
       expectRefusal(
         archive,
-        translate('cs', 'command.unknown', { words: 'event archive', suggestions: 'help' }),
+        translate('cs', 'command.unknown', {
+          words: 'event archive',
+          suggestions: commandList
+            .filter((d) => d.path[0] === 'event')
+            .map((d) => `/${d.path.join(' ')}`)
+            .join(', '),
+        }),
       );
       const info = await h.command({
         ...jana,
@@ -117,7 +123,7 @@ describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
         options: { event: 'the first one' },
       });
       expectRefusal(info, translate('cs', 'validation.not-a-whole-number', { option: 'event' }));
-      expect(info.text).toContain(commandUsage(commands['event.info']));
+      expect(info.text).toContain(`/${commandUsage(commands['event.info'])}`);
     } finally {
       await rest.put(route, { body: [] });
     }
@@ -369,9 +375,20 @@ describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
       expect((message.flags ?? 0) & MessageFlags.Ephemeral).toBeTruthy();
       expect(message.content).toMatch(/```\n[\s\S]+\n```$/);
     }
-    expect(help.messages[0]?.content.startsWith(translate('de', 'help.heading'))).toBe(true);
-    expect(help.text).toContain('town coordinator add');
-    expect(help.text).toContain('profile show');
+    expect(help.messages[0]?.content.startsWith(translate('de', 'help.heading-slash'))).toBe(true);
+    expect(help.text).toContain('/town coordinator add');
+    expect(help.text).toContain('/profile show');
+    expect(help.text).toContain(translate('de', 'help.footer', { example: '/help command:event create' }));
+  });
+
+  it('writes help as Discord’s slash commands: usage with a slash, examples with each option named', async () => {
+    const info = await h.command({ ...max, name: 'help', options: { command: 'event info' } });
+    expect(info.text).toContain(
+      `${translate('de', 'command.usage', { usage: '/event info event:<number>' })}`,
+    );
+    const relay = await h.command({ ...max, name: 'help', options: { command: 'channel relay' } });
+    expect(relay.text).toContain('/channel relay partnership:1 relay:on');
+    expect(relay.text).not.toContain('name:value');
   });
 
   it('refuses to join a partnership in a channel the bot cannot post in, and the code stays good', async () => {

@@ -181,6 +181,8 @@ describe('slash commands', () => {
       },
       channel: { id: CHANNEL.id, name: CHANNEL.name },
       locale: 'cs-CZ',
+      // Usage and help are written with the command as configured.
+      slashCommand: '/twin',
     });
   });
 

@@ -138,6 +138,7 @@ export class SlackRouter {
         actor: who.actor,
         channel,
         locale: who.locale,
+        slashCommand: this.parts.command,
       });
       await this.answers.inChannel(client, reply, who, channel, event.thread_ts ?? event.ts);
     });
@@ -227,6 +228,7 @@ export class SlackRouter {
       actor: who.actor,
       channel: { ...channel, ...access },
       locale: who.locale,
+      slashCommand: this.parts.command,
     });
     this.parts.logger.debug(
       {

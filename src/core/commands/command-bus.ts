@@ -13,7 +13,9 @@ import { NO_METRICS, type CommandOutcome, type Metrics } from '../metrics.ts';
 import { translatorFor, type MessageKey, type MessageParams, type Translate } from '../i18n/translator.ts';
 import type { Clock, Logger, Recurrence, Repositories, Store } from '../ports.ts';
 import type { CommandRoute } from './command-route.ts';
-import { commandId, commandUsage, type CommandDefinition } from './definition.ts';
+import { suggestCommands } from './command-suggestions.ts';
+import { commandSyntax, usageAs, writtenAs, type CommandSyntax } from './command-syntax.ts';
+import { commandId, type CommandDefinition } from './definition.ts';
 import { describeInput, retypableInput } from './failed-input.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from './invocation.ts';
 import { RefusalLanguages, type LanguagePreference } from './refusal-languages.ts';
@@ -42,6 +44,8 @@ export interface CommandContext {
   /** What one partnership may schedule and send. */
   limits: AbuseLimits;
   definitions: readonly CommandDefinition[];
+  /** How commands are written where the member typed this one (help shows them so). */
+  syntax: CommandSyntax;
   /** Call after adding deliveries, so the outbox worker is woken once the transaction commits. */
   markOutboxChanged(): void;
 }
@@ -95,8 +99,9 @@ export class CommandBus {
   ): Promise<Reply> {
     let route: CommandRoute;
     let args: Record<string, unknown>;
+    const syntax = commandSyntax(request.actor.platform, request.slashCommand);
     try {
-      ({ route, args } = this.resolve(request, named));
+      ({ route, args } = this.resolve(request, syntax, named));
     } catch (error) {
       // Refused before anything is read or written: only the language to refuse in is needed.
       return this.failureReply(error, await this.refusalLanguage(request), request);
@@ -124,6 +129,7 @@ export class CommandBus {
           recurrence: this.deps.recurrence,
           limits: this.deps.limits ?? DEFAULT_LIMITS,
           definitions: this.definitionList,
+          syntax,
           markOutboxChanged: () => {
             outboxChanged = true;
           },
@@ -201,8 +207,16 @@ export class CommandBus {
   /** Finds the route and validates the options; throws UserError with usage on failure. */
   private resolve(
     request: CommandRequest,
+    syntax: CommandSyntax,
     named: (definition: CommandDefinition) => void,
   ): { route: CommandRoute; args: Record<string, unknown> } {
+    const unknown = (words: string, meant: readonly CommandDefinition[]) =>
+      new UserError('command.unknown', {
+        words,
+        suggestions: (meant.length > 0 ? meant.map((d) => d.path.join(' ')) : ['help'])
+          .map((line) => writtenAs(syntax, line))
+          .join(', '),
+      });
     let route: CommandRoute | undefined;
     let raw: Record<string, unknown>;
     if ('text' in request) {
@@ -211,20 +225,17 @@ export class CommandBus {
         if ('definition' in parsed) named(parsed.definition);
         switch (parsed.reason) {
           case 'empty':
-            throw new UserError('command.empty');
+            throw new UserError('command.empty', { help: writtenAs(syntax, 'help') });
           case 'unknown-command':
-            throw new UserError('command.unknown', {
-              words: parsed.words.join(' '),
-              suggestions: parsed.suggestions.map((d) => d.path.join(' ')).join(', ') || 'help',
-            });
+            throw unknown(parsed.words.join(' '), parsed.suggestions);
           case 'unclosed-quote':
-            throw new UserError('command.unclosed-quote', { usage: commandUsage(parsed.definition) });
+            throw new UserError('command.unclosed-quote', { usage: usageAs(syntax, parsed.definition) });
           case 'duplicate-option':
             throw new UserError('command.duplicate-option', { option: parsed.option });
           case 'unexpected-word':
             throw new UserError('command.unexpected-word', {
               word: parsed.word,
-              usage: commandUsage(parsed.definition),
+              usage: usageAs(syntax, parsed.definition),
             });
         }
       }
@@ -235,15 +246,16 @@ export class CommandBus {
       raw = request.options;
     }
     if (!route) {
+      // A platform's own name for a command this version does not have (a stale registration).
       const words = 'text' in request ? request.text : request.command;
-      throw new UserError('command.unknown', { words, suggestions: 'help' });
+      throw unknown(words, suggestCommands(words.toLowerCase().split(/[\s.]+/), this.definitionList));
     }
     named(route.definition);
     try {
       return { route, args: validateOptions(route.definition, raw) };
     } catch (error) {
       if (error instanceof UserError) {
-        throw new UserError(error.key, { ...error.params, usage: commandUsage(route.definition) });
+        throw new UserError(error.key, { ...error.params, usage: usageAs(syntax, route.definition) });
       }
       throw error;
     }

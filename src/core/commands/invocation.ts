@@ -40,6 +40,8 @@ interface RequestBase {
   channel: ChannelRef;
   /** The platform's locale for this person (Discord interactions carry one). */
   locale?: string;
+  /** Slack's slash command (SLACK_COMMAND) when it is not `/twin`: help and usage are written with it. */
+  slashCommand?: string;
 }
 
 /** A command typed as text: `event create title:"Visit" start:"tomorrow 18:00"`. */

@@ -5,7 +5,7 @@ import type { Catalog } from '../translator.ts';
  * (many covers decimals only). Use typographic quotes „…“ and never a straight apostrophe.
  */
 export const cs: Catalog = {
-  'command.empty': 'Napište příkaz, nebo „help“ pro přehled všech příkazů.',
+  'command.empty': 'Napište příkaz, nebo „{help}“ pro přehled všech příkazů.',
   'command.unknown': 'Příkaz „{words}“ neznám. Mysleli jste: {suggestions}?',
   'command.unclosed-quote': 'Hodnotě v uvozovkách chybí uzavírací uvozovka.',
   'command.duplicate-option': 'Volba „{option}“ je zadaná dvakrát.',
@@ -293,11 +293,12 @@ export const cs: Catalog = {
   'profile.show': '{name} · {town} · {role}\nJazyky: {languages}\nZájmy: {interests}',
 
   'help.heading': 'Příkazy (volby pište jako name:value, hodnoty s mezerami dejte do uvozovek):',
-  'help.footer': 'Více o jednom příkazu: help event create',
+  'help.heading-slash': 'Příkazy (napište / a příkaz; na jednotlivé volby se Discord zeptá sám):',
+  'help.footer': 'Více o jednom příkazu: {example}',
   'help.required': ' (povinné)',
   'help.coordinators-only': 'Jen pro koordinátory.',
   'help.examples': 'Příklady:',
-  'help.unknown-command': 'Příkaz „{command}“ neexistuje. Napište „help“ pro seznam příkazů.',
+  'help.unknown-command': 'Příkaz „{command}“ neexistuje. Napište „{help}“ pro seznam příkazů.',
 
   'privacy.export.heading': 'Vše, co o vás Twinbridge v této komunitě uchovává:',
   'privacy.export.profile': 'Profil: {name} · {town} · {role}',

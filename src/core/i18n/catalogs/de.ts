@@ -5,7 +5,7 @@ import type { Catalog } from '../translator.ts';
  * Use typographic quotes „…“ and never a straight apostrophe.
  */
 export const de: Catalog = {
-  'command.empty': 'Geben Sie einen Befehl ein oder „help“, um alle zu sehen.',
+  'command.empty': 'Geben Sie einen Befehl ein oder „{help}“, um alle zu sehen.',
   'command.unknown': 'Den Befehl „{words}“ kenne ich nicht. Meinten Sie: {suggestions}?',
   'command.unclosed-quote': 'Bei einem Wert in Anführungszeichen fehlt das schließende Anführungszeichen.',
   'command.duplicate-option': 'Die Option „{option}“ ist doppelt angegeben.',
@@ -300,12 +300,13 @@ export const de: Catalog = {
 
   'help.heading':
     'Befehle (Optionen als name:value schreiben, Werte mit Leerzeichen in Anführungszeichen setzen):',
-  'help.footer': 'Mehr zu einem Befehl: help event create',
+  'help.heading-slash': 'Befehle (geben Sie / und den Befehl ein; nach den Optionen fragt Discord selbst):',
+  'help.footer': 'Mehr zu einem Befehl: {example}',
   'help.required': ' (Pflicht)',
   'help.coordinators-only': 'Nur für Koordinatoren.',
   'help.examples': 'Beispiele:',
   'help.unknown-command':
-    'Einen Befehl „{command}“ gibt es nicht. Geben Sie „help“ ein, um die Liste zu sehen.',
+    'Einen Befehl „{command}“ gibt es nicht. Geben Sie „{help}“ ein, um die Liste zu sehen.',
 
   'privacy.export.heading': 'Alles, was Twinbridge in dieser Community über Sie speichert:',
   'privacy.export.profile': 'Profil: {name} · {town} · {role}',

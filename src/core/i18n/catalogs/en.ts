@@ -3,7 +3,7 @@
  * Use typographic apostrophes (’): a straight one starts an ICU quote.
  */
 export const en = {
-  'command.empty': 'Type a command, or “help” to see them all.',
+  'command.empty': 'Type a command, or “{help}” to see them all.',
   'command.unknown': 'I do not know the command “{words}”. Did you mean: {suggestions}?',
   'command.unclosed-quote': 'A quoted value is missing its closing quote.',
   'command.duplicate-option': 'The option “{option}” is given twice.',
@@ -283,11 +283,12 @@ export const en = {
   'profile.show': '{name} · {town} · {role}\nLanguages: {languages}\nInterests: {interests}',
 
   'help.heading': 'Commands (write options as name:value, quote values with spaces):',
-  'help.footer': 'More about one command: help event create',
+  'help.heading-slash': 'Commands (type / and the command; Discord asks for each option):',
+  'help.footer': 'More about one command: {example}',
   'help.required': ' (required)',
   'help.coordinators-only': 'Coordinators only.',
   'help.examples': 'Examples:',
-  'help.unknown-command': 'There is no command “{command}”. Type “help” for the list.',
+  'help.unknown-command': 'There is no command “{command}”. Type “{help}” for the list.',
 
   'privacy.export.heading': 'Everything Twinbridge holds about you in this community:',
   'privacy.export.profile': 'Profile: {name} · {town} · {role}',

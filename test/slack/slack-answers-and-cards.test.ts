@@ -1,7 +1,8 @@
 /**
- * What a Slack channel sees of a coordinator's work, through the real Bolt app (HTTP mode; the
- * answers take the same path in Socket Mode): the cards of a cancelled exchange lose their
- * buttons and say so, also a card clicked before its redraw got through.
+ * How the bot answers on Slack and what a channel sees of a coordinator's work, through the real
+ * Bolt app (HTTP mode; answers take the same path in Socket Mode): help and usage written as
+ * `/twin` commands; the cards of a cancelled exchange lose their buttons and say so, also a card
+ * clicked before its redraw got through.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/core/i18n/translator.ts';
@@ -28,7 +29,7 @@ const blockText = (message: StoredMessage | undefined): string =>
   );
 const CANCELLED = `*${translate('cs', 'card.status')}*\n${translate('cs', 'card.cancelled')}`;
 
-describe('Slack: cancelled exchanges and coordinators’ answers', () => {
+describe('Slack: answers, and cards of cancelled exchanges', () => {
   let database: Database;
   let h: SlackHarness;
   let alice: As;
@@ -75,6 +76,20 @@ describe('Slack: cancelled exchanges and coordinators’ answers', () => {
   }
 
   const cardNow = (ts: string) => h.slack.messages(general).find((m) => m.ts === ts);
+
+  it('writes help and usage lines as /twin commands', async () => {
+    const list = unescaped(answerText(await h.command('help', bob)));
+    expect(list.startsWith(translate('cs', 'help.heading'))).toBe(true);
+    expect(list).toContain('/twin town info');
+    expect(list).toContain(translate('cs', 'help.footer', { example: '/twin help event create' }));
+    const one = unescaped(answerText(await h.command('help event info', bob)));
+    expect(one).toContain(translate('cs', 'command.usage', { usage: '/twin event info event:<number>' }));
+    const refused = unescaped(answerText(await h.command('event info event:first', bob)));
+    expect(refused).toContain(translate('cs', 'command.usage', { usage: '/twin event info event:<number>' }));
+    expect(unescaped(answerText(await h.command('evnet lsit', bob)))).toBe(
+      translate('cs', 'command.unknown', { words: 'evnet lsit', suggestions: '/twin event list' }),
+    );
+  });
 
   it('redraws the posted card as cancelled, without buttons, when the exchange is cancelled', async () => {
     const card = await postedCard('Adventní trh', '2026-12-12 15:00');
