@@ -1,7 +1,8 @@
 /**
  * How the bot answers on Slack and what a channel sees of a coordinator's work, through the real
  * Bolt app (HTTP mode; answers take the same path in Socket Mode): help and usage written as
- * `/twin` commands; the cards of a cancelled exchange lose their buttons and say so, also a card
+ * `/twin` commands; coordinators' confirmations only for them while the channel gets what their
+ * command posts; the cards of a cancelled exchange lose their buttons and say so, also a card
  * clicked before its redraw got through.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ describe('Slack: answers, and cards of cancelled exchanges', () => {
       'town register',
     );
     inviteCodeIn(answerText(await h.command('partner invite name:"Krumlov – Passau" form:formal', alice)));
-    shownInChannel(await h.command('channel link partnership:1', alice), 'channel link');
+    await h.done('channel link partnership:1', alice);
     await h.drain();
   });
 
@@ -91,10 +92,33 @@ describe('Slack: answers, and cards of cancelled exchanges', () => {
     );
   });
 
+  it('confirms a coordinator’s announcement to them alone; the channel gets the announcement', async () => {
+    const before = h.slack.messages(general).length;
+    const sent = await h.done('announce send partnership:1 text:"Sraz v 18:00"', alice);
+    expect(sent.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(unescaped(answerText(sent))).toBe(translate('cs', 'announce.sent', { number: 1, channels: 1 }));
+    await h.drain();
+    expect(
+      h.slack
+        .messages(general)
+        .slice(before)
+        .map((m) => m.text),
+    ).toEqual(['Sraz v 18:00']);
+  });
+
   it('redraws the posted card as cancelled, without buttons, when the exchange is cancelled', async () => {
     const card = await postedCard('Adventní trh', '2026-12-12 15:00');
-    await h.command('event cancel event:1 reason:"Málo přihlášených"', alice);
+    const cancelled = await h.done('event cancel event:1 reason:"Málo přihlášených"', alice);
+    // The confirmation is the coordinator's; the channel gets the cancellation and the redrawn card.
+    expect(cancelled.body).toMatchObject({ response_type: 'ephemeral' });
     await h.drain();
+    expect(h.slack.messages(general).at(-1)?.text).toContain(
+      translate('cs', 'post.exchange.cancelled', {
+        host: 'Český Krumlov',
+        title: 'Adventní trh',
+        reason: 'Málo přihlášených',
+      }),
+    );
     const redrawn = cardNow(card.ts);
     expect(redrawn?.edits).toBe(1);
     expect(hasButtons(redrawn)).toBe(false);

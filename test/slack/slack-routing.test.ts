@@ -204,6 +204,15 @@ describe('slash commands', () => {
     expect(responses().every((body) => body['replace_original'] === false)).toBe(true);
   });
 
+  it('confirm a coordinator’s command to them alone, also when the core answers for the channel', async () => {
+    inbound.respond = () => ({ text: 'Event #3 is cancelled; 2 channels were told.', private: false });
+    await connection.receiver.send(slashCommand('event cancel event:3'));
+    await connection.receiver.send(
+      slashCommand('town register name:X country:CZ timezone:Europe/Prague language:cs'),
+    );
+    expect(responses().map((body) => body['response_type'])).toEqual(['ephemeral', 'in_channel']);
+  });
+
   it('show an unexpected failure as the apology with its reference, only to the person', async () => {
     inbound.respond = () => ({
       text: 'Something went wrong (ref 7f3a9c). Please try again later.',
@@ -506,7 +515,7 @@ describe('the form (event create)', () => {
     expect(JSON.stringify(view['blocks'])).toContain('"text":"#1 Krumlov – Passau"');
   });
 
-  it('runs its command with the filled-in fields, closes, and answers in the channel', async () => {
+  it('runs its command with the filled-in fields, closes, and confirms it to the coordinator alone', async () => {
     const metadata = await openForm();
     inbound.respond = () => ({ text: 'Exchange #12 created.', private: false });
     const ack = await connection.receiver.send(
@@ -520,9 +529,11 @@ describe('the form (event create)', () => {
         channel: { id: CHANNEL.id, name: CHANNEL.name },
       }),
     ]);
-    expect(connection.api.argsOf('chat.postMessage')).toMatchObject([
-      { channel: CHANNEL.id, text: 'Exchange #12 created.' },
+    // A coordinator's command: the channel gets the card from the outbox, not the confirmation.
+    expect(connection.api.argsOf('chat.postEphemeral')).toMatchObject([
+      { channel: CHANNEL.id, user: JANA.id, text: 'Exchange #12 created.' },
     ]);
+    expect(connection.api.argsOf('chat.postMessage')).toEqual([]);
   });
 
   it('shows a refusal about a field on that field, in the acknowledgement', async () => {
@@ -579,21 +590,21 @@ describe('the form (event create)', () => {
     await started.promise;
     timer.fire();
     expect(await dispatch.acknowledged).toBeUndefined();
-    expect(connection.api.argsOf('chat.postMessage')).toMatchObject([]);
+    expect(connection.api.argsOf('chat.postEphemeral')).toEqual([]);
     reply.resolve({ text: 'Exchange #12 created.', private: false });
     await dispatch.handled;
-    expect(connection.api.argsOf('chat.postMessage')).toMatchObject([
-      { channel: CHANNEL.id, text: 'Exchange #12 created.' },
+    expect(connection.api.argsOf('chat.postEphemeral')).toMatchObject([
+      { channel: CHANNEL.id, user: JANA.id, text: 'Exchange #12 created.' },
     ]);
   });
 
   it('sends the answer as a direct message when the bot cannot post in that channel', async () => {
     const metadata = await openForm();
     inbound.respond = () => ({ text: 'Exchange #12 created.', private: false });
-    connection.api.failNext('chat.postMessage', 'not_in_channel');
+    connection.api.failNext('chat.postEphemeral', 'not_in_channel');
     await connection.receiver.send(viewSubmission({ privateMetadata: metadata, values: filledIn }));
+    expect(connection.api.argsOf('chat.postEphemeral')).toMatchObject([{ channel: CHANNEL.id }]);
     expect(connection.api.argsOf('chat.postMessage')).toMatchObject([
-      { channel: CHANNEL.id, text: 'Exchange #12 created.' },
       { channel: JANA.id, text: 'Exchange #12 created.' },
     ]);
   });
