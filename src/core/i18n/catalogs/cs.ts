@@ -161,7 +161,10 @@ export const cs: Catalog = {
   'channel.relay-on':
     'Zprávy v #{channel} se teď v rámci „{name}“ přeposílají: {others, plural, =0 {zatím nepřeposílá žádný partnerský kanál; začne to, jakmile to některý zapne} one {do # partnerského kanálu a z něj} few {do # partnerských kanálů a z nich} many {do # partnerského kanálu a z něj} other {do # partnerských kanálů a z nich}}.',
   'channel.relay-off': 'Zprávy v #{channel} se v rámci „{name}“ už nepřeposílají.',
-  'channel.already-linked': 'Tento kanál (#{channel}) už je propojen s „{name}“.',
+  'channel.already-linked':
+    'Tento kanál (#{channel}) už je propojen s „{name}“, příspěvky jsou v jazyce „{language}“. Jiný jazyk nastavíte takto: {change}',
+  'channel.language-changed':
+    'Příspěvky „{name}“ v tomto kanálu (#{channel}) teď chodí v jazyce „{language}“ (dříve „{previous}“).',
   'channel.not-linked': 'Tento kanál (#{channel}) není propojen s „{name}“.',
   'channel.restored':
     'Tento kanál (#{channel}) zase dostává příspěvky „{name}“, v jazyce „{language}“; příspěvky zahozené během poruchy se znovu neposílají.',

@@ -165,7 +165,10 @@ export const de: Catalog = {
   'channel.relay-on':
     'Nachrichten in #{channel} werden jetzt innerhalb von „{name}“ weitergeleitet: {others, plural, =0 {noch leitet kein Partnerkanal weiter; es beginnt, sobald einer es einschaltet} one {zu und von # Partnerkanal} other {zu und von # Partnerkanälen}}.',
   'channel.relay-off': 'Nachrichten in #{channel} werden innerhalb von „{name}“ nicht mehr weitergeleitet.',
-  'channel.already-linked': 'Dieser Kanal (#{channel}) ist bereits mit „{name}“ verknüpft.',
+  'channel.already-linked':
+    'Dieser Kanal (#{channel}) ist bereits mit „{name}“ verknüpft, Beiträge erscheinen auf „{language}“. Eine andere Sprache: {change}',
+  'channel.language-changed':
+    'Beiträge von „{name}“ erscheinen in diesem Kanal (#{channel}) jetzt auf „{language}“ (bisher „{previous}“).',
   'channel.not-linked': 'Dieser Kanal (#{channel}) ist nicht mit „{name}“ verknüpft.',
   'channel.restored':
     'Dieser Kanal (#{channel}) erhält die Beiträge von „{name}“ wieder, auf „{language}“; während der Störung verworfene Beiträge werden nicht nachgeholt.',

@@ -154,7 +154,10 @@ export const en = {
   'channel.relay-on':
     'Messages in #{channel} are now relayed within “{name}”: {others, plural, =0 {no partner channel relays yet; they start once one turns relaying on} one {to and from # partner channel} other {to and from # partner channels}}.',
   'channel.relay-off': 'Messages in #{channel} are no longer relayed within “{name}”.',
-  'channel.already-linked': 'This channel (#{channel}) is already linked to “{name}”.',
+  'channel.already-linked':
+    'This channel (#{channel}) is already linked to “{name}”, with posts in “{language}”. Another language: {change}',
+  'channel.language-changed':
+    'Posts of “{name}” in this channel (#{channel}) now come in “{language}” (before: “{previous}”).',
   'channel.not-linked': 'This channel (#{channel}) is not linked to “{name}”.',
   'channel.restored':
     'This channel (#{channel}) receives the posts of “{name}” again, in “{language}”; posts dropped while it was broken are not sent again.',
