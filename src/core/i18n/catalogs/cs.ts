@@ -210,7 +210,7 @@ export const cs: Catalog = {
   'attendees.heading': 'Účast na #{number} „{title}“:',
   'attendees.town-row': '  {town} ({country}): účast {going} · možná {maybe} · čekací listina {waiting}',
   'attendees.by-country': 'Účast podle zemí: {countries}',
-  'attendees.totals': 'Celková účast: {total}, z toho {international} z partnerských měst.',
+  'attendees.totals': 'Celková účast: {total}, z toho {international} z pozvaných měst.',
 
   'card.status': 'Stav',
   'card.cancelled': 'Zrušeno',

@@ -217,7 +217,7 @@ export const de: Catalog = {
   'attendees.town-row':
     '  {town} ({country}): {going} dabei · {maybe} vielleicht · {waiting} auf der Warteliste',
   'attendees.by-country': 'Zusagen nach Land: {countries}',
-  'attendees.totals': 'Zusagen insgesamt: {total}, davon {international} aus Partnerstädten.',
+  'attendees.totals': 'Zusagen insgesamt: {total}, davon {international} aus eingeladenen Städten.',
 
   'card.status': 'Status',
   'card.cancelled': 'Abgesagt',

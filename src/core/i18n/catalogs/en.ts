@@ -203,7 +203,7 @@ export const en = {
   'attendees.heading': 'Attendance for #{number} “{title}”:',
   'attendees.town-row': '  {town} ({country}): {going} going · {maybe} maybe · {waiting} waiting',
   'attendees.by-country': 'Going by country: {countries}',
-  'attendees.totals': 'Total going: {total}, of whom {international} from partner towns.',
+  'attendees.totals': 'Total going: {total}, of whom {international} from invited towns.',
 
   'card.status': 'Status',
   'card.cancelled': 'Cancelled',
