@@ -108,6 +108,21 @@ describe('parseCommandText, details of the syntax', () => {
     expect(result.ok && result.value.options).toEqual({ title: 'Mixed-Case' });
   });
 
+  it('keeps an escaped closing quote or backslash inside quotes, and any other backslash as it is', () => {
+    const result = parse(
+      String.raw`event create title:"The \"Old Mill\"" location:'Jana\'s garden' description:"a\\b c:\temp"`,
+    );
+    expect(result.ok && result.value.options).toEqual({
+      title: 'The "Old Mill"',
+      location: "Jana's garden",
+      description: String.raw`a\b c:\temp`,
+    });
+    expect(parse(String.raw`event create title:"open \"`)).toMatchObject({
+      ok: false,
+      reason: 'unclosed-quote',
+    });
+  });
+
   it('reads every kind of quotes, and an empty quoted value', () => {
     const result = parse('event create title:\'a b\' location:‘c d’ description:«e f» kind:“g h” start:""');
     expect(result.ok && result.value.options).toEqual({
