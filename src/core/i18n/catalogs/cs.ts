@@ -295,8 +295,7 @@ export const cs: Catalog = {
   'profile.saved': 'Váš profil je uložený.',
   'profile.show': '{name} · {town} · {role}\nJazyky: {languages}\nZájmy: {interests}',
 
-  'help.heading':
-    'Příkazy (volby pište jako name:value, hodnoty s mezerami dejte do uvozovek "…" nebo \'…\'):',
+  'help.heading': 'Příkazy (volby pište jako name:value, hodnoty s mezerami dejte do uvozovek "…"):',
   'help.heading-slash': 'Příkazy (napište / a příkaz; na jednotlivé volby se Discord zeptá sám):',
   'help.footer': 'Více o jednom příkazu: {example}',
   'help.required': ' (povinné)',

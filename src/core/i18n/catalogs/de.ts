@@ -302,7 +302,7 @@ export const de: Catalog = {
   'profile.show': '{name} · {town} · {role}\nSprachen: {languages}\nInteressen: {interests}',
 
   'help.heading':
-    'Befehle (Optionen als name:value schreiben, Werte mit Leerzeichen in Anführungszeichen "…" oder \'…\' setzen):',
+    'Befehle (Optionen als name:value schreiben, Werte mit Leerzeichen in Anführungszeichen "…" setzen):',
   'help.heading-slash': 'Befehle (geben Sie / und den Befehl ein; nach den Optionen fragt Discord selbst):',
   'help.footer': 'Mehr zu einem Befehl: {example}',
   'help.required': ' (Pflicht)',

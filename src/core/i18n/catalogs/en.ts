@@ -285,7 +285,7 @@ export const en = {
   'profile.saved': 'Your profile is saved.',
   'profile.show': '{name} · {town} · {role}\nLanguages: {languages}\nInterests: {interests}',
 
-  'help.heading': 'Commands (write options as name:value, quote values with spaces: "…" or \'…\'):',
+  'help.heading': 'Commands (write options as name:value, quote values with spaces: "…"):',
   'help.heading-slash': 'Commands (type / and the command; Discord asks for each option):',
   'help.footer': 'More about one command: {example}',
   'help.required': ' (required)',
