@@ -54,6 +54,23 @@ describe('parseCommandText', () => {
     }
   });
 
+  it.each([
+    ['evnet list', 'event list'],
+    ['even list', 'event list'],
+    ['hlep', 'help'],
+    ['event lsit', 'event list'],
+    ['town ifno', 'town info'],
+    ['chanel link partnership:1', 'channel link'],
+    ['info', 'town info, partner info, event info'],
+    ['evnt', 'event create, event list, event info, event edit, event cancel, event attendees'],
+    ['xylophone', ''],
+  ])('suggests for %j the commands meant: %j', (typed, meant) => {
+    const result = parse(typed);
+    expect(result).toMatchObject({ ok: false, reason: 'unknown-command' });
+    if (!result.ok && result.reason === 'unknown-command')
+      expect(result.suggestions.map((d) => d.path.join(' ')).join(', ')).toBe(meant);
+  });
+
   it('reports an unclosed quote, a repeated option and a stray word', () => {
     expect(parse('event create title:"Summer')).toMatchObject({ ok: false, reason: 'unclosed-quote' });
     expect(parse('rsvp event:1 event:2')).toMatchObject({
@@ -89,6 +106,21 @@ describe('parseCommandText, details of the syntax', () => {
   it('lower-cases option names but keeps values as typed', () => {
     const result = parse('event create TITLE:Mixed-Case');
     expect(result.ok && result.value.options).toEqual({ title: 'Mixed-Case' });
+  });
+
+  it('keeps an escaped closing quote or backslash inside quotes, and any other backslash as it is', () => {
+    const result = parse(
+      String.raw`event create title:"The \"Old Mill\"" location:'Jana\'s garden' description:"a\\b c:\temp"`,
+    );
+    expect(result.ok && result.value.options).toEqual({
+      title: 'The "Old Mill"',
+      location: "Jana's garden",
+      description: String.raw`a\b c:\temp`,
+    });
+    expect(parse(String.raw`event create title:"open \"`)).toMatchObject({
+      ok: false,
+      reason: 'unclosed-quote',
+    });
   });
 
   it('reads every kind of quotes, and an empty quoted value', () => {

@@ -189,11 +189,21 @@ describe('validateOptions, option by option', () => {
     });
   });
 
-  it('lists the known options when an unknown one is given, or a dash when there are none', () => {
+  it('lists the known options when an unknown one is given, the one meant if one is near, or a dash when there are none', () => {
     expect(rejection(() => valid({ colour: 'red' }))).toEqual({
       key: 'validation.unknown-option',
       params: { option: 'colour', known: 'note, code, count, free, flag, size, tags, who' },
     });
+    expect(rejection(() => valid({ coutn: '2' }))).toEqual({
+      key: 'validation.unknown-option-suggested',
+      params: {
+        option: 'coutn',
+        suggestion: 'count',
+        known: 'note, code, count, free, flag, size, tags, who',
+      },
+    });
+    // Two options as near as each other (code, note): neither is suggested.
+    expect(rejection(() => valid({ cote: '2' })).key).toBe('validation.unknown-option');
     const bare = defineCommand({ path: ['bare'], description: { en: 'Bare' }, role: 'anyone', options: {} });
     expect(rejection(() => validateOptions(bare, { x: '1' })).params).toEqual({ option: 'x', known: '—' });
   });

@@ -137,10 +137,9 @@ export interface DeliveryRepository {
    * The newest message posted for a thing (an exchange's card) in each channel, among deliveries
    * of `kinds`: what an edit of that thing replaces.
    */
-  latestPosted(
-    sourceId: string,
-    kinds: string[],
-  ): Promise<{ channelLinkId: string; kind: string; platformMessageId: string }[]>;
+  latestPosted(sourceId: string, kinds: string[]): Promise<PostedMessage[]>;
+  /** Every message posted for a thing in the channels, among deliveries of `kinds`, newest first. */
+  everyPosted(sourceId: string, kinds: string[]): Promise<PostedMessage[]>;
   /**
    * Adds planned deliveries (reminders) like enqueue; a key that was withdrawn (DROPPED) is
    * planned again. One statement. Returns how many rows became pending.
@@ -160,6 +159,13 @@ export interface DeliveryRepository {
    * or is no longer planned, among those due by then. Returns what was dropped.
    */
   dropForStartedExchanges(options: { kinds: string[]; by: Date; reason: string }): Promise<DroppedDelivery[]>;
+}
+
+/** A message the bot posted in a linked channel for a delivery of this kind. */
+export interface PostedMessage {
+  channelLinkId: string;
+  kind: string;
+  platformMessageId: string;
 }
 
 /** A delivery dropped because what it was about had already begun. */

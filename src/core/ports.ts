@@ -160,6 +160,8 @@ export interface ChannelLinkRepository {
   create(data: Omit<ChannelLink, 'id' | 'status' | 'brokenReason' | 'relay'>): Promise<ChannelLink>;
   /** Turns relaying of members' messages on or off for one link (docs/RELAY.md). */
   setRelay(id: string, relay: boolean): Promise<ChannelLink>;
+  /** The language the partnership's posts come in on this channel from now on. */
+  setLanguage(id: string, language: string): Promise<ChannelLink>;
   find(partnershipId: string, communityId: string, channelId: string): Promise<ChannelLink | null>;
   listForChannel(communityId: string, channelId: string): Promise<ChannelLink[]>;
   listForPartnership(partnershipId: string, options?: { activeOnly?: boolean }): Promise<ChannelLink[]>;

@@ -114,6 +114,16 @@ describe.each(DATABASE_KINDS)('bad input on %s', (kind) => {
     expect(await tableCounts(database)).toEqual(before);
   });
 
+  it('writes help and usage lines in the console’s syntax: no slash, options as name:value', async () => {
+    const list = await answer(harness, 'help');
+    expect(list.startsWith(`• ${t('help.heading', { quotes: '"…"' })}`)).toBe(true);
+    expect(list).toContain('\n    town info ');
+    expect(list).toContain(t('help.footer', { example: 'help event create' }));
+    const usage = t('command.usage', { usage: 'event info event:<number>' });
+    expect(await answer(harness, 'help event info')).toContain(usage);
+    expect(await answer(harness, 'event info event:first')).toContain(`\n  ${usage}`);
+  });
+
   it('refuses an unknown invite code, writing only the failure the throttle counts', async () => {
     const before = await tableCounts(database);
     const failures = await database.prisma.inviteFailure.count();

@@ -2,7 +2,7 @@
  * Text that would break the database or mislead readers, end to end through the real wiring:
  * control characters are refused before anything is written, with the option named in the
  * town's language; bidirectional controls typed into titles, places and town names are stored
- * as typed but never reach an answer or a post.
+ * as typed but never reach an answer or a post; a quote escaped inside a quoted value is kept.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/commands/invocation.ts';
@@ -133,5 +133,14 @@ describe.each(DATABASE_KINDS)('hostile text on %s', (kind) => {
       '• #1 Passau – Krumlov: Český Krumlov (CZ), Passau (DE) · Informell · Aktiv',
     );
     expect(info).not.toMatch(BIDI_CONTROLS);
+  });
+
+  it('stores a quote typed as \\" inside a quoted title, and a backslash typed as \\\\', async () => {
+    const printed = await harness.run(
+      String.raw`event create partnership:1 title:"Mlýn \"U Vltavy\" \\ 2" kind:cultural-event start:"2027-05-01 18:00"`,
+    );
+    expect(printed).not.toContain('✗');
+    const exchange = await database.prisma.exchange.findFirstOrThrow({ orderBy: { number: 'desc' } });
+    expect(exchange.title).toBe(String.raw`Mlýn "U Vltavy" \ 2`);
   });
 });

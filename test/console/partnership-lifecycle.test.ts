@@ -1,10 +1,13 @@
 /**
- * `partner leave` and `partner edit` through the console's real wiring. A town that leaves loses
- * its channel links (nothing more is enqueued for them), the other towns are told in their own
- * languages, and the leaver no longer sees the partnership; every field `partner edit` changes is
- * shown by `partner info`, and bad values are refused by name. Expected wording is written out.
+ * `channel link` in a linked channel, `partner leave` and `partner edit` through the console's
+ * real wiring. Linking again with another language changes the channel's (its planned reminders
+ * follow). A town that leaves loses its channel links (nothing more is enqueued for them), the
+ * other towns are told in their own languages, and the leaver no longer sees the partnership;
+ * every field `partner edit` changes is shown by `partner info`, and bad values are refused by
+ * name. Expected wording is written out.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translate } from '../../src/core/i18n/translator.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
 import { consoleHarness, type ConsoleHarness } from './console-harness.ts';
@@ -30,6 +33,56 @@ describe.each(DATABASE_KINDS)('partnership lifecycle on %s', (kind) => {
     database.prisma.channelLink.findMany({ where: { community: { externalId: 'bonn' } } });
   const deliveriesToBonn = () =>
     database.prisma.delivery.count({ where: { channelLink: { community: { externalId: 'bonn' } } } });
+
+  describe('channel link in a linked channel', () => {
+    const oxfordReminders = () =>
+      database.prisma.delivery.findMany({
+        where: { kind: 'reminder', status: 'PENDING', channelLink: { community: { externalId: 'oxford' } } },
+        select: { payload: true },
+      });
+
+    beforeEach(async () => {
+      await harness.run(':community oxford\n:channel twinning\n:as alice');
+    });
+
+    it('changes the language of the channel’s posts, its planned reminders too', async () => {
+      const before = await oxfordReminders();
+      expect(before.length).toBeGreaterThan(0);
+      const printed = await answer(harness, 'channel link partnership:1 language:de');
+      expect(printed).toBe(
+        `✓ ${translate('en', 'channel.language-changed', { channel: 'twinning', name: NAME, language: 'de', previous: 'en' })}`,
+      );
+      const link = await database.prisma.channelLink.findFirstOrThrow({
+        where: { community: { externalId: 'oxford' } },
+      });
+      expect(link.language).toBe('de');
+      const after = await oxfordReminders();
+      expect(after).toHaveLength(before.length);
+      for (const { payload } of after)
+        expect(JSON.stringify(payload)).toContain(`"label":"${translate('de', 'card.host')}"`);
+    });
+
+    it('restores a broken link in the language asked for', async () => {
+      await database.prisma.channelLink.updateMany({
+        where: { community: { externalId: 'oxford' } },
+        data: { status: 'BROKEN', brokenReason: 'Missing Access' },
+      });
+      expect(await answer(harness, 'channel link partnership:1 language:cs')).toBe(
+        `✓ ${translate('en', 'channel.restored', { channel: 'twinning', name: NAME, language: 'cs' })}`,
+      );
+    });
+
+    it('says how to change the language when none or the same one is given', async () => {
+      const refusal = `✗ ${translate('en', 'channel.already-linked', {
+        channel: 'twinning',
+        name: NAME,
+        language: 'en',
+        change: 'channel link partnership:1 language:<code>',
+      })}`;
+      expect(await answer(harness, 'channel link partnership:1')).toBe(refusal);
+      expect(await answer(harness, 'channel link partnership:1 language:en')).toBe(refusal);
+    });
+  });
 
   describe('partner leave', () => {
     it('unlinks the leaving town’s channels and tells the others in their languages', async () => {

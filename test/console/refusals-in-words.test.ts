@@ -1,9 +1,10 @@
 /**
  * Refusals a member meets while answering or planning, in the words of their language, naming
- * what is wrong: a time the clocks skip or repeat, an answer to a cancelled or past exchange, and
- * guests who do not fit.
+ * what is wrong: a slip in a command or option name (with what was meant), a time the clocks
+ * skip or repeat, an answer to a cancelled or past exchange, and guests who do not fit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
 import { translate } from '../../src/core/i18n/translator.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
@@ -37,6 +38,23 @@ event cancel event:2`);
     );
     expect(repeated).toContain(
       `✗ ${translate('cs', 'time.ambiguous', { option: 'start', local: '2027-10-31 02:30', zone: 'Europe/Prague' })}`,
+    );
+  });
+
+  it('suggests the command or option a slip meant, in the member’s language', async () => {
+    expect(await h.run('evnet lsit')).toContain(
+      `✗ ${translate('cs', 'command.unknown', { words: 'evnet lsit', suggestions: 'event list' })}`,
+    );
+    const known = Object.keys(commands['event.create'].options).join(', ');
+    expect(
+      await h.run('event create partnership:1 titel:"Noc" kind:cultural-event start:"2027-05-01 20:00"'),
+    ).toContain(
+      `✗ ${translate('cs', 'validation.unknown-option-suggested', { option: 'titel', suggestion: 'title', known })}`,
+    );
+    const german = await h.run(':community passau\n:channel partnerstadt\n:as max\ntown ifno');
+    await h.run(':community krumlov\n:channel partneri\n:as jana');
+    expect(german).toContain(
+      `✗ ${translate('de', 'command.unknown', { words: 'town ifno', suggestions: 'town info' })}`,
     );
   });
 

@@ -1,8 +1,9 @@
 /**
  * Exchange cards already posted are redrawn (edited, not posted again) in every partner channel
  * when answers change, and a burst of answers does not queue one edit per answer: a redraw still
- * waiting is withdrawn by the next. The console poster stands in for the platforms; its edits are
- * held at a gate so the test decides when the outbox gets through.
+ * waiting is withdrawn by the next; a cancellation redraws every card posted (first posts,
+ * changes, reminders) as cancelled, without buttons. The console poster stands in for the
+ * platforms; its edits are held at a gate so the test decides when the outbox gets through.
  */
 import { PassThrough, Readable } from 'node:stream';
 import { pino } from 'pino';
@@ -15,10 +16,11 @@ import type { Database } from '../../src/db/open-database.ts';
 import { wireTwinbridge, type TwinbridgeParts } from '../../src/main.ts';
 import { TestClock, TWIN_KRUMLOV_PASSAU } from '../console/console-harness.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
+import { translate } from '../../src/core/i18n/translator.ts';
 
 /** The console poster, with edits that wait while the gate is closed. */
 class GatedPoster extends ConsolePoster {
-  readonly edits: { channel: string; messageId: string; text: string }[] = [];
+  readonly edits: { channel: string; messageId: string; text: string; buttons: boolean }[] = [];
   waiting = 0;
   private gate: Promise<void> = Promise.resolve();
   private open: () => void = () => undefined;
@@ -47,7 +49,12 @@ class GatedPoster extends ConsolePoster {
     for (const waiter of this.waiters.filter((w) => this.waiting >= w.count)) waiter.resolve();
     await this.gate;
     this.waiting -= 1;
-    this.edits.push({ channel: target.channelName, messageId, text: message.text });
+    this.edits.push({
+      channel: target.channelName,
+      messageId,
+      text: message.text,
+      buttons: message.exchange?.rsvpButtons !== undefined,
+    });
     return super.edit(target, messageId, message);
   }
 }
@@ -60,6 +67,7 @@ describe.each(DATABASE_KINDS)('Exchange card redraws on %s', (kind) => {
   let parts: TwinbridgeParts;
   let session: ConsoleSession;
   let poster: GatedPoster;
+  const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));
 
   const run = (script: string): Promise<void> =>
     session.run(Readable.from(script.split('\n').map((line) => `${line}\n`)));
@@ -77,7 +85,7 @@ describe.each(DATABASE_KINDS)('Exchange card redraws on %s', (kind) => {
     parts = wireTwinbridge({
       database,
       logger: pino({ level: 'silent' }),
-      clock: new TestClock(new Date('2026-11-23T10:00:00Z')),
+      clock,
       workerId: 'redraw-test',
       adapters: () => [postingAdapter(poster)],
     });
@@ -140,5 +148,45 @@ describe.each(DATABASE_KINDS)('Exchange card redraws on %s', (kind) => {
     expect(last('partneri')).toContain('Místa: Přihlášeno 1, bez omezení');
     expect(last('partneri')).toContain('Účast podle měst: Český Krumlov 1');
     expect(last('partnerstadt')).toContain('Zusagen pro Stadt: Český Krumlov 1');
+  });
+
+  it('redraws every card of a cancelled exchange posted in the channels as cancelled, without buttons', async () => {
+    // A second card (the change) and the week-before reminders join the first cards.
+    await run(':as jana\nevent edit event:1 location:Plešivec');
+    await parts.outboxSettled();
+    clock.set('2027-06-29T09:00:00Z');
+    await parts.worker.drainDue();
+    const cards = await database.prisma.delivery.findMany({
+      where: {
+        kind: { in: ['exchange.created', 'exchange.updated', 'reminder'] },
+        status: 'SENT',
+        channelLinkId: { not: null },
+      },
+      select: { platformMessageId: true },
+    });
+    expect(cards).toHaveLength(6);
+    poster.edits.length = 0;
+
+    await run(':as jana\nevent cancel event:1 reason:"Málo přihlášených"');
+    await parts.outboxSettled();
+    expect(poster.edits.map((e) => e.messageId).sort()).toEqual(cards.map((c) => c.platformMessageId).sort());
+    expect(poster.edits.filter((e) => e.buttons)).toEqual([]);
+    for (const [channel, language] of [
+      ['partneri', 'cs'],
+      ['partnerstadt', 'de'],
+    ] as const) {
+      const texts = poster.edits.filter((e) => e.channel === channel).map((e) => e.text);
+      expect(texts).toHaveLength(3);
+      const cancelled = `${translate(language, 'card.status')}: ${translate(language, 'card.cancelled')}`;
+      const headline = translate(language, 'post.exchange.cancelled', {
+        host: 'Český Krumlov',
+        title: 'Letní tábor',
+        reason: 'Málo přihlášených',
+      });
+      for (const text of texts) {
+        expect(text).toContain(cancelled);
+        expect(text.startsWith(headline)).toBe(true);
+      }
+    }
   });
 });

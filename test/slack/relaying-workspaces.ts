@@ -8,7 +8,7 @@ import { SLACK_BOT_SCOPES } from '../../src/adapters/slack/manifest.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import type { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
 import type { MessageEventName } from '../emulators/slack/member-messages.ts';
-import { shownInChannel, SlackHarness, type As } from './slack-harness.ts';
+import { SlackHarness, type As } from './slack-harness.ts';
 import { twinKrumlovAndPassau } from './three-workspaces.ts';
 
 export interface RelayingWorkspaces {
@@ -54,10 +54,9 @@ export async function startRelayingWorkspaces(
   });
   const jana = admin('T0001', 'jana', 'partneri');
   const max = admin('T0002', 'max', 'partnerstadt');
-  const done = async (text: string, as: As) => shownInChannel(await h.command(text, as), text);
   await twinKrumlovAndPassau(h, jana, max);
-  await done('channel relay partnership:1 on', jana);
-  await done('channel relay partnership:1 on', max);
+  await h.done('channel relay partnership:1 on', jana);
+  await h.done('channel relay partnership:1 on', max);
   await h.drain();
   return { h, jana, max };
 }

@@ -35,6 +35,7 @@ import { wireTwinbridge } from '../../src/main.ts';
 import { TestClock } from '../console/console-harness.ts';
 import { expectShownToChannel } from '../support/set-up-checks.ts';
 import { LogCapture } from '../support/log-capture.ts';
+import { ReplyRecordingInbound } from '../support/reply-recording-inbound.ts';
 import {
   SlackEmulator,
   type ResponsePost,
@@ -95,6 +96,7 @@ export class SlackHarness {
     readonly mode: SlackMode,
     readonly config: SlackConfig,
     private readonly logs: LogCapture,
+    private readonly inbound: ReplyRecordingInbound,
   ) {}
 
   /** Every line the adapter and the core logged so far. */
@@ -144,13 +146,14 @@ export class SlackHarness {
     );
     let adapter: SlackAdapter | undefined;
     const tuning = { clientPingTimeoutMs: 1000, ...options.tuning };
+    let recording: ReplyRecordingInbound | undefined;
     const makeAdapter = (inbound: InboundPort) =>
       createSlackAdapter(config, inbound, prismaSlackStores(options.database.prisma, installations), logger, {
         clock,
         tuning,
         ...(options.observe ? { httpRoutes: options.observe.httpRoutes } : {}),
       });
-    const { bus, worker, inbound } = wireTwinbridge({
+    const { bus, worker } = wireTwinbridge({
       database: options.database,
       logger,
       clock,
@@ -158,11 +161,12 @@ export class SlackHarness {
       ...(options.observe ? { metrics: options.observe.metrics } : {}),
       ...(options.outbox ? { outbox: options.outbox } : {}),
       adapters: (wiring) => {
-        adapter = makeAdapter(wiring.inbound);
+        recording = new ReplyRecordingInbound(wiring.inbound);
+        adapter = makeAdapter(recording);
         return [adapter];
       },
     });
-    if (!adapter) throw new Error('the Slack adapter was not wired');
+    if (!adapter || !recording) throw new Error('the Slack adapter was not wired');
     try {
       await adapter.start();
       if (options.mode === 'socket') await slack.socket.waitForConnection(1);
@@ -171,8 +175,19 @@ export class SlackHarness {
       await slack.stop();
       throw error;
     }
-    const harness = new SlackHarness(slack, adapter, bus, worker, clock, options.mode, config, logs);
-    harness.makeAdapter = () => makeAdapter(inbound);
+    const harness = new SlackHarness(
+      slack,
+      adapter,
+      bus,
+      worker,
+      clock,
+      options.mode,
+      config,
+      logs,
+      recording,
+    );
+    const replies = recording;
+    harness.makeAdapter = () => makeAdapter(replies);
     // Members' messages reach the app where it listens (subscribed events only: slack.members).
     if (options.mode === 'http') slack.members.deliverTo(harness.eventsUrl);
     return harness;
@@ -220,6 +235,19 @@ export class SlackHarness {
   async command(text: string, as: As = {}): Promise<ResponsePost> {
     const responseUrl = await this.sendCommand(text, as);
     return this.slack.waitForResponse(responseUrl);
+  }
+
+  /**
+   * Runs `/twin <text>` as a set-up step that must succeed: throws with the answer when the core
+   * refused it. (Shown in the channel or not: coordinators' confirmations are ephemeral.)
+   */
+  async done(text: string, as: As = {}, step = text): Promise<ResponsePost> {
+    const before = this.inbound.replies.length;
+    const answer = await this.command(text, as);
+    const reply = this.inbound.replies.slice(before).at(-1);
+    if (!reply || reply.error)
+      throw new Error(`set-up: ${step} was refused; the bot answered:\n${answerText(answer)}`);
+    return answer;
   }
 
   /** Sends `/twin <text>` and returns its response_url once Slack has the acknowledgement. */

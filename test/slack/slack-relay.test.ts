@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/open-database.ts';
 import type { StoredMessage } from '../emulators/slack/slack-emulator.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
-import { shownInChannel, type SlackHarness } from './slack-harness.ts';
+import type { SlackHarness } from './slack-harness.ts';
 import { startRelayingWorkspaces, type RelayingWorkspaces } from './relaying-workspaces.ts';
 
 describe.each(DATABASE_KINDS.slice(-1))('relaying between two Slack workspaces on %s', (kind) => {
@@ -137,12 +137,12 @@ describe.each(DATABASE_KINDS.slice(-1))('relaying between two Slack workspaces o
   });
 
   it('relays nothing into a channel that turned relaying off', async () => {
-    shownInChannel(await h.command('channel relay partnership:1 off', max), 'relay off');
+    await h.done('channel relay partnership:1 off', max, 'relay off');
     await h.drain();
     const inPassau = h.slack.messages(max.channelId).length;
     await writes(jana, 'Je tu někdo?');
     expect(h.slack.messages(max.channelId)).toHaveLength(inPassau);
-    shownInChannel(await h.command('channel relay partnership:1 on', max), 'relay on');
+    await h.done('channel relay partnership:1 on', max, 'relay on');
     await h.drain();
   });
 });

@@ -181,6 +181,8 @@ describe('slash commands', () => {
       },
       channel: { id: CHANNEL.id, name: CHANNEL.name },
       locale: 'cs-CZ',
+      // Usage and help are written with the command as configured.
+      slashCommand: '/twin',
     });
   });
 
@@ -200,6 +202,15 @@ describe('slash commands', () => {
       ['ephemeral', 'Only coordinators may do that.'],
     ]);
     expect(responses().every((body) => body['replace_original'] === false)).toBe(true);
+  });
+
+  it('confirm a coordinator’s command to them alone, also when the core answers for the channel', async () => {
+    inbound.respond = () => ({ text: 'Event #3 is cancelled; 2 channels were told.', private: false });
+    await connection.receiver.send(slashCommand('event cancel event:3'));
+    await connection.receiver.send(
+      slashCommand('town register name:X country:CZ timezone:Europe/Prague language:cs'),
+    );
+    expect(responses().map((body) => body['response_type'])).toEqual(['ephemeral', 'in_channel']);
   });
 
   it('show an unexpected failure as the apology with its reference, only to the person', async () => {
@@ -427,7 +438,7 @@ describe('RSVP buttons', () => {
     expect(connection.api.argsOf('chat.update')).toEqual([]);
   });
 
-  it('show a refusal only to the clicker and leave the card alone', async () => {
+  it('show a refusal only to the clicker and redraw the card as the channel shows it (a cancelled one loses its buttons)', async () => {
     inbound.card = card('Letní tábor');
     inbound.respond = () => ({
       text: `Answers are closed: the exchange is over.\n${exchangeCardText(card('Youth camp'))}`,
@@ -441,6 +452,22 @@ describe('RSVP buttons', () => {
     expect(String(responses()[0]?.['text'])).toMatch(
       /^Answers are closed: the exchange is over\.\n#12 Youth camp/,
     );
+    const [update] = connection.api.argsOf('chat.update');
+    expect(update).toMatchObject({ channel: CHANNEL.id, ts: '1700000000.000100' });
+    expect(JSON.stringify(update?.['blocks'])).toContain('"text":"#12 Letní tábor"');
+  });
+
+  it('leave the card alone when a refused click has no card for the channel', async () => {
+    inbound.respond = () => ({
+      text: 'Event #12 was not found.',
+      private: true,
+      error: { key: 'event.not-found' },
+    });
+    await connection.receiver.send(buttonClick({ actionId: 'twin_rsvp:no:12' }));
+    expect(responses()).toEqual([
+      { response_type: 'ephemeral', replace_original: false, text: 'Event #12 was not found.' },
+    ]);
+    expect(inbound.cardRequests).toHaveLength(1);
     expect(connection.api.argsOf('chat.update')).toEqual([]);
   });
 
@@ -488,7 +515,7 @@ describe('the form (event create)', () => {
     expect(JSON.stringify(view['blocks'])).toContain('"text":"#1 Krumlov – Passau"');
   });
 
-  it('runs its command with the filled-in fields, closes, and answers in the channel', async () => {
+  it('runs its command with the filled-in fields, closes, and confirms it to the coordinator alone', async () => {
     const metadata = await openForm();
     inbound.respond = () => ({ text: 'Exchange #12 created.', private: false });
     const ack = await connection.receiver.send(
@@ -502,9 +529,11 @@ describe('the form (event create)', () => {
         channel: { id: CHANNEL.id, name: CHANNEL.name },
       }),
     ]);
-    expect(connection.api.argsOf('chat.postMessage')).toMatchObject([
-      { channel: CHANNEL.id, text: 'Exchange #12 created.' },
+    // A coordinator's command: the channel gets the card from the outbox, not the confirmation.
+    expect(connection.api.argsOf('chat.postEphemeral')).toMatchObject([
+      { channel: CHANNEL.id, user: JANA.id, text: 'Exchange #12 created.' },
     ]);
+    expect(connection.api.argsOf('chat.postMessage')).toEqual([]);
   });
 
   it('shows a refusal about a field on that field, in the acknowledgement', async () => {
@@ -561,21 +590,21 @@ describe('the form (event create)', () => {
     await started.promise;
     timer.fire();
     expect(await dispatch.acknowledged).toBeUndefined();
-    expect(connection.api.argsOf('chat.postMessage')).toMatchObject([]);
+    expect(connection.api.argsOf('chat.postEphemeral')).toEqual([]);
     reply.resolve({ text: 'Exchange #12 created.', private: false });
     await dispatch.handled;
-    expect(connection.api.argsOf('chat.postMessage')).toMatchObject([
-      { channel: CHANNEL.id, text: 'Exchange #12 created.' },
+    expect(connection.api.argsOf('chat.postEphemeral')).toMatchObject([
+      { channel: CHANNEL.id, user: JANA.id, text: 'Exchange #12 created.' },
     ]);
   });
 
   it('sends the answer as a direct message when the bot cannot post in that channel', async () => {
     const metadata = await openForm();
     inbound.respond = () => ({ text: 'Exchange #12 created.', private: false });
-    connection.api.failNext('chat.postMessage', 'not_in_channel');
+    connection.api.failNext('chat.postEphemeral', 'not_in_channel');
     await connection.receiver.send(viewSubmission({ privateMetadata: metadata, values: filledIn }));
+    expect(connection.api.argsOf('chat.postEphemeral')).toMatchObject([{ channel: CHANNEL.id }]);
     expect(connection.api.argsOf('chat.postMessage')).toMatchObject([
-      { channel: CHANNEL.id, text: 'Exchange #12 created.' },
       { channel: JANA.id, text: 'Exchange #12 created.' },
     ]);
   });

@@ -42,7 +42,7 @@ describe.each(DATABASE_KINDS.slice(-1))('Slack security end to end on %s', (kind
     const done = async (text: string, as: As) => shownInChannel(await h.command(text, as), text);
     await done('town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs', jana);
     code = inviteCodeIn(answerText(await h.command('partner invite name:"Krumlov – Passau"', jana)));
-    await done('channel link partnership:1', jana);
+    await h.done('channel link partnership:1', jana);
     await done('town register name:Passau country:DE timezone:Europe/Berlin language:de', max);
     await h.command(
       'event create partnership:1 title:"Letní tábor" kind:youth-exchange start:"2027-07-06 10:00"',
@@ -90,7 +90,7 @@ describe.each(DATABASE_KINDS.slice(-1))('Slack security end to end on %s', (kind
       await database.prisma.channelLink.count({ where: { channelId: { in: [quiet.id, stille.id] } } }),
     ).toBe(0);
     // Passau is still free to join from a channel the bot is in: the invite was not used up.
-    shownInChannel(await h.command(`partner join code:${code}`, max), 'partner join');
+    await h.done(`partner join code:${code}`, max, 'partner join');
   });
 
   it('exports a member’s data to them alone and forgets it when confirmed', async () => {

@@ -86,7 +86,13 @@ describe('a Slack town and a Discord town in one partnership', () => {
     );
     const invite = await slackCommand('partner invite name:"Krumlov – Passau" form:formal', jana);
     const code = inviteCodeIn(answerText(invite));
-    inChannel(await slackCommand('channel link partnership:1', jana), 'channel link (Slack)');
+    // A coordinator's confirmation is ephemeral on Slack: the link itself says it succeeded.
+    const link = await slackCommand('channel link partnership:1', jana);
+    expectShownToChannel(
+      (await database.prisma.channelLink.count({ where: { channelId: partneri } })) === 1,
+      answerText(link),
+      'channel link (Slack)',
+    );
     shownToChannel(
       await discordCommand({
         user: 'max',

@@ -63,7 +63,7 @@ export async function twinKrumlovAndPassau(h: SlackHarness, jana: As, max: As): 
   const done = async (text: string, as: As) => shownInChannel(await h.command(text, as), text);
   await done('town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs', jana);
   const invite = await h.command('partner invite name:"Krumlov – Passau"', jana);
-  await done('channel link partnership:1', jana);
+  await h.done('channel link partnership:1', jana);
   await done('town register name:Passau country:DE timezone:Europe/Berlin language:de', max);
-  await done(`partner join code:${inviteCodeIn(answerText(invite))}`, max);
+  await h.done(`partner join code:${inviteCodeIn(answerText(invite))}`, max);
 }

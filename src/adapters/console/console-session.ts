@@ -8,18 +8,28 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { InboundPort } from '../../core/adapter-contract.ts';
 import type { Reply } from '../../core/commands/invocation.ts';
-import { ConsoleMessages, isMessageDirective, MESSAGE_HELP } from './console-messages.ts';
+import { commandList } from '../../../commands/index.ts';
+import { commandCompleter } from './console-completer.ts';
+import { ConsoleMessages, isMessageDirective, MESSAGE_DIRECTIVES, MESSAGE_HELP } from './console-messages.ts';
 
 export const CONSOLE_HELP = `Console directives:
   :as <user>             act as this person (created on first use)
-  :community <name>      switch community (a town's Discord server or Slack workspace, here simulated)
+  :community <name>      switch community (a town's Discord server or Slack workspace, here
+                         simulated); back in one, you are in the channel you left it in
   :channel <name>        switch channel within the community
   :locale <tag>|none     the language this person's platform client is set to (e.g. de, en-US)
   :where                 show who and where you are
 ${MESSAGE_HELP}
+  :help                  this list
   :quit                  leave (end of input does the same)
-Everything else is a bot command, e.g. "help" or "town info".
+Everything else is a bot command, e.g. "help" or "town info"; Tab completes commands and options.
+Values with spaces go in quotes: "…" or '…' (also “…”, „…“, ‘…’, «…»); inside them \\" (or \\')
+stands for the quote itself and \\\\ for a backslash.
 In commands, $invite stands for the last invite code the bot gave in this session.`;
+
+const DIRECTIVES = ['as', 'community', 'channel', 'where', ...MESSAGE_DIRECTIVES, 'help', 'quit'];
+/** Where a community the session has not been in yet starts. */
+const FIRST_CHANNEL = 'general';
 
 export interface ConsoleIdentity {
   user: string;
@@ -43,9 +53,11 @@ export class ConsoleSession {
   private readonly locales = new Map<string, string>();
   /** Values from earlier answers that later lines may use as $name (scripts cannot know codes). */
   private readonly values = new Map<string, string>();
+  /** The channel each community was left in: a channel belongs to its community. */
+  private readonly channelOf = new Map<string, string>();
 
   constructor(private readonly options: ConsoleSessionOptions) {
-    this.identity = { user: 'me', community: 'my-town', channel: 'general', ...options.identity };
+    this.identity = { user: 'me', community: 'my-town', channel: FIRST_CHANNEL, ...options.identity };
     this.messages = new ConsoleMessages(options.inbound);
   }
 
@@ -60,7 +72,12 @@ export class ConsoleSession {
   /** Reads lines until end of input or :quit. A session can run several inputs in turn. */
   async run(input: Readable): Promise<void> {
     const { output, interactive } = this.options;
-    const lines = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
+    const completer = commandCompleter(commandList, DIRECTIVES);
+    const lines = createInterface({
+      input,
+      terminal: interactive,
+      ...(interactive ? { output, completer } : {}),
+    });
     lines.setPrompt(this.prompt());
     if (interactive) {
       this.print('Twinbridge console. Type "help" for commands, ":help" for console directives.');
@@ -118,6 +135,12 @@ export class ConsoleSession {
     for (const line of rest) this.print(`  ${line}`);
   }
 
+  private switchCommunity(community: string): void {
+    this.channelOf.set(this.identity.community, this.identity.channel);
+    this.identity.community = community;
+    this.identity.channel = this.channelOf.get(community) ?? FIRST_CHANNEL;
+  }
+
   private directive(line: string): boolean {
     const [name, ...words] = line.slice(1).trim().split(/\s+/);
     const value = words.join(' ');
@@ -129,7 +152,7 @@ export class ConsoleSession {
         return true;
       case 'community':
         if (!value) this.print('✗ Say which: :community <name>');
-        else this.identity.community = value;
+        else this.switchCommunity(value);
         return true;
       case 'channel':
         if (!value) this.print('✗ Say which: :channel <name>');

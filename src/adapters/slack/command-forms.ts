@@ -17,7 +17,7 @@ import {
   refusalModal,
   submittedOptions,
 } from './command-modal.ts';
-import type { SlackAnswers } from './slack-answers.ts';
+import { answerFor, type SlackAnswers } from './slack-answers.ts';
 import type { Identified, SlackProfiles } from './slack-profiles.ts';
 
 type WebClient = webApi.WebClient;
@@ -95,12 +95,12 @@ export class CommandForms {
     if (!reply) {
       // Slow: close the form now (Slack waits 3 s at most) and answer in the channel when done.
       await ack();
-      await this.answers.inChannel(client, await running, who, channel);
+      await this.answers.inChannel(client, answerFor(definition, await running), who, channel);
       return;
     }
     if (!reply.error) {
       await ack();
-      await this.answers.inChannel(client, reply, who, channel);
+      await this.answers.inChannel(client, answerFor(definition, reply), who, channel);
       return;
     }
     const errors = fieldErrors(definition, reply);

@@ -5,6 +5,7 @@
  * `npm run commands:slack` writes it to generated/slack-manifest.json.
  */
 import type { webApi } from '@slack/bolt';
+import { DEFAULT_SLACK_COMMAND } from '../../core/commands/command-syntax.ts';
 import type { CommandDefinition } from '../../core/commands/definition.ts';
 
 export type SlackManifest = webApi.AppsManifestCreateArguments['manifest'];
@@ -52,7 +53,8 @@ export const SLACK_PATHS = {
   health: '/healthz',
 } as const;
 
-export const DEFAULT_SLACK_COMMAND = '/twin';
+export { DEFAULT_SLACK_COMMAND };
+
 /** Where the bot is reachable in HTTP mode, until `--url` says otherwise. */
 export const PLACEHOLDER_PUBLIC_URL = 'https://twinbridge.example.org';
 

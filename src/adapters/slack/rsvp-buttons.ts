@@ -63,14 +63,19 @@ export class RsvpButtons {
     });
     if (reply.error || !reply.exchange) {
       await this.answers.respond(respond, { ...reply, private: true });
-      return;
-    }
-    if (container.is_ephemeral) {
+    } else if (container.is_ephemeral) {
       // Only the clicker sees this card: replace it with their updated one.
       await this.answers.safely('respond', () => respond({ replace_original: true, ...renderReply(reply) }));
-      return;
+    } else {
+      await this.answers.respond(
+        respond,
+        { ...reply, private: true },
+        renderReply(reply, { withCard: false }),
+      );
     }
-    await this.answers.respond(respond, { ...reply, private: true }, renderReply(reply, { withCard: false }));
+    if (container.is_ephemeral) return;
+    // A channel's card is redrawn also when the answer was refused: a cancelled exchange's card
+    // loses its buttons.
     const ts = body.message?.ts ?? container.message_ts;
     if (!ts) return;
     const card = {
@@ -94,7 +99,8 @@ export class RsvpButtons {
     reply: Reply,
   ): Promise<void> {
     const card =
-      (await this.inbound.channelCard(who.actor, clicked.channel, clicked.exchangeNumber)) ?? reply.exchange;
+      (await this.inbound.channelCard(who.actor, clicked.channel, clicked.exchangeNumber)) ??
+      (reply.error ? undefined : reply.exchange);
     if (!card) return;
     const fallback = clicked.headline ? `${clicked.headline}\n` : '';
     await this.answers.safely('chat.update', () =>

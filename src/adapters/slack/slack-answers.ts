@@ -1,10 +1,11 @@
 /**
- * How a command's answer reaches the person: private answers and every refusal are ephemeral,
- * the rest go to the channel. Through the response_url when the request has one (slash commands,
+ * How a command's answer reaches the person: private answers, every refusal and the
+ * confirmations of coordinators' commands are ephemeral, the rest go to the channel. Through the response_url when the request has one (slash commands,
  * buttons), else through the Web API (forms, mentions). A failed call is logged, never thrown
  * into Bolt: the command itself has run.
  */
 import type { RespondFn, webApi } from '@slack/bolt';
+import type { CommandDefinition } from '../../core/commands/definition.ts';
 import type { ChannelRef, Reply } from '../../core/commands/invocation.ts';
 import type { Logger } from '../../core/ports.ts';
 import { renderReply, type SlackMessageBody } from './block-kit.ts';
@@ -15,6 +16,14 @@ type WebClient = webApi.WebClient;
 /** Private answers and refusals are seen only by the person who asked. */
 export function isPrivate(reply: Reply): boolean {
   return reply.private || reply.error !== undefined;
+}
+
+/**
+ * A coordinator's command (announce, cancel, link …) reaches the channels as the posts it causes
+ * (the card, the announcement): its confirmation is for the coordinator, not the whole channel.
+ */
+export function answerFor(definition: Pick<CommandDefinition, 'role'> | undefined, reply: Reply): Reply {
+  return definition?.role === 'coordinator' && !reply.private ? { ...reply, private: true } : reply;
 }
 
 export class SlackAnswers {

@@ -2,7 +2,8 @@
  * What arrives from Slack, handed to the core's InboundPort. Everything is acknowledged at once
  * (Slack allows 3 s) and then worked on, except form submissions (see command-forms.ts):
  * - `/twin <group> <verb> name:value …` runs as text, parsed by the same parser as the console;
- *   `/twin event create` alone opens a form instead.
+ *   `/twin event create` alone opens a form instead. A coordinator's command is confirmed to
+ *   them alone: the channel gets what it causes (slack-answers.ts).
  * - RSVP buttons on exchange cards run `rsvp` and redraw the card (rsvp-buttons.ts).
  * - `@Twinbridge <command>` (app_mention) runs the command and answers in the thread.
  * - Members' messages in channels go to the relay (slack-messages.ts), one channel's in order.
@@ -18,9 +19,11 @@ import type {
   ViewSubmitAction,
   webApi,
 } from '@slack/bolt';
-import { commands } from '../../../commands/index.ts';
+import { commandList, commands } from '../../../commands/index.ts';
 import type { InboundPort } from '../../core/adapter-contract.ts';
 import type { DeadlineTimer } from '../../core/async/deadline.ts';
+import type { CommandDefinition } from '../../core/commands/definition.ts';
+import { parseCommandText } from '../../core/commands/text-syntax.ts';
 import { translate } from '../../core/i18n/translator.ts';
 import type { Logger } from '../../core/ports.ts';
 import { RSVP_ACTION_PATTERN } from './block-kit.ts';
@@ -28,7 +31,7 @@ import { channelAccess, linksChannel } from './channel-access.ts';
 import { COMMAND_MODAL_CALLBACK, MODAL_COMMANDS } from './command-modal.ts';
 import { CommandForms } from './command-forms.ts';
 import { RsvpButtons } from './rsvp-buttons.ts';
-import { SlackAnswers } from './slack-answers.ts';
+import { answerFor, SlackAnswers } from './slack-answers.ts';
 import { messageChannelKey, SlackMessages } from './slack-messages.ts';
 import type { SlackEventLedger, WorkspaceClients } from './slack-ports.ts';
 import { PROFILE_LOOKUP_MS, type SlackProfiles } from './slack-profiles.ts';
@@ -138,8 +141,10 @@ export class SlackRouter {
         actor: who.actor,
         channel,
         locale: who.locale,
+        slashCommand: this.parts.command,
       });
-      await this.answers.inChannel(client, reply, who, channel, event.thread_ts ?? event.ts);
+      const answer = answerFor(typedCommand(text), reply);
+      await this.answers.inChannel(client, answer, who, channel, event.thread_ts ?? event.ts);
     });
     app.event('app_uninstalled', async ({ body }) => {
       await this.forgetWorkspace(body);
@@ -227,6 +232,7 @@ export class SlackRouter {
       actor: who.actor,
       channel: { ...channel, ...access },
       locale: who.locale,
+      slashCommand: this.parts.command,
     });
     this.parts.logger.debug(
       {
@@ -237,6 +243,12 @@ export class SlackRouter {
       },
       'Slack command handled',
     );
-    await this.answers.respond(respond, reply);
+    await this.answers.respond(respond, answerFor(typedCommand(text), reply));
   }
+}
+
+/** The command a text names, if it names one. */
+function typedCommand(text: string): CommandDefinition | undefined {
+  const parsed = parseCommandText(text, commandList);
+  return parsed.ok ? parsed.value.definition : undefined;
 }

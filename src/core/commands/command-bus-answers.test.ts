@@ -263,7 +263,7 @@ describe('CommandBus: waking the outbox', () => {
   it('does not wake it when the command that enqueued failed', async () => {
     const { bus, store, outboxWakes } = busFor((ctx) => {
       ctx.markOutboxChanged();
-      throw new UserError('command.empty');
+      throw new UserError('command.empty', { help: 'help' });
     });
     store.addTown('kolin');
     await bus.run(text('ping member'));

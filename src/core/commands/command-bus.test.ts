@@ -97,6 +97,37 @@ describe('CommandBus: finding the command', () => {
     expect(seen).toHaveLength(0);
   });
 
+  it('writes usage lines and suggestions as commands are typed on each platform', async () => {
+    const { bus } = busFor();
+    const refusal = async (platform: 'CONSOLE' | 'SLACK' | 'DISCORD', slashCommand?: string) => {
+      const request = {
+        ...text('ping anyone count:9', plainActor(platform)),
+        ...(slashCommand ? { slashCommand } : {}),
+      };
+      const unknown = {
+        ...text('pnig anyone', plainActor(platform)),
+        ...(slashCommand ? { slashCommand } : {}),
+      };
+      return [(await bus.run(request)).text.split('\n')[1], (await bus.run(unknown)).text];
+    };
+    const usage = 'ping anyone [count:<number>] [note:<text>]';
+    expect(await refusal('CONSOLE')).toEqual([
+      `Usage: ${usage}`,
+      'I do not know the command “pnig anyone”. Did you mean: ping anyone?',
+    ]);
+    expect(await refusal('SLACK')).toEqual([
+      `Usage: /twin ${usage}`,
+      'I do not know the command “pnig anyone”. Did you mean: /twin ping anyone?',
+    ]);
+    expect((await refusal('SLACK', '/partnerbot'))[0]).toBe(`Usage: /partnerbot ${usage}`);
+    expect(await refusal('DISCORD')).toEqual([
+      `Usage: /${usage}`,
+      'I do not know the command “pnig anyone”. Did you mean: /ping anyone?',
+    ]);
+    const empty = await bus.run({ ...text('  ', plainActor('SLACK')) });
+    expect(empty.text).toBe('Type a command, or “/twin help” to see them all.');
+  });
+
   it('refuses two routes with one command id', () => {
     const store = new MemoryStore();
     const route: CommandRoute = {

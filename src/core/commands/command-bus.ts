@@ -14,7 +14,9 @@ import { translatorFor, type MessageKey, type MessageParams, type Translate } fr
 import type { Clock, Logger, Recurrence, Repositories, Store } from '../ports.ts';
 import { phraseLocale } from '../time/index.ts';
 import type { CommandRoute } from './command-route.ts';
-import { commandId, commandUsage, usagePlaceholders, type CommandDefinition } from './definition.ts';
+import { suggestCommands } from './command-suggestions.ts';
+import { commandSyntax, usageAs, writtenAs, type CommandSyntax } from './command-syntax.ts';
+import { commandId, usagePlaceholders, type CommandDefinition } from './definition.ts';
 import { describeInput, retypableInput } from './failed-input.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from './invocation.ts';
 import { RefusalLanguages, type LanguagePreference } from './refusal-languages.ts';
@@ -34,6 +36,7 @@ class UsageRefusal extends UserError {
     key: MessageKey,
     params: MessageParams,
     readonly definition: CommandDefinition,
+    readonly syntax: CommandSyntax,
   ) {
     super(key, params);
   }
@@ -62,6 +65,8 @@ export interface CommandContext {
   /** What one partnership may schedule and send. */
   limits: AbuseLimits;
   definitions: readonly CommandDefinition[];
+  /** How commands are written where the member typed this one (help shows them so). */
+  syntax: CommandSyntax;
   /** Call after adding deliveries, so the outbox worker is woken once the transaction commits. */
   markOutboxChanged(): void;
 }
@@ -115,8 +120,9 @@ export class CommandBus {
   ): Promise<Reply> {
     let route: CommandRoute;
     let args: Record<string, unknown>;
+    const syntax = commandSyntax(request.actor.platform, request.slashCommand);
     try {
-      ({ route, args } = this.resolve(request, named));
+      ({ route, args } = this.resolve(request, syntax, named));
     } catch (error) {
       // Refused before anything is read or written: only the language to refuse in is needed.
       return this.failureReply(error, await this.refusalLanguage(request), request);
@@ -147,6 +153,7 @@ export class CommandBus {
           recurrence: this.deps.recurrence,
           limits: this.deps.limits ?? DEFAULT_LIMITS,
           definitions: this.definitionList,
+          syntax,
           markOutboxChanged: () => {
             outboxChanged = true;
           },
@@ -224,8 +231,16 @@ export class CommandBus {
   /** Finds the route and validates the options; throws UserError with usage on failure. */
   private resolve(
     request: CommandRequest,
+    syntax: CommandSyntax,
     named: (definition: CommandDefinition) => void,
   ): { route: CommandRoute; args: Record<string, unknown> } {
+    const unknown = (words: string, meant: readonly CommandDefinition[]) =>
+      new UserError('command.unknown', {
+        words,
+        suggestions: (meant.length > 0 ? meant.map((d) => d.path.join(' ')) : ['help'])
+          .map((line) => writtenAs(syntax, line))
+          .join(', '),
+      });
     let route: CommandRoute | undefined;
     let raw: Record<string, unknown>;
     if ('text' in request) {
@@ -234,18 +249,20 @@ export class CommandBus {
         if ('definition' in parsed) named(parsed.definition);
         switch (parsed.reason) {
           case 'empty':
-            throw new UserError('command.empty');
+            throw new UserError('command.empty', { help: writtenAs(syntax, 'help') });
           case 'unknown-command':
-            throw new UserError('command.unknown', {
-              words: parsed.words.join(' '),
-              suggestions: parsed.suggestions.map((d) => d.path.join(' ')).join(', ') || 'help',
-            });
+            throw unknown(parsed.words.join(' '), parsed.suggestions);
           case 'unclosed-quote':
-            throw new UsageRefusal('command.unclosed-quote', {}, parsed.definition);
+            throw new UsageRefusal('command.unclosed-quote', {}, parsed.definition, syntax);
           case 'duplicate-option':
             throw new UserError('command.duplicate-option', { option: parsed.option });
           case 'unexpected-word':
-            throw new UsageRefusal('command.unexpected-word', { word: parsed.word }, parsed.definition);
+            throw new UsageRefusal(
+              'command.unexpected-word',
+              { word: parsed.word },
+              parsed.definition,
+              syntax,
+            );
         }
       }
       route = this.routeByDefinition.get(parsed.value.definition);
@@ -255,15 +272,16 @@ export class CommandBus {
       raw = request.options;
     }
     if (!route) {
+      // A platform's own name for a command this version does not have (a stale registration).
       const words = 'text' in request ? request.text : request.command;
-      throw new UserError('command.unknown', { words, suggestions: 'help' });
+      throw unknown(words, suggestCommands(words.toLowerCase().split(/[\s.]+/), this.definitionList));
     }
     named(route.definition);
     try {
       return { route, args: validateOptions(route.definition, raw) };
     } catch (error) {
       if (error instanceof UserError) {
-        throw new UsageRefusal(error.key, error.params, route.definition);
+        throw new UsageRefusal(error.key, error.params, route.definition, syntax);
       }
       throw error;
     }
@@ -276,7 +294,7 @@ export class CommandBus {
       // A handler may still name a usage line of its own (params.usage).
       const usageLine =
         error instanceof UsageRefusal
-          ? commandUsage(error.definition, usagePlaceholders(t))
+          ? usageAs(error.syntax, error.definition, usagePlaceholders(t))
           : typeof error.params.usage === 'string'
             ? error.params.usage
             : undefined;

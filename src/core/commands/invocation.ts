@@ -48,6 +48,8 @@ interface RequestBase {
   channel: ChannelRef;
   /** The platform's locale for this person (Discord sends one per interaction; Slack's users.info has one). */
   locale?: string;
+  /** Slack's slash command (SLACK_COMMAND) when it is not `/twin`: help and usage are written with it. */
+  slashCommand?: string;
 }
 
 /** A command typed as text: `event create title:"Visit" start:"tomorrow 18:00"`. */

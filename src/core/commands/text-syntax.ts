@@ -1,8 +1,11 @@
 /**
  * The text syntax shared by the console and Slack:
  *   event create title:"Summer visit" start:"next friday 9:30" capacity:40
- * Values may be quoted with "…", '…' or typographic quotes (chat apps love to "correct" them).
+ * Values may be quoted with "…", '…' or typographic quotes (“…”, „…“, ‘…’, «…»: chat apps love
+ * to "correct" them). Inside quotes, a backslash keeps the closing quote or a backslash as it is:
+ * title:"The \"Old Mill\"" is The "Old Mill"; any other backslash is just a backslash.
  */
+import { suggestCommands } from './command-suggestions.ts';
 import type { CommandDefinition } from './definition.ts';
 
 export interface ParsedText {
@@ -28,6 +31,23 @@ interface Token {
   key?: string;
 }
 
+/** A quoted value from `start` up to its closing quote, with \<quote> and \\ read as the character. */
+function readQuoted(input: string, start: number, close: string): { text: string; end: number } | null {
+  let text = '';
+  for (let i = start; i < input.length; i++) {
+    const char = input.charAt(i);
+    if (char === close) return { text, end: i + 1 };
+    const next = input.charAt(i + 1);
+    if (char === '\\' && (next === close || next === '\\')) {
+      text += next;
+      i++;
+    } else {
+      text += char;
+    }
+  }
+  return null;
+}
+
 function tokenize(input: string): Token[] | 'unclosed-quote' {
   const tokens: Token[] = [];
   let i = 0;
@@ -44,10 +64,9 @@ function tokenize(input: string): Token[] | 'unclosed-quote' {
     const close = QUOTE_PAIRS[open];
     let text: string;
     if (close !== undefined) {
-      const end = input.indexOf(close, i + 1);
-      if (end < 0) return 'unclosed-quote';
-      text = input.slice(i + 1, end);
-      i = end + 1;
+      const quoted = readQuoted(input, i + 1, close);
+      if (!quoted) return 'unclosed-quote';
+      ({ text, end: i } = quoted);
     } else {
       const start = i;
       while (i < input.length && !/\s/.test(input.charAt(i))) i++;
@@ -80,8 +99,12 @@ export function parseCommandText(input: string, definitions: readonly CommandDef
     .map((w) => w.toLowerCase());
   const definition = findDefinition(leadingWords, definitions);
   if (!definition) {
-    const suggestions = definitions.filter((d) => d.path[0] === leadingWords[0]);
-    return { ok: false, reason: 'unknown-command', words: leadingWords, suggestions };
+    return {
+      ok: false,
+      reason: 'unknown-command',
+      words: leadingWords,
+      suggestions: suggestCommands(leadingWords, definitions),
+    };
   }
 
   const tokens = tokenize(trimmed);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { UserError } from '../errors.ts';
+import { suggestOption } from './command-suggestions.ts';
 import type { CommandDefinition, OptionSpec } from './definition.ts';
 
 /** Yes and no in every catalog language (cs, de, pl, sk, fr), as the refusals name them. */
@@ -143,12 +144,11 @@ export function validateOptions(
 ): Record<string, unknown> {
   const known = Object.keys(definition.options);
   for (const name of Object.keys(raw)) {
-    if (!known.includes(name)) {
-      throw new UserError('validation.unknown-option', {
-        option: name,
-        known: known.length > 0 ? known.join(', ') : '—',
-      });
-    }
+    if (known.includes(name)) continue;
+    const suggestion = suggestOption(name, known);
+    const params = { option: name, known: known.length > 0 ? known.join(', ') : '—' };
+    if (suggestion === undefined) throw new UserError('validation.unknown-option', params);
+    throw new UserError('validation.unknown-option-suggested', { ...params, suggestion });
   }
   const args: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(definition.options)) {

@@ -266,3 +266,14 @@ describe('German plurals', () => {
     );
   });
 });
+
+describe('attendee totals', () => {
+  // A partner town reads them too: "partner towns" would mean every town but itself there.
+  it('count the towns other than the host as invited ones, in every language', () => {
+    const totals = (catalog: Catalog) =>
+      new IntlMessageFormat(catalog['attendees.totals']).format({ total: 3, international: 1 });
+    expect(totals(en)).toBe('Total going: 3, of whom 1 from invited towns.');
+    expect(totals(cs)).toBe('Celková účast: 3, z toho 1 z pozvaných měst.');
+    expect(totals(de)).toBe('Zusagen insgesamt: 3, davon 1 aus eingeladenen Städten.');
+  });
+});

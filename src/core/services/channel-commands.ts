@@ -1,5 +1,6 @@
 /** The `channel` commands, and linking the channel a command runs in (partner join does it too). */
 import type { CommandContext } from '../commands/command-bus.ts';
+import { writtenAs } from '../commands/command-syntax.ts';
 import type { Reply } from '../commands/invocation.ts';
 import type { ChannelLink, Town } from '../domain/model.ts';
 import { normalizeLanguageTag } from '../domain/places.ts';
@@ -66,14 +67,15 @@ export async function linkChannel(ctx: CommandContext, args: ChannelLinkArgs): P
   const town = actingTown(ctx);
   const partnership = await ownPartnership(ctx, args.partnership);
   const existing = await ctx.repos.channelLinks.find(partnership.id, ctx.community.id, ctx.channel.id);
-  if (existing?.status === 'ACTIVE') {
-    throw new UserError('channel.already-linked', { channel: ctx.channel.name, name: partnership.name });
-  }
+  const language = args.language === undefined ? undefined : channelLanguage(args.language, town.language);
+  if (existing?.status === 'ACTIVE') return changeLanguage(ctx, existing, partnership, language);
   ensureBotCanPost(ctx);
   // A broken link (the bot lost access) linked again once access is back works again.
-  const link = existing
+  let link = existing
     ? await ctx.repos.channelLinks.restore(existing.id, ctx.channel.name)
-    : await linkThisChannel(ctx, partnership.id, town, args.language);
+    : await linkThisChannel(ctx, partnership.id, town, language);
+  if (language !== undefined && link.language !== language)
+    link = await ctx.repos.channelLinks.setLanguage(link.id, language);
   await audit(
     ctx,
     existing ? 'channel.restore' : 'channel.link',
@@ -88,6 +90,30 @@ export async function linkChannel(ctx: CommandContext, args: ChannelLinkArgs): P
       name: partnership.name,
       language: link.language,
     }),
+  };
+}
+
+/**
+ * `channel link` where the channel is linked already: another `language:` changes the language
+ * its posts come in (reminders already planned follow); without one, says how to change it.
+ */
+async function changeLanguage(
+  ctx: CommandContext,
+  link: ChannelLink,
+  partnership: { id: string; number: number; name: string },
+  language: string | undefined,
+): Promise<Reply> {
+  const params = { channel: ctx.channel.name, name: partnership.name, language: link.language };
+  if (language === undefined || language === link.language) {
+    const change = writtenAs(ctx.syntax, `channel link partnership:${partnership.number} language:<code>`);
+    throw new UserError('channel.already-linked', { ...params, change });
+  }
+  await ctx.repos.channelLinks.setLanguage(link.id, language);
+  await audit(ctx, 'channel.language', { type: 'channel-link', id: link.id }, { language });
+  await replanPartnershipReminders(ctx, partnership.id);
+  return {
+    private: false,
+    text: ctx.t('channel.language-changed', { ...params, language, previous: link.language }),
   };
 }
 

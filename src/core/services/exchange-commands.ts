@@ -16,7 +16,7 @@ import { UserError } from '../errors.ts';
 import { planReminders } from '../jobs/reminders.ts';
 import { formatInstant } from '../time/index.ts';
 import { exchangeWhenText } from '../views/exchange-view.ts';
-import { announceExchange, applyPromotions, cardReply } from './exchange-posts.ts';
+import { announceExchange, applyPromotions, cardReply, redrawCardsAsCancelled } from './exchange-posts.ts';
 import {
   actingTown,
   audit,
@@ -224,6 +224,7 @@ export async function cancelExchange(ctx: CommandContext, args: EventCancelArgs)
       withReason: args.reason !== undefined,
     },
   );
+  await redrawCardsAsCancelled(ctx, updated, partnership, args.reason);
   const channels = await announceExchange(ctx, updated, partnership, 'exchange.cancelled', args.reason);
   // Pending reminders are withdrawn (kept as DROPPED).
   await planReminders(ctx.repos, updated, ctx.now, { partnership });

@@ -7,6 +7,7 @@ import type { Reply } from '../commands/invocation.ts';
 import type { Exchange, PartnershipWithTowns, Rsvp, Town } from '../domain/model.ts';
 import type { SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
+import { CHANNEL_REMINDER_KIND } from '../jobs/reminders.ts';
 import { notifyPromotions } from '../jobs/waitlist-notices.ts';
 import type { OutgoingMessage } from '../ports.ts';
 import { exchangeCardText } from '../views/exchange-card.ts';
@@ -36,6 +37,8 @@ export async function cardReply(
 export type CardPostKind = 'exchange.created' | 'exchange.updated' | 'exchange.cancelled';
 /** Posts that show an exchange's card with answer buttons: what a redraw replaces. */
 const CARD_POST_KINDS: CardPostKind[] = ['exchange.created', 'exchange.updated'];
+/** Every channel post with the card and its buttons: what a cancellation redraws. */
+const POSTS_WITH_BUTTONS = [...CARD_POST_KINDS, CHANNEL_REMINDER_KIND];
 /** A posted card redrawn with the current answers. */
 const CARD_REDRAW_KIND = 'exchange.card-redraw';
 
@@ -109,11 +112,45 @@ export async function redrawPostedCards(
     sourceId: exchange.id,
     occasion: String(ctx.now.getTime()),
     dueAt: ctx.now,
-    edits: new Map(posted.map((p) => [p.channelLinkId, p.platformMessageId])),
+    edits: new Map(posted.map((p) => [p.channelLinkId, [p.platformMessageId]])),
     render: ({ language, town, channelLinkId }) => {
       const kind = kindOf.get(channelLinkId) === 'exchange.updated' ? 'exchange.updated' : 'exchange.created';
       return cardPost(ctx, exchange, partnership, rsvps, { kind }, { language, town });
     },
+  });
+}
+
+/**
+ * Redraws every card of a cancelled exchange posted in the channels (first posts, changes,
+ * reminders) as cancelled, without buttons: an old card must not go on inviting answers. The
+ * cancellation's headline replaces theirs. A redraw still waiting would bring the buttons back.
+ */
+export async function redrawCardsAsCancelled(
+  ctx: CommandContext,
+  exchange: Exchange,
+  partnership: PartnershipWithTowns,
+  reason: string | undefined,
+): Promise<void> {
+  await ctx.repos.deliveries.withdrawPending(
+    { sourceId: exchange.id, kinds: [CARD_REDRAW_KIND], exceptKeys: [] },
+    'the event was cancelled',
+  );
+  const posted = await ctx.repos.deliveries.everyPosted(exchange.id, POSTS_WITH_BUTTONS);
+  if (posted.length === 0) return;
+  const edits = new Map<string, string[]>();
+  for (const p of posted)
+    edits.set(p.channelLinkId, [...(edits.get(p.channelLinkId) ?? []), p.platformMessageId]);
+  const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
+  await fanOutToPartnership(ctx, {
+    partnershipId: partnership.id,
+    towns: partnership.towns,
+    kind: CARD_REDRAW_KIND,
+    sourceId: exchange.id,
+    occasion: String(ctx.now.getTime()),
+    dueAt: ctx.now,
+    edits,
+    render: ({ language, town }) =>
+      cardPost(ctx, exchange, partnership, rsvps, { kind: 'exchange.cancelled', reason }, { language, town }),
   });
 }
 

@@ -25,10 +25,10 @@ export interface FanOut {
   /** Channels to leave out, e.g. the one where the command was typed and already answered. */
   skipChannelLinkIds?: string[];
   /**
-   * Edits instead of posts: channel link id → the bot's message there to replace. Only those
-   * channels get the delivery.
+   * Edits instead of posts: channel link id → the bot's messages there to replace, one delivery
+   * each. Only those channels get deliveries.
    */
-  edits?: ReadonlyMap<string, string>;
+  edits?: ReadonlyMap<string, readonly string[]>;
   /** The partnership's towns when the caller has them already: no need to read them again. */
   towns?: readonly Town[];
 }
@@ -44,31 +44,38 @@ export async function enqueueFanOut(repos: Repositories, fanOut: FanOut): Promis
   const links = await repos.channelLinks.listForPartnership(fanOut.partnershipId, { activeOnly: true });
   const towns = new Map<string, Town>(fanOut.towns?.map((town) => [town.id, town]));
   const deliveries = [];
+  let channels = 0;
   for (const link of links) {
     if (fanOut.skipChannelLinkIds?.includes(link.id)) continue;
-    const editsMessageId = fanOut.edits?.get(link.id);
-    if (fanOut.edits && editsMessageId === undefined) continue;
+    const editedMessageIds = fanOut.edits?.get(link.id);
+    if (fanOut.edits && editedMessageIds === undefined) continue;
     let town = towns.get(link.townId);
     if (!town) {
       town = (await repos.towns.findById(link.townId)) ?? undefined;
       if (!town) continue;
       towns.set(town.id, town);
     }
-    deliveries.push({
-      dedupeKey: `${fanOut.kind}:${fanOut.sourceId}:${fanOut.occasion}:${link.id}`,
-      kind: fanOut.kind,
-      sourceId: fanOut.sourceId,
+    const payload = fanOut.render({
+      language: resolveLanguage(link.language, town.language),
+      channelLanguage: link.language,
+      town,
       channelLinkId: link.id,
-      ...(editsMessageId === undefined ? {} : { editsMessageId }),
-      payload: fanOut.render({
-        language: resolveLanguage(link.language, town.language),
-        channelLanguage: link.language,
-        town,
-        channelLinkId: link.id,
-      }),
-      dueAt: fanOut.dueAt,
     });
+    channels += 1;
+    const key = `${fanOut.kind}:${fanOut.sourceId}:${fanOut.occasion}:${link.id}`;
+    const common = { kind: fanOut.kind, sourceId: fanOut.sourceId, channelLinkId: link.id, payload };
+    if (editedMessageIds === undefined) {
+      deliveries.push({ ...common, dedupeKey: key, dueAt: fanOut.dueAt });
+      continue;
+    }
+    for (const editsMessageId of editedMessageIds)
+      deliveries.push({
+        ...common,
+        dedupeKey: `${key}:${editsMessageId}`,
+        editsMessageId,
+        dueAt: fanOut.dueAt,
+      });
   }
   await repos.deliveries.enqueue(deliveries);
-  return deliveries.length;
+  return channels;
 }

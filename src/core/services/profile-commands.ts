@@ -1,6 +1,7 @@
 import type { CommandContext } from '../commands/command-bus.ts';
 import type { Reply } from '../commands/invocation.ts';
-import { commandUsage, usagePlaceholders } from '../commands/definition.ts';
+import { usagePlaceholders } from '../commands/definition.ts';
+import { exampleAs, usageAs, writtenAs } from '../commands/command-syntax.ts';
 import { languageName, normalizeLanguageTag } from '../domain/places.ts';
 import { UserError } from '../errors.ts';
 import { memberLanguage } from '../i18n/languages.ts';
@@ -58,10 +59,19 @@ export function showHelp(ctx: CommandContext, args: HelpArgs): Promise<Reply> {
 }
 
 function helpReply(ctx: CommandContext, command: string | undefined): Reply {
+  const { syntax } = ctx;
   const describe = (d: (typeof ctx.definitions)[number]) => d.description[ctx.language] ?? d.description.en;
   if (command === undefined) {
-    const lines = ctx.definitions.map((d) => `  ${d.path.join(' ').padEnd(24)} ${describe(d)}`);
-    return { private: true, text: [ctx.t('help.heading'), ...lines, ctx.t('help.footer')].join('\n') };
+    const names = ctx.definitions.map((d) => writtenAs(syntax, d.path.join(' ')));
+    const width = Math.max(...names.map((name) => name.length)) + 1;
+    const lines = ctx.definitions.map((d, i) => `  ${(names[i] ?? '').padEnd(width)} ${describe(d)}`);
+    // Discord asks for `command` in a field of its own; text is written as the help line itself.
+    const example = syntax.slash
+      ? writtenAs(syntax, 'help command:event create')
+      : writtenAs(syntax, 'help event create');
+    // The quotes to type are straight ones whatever the language's own: a parameter, not catalog text.
+    const heading = syntax.slash ? ctx.t('help.heading-slash') : ctx.t('help.heading', { quotes: '"…"' });
+    return { private: true, text: [heading, ...lines, ctx.t('help.footer', { example })].join('\n') };
   }
   const words = command
     .trim()
@@ -71,11 +81,12 @@ function helpReply(ctx: CommandContext, command: string | undefined): Reply {
   const definition = ctx.definitions.find((d) => d.path.join(' ') === words.join(' '));
   if (!definition) {
     const group = ctx.definitions.filter((d) => d.path[0] === words[0]);
-    if (group.length === 0) throw new UserError('help.unknown-command', { command });
+    if (group.length === 0)
+      throw new UserError('help.unknown-command', { command, help: writtenAs(syntax, 'help') });
     return {
       private: true,
       text: group
-        .map((d) => `  ${commandUsage(d, usagePlaceholders(ctx.t))}\n      ${describe(d)}`)
+        .map((d) => `  ${usageAs(syntax, d, usagePlaceholders(ctx.t))}\n      ${describe(d)}`)
         .join('\n'),
     };
   }
@@ -84,12 +95,12 @@ function helpReply(ctx: CommandContext, command: string | undefined): Reply {
     return `  ${name}${required}: ${spec.description[ctx.language] ?? spec.description.en}`;
   });
   const role = definition.role === 'coordinator' ? [ctx.t('help.coordinators-only')] : [];
-  const examples = (definition.examples ?? []).map((e) => `  ${e}`);
+  const examples = (definition.examples ?? []).map((e) => `  ${exampleAs(syntax, e, ctx.definitions)}`);
   return {
     private: true,
     text: [
       describe(definition),
-      ctx.t('command.usage', { usage: commandUsage(definition, usagePlaceholders(ctx.t)) }),
+      ctx.t('command.usage', { usage: usageAs(syntax, definition, usagePlaceholders(ctx.t)) }),
       ...role,
       ...options,
       ...(examples.length > 0 ? [ctx.t('help.examples'), ...examples] : []),

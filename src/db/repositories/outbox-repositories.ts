@@ -7,6 +7,7 @@ import type {
   DeliveryRepository,
   NewDelivery,
   OutgoingMessage,
+  PostedMessage,
 } from '../../core/ports.ts';
 import type { Prisma } from '../generated/client.ts';
 
@@ -308,22 +309,23 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
   }
 
   async latestPosted(sourceId: string, kinds: string[]) {
+    const newest = new Map<string, PostedMessage>();
+    for (const posted of await this.everyPosted(sourceId, kinds))
+      if (!newest.has(posted.channelLinkId)) newest.set(posted.channelLinkId, posted);
+    return [...newest.values()];
+  }
+
+  async everyPosted(sourceId: string, kinds: string[]) {
     const rows = await this.db.delivery.findMany({
       where: { sourceId, kind: { in: kinds }, status: 'SENT', channelLinkId: { not: null } },
       select: { channelLinkId: true, kind: true, platformMessageId: true },
       orderBy: [{ sentAt: 'desc' }, { createdAt: 'desc' }],
     });
-    const newest = new Map<string, { channelLinkId: string; kind: string; platformMessageId: string }>();
-    for (const row of rows) {
-      if (row.channelLinkId === null || row.platformMessageId === null || newest.has(row.channelLinkId))
-        continue;
-      newest.set(row.channelLinkId, {
-        channelLinkId: row.channelLinkId,
-        kind: row.kind,
-        platformMessageId: row.platformMessageId,
-      });
-    }
-    return [...newest.values()];
+    return rows.flatMap(({ channelLinkId, kind, platformMessageId }): PostedMessage[] =>
+      channelLinkId === null || platformMessageId === null
+        ? []
+        : [{ channelLinkId, kind, platformMessageId }],
+    );
   }
 
   async withdrawPending(

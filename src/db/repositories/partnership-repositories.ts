@@ -203,6 +203,10 @@ export class PrismaChannelLinkRepository implements ChannelLinkRepository {
     return this.db.channelLink.update({ where: { id }, data: { relay } });
   }
 
+  setLanguage(id: string, language: string) {
+    return this.db.channelLink.update({ where: { id }, data: { language } });
+  }
+
   listForChannel(communityId: string, channelId: string) {
     return this.db.channelLink.findMany({ where: { communityId, channelId } });
   }

@@ -5,7 +5,7 @@ import type { Catalog } from '../translator.ts';
  * (many covers decimals only). Use typographic quotes „…“ and never a straight apostrophe.
  */
 export const cs: Catalog = {
-  'command.empty': 'Napište příkaz, nebo „help“ pro přehled všech příkazů.',
+  'command.empty': 'Napište příkaz, nebo „{help}“ pro přehled všech příkazů.',
   'command.unknown': 'Příkaz „{words}“ neznám. Mysleli jste: {suggestions}?',
   'command.unclosed-quote': 'Hodnotě v uvozovkách chybí uzavírací uvozovka.',
   'command.duplicate-option': 'Volba „{option}“ je zadaná dvakrát.',
@@ -18,6 +18,8 @@ export const cs: Catalog = {
 
   'validation.missing-option': 'Volba „{option}“ je povinná.',
   'validation.unknown-option': 'Volba „{option}“ tady není. Možné volby: {known}.',
+  'validation.unknown-option-suggested':
+    'Volba „{option}“ tady není. Mysleli jste „{suggestion}“? Možné volby: {known}.',
   'validation.too-long':
     'Hodnota „{option}“ je příliš dlouhá: smí mít nejvýše {max, plural, one {# znak} few {# znaky} many {# znaku} other {# znaků}}.',
   'validation.too-large': 'Hodnota „{option}“ smí být nejvýše {max}.',
@@ -193,7 +195,10 @@ export const cs: Catalog = {
   'channel.relay-on':
     'Zprávy v #{channel} se teď v rámci „{name}“ přeposílají: {others, plural, =0 {zatím nepřeposílá žádný partnerský kanál; začne to, jakmile to některý zapne} one {do # partnerského kanálu a z něj} few {do # partnerských kanálů a z nich} many {do # partnerského kanálu a z něj} other {do # partnerských kanálů a z nich}}.',
   'channel.relay-off': 'Zprávy v #{channel} se v rámci „{name}“ už nepřeposílají.',
-  'channel.already-linked': 'Tento kanál (#{channel}) už je propojen s „{name}“.',
+  'channel.already-linked':
+    'Tento kanál (#{channel}) už je propojen s „{name}“, příspěvky jsou v jazyce „{language}“. Jiný jazyk nastavíte takto: {change}',
+  'channel.language-changed':
+    'Příspěvky „{name}“ v tomto kanálu (#{channel}) teď chodí v jazyce „{language}“ (dříve „{previous}“).',
   'channel.not-linked': 'Tento kanál (#{channel}) není propojen s „{name}“.',
   'channel.restored':
     'Tento kanál (#{channel}) zase dostává příspěvky „{name}“, v jazyce „{language}“; příspěvky zahozené během poruchy se znovu neposílají.',
@@ -244,7 +249,7 @@ export const cs: Catalog = {
   'attendees.heading': 'Účast na #{number} „{title}“:',
   'attendees.town-row': '  {town} ({country}): účast {going} · možná {maybe} · čekací listina {waiting}',
   'attendees.by-country': 'Účast podle zemí: {countries}',
-  'attendees.totals': 'Celková účast: {total}, z toho {international} z partnerských měst.',
+  'attendees.totals': 'Celková účast: {total}, z toho {international} z pozvaných měst.',
 
   'card.status': 'Stav',
   'card.cancelled': 'Zrušeno',
@@ -333,12 +338,13 @@ export const cs: Catalog = {
   'profile.saved': 'Váš profil je uložený.',
   'profile.show': '{name} · {town} · {role}\nJazyky: {languages}\nZájmy: {interests}',
 
-  'help.heading': 'Příkazy (volby pište jako name:value, hodnoty s mezerami dejte do uvozovek):',
-  'help.footer': 'Více o jednom příkazu: help event create',
+  'help.heading': 'Příkazy (volby pište jako name:value, hodnoty s mezerami dejte do uvozovek {quotes}):',
+  'help.heading-slash': 'Příkazy (napište / a příkaz; na jednotlivé volby se Discord zeptá sám):',
+  'help.footer': 'Více o jednom příkazu: {example}',
   'help.required': ' (povinné)',
   'help.coordinators-only': 'Jen pro koordinátory.',
   'help.examples': 'Příklady:',
-  'help.unknown-command': 'Příkaz „{command}“ neexistuje. Napište „help“ pro seznam příkazů.',
+  'help.unknown-command': 'Příkaz „{command}“ neexistuje. Napište „{help}“ pro seznam příkazů.',
 
   'privacy.export.heading': 'Vše, co o vás Twinbridge v této komunitě uchovává:',
   'privacy.export.profile': 'Profil: {name} · {town} · {role}',

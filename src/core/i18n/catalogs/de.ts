@@ -5,7 +5,7 @@ import type { Catalog } from '../translator.ts';
  * Use typographic quotes „…“ and never a straight apostrophe.
  */
 export const de: Catalog = {
-  'command.empty': 'Geben Sie einen Befehl ein oder „help“, um alle zu sehen.',
+  'command.empty': 'Geben Sie einen Befehl ein oder „{help}“, um alle zu sehen.',
   'command.unknown': 'Den Befehl „{words}“ kenne ich nicht. Meinten Sie: {suggestions}?',
   'command.unclosed-quote': 'Bei einem Wert in Anführungszeichen fehlt das schließende Anführungszeichen.',
   'command.duplicate-option': 'Die Option „{option}“ ist doppelt angegeben.',
@@ -18,6 +18,8 @@ export const de: Catalog = {
 
   'validation.missing-option': 'Die Option „{option}“ ist erforderlich.',
   'validation.unknown-option': 'Eine Option „{option}“ gibt es hier nicht. Optionen: {known}.',
+  'validation.unknown-option-suggested':
+    'Eine Option „{option}“ gibt es hier nicht. Meinten Sie „{suggestion}“? Optionen: {known}.',
   'validation.too-long':
     '„{option}“ ist zu lang: höchstens {max, plural, one {# Zeichen} other {# Zeichen}}.',
   'validation.too-large': '„{option}“ darf höchstens {max} sein.',
@@ -197,7 +199,10 @@ export const de: Catalog = {
   'channel.relay-on':
     'Nachrichten in #{channel} werden jetzt innerhalb von „{name}“ weitergeleitet: {others, plural, =0 {noch leitet kein Partnerkanal weiter; es beginnt, sobald einer es einschaltet} one {zu und von # Partnerkanal} other {zu und von # Partnerkanälen}}.',
   'channel.relay-off': 'Nachrichten in #{channel} werden innerhalb von „{name}“ nicht mehr weitergeleitet.',
-  'channel.already-linked': 'Dieser Kanal (#{channel}) ist bereits mit „{name}“ verknüpft.',
+  'channel.already-linked':
+    'Dieser Kanal (#{channel}) ist bereits mit „{name}“ verknüpft, Beiträge erscheinen auf „{language}“. Eine andere Sprache: {change}',
+  'channel.language-changed':
+    'Beiträge von „{name}“ erscheinen in diesem Kanal (#{channel}) jetzt auf „{language}“ (bisher „{previous}“).',
   'channel.not-linked': 'Dieser Kanal (#{channel}) ist nicht mit „{name}“ verknüpft.',
   'channel.restored':
     'Dieser Kanal (#{channel}) erhält die Beiträge von „{name}“ wieder, auf „{language}“; während der Störung verworfene Beiträge werden nicht nachgeholt.',
@@ -251,7 +256,7 @@ export const de: Catalog = {
   'attendees.town-row':
     '  {town} ({country}): {going} dabei · {maybe} vielleicht · {waiting} auf der Warteliste',
   'attendees.by-country': 'Zusagen nach Land: {countries}',
-  'attendees.totals': 'Zusagen insgesamt: {total}, davon {international} aus Partnerstädten.',
+  'attendees.totals': 'Zusagen insgesamt: {total}, davon {international} aus eingeladenen Städten.',
 
   'card.status': 'Status',
   'card.cancelled': 'Abgesagt',
@@ -340,13 +345,14 @@ export const de: Catalog = {
   'profile.show': '{name} · {town} · {role}\nSprachen: {languages}\nInteressen: {interests}',
 
   'help.heading':
-    'Befehle (Optionen als name:value schreiben, Werte mit Leerzeichen in Anführungszeichen setzen):',
-  'help.footer': 'Mehr zu einem Befehl: help event create',
+    'Befehle (Optionen als name:value schreiben, Werte mit Leerzeichen in Anführungszeichen {quotes} setzen):',
+  'help.heading-slash': 'Befehle (geben Sie / und den Befehl ein; nach den Optionen fragt Discord selbst):',
+  'help.footer': 'Mehr zu einem Befehl: {example}',
   'help.required': ' (Pflicht)',
   'help.coordinators-only': 'Nur für Koordinatoren.',
   'help.examples': 'Beispiele:',
   'help.unknown-command':
-    'Einen Befehl „{command}“ gibt es nicht. Geben Sie „help“ ein, um die Liste zu sehen.',
+    'Einen Befehl „{command}“ gibt es nicht. Geben Sie „{help}“ ein, um die Liste zu sehen.',
 
   'privacy.export.heading': 'Alles, was Twinbridge in dieser Community über Sie speichert:',
   'privacy.export.profile': 'Profil: {name} · {town} · {role}',

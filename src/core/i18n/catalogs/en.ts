@@ -3,7 +3,7 @@
  * Use typographic apostrophes (’): a straight one starts an ICU quote.
  */
 export const en = {
-  'command.empty': 'Type a command, or “help” to see them all.',
+  'command.empty': 'Type a command, or “{help}” to see them all.',
   'command.unknown': 'I do not know the command “{words}”. Did you mean: {suggestions}?',
   'command.unclosed-quote': 'A quoted value is missing its closing quote.',
   'command.duplicate-option': 'The option “{option}” is given twice.',
@@ -17,6 +17,8 @@ export const en = {
 
   'validation.missing-option': 'The option “{option}” is required.',
   'validation.unknown-option': 'There is no option “{option}” here. Options: {known}.',
+  'validation.unknown-option-suggested':
+    'There is no option “{option}” here. Did you mean “{suggestion}”? Options: {known}.',
   'validation.too-long':
     '“{option}” is too long: at most {max, plural, one {# character} other {# characters}}.',
   'validation.too-large': '“{option}” must be at most {max}.',
@@ -189,7 +191,10 @@ export const en = {
   'channel.relay-on':
     'Messages in #{channel} are now relayed within “{name}”: {others, plural, =0 {no partner channel relays yet; they start once one turns relaying on} one {to and from # partner channel} other {to and from # partner channels}}.',
   'channel.relay-off': 'Messages in #{channel} are no longer relayed within “{name}”.',
-  'channel.already-linked': 'This channel (#{channel}) is already linked to “{name}”.',
+  'channel.already-linked':
+    'This channel (#{channel}) is already linked to “{name}”, with posts in “{language}”. Another language: {change}',
+  'channel.language-changed':
+    'Posts of “{name}” in this channel (#{channel}) now come in “{language}” (before: “{previous}”).',
   'channel.not-linked': 'This channel (#{channel}) is not linked to “{name}”.',
   'channel.restored':
     'This channel (#{channel}) receives the posts of “{name}” again, in “{language}”; posts dropped while it was broken are not sent again.',
@@ -241,7 +246,7 @@ export const en = {
   'attendees.heading': 'Attendance for #{number} “{title}”:',
   'attendees.town-row': '  {town} ({country}): {going} going · {maybe} maybe · {waiting} waiting',
   'attendees.by-country': 'Going by country: {countries}',
-  'attendees.totals': 'Total going: {total}, of whom {international} from partner towns.',
+  'attendees.totals': 'Total going: {total}, of whom {international} from invited towns.',
 
   'card.status': 'Status',
   'card.cancelled': 'Cancelled',
@@ -327,12 +332,13 @@ export const en = {
   'profile.saved': 'Your profile is saved.',
   'profile.show': '{name} · {town} · {role}\nLanguages: {languages}\nInterests: {interests}',
 
-  'help.heading': 'Commands (write options as name:value, quote values with spaces):',
-  'help.footer': 'More about one command: help event create',
+  'help.heading': 'Commands (write options as name:value, quote values with spaces: {quotes}):',
+  'help.heading-slash': 'Commands (type / and the command; Discord asks for each option):',
+  'help.footer': 'More about one command: {example}',
   'help.required': ' (required)',
   'help.coordinators-only': 'Coordinators only.',
   'help.examples': 'Examples:',
-  'help.unknown-command': 'There is no command “{command}”. Type “help” for the list.',
+  'help.unknown-command': 'There is no command “{command}”. Type “{help}” for the list.',
 
   'privacy.export.heading': 'Everything Twinbridge holds about you in this community:',
   'privacy.export.profile': 'Profile: {name} · {town} · {role}',

@@ -7,7 +7,7 @@ import type { Catalog } from '../translator.ts';
  * Use ’ for the apostrophe: a straight one starts an ICU quote.
  */
 export const fr: Catalog = {
-  'command.empty': 'Tapez une commande, ou « help » pour les voir toutes.',
+  'command.empty': 'Tapez une commande, ou « {help} » pour les voir toutes.',
   'command.unknown': 'Je ne connais pas la commande « {words} ». Vouliez-vous dire : {suggestions} ?',
   'command.unclosed-quote': 'Il manque le guillemet fermant d’une valeur entre guillemets.',
   'command.duplicate-option': 'L’option « {option} » est donnée deux fois.',
@@ -20,6 +20,8 @@ export const fr: Catalog = {
 
   'validation.missing-option': 'L’option « {option} » est obligatoire.',
   'validation.unknown-option': 'Il n’y a pas d’option « {option} » ici. Options : {known}.',
+  'validation.unknown-option-suggested':
+    'Il n’y a pas d’option « {option} » ici. Vouliez-vous dire « {suggestion} » ? Options : {known}.',
   'validation.too-long':
     '« {option} » est trop long : {max, plural, one {# caractère} many {# de caractères} other {# caractères}} au maximum.',
   'validation.too-large': '« {option} » doit valoir au plus {max}.',
@@ -200,7 +202,10 @@ export const fr: Catalog = {
   'channel.relay-on':
     'Les messages de #{channel} sont désormais relayés au sein de « {name} » : {others, plural, =0 {aucun salon partenaire ne relaie encore ; cela commence dès que l’un d’eux active le relais} one {vers et depuis # salon partenaire} many {vers et depuis # de salons partenaires} other {vers et depuis # salons partenaires}}.',
   'channel.relay-off': 'Les messages de #{channel} ne sont plus relayés au sein de « {name} ».',
-  'channel.already-linked': 'Ce salon (#{channel}) est déjà lié à « {name} ».',
+  'channel.already-linked':
+    'Ce salon (#{channel}) est déjà lié à « {name} », avec des messages en « {language} ». Pour une autre langue : {change}',
+  'channel.language-changed':
+    'Les messages de « {name} » dans ce salon (#{channel}) arrivent désormais en « {language} » (avant : « {previous} »).',
   'channel.not-linked': 'Ce salon (#{channel}) n’est pas lié à « {name} ».',
   'channel.restored':
     'Ce salon (#{channel}) reçoit de nouveau les messages de « {name} », en « {language} » ; les messages abandonnés pendant la panne ne sont pas renvoyés.',
@@ -253,7 +258,7 @@ export const fr: Catalog = {
   'attendees.town-row':
     '  {town} ({country}) : {going} participent · {maybe} peut-être · {waiting} en attente',
   'attendees.by-country': 'Participants par pays : {countries}',
-  'attendees.totals': 'Total des participants : {total}, dont {international} des villes partenaires.',
+  'attendees.totals': 'Total des participants : {total}, dont {international} des villes invitées.',
 
   'card.status': 'Statut',
   'card.cancelled': 'Annulé',
@@ -343,12 +348,13 @@ export const fr: Catalog = {
   'profile.show': '{name} · {town} · {role}\nLangues : {languages}\nCentres d’intérêt : {interests}',
 
   'help.heading':
-    'Commandes (écrivez les options sous la forme name:value, mettez entre guillemets les valeurs avec des espaces) :',
-  'help.footer': 'Plus de détails sur une commande : help event create',
+    'Commandes (écrivez les options sous la forme name:value, mettez entre guillemets les valeurs avec des espaces : {quotes}) :',
+  'help.heading-slash': 'Commandes (tapez / et la commande ; Discord demande chaque option) :',
+  'help.footer': 'Plus de détails sur une commande : {example}',
   'help.required': ' (obligatoire)',
   'help.coordinators-only': 'Réservé aux coordinateurs.',
   'help.examples': 'Exemples :',
-  'help.unknown-command': 'Il n’y a pas de commande « {command} ». Tapez « help » pour la liste.',
+  'help.unknown-command': 'Il n’y a pas de commande « {command} ». Tapez « {help} » pour la liste.',
 
   'privacy.export.heading': 'Tout ce que Twinbridge conserve à votre sujet dans cette communauté :',
   'privacy.export.profile': 'Profil : {name} · {town} · {role}',

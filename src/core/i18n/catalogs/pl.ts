@@ -5,7 +5,7 @@ import type { Catalog } from '../translator.ts';
  * (few: 2–4, 22–24…; many: 0, 5–21…; other: fractions). Quotes „…“, never a straight apostrophe.
  */
 export const pl: Catalog = {
-  'command.empty': 'Wpisz polecenie albo „help“, aby zobaczyć wszystkie.',
+  'command.empty': 'Wpisz polecenie albo „{help}“, aby zobaczyć wszystkie.',
   'command.unknown': 'Nie znam polecenia „{words}“. Czy chodziło o: {suggestions}?',
   'command.unclosed-quote': 'Wartości w cudzysłowie brakuje cudzysłowu zamykającego.',
   'command.duplicate-option': 'Opcja „{option}“ została podana dwa razy.',
@@ -18,6 +18,8 @@ export const pl: Catalog = {
 
   'validation.missing-option': 'Opcja „{option}“ jest wymagana.',
   'validation.unknown-option': 'Nie ma tu opcji „{option}“. Dostępne opcje: {known}.',
+  'validation.unknown-option-suggested':
+    'Nie ma tu opcji „{option}“. Czy chodziło o „{suggestion}“? Dostępne opcje: {known}.',
   'validation.too-long':
     'Wartość „{option}“ jest za długa: może mieć najwyżej {max, plural, one {# znak} few {# znaki} many {# znaków} other {# znaku}}.',
   'validation.too-large': 'Wartość „{option}“ może wynosić najwyżej {max}.',
@@ -194,7 +196,10 @@ export const pl: Catalog = {
   'channel.relay-on':
     'Wiadomości z #{channel} są teraz przekazywane w ramach „{name}“: {others, plural, =0 {żaden kanał partnerski jeszcze nie przekazuje; zacznie się, gdy któryś to włączy} one {do # kanału partnerskiego i z niego} few {do # kanałów partnerskich i z nich} many {do # kanałów partnerskich i z nich} other {do # kanału partnerskiego i z niego}}.',
   'channel.relay-off': 'Wiadomości z #{channel} nie są już przekazywane w ramach „{name}“.',
-  'channel.already-linked': 'Ten kanał (#{channel}) jest już połączony z „{name}“.',
+  'channel.already-linked':
+    'Ten kanał (#{channel}) jest już połączony z „{name}“, posty są tu w języku „{language}“. Inny język: {change}',
+  'channel.language-changed':
+    'Posty „{name}“ w tym kanale (#{channel}) są teraz w języku „{language}“ (wcześniej: „{previous}“).',
   'channel.not-linked': 'Ten kanał (#{channel}) nie jest połączony z „{name}“.',
   'channel.restored':
     'Ten kanał (#{channel}) znowu otrzymuje posty „{name}“, w języku „{language}“; posty odrzucone w czasie awarii nie zostaną wysłane ponownie.',
@@ -246,7 +251,7 @@ export const pl: Catalog = {
   'attendees.heading': 'Obecność na #{number} „{title}“:',
   'attendees.town-row': '  {town} ({country}): {going} będzie · {maybe} może · {waiting} czeka',
   'attendees.by-country': 'Uczestnicy według krajów: {countries}',
-  'attendees.totals': 'Łącznie uczestników: {total}, w tym {international} z miast partnerskich.',
+  'attendees.totals': 'Łącznie uczestników: {total}, w tym {international} z zaproszonych miast.',
 
   'card.status': 'Status',
   'card.cancelled': 'Odwołane',
@@ -335,12 +340,14 @@ export const pl: Catalog = {
   'profile.saved': 'Twój profil został zapisany.',
   'profile.show': '{name} · {town} · {role}\nJęzyki: {languages}\nZainteresowania: {interests}',
 
-  'help.heading': 'Polecenia (opcje zapisuj jako name:value, wartości ze spacjami ujmij w cudzysłów):',
-  'help.footer': 'Więcej o jednym poleceniu: help event create',
+  'help.heading':
+    'Polecenia (opcje zapisuj jako name:value, wartości ze spacjami ujmij w cudzysłów: {quotes}):',
+  'help.heading-slash': 'Polecenia (wpisz / i polecenie; o każdą opcję Discord zapyta sam):',
+  'help.footer': 'Więcej o jednym poleceniu: {example}',
   'help.required': ' (wymagane)',
   'help.coordinators-only': 'Tylko dla koordynatorów.',
   'help.examples': 'Przykłady:',
-  'help.unknown-command': 'Nie ma polecenia „{command}“. Wpisz „help“, aby zobaczyć listę.',
+  'help.unknown-command': 'Nie ma polecenia „{command}“. Wpisz „{help}“, aby zobaczyć listę.',
 
   'privacy.export.heading': 'Wszystko, co Twinbridge przechowuje o Tobie w tej społeczności:',
   'privacy.export.profile': 'Profil: {name} · {town} · {role}',

@@ -5,7 +5,7 @@ import type { Catalog } from '../translator.ts';
  * (few: 2–4; many covers decimals only; other: 0 and 5+). Quotes „…“, never a straight apostrophe.
  */
 export const sk: Catalog = {
-  'command.empty': 'Napíšte príkaz alebo „help“ pre prehľad všetkých príkazov.',
+  'command.empty': 'Napíšte príkaz alebo „{help}“ pre prehľad všetkých príkazov.',
   'command.unknown': 'Príkaz „{words}“ nepoznám. Mysleli ste: {suggestions}?',
   'command.unclosed-quote': 'Hodnote v úvodzovkách chýba koncová úvodzovka.',
   'command.duplicate-option': 'Voľba „{option}“ je zadaná dvakrát.',
@@ -18,6 +18,8 @@ export const sk: Catalog = {
 
   'validation.missing-option': 'Voľba „{option}“ je povinná.',
   'validation.unknown-option': 'Voľba „{option}“ tu nie je. Možné voľby: {known}.',
+  'validation.unknown-option-suggested':
+    'Voľba „{option}“ tu nie je. Mysleli ste „{suggestion}“? Možné voľby: {known}.',
   'validation.too-long':
     'Hodnota „{option}“ je príliš dlhá: môže mať najviac {max, plural, one {# znak} few {# znaky} many {# znaku} other {# znakov}}.',
   'validation.too-large': 'Hodnota „{option}“ môže byť najviac {max}.',
@@ -193,7 +195,10 @@ export const sk: Catalog = {
   'channel.relay-on':
     'Správy v #{channel} sa teraz v rámci „{name}“ preposielajú: {others, plural, =0 {zatiaľ nepreposiela žiadny partnerský kanál; začne sa to, keď to niektorý zapne} one {do # partnerského kanála a z neho} few {do # partnerských kanálov a z nich} many {do # partnerského kanála a z neho} other {do # partnerských kanálov a z nich}}.',
   'channel.relay-off': 'Správy v #{channel} sa v rámci „{name}“ už nepreposielajú.',
-  'channel.already-linked': 'Tento kanál (#{channel}) už je prepojený s „{name}“.',
+  'channel.already-linked':
+    'Tento kanál (#{channel}) už je prepojený s „{name}“, príspevky sú tu v jazyku „{language}“. Iný jazyk: {change}',
+  'channel.language-changed':
+    'Príspevky „{name}“ v tomto kanáli (#{channel}) teraz chodia v jazyku „{language}“ (predtým „{previous}“).',
   'channel.not-linked': 'Tento kanál (#{channel}) nie je prepojený s „{name}“.',
   'channel.restored':
     'Tento kanál (#{channel}) opäť dostáva príspevky „{name}“, v jazyku „{language}“; príspevky zahodené počas poruchy sa znova neposielajú.',
@@ -245,7 +250,7 @@ export const sk: Catalog = {
   'attendees.heading': 'Účasť na #{number} „{title}“:',
   'attendees.town-row': '  {town} ({country}): účasť {going} · možno {maybe} · čakacia listina {waiting}',
   'attendees.by-country': 'Účasť podľa krajín: {countries}',
-  'attendees.totals': 'Celková účasť: {total}, z toho {international} z partnerských miest.',
+  'attendees.totals': 'Celková účasť: {total}, z toho {international} z pozvaných miest.',
 
   'card.status': 'Stav',
   'card.cancelled': 'Zrušené',
@@ -334,12 +339,13 @@ export const sk: Catalog = {
   'profile.saved': 'Váš profil je uložený.',
   'profile.show': '{name} · {town} · {role}\nJazyky: {languages}\nZáujmy: {interests}',
 
-  'help.heading': 'Príkazy (voľby píšte ako name:value, hodnoty s medzerami dajte do úvodzoviek):',
-  'help.footer': 'Viac o jednom príkaze: help event create',
+  'help.heading': 'Príkazy (voľby píšte ako name:value, hodnoty s medzerami dajte do úvodzoviek: {quotes}):',
+  'help.heading-slash': 'Príkazy (napíšte / a príkaz; na jednotlivé voľby sa Discord spýta sám):',
+  'help.footer': 'Viac o jednom príkaze: {example}',
   'help.required': ' (povinné)',
   'help.coordinators-only': 'Iba pre koordinátorov.',
   'help.examples': 'Príklady:',
-  'help.unknown-command': 'Príkaz „{command}“ neexistuje. Napíšte „help“ pre zoznam príkazov.',
+  'help.unknown-command': 'Príkaz „{command}“ neexistuje. Napíšte „{help}“ pre zoznam príkazov.',
 
   'privacy.export.heading': 'Všetko, čo o vás Twinbridge v tejto komunite uchováva:',
   'privacy.export.profile': 'Profil: {name} · {town} · {role}',
