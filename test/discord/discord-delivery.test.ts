@@ -196,8 +196,8 @@ describe.each(DATABASE_KINDS)('Discord posts for the outbox on %s', (kind) => {
   });
 
   it.each([
-    ['no-access', 'Missing Access', 'View Channel'],
-    ['read-only', 'Missing Permissions', 'Send Messages'],
+    ['no-access', 'Missing Access', '„Kanal ansehen“'],
+    ['read-only', 'Missing Permissions', '„Nachrichten senden“'],
   ] as const)(
     'marks a channel the bot lost (%s) broken, tells that town’s coordinators once, stops posting there until it is linked again',
     async (access, reason, missing) => {
@@ -241,7 +241,7 @@ describe.each(DATABASE_KINDS)('Discord posts for the outbox on %s', (kind) => {
       });
       expect(refused.ephemeral).toBe(true);
       expect(refused.text).toContain(
-        `Ich kann in #partnerstadt nicht posten: missing permissions ${missing}`,
+        `Ich kann in #partnerstadt nicht posten: es fehlen die Berechtigungen ${missing}`,
       );
 
       // Access back and the channel linked again, as the notice says: posts arrive again.

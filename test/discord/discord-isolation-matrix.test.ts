@@ -105,7 +105,7 @@ describe.each(DATABASE_KINDS.slice(-1))('isolation matrix on Discord on %s', (ki
         'petra',
         tryAs(() => h, petra),
         (command) =>
-          `„${command}“ vyžaduje oprávnění Spravovat server (nebo Správce) na tomto serveru Discord. Požádejte správce serveru.`,
+          `„${command}“ vyžaduje na tomto serveru Discord oprávnění „Spravovat server“ (nebo „Správce“). Požádejte správce serveru.`,
       ),
     );
   });

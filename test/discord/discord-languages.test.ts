@@ -10,7 +10,7 @@ import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts'
 import { DiscordHarness, PEOPLE, twinTowns, type Answer } from './discord-harness.ts';
 
 const { petra } = PEOPLE;
-const UNKNOWN = { words: 'legacy', suggestions: 'help' };
+const UNKNOWN = { words: 'legacy', suggestions: '/help' };
 
 function expectPrivately(answer: Answer, text: string): void {
   expect(answer.ephemeral).toBe(true);

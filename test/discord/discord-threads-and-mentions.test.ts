@@ -91,7 +91,7 @@ describe('Discord threads and user options', () => {
     );
     expect(refused.ephemeral).toBe(true);
     expect(refused.text).toBe(
-      'Do kanálu #partneri-vlakno nemohu psát: missing permissions Send Messages in Threads. Dejte mi v tomto kanálu tato oprávnění (nebo příkaz spusťte v jiném kanálu) a zkuste to znovu.',
+      'Do kanálu #partneri-vlakno nemohu psát: chybí oprávnění „Odesílat zprávy ve vláknech“. Dejte mi v tomto kanálu tato oprávnění (nebo příkaz spusťte v jiném kanálu) a zkuste to znovu.',
     );
     expect(await database.prisma.channelLink.count()).toBe(0);
     // Sending messages in channels is another permission, which the bot has: the parent channel links.
