@@ -171,3 +171,23 @@ export interface DroppedDelivery {
   exchangeNumber: number;
   startsAt: Date;
 }
+
+/**
+ * The outbox workers alive now, each with the platforms it posts to: every platform's posting
+ * budget is divided among the live workers serving it (outbox/send-shares.ts).
+ */
+export interface LiveWorkerRepository {
+  /**
+   * Records that `workerId` is alive and posts to `platforms` until `expiresAt`, forgets the
+   * workers whose time ran out by `now`, and returns the ids of the live workers (this one
+   * included) serving each of `platforms`.
+   */
+  heartbeat(beat: {
+    workerId: string;
+    platforms: readonly Platform[];
+    now: Date;
+    expiresAt: Date;
+  }): Promise<Partial<Record<Platform, string[]>>>;
+  /** The worker stopped: it no longer counts. */
+  leave(workerId: string): Promise<void>;
+}

@@ -22,6 +22,7 @@ import { realTimer } from './send-gate.ts';
 import { CopyTranslation } from '../relay/copy-translation.ts';
 import { isRelayKind } from '../relay/relayed-post.ts';
 import { PLATFORM_SEND_LIMITS } from './send-limits.ts';
+import { SendShares } from './send-shares.ts';
 import type { DeliveryWorkerOptions, DrainResult } from './delivery-worker-options.ts';
 
 export type { DeliveryWorkerOptions, DrainResult };
@@ -29,7 +30,9 @@ export type { DeliveryWorkerOptions, DrainResult };
 type Outcome = keyof DrainResult;
 
 export class DeliveryWorker {
-  private readonly options: Required<Omit<DeliveryWorkerOptions, 'limits' | 'machineTranslation'>>;
+  private readonly options: Required<
+    Omit<DeliveryWorkerOptions, 'limits' | 'machineTranslation' | 'shareBudget'>
+  >;
   private readonly sender: PacedSender;
   private readonly backoff: BackoffPolicy;
   private readonly outcomes: OutcomeWriter;
@@ -49,6 +52,8 @@ export class DeliveryWorker {
   private readonly claims: ClaimKeeper;
   private readonly failures: FailureRecorder;
   private readonly translation: CopyTranslation | undefined;
+  /** This worker's part of each platform's budget, shared with the other live workers. */
+  private readonly shares: SendShares | undefined;
 
   constructor(
     private readonly store: Store,
@@ -77,6 +82,17 @@ export class DeliveryWorker {
     const { workerId, leaseMs, timer, sendTimeoutMs, baseBackoffMs, maxBackoffMs, random } = this.options;
     const limits = { ...PLATFORM_SEND_LIMITS, ...options.limits };
     this.sender = new PacedSender(posters, logger, { limits, timer, sendTimeoutMs });
+    this.shares =
+      options.shareBudget === true
+        ? new SendShares(store, clock, logger, {
+            workerId,
+            platforms: posters.map((poster) => poster.platform),
+            limits,
+            leaseMs,
+            timer,
+            onChange: (parts) => this.sender.setLimits(parts),
+          })
+        : undefined;
     this.backoff = { baseMs: baseBackoffMs, maxMs: maxBackoffMs, random };
     this.claims = new ClaimKeeper(store, clock, logger, { workerId, leaseMs, timer });
     this.outcomes = new OutcomeWriter(store, workerId, clock, logger, {
@@ -136,6 +152,7 @@ export class DeliveryWorker {
     await this.draining?.catch(() => undefined);
     await this.outcomes.flushed();
     this.claims.stop();
+    await this.shares?.stop();
   }
 
   private async drainLoop(): Promise<DrainResult> {
@@ -143,6 +160,7 @@ export class DeliveryWorker {
     this.earliestRetry = Infinity;
     this.relayHeld.clear();
     try {
+      await this.shares?.start();
       do {
         this.drainAgain = false;
         await this.pass(total);

@@ -1,0 +1,12 @@
+-- CreateTable
+CREATE TABLE "LiveWorker" (
+    "id" TEXT NOT NULL,
+    "platforms" "Platform"[],
+    "seenAt" TIMESTAMP(3) NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "LiveWorker_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "LiveWorker_expiresAt_idx" ON "LiveWorker"("expiresAt");

@@ -1,0 +1,40 @@
+/** The outbox workers alive now, on Prisma: one row per worker, renewed by its heartbeat. */
+import type { Platform } from '../../core/domain/model.ts';
+import type { LiveWorkerRepository } from '../../core/ports.ts';
+import type { Prisma } from '../generated/client.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export class PrismaLiveWorkerRepository implements LiveWorkerRepository {
+  constructor(private readonly db: Tx) {}
+
+  async heartbeat(beat: {
+    workerId: string;
+    platforms: readonly Platform[];
+    now: Date;
+    expiresAt: Date;
+  }): Promise<Partial<Record<Platform, string[]>>> {
+    const { workerId, now, expiresAt } = beat;
+    const platforms = [...beat.platforms];
+    // A worker that died is forgotten by the next heartbeat of any other.
+    await this.db.liveWorker.deleteMany({ where: { expiresAt: { lte: now } } });
+    await this.db.liveWorker.upsert({
+      where: { id: workerId },
+      create: { id: workerId, platforms, seenAt: now, expiresAt },
+      update: { platforms, seenAt: now, expiresAt },
+    });
+    const live = await this.db.liveWorker.findMany({
+      where: { platforms: { hasSome: platforms } },
+      select: { id: true, platforms: true },
+    });
+    const serving: Partial<Record<Platform, string[]>> = {};
+    for (const platform of platforms) {
+      serving[platform] = live.filter((worker) => worker.platforms.includes(platform)).map((w) => w.id);
+    }
+    return serving;
+  }
+
+  async leave(workerId: string): Promise<void> {
+    await this.db.liveWorker.deleteMany({ where: { id: workerId } });
+  }
+}
