@@ -101,7 +101,10 @@ export interface ChannelTarget {
 export interface DeliveryRepository {
   /** Adds deliveries, skipping keys that already exist; returns how many were new. */
   enqueue(deliveries: NewDelivery[]): Promise<number>;
-  /** Atomically claims up to `limit` due deliveries for `workerId` until `leaseUntil`. */
+  /**
+   * Atomically claims up to `limit` due deliveries for `workerId` until `leaseUntil`, none of a
+   * channel or person whose posts another worker holds: one worker at a time keeps its pace.
+   */
   claimDue(options: {
     now: Date;
     limit: number;

@@ -10,3 +10,6 @@ CREATE TABLE "LiveWorker" (
 
 -- CreateIndex
 CREATE INDEX "LiveWorker_expiresAt_idx" ON "LiveWorker"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "Delivery_recipientMemberId_status_idx" ON "Delivery"("recipientMemberId", "status");
