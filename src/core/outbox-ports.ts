@@ -176,18 +176,20 @@ export interface DroppedDelivery {
 }
 
 /**
- * The outbox workers alive now, each with the platforms it posts to: every platform's posting
- * budget is divided among the live workers serving it (outbox/send-shares.ts).
+ * The outbox workers alive now, each with the platforms it posts to and those it has posts in
+ * hand for: every platform's posting budget is divided among the workers busy with it
+ * (outbox/send-shares.ts).
  */
 export interface LiveWorkerRepository {
   /**
-   * Records that `workerId` is alive and posts to `platforms` until `expiresAt`, forgets the
-   * workers whose time ran out by `now`, and returns the ids of the live workers (this one
-   * included) serving each of `platforms`.
+   * Records that `workerId` is alive until `expiresAt`, posting to `platforms` and busy with
+   * `busy`; forgets the workers whose time ran out by `now`; returns, for each of `platforms`, the
+   * ids of the live workers busy with it.
    */
   heartbeat(beat: {
     workerId: string;
     platforms: readonly Platform[];
+    busy: readonly Platform[];
     now: Date;
     expiresAt: Date;
   }): Promise<Partial<Record<Platform, string[]>>>;

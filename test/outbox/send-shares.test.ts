@@ -1,7 +1,8 @@
 /**
- * Each live worker's part of a platform's budget, on both databases, with driven time: workers
+ * Each worker's part of a platform's budget, on both databases, with driven time: busy workers
  * join, one dies and stops counting once its heartbeat expires (a claim lease after its last
- * one), one stops and leaves at once. The parts always add up to the platform's whole budget.
+ * one), one stops and leaves at once, an idle one takes no part. The parts of the busy workers
+ * always add up to the platform's whole budget.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/core/domain/model.ts';
@@ -48,6 +49,8 @@ interface Worker {
   timer: ManualTimer;
   shares: SendShares;
   alive: boolean;
+  /** The platforms it has posts in hand for. */
+  busy: Platform[];
 }
 
 describe.each(DATABASE_KINDS)('send shares on %s', (kind) => {
@@ -65,10 +68,19 @@ describe.each(DATABASE_KINDS)('send shares on %s', (kind) => {
   });
   afterEach(() => database.close());
 
-  async function join(workerId: string, platforms: Platform[] = ['DISCORD']): Promise<Worker> {
+  async function join(
+    workerId: string,
+    platforms: Platform[] = ['DISCORD'],
+    busy: Platform[] = platforms,
+  ): Promise<Worker> {
     const timer = new ManualTimer();
-    const options = { workerId, platforms, limits: LIMITS, leaseMs: LEASE_MS, timer, onChange: () => {} };
-    const worker = { timer, shares: new SendShares(store, clock, recordingLogger(), options), alive: true };
+    const worker: Worker = { timer, shares: undefined as unknown as SendShares, alive: true, busy };
+    const options = {
+      ...{ workerId, platforms, limits: LIMITS, leaseMs: LEASE_MS, timer },
+      busy: () => worker.busy,
+      onChange: () => {},
+    };
+    worker.shares = new SendShares(store, clock, recordingLogger(), options);
     workers.push(worker);
     await worker.shares.start();
     return worker;
@@ -93,9 +105,9 @@ describe.each(DATABASE_KINDS)('send shares on %s', (kind) => {
     const b = await join('worker-b');
     const c = await join('worker-c');
     // The last to join knows all three at once; the others at their next heartbeat.
-    expect(c.shares.workersServing('DISCORD')).toBe(3);
+    expect(c.shares.workersSharing('DISCORD')).toBe(3);
     await advance(5_000);
-    expect(workers.map((w) => w.shares.workersServing('DISCORD'))).toEqual([3, 3, 3]);
+    expect(workers.map((w) => w.shares.workersSharing('DISCORD'))).toEqual([3, 3, 3]);
     // One budget in all: 17 + 17 + 16 a second, 25 in flight.
     expect(workers.map(discordGlobal)).toEqual([17, 17, 16]);
     expect(total((w) => w.shares.limits().DISCORD.concurrency)).toBe(25);
@@ -103,16 +115,16 @@ describe.each(DATABASE_KINDS)('send shares on %s', (kind) => {
     // worker-c is killed: its row stays until a lease after its last heartbeat.
     c.alive = false;
     await advance(LEASE_MS - 1_000);
-    expect(a.shares.workersServing('DISCORD')).toBe(3);
+    expect(a.shares.workersSharing('DISCORD')).toBe(3);
     await advance(LEASE_MS / 3 + 1_000);
-    expect([a, b].map((w) => w.shares.workersServing('DISCORD'))).toEqual([2, 2]);
+    expect([a, b].map((w) => w.shares.workersSharing('DISCORD'))).toEqual([2, 2]);
     expect([a, b].map(discordGlobal)).toEqual([25, 25]);
 
     // worker-b stops cleanly: it leaves, and worker-a has the whole budget at its next heartbeat.
     await b.shares.stop();
     b.alive = false;
     await advance(LEASE_MS / 3);
-    expect(a.shares.workersServing('DISCORD')).toBe(1);
+    expect(a.shares.workersSharing('DISCORD')).toBe(1);
     expect(discordGlobal(a)).toBe(50);
     await a.shares.stop();
   });
@@ -122,17 +134,41 @@ describe.each(DATABASE_KINDS)('send shares on %s', (kind) => {
     const both = await join('worker-both', ['DISCORD', 'SLACK']);
     const slack = await join('worker-slack', ['SLACK']);
     await advance(5_000);
-    expect(discord.shares.workersServing('DISCORD')).toBe(2);
-    expect(slack.shares.workersServing('SLACK')).toBe(2);
+    expect(discord.shares.workersSharing('DISCORD')).toBe(2);
+    expect(slack.shares.workersSharing('SLACK')).toBe(2);
     expect(both.shares.limits().SLACK.perCommunity?.limit).toBe(150);
     expect(both.shares.limits().DISCORD.global?.limit).toBe(25);
     // Nobody shares the console's terminal: a console-only worker writes no heartbeat at all.
     const console = await join('worker-console', ['CONSOLE']);
     await advance(5_000);
-    expect(discord.shares.workersServing('DISCORD')).toBe(2);
+    expect(discord.shares.workersSharing('DISCORD')).toBe(2);
     expect(console.shares.limits().CONSOLE).toEqual(LIMITS.CONSOLE);
     expect(await database.prisma.liveWorker.count()).toBe(3);
     for (const worker of workers) await worker.shares.stop();
     expect(await database.prisma.liveWorker.count()).toBe(0);
+  });
+
+  it('gives an idle worker no part, and divides the budget once it is busy too', async () => {
+    const a = await join('worker-a');
+    const b = await join('worker-b', ['DISCORD'], []);
+    await advance(5_000);
+    // worker-a holds the whole fan-out: it alone has the whole budget.
+    expect(discordGlobal(a)).toBe(50);
+    // worker-b has its part ready for when posts come.
+    expect(discordGlobal(b)).toBe(25);
+    b.busy = ['DISCORD'];
+    b.shares.poke();
+    await store.settled();
+    expect(discordGlobal(a)).toBe(50);
+    // worker-a learns at its next heartbeat, a second later at most while busy.
+    await advance(1_000);
+    expect([a, b].map(discordGlobal)).toEqual([25, 25]);
+    // worker-b's posts are all answered: worker-a has the whole budget again a second later.
+    b.busy = [];
+    b.shares.poke();
+    await store.settled();
+    await advance(1_000);
+    expect(discordGlobal(a)).toBe(50);
+    for (const worker of workers) await worker.shares.stop();
   });
 });

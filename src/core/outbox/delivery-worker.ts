@@ -22,7 +22,7 @@ import { realTimer } from './send-gate.ts';
 import { CopyTranslation } from '../relay/copy-translation.ts';
 import { isRelayKind } from '../relay/relayed-post.ts';
 import { PLATFORM_SEND_LIMITS } from './send-limits.ts';
-import { SendShares } from './send-shares.ts';
+import { PostsInHand, SendShares } from './send-shares.ts';
 import type { DeliveryWorkerOptions, DrainResult } from './delivery-worker-options.ts';
 
 export type { DeliveryWorkerOptions, DrainResult };
@@ -54,6 +54,7 @@ export class DeliveryWorker {
   private readonly translation: CopyTranslation | undefined;
   /** This worker's part of each platform's budget, shared with the other live workers. */
   private readonly shares: SendShares | undefined;
+  private readonly inHand = new PostsInHand(() => this.shares?.poke());
 
   constructor(
     private readonly store: Store,
@@ -87,6 +88,7 @@ export class DeliveryWorker {
         ? new SendShares(store, clock, logger, {
             workerId,
             platforms: posters.map((poster) => poster.platform),
+            busy: () => this.inHand.platforms(),
             limits,
             leaseMs,
             timer,
@@ -216,11 +218,14 @@ export class DeliveryWorker {
           }
           for (const delivery of batch) {
             const destination = destinationOf(delivery);
+            const platform = delivery.destination.target.platform;
             this.holds.take(destination);
+            this.inHand.take(platform);
             const task = this.process(delivery, slotDeadline, total).then((outcome) => {
               inFlight.delete(task);
               finished++;
               this.holds.give(destination);
+              this.inHand.give(platform);
               // The platform cannot keep up with this destination: the others go on without it.
               if (outcome === 'released' && !this.heldForOrder.delete(delivery.id)) {
                 this.holds.paceOut(destination, this.sender.readyAt(delivery), timer.now());

@@ -1,14 +1,16 @@
 /**
- * This worker's part of each platform's posting budget, shared with the other live workers that
- * post for the same bot. Every worker keeps a row alive in the database (a heartbeat every third
- * of a claim lease); the live workers serving a platform divide its budget among them
- * (sendLimitsPart), so together they post as fast as one worker alone may, whether one runs or
- * five. A worker that stops leaves at once; one that dies (kill -9) or freezes stops counting
- * when its row expires, a lease after its last heartbeat, and the others' parts grow back at
- * their next heartbeat.
+ * This worker's part of each platform's posting budget, shared with the other workers that post
+ * for the same bot. Every worker keeps a row alive in the database: the platforms it has posts
+ * in hand for, renewed every second while it has any, every third of a claim lease while idle
+ * (and at once when it takes its first or finishes its last). A platform's budget is divided
+ * among the workers busy with it (sendLimitsPart), counting this one: so they post together as
+ * fast as one worker alone may, whether one of them holds a whole fan-out or each holds a third,
+ * and an idle worker takes no part. A worker that stops leaves at once; one that dies (kill -9)
+ * or freezes stops counting when its row expires, a lease after its last heartbeat, and the
+ * others' parts grow back at their next heartbeat.
  *
- * The parts follow the workers with a heartbeat's delay: for up to a third of a lease after a
- * worker joins, the others still use their former parts.
+ * The parts follow the workers with a heartbeat's delay: for up to a second after a worker
+ * becomes busy, the others still use their former parts (a platform's 429 is honoured meanwhile).
  */
 import type { Platform } from '../domain/model.ts';
 import type { Clock, Logger, Store } from '../ports.ts';
@@ -18,13 +20,18 @@ import { sendLimitsPart, type SendLimits } from './send-limits.ts';
 /** The platforms whose budget is the bot's, whoever posts; the console is one process's terminal. */
 const SHARED_PLATFORMS: readonly Platform[] = ['DISCORD', 'SLACK'];
 
+/** How often a busy worker renews its row (and so learns who else is busy). */
+const BUSY_BEAT_MS = 1_000;
+
 export interface SendSharesOptions {
   workerId: string;
   /** The platforms this worker posts to. */
   platforms: readonly Platform[];
+  /** The platforms it has posts in hand for now (claimed, not yet answered). */
+  busy: () => readonly Platform[];
   /** Each platform's whole budget. */
   limits: Record<Platform, SendLimits>;
-  /** A heartbeat every third of this; a worker that misses them stops counting after it. */
+  /** Idle, a heartbeat every third of this; a worker that misses them stops counting after it. */
   leaseMs: number;
   /** Real time for the heartbeat (the Clock is the database's time). */
   timer: PacingTimer;
@@ -37,6 +44,8 @@ export class SendShares {
   private readonly workers = new Map<Platform, number>();
   private readonly platforms: readonly Platform[];
   private started: Promise<void> | undefined;
+  private beating: Promise<void> | undefined;
+  private beatAgain = false;
   private heartbeat: unknown;
   private stopped = false;
 
@@ -55,8 +64,8 @@ export class SendShares {
     return this.current;
   }
 
-  /** How many live workers share the platform's budget, as of the last heartbeat (1 before it). */
-  workersServing(platform: Platform): number {
+  /** How many workers divide the platform's budget (this one and the others busy with it). */
+  workersSharing(platform: Platform): number {
     return this.workers.get(platform) ?? 1;
   }
 
@@ -66,13 +75,24 @@ export class SendShares {
     return this.started;
   }
 
+  /** This worker became busy or idle: the others are told now rather than at the next heartbeat. */
+  poke(): void {
+    if (this.stopped || this.started === undefined || this.platforms.length === 0) return;
+    if (this.beating) {
+      this.beatAgain = true;
+      return;
+    }
+    this.disarm();
+    void this.beat();
+  }
+
   /** No more heartbeats, and this worker no longer counts: the others' parts grow at once. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.heartbeat !== undefined) this.options.timer.clearTimeout(this.heartbeat);
-    this.heartbeat = undefined;
+    this.disarm();
     if (this.started === undefined || this.platforms.length === 0) return;
     await this.started;
+    await this.beating;
     try {
       await this.store.transaction((repos) => repos.liveWorkers.leave(this.options.workerId));
     } catch (error) {
@@ -83,13 +103,28 @@ export class SendShares {
     }
   }
 
-  private async beat(): Promise<void> {
+  private beat(): Promise<void> {
+    const beating = this.renew().finally(() => {
+      this.beating = undefined;
+      if (this.beatAgain && !this.stopped) {
+        this.beatAgain = false;
+        void this.beat();
+      } else {
+        this.arm();
+      }
+    });
+    this.beating = beating;
+    return beating;
+  }
+
+  private async renew(): Promise<void> {
     const { workerId, leaseMs } = this.options;
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + leaseMs);
+    const busy = this.options.busy().filter((platform) => this.platforms.includes(platform));
     try {
       const serving = await this.store.transaction((repos) =>
-        repos.liveWorkers.heartbeat({ workerId, platforms: this.platforms, now, expiresAt }),
+        repos.liveWorkers.heartbeat({ workerId, platforms: this.platforms, busy, now, expiresAt }),
       );
       if (!this.stopped) this.apply(serving);
     } catch (error) {
@@ -97,23 +132,22 @@ export class SendShares {
         { err: error, worker: workerId },
         'could not renew this worker’s heartbeat; keeping its send share until the next one',
       );
-    } finally {
-      this.arm();
     }
   }
 
-  private apply(serving: Partial<Record<Platform, string[]>>): void {
+  private apply(busyWith: Partial<Record<Platform, string[]>>): void {
     const { workerId, limits } = this.options;
     let next = this.current;
     for (const platform of this.platforms) {
-      // Every worker sorts the same ids alike, so the ranks (who gets a remainder) agree.
-      const ids = [...new Set([...(serving[platform] ?? []), workerId])].sort();
+      // Counted busy even while idle, so it has its part ready when posts come. Every worker
+      // sorts the same ids alike, so the ranks (who gets a remainder) agree.
+      const ids = [...new Set([...(busyWith[platform] ?? []), workerId])].sort();
       const part = sendLimitsPart(limits[platform], ids.indexOf(workerId), ids.length);
       if (!sameLimits(part, next[platform])) next = { ...next, [platform]: part };
       if (this.workers.get(platform) !== ids.length) {
         this.logger.info(
           { worker: workerId, platform, workers: ids.length },
-          'live workers serving a platform changed; its send budget is divided among them',
+          'workers sharing a platform’s send budget changed',
         );
       }
       this.workers.set(platform, ids.length);
@@ -125,11 +159,42 @@ export class SendShares {
 
   private arm(): void {
     if (this.stopped || this.heartbeat !== undefined) return;
-    const every = Math.max(1, Math.floor(this.options.leaseMs / 3));
+    const idleEvery = Math.max(1, Math.floor(this.options.leaseMs / 3));
+    const every = this.options.busy().length > 0 ? Math.min(BUSY_BEAT_MS, idleEvery) : idleEvery;
     this.heartbeat = this.options.timer.setTimeout(() => {
       this.heartbeat = undefined;
       void this.beat();
     }, every);
+  }
+
+  private disarm(): void {
+    if (this.heartbeat !== undefined) this.options.timer.clearTimeout(this.heartbeat);
+    this.heartbeat = undefined;
+  }
+}
+
+/** Deliveries claimed and not yet finished, per platform: the platforms a worker is busy with. */
+export class PostsInHand {
+  private readonly counts = new Map<Platform, number>();
+
+  /** `changed` is called when the worker starts or stops being busy with a platform. */
+  constructor(private readonly changed: () => void) {}
+
+  take(platform: Platform): void {
+    const before = this.counts.get(platform) ?? 0;
+    this.counts.set(platform, before + 1);
+    if (before === 0) this.changed();
+  }
+
+  give(platform: Platform): void {
+    const after = (this.counts.get(platform) ?? 0) - 1;
+    if (after > 0) return void this.counts.set(platform, after);
+    this.counts.delete(platform);
+    this.changed();
+  }
+
+  platforms(): Platform[] {
+    return [...this.counts.keys()];
   }
 }
 

@@ -11,25 +11,27 @@ export class PrismaLiveWorkerRepository implements LiveWorkerRepository {
   async heartbeat(beat: {
     workerId: string;
     platforms: readonly Platform[];
+    busy: readonly Platform[];
     now: Date;
     expiresAt: Date;
   }): Promise<Partial<Record<Platform, string[]>>> {
     const { workerId, now, expiresAt } = beat;
     const platforms = [...beat.platforms];
+    const busy = [...beat.busy];
     // A worker that died is forgotten by the next heartbeat of any other.
     await this.db.liveWorker.deleteMany({ where: { expiresAt: { lte: now } } });
     await this.db.liveWorker.upsert({
       where: { id: workerId },
-      create: { id: workerId, platforms, seenAt: now, expiresAt },
-      update: { platforms, seenAt: now, expiresAt },
+      create: { id: workerId, platforms, busy, seenAt: now, expiresAt },
+      update: { platforms, busy, seenAt: now, expiresAt },
     });
     const live = await this.db.liveWorker.findMany({
-      where: { platforms: { hasSome: platforms } },
-      select: { id: true, platforms: true },
+      where: { busy: { hasSome: platforms } },
+      select: { id: true, busy: true },
     });
     const serving: Partial<Record<Platform, string[]>> = {};
     for (const platform of platforms) {
-      serving[platform] = live.filter((worker) => worker.platforms.includes(platform)).map((w) => w.id);
+      serving[platform] = live.filter((worker) => worker.busy.includes(platform)).map((w) => w.id);
     }
     return serving;
   }

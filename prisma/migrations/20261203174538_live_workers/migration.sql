@@ -2,6 +2,7 @@
 CREATE TABLE "LiveWorker" (
     "id" TEXT NOT NULL,
     "platforms" "Platform"[],
+    "busy" "Platform"[],
     "seenAt" TIMESTAMP(3) NOT NULL,
     "expiresAt" TIMESTAMP(3) NOT NULL,
 
