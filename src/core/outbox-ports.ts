@@ -184,7 +184,7 @@ export interface LiveWorkerRepository {
   /**
    * Records that `workerId` is alive until `expiresAt`, posting to `platforms` and busy with
    * `busy`; forgets the workers whose time ran out by `now`; returns, for each of `platforms`, the
-   * ids of the live workers busy with it.
+   * live workers busy with it, this one included; and records that this worker now counts them.
    */
   heartbeat(beat: {
     workerId: string;
@@ -192,7 +192,16 @@ export interface LiveWorkerRepository {
     busy: readonly Platform[];
     now: Date;
     expiresAt: Date;
-  }): Promise<Partial<Record<Platform, string[]>>>;
+  }): Promise<Partial<Record<Platform, BusyWorker[]>>>;
   /** The worker stopped: it no longer counts. */
   leave(workerId: string): Promise<void>;
+}
+
+/** A live worker busy with a platform, as another worker's heartbeat sees it. */
+export interface BusyWorker {
+  id: string;
+  /** Its last heartbeat. */
+  seenAt: Date;
+  /** Whether its part of the platform's budget counts the worker asking (it knew it was busy). */
+  countsAsker: boolean;
 }

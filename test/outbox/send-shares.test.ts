@@ -158,11 +158,17 @@ describe.each(DATABASE_KINDS)('send shares on %s', (kind) => {
     expect(discordGlobal(b)).toBe(25);
     b.busy = ['DISCORD'];
     b.shares.poke();
+    // worker-a still uses the whole budget: worker-b sends nothing until worker-a counts it.
+    expect(b.shares.limits().DISCORD.concurrency).toBe(0);
     await store.settled();
     expect(discordGlobal(a)).toBe(50);
-    // worker-a learns at its next heartbeat, a second later at most while busy.
+    expect(b.shares.limits().DISCORD.concurrency).toBe(0);
+    // worker-a learns at its next heartbeat, a second later at most while busy; worker-b sees
+    // that it was counted at its own next one.
     await advance(1_000);
     expect([a, b].map(discordGlobal)).toEqual([25, 25]);
+    await advance(1_000);
+    expect([a, b].map((w) => w.shares.limits().DISCORD.concurrency)).toEqual([13, 12]);
     // worker-b's posts are all answered: worker-a has the whole budget again a second later.
     b.busy = [];
     b.shares.poke();

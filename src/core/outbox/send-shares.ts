@@ -9,11 +9,13 @@
  * or freezes stops counting when its row expires, a lease after its last heartbeat, and the
  * others' parts grow back at their next heartbeat.
  *
- * The parts follow the workers with a heartbeat's delay: for up to a second after a worker
- * becomes busy, the others still use their former parts (a platform's 429 is honoured meanwhile).
+ * The others learn that a worker became busy at their next heartbeat, a second later at most:
+ * until each of them counts it, the worker sends nothing to that platform (their parts still add
+ * up to the whole without it). A busy worker silent for 3 s (frozen, or dead) is not waited for;
+ * it still counts until its row expires.
  */
 import type { Platform } from '../domain/model.ts';
-import type { Clock, Logger, Store } from '../ports.ts';
+import type { BusyWorker, Clock, Logger, Store } from '../ports.ts';
 import type { PacingTimer } from './send-gate.ts';
 import { sendLimitsPart, type SendLimits } from './send-limits.ts';
 
@@ -22,6 +24,8 @@ const SHARED_PLATFORMS: readonly Platform[] = ['DISCORD', 'SLACK'];
 
 /** How often a busy worker renews its row (and so learns who else is busy). */
 const BUSY_BEAT_MS = 1_000;
+/** A busy worker that has not renewed its row for this long is not waited for. */
+const SILENT_MS = 3 * BUSY_BEAT_MS;
 
 export interface SendSharesOptions {
   workerId: string;
@@ -41,6 +45,12 @@ export interface SendSharesOptions {
 
 export class SendShares {
   private current: Record<Platform, SendLimits>;
+  /** This worker's part of each budget, as of the last heartbeat. */
+  private parts: Record<Platform, SendLimits>;
+  /** Platforms this worker became busy with that not every other busy worker counts it for yet. */
+  private readonly held = new Set<Platform>();
+  /** The platforms the last heartbeat sent said this worker was busy with. */
+  private announced: readonly Platform[] = [];
   private readonly workers = new Map<Platform, number>();
   private readonly platforms: readonly Platform[];
   private started: Promise<void> | undefined;
@@ -56,6 +66,7 @@ export class SendShares {
     private readonly options: SendSharesOptions,
   ) {
     this.current = options.limits;
+    this.parts = options.limits;
     this.platforms = SHARED_PLATFORMS.filter((platform) => options.platforms.includes(platform));
   }
 
@@ -78,6 +89,10 @@ export class SendShares {
   /** This worker became busy or idle: the others are told now rather than at the next heartbeat. */
   poke(): void {
     if (this.stopped || this.started === undefined || this.platforms.length === 0) return;
+    // Nothing goes to a platform this worker just became busy with until the others count it.
+    const newlyBusy = this.busyNow().filter((p) => !this.announced.includes(p) && !this.held.has(p));
+    for (const platform of newlyBusy) this.held.add(platform);
+    if (newlyBusy.length > 0) this.publish();
     if (this.beating) {
       this.beatAgain = true;
       return;
@@ -121,12 +136,13 @@ export class SendShares {
     const { workerId, leaseMs } = this.options;
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + leaseMs);
-    const busy = this.options.busy().filter((platform) => this.platforms.includes(platform));
+    const busy = this.busyNow();
+    this.announced = busy;
     try {
-      const serving = await this.store.transaction((repos) =>
+      const busyWith = await this.store.transaction((repos) =>
         repos.liveWorkers.heartbeat({ workerId, platforms: this.platforms, busy, now, expiresAt }),
       );
-      if (!this.stopped) this.apply(serving);
+      if (!this.stopped) this.apply(busyWith, busy);
     } catch (error) {
       this.logger.warn(
         { err: error, worker: workerId },
@@ -135,15 +151,25 @@ export class SendShares {
     }
   }
 
-  private apply(busyWith: Partial<Record<Platform, string[]>>): void {
+  private busyNow(): Platform[] {
+    return this.options.busy().filter((platform) => this.platforms.includes(platform));
+  }
+
+  private apply(busyWith: Partial<Record<Platform, BusyWorker[]>>, busy: readonly Platform[]): void {
     const { workerId, limits } = this.options;
-    let next = this.current;
+    const now = this.clock.now().getTime();
+    const parts = { ...this.parts };
     for (const platform of this.platforms) {
+      const others = (busyWith[platform] ?? []).filter((worker) => worker.id !== workerId);
       // Counted busy even while idle, so it has its part ready when posts come. Every worker
       // sorts the same ids alike, so the ranks (who gets a remainder) agree.
-      const ids = [...new Set([...(busyWith[platform] ?? []), workerId])].sort();
-      const part = sendLimitsPart(limits[platform], ids.indexOf(workerId), ids.length);
-      if (!sameLimits(part, next[platform])) next = { ...next, [platform]: part };
+      const ids = [...others.map((worker) => worker.id), workerId].sort();
+      parts[platform] = sendLimitsPart(limits[platform], ids.indexOf(workerId), ids.length);
+      if (busy.includes(platform)) {
+        const unaware = others.some((w) => !w.countsAsker && now - w.seenAt.getTime() < SILENT_MS);
+        if (unaware) this.held.add(platform);
+        else this.held.delete(platform);
+      }
       if (this.workers.get(platform) !== ids.length) {
         this.logger.info(
           { worker: workerId, platform, workers: ids.length },
@@ -151,6 +177,18 @@ export class SendShares {
         );
       }
       this.workers.set(platform, ids.length);
+    }
+    this.parts = parts;
+    this.publish();
+  }
+
+  /** This worker's parts, with no request in flight allowed where it is held. */
+  private publish(): void {
+    let next = this.current;
+    for (const platform of this.platforms) {
+      const part = this.parts[platform];
+      const limits = this.held.has(platform) ? { ...part, concurrency: 0 } : part;
+      if (!sameLimits(limits, next[platform])) next = { ...next, [platform]: limits };
     }
     if (next === this.current) return;
     this.current = next;

@@ -1,6 +1,6 @@
 /** The outbox workers alive now, on Prisma: one row per worker, renewed by its heartbeat. */
 import type { Platform } from '../../core/domain/model.ts';
-import type { LiveWorkerRepository } from '../../core/ports.ts';
+import type { BusyWorker, LiveWorkerRepository } from '../../core/ports.ts';
 import type { Prisma } from '../generated/client.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -14,7 +14,7 @@ export class PrismaLiveWorkerRepository implements LiveWorkerRepository {
     busy: readonly Platform[];
     now: Date;
     expiresAt: Date;
-  }): Promise<Partial<Record<Platform, string[]>>> {
+  }): Promise<Partial<Record<Platform, BusyWorker[]>>> {
     const { workerId, now, expiresAt } = beat;
     const platforms = [...beat.platforms];
     const busy = [...beat.busy];
@@ -22,18 +22,26 @@ export class PrismaLiveWorkerRepository implements LiveWorkerRepository {
     await this.db.liveWorker.deleteMany({ where: { expiresAt: { lte: now } } });
     await this.db.liveWorker.upsert({
       where: { id: workerId },
-      create: { id: workerId, platforms, busy, seenAt: now, expiresAt },
+      create: { id: workerId, platforms, busy, knows: [], seenAt: now, expiresAt },
       update: { platforms, busy, seenAt: now, expiresAt },
     });
     const live = await this.db.liveWorker.findMany({
       where: { busy: { hasSome: platforms } },
-      select: { id: true, busy: true },
+      select: { id: true, busy: true, knows: true, seenAt: true },
     });
-    const serving: Partial<Record<Platform, string[]>> = {};
+    const busyWith: Partial<Record<Platform, BusyWorker[]>> = {};
+    const knows: string[] = [];
     for (const platform of platforms) {
-      serving[platform] = live.filter((worker) => worker.busy.includes(platform)).map((w) => w.id);
+      const workers = live.filter((worker) => worker.busy.includes(platform));
+      busyWith[platform] = workers.map((worker) => ({
+        id: worker.id,
+        seenAt: worker.seenAt,
+        countsAsker: worker.knows.includes(`${workerId}:${platform}`),
+      }));
+      knows.push(...workers.map((worker) => `${worker.id}:${platform}`));
     }
-    return serving;
+    await this.db.liveWorker.update({ where: { id: workerId }, data: { knows } });
+    return busyWith;
   }
 
   async leave(workerId: string): Promise<void> {

@@ -3,6 +3,7 @@ CREATE TABLE "LiveWorker" (
     "id" TEXT NOT NULL,
     "platforms" "Platform"[],
     "busy" "Platform"[],
+    "knows" TEXT[],
     "seenAt" TIMESTAMP(3) NOT NULL,
     "expiresAt" TIMESTAMP(3) NOT NULL,
 
