@@ -87,7 +87,13 @@ export class SendGate {
    * the sends already logged count against them, and the sends waiting are served by them.
    */
   setLimits(limits: SendLimits): void {
+    const resumed = this.limits.concurrency === 0 && limits.concurrency > 0;
     this.limits = limits;
+    // Held while the others made room: the bot's window still holds their last sends, so the
+    // first send waits one interval of its own, as though it had just sent.
+    if (resumed && limits.global?.spread) {
+      this.pausedUntil = Math.max(this.pausedUntil, this.timer.now() + this.intervalOf(limits.global));
+    }
     // A spread window's next send is due one new interval after its last one.
     for (const [id, log] of this.logs) {
       const window = this.windowOf(id);
