@@ -12,8 +12,8 @@
  * The others learn that a worker became busy at their next heartbeat, a second later at most:
  * until each of them counts it, the worker sends nothing to that platform (their parts still add
  * up to the whole without it). A busy worker silent for 3 s (frozen, or dead) is not waited for;
- * it still counts until its row expires. A part grows one rate window after the heartbeat that
- * allows it (a worker that went idle sent its last posts within the platform's current window).
+ * it still counts until its row expires. A part grows a heartbeat after the one that allows it
+ * (a worker that went idle sent its last posts within the platform's current window).
  */
 import type { Platform } from '../domain/model.ts';
 import type { BusyWorker, Clock, Logger, Store } from '../ports.ts';
@@ -50,8 +50,8 @@ export class SendShares {
   private parts: Record<Platform, SendLimits>;
   /** Platforms this worker became busy with that not every other busy worker counts it for yet. */
   private readonly held = new Set<Platform>();
-  /** Larger parts not used yet, and the pacing time from which they may be. */
-  private readonly growing = new Map<Platform, { part: SendLimits; from: number }>();
+  /** Larger parts offered by the last heartbeat, not used yet. */
+  private readonly growing = new Map<Platform, SendLimits>();
   /** The platforms the last heartbeat sent said this worker was busy with. */
   private announced: readonly Platform[] = [];
   private readonly workers = new Map<Platform, number>();
@@ -188,25 +188,19 @@ export class SendShares {
     this.publish();
   }
 
-  /** The part to use now: a smaller one at once, a larger one a window after it was first offered. */
+  /**
+   * The part to use now: a smaller one at once, a larger one from the heartbeat after the one
+   * that offered it (a second while busy, Discord's window: the posts of a worker that went idle
+   * still count in it).
+   */
   private grown(platform: Platform, offered: SendLimits): SendLimits {
     const using = this.parts[platform];
-    if (!isLarger(offered, using)) {
-      this.growing.delete(platform);
-      return offered;
-    }
-    const now = this.options.timer.now();
     const pending = this.growing.get(platform);
-    if (pending === undefined || !sameLimits(pending.part, offered)) {
-      this.growing.set(platform, {
-        part: offered,
-        from: now + longestWindowMs(this.options.limits[platform]),
-      });
-      return using;
-    }
-    if (now < pending.from) return using;
     this.growing.delete(platform);
-    return offered;
+    if (!isLarger(offered, using)) return offered;
+    if (pending !== undefined && sameLimits(pending, offered)) return offered;
+    this.growing.set(platform, offered);
+    return using;
   }
 
   /** This worker's parts, with no request in flight allowed where it is held. */
@@ -270,11 +264,6 @@ function isLarger(a: SendLimits, b: SendLimits): boolean {
     (a.global?.limit ?? 0) > (b.global?.limit ?? 0) ||
     (a.perCommunity?.limit ?? 0) > (b.perCommunity?.limit ?? 0)
   );
-}
-
-/** How long a post counts against the platform's shared windows. */
-function longestWindowMs(limits: SendLimits): number {
-  return Math.max(limits.global?.windowMs ?? 0, limits.perCommunity?.windowMs ?? 0) + (limits.marginMs ?? 0);
 }
 
 function sameLimits(a: SendLimits, b: SendLimits): boolean {
