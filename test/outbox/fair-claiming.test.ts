@@ -238,4 +238,34 @@ describe.each(DATABASE_KINDS)('fair claiming on %s', (kind) => {
     ]);
     expect(takenOver.slice(8)).toEqual(['backlog 6', 'backlog 7', 'backlog 8', 'backlog 9', 'backlog 10']);
   });
+
+  it('leaves a person whose direct messages another worker holds to it', async () => {
+    const store = new PrismaStore(database.prisma);
+    const [jana, max] = await store.transaction(async (repos) => {
+      const community = await repos.communities.upsert('DISCORD', 'dm-guild', 'Guild');
+      return [
+        await repos.members.upsertIdentity(community.id, 'jana', 'Jana'),
+        await repos.members.upsertIdentity(community.id, 'max', 'Max'),
+      ];
+    });
+    const direct = (to: string, count: number): NewDelivery[] =>
+      Array.from({ length: count }, (_, i) => ({
+        dedupeKey: `notice:${to}-${i}`,
+        kind: 'notice',
+        sourceId: `${to}-${i}`,
+        recipientMemberId: to === 'jana' ? jana.id : max.id,
+        payload: { text: `${to} ${i}` },
+        dueAt: new Date(START.getTime() - 10_000 + i),
+      }));
+    await store.transaction((repos) => repos.deliveries.enqueue([...direct('jana', 3), ...direct('max', 1)]));
+    const claim = (workerId: string, limit: number) =>
+      store.transaction(async (repos) => {
+        const leaseUntil = new Date(START.getTime() + 15_000);
+        const claimed = await repos.deliveries.claimDue({ now: START, limit, workerId, leaseUntil });
+        return claimed.map((d) => d.payload.text);
+      });
+    expect(await claim('worker-a', 1)).toEqual(['jana 0']);
+    expect(await claim('worker-b', 100)).toEqual(['max 0']);
+    expect(await claim('worker-a', 100)).toEqual(['jana 1', 'jana 2']);
+  });
 });
