@@ -255,7 +255,7 @@ describe.each(DATABASE_KINDS)('fair claiming on %s', (kind) => {
         sourceId: `${to}-${i}`,
         recipientMemberId: to === 'jana' ? jana.id : max.id,
         payload: { text: `${to} ${i}` },
-        dueAt: new Date(START.getTime() - 10_000 + i),
+        dueAt: new Date(START.getTime() - (to === 'jana' ? 10_000 : 5_000) + i),
       }));
     await store.transaction((repos) => repos.deliveries.enqueue([...direct('jana', 3), ...direct('max', 1)]));
     const claim = (workerId: string, limit: number) =>
