@@ -16,12 +16,7 @@ import type { AutocompleteSource } from './commands/definition.ts';
 import type { Platform } from './domain/model.ts';
 import type { SupportedLanguage } from './i18n/languages.ts';
 import type { ChannelPoster } from './ports.ts';
-import type {
-  ArrivedMessage,
-  DeletedMessage,
-  EditedMessage,
-  RelayResumePoint,
-} from './relay/relay-ports.ts';
+import type { ArrivedMessage, DeletedMessage, EditedMessage, RelayResumePoint } from './relay/relay-ports.ts';
 import type { ExchangeCard } from './views/exchange-card.ts';
 
 /** A value offered while a member types an option (Discord autocomplete, Slack menus). */

@@ -9,12 +9,7 @@ import type { AutocompleteSource } from './commands/definition.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from './commands/invocation.ts';
 import type { SupportedLanguage } from './i18n/languages.ts';
 import type { Platform } from './domain/model.ts';
-import type {
-  ArrivedMessage,
-  DeletedMessage,
-  EditedMessage,
-  RelayResumePoint,
-} from './relay/relay-ports.ts';
+import type { ArrivedMessage, DeletedMessage, EditedMessage, RelayResumePoint } from './relay/relay-ports.ts';
 import type { RelayService } from './relay/relay-service.ts';
 import type { CoreQueries } from './services/queries.ts';
 import { neutralizeBidi, neutralizeCard, neutralizeMessage } from './views/bidi.ts';

@@ -119,7 +119,10 @@ export class DiscordAdapter implements PlatformAdapter {
     try {
       return await this.inbound.relayResumePoints('DISCORD');
     } catch (error) {
-      this.logger.error({ err: error }, 'relay backfill: could not read where to resume; nothing is read back');
+      this.logger.error(
+        { err: error },
+        'relay backfill: could not read where to resume; nothing is read back',
+      );
       return [];
     }
   }

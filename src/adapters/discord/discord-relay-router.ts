@@ -94,7 +94,12 @@ export class DiscordRelayRouter {
    * channel's queue, so its live messages wait behind it (a message both read back and received
    * live is recorded once by the relay), and it starts once `connected` says the client is ready.
    */
-  backfill(client: Client, points: readonly RelayResumePoint[], connected: Promise<boolean>, now: Date): void {
+  backfill(
+    client: Client,
+    points: readonly RelayResumePoint[],
+    connected: Promise<boolean>,
+    now: Date,
+  ): void {
     if (!this.options.messageContent) return;
     for (const point of points) {
       if (this.allowedGuilds && !this.allowedGuilds.has(point.communityExternalId)) continue;
@@ -218,7 +223,9 @@ export class DiscordRelayRouter {
  * are the ones kept when there are too many.
  */
 async function* newestFirst(
-  messages: { fetch(options: { limit: number; before?: string }): Promise<ReadonlyMap<string, Message<true>>> },
+  messages: {
+    fetch(options: { limit: number; before?: string }): Promise<ReadonlyMap<string, Message<true>>>;
+  },
   floor: bigint,
 ): AsyncGenerator<Message<true>[]> {
   let before: string | undefined;

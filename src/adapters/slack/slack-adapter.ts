@@ -83,13 +83,21 @@ export class SlackAdapter implements PlatformAdapter {
     try {
       return await this.parts.inbound.relayResumePoints('SLACK');
     } catch (error) {
-      this.parts.logger.error({ err: error }, 'relay backfill: could not read where to resume; nothing is read back');
+      this.parts.logger.error(
+        { err: error },
+        'relay backfill: could not read where to resume; nothing is read back',
+      );
       return [];
     }
   }
 
   connectionState(): ConnectionState {
     return this.connection.state;
+  }
+
+  /** Resolves once the card redraws and members' messages under way (a backfill too) are done. */
+  whenIdle(): Promise<void> {
+    return this.router.idle();
   }
 
   /** Stops receiving, then lets the card redraws under way finish. */

@@ -115,7 +115,10 @@ export class SlackMessages {
           await this.readBack(client, point, now);
         })
         .catch((error: unknown) => {
-          this.parts.logger.error({ err: error, channel: point.channelId }, 'relay backfill: could not read back');
+          this.parts.logger.error(
+            { err: error, channel: point.channelId },
+            'relay backfill: could not read back',
+          );
         });
     }
   }
@@ -231,7 +234,11 @@ function tsOrder(ts: string): bigint {
 }
 
 /** A channel's top-level messages after `oldest`, newest first, a page at a time. */
-async function* newestFirst(client: WebClient, channel: string, oldest: string): AsyncGenerator<SlackMessage[]> {
+async function* newestFirst(
+  client: WebClient,
+  channel: string,
+  oldest: string,
+): AsyncGenerator<SlackMessage[]> {
   let latest: string | undefined;
   for (;;) {
     const answer = await client.conversations.history({

@@ -1,0 +1,225 @@
+/**
+ * Backfill across platforms (docs/RELAY.md, "Backfill"): the bot is stopped while members write
+ * in relaying channels, then started again on the same database; what they wrote meanwhile is
+ * read from each platform's history and relayed in order, once. Český Krumlov on Slack (the real
+ * Bolt app), Passau on Discord (the real discord.js Client); each town also has a channel that
+ * relayed once and then stopped: it is not read.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/open-database.ts';
+import { BACKFILL_MAX_MESSAGES } from '../../src/core/relay/backfill.ts';
+import type { DiscordEmulator, SlashCommandInput } from '../emulators/discord/discord-emulator.ts';
+import type { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
+import { inviteCodeIn } from '../support/set-up-checks.ts';
+import { createTestDatabase } from '../support/test-database.ts';
+import { startSlackAndDiscord, type SlackAndDiscord, type TwinbridgeOnBoth } from './slack-and-discord.ts';
+import { answerText, unescaped } from './slack-harness.ts';
+
+describe('relaying what members wrote while the bot was down', () => {
+  let database: Database;
+  let both: SlackAndDiscord;
+  let bot: TwinbridgeOnBoth;
+  let slack: SlackEmulator;
+  let discord: DiscordEmulator;
+  let partneri: string;
+  let ostatni: string;
+  let jana: string;
+  let partnerstadt: string;
+  let general: string;
+
+  async function slackCommand(text: string, channelId = partneri): Promise<string> {
+    const delivery = await slack
+      .http(bot.eventsUrl)
+      .slashCommand({ command: '/twin', text, userId: jana, channelId });
+    const answer = await slack.waitForResponse(delivery.responseUrl ?? '');
+    await bot.worker.drainDue();
+    return answerText(answer);
+  }
+
+  async function discordCommand(input: Omit<SlashCommandInput, 'guild' | 'user'>): Promise<string> {
+    const handle = discord.slashCommand({ guild: 'Passau', user: 'max', ...input });
+    await handle.response();
+    await settle();
+    const outcome = handle.outcome();
+    return [outcome.original, ...outcome.followUps].map((m) => m?.content ?? '').join('\n');
+  }
+
+  /** Everything both adapters received has reached the relay, and the outbox posted it. */
+  async function settle(): Promise<void> {
+    await slack.members.settled();
+    await bot.slackAdapter.whenIdle();
+    await bot.discordAdapter.whenIdle();
+    await bot.worker.drainDue();
+  }
+
+  /** Max writes in a Passau channel; resolves once the bot's client has seen it. */
+  async function maxWrites(content: string, channel = 'partnerstadt'): Promise<string> {
+    const client = bot.discordAdapter.discordClient;
+    let id = '';
+    const seen = new Promise<void>((resolve) => {
+      const listener = (message: { id: string }) => {
+        if (message.id !== id) return;
+        client.off('messageCreate', listener);
+        resolve();
+      };
+      client.on('messageCreate', listener);
+    });
+    id = discord.memberWrites({ guild: 'Passau', channel, user: 'max', content }).id;
+    await seen;
+    await settle();
+    return id;
+  }
+
+  const copiesOnSlack = (channel = partneri) =>
+    slack
+      .messages(channel)
+      .filter((m) => (m as { username?: string }).username !== undefined)
+      .map((m) => unescaped(m.text));
+  const copiesOnDiscord = () => {
+    const relayHooks = new Set(discord.webhooks(partnerstadt).map((w) => w.id));
+    return discord
+      .channelView(partnerstadt)
+      .filter((m) => m.webhookId && relayHooks.has(m.webhookId))
+      .map((m) => m.content);
+  };
+  /** Requests for a Discord channel's history. */
+  const discordHistoryReads = (channelId: string) =>
+    discord
+      .requests({ method: 'GET', route: '/channels/:channel_id/messages' })
+      .filter((r) => r.path.includes(channelId));
+  const slackHistoryReads = (channelId: string) =>
+    slack.calls('conversations.history').filter((c) => c.args['channel'] === channelId);
+
+  /**
+   * Starts the bot again and lets it finish reading back. A copy relayed before the other
+   * adapter connected was refused ("not connected") and is retried: its retry is let come due.
+   */
+  async function restart(): Promise<void> {
+    bot = await both.startBot();
+    await settle();
+    both.clock.set(new Date(both.clock.now().getTime() + 15 * 60_000));
+    await bot.worker.drainDue();
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase('embedded');
+    both = await startSlackAndDiscord(database, {
+      relay: true,
+      passau: {
+        preferredLocale: 'de',
+        channels: [{ name: 'general' }, { name: 'partnerstadt' }],
+        members: [{ username: 'max', globalName: 'Max', locale: 'de' }],
+      },
+    });
+    ({ slack, discord } = both);
+    bot = both;
+    partneri = slack.addChannel({ name: 'partneri' }).id;
+    ostatni = slack.addChannel({ name: 'ostatni' }).id;
+    jana = slack.addUser({ name: 'jana', isAdmin: true }).id;
+    partnerstadt = discord.channelId('partnerstadt', 'Passau');
+    general = discord.channelId('general', 'Passau');
+    await slackCommand('town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs');
+    const code = inviteCodeIn(await slackCommand('partner invite name:"Krumlov – Passau" form:formal'));
+    await discordCommand({
+      channel: 'partnerstadt',
+      name: 'town',
+      subcommand: 'register',
+      options: { name: 'Passau', country: 'DE', timezone: 'Europe/Berlin', language: 'de' },
+    });
+    await discordCommand({ channel: 'partnerstadt', name: 'partner', subcommand: 'join', options: { code } });
+    for (const channel of [partneri, ostatni]) {
+      await slackCommand('channel link partnership:1', channel);
+      await slackCommand('channel relay partnership:1 on', channel);
+    }
+    for (const channel of ['partnerstadt', 'general']) {
+      await discordCommand({ channel, name: 'channel', subcommand: 'link', options: { partnership: 1 } });
+      await discordCommand({
+        channel,
+        name: 'channel',
+        subcommand: 'relay',
+        options: { partnership: 1, relay: 'on' },
+      });
+    }
+    // #ostatni and #general relayed once, then stopped: what the relay knows there is old news.
+    await slack.members.writes({ channel: ostatni, user: jana, text: 'Ještě relayujeme' });
+    await maxWrites('Wir relayen noch', 'general');
+    await slackCommand('channel relay partnership:1 off', ostatni);
+    await discordCommand({
+      channel: 'general',
+      name: 'channel',
+      subcommand: 'relay',
+      options: { partnership: 1, relay: 'off' },
+    });
+    expect(copiesOnSlack()).toEqual(['Ještě relayujeme', 'Wir relayen noch']);
+  }, 60_000);
+
+  afterAll(async () => {
+    await both.stop();
+    await database.close();
+  });
+
+  it('relays what Passau wrote on Discord meanwhile to Slack, in order and once; a channel not relaying is not read', async () => {
+    const before = copiesOnSlack();
+    await maxWrites('Vor der Pause');
+    expect(copiesOnSlack()).toEqual([...before, 'Vor der Pause']);
+
+    await both.stopBot();
+    for (const content of ['Eins', 'Zwei', 'Drei']) {
+      discord.memberWrites({ guild: 'Passau', channel: 'partnerstadt', user: 'max', content });
+    }
+    discord.memberWrites({ guild: 'Passau', channel: 'general', user: 'max', content: 'Nicht relayt' });
+    await restart();
+    expect(copiesOnSlack()).toEqual([...before, 'Vor der Pause', 'Eins', 'Zwei', 'Drei']);
+    expect(discordHistoryReads(partnerstadt)).not.toEqual([]);
+    expect(discordHistoryReads(general)).toEqual([]);
+
+    // Started once more with nothing new: nothing is relayed twice.
+    await both.stopBot();
+    await restart();
+    expect(copiesOnSlack()).toEqual([...before, 'Vor der Pause', 'Eins', 'Zwei', 'Drei']);
+  });
+
+  it('relays what Český Krumlov wrote on Slack meanwhile to Discord, in order and once; a channel not relaying is not read', async () => {
+    await slack.members.writes({ channel: partneri, user: jana, text: 'Před přestávkou' });
+    await settle();
+    const before = copiesOnDiscord();
+    expect(before.at(-1)).toBe('Před přestávkou');
+
+    await both.stopBot();
+    for (const text of ['Jedna', 'Dvě', 'Tři'])
+      await slack.members.writes({ channel: partneri, user: jana, text });
+    await slack.members.writes({ channel: ostatni, user: jana, text: 'Nerelayováno' });
+    await restart();
+    expect(copiesOnDiscord()).toEqual([...before, 'Jedna', 'Dvě', 'Tři']);
+    expect(slackHistoryReads(partneri)).not.toEqual([]);
+    expect(slackHistoryReads(ostatni)).toEqual([]);
+
+    await both.stopBot();
+    await restart();
+    expect(copiesOnDiscord()).toEqual([...before, 'Jedna', 'Dvě', 'Tři']);
+  });
+
+  it('relays at most the newest 100 missed messages of a channel, and logs how many older ones it left out', async () => {
+    await both.stopBot();
+    const written: string[] = [];
+    for (let n = 1; n <= BACKFILL_MAX_MESSAGES + 3; n += 1) {
+      written.push(
+        discord.memberWrites({ guild: 'Passau', channel: 'partnerstadt', user: 'max', content: `Nr. ${n}` })
+          .id,
+      );
+    }
+    bot = await both.startBot();
+    await bot.discordAdapter.whenIdle();
+    // Recorded by the relay (their copies may still be on their way): the newest 100, not the first 3.
+    const recorded = await database.prisma.relayedMessage.findMany({
+      where: { originMessageId: { in: written } },
+      select: { originMessageId: true },
+    });
+    expect(new Set(recorded.map((r) => r.originMessageId))).toEqual(new Set(written.slice(3)));
+    const line = both.logLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l['skipped'] === 3);
+    expect(line).toMatchObject({ platform: 'DISCORD', channel: partnerstadt, relayed: 100, atLeast: false });
+    expect(String(line?.['msg'])).toContain('3 older messages');
+  });
+});
