@@ -94,8 +94,8 @@ describe('relaying what members wrote while the bot was down', () => {
    * Starts the bot again and lets it finish reading back. A copy relayed before the other
    * adapter connected was refused ("not connected") and is retried: its retry is let come due.
    */
-  async function restart(): Promise<void> {
-    bot = await both.startBot();
+  async function restart(options: { started?: boolean } = {}): Promise<void> {
+    if (!options.started) bot = await both.startBot();
     await settle();
     both.clock.set(new Date(both.clock.now().getTime() + 15 * 60_000));
     await bot.worker.drainDue();
@@ -127,12 +127,15 @@ describe('relaying what members wrote while the bot was down', () => {
       options: { name: 'Passau', country: 'DE', timezone: 'Europe/Berlin', language: 'de' },
     });
     await discordCommand({ channel: 'partnerstadt', name: 'partner', subcommand: 'join', options: { code } });
+    // Written before the main channels relay: never to be relayed, by a backfill neither.
     for (const channel of [partneri, ostatni]) {
       await slackCommand('channel link partnership:1', channel);
+      if (channel === partneri) await slack.members.writes({ channel, user: jana, text: 'Ještě ne' });
       await slackCommand('channel relay partnership:1 on', channel);
     }
     for (const channel of ['partnerstadt', 'general']) {
       await discordCommand({ channel, name: 'channel', subcommand: 'link', options: { partnership: 1 } });
+      if (channel === 'partnerstadt') await maxWrites('Noch nicht', channel);
       await discordCommand({
         channel,
         name: 'channel',
@@ -168,15 +171,18 @@ describe('relaying what members wrote while the bot was down', () => {
       discord.memberWrites({ guild: 'Passau', channel: 'partnerstadt', user: 'max', content });
     }
     discord.memberWrites({ guild: 'Passau', channel: 'general', user: 'max', content: 'Nicht relayt' });
-    await restart();
-    expect(copiesOnSlack()).toEqual([...before, 'Vor der Pause', 'Eins', 'Zwei', 'Drei']);
+    bot = await both.startBot();
+    // Written as the bot is back, while it reads the channel: relayed after the missed ones.
+    await maxWrites('Wieder da');
+    await restart({ started: true });
+    expect(copiesOnSlack()).toEqual([...before, 'Vor der Pause', 'Eins', 'Zwei', 'Drei', 'Wieder da']);
     expect(discordHistoryReads(partnerstadt)).not.toEqual([]);
     expect(discordHistoryReads(general)).toEqual([]);
 
     // Started once more with nothing new: nothing is relayed twice.
     await both.stopBot();
     await restart();
-    expect(copiesOnSlack()).toEqual([...before, 'Vor der Pause', 'Eins', 'Zwei', 'Drei']);
+    expect(copiesOnSlack()).toEqual([...before, 'Vor der Pause', 'Eins', 'Zwei', 'Drei', 'Wieder da']);
   });
 
   it('relays what Český Krumlov wrote on Slack meanwhile to Discord, in order and once; a channel not relaying is not read', async () => {
@@ -199,7 +205,23 @@ describe('relaying what members wrote while the bot was down', () => {
     expect(copiesOnDiscord()).toEqual([...before, 'Jedna', 'Dvě', 'Tři']);
   });
 
-  it('relays at most the newest 100 missed messages of a channel, and logs how many older ones it left out', async () => {
+  /** Which of these platform ids the relay recorded as originals. */
+  async function recordedOf(ids: readonly string[]): Promise<Set<string>> {
+    const rows = await database.prisma.relayedMessage.findMany({
+      where: { originMessageId: { in: [...ids] } },
+      select: { originMessageId: true },
+    });
+    return new Set(rows.map((r) => r.originMessageId));
+  }
+
+  /** The backfill's log line that left 3 messages out of a channel. */
+  const threeLeftOut = (channel: string) =>
+    both.logLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l['channel'] === channel && l['skipped'] === 3);
+
+  // Their copies may still be on their way (paced): what the relay recorded is what it relays.
+  it('relays at most the newest 100 missed messages of a Discord channel, and logs how many older ones it left out', async () => {
     await both.stopBot();
     const written: string[] = [];
     for (let n = 1; n <= BACKFILL_MAX_MESSAGES + 3; n += 1) {
@@ -210,16 +232,23 @@ describe('relaying what members wrote while the bot was down', () => {
     }
     bot = await both.startBot();
     await bot.discordAdapter.whenIdle();
-    // Recorded by the relay (their copies may still be on their way): the newest 100, not the first 3.
-    const recorded = await database.prisma.relayedMessage.findMany({
-      where: { originMessageId: { in: written } },
-      select: { originMessageId: true },
-    });
-    expect(new Set(recorded.map((r) => r.originMessageId))).toEqual(new Set(written.slice(3)));
-    const line = both.logLines
-      .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .find((l) => l['skipped'] === 3);
-    expect(line).toMatchObject({ platform: 'DISCORD', channel: partnerstadt, relayed: 100, atLeast: false });
+    expect(await recordedOf(written)).toEqual(new Set(written.slice(3)));
+    const line = threeLeftOut(partnerstadt);
+    expect(line).toMatchObject({ platform: 'DISCORD', relayed: 100, atLeast: false });
     expect(String(line?.['msg'])).toContain('3 older messages');
+  });
+
+  it('reads a Slack channel back page by page: the newest 100 missed messages are relayed, the older ones logged', async () => {
+    await both.stopBot();
+    const written: string[] = [];
+    for (let n = 1; n <= BACKFILL_MAX_MESSAGES + 3; n += 1) {
+      written.push((await slack.members.writes({ channel: partneri, user: jana, text: `Č. ${n}` })).ts);
+    }
+    bot = await both.startBot();
+    await bot.slackAdapter.whenIdle();
+    expect(await recordedOf(written)).toEqual(new Set(written.slice(3)));
+    expect(threeLeftOut(partneri)).toMatchObject({ platform: 'SLACK', relayed: 100, atLeast: false });
+    // Two pages: the newest 100, then the rest before the oldest of them.
+    expect(slackHistoryReads(partneri).at(-1)?.args['latest']).toBe(written[3]);
   });
 });
