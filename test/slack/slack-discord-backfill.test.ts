@@ -256,4 +256,15 @@ describe('relaying what members wrote while the bot was down', () => {
     // Two pages: the newest 100, then the rest before the oldest of them.
     expect(slackHistoryReads(partneri).at(-1)?.args['latest']).toBe(written[3]);
   });
+
+  it('does not read back further than 24 hours', async () => {
+    await both.stopBot();
+    const old = await slack.members.writes({ channel: partneri, user: jana, text: 'Předevčírem' });
+    // The bot comes back 25 hours after it was written (Slack's ts is the emulator's real time).
+    both.clock.set(new Date((Number(old.ts) + 25 * 3600) * 1000));
+    bot = await both.startBot();
+    await bot.slackAdapter.whenIdle();
+    expect(await recordedOf([old.ts])).toEqual(new Set());
+    expect(Number(slackHistoryReads(partneri).at(-1)?.args['oldest'])).toBeGreaterThan(Number(old.ts));
+  });
 });
