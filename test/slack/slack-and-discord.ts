@@ -25,7 +25,8 @@ import { DiscordEmulator } from '../emulators/discord/discord-emulator.ts';
 import type { GuildInput } from '../emulators/discord/state.ts';
 import { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
 
-const TOKEN = 'cross-token';
+/** The Discord bot's token (a test posts as the bot while it is stopped). */
+export const TOKEN = 'cross-token';
 
 /** One run of the bot: both adapters and the outbox worker on the shared database. */
 export interface TwinbridgeOnBoth {

@@ -5,6 +5,7 @@
  * Bolt app), Passau on Discord (the real discord.js Client); each town also has a channel that
  * relayed once and then stopped: it is not read.
  */
+import { REST, Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/open-database.ts';
 import { BACKFILL_MAX_MESSAGES } from '../../src/core/relay/backfill.ts';
@@ -12,7 +13,12 @@ import type { DiscordEmulator, SlashCommandInput } from '../emulators/discord/di
 import type { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
 import { inviteCodeIn } from '../support/set-up-checks.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { startSlackAndDiscord, type SlackAndDiscord, type TwinbridgeOnBoth } from './slack-and-discord.ts';
+import {
+  startSlackAndDiscord,
+  TOKEN,
+  type SlackAndDiscord,
+  type TwinbridgeOnBoth,
+} from './slack-and-discord.ts';
 import { answerText, unescaped } from './slack-harness.ts';
 
 describe('relaying what members wrote while the bot was down', () => {
@@ -171,6 +177,10 @@ describe('relaying what members wrote while the bot was down', () => {
       discord.memberWrites({ guild: 'Passau', channel: 'partnerstadt', user: 'max', content });
     }
     discord.memberWrites({ guild: 'Passau', channel: 'general', user: 'max', content: 'Nicht relayt' });
+    // The bot's own post (another instance, a script): not a member's, not relayed.
+    await new REST({ api: discord.apiUrl })
+      .setToken(TOKEN)
+      .post(Routes.channelMessages(partnerstadt), { body: { content: 'Bot: Hallo' } });
     bot = await both.startBot();
     // Written as the bot is back, while it reads the channel: relayed after the missed ones.
     await maxWrites('Wieder da');
@@ -195,6 +205,8 @@ describe('relaying what members wrote while the bot was down', () => {
     for (const text of ['Jedna', 'Dvě', 'Tři'])
       await slack.members.writes({ channel: partneri, user: jana, text });
     await slack.members.writes({ channel: ostatni, user: jana, text: 'Nerelayováno' });
+    // Another app's bot: not a member, not relayed.
+    await slack.members.botWrites({ channel: partneri, botId: 'B0999', username: 'Počasí', text: 'Prší' });
     bot = await both.startBot();
     // Written as the bot is back, while it reads the channel: relayed after the missed ones.
     await slack.members.writes({ channel: partneri, user: jana, text: 'Zpátky' });
