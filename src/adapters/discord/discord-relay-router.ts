@@ -104,7 +104,11 @@ export class DiscordRelayRouter {
     for (const point of points) {
       if (this.allowedGuilds && !this.allowedGuilds.has(point.communityExternalId)) continue;
       this.inOrder(point.channelId, async () => {
-        if (await connected) await this.readBack(client, point, now);
+        if (!(await connected)) return;
+        // A channel that cannot be read (gone, no Read Message History) costs only its backfill.
+        await this.readBack(client, point, now).catch((error: unknown) => {
+          this.logger.warn({ err: error, channel: point.channelId }, 'relay backfill: could not read back');
+        });
       });
     }
   }

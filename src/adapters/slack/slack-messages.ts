@@ -115,7 +115,7 @@ export class SlackMessages {
           await this.readBack(client, point, now);
         })
         .catch((error: unknown) => {
-          this.parts.logger.error(
+          this.parts.logger.warn(
             { err: error, channel: point.channelId },
             'relay backfill: could not read back',
           );
