@@ -8,7 +8,8 @@ import type { CommandBus } from './commands/command-bus.ts';
 import type { AutocompleteSource } from './commands/definition.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from './commands/invocation.ts';
 import type { SupportedLanguage } from './i18n/languages.ts';
-import type { ArrivedMessage, DeletedMessage, EditedMessage } from './relay/relay-ports.ts';
+import type { Platform } from './domain/model.ts';
+import type { ArrivedMessage, DeletedMessage, EditedMessage, RelayResumePoint } from './relay/relay-ports.ts';
 import type { RelayService } from './relay/relay-service.ts';
 import type { CoreQueries } from './services/queries.ts';
 import { neutralizeBidi, neutralizeCard, neutralizeMessage } from './views/bidi.ts';
@@ -31,6 +32,10 @@ export class CoreInbound implements InboundPort {
 
   messageDeleted(deleted: DeletedMessage): Promise<void> {
     return this.relay.messageDeleted(deleted);
+  }
+
+  relayResumePoints(platform: Platform): Promise<RelayResumePoint[]> {
+    return this.relay.resumePoints(platform);
   }
 
   // Every text answered to an adapter leaves here: bidirectional controls go (views/bidi.ts).

@@ -148,4 +148,28 @@ describe('members writing in the Slack emulator', () => {
       data: { error: 'thread_not_found' },
     });
   });
+
+  it('pages conversations.history newest first between oldest and latest, both exclusive', async () => {
+    const t = await started();
+    stop = t.stop;
+    const user = t.ws.defaultUserId;
+    const written = [];
+    for (const text of ['one', 'two', 'three', 'four', 'five']) {
+      written.push(await t.slack.members.writes({ channel: t.general, user, text }));
+    }
+    const [one, , three, , five] = written.map((m) => m.ts);
+    const first = await t.client.conversations.history({ channel: t.general, oldest: one, limit: 2 });
+    expect(first.messages?.map((m) => m.text)).toEqual(['five', 'four']);
+    expect(first.has_more).toBe(true);
+    const next = await t.client.conversations.history({
+      channel: t.general,
+      oldest: one,
+      latest: first.messages?.at(-1)?.ts ?? '',
+      limit: 2,
+    });
+    expect(next.messages?.map((m) => m.text)).toEqual(['three', 'two']);
+    expect(next.has_more).toBe(false);
+    const between = await t.client.conversations.history({ channel: t.general, oldest: three, latest: five });
+    expect(between.messages?.map((m) => m.text)).toEqual(['four']);
+  });
 });

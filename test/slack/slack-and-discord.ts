@@ -25,16 +25,29 @@ import { DiscordEmulator } from '../emulators/discord/discord-emulator.ts';
 import type { GuildInput } from '../emulators/discord/state.ts';
 import { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
 
-const TOKEN = 'cross-token';
+/** The Discord bot's token (a test posts as the bot while it is stopped). */
+export const TOKEN = 'cross-token';
 
-export interface SlackAndDiscord {
-  slack: SlackEmulator;
-  discord: DiscordEmulator;
+/** One run of the bot: both adapters and the outbox worker on the shared database. */
+export interface TwinbridgeOnBoth {
   slackAdapter: SlackAdapter;
   discordAdapter: DiscordAdapter;
   worker: DeliveryWorker;
   /** Where the Slack emulator sends commands and events. */
   eventsUrl: string;
+}
+
+export interface SlackAndDiscord extends TwinbridgeOnBoth {
+  slack: SlackEmulator;
+  discord: DiscordEmulator;
+  /** The bot's clock (the outbox's due times and retries). */
+  clock: TestClock;
+  /** The bot's log lines (JSON), every run's. */
+  logLines: string[];
+  /** Stops the bot (worker and adapters); the emulators stay up, and members may write meanwhile. */
+  stopBot: () => Promise<void>;
+  /** Starts the bot again on the same database, as after a restart. */
+  startBot: () => Promise<TwinbridgeOnBoth>;
   stop: () => Promise<void>;
 }
 
@@ -53,8 +66,9 @@ export async function startSlackAndDiscord(
     ...(relay ? { privilegedIntents: { messageContent: true } } : {}),
     guilds: [{ name: 'Passau', ...options.passau, ...(relay ? { botPermissions: RELAY_PERMISSIONS } : {}) }],
   });
+  const logLines: string[] = [];
   const logStream = new PassThrough();
-  logStream.resume();
+  logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').trim().split('\n')));
   const logger = pino({ level: 'info' }, logStream);
   const slackConfig: SlackConfig = {
     mode: 'http',
@@ -74,50 +88,62 @@ export async function startSlackAndDiscord(
     ...(relay ? { messageContent: true } : {}),
   };
   const clock = new TestClock(new Date('2026-11-23T10:00:00Z'));
-  let slackAdapter: SlackAdapter | undefined;
-  let discordAdapter: DiscordAdapter | undefined;
-  const { worker } = wireTwinbridge({
-    database,
-    logger,
-    clock,
-    workerId: 'cross-test',
-    adapters: ({ inbound }) => {
-      slackAdapter = createSlackAdapter(slackConfig, inbound, prismaSlackStores(database.prisma), logger, {
-        clock,
-        // A member's message is answered once the relay has it: no waiting on time.
-        ...(relay ? { tuning: { processBeforeResponse: true } } : {}),
-      });
-      discordAdapter = createDiscordAdapter(discordConfig, inbound, logger, {
-        clientOptions: {
-          ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
-        },
-      });
-      return [slackAdapter, discordAdapter];
-    },
-  });
-  if (!slackAdapter || !discordAdapter) throw new Error('the adapters were not built');
-  const [slackSide, discordSide] = [slackAdapter, discordAdapter];
-  await slackSide.start();
-  await discordSide.start();
+
+  const startBot = async (): Promise<TwinbridgeOnBoth> => {
+    let slackAdapter: SlackAdapter | undefined;
+    let discordAdapter: DiscordAdapter | undefined;
+    const { worker } = wireTwinbridge({
+      database,
+      logger,
+      clock,
+      workerId: 'cross-test',
+      adapters: ({ inbound }) => {
+        slackAdapter = createSlackAdapter(slackConfig, inbound, prismaSlackStores(database.prisma), logger, {
+          clock,
+          // A member's message is answered once the relay has it: no waiting on time.
+          ...(relay ? { tuning: { processBeforeResponse: true } } : {}),
+        });
+        discordAdapter = createDiscordAdapter(discordConfig, inbound, logger, {
+          clientOptions: {
+            ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
+          },
+        });
+        return [slackAdapter, discordAdapter];
+      },
+    });
+    if (!slackAdapter || !discordAdapter) throw new Error('the adapters were not built');
+    await slackAdapter.start();
+    await discordAdapter.start();
+    const eventsUrl = `http://127.0.0.1:${slackAdapter.connection.httpPort ?? 0}/slack/events`;
+    if (relay) {
+      slack.members.subscribe(['message.channels', 'message.groups']);
+      slack.members.deliverTo(eventsUrl);
+    }
+    return { slackAdapter, discordAdapter, worker, eventsUrl };
+  };
+
+  let bot: TwinbridgeOnBoth | undefined = await startBot();
   await registerCommands(new REST({ api: discord.apiUrl }).setToken(TOKEN), {
     commands: discordCommands(commandList),
   });
-  const eventsUrl = `http://127.0.0.1:${slackSide.connection.httpPort ?? 0}/slack/events`;
-  if (relay) {
-    slack.members.subscribe(['message.channels', 'message.groups']);
-    slack.members.deliverTo(eventsUrl);
-  }
+  const stopBot = async () => {
+    const running = bot;
+    bot = undefined;
+    if (!running) return;
+    await running.worker.stop().catch(() => undefined);
+    await running.slackAdapter.stop();
+    await running.discordAdapter.stop();
+  };
   return {
     slack,
     discord,
-    slackAdapter: slackSide,
-    discordAdapter: discordSide,
-    worker,
-    eventsUrl,
+    clock,
+    logLines,
+    ...bot,
+    stopBot,
+    startBot: async () => (bot = await startBot()),
     stop: async () => {
-      await worker.stop().catch(() => undefined);
-      await slackSide.stop();
-      await discordSide.stop();
+      await stopBot();
       await slack.stop();
       await discord.stop();
     },

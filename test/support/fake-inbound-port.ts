@@ -7,7 +7,12 @@ import type { InboundPort, Suggestion } from '../../src/core/adapter-contract.ts
 import type { AutocompleteSource } from '../../src/core/commands/definition.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from '../../src/core/commands/invocation.ts';
 import type { SupportedLanguage } from '../../src/core/i18n/languages.ts';
-import type { ArrivedMessage, DeletedMessage, EditedMessage } from '../../src/core/relay/relay-ports.ts';
+import type {
+  ArrivedMessage,
+  DeletedMessage,
+  EditedMessage,
+  RelayResumePoint,
+} from '../../src/core/relay/relay-ports.ts';
 import type { ExchangeCard } from '../../src/core/views/exchange-card.ts';
 
 export interface SuggestRequest {
@@ -66,6 +71,13 @@ export class FakeInboundPort implements InboundPort {
 
   readerLanguage(): Promise<SupportedLanguage> {
     return Promise.resolve(this.language);
+  }
+
+  /** The relaying channels the port tells at start (none by default: nothing to read back). */
+  resumePoints: RelayResumePoint[] = [];
+
+  relayResumePoints(): Promise<RelayResumePoint[]> {
+    return Promise.resolve(this.resumePoints);
   }
 
   /** What members wrote, edited and deleted, in the order the adapter told. */

@@ -11,7 +11,8 @@
 import type { Client } from 'discord.js';
 import type { ConnectionState, InboundPort, PlatformAdapter } from '../../core/adapter-contract.ts';
 import { within } from '../../core/async/deadline.ts';
-import type { Logger } from '../../core/ports.ts';
+import type { Clock, Logger } from '../../core/ports.ts';
+import type { RelayResumePoint } from '../../core/relay/relay-ports.ts';
 import type { DiscordConfig } from '../../config.ts';
 import {
   DiscordGatewayConnection,
@@ -28,6 +29,8 @@ export interface DiscordAdapterTuning extends DiscordConnectionTuning, DiscordRo
   stopGraceMs?: number;
   /** DISCORD_MESSAGE_CONTENT=on (the config): members' messages are relayed. Default off. */
   messageContent?: boolean;
+  /** The time the backfill's age bound counts from; Discord's ids carry real time. Default: the system's. */
+  clock?: Clock;
 }
 
 const DEFAULT_STOP_GRACE_MS = 5000;
@@ -41,7 +44,7 @@ export class DiscordAdapter implements PlatformAdapter {
 
   constructor(
     private readonly connection: DiscordConnection,
-    inbound: InboundPort,
+    private readonly inbound: InboundPort,
     private readonly logger: Logger,
     private readonly tuning: DiscordAdapterTuning = {},
   ) {
@@ -69,7 +72,13 @@ export class DiscordAdapter implements PlatformAdapter {
   }
 
   async start(): Promise<void> {
-    // Listening first: interactions Discord hands over right after READY are not missed.
+    // Backfill first in each relaying channel's queue, then listening: interactions and messages
+    // Discord hands over right after READY are not missed, nor relayed before older missed ones.
+    const points = await this.resumePoints();
+    let ready: (connected: boolean) => void = () => undefined;
+    const connected = new Promise<boolean>((resolve) => (ready = resolve));
+    const now = (this.tuning.clock ?? { now: () => new Date() }).now();
+    this.relayRouter.backfill(this.connection.client, points, connected, now);
     const stopInteractions = this.connection.onInteraction((interaction) => this.router.receive(interaction));
     const stopMessages = this.relayRouter.listen(this.connection.client);
     this.unsubscribe = () => {
@@ -79,9 +88,11 @@ export class DiscordAdapter implements PlatformAdapter {
     try {
       await this.connection.start();
     } catch (error) {
+      ready(false);
       this.stopReceiving();
       throw error;
     }
+    ready(true);
     if (!this.tuning.messageContent) {
       this.logger.warn(
         { component: 'discord-relay', setting: 'DISCORD_MESSAGE_CONTENT' },
@@ -100,6 +111,20 @@ export class DiscordAdapter implements PlatformAdapter {
   /** Resolves once every interaction received so far has been answered (tests, shutdown). */
   whenIdle(): Promise<void> {
     return Promise.all([this.router.whenIdle(), this.relayRouter.whenIdle()]).then(() => undefined);
+  }
+
+  /** The relaying channels to read back; a database that fails here costs the backfill, not the start. */
+  private async resumePoints(): Promise<RelayResumePoint[]> {
+    if (!this.tuning.messageContent) return [];
+    try {
+      return await this.inbound.relayResumePoints('DISCORD');
+    } catch (error) {
+      this.logger.error(
+        { err: error },
+        'relay backfill: could not read where to resume; nothing is read back',
+      );
+      return [];
+    }
   }
 
   private stopReceiving(): void {

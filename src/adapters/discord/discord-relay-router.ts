@@ -20,6 +20,7 @@ import {
   Events,
   MessageReferenceType,
   MessageType,
+  SnowflakeUtil,
   type Client,
   type Message,
   type OmitPartialGroupDMChannel,
@@ -29,9 +30,10 @@ import type { InboundPort } from '../../core/adapter-contract.ts';
 import { KeyedSerialQueue } from '../../core/async/keyed-serial-queue.ts';
 import { resolveLanguage } from '../../core/i18n/languages.ts';
 import type { Logger } from '../../core/ports.ts';
-import type { ArrivedMessage, RelaySource } from '../../core/relay/relay-ports.ts';
+import { BACKFILL_MAX_AGE_MS, logBackfill, newestMissed } from '../../core/relay/backfill.ts';
+import type { ArrivedMessage, RelayResumePoint, RelaySource } from '../../core/relay/relay-ports.ts';
 import { plainMentions, type MentionNames } from './plain-mentions.ts';
-import { messageRef } from './relay-copy.ts';
+import { messageRef, parseMessageRef } from './relay-copy.ts';
 
 export interface DiscordRelayRouterOptions {
   /** The operator enabled the Message Content intent (DISCORD_MESSAGE_CONTENT=on). */
@@ -44,6 +46,8 @@ type AnyMessage = OmitPartialGroupDMChannel<Message | PartialMessage>;
 
 /** Members' own messages: the two kinds a person writes. */
 const MEMBER_MESSAGE_TYPES: ReadonlySet<MessageType> = new Set([MessageType.Default, MessageType.Reply]);
+/** Discord's largest page of channel messages. */
+const HISTORY_PAGE = 100;
 /** A custom emoji `<:name:id>` (or animated `<a:name:id>`) reads as `:name:` elsewhere. */
 const CUSTOM_EMOJI = /<a?:(\w{2,32}):\d{17,20}>/g;
 
@@ -82,6 +86,50 @@ export class DiscordRelayRouter {
   /** Resolves once every event received so far has reached the relay (tests, shutdown). */
   whenIdle(): Promise<void> {
     return this.queue.idle();
+  }
+
+  /**
+   * Reads back what members wrote in relaying channels while the bot was down (docs/RELAY.md,
+   * "Backfill"). Called before the gateway connects: each channel's reading is first in that
+   * channel's queue, so its live messages wait behind it (a message both read back and received
+   * live is recorded once by the relay), and it starts once `connected` says the client is ready.
+   */
+  backfill(
+    client: Client,
+    points: readonly RelayResumePoint[],
+    connected: Promise<boolean>,
+    now: Date,
+  ): void {
+    if (!this.options.messageContent) return;
+    for (const point of points) {
+      if (this.allowedGuilds && !this.allowedGuilds.has(point.communityExternalId)) continue;
+      this.inOrder(point.channelId, async () => {
+        if (!(await connected)) return;
+        // A channel that cannot be read (gone, no Read Message History) costs only its backfill.
+        await this.readBack(client, point, now).catch((error: unknown) => {
+          this.logger.warn({ err: error, channel: point.channelId }, 'relay backfill: could not read back');
+        });
+      });
+    }
+  }
+
+  private async readBack(client: Client, point: RelayResumePoint, now: Date): Promise<void> {
+    const channel = await client.channels.fetch(point.channelId);
+    if (!channel?.isTextBased() || channel.isDMBased()) return;
+    // Snowflakes grow with time: after the newest the relay knows, and no further back than the bound.
+    const floor = [
+      ...point.knownMessageIds.map((ref) => BigInt(parseMessageRef(ref).messageId)),
+      SnowflakeUtil.generate({ timestamp: now.getTime() - BACKFILL_MAX_AGE_MS }),
+    ].reduce((a, b) => (a > b ? a : b));
+    const missed = await newestMissed(newestFirst(channel.messages, floor), (m) => this.relayable(m));
+    let relayed = 0;
+    for (const message of missed.relayed) {
+      const arrived = this.describe(message, placeOf(message));
+      if (!arrived) continue;
+      await this.inbound.messageArrived(arrived);
+      relayed += 1;
+    }
+    logBackfill(this.logger, { platform: 'DISCORD', channel: point.channelId }, { ...missed, relayed });
   }
 
   private arrived(message: AnyMessage): void {
@@ -170,6 +218,29 @@ export class DiscordRelayRouter {
       ...(attachments.length > 0 ? { attachments } : {}),
       ...(inReplyTo ? { inReplyTo } : {}),
     };
+  }
+}
+
+/**
+ * A channel's messages newer than `floor`, newest first, a page at a time. Read backwards with
+ * `before`: with `after` Discord answers with the oldest messages after the id, and the newest
+ * are the ones kept when there are too many.
+ */
+async function* newestFirst(
+  messages: {
+    fetch(options: { limit: number; before?: string }): Promise<ReadonlyMap<string, Message<true>>>;
+  },
+  floor: bigint,
+): AsyncGenerator<Message<true>[]> {
+  let before: string | undefined;
+  for (;;) {
+    const page = [...(await messages.fetch({ limit: HISTORY_PAGE, ...(before ? { before } : {}) })).values()];
+    page.sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+    const newer = page.filter((m) => BigInt(m.id) > floor);
+    if (newer.length > 0) yield newer;
+    const oldest = page.at(-1);
+    if (!oldest || newer.length < page.length || page.length < HISTORY_PAGE) return;
+    before = oldest.id;
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import type { ConnectionState, InboundPort, PlatformAdapter } from '../../core/adapter-contract.ts';
 import type { Clock, Logger } from '../../core/ports.ts';
+import type { RelayResumePoint } from '../../core/relay/relay-ports.ts';
 import type { CustomRoute } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
 import { BoltSlackConnection, type SlackConnection, type SlackConnectionTuning } from './slack-connection.ts';
@@ -39,7 +40,10 @@ export class SlackAdapter implements PlatformAdapter {
   readonly connection: SlackConnection;
   private readonly router: SlackRouter;
 
-  constructor(parts: SlackAdapterParts, tuning: SlackAdapterTuning = {}) {
+  constructor(
+    private readonly parts: SlackAdapterParts,
+    tuning: SlackAdapterTuning = {},
+  ) {
     const { connection, inbound, events, logger, clock, command } = parts;
     this.connection = connection;
     // Asked once per workspace: by the first command there, or the first copy posted there.
@@ -59,12 +63,41 @@ export class SlackAdapter implements PlatformAdapter {
     this.router.attach(connection.app);
   }
 
-  start(): Promise<void> {
-    return this.connection.start();
+  /** Connects; each relaying channel's backfill waits for it, first in that channel's queue. */
+  async start(): Promise<void> {
+    const points = await this.resumePoints();
+    let ready: (connected: boolean) => void = () => undefined;
+    const connected = new Promise<boolean>((resolve) => (ready = resolve));
+    this.router.backfill(points, connected, this.parts.clock.now());
+    try {
+      await this.connection.start();
+    } catch (error) {
+      ready(false);
+      throw error;
+    }
+    ready(true);
+  }
+
+  /** A database that fails here costs the backfill, not the start. */
+  private async resumePoints(): Promise<RelayResumePoint[]> {
+    try {
+      return await this.parts.inbound.relayResumePoints('SLACK');
+    } catch (error) {
+      this.parts.logger.error(
+        { err: error },
+        'relay backfill: could not read where to resume; nothing is read back',
+      );
+      return [];
+    }
   }
 
   connectionState(): ConnectionState {
     return this.connection.state;
+  }
+
+  /** Resolves once the card redraws and members' messages under way (a backfill too) are done. */
+  whenIdle(): Promise<void> {
+    return this.router.idle();
   }
 
   /** Stops receiving, then lets the card redraws under way finish. */

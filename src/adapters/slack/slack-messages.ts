@@ -17,8 +17,15 @@ import type { InboundPort } from '../../core/adapter-contract.ts';
 import { KeyedSerialQueue } from '../../core/async/keyed-serial-queue.ts';
 import type { DeadlineTimer } from '../../core/async/deadline.ts';
 import type { Logger } from '../../core/ports.ts';
-import type { RelayAttachment, RelayAuthor } from '../../core/relay/relay-ports.ts';
+import { BACKFILL_MAX_AGE_MS, logBackfill, newestMissed } from '../../core/relay/backfill.ts';
+import type {
+  RelayAttachment,
+  RelayAuthor,
+  RelayResumePoint,
+  RelaySource,
+} from '../../core/relay/relay-ports.ts';
 import { readableText } from './readable-text.ts';
+import type { WorkspaceClients } from './slack-ports.ts';
 import type { SlackProfiles } from './slack-profiles.ts';
 import { mrkdwnToNeutral } from './slack-markdown.ts';
 
@@ -44,6 +51,8 @@ interface SlackMessage {
 
 /** Subtypes that are a member writing; others (joins, topic changes, bots) are not relayed. */
 const WRITTEN = new Set([undefined, 'thread_broadcast', 'file_share']);
+/** Messages per page of conversations.history (Slack advises at most 200). */
+const HISTORY_PAGE = 100;
 /** Channels that can be linked: public (channel) and private (group); not direct messages. */
 const RELAYABLE_CHANNELS = new Set(['channel', 'group']);
 
@@ -76,6 +85,61 @@ export class SlackMessages {
     return this.queue.idle();
   }
 
+  /**
+   * Reads back what members wrote in relaying channels while the bot was down (docs/RELAY.md,
+   * "Backfill"). Called before the connection starts: each channel's reading is first in that
+   * channel's queue, so its live events wait behind it (a message both read back and received
+   * live is recorded once by the relay), and it starts once `connected` says Slack is reachable.
+   * Thread replies are not in a channel's history (conversations.history leaves them out), so
+   * only top-level messages and replies also sent to the channel are read back.
+   */
+  backfill(
+    workspaces: WorkspaceClients,
+    points: readonly RelayResumePoint[],
+    connected: Promise<boolean>,
+    now: Date,
+  ): void {
+    for (const point of points) {
+      const key = `${point.communityExternalId}:${point.channelId}`;
+      void this.queue
+        .run(key, async () => {
+          if (!(await connected)) return;
+          const client = await workspaces.clientFor(point.communityExternalId);
+          if ('unavailable' in client) {
+            this.parts.logger.warn(
+              { team: point.communityExternalId, reason: client.unavailable },
+              'relay backfill: cannot read the channel',
+            );
+            return;
+          }
+          await this.readBack(client, point, now);
+        })
+        .catch((error: unknown) => {
+          this.parts.logger.warn(
+            { err: error, channel: point.channelId },
+            'relay backfill: could not read back',
+          );
+        });
+    }
+  }
+
+  private async readBack(client: WebClient, point: RelayResumePoint, now: Date): Promise<void> {
+    const bound = ((now.getTime() - BACKFILL_MAX_AGE_MS) / 1000).toFixed(6);
+    const oldest = [...point.knownMessageIds, bound].reduce((a, b) => (tsOrder(a) > tsOrder(b) ? a : b));
+    const missed = await newestMissed(newestFirst(client, point.channelId, oldest), isPersonWriting);
+    const source = {
+      platform: 'SLACK' as const,
+      communityExternalId: point.communityExternalId,
+      channelId: point.channelId,
+    };
+    for (const message of missed.relayed) await this.arrived(client, source, message);
+    logBackfill(
+      this.parts.logger,
+      { platform: 'SLACK', channel: point.channelId },
+      { ...missed, relayed: missed.relayed.length },
+    );
+  }
+
   attach(app: App): void {
     app.event('message', async ({ event, body, client }) => {
       const teamId = (body as { team_id?: string }).team_id ?? '';
@@ -105,13 +169,18 @@ export class SlackMessages {
       });
       return;
     }
-    if (!isPersonWriting(event) || !event.ts) return;
-    const content = await this.content(client, teamId, event);
+    await this.arrived(client, source, event);
+  }
+
+  /** A member's message, live or read back from the channel's history. */
+  private async arrived(client: WebClient, source: RelaySource, message: SlackMessage): Promise<void> {
+    if (!isPersonWriting(message) || !message.ts) return;
+    const content = await this.content(client, source.communityExternalId, message);
     await this.parts.inbound.messageArrived({
       ...source,
-      messageId: event.ts,
+      messageId: message.ts,
       ...content,
-      ...(event.thread_ts && event.thread_ts !== event.ts ? { inReplyTo: event.thread_ts } : {}),
+      ...(message.thread_ts && message.thread_ts !== message.ts ? { inReplyTo: message.thread_ts } : {}),
     });
   }
 
@@ -156,4 +225,31 @@ export class SlackMessages {
 
 function isPersonWriting(message: SlackMessage): boolean {
   return message.bot_id === undefined && message.user !== undefined && WRITTEN.has(message.subtype);
+}
+
+/** A message ts ("1700000000.000100") as a number that orders exactly (a float would round it). */
+function tsOrder(ts: string): bigint {
+  const [seconds = '0', micros = ''] = ts.split('.');
+  return BigInt(seconds) * 1_000_000n + BigInt(micros.padEnd(6, '0').slice(0, 6) || '0');
+}
+
+/** A channel's top-level messages after `oldest`, newest first, a page at a time. */
+async function* newestFirst(
+  client: WebClient,
+  channel: string,
+  oldest: string,
+): AsyncGenerator<SlackMessage[]> {
+  let latest: string | undefined;
+  for (;;) {
+    const answer = await client.conversations.history({
+      channel,
+      oldest,
+      limit: HISTORY_PAGE,
+      ...(latest ? { latest } : {}),
+    });
+    const page = (answer.messages ?? []) as SlackMessage[];
+    if (page.length > 0) yield page;
+    latest = page.at(-1)?.ts;
+    if (!answer.has_more || !latest) return;
+  }
 }

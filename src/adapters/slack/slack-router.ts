@@ -26,6 +26,7 @@ import type { CommandDefinition } from '../../core/commands/definition.ts';
 import { parseCommandText } from '../../core/commands/text-syntax.ts';
 import { translate } from '../../core/i18n/translator.ts';
 import type { Logger } from '../../core/ports.ts';
+import type { RelayResumePoint } from '../../core/relay/relay-ports.ts';
 import { RSVP_ACTION_PATTERN } from './block-kit.ts';
 import { channelAccess, linksChannel } from './channel-access.ts';
 import { COMMAND_MODAL_CALLBACK, MODAL_COMMANDS } from './command-modal.ts';
@@ -90,6 +91,11 @@ export class SlackRouter {
     this.buttons = new RsvpButtons(parts.inbound, parts.profiles, this.answers);
     this.forms = new CommandForms(parts.inbound, parts.profiles, this.answers, tuning);
     this.messages = new SlackMessages({ ...parts, timer: this.timer });
+  }
+
+  /** Reads back relaying channels at start (slack-messages.ts), ahead of their live events. */
+  backfill(points: readonly RelayResumePoint[], connected: Promise<boolean>, now: Date): void {
+    this.messages.backfill(this.parts.workspaces, points, connected, now);
   }
 
   /** Registers the listeners on the connection's app. */

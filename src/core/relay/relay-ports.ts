@@ -66,7 +66,7 @@ export interface RelayCopy {
   platformMessageId: string | null;
 }
 
-export interface RelayRepository {
+export interface RelayRepository extends RelayCheckpointRepository {
   /** Records an original; null when it was recorded before (the platform delivered the event twice). */
   recordOriginal(data: Omit<RelayedMessage, 'id'>): Promise<RelayedMessage | null>;
   /** The relayed message a platform message in a linked channel is: its original, or one of its copies. */
@@ -74,4 +74,31 @@ export interface RelayRepository {
   findById(id: string): Promise<RelayedMessage | null>;
   /** Its copies in other channels (the deliveries that posted, or will post, them). */
   copies(relayedId: string): Promise<RelayCopy[]>;
+}
+
+/** A relaying link and the newest platform messages the relay knows in its channel. */
+export interface KnownInRelayingLink {
+  linkId: string;
+  communityExternalId: string;
+  channelId: string;
+  /** The newest original recorded in the link (the newest member's message relayed from there). */
+  newestOriginalId: string | null;
+  /** The newest copy posted there (the bot's own message: what members wrote after it was missed). */
+  newestCopyId: string | null;
+}
+
+/**
+ * A relaying channel and the platform ids of the newest messages the relay knows there (one or two
+ * per link): reading its history resumes after the newest of them, which only the platform can
+ * order (Discord snowflakes, Slack timestamps).
+ */
+export interface RelayResumePoint {
+  communityExternalId: string;
+  channelId: string;
+  knownMessageIds: string[];
+}
+
+export interface RelayCheckpointRepository {
+  /** Every active link with relay on in a community of this platform, with what the relay knows there. */
+  newestKnownPerRelayingLink(platform: Platform): Promise<KnownInRelayingLink[]>;
 }

@@ -12,8 +12,10 @@ import type {
   DeletedMessage,
   EditedMessage,
   RelayedMessage,
+  RelayResumePoint,
   RelaySource,
 } from './relay-ports.ts';
+import type { Platform } from '../domain/model.ts';
 import { relayedPost, RELAY_KINDS } from './relayed-post.ts';
 
 export interface RelayDependencies {
@@ -115,6 +117,32 @@ export class RelayService {
       }
       return deliveries;
     });
+  }
+
+  /**
+   * Where reading each relaying channel's history resumes after the bot was down (docs/RELAY.md,
+   * "Backfill"): the newest messages the relay knows there, over all the channel's relaying links
+   * (the bot saw everything before the newest). A channel where nothing is known yet is left out:
+   * nothing tells when its relaying began, and what came before that must not be relayed.
+   */
+  async resumePoints(platform: Platform): Promise<RelayResumePoint[]> {
+    const links = await this.deps.store.transaction((repos) =>
+      repos.relays.newestKnownPerRelayingLink(platform),
+    );
+    const channels = new Map<string, RelayResumePoint>();
+    for (const link of links) {
+      const known = [link.newestOriginalId, link.newestCopyId].filter((id): id is string => id !== null);
+      if (known.length === 0) continue;
+      const key = `${link.communityExternalId}:${link.channelId}`;
+      const point = channels.get(key) ?? {
+        communityExternalId: link.communityExternalId,
+        channelId: link.channelId,
+        knownMessageIds: [],
+      };
+      point.knownMessageIds.push(...known);
+      channels.set(key, point);
+    }
+    return [...channels.values()];
   }
 
   /**

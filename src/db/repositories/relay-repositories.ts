@@ -1,5 +1,11 @@
 /** The relay's ids on Prisma: originals, and their copies as the outbox's relay.message deliveries. */
-import type { RelayCopy, RelayedMessage, RelayRepository } from '../../core/relay/relay-ports.ts';
+import type { Platform } from '../../core/domain/model.ts';
+import type {
+  KnownInRelayingLink,
+  RelayCopy,
+  RelayedMessage,
+  RelayRepository,
+} from '../../core/relay/relay-ports.ts';
 import { RELAY_KINDS } from '../../core/relay/relayed-post.ts';
 import type { Prisma } from '../generated/client.ts';
 
@@ -53,5 +59,21 @@ export class PrismaRelayRepository implements RelayRepository {
       channelLinkId: row.channelLinkId ?? '',
       platformMessageId: row.platformMessageId,
     }));
+  }
+
+  newestKnownPerRelayingLink(platform: Platform): Promise<KnownInRelayingLink[]> {
+    // Originals in the order the relay recorded them, copies in the order they were posted: both
+    // follow the platform's own order, which the adapter applies once more to the pair.
+    return this.db.$queryRaw<KnownInRelayingLink[]>`
+      SELECT l.id AS "linkId", c."externalId" AS "communityExternalId", l."channelId",
+        (SELECT r."originMessageId" FROM "RelayedMessage" r
+          WHERE r."originLinkId" = l.id ORDER BY r."createdAt" DESC LIMIT 1) AS "newestOriginalId",
+        (SELECT d."platformMessageId" FROM "Delivery" d
+          WHERE d."channelLinkId" = l.id AND d.kind = ${RELAY_KINDS.message}
+            AND d."platformMessageId" IS NOT NULL
+          ORDER BY d."sentAt" DESC NULLS LAST, d.sequence DESC LIMIT 1) AS "newestCopyId"
+      FROM "ChannelLink" l JOIN "Community" c ON c.id = l."communityId"
+      WHERE l.relay AND l.status = 'ACTIVE' AND c.platform::text = ${platform}
+      ORDER BY l."createdAt"`;
   }
 }

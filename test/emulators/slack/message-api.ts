@@ -35,12 +35,21 @@ function readableChannel(env: WebApiEnv, ws: Workspace, ref: string): Channel {
   return channel;
 }
 
-/** From `oldest` on, at most `limit`, in the order given; metadata only when asked for. */
+/** A ts as an exact number: a float rounds away the last microseconds of "1700000000.000001". */
+function tsValue(ts: string): bigint {
+  const [seconds = '0', micros = ''] = ts.split('.');
+  return BigInt(seconds) * 1_000_000n + BigInt(micros.padEnd(6, '0').slice(0, 6) || '0');
+}
+
+/** After `oldest` and before `latest` (both exclusive), at most `limit`, in the order given; metadata only when asked for. */
 function page(env: WebApiEnv, call: { args: Readonly<Json> }, found: StoredMessage[]): Json {
-  const oldest = Number(optionalString(call.args, 'oldest') ?? '0');
+  const oldest = tsValue(optionalString(call.args, 'oldest') ?? '0');
+  const latest = optionalString(call.args, 'latest');
   const limit = Number(optionalString(call.args, 'limit') ?? '100');
   const withMetadata = String(call.args['include_all_metadata']) === 'true';
-  const shown = found.filter((m) => Number(m.ts) > oldest);
+  const shown = found.filter(
+    (m) => tsValue(m.ts) > oldest && (latest === undefined || tsValue(m.ts) < tsValue(latest)),
+  );
   const messages = shown.slice(0, limit).map((m) => ({
     ...messageJson(env, m),
     ...(withMetadata && m.args['metadata'] !== undefined ? { metadata: m.args['metadata'] } : {}),
