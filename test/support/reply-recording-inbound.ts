@@ -41,4 +41,10 @@ export class ReplyRecordingInbound implements InboundPort {
   messageDeleted(...args: Parameters<InboundPort['messageDeleted']>): Promise<void> {
     return this.inbound.messageDeleted(...args);
   }
+
+  relayResumePoints(
+    ...args: Parameters<InboundPort['relayResumePoints']>
+  ): ReturnType<InboundPort['relayResumePoints']> {
+    return this.inbound.relayResumePoints(...args);
+  }
 }
