@@ -42,13 +42,16 @@ const POSTS_WITH_BUTTONS = [...CARD_POST_KINDS, CHANNEL_REMINDER_KIND];
 /** A posted card redrawn with the current answers. */
 const CARD_REDRAW_KIND = 'exchange.card-redraw';
 
+/** Which headline a card post opens with (and the reason a cancellation gives). */
+type CardHeadline = { kind: CardPostKind; reason?: string | undefined };
+
 /** An exchange card post for one channel: the headline of its kind, then the card. */
 function cardPost(
   ctx: CommandContext,
   exchange: Exchange,
   partnership: PartnershipWithTowns,
   rsvps: Rsvp[],
-  post: { kind: CardPostKind; reason?: string | undefined },
+  post: CardHeadline,
   reader: { language: SupportedLanguage; town: Town },
 ): OutgoingMessage {
   const card = buildExchangeCard({
@@ -103,21 +106,11 @@ export async function redrawPostedCards(
     { sourceId: exchange.id, kinds: [CARD_REDRAW_KIND], exceptKeys: [] },
     'replaced by a newer redraw',
   );
-  const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
   const kindOf = new Map(posted.map((p) => [p.channelLinkId, p.kind]));
-  await fanOutToPartnership(ctx, {
-    partnershipId: partnership.id,
-    towns: partnership.towns,
-    kind: CARD_REDRAW_KIND,
-    sourceId: exchange.id,
-    occasion: String(ctx.now.getTime()),
-    dueAt: ctx.now,
-    edits: new Map(posted.map((p) => [p.channelLinkId, [p.platformMessageId]])),
-    render: ({ language, town, channelLinkId }) => {
-      const kind = kindOf.get(channelLinkId) === 'exchange.updated' ? 'exchange.updated' : 'exchange.created';
-      return cardPost(ctx, exchange, partnership, rsvps, { kind }, { language, town });
-    },
-  });
+  const edits = new Map(posted.map((p) => [p.channelLinkId, [p.platformMessageId]]));
+  await enqueueCardRedraws(ctx, exchange, partnership, edits, (channelLinkId) => ({
+    kind: kindOf.get(channelLinkId) === 'exchange.updated' ? 'exchange.updated' : 'exchange.created',
+  }));
 }
 
 /**
@@ -140,6 +133,17 @@ export async function redrawCardsAsCancelled(
   const edits = new Map<string, string[]>();
   for (const p of posted)
     edits.set(p.channelLinkId, [...(edits.get(p.channelLinkId) ?? []), p.platformMessageId]);
+  await enqueueCardRedraws(ctx, exchange, partnership, edits, () => ({ kind: 'exchange.cancelled', reason }));
+}
+
+/** Edits of cards already posted (`edits`: per channel link, the messages), each drawn as `headline` says. */
+async function enqueueCardRedraws(
+  ctx: CommandContext,
+  exchange: Exchange,
+  partnership: PartnershipWithTowns,
+  edits: Map<string, string[]>,
+  headline: (channelLinkId: string) => CardHeadline,
+): Promise<void> {
   const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
   await fanOutToPartnership(ctx, {
     partnershipId: partnership.id,
@@ -149,8 +153,8 @@ export async function redrawCardsAsCancelled(
     occasion: String(ctx.now.getTime()),
     dueAt: ctx.now,
     edits,
-    render: ({ language, town }) =>
-      cardPost(ctx, exchange, partnership, rsvps, { kind: 'exchange.cancelled', reason }, { language, town }),
+    render: ({ language, town, channelLinkId }) =>
+      cardPost(ctx, exchange, partnership, rsvps, headline(channelLinkId), { language, town }),
   });
 }
 
