@@ -5,9 +5,7 @@ import { defineConfig } from 'vitest/config';
  * The tests Stryker runs against each mutant of the core and the command definitions
  * (stryker.config.mjs). Left out, because they test the outer layers and would make every
  * mutant cost minutes: the Discord and Slack emulator suites, the migration and drift suites,
- * the suites that start whole processes (npm start, several outbox workers), and
- * test/outbox/delivery-worker.test.ts, whose wall-clock bounds on the pace fail once the code is
- * instrumented (issue 9 replaces them with a driven timer; add it back then).
+ * and the suites that start whole processes (npm start, several outbox workers).
  * MUTATION_TESTS=unit keeps only the unit tests beside the code: minutes instead of hours, and a
  * lower bound of the score (a mutant they kill is killed; one they miss may die in the suites).
  * The database suites run on one engine only: the PostgreSQL server, whose scratch databases are
@@ -20,11 +18,7 @@ export default defineConfig({
       process.env.MUTATION_TESTS === 'unit'
         ? ['src/**/*.test.ts', 'commands/**/*.test.ts']
         : ['src/**/*.test.ts', 'commands/**/*.test.ts', 'test/{console,scheduler,outbox}/**/*.test.ts'],
-    exclude: [
-      'test/console/npm-start.test.ts',
-      'test/outbox/worker-processes.test.ts',
-      'test/outbox/delivery-worker.test.ts',
-    ],
+    exclude: ['test/console/npm-start.test.ts', 'test/outbox/worker-processes.test.ts'],
     env: { TEST_DATABASE_KINDS: 'postgres' }, // read by test/support/test-database.ts
     testTimeout: 30_000,
     hookTimeout: 60_000,
