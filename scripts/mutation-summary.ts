@@ -9,6 +9,7 @@
  * Score as Stryker computes it: (killed + timed out) / (killed + timed out + survived + no coverage);
  * ignored (static) mutants and compile errors do not count.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,13 +35,24 @@ interface Tally {
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runsDir = join(root, 'reports', 'mutation-incremental');
 
+/**
+ * When a run was recorded: its commit's time, or the file's own time while it is not committed
+ * (newer than any commit). Not the file time alone: a fresh clone gives every file the same one.
+ */
+function recordedAt(path: string): number {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  const committed =
+    git('status', '--porcelain', '--', path) === '' ? git('log', '-1', '--format=%ct', '--', path) : '';
+  return committed === '' ? statSync(path).mtimeMs : Number(committed) * 1000;
+}
+
 /** The newest run per source file, among those whose recorded source is the current text. */
 function newestRuns(): { current: Map<string, Recorded>; stale: string[] } {
   const byFile = new Map<string, Recorded[]>();
   for (const name of readdirSync(runsDir).filter((n) => n.endsWith('.json'))) {
     const path = join(runsDir, name);
     const report = JSON.parse(readFileSync(path, 'utf8')) as { files: Record<string, RecordedFile> };
-    const recorded = { run: name, writtenAt: statSync(path).mtimeMs, unitOnly: name.endsWith('.unit.json') };
+    const recorded = { run: name, writtenAt: recordedAt(path), unitOnly: name.endsWith('.unit.json') };
     for (const [file, result] of Object.entries(report.files)) {
       byFile.set(file, [...(byFile.get(file) ?? []), { ...recorded, file: result }]);
     }
