@@ -107,6 +107,8 @@ export async function startSlackAndDiscord(
           ...(relay ? { tuning: { processBeforeResponse: true } } : {}),
         });
         discordAdapter = createDiscordAdapter(discordConfig, inbound, logger, {
+          // The backfill's age bound counts from the bot's clock, as Slack's does.
+          clock,
           clientOptions: {
             ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
           },
