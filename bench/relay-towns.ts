@@ -22,6 +22,7 @@ import { systemClock, wireTwinbridge } from '../src/main.ts';
 import { RELAY_PERMISSIONS } from '../test/discord/discord-relay-fixtures.ts';
 import { DiscordEmulator, type SlashCommandInput } from '../test/emulators/discord/discord-emulator.ts';
 import { SlackEmulator } from '../test/emulators/slack/slack-emulator.ts';
+import { emulatorSlackConfig } from '../test/slack/slack-and-discord.ts';
 import { inviteCodeIn } from '../test/support/set-up-checks.ts';
 
 const TOKEN = 'bench-token';
@@ -119,17 +120,7 @@ export async function startRelayTowns(database: Database, handedOff: RelayHandof
     adapters: (wiring) => {
       const inbound = timedInbound(wiring.inbound, handedOff);
       slackAdapter = createSlackAdapter(
-        {
-          mode: 'http',
-          botToken: slack.workspace('T0003').botToken,
-          oauth: undefined,
-          signingSecret: slack.signingSecret,
-          appToken: undefined,
-          apiUrl: slack.apiUrl,
-          port: 0,
-          host: '127.0.0.1',
-          command: '/twin',
-        },
+        emulatorSlackConfig(slack, 'T0003'),
         inbound,
         prismaSlackStores(database.prisma),
         logger,

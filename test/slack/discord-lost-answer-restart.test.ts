@@ -9,6 +9,7 @@ import type { Database } from '../../src/db/open-database.ts';
 import { EXECUTE_WEBHOOK } from '../emulators/discord/discord-emulator.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import {
+  PASSAU_RELAYING,
   relayKrumlovAndPassau,
   startSlackAndDiscord,
   type SlackAndDiscord,
@@ -24,11 +25,7 @@ describe('a lost Discord answer, then a restart', () => {
     database = await createTestDatabase('embedded');
     both = await startSlackAndDiscord(database, {
       relay: true,
-      passau: {
-        preferredLocale: 'de',
-        channels: [{ name: 'general' }, { name: 'partnerstadt' }],
-        members: [{ username: 'max', globalName: 'Max', locale: 'de' }],
-      },
+      passau: PASSAU_RELAYING,
     });
     bot = both;
   }, 60_000);

@@ -31,6 +31,28 @@ import { answerText } from './slack-harness.ts';
 /** The Discord bot's token (a test posts as the bot while it is stopped). */
 export const TOKEN = 'cross-token';
 
+/** Passau's Discord server for the relay suites: #partnerstadt, and max writing there. */
+export const PASSAU_RELAYING: Omit<GuildInput, 'name'> = {
+  preferredLocale: 'de',
+  channels: [{ name: 'general' }, { name: 'partnerstadt' }],
+  members: [{ username: 'max', globalName: 'Max', locale: 'de' }],
+};
+
+/** The Slack adapter's configuration for one emulated workspace in HTTP mode. */
+export function emulatorSlackConfig(slack: SlackEmulator, teamId?: string): SlackConfig {
+  return {
+    mode: 'http',
+    botToken: slack.workspace(teamId).botToken,
+    oauth: undefined,
+    signingSecret: slack.signingSecret,
+    appToken: undefined,
+    apiUrl: slack.apiUrl,
+    port: 0,
+    host: '127.0.0.1',
+    command: '/twin',
+  };
+}
+
 /** One run of the bot: both adapters and the outbox worker on the shared database. */
 export interface TwinbridgeOnBoth {
   slackAdapter: SlackAdapter;
@@ -73,17 +95,7 @@ export async function startSlackAndDiscord(
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').trim().split('\n')));
   const logger = pino({ level: 'info' }, logStream);
-  const slackConfig: SlackConfig = {
-    mode: 'http',
-    botToken: slack.workspace().botToken,
-    oauth: undefined,
-    signingSecret: slack.signingSecret,
-    appToken: undefined,
-    apiUrl: slack.apiUrl,
-    port: 0,
-    host: '127.0.0.1',
-    command: '/twin',
-  };
+  const slackConfig = emulatorSlackConfig(slack);
   const discordConfig: DiscordConfig = {
     token: TOKEN,
     apiUrl: discord.apiUrl,

@@ -15,6 +15,7 @@ import { inviteCodeIn } from '../support/set-up-checks.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import {
   startSlackAndDiscord,
+  PASSAU_RELAYING,
   TOKEN,
   type SlackAndDiscord,
   type TwinbridgeOnBoth,
@@ -111,11 +112,7 @@ describe('relaying what members wrote while the bot was down', () => {
     database = await createTestDatabase('embedded');
     both = await startSlackAndDiscord(database, {
       relay: true,
-      passau: {
-        preferredLocale: 'de',
-        channels: [{ name: 'general' }, { name: 'partnerstadt' }],
-        members: [{ username: 'max', globalName: 'Max', locale: 'de' }],
-      },
+      passau: PASSAU_RELAYING,
     });
     ({ slack, discord } = both);
     bot = both;

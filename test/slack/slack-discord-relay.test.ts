@@ -12,7 +12,7 @@ import type { Database } from '../../src/db/open-database.ts';
 import type { DiscordEmulator } from '../emulators/discord/discord-emulator.ts';
 import type { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { relayKrumlovAndPassau, startSlackAndDiscord } from './slack-and-discord.ts';
+import { PASSAU_RELAYING, relayKrumlovAndPassau, startSlackAndDiscord } from './slack-and-discord.ts';
 import { unescaped } from './slack-harness.ts';
 
 describe('relaying between a Slack town and a Discord town', () => {
@@ -55,11 +55,7 @@ describe('relaying between a Slack town and a Discord town', () => {
     database = await createTestDatabase('embedded');
     const both = await startSlackAndDiscord(database, {
       relay: true,
-      passau: {
-        preferredLocale: 'de',
-        channels: [{ name: 'general' }, { name: 'partnerstadt' }],
-        members: [{ username: 'max', globalName: 'Max', locale: 'de' }],
-      },
+      passau: PASSAU_RELAYING,
     });
     ({ slack, discord, discordAdapter, worker, stop } = both);
     ({ partneri, jana, partnerstadt } = await relayKrumlovAndPassau(both, () => both));
