@@ -12,16 +12,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import pg from 'pg';
 import { pino } from 'pino';
 import { ConsolePoster } from '../src/adapters/console/console-poster.ts';
 import { ConsoleSession } from '../src/adapters/console/console-session.ts';
 import { postingAdapter } from '../test/support/posting-adapter.ts';
 import { openDatabase, type Database } from '../src/db/open-database.ts';
 import { systemClock, wireTwinbridge } from '../src/main.ts';
+import { percentile, withServerDatabase } from './bench-support.ts';
 
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 10_000);
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const MEMBERS = 200;
 const EXCHANGES = 20;
 
@@ -32,10 +31,6 @@ function seeded(seed: number): () => number {
     state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
     return state / 2 ** 31;
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 /** The mix a busy twinning community produces: mostly reading and answering. */
@@ -134,22 +129,6 @@ async function runMix(database: Database) {
     max: latencies.at(-1) ?? 0,
     peakRssMb: peakRss / 2 ** 20,
   };
-}
-
-async function withServerDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `twinbridge_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
 }
 
 async function main() {

@@ -58,6 +58,11 @@ export interface ClaimedDelivery {
   takeovers: number;
   /** When a retryable failure was first recorded; null until one is. */
   firstFailedAt: Date | null;
+  /**
+   * An earlier attempt may have posted it without the bot hearing so (its answer was lost, or its
+   * worker stopped while sending): a platform without idempotency keys looks for it first.
+   */
+  unansweredBefore: boolean;
   payload: OutgoingMessage;
   dueAt: Date;
   destination:
@@ -83,8 +88,11 @@ export interface ClaimedDelivery {
 /** What became of a claimed delivery. */
 export type DeliveryOutcome =
   | { id: string; outcome: 'sent'; platformMessageId: string; at: Date }
-  /** Back to pending until `retryAt`; the first of these starts the retry window. */
-  | { id: string; outcome: 'retry'; retryAt: Date; error: string }
+  /**
+   * Back to pending until `retryAt`; the first of these starts the retry window. `unanswered`:
+   * the attempt may have posted (no answer came), which later attempts must know.
+   */
+  | { id: string; outcome: 'retry'; retryAt: Date; error: string; unanswered?: boolean }
   /** Failed for good. */
   | { id: string; outcome: 'failed'; error: string }
   /** Given back unsent (the worker stops, or the claim would lapse before a send slot): no attempt counted. */

@@ -269,6 +269,8 @@ export type PostResult =
       globalRateLimit?: boolean;
       /** The bot can no longer post there (removed, missing permission): stop and tell coordinators. */
       channelBroken?: boolean;
+      /** The request may have taken effect: no answer came (a 5xx, a dropped connection, a timeout). */
+      unanswered?: boolean;
       reason: string;
     };
 
@@ -277,6 +279,12 @@ export interface DirectTarget {
   platform: Platform;
   communityExternalId: string;
   userId: string;
+}
+
+/** Where a post goes within its channel, and what its earlier attempts may have left there. */
+export interface PostPlacement {
+  threadMessageId?: string;
+  unansweredBefore?: boolean;
 }
 
 /** How the core reaches a platform. Every adapter implements all of it: nothing is optional. */
@@ -291,14 +299,15 @@ export interface ChannelPoster {
   readonly platform: Platform;
   /**
    * Posts a message, in the thread of `placement.threadMessageId` when given; `idempotencyKey`
-   * lets platforms that support it (Discord nonce) drop duplicates.
+   * lets platforms that support it (Discord nonce) drop duplicates, and `unansweredBefore` tells
+   * the others that an earlier attempt may have posted it (ClaimedDelivery.unansweredBefore).
    */
   post(
     target: ChannelTarget,
     message: OutgoingMessage,
     idempotencyKey: string,
     abandoned?: Abandoned,
-    placement?: { threadMessageId?: string },
+    placement?: PostPlacement,
   ): Promise<PostResult>;
   /** Sends a direct message to one person, with the same result semantics as post. */
   sendDirect(

@@ -69,6 +69,25 @@ describe('the Discord relay when something is missing or lost', () => {
     expect(said[0]).toContain('DISCORD_MESSAGE_CONTENT=on');
   });
 
+  it('tells the coordinator turning relaying on what the operator must enable, only while it is missing', async () => {
+    const relayOn = {
+      ...jana,
+      name: 'channel',
+      subcommand: 'relay',
+      options: { partnership: 1, relay: 'on' },
+    };
+    const without = await started({});
+    expect((await without.command(relayOn)).text.split('\n').at(-1)).toBe(
+      'Kopie z partnerských kanálů sem budou přicházet, ale co tu píšou členové, se zatím nepřeposílá: provozovatel bota musí v Discord Developer Portal zapnout Message Content intent a nastavit DISCORD_MESSAGE_CONTENT=on.',
+    );
+    await without.stop();
+    h = undefined;
+    await database.close();
+    database = await createTestDatabase('embedded');
+    const withIntent = await started(relaying);
+    expect((await withIntent.command(relayOn)).text.split('\n')).toHaveLength(1);
+  });
+
   it.each([
     ['a 502 after posting', { type: 'lost-answer' } as const],
     ['a connection dropped after posting', { type: 'lost-answer', disconnect: true } as const],

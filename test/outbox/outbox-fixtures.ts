@@ -10,6 +10,7 @@ import type {
   DirectTarget,
   NewDelivery,
   OutgoingMessage,
+  PostPlacement,
   PostResult,
 } from '../../src/core/ports.ts';
 import { DeliveryWorker, type DeliveryWorkerOptions } from '../../src/core/outbox/delivery-worker.ts';
@@ -151,6 +152,8 @@ export interface PostCall {
   key: string;
   target: ChannelTarget | DirectTarget;
   message: OutgoingMessage;
+  /** A post: the outbox said an earlier attempt may have posted it. */
+  unansweredBefore?: boolean;
 }
 
 type Answer = (call: PostCall) => PostResult | Promise<PostResult>;
@@ -173,10 +176,11 @@ export class RecordingPoster implements ChannelPoster {
     message: OutgoingMessage,
     key: string,
     _abandoned?: AbortSignal,
-    placement?: { threadMessageId?: string },
+    placement?: PostPlacement,
   ): Promise<PostResult> {
     if (placement?.threadMessageId) this.threads.set(key, placement.threadMessageId);
-    return this.record({ kind: 'post', key, target, message });
+    const unanswered = placement?.unansweredBefore === true ? { unansweredBefore: true } : {};
+    return this.record({ kind: 'post', key, target, message, ...unanswered });
   }
 
   remove(target: ChannelTarget, messageId: string): Promise<PostResult> {

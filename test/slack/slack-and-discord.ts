@@ -24,9 +24,34 @@ import { RELAY_PERMISSIONS } from '../discord/discord-relay-fixtures.ts';
 import { DiscordEmulator } from '../emulators/discord/discord-emulator.ts';
 import type { GuildInput } from '../emulators/discord/state.ts';
 import { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
+import type { SlashCommandInput } from '../emulators/discord/discord-emulator.ts';
+import { inviteCodeIn } from '../support/set-up-checks.ts';
+import { answerText } from './slack-harness.ts';
 
 /** The Discord bot's token (a test posts as the bot while it is stopped). */
 export const TOKEN = 'cross-token';
+
+/** Passau's Discord server for the relay suites: #partnerstadt, and max writing there. */
+export const PASSAU_RELAYING: Omit<GuildInput, 'name'> = {
+  preferredLocale: 'de',
+  channels: [{ name: 'general' }, { name: 'partnerstadt' }],
+  members: [{ username: 'max', globalName: 'Max', locale: 'de' }],
+};
+
+/** The Slack adapter's configuration for one emulated workspace in HTTP mode. */
+export function emulatorSlackConfig(slack: SlackEmulator, teamId?: string): SlackConfig {
+  return {
+    mode: 'http',
+    botToken: slack.workspace(teamId).botToken,
+    oauth: undefined,
+    signingSecret: slack.signingSecret,
+    appToken: undefined,
+    apiUrl: slack.apiUrl,
+    port: 0,
+    host: '127.0.0.1',
+    command: '/twin',
+  };
+}
 
 /** One run of the bot: both adapters and the outbox worker on the shared database. */
 export interface TwinbridgeOnBoth {
@@ -70,17 +95,7 @@ export async function startSlackAndDiscord(
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').trim().split('\n')));
   const logger = pino({ level: 'info' }, logStream);
-  const slackConfig: SlackConfig = {
-    mode: 'http',
-    botToken: slack.workspace().botToken,
-    oauth: undefined,
-    signingSecret: slack.signingSecret,
-    appToken: undefined,
-    apiUrl: slack.apiUrl,
-    port: 0,
-    host: '127.0.0.1',
-    command: '/twin',
-  };
+  const slackConfig = emulatorSlackConfig(slack);
   const discordConfig: DiscordConfig = {
     token: TOKEN,
     apiUrl: discord.apiUrl,
@@ -104,6 +119,8 @@ export async function startSlackAndDiscord(
           ...(relay ? { tuning: { processBeforeResponse: true } } : {}),
         });
         discordAdapter = createDiscordAdapter(discordConfig, inbound, logger, {
+          // The backfill's age bound counts from the bot's clock, as Slack's does.
+          clock,
           clientOptions: {
             ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
           },
@@ -148,4 +165,67 @@ export async function startSlackAndDiscord(
       await discord.stop();
     },
   };
+}
+
+/** Who acts where once Krumlov (Slack) and Passau (Discord) relay to each other. */
+export interface RelayingTowns {
+  /** Krumlov's Slack channel and its coordinator. */
+  partneri: string;
+  jana: string;
+  /** Passau's Discord channel. */
+  partnerstadt: string;
+  /** A `/twin` command as jana in #partneri, once the outbox posted what it posts for it. */
+  slackCommand: (text: string) => Promise<string>;
+  /** A slash command as max in #partnerstadt, likewise. */
+  discordCommand: (input: Omit<SlashCommandInput, 'guild' | 'channel'>) => Promise<string>;
+}
+
+/**
+ * Český Krumlov registered on Slack (jana, in #partneri), Passau on Discord (max, in
+ * #partnerstadt, a server given by `startSlackAndDiscord`), twinned in partnership 1, both
+ * channels relaying. `bot` is the run of the bot commands go to (the latest after a restart).
+ */
+export async function relayKrumlovAndPassau(
+  both: Pick<SlackAndDiscord, 'slack' | 'discord'>,
+  bot: () => TwinbridgeOnBoth,
+): Promise<RelayingTowns> {
+  const { slack, discord } = both;
+  const partneri = slack.addChannel({ name: 'partneri' }).id;
+  const jana = slack.addUser({ name: 'jana', isAdmin: true }).id;
+  const partnerstadt = discord.channelId('partnerstadt', 'Passau');
+  const slackCommand = async (text: string): Promise<string> => {
+    const delivery = await slack
+      .http(bot().eventsUrl)
+      .slashCommand({ command: '/twin', text, userId: jana, channelId: partneri });
+    const answer = await slack.waitForResponse(delivery.responseUrl ?? '');
+    await bot().worker.drainDue();
+    return answerText(answer);
+  };
+  const discordCommand = async (input: Omit<SlashCommandInput, 'guild' | 'channel'>): Promise<string> => {
+    const handle = discord.slashCommand({ guild: 'Passau', channel: 'partnerstadt', ...input });
+    await handle.response();
+    await bot().discordAdapter.whenIdle();
+    await bot().worker.drainDue();
+    const outcome = handle.outcome();
+    return [outcome.original, ...outcome.followUps].map((m) => m?.content ?? '').join('\n');
+  };
+  await slackCommand('town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs');
+  const code = inviteCodeIn(await slackCommand('partner invite name:"Krumlov – Passau" form:formal'));
+  await slackCommand('channel link partnership:1');
+  await slackCommand('channel relay partnership:1 on');
+  await discordCommand({
+    user: 'max',
+    name: 'town',
+    subcommand: 'register',
+    options: { name: 'Passau', country: 'DE', timezone: 'Europe/Berlin', language: 'de' },
+  });
+  await discordCommand({ user: 'max', name: 'partner', subcommand: 'join', options: { code } });
+  const on = await discordCommand({
+    user: 'max',
+    name: 'channel',
+    subcommand: 'relay',
+    options: { partnership: 1, relay: 'on' },
+  });
+  if (!on.includes('Partnerkanal')) throw new Error(`set-up: relay on in Passau was refused: ${on}`);
+  return { partneri, jana, partnerstadt, slackCommand, discordCommand };
 }

@@ -5,7 +5,7 @@
  * Bolt app), Passau on Discord (the real discord.js Client); each town also has a channel that
  * relayed once and then stopped: it is not read.
  */
-import { REST, Routes } from 'discord.js';
+import { REST, Routes, SnowflakeUtil } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/open-database.ts';
 import { BACKFILL_MAX_MESSAGES } from '../../src/core/relay/backfill.ts';
@@ -15,6 +15,7 @@ import { inviteCodeIn } from '../support/set-up-checks.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import {
   startSlackAndDiscord,
+  PASSAU_RELAYING,
   TOKEN,
   type SlackAndDiscord,
   type TwinbridgeOnBoth,
@@ -111,11 +112,7 @@ describe('relaying what members wrote while the bot was down', () => {
     database = await createTestDatabase('embedded');
     both = await startSlackAndDiscord(database, {
       relay: true,
-      passau: {
-        preferredLocale: 'de',
-        channels: [{ name: 'general' }, { name: 'partnerstadt' }],
-        members: [{ username: 'max', globalName: 'Max', locale: 'de' }],
-      },
+      passau: PASSAU_RELAYING,
     });
     ({ slack, discord } = both);
     bot = both;
@@ -278,5 +275,23 @@ describe('relaying what members wrote while the bot was down', () => {
     await bot.slackAdapter.whenIdle();
     expect(await recordedOf([old.ts])).toEqual(new Set());
     expect(Number(slackHistoryReads(partneri).at(-1)?.args['oldest'])).toBeGreaterThan(Number(old.ts));
+  });
+
+  it('does not read a Discord channel back further than 24 hours', async () => {
+    await both.stopBot();
+    const old = discord.memberWrites({
+      guild: 'Passau',
+      channel: 'partnerstadt',
+      user: 'max',
+      content: 'Vorgestern',
+    }).id;
+    // The bot comes back 25 hours after it was written (a snowflake carries the emulator's real time).
+    both.clock.set(new Date(SnowflakeUtil.timestampFrom(old) + 25 * 3600_000));
+    const readsBefore = discordHistoryReads(partnerstadt).length;
+    bot = await both.startBot();
+    await bot.discordAdapter.whenIdle();
+    expect(await recordedOf([old])).toEqual(new Set());
+    // The channel was read, and the message left out for its age.
+    expect(discordHistoryReads(partnerstadt).length).toBeGreaterThan(readsBefore);
   });
 });

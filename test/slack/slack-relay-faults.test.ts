@@ -118,10 +118,18 @@ describe.each(DATABASE_KINDS.slice(-1))('the Slack relay under faults on %s', (k
 
   it('says once, at the first command there, that a workspace without a history scope cannot relay', async () => {
     const passauScopes = SLACK_BOT_SCOPES.filter((scope) => scope !== 'channels:history');
-    const { h } = await start({ passauScopes });
+    const { h, jana, max } = await start({ passauScopes });
     const warnings = h.logLines.filter((line) => line.includes('without the channels:history scope'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('T0002');
+
+    // The coordinator turning relaying on there is told too, in words, with the missing scope.
+    const inPassau = answerText(await h.command('channel relay partnership:1 on', max));
+    expect(inPassau.split('\n').at(-1)).toBe(
+      'Kopien aus den Partnerkanälen erscheinen hier, aber was Mitglieder hier schreiben, wird noch nicht weitergeleitet: Wer den Bot betreibt, muss die App mit den Berechtigungen channels:history (und den Ereignissen message.channels und message.groups) neu installieren.',
+    );
+    const inKrumlov = answerText(await h.command('channel relay partnership:1 on', jana));
+    expect(inKrumlov.split('\n')).toHaveLength(1);
   }, 60_000);
 
   it('relays nothing while the app is not subscribed to message events, and still answers commands', async () => {

@@ -27,8 +27,6 @@ import { DiscordInteractionRouter, type DiscordRouterTuning } from './discord-ro
 export interface DiscordAdapterTuning extends DiscordConnectionTuning, DiscordRouterTuning {
   /** How long stop() lets answers under way finish. Default 5 s. */
   stopGraceMs?: number;
-  /** DISCORD_MESSAGE_CONTENT=on (the config): members' messages are relayed. Default off. */
-  messageContent?: boolean;
   /** The time the backfill's age bound counts from; Discord's ids carry real time. Default: the system's. */
   clock?: Clock;
 }

@@ -27,6 +27,7 @@ import type {
   DirectTarget,
   Logger,
   OutgoingMessage,
+  PostPlacement,
   PostResult,
 } from '../../core/ports.ts';
 import { renderOutgoing } from './discord-messages.ts';
@@ -106,12 +107,10 @@ export class DiscordPoster implements ChannelPoster {
     message: OutgoingMessage,
     idempotencyKey: string,
     abandoned?: Abandoned,
-    placement?: { threadMessageId?: string },
+    placement?: PostPlacement,
   ): Promise<PostResult> {
     if (!this.connected()) return NOT_CONNECTED;
-    if (message.author) {
-      return this.relay.post(target, message, idempotencyKey, abandoned, placement?.threadMessageId);
-    }
+    if (message.author) return this.relay.post(target, message, idempotencyKey, abandoned, placement);
     try {
       const sent = await this.send(target.channelId, message, idempotencyKey);
       return { ok: true, platformMessageId: sent.id };

@@ -5,13 +5,14 @@
  * thread's root) — and edited or removed through the same webhook.
  *
  * Duplicates. Execute Webhook has no nonce. When an execution got no answer (5xx, a dropped
- * connection, a timeout), the post may or may not be there; the poster remembers the delivery,
- * and its next attempt first looks through the channel's (or thread's) latest messages for this
- * webhook's post with the same name and content, and posts only when there is none. While that
- * lookup cannot be answered the attempt ends retryable without posting. A post whose answer came
- * after the outbox stopped waiting (it retries) is remembered with its id, and the retry returns
- * it. What is remembered lives in this process: a retry after a crash mid-post (another worker's
- * takeover) posts again.
+ * connection, a timeout), the post may or may not be there: the failure says so (`unanswered`)
+ * and the outbox records it with the delivery, as it does when a worker stopped while sending
+ * (a takeover). The next attempt, by this process or another after a restart
+ * (`placement.unansweredBefore`), first looks through the channel's (or thread's) latest
+ * messages for this webhook's post with the same name and content, and posts only when there is
+ * none. While that lookup cannot be answered the attempt ends retryable without posting. A post
+ * whose answer came after the outbox stopped waiting (it retries) is remembered with its id in
+ * this process, and the retry returns it without a lookup.
  *
  * Permissions: Manage Webhooks to find or create the webhook (without it a copy fails for good,
  * naming it, and the channel is not marked broken: the bot still posts there otherwise); Create
@@ -28,7 +29,14 @@ import {
   type APIMessage,
   type REST,
 } from 'discord.js';
-import type { Abandoned, ChannelTarget, Logger, OutgoingMessage, PostResult } from '../../core/ports.ts';
+import type {
+  Abandoned,
+  ChannelTarget,
+  Logger,
+  OutgoingMessage,
+  PostPlacement,
+  PostResult,
+} from '../../core/ports.ts';
 import { postFailure } from './discord-errors.ts';
 import { messageRef, parseMessageRef, relayContent, threadName, webhookUsername } from './relay-copy.ts';
 import { MissingManageWebhooks, type RelayWebhook, type RelayWebhooks } from './relay-webhooks.ts';
@@ -44,8 +52,6 @@ const LOOKBACK = 50;
 const REMEMBERED_MAX = 5_000;
 
 export class DiscordRelayPoster {
-  /** Deliveries whose execution got no answer: their next attempt looks before posting. */
-  private readonly unanswered = new Set<string>();
   /**
    * Deliveries posted, with the copy's id: an answer that came after the outbox stopped waiting
    * (it retries the delivery) is not posted a second time.
@@ -67,14 +73,15 @@ export class DiscordRelayPoster {
     message: OutgoingMessage,
     key: string,
     abandoned: Abandoned | undefined,
-    threadMessageId: string | undefined,
+    placement: PostPlacement | undefined,
   ): Promise<PostResult> {
     const earlierRef = this.posted.get(key);
     if (earlierRef) return { ok: true, platformMessageId: earlierRef };
+    let executing = false;
     try {
       const webhook = await this.webhooks.forChannel(target.channelId);
-      const threadId = threadMessageId
-        ? await this.threadFor(target, threadMessageId, message.text)
+      const threadId = placement?.threadMessageId
+        ? await this.threadFor(target, placement.threadMessageId, message.text)
         : undefined;
       const body = {
         content: relayContent(message),
@@ -82,7 +89,7 @@ export class DiscordRelayPoster {
         ...(message.author?.avatarUrl ? { avatar_url: message.author.avatarUrl } : {}),
         allowed_mentions: NO_MENTIONS,
       };
-      if (this.unanswered.has(key)) {
+      if (placement?.unansweredBefore) {
         const earlier = await this.findEarlier(webhook, threadId ?? target.channelId, body);
         if (earlier === 'unknown') {
           return {
@@ -92,7 +99,6 @@ export class DiscordRelayPoster {
           };
         }
         if (earlier) {
-          this.unanswered.delete(key);
           this.logger.info(
             { channel: target.channelId },
             'Discord relay post found after an unanswered attempt',
@@ -101,13 +107,16 @@ export class DiscordRelayPoster {
         }
       }
       if (abandoned?.aborted) return ABANDONED;
-      const sent = await this.executeRemembering(webhook, body, threadId, key);
+      executing = true;
+      const sent = await this.webhooks.execute(webhook, body, threadId);
       const ref = messageRef(sent.id, threadId);
       if (this.posted.size >= REMEMBERED_MAX) this.posted.delete(this.posted.keys().next().value ?? '');
       this.posted.set(key, ref);
       return { ok: true, platformMessageId: ref };
     } catch (error) {
-      return this.failure(error, target);
+      const failure = this.failure(error, target);
+      // The execution may have posted: the outbox keeps that, so the next attempt looks first.
+      return executing && answerMayBeLost(error) && !failure.ok ? { ...failure, unanswered: true } : failure;
     }
   }
 
@@ -153,22 +162,6 @@ export class DiscordRelayPoster {
       return true;
     } catch (error) {
       if (isCode(error, RESTJSONErrorCodes.UnknownMessage)) return false;
-      throw error;
-    }
-  }
-
-  private async executeRemembering(
-    webhook: RelayWebhook,
-    body: Record<string, unknown>,
-    threadId: string | undefined,
-    key: string,
-  ): Promise<APIMessage> {
-    try {
-      const sent = await this.webhooks.execute(webhook, body, threadId);
-      this.unanswered.delete(key);
-      return sent;
-    } catch (error) {
-      if (answerMayBeLost(error)) remember(this.unanswered, key);
       throw error;
     }
   }

@@ -28,7 +28,7 @@ import { commands } from '../../../commands/index.ts';
 import type { InboundPort } from '../../core/adapter-contract.ts';
 import { DeferTimer, realDeadlineTimer, within, type DeadlineTimer } from '../../core/async/deadline.ts';
 import type { AutocompleteSource, CommandDefinition } from '../../core/commands/definition.ts';
-import type { Reply } from '../../core/commands/invocation.ts';
+import type { RelayReadingGap, Reply } from '../../core/commands/invocation.ts';
 import { resolveLanguage } from '../../core/i18n/languages.ts';
 import { translate } from '../../core/i18n/translator.ts';
 import type { Logger } from '../../core/ports.ts';
@@ -49,7 +49,15 @@ export interface DiscordRouterTuning {
   timer?: DeadlineTimer;
   /** DISCORD_ALLOWED_GUILDS: interactions from other servers are refused. Default: every server. */
   allowedGuilds?: readonly string[] | undefined;
+  /**
+   * DISCORD_MESSAGE_CONTENT=on (the config): members' messages are relayed. Default off, and
+   * `channel relay … on` then says what the operator must enable.
+   */
+  messageContent?: boolean;
 }
+
+/** What `channel relay` is told without the Message Content intent. */
+const WITHOUT_MESSAGE_CONTENT: RelayReadingGap = { kind: 'discord-message-content' };
 
 const DEFAULT_DEFER_AFTER_MS = 1500;
 /** Discord closes an autocomplete after 3 s; suggestions not found by then are not offered. */
@@ -70,6 +78,7 @@ export class DiscordInteractionRouter {
   private readonly timer: DeadlineTimer;
   private readonly rsvpButtons: RsvpButtons;
   private readonly allowedGuilds: ReadonlySet<string> | undefined;
+  private readonly messageContent: boolean;
 
   constructor(
     private readonly inbound: InboundPort,
@@ -80,6 +89,7 @@ export class DiscordInteractionRouter {
     this.timer = tuning.timer ?? realDeadlineTimer;
     this.rsvpButtons = new RsvpButtons(inbound, this.deferAfterMs, this.timer);
     this.allowedGuilds = tuning.allowedGuilds ? new Set(tuning.allowedGuilds) : undefined;
+    this.messageContent = tuning.messageContent === true;
   }
 
   /** False for a server the operator did not list in DISCORD_ALLOWED_GUILDS. */
@@ -192,6 +202,10 @@ export class DiscordInteractionRouter {
       interaction.options.getSubcommandGroup(false),
       interaction.options.getSubcommand(false),
     );
+    const unreadable = !this.messageContent && path.join(' ') === 'channel relay';
+    const channel = unreadable
+      ? { ...place.channel, relayReadingGap: WITHOUT_MESSAGE_CONTENT }
+      : place.channel;
     const started = performance.now();
     const defer = new DeferTimer(
       this.deferAfterMs,
@@ -205,6 +219,7 @@ export class DiscordInteractionRouter {
         // Mentions in typed text become names here, before anything is stored or posted.
         options: withPlainMentions(commandOptions(interaction.options.data), interaction),
         ...place,
+        channel,
       });
     } finally {
       await defer.settle().catch(() => undefined);

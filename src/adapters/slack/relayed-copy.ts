@@ -4,6 +4,7 @@
  * without it the copy shows as the bot, with the name opening the text), their files as links. One message of at most 40,000 characters (chat.postMessage's limit).
  */
 import type { webApi } from '@slack/bolt';
+import type { RelayReadingGap } from '../../core/commands/invocation.ts';
 import type { Logger, OutgoingMessage, PostAuthor } from '../../core/ports.ts';
 import { neutralToMrkdwn } from './slack-markdown.ts';
 import { escapeSlackText } from './slack-text.ts';
@@ -110,4 +111,16 @@ export class WorkspaceScopes {
     }
     return scopes;
   }
+}
+
+/** The scopes without which Slack never tells the bot what members write (public, private channels). */
+const READING_SCOPES = ['channels:history', 'groups:history'] as const;
+
+/**
+ * What `channel relay` is told when the workspace did not grant the reading scopes; nothing when
+ * it did, or when Slack did not say which it granted.
+ */
+export function relayReadingGap(scopes: ReadonlySet<string> | undefined): RelayReadingGap | undefined {
+  const missing = READING_SCOPES.filter((scope) => scopes && !scopes.has(scope));
+  return missing.length > 0 ? { kind: 'slack-scopes', scopes: missing } : undefined;
 }

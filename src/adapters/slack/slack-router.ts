@@ -37,7 +37,7 @@ import { messageChannelKey, SlackMessages } from './slack-messages.ts';
 import type { SlackEventLedger, WorkspaceClients } from './slack-ports.ts';
 import { PROFILE_LOOKUP_MS, type SlackProfiles } from './slack-profiles.ts';
 import { readableText } from './readable-text.ts';
-import type { WorkspaceScopes } from './relayed-copy.ts';
+import { relayReadingGap, type WorkspaceScopes } from './relayed-copy.ts';
 import { decodeSlackText, stripLeadingMention } from './slack-text.ts';
 
 type WebClient = webApi.WebClient;
@@ -205,7 +205,7 @@ export class SlackRouter {
 
   private async onSlashCommand(command: SlashCommand, respond: RespondFn, client: WebClient): Promise<void> {
     // A workspace that cannot relay says so in the log once, before anyone waits for a copy.
-    void this.parts.scopes?.of(client, command.team_id);
+    const scopes = this.parts.scopes?.of(client, command.team_id);
     const channel = { id: command.channel_id, name: command.channel_name };
     // A form opens for the bare command, which mentions nobody.
     const bare = decodeSlackText(command.text).trim().toLowerCase();
@@ -233,10 +233,12 @@ export class SlackRouter {
           timer: this.timer,
         })
       : {};
+    // Turning relaying on where Slack will not tell what members write: the answer says why.
+    const gap = relaysChannel(text) ? relayReadingGap(await scopes) : undefined;
     const reply = await this.parts.inbound.runCommand({
       text,
       actor: who.actor,
-      channel: { ...channel, ...access },
+      channel: { ...channel, ...access, ...(gap ? { relayReadingGap: gap } : {}) },
       locale: who.locale,
       slashCommand: this.parts.command,
     });
@@ -251,6 +253,11 @@ export class SlackRouter {
     );
     await this.answers.respond(respond, answerFor(typedCommand(text), reply));
   }
+}
+
+/** True when the text runs `channel relay`. */
+function relaysChannel(text: string): boolean {
+  return typedCommand(text) === commands['channel.relay'];
 }
 
 /** The command a text names, if it names one. */

@@ -38,7 +38,20 @@ export interface ChannelRef {
    * as Discord's client names them in the reader's language.
    */
   missingPermissions?: readonly PostingPermission[];
+  /**
+   * What keeps the bot from reading members' messages here, when the adapter knows (only told
+   * with `channel relay`): relaying can be turned on, copies from partners arrive, but nothing
+   * written here is relayed until the operator enables it.
+   */
+  relayReadingGap?: RelayReadingGap;
 }
+
+/** What the operator must enable before the bot can read members' messages (docs/RELAY.md). */
+export type RelayReadingGap =
+  /** Discord's privileged Message Content intent (Developer Portal, DISCORD_MESSAGE_CONTENT=on). */
+  | { kind: 'discord-message-content' }
+  /** Slack scopes the workspace did not grant (channels:history, groups:history). */
+  | { kind: 'slack-scopes'; scopes: readonly string[] };
 
 /** What the bot needs to post in a Discord channel (a thread needs its own send permission). */
 export type PostingPermission = 'view-channel' | 'send-messages' | 'send-messages-in-threads' | 'embed-links';

@@ -311,7 +311,7 @@ export class DeliveryWorker {
     if (!result.retryable || this.retryWindowOver(delivery)) {
       return this.failForGood(delivery, result.reason);
     }
-    return this.scheduleRetry(delivery, result.reason, result.retryAfterMs);
+    return this.scheduleRetry(delivery, result.reason, result.retryAfterMs, result.unanswered === true);
   }
 
   /** Retryable failures have gone on for retryForMs since the first one: no more retries. */
@@ -320,12 +320,23 @@ export class DeliveryWorker {
     return this.clock.now().getTime() - delivery.firstFailedAt.getTime() >= this.options.retryForMs;
   }
 
-  private scheduleRetry(delivery: ClaimedDelivery, reason: string, retryAfterMs?: number): Outcome {
+  private scheduleRetry(
+    delivery: ClaimedDelivery,
+    reason: string,
+    retryAfterMs: number | undefined,
+    unanswered: boolean,
+  ): Outcome {
     const delay = retryDelayMs(this.backoff, delivery.attempts, retryAfterMs);
     const retryAt = new Date(this.clock.now().getTime() + delay);
     this.logger.info({ ...logContext(delivery, reason), retryAt }, 'delivery will be retried');
     this.earliestRetry = Math.min(this.earliestRetry, retryAt.getTime());
-    this.outcomes.add({ id: delivery.id, outcome: 'retry', retryAt, error: reason });
+    this.outcomes.add({
+      id: delivery.id,
+      outcome: 'retry',
+      retryAt,
+      error: reason,
+      ...(unanswered ? { unanswered } : {}),
+    });
     return 'retried';
   }
 

@@ -71,6 +71,7 @@ function delivery(id: string, to: string | { user: string }, editsMessageId?: st
     attempts: 1,
     takeovers: 0,
     firstFailedAt: null,
+    unansweredBefore: false,
     payload: { text: id },
     dueAt: START,
   };
@@ -140,14 +141,19 @@ describe('PacedSender', () => {
     ]);
   });
 
-  it('counts a post with no answer within the send timeout as a retryable failure', async () => {
+  it('counts a post with no answer within the send timeout as a retryable failure that may have posted', async () => {
     const timer = new ManualTimer();
     const paced = sender(timer, new ScriptedPoster(timer, () => new Promise<PostResult>(() => undefined)));
     const sending = await start(paced, delivery('d1', '100'));
     await timer.advance(SEND_TIMEOUT_MS - 1);
     expect(sending.result).toBeUndefined();
     await timer.advance(1);
-    expect(sending.result).toEqual({ ok: false, retryable: true, reason: 'no answer within 5000 ms' });
+    expect(sending.result).toEqual({
+      ok: false,
+      retryable: true,
+      unanswered: true,
+      reason: 'no answer within 5000 ms',
+    });
   });
 
   it('tells an attempt it stopped waiting for that it is abandoned, and no other', async () => {
@@ -171,12 +177,13 @@ describe('PacedSender', () => {
     expect(poster.calls.at(-1)?.abandoned?.aborted).toBe(false);
   });
 
-  it('counts a poster that throws as a retryable failure with its message', async () => {
+  it('counts a poster that throws as a retryable failure with its message, which may have posted', async () => {
     const timer = new ManualTimer();
     const paced = sender(timer, new ScriptedPoster(timer, () => Promise.reject(new Error('ECONNRESET'))));
     expect(await paced.send(delivery('d1', '100'), FAR)).toEqual({
       ok: false,
       retryable: true,
+      unanswered: true,
       reason: 'ECONNRESET',
     });
   });

@@ -98,9 +98,10 @@ export class PacedSender {
       const answer = await within(postOnce(poster, delivery, abandon.signal), sendTimeoutMs, timer);
       if (answer) return answer;
       abandon.abort();
-      return { ok: false, retryable: true, reason: `no answer within ${sendTimeoutMs} ms` };
+      return { ok: false, retryable: true, unanswered: true, reason: `no answer within ${sendTimeoutMs} ms` };
     } catch (error) {
-      return { ok: false, retryable: true, reason: error instanceof Error ? error.message : String(error) };
+      const reason = error instanceof Error ? error.message : String(error);
+      return { ok: false, retryable: true, unanswered: true, reason };
     }
   }
 
@@ -135,13 +136,11 @@ function postOnce(
     return poster.edit(destination.target, destination.editsMessageId, payload, abandoned);
   }
   const { threadMessageId } = destination;
-  return poster.post(
-    destination.target,
-    payload,
-    delivery.id,
-    abandoned,
-    threadMessageId ? { threadMessageId } : undefined,
-  );
+  const placement = {
+    ...(threadMessageId ? { threadMessageId } : {}),
+    ...(delivery.unansweredBefore ? { unansweredBefore: true } : {}),
+  };
+  return poster.post(destination.target, payload, delivery.id, abandoned, placement);
 }
 
 /** A rate limit short enough to wait out within the claim; a long one goes back to the outbox. */

@@ -37,6 +37,7 @@ function copy(
     attempts: 1,
     takeovers: 0,
     firstFailedAt: null,
+    unansweredBefore: false,
     payload: { text, author: { name: 'Max', town: 'Passau' } },
     dueAt: new Date('2026-11-23T10:00:00Z'),
     destination: {

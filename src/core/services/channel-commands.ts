@@ -146,5 +146,14 @@ export async function relayChannel(ctx: CommandContext, args: ChannelRelayArgs):
     await ctx.repos.channelLinks.listForPartnership(partnership.id, { activeOnly: true })
   ).filter((other) => other.relay && other.id !== link.id).length;
   const params = { channel: ctx.channel.name, name: partnership.name, others };
-  return { private: false, text: ctx.t(relay ? 'channel.relay-on' : 'channel.relay-off', params) };
+  if (!relay) return { private: false, text: ctx.t('channel.relay-off', params) };
+  const gap = ctx.channel.relayReadingGap;
+  const unreadable =
+    gap?.kind === 'discord-message-content'
+      ? ctx.t('channel.relay-unreadable-discord')
+      : gap?.kind === 'slack-scopes'
+        ? ctx.t('channel.relay-unreadable-slack', { scopes: gap.scopes.join(', ') })
+        : undefined;
+  const text = ctx.t('channel.relay-on', params);
+  return { private: false, text: unreadable ? `${text}\n${unreadable}` : text };
 }

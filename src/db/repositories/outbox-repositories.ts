@@ -39,6 +39,7 @@ interface ClaimedRow {
   attempts: number;
   takeovers: number;
   firstFailedAt: Date | null;
+  unansweredAt: Date | null;
   payload: unknown;
   dueAt: Date;
   channelLinkId: string | null;
@@ -169,13 +170,15 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         UPDATE "Delivery" d SET status = 'SENDING', "leaseUntil" = ${leaseUntil}, "claimedBy" = ${workerId},
           attempts = d.attempts + 1,
           takeovers = d.takeovers + (CASE WHEN d.status = 'SENDING' THEN 1 ELSE 0 END),
+          -- Taken over from a worker that stopped while sending: its post may be there.
+          "unansweredAt" = COALESCE(d."unansweredAt", CASE WHEN d.status = 'SENDING' THEN ${now}::timestamp(3) END),
           "updatedAt" = ${now}
         WHERE d.id = ANY(ARRAY(SELECT id FROM picked))
-        RETURNING d.id, d.kind, d."sourceId", d.attempts, d.takeovers, d."firstFailedAt", d.payload,
+        RETURNING d.id, d.kind, d."sourceId", d.attempts, d.takeovers, d."firstFailedAt", d."unansweredAt", d.payload,
           d."dueAt", d."createdAt", d."channelLinkId", d."recipientMemberId", d."editsMessageId",
           d."editsDeliveryId", d."threadMessageId", d."threadDeliveryId"
       )
-      SELECT c.id, c.kind, c."sourceId", c.attempts, c.takeovers, c."firstFailedAt", c.payload, c."dueAt",
+      SELECT c.id, c.kind, c."sourceId", c.attempts, c.takeovers, c."firstFailedAt", c."unansweredAt", c.payload, c."dueAt",
         c."channelLinkId",
         COALESCE(c."editsMessageId", ed."platformMessageId") AS "editsMessageId",
         (c."editsDeliveryId" IS NOT NULL AND ed."platformMessageId" IS NULL) AS "targetMissing",
@@ -201,6 +204,7 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
       attempts: Number(row.attempts),
       takeovers: Number(row.takeovers),
       firstFailedAt: row.firstFailedAt,
+      unansweredBefore: row.unansweredAt !== null,
       payload: reviveMessage(row.payload),
       dueAt: row.dueAt,
       destination: destinationOf(row),
@@ -223,6 +227,7 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         sentAt: o.outcome === 'sent' ? o.at.toISOString() : null,
         retryAt: o.outcome === 'retry' ? o.retryAt.toISOString() : null,
         error: o.outcome === 'retry' || o.outcome === 'failed' ? o.error.slice(0, 1000) : null,
+        unanswered: o.outcome === 'retry' && o.unanswered === true,
       })),
     );
     return this.db.$executeRaw`
@@ -238,10 +243,13 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         "firstFailedAt" = CASE o.outcome WHEN 'retry' THEN COALESCE(d."firstFailedAt", ${at})
           ELSE d."firstFailedAt" END,
         takeovers = CASE o.outcome WHEN 'retry' THEN 0 ELSE d.takeovers END,
+        -- Kept once set: a later refusal does not say the earlier post is not there.
+        "unansweredAt" = CASE WHEN o.unanswered THEN COALESCE(d."unansweredAt", ${at}) ELSE d."unansweredAt" END,
         "leaseUntil" = NULL,
         "updatedAt" = ${at}
       FROM jsonb_to_recordset(${rows}::jsonb) AS o(
-        id text, outcome text, "platformMessageId" text, "sentAt" timestamp(3), "retryAt" timestamp(3), error text)
+        id text, outcome text, "platformMessageId" text, "sentAt" timestamp(3), "retryAt" timestamp(3), error text,
+        unanswered boolean)
       WHERE d.id = o.id
         AND ((o.outcome = 'sent' AND d.status <> 'SENT')
           OR (d.status = 'SENDING' AND d."claimedBy" = ${workerId}))`;

@@ -129,6 +129,8 @@ export interface SlackEmulatorOptions {
 /** One Web API request as the emulator saw and answered it. */
 export interface ApiCall {
   readonly seq: number;
+  /** When it was answered (Date.now()): what a benchmark reads as the message's arrival. */
+  readonly at: number;
   readonly method: string;
   readonly token: string | undefined;
   /** Workspace of the token, when it is a known bot/user token. */
@@ -469,7 +471,16 @@ export class SlackEmulator {
     const picked = decodeError === undefined ? this.faults.pick(apiMethod, args) : undefined;
     const fault = picked?.fault;
     const logged = (answered: Pick<ApiCall, 'status' | 'response'>) =>
-      this.log.push({ seq: this.log.length + 1, method: apiMethod, token, teamId, args, fault, ...answered });
+      this.log.push({
+        seq: this.log.length + 1,
+        at: Date.now(),
+        method: apiMethod,
+        token,
+        teamId,
+        args,
+        fault,
+        ...answered,
+      });
     if (picked?.released) {
       // Held: the test sees it waiting (holding), and the call goes on once it is let go.
       this.waiters.notify();

@@ -195,6 +195,10 @@ export const cs: Catalog = {
   'channel.relay-on':
     'Zprávy v #{channel} se teď v rámci „{name}“ přeposílají: {others, plural, =0 {zatím nepřeposílá žádný partnerský kanál; začne to, jakmile to některý zapne} one {do # partnerského kanálu a z něj} few {do # partnerských kanálů a z nich} many {do # partnerského kanálu a z něj} other {do # partnerských kanálů a z nich}}.',
   'channel.relay-off': 'Zprávy v #{channel} se v rámci „{name}“ už nepřeposílají.',
+  'channel.relay-unreadable-discord':
+    'Kopie z partnerských kanálů sem budou přicházet, ale co tu píšou členové, se zatím nepřeposílá: provozovatel bota musí v Discord Developer Portal zapnout Message Content intent a nastavit DISCORD_MESSAGE_CONTENT=on.',
+  'channel.relay-unreadable-slack':
+    'Kopie z partnerských kanálů sem budou přicházet, ale co tu píšou členové, se zatím nepřeposílá: provozovatel bota musí aplikaci přeinstalovat s oprávněními {scopes} (a s událostmi message.channels a message.groups).',
   'channel.already-linked':
     'Tento kanál (#{channel}) už je propojen s „{name}“, příspěvky jsou v jazyce „{language}“. Jiný jazyk nastavíte takto: {change}',
   'channel.language-changed':

@@ -199,6 +199,10 @@ export const de: Catalog = {
   'channel.relay-on':
     'Nachrichten in #{channel} werden jetzt innerhalb von „{name}“ weitergeleitet: {others, plural, =0 {noch leitet kein Partnerkanal weiter; es beginnt, sobald einer es einschaltet} one {zu und von # Partnerkanal} other {zu und von # Partnerkanälen}}.',
   'channel.relay-off': 'Nachrichten in #{channel} werden innerhalb von „{name}“ nicht mehr weitergeleitet.',
+  'channel.relay-unreadable-discord':
+    'Kopien aus den Partnerkanälen erscheinen hier, aber was Mitglieder hier schreiben, wird noch nicht weitergeleitet: Wer den Bot betreibt, muss im Discord Developer Portal den Message Content Intent einschalten und DISCORD_MESSAGE_CONTENT=on setzen.',
+  'channel.relay-unreadable-slack':
+    'Kopien aus den Partnerkanälen erscheinen hier, aber was Mitglieder hier schreiben, wird noch nicht weitergeleitet: Wer den Bot betreibt, muss die App mit den Berechtigungen {scopes} (und den Ereignissen message.channels und message.groups) neu installieren.',
   'channel.already-linked':
     'Dieser Kanal (#{channel}) ist bereits mit „{name}“ verknüpft, Beiträge erscheinen auf „{language}“. Eine andere Sprache: {change}',
   'channel.language-changed':

@@ -191,6 +191,10 @@ export const en = {
   'channel.relay-on':
     'Messages in #{channel} are now relayed within “{name}”: {others, plural, =0 {no partner channel relays yet; they start once one turns relaying on} one {to and from # partner channel} other {to and from # partner channels}}.',
   'channel.relay-off': 'Messages in #{channel} are no longer relayed within “{name}”.',
+  'channel.relay-unreadable-discord':
+    'Copies from partner channels will appear here, but what members write here is not relayed yet: the bot’s operator must switch on the Message Content intent in the Discord Developer Portal and set DISCORD_MESSAGE_CONTENT=on.',
+  'channel.relay-unreadable-slack':
+    'Copies from partner channels will appear here, but what members write here is not relayed yet: the bot’s operator must reinstall the app granting {scopes} (with the message.channels and message.groups events).',
   'channel.already-linked':
     'This channel (#{channel}) is already linked to “{name}”, with posts in “{language}”. Another language: {change}',
   'channel.language-changed':

@@ -202,6 +202,10 @@ export const fr: Catalog = {
   'channel.relay-on':
     'Les messages de #{channel} sont désormais relayés au sein de « {name} » : {others, plural, =0 {aucun salon partenaire ne relaie encore ; cela commence dès que l’un d’eux active le relais} one {vers et depuis # salon partenaire} many {vers et depuis # de salons partenaires} other {vers et depuis # salons partenaires}}.',
   'channel.relay-off': 'Les messages de #{channel} ne sont plus relayés au sein de « {name} ».',
+  'channel.relay-unreadable-discord':
+    'Les copies des salons partenaires arriveront ici, mais ce que les membres écrivent ici n’est pas encore relayé : l’opérateur du bot doit activer l’intent Message Content dans le Discord Developer Portal et définir DISCORD_MESSAGE_CONTENT=on.',
+  'channel.relay-unreadable-slack':
+    'Les copies des salons partenaires arriveront ici, mais ce que les membres écrivent ici n’est pas encore relayé : l’opérateur du bot doit réinstaller l’application avec les autorisations {scopes} (et les événements message.channels et message.groups).',
   'channel.already-linked':
     'Ce salon (#{channel}) est déjà lié à « {name} », avec des messages en « {language} ». Pour une autre langue : {change}',
   'channel.language-changed':

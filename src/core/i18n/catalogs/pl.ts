@@ -196,6 +196,10 @@ export const pl: Catalog = {
   'channel.relay-on':
     'Wiadomości z #{channel} są teraz przekazywane w ramach „{name}“: {others, plural, =0 {żaden kanał partnerski jeszcze nie przekazuje; zacznie się, gdy któryś to włączy} one {do # kanału partnerskiego i z niego} few {do # kanałów partnerskich i z nich} many {do # kanałów partnerskich i z nich} other {do # kanału partnerskiego i z niego}}.',
   'channel.relay-off': 'Wiadomości z #{channel} nie są już przekazywane w ramach „{name}“.',
+  'channel.relay-unreadable-discord':
+    'Kopie z kanałów partnerskich będą się tu pojawiać, ale to, co piszą tu członkowie, nie jest jeszcze przekazywane: operator bota musi włączyć Message Content intent w Discord Developer Portal i ustawić DISCORD_MESSAGE_CONTENT=on.',
+  'channel.relay-unreadable-slack':
+    'Kopie z kanałów partnerskich będą się tu pojawiać, ale to, co piszą tu członkowie, nie jest jeszcze przekazywane: operator bota musi ponownie zainstalować aplikację z uprawnieniami {scopes} (oraz zdarzeniami message.channels i message.groups).',
   'channel.already-linked':
     'Ten kanał (#{channel}) jest już połączony z „{name}“, posty są tu w języku „{language}“. Inny język: {change}',
   'channel.language-changed':

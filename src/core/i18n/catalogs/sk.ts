@@ -195,6 +195,10 @@ export const sk: Catalog = {
   'channel.relay-on':
     'Správy v #{channel} sa teraz v rámci „{name}“ preposielajú: {others, plural, =0 {zatiaľ nepreposiela žiadny partnerský kanál; začne sa to, keď to niektorý zapne} one {do # partnerského kanála a z neho} few {do # partnerských kanálov a z nich} many {do # partnerského kanála a z neho} other {do # partnerských kanálov a z nich}}.',
   'channel.relay-off': 'Správy v #{channel} sa v rámci „{name}“ už nepreposielajú.',
+  'channel.relay-unreadable-discord':
+    'Kópie z partnerských kanálov sem budú prichádzať, ale čo tu píšu členovia, sa zatiaľ nepreposiela: prevádzkovateľ bota musí v Discord Developer Portal zapnúť Message Content intent a nastaviť DISCORD_MESSAGE_CONTENT=on.',
+  'channel.relay-unreadable-slack':
+    'Kópie z partnerských kanálov sem budú prichádzať, ale čo tu píšu členovia, sa zatiaľ nepreposiela: prevádzkovateľ bota musí aplikáciu preinštalovať s oprávneniami {scopes} (a s udalosťami message.channels a message.groups).',
   'channel.already-linked':
     'Tento kanál (#{channel}) už je prepojený s „{name}“, príspevky sú tu v jazyku „{language}“. Iný jazyk: {change}',
   'channel.language-changed':
