@@ -37,6 +37,8 @@ import type {
 import { renderOutgoing, type SlackMessageBody } from './block-kit.ts';
 import { relayedCopyBody, WorkspaceScopes } from './relayed-copy.ts';
 import type { SlackPostLedger, WorkspaceClient, WorkspaceClients } from './slack-ports.ts';
+import { SlackReactionPoster } from './slack-reaction-poster.ts';
+import type { ReactionTally } from '../../core/relay/relay-ports.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -149,7 +151,7 @@ export function classifySlackError(error: unknown): Failure {
 }
 
 /** No client for a channel post: not connected yet (try again), or the workspace is gone (broken). */
-function unavailableChannel(client: Extract<WorkspaceClient, { unavailable: string }>): PostResult {
+export function unavailableChannel(client: Extract<WorkspaceClient, { unavailable: string }>): PostResult {
   return client.retryable
     ? { ok: false, retryable: true, reason: client.unavailable }
     : { ok: false, retryable: false, channelBroken: true, reason: client.unavailable };
@@ -165,6 +167,7 @@ export class SlackPoster implements ChannelPoster {
   readonly platform = 'SLACK' as const;
   private readonly now: () => Date;
   private readonly scopes: WorkspaceScopes;
+  private readonly reactions: SlackReactionPoster;
 
   constructor(
     private readonly workspaces: WorkspaceClients,
@@ -174,6 +177,7 @@ export class SlackPoster implements ChannelPoster {
   ) {
     this.now = options.now ?? (() => new Date());
     this.scopes = options.scopes ?? new WorkspaceScopes(logger);
+    this.reactions = new SlackReactionPoster(workspaces);
   }
 
   async post(
@@ -255,6 +259,16 @@ export class SlackPoster implements ChannelPoster {
       return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
     }
     return { ok: true, platformMessageId };
+  }
+
+  /** The reactions a relayed message has on its other sides, as the bot's own (slack-reaction-poster.ts). */
+  react(
+    target: ChannelTarget,
+    platformMessageId: string,
+    reactions: readonly ReactionTally[],
+    abandoned?: Abandoned,
+  ): Promise<PostResult> {
+    return this.reactions.react(target, platformMessageId, reactions, abandoned);
   }
 
   private async deliver(

@@ -11,12 +11,14 @@ import type {
   ArrivedMessage,
   DeletedMessage,
   EditedMessage,
+  ReactionChange,
   RelayedMessage,
   RelayResumePoint,
   RelaySource,
 } from './relay-ports.ts';
 import type { Platform } from '../domain/model.ts';
 import { relayedPost, RELAY_KINDS } from './relayed-post.ts';
+import { planReactionChange } from './relay-reactions.ts';
 
 export interface RelayDependencies {
   store: Store;
@@ -117,6 +119,13 @@ export class RelayService {
       }
       return deliveries;
     });
+  }
+
+  /** A member reacted, or took a reaction back: every other side of the message shows it (relay-reactions.ts). */
+  reactionChanged(change: ReactionChange): Promise<void> {
+    return this.handle('reaction', change, (repos, links) =>
+      planReactionChange(repos, links, change, this.deps.clock.now()),
+    );
   }
 
   /**
