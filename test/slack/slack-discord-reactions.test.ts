@@ -127,14 +127,44 @@ describe('reactions between a Slack town and a Discord town', () => {
     expect(onDiscord(maxsMessage)).toEqual([{ emoji: '❤️', userIds: [discordBot()] }]);
   });
 
-  it('does not add another platform’s custom emoji natively', async () => {
+  it('shows another platform’s custom emoji, and counts, in a count line on the copy', async () => {
     both.slack.addCustomEmoji('T0001', 'party_parrot');
     await both.slack.members.reacts(partneri, janasTs, jana, 'party_parrot');
     await maxReacts(janasCopy, 'krumlov:123456789012345678');
+    // Not added natively on either side: the Discord copy says it in its count line, the Slack
+    // original (Jana's own message) cannot be edited by the bot.
     expect(onDiscord(janasCopy)).toEqual([
       { emoji: 'krumlov:123456789012345678', userIds: [both.discord.userId('max')] },
     ]);
+    expect(both.discord.messageView(janasCopy)?.content).toBe('Ahoj!\n-# :party_parrot: 1');
     expect(onSlack(janasTs)).toEqual([{ name: 'party_parrot', users: [jana] }]);
+
+    // Max's own message, its copy on Slack: his custom emoji reads as its name there.
+    await maxReacts(maxsMessage, 'krumlov:123456789012345678');
+    expect(both.slack.messages(partneri).find((m) => m.ts === maxsCopyTs)?.text).toBe(
+      'Servus!\n_:krumlov: 1_',
+    );
+
+    // Two people on Slack: the bot's one reaction cannot say so, the line can.
+    const petr = both.slack.addUser({ name: 'petr' }).id;
+    await both.slack.members.reacts(partneri, janasTs, jana, '+1');
+    await both.slack.members.reacts(partneri, janasTs, petr, 'thumbsup');
+    await settled();
+    expect(both.discord.messageView(janasCopy)?.content).toBe('Ahoj!\n-# :party_parrot: 1 · 👍 2');
+    expect(onDiscord(janasCopy).map((r) => r.emoji)).toContain('👍');
+
+    // Jana edits: the copy's new text keeps the line.
+    await both.slack.members.edits(partneri, janasTs, 'Ahoj všichni!');
+    await settled();
+    expect(both.discord.messageView(janasCopy)?.content).toBe('Ahoj všichni!\n-# :party_parrot: 1 · 👍 2');
+
+    // Back to what the bot's reactions say alone: the line goes.
+    await both.slack.members.unreacts(partneri, janasTs, jana, 'party_parrot');
+    await both.slack.members.unreacts(partneri, janasTs, petr, 'thumbsup');
+    await settled();
+    expect(both.discord.messageView(janasCopy)?.content).toBe('Ahoj všichni!');
+    await both.slack.members.unreacts(partneri, janasTs, jana, '+1');
+    await settled();
   });
 
   it('sends nothing more once the bot’s own reactions came back (no echo)', async () => {

@@ -101,8 +101,9 @@ export class DiscordPoster implements ChannelPoster {
   ) {
     // Webhook calls without discord.js's own retries: a repeated execution would post twice.
     const webhookRest = new REST({ ...rest.options, retries: 0 });
-    this.relay = new DiscordRelayPoster(rest, new RelayWebhooks(rest, webhookRest, botUserId), logger);
-    this.reactions = new DiscordReactionPoster(rest, logger);
+    const webhooks = new RelayWebhooks(rest, webhookRest, botUserId);
+    this.relay = new DiscordRelayPoster(rest, webhooks, logger);
+    this.reactions = new DiscordReactionPoster(rest, webhooks, logger);
   }
 
   async post(

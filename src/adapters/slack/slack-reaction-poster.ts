@@ -6,11 +6,19 @@
  * message (reactions.get, scope reactions:read: the reactions whose users include the bot), so a
  * repeated or late delivery converges on the wanted state. Names are compared by emoji, not by
  * spelling: Slack may answer `+1` for a `thumbsup`.
+ *
+ * What the bot's reactions cannot say (a count above one, another platform's custom emoji) a
+ * copy (the bot's own post) shows as its last line in italics, `_👍 3 · :party_parrot: 1_`
+ * (reaction-line.ts): its text is read back (conversations.replies, which finds a thread reply
+ * too, with the history scopes relaying needs) and updated with chat.update. A member's
+ * original cannot be edited by the bot and shows the bot's reactions only.
  */
 import type { webApi } from '@slack/bolt';
 import type { Abandoned, ChannelTarget, PostResult } from '../../core/ports.ts';
 import type { ReactionTally } from '../../core/relay/relay-ports.ts';
 import { slackEmojiKey, slackEmojiName } from '../shared/emoji-names.ts';
+import { currentCountLine, neededLine, withCountLine, type LineStyle } from '../shared/reaction-line.ts';
+import { MESSAGE_TEXT_MAX } from './relayed-copy.ts';
 import { classifySlackError, unavailableChannel } from './slack-poster.ts';
 import type { WorkspaceClients } from './slack-ports.ts';
 
@@ -18,10 +26,16 @@ type WebClient = webApi.WebClient;
 
 /** Answers that mean the wanted state holds already for that emoji, or there is no message left. */
 const SETTLED = new Set(['already_reacted', 'no_reaction']);
+const ITALIC: LineStyle = { open: '_', close: '_', maxLength: MESSAGE_TEXT_MAX };
+
+interface BotIdentity {
+  userId: string;
+  botId: string;
+}
 
 export class SlackReactionPoster {
-  /** The bot's user id per workspace (auth.test), to tell its reactions from members'. */
-  private readonly botUsers = new Map<string, string>();
+  /** The bot's user and bot ids per workspace (auth.test), to tell its reactions and posts from members'. */
+  private readonly bots = new Map<string, BotIdentity>();
 
   constructor(private readonly workspaces: WorkspaceClients) {}
 
@@ -36,11 +50,11 @@ export class SlackReactionPoster {
     if ('unavailable' in client) return unavailableChannel(client);
     const channel = target.channelId;
     try {
-      const botUser = await this.botUser(client, teamId);
+      const bot = await this.botIdentity(client, teamId);
       const got = await client.reactions.get({ channel, timestamp: ts, full: true });
       const mine = new Map<string, string>();
       for (const reaction of got.message?.reactions ?? []) {
-        if (reaction.name && reaction.users?.includes(botUser)) {
+        if (reaction.name && reaction.users?.includes(bot.userId)) {
           mine.set(slackEmojiKey(reaction.name, teamId), reaction.name);
         }
       }
@@ -57,6 +71,8 @@ export class SlackReactionPoster {
         if (wanted.has(key) || abandoned?.aborted) continue;
         await settled(client.reactions.remove({ channel, timestamp: ts, name }));
       }
+      const line = neededLine(reactions, (emoji) => slackEmojiName(emoji, teamId) !== undefined);
+      if (!abandoned?.aborted) await this.showLine(client, channel, ts, bot, line);
       return { ok: true, platformMessageId: ts };
     } catch (error) {
       // Removed meanwhile: nothing left to show the reactions on.
@@ -69,13 +85,29 @@ export class SlackReactionPoster {
     }
   }
 
-  private async botUser(client: WebClient, teamId: string): Promise<string> {
-    const known = this.botUsers.get(teamId);
+  /** Puts the count line on the bot's own copy (or takes it off) when it is not what it should be. */
+  private async showLine(
+    client: WebClient,
+    channel: string,
+    ts: string,
+    bot: BotIdentity,
+    line: string | undefined,
+  ): Promise<void> {
+    const found = await client.conversations.replies({ channel, ts });
+    const message = found.messages?.find((m) => m.ts === ts);
+    if (!message || message.bot_id !== bot.botId) return;
+    const text = message.text ?? '';
+    if (currentCountLine(text, ITALIC) === line) return;
+    await client.chat.update({ channel, ts, text: withCountLine(text, line, ITALIC) });
+  }
+
+  private async botIdentity(client: WebClient, teamId: string): Promise<BotIdentity> {
+    const known = this.bots.get(teamId);
     if (known) return known;
     const me = await client.auth.test();
-    const id = me.user_id ?? '';
-    if (id) this.botUsers.set(teamId, id);
-    return id;
+    const bot = { userId: me.user_id ?? '', botId: me.bot_id ?? '' };
+    if (bot.userId) this.bots.set(teamId, bot);
+    return bot;
   }
 }
 

@@ -12,7 +12,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelLink } from '../domain/model.ts';
 import type { ChannelPlacement, NewDelivery, Repositories } from '../ports.ts';
-import type { ReactionChange, ReactionTally, RelayedMessage, StoredReaction } from './relay-ports.ts';
+import type {
+  ReactionChange,
+  ReactionTally,
+  RelayCopy,
+  RelayedMessage,
+  StoredReaction,
+} from './relay-ports.ts';
 import { RELAY_KINDS } from './relayed-post.ts';
 
 /** A side of a relayed message: its channel link, and where the message is there. */
@@ -72,15 +78,28 @@ export async function stateDeliveries(
   }));
 }
 
+/** After an edit of the copies: their reactions again, when the message has any. */
+export async function reactionsAfterEdit(
+  repos: Repositories,
+  relayed: RelayedMessage,
+  copies: readonly RelayCopy[],
+  now: Date,
+): Promise<NewDelivery[]> {
+  if ((await repos.relays.reactions(relayed.id)).length === 0) return [];
+  return stateDeliveries(repos, relayed, copies.map(copySide), now);
+}
+
+const copySide = (copy: RelayCopy): Side => ({
+  linkId: copy.channelLinkId,
+  placement: { editsDeliveryId: copy.deliveryId },
+});
+
 /** The original's side and each copy's. */
 async function sidesOf(repos: Repositories, relayed: RelayedMessage): Promise<Side[]> {
   const copies = await repos.relays.copies(relayed.id);
   return [
     { linkId: relayed.originLinkId, placement: { editsMessageId: relayed.originMessageId } },
-    ...copies.map((copy) => ({
-      linkId: copy.channelLinkId,
-      placement: { editsDeliveryId: copy.deliveryId },
-    })),
+    ...copies.map(copySide),
   ];
 }
 
