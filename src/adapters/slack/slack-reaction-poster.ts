@@ -19,7 +19,7 @@ import type { ReactionTally } from '../../core/relay/relay-ports.ts';
 import { slackEmojiKey, slackEmojiName } from '../shared/emoji-names.ts';
 import { currentCountLine, neededLine, withCountLine, type LineStyle } from '../shared/reaction-line.ts';
 import { MESSAGE_TEXT_MAX } from './relayed-copy.ts';
-import { classifySlackError, unavailableChannel } from './slack-poster.ts';
+import { classifySlackError, unavailableChannel } from './slack-errors.ts';
 import type { WorkspaceClients } from './slack-ports.ts';
 
 type WebClient = webApi.WebClient;
