@@ -2,8 +2,9 @@
  * The reaction state the relay writes for each side of a relayed message (docs/RELAY.md,
  * "Reactions"), on the real database engines: a newer change replaces the delivery still waiting
  * (only the latest state is sent), one already claimed stays; a repeated event changes nothing;
- * a person reacting on two sides counts once; a remove takes back only that person's; and the
- * reactions go with the relayed message when the purge removes it.
+ * a person reacting on two sides counts once; a remove takes back only that person's; the
+ * reactions go with the relayed message when the purge removes it, and with the member who
+ * runs `profile forget`.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RelayService } from '../../src/core/relay/relay-service.ts';
@@ -111,6 +112,16 @@ describe.each(DATABASE_KINDS)('the reaction state of relayed messages on %s', (k
     expect((await states(1)).at(-1)).toEqual({ status: 'PENDING', reactions: [{ emoji: '👍', count: 1 }] });
     await relay.reactionChanged(change('klaus', '👍', 1, false));
     expect((await states(0)).at(-1)).toEqual({ status: 'PENDING', reactions: [{ emoji: '👍', count: 1 }] });
+  });
+
+  it('forgets a member’s reactions with the member (profile forget)', async () => {
+    await relay.reactionChanged(change('jana', '👍'));
+    await relay.reactionChanged(change('klaus', '👍'));
+    const jana = twinning.coordinators.find((m) => m.platformUserId === 'jana')!;
+    await store.transaction((repos) => repos.privacy.forget(jana.id, START, 'forgotten'));
+    expect(await database.prisma.relayReaction.findMany({ select: { userId: true } })).toEqual([
+      { userId: 'klaus' },
+    ]);
   });
 
   it('keeps ids only, and they go with the relayed message', async () => {
