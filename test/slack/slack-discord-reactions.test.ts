@@ -20,6 +20,8 @@ describe('reactions between a Slack town and a Discord town', () => {
   let bot: TwinbridgeOnBoth;
   let partneri: string;
   let jana: string;
+  /** Passau's relaying Discord channel. */
+  let relayingChannel: string;
   /** Jana's message on Slack, and its copy on Discord. */
   let janasTs: string;
   let janasCopy: string;
@@ -71,6 +73,7 @@ describe('reactions between a Slack town and a Discord town', () => {
     database = await createTestDatabase('embedded');
     const relaying = await startRelayingSlackAndDiscord(database);
     ({ both, partneri, jana } = relaying);
+    relayingChannel = relaying.partnerstadt;
     bot = both;
     janasTs = (await both.slack.members.writes({ channel: partneri, user: jana, text: 'Ahoj!' })).ts;
     await settled();
@@ -177,20 +180,24 @@ describe('reactions between a Slack town and a Discord town', () => {
     expect(onSlack(janasTs).find((r) => r.name === 'wave')).toEqual({ name: 'wave', users: [jana] });
   });
 
-  it('takes a reaction back after a restart, from what the database recorded', async () => {
+  it('takes reactions back after a restart, from what the database recorded', async () => {
     await both.slack.members.reacts(partneri, janasTs, jana, 'sunny');
     await settled();
+    await maxReacts(janasCopy, '🚆');
     expect(onDiscord(janasCopy).map((r) => r.emoji)).toContain('☀️');
+    expect(onSlack(janasTs).map((r) => r.name)).toContain('train2');
     await both.stopBot();
     bot = await both.startBot();
     await both.slack.members.unreacts(partneri, janasTs, jana, 'sunny');
     await settled();
     expect(onDiscord(janasCopy).map((r) => r.emoji)).not.toContain('☀️');
-    // A message the restarted client never saw: its reaction arrives as a partial, and counts.
-    await maxReacts(janasCopy, '🚆');
-    expect(onSlack(janasTs).find((r) => r.name === 'train2')).toEqual({
-      name: 'train2',
-      users: [slackBot()],
-    });
+    // A message the client no longer holds (read back at start, then evicted from its cache, as
+    // discord.js does past 200 a channel): its reactions arrive as partials.
+    const channel = bot.discordAdapter.discordClient.channels.cache.get(relayingChannel);
+    if (channel?.isTextBased()) channel.messages.cache.clear();
+    await maxReacts(janasCopy, '🚆', false);
+    expect(onSlack(janasTs).map((r) => r.name)).not.toContain('train2');
+    await maxReacts(janasCopy, '🚲');
+    expect(onSlack(janasTs).find((r) => r.name === 'bike')).toEqual({ name: 'bike', users: [slackBot()] });
   });
 });

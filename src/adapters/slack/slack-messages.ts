@@ -12,8 +12,9 @@
  * - Order: the events of one channel are handled one after another, from before the event-id
  *   check on, so a slow check cannot let a later message overtake an earlier one.
  * - Reactions (`reaction_added` / `reaction_removed` on messages, scope reactions:read) go in
- *   the same order as reactionChanged, whoever wrote the message; not the bot's own (the
- *   mirrored ones). The emoji name becomes the relay's key (emoji-names.ts).
+ *   the same order as reactionChanged, whoever wrote the message. The bot's own (the mirrored
+ *   ones) never get here: Bolt's ignoreSelf, on by default, drops events by the bot's user. The
+ *   emoji name becomes the relay's key (emoji-names.ts).
  */
 import type { App, webApi } from '@slack/bolt';
 import type { InboundPort } from '../../core/adapter-contract.ts';
@@ -164,23 +165,16 @@ export class SlackMessages {
       await this.handle(client, teamId, event as SlackMessage);
     });
     for (const name of ['reaction_added', 'reaction_removed'] as const) {
-      app.event(name, async ({ event, body, context }) => {
+      app.event(name, async ({ event, body }) => {
         const teamId = (body as { team_id?: string }).team_id ?? '';
-        await this.reacted(teamId, event, context.botUserId, name === 'reaction_added');
+        await this.reacted(teamId, event, name === 'reaction_added');
       });
     }
   }
 
-  private async reacted(
-    teamId: string,
-    event: SlackReactionEvent,
-    botUserId: string | undefined,
-    added: boolean,
-  ): Promise<void> {
+  private async reacted(teamId: string, event: SlackReactionEvent, added: boolean): Promise<void> {
     const { item, user, reaction } = event;
-    // The bot's own reactions are the mirrored ones: telling them back would echo.
     if (item?.type !== 'message' || !item.channel || !item.ts || !user || !reaction) return;
-    if (user === botUserId) return;
     await this.parts.inbound.reactionChanged({
       platform: 'SLACK',
       communityExternalId: teamId,
