@@ -3,46 +3,16 @@
 // events, reactions.add / remove / get with their documented errors, the scopes they need, and
 // the `reactions` a message shows in history.
 
-import type { AddressInfo } from 'node:net';
-import { App, LogLevel, webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SlackEmulator } from './slack/slack-emulator.ts';
-
-const { WebClient } = webApi;
+import { emulatorWithBolt } from './slack/bolt-listener.ts';
 
 const SCOPES = ['chat:write', 'channels:history', 'reactions:read', 'reactions:write'];
 
 async function started(scopes: readonly string[] = SCOPES) {
-  const slack = await SlackEmulator.start({ workspaces: [{ teamId: 'T0001', scopes }] });
-  const ws = slack.workspace();
-  const app = new App({
-    token: ws.botToken,
-    signingSecret: slack.signingSecret,
-    processBeforeResponse: true,
-    deferInitialization: true,
-    ignoreSelf: false,
-    logLevel: LogLevel.ERROR,
-    clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } },
-  });
-  const events: Record<string, unknown>[] = [];
-  for (const name of ['reaction_added', 'reaction_removed'] as const) {
-    app.event(name, async ({ event }) => {
-      events.push(event as unknown as Record<string, unknown>);
-      await Promise.resolve();
-    });
-  }
-  await app.init();
-  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): AddressInfo };
-  slack.members.deliverTo(`http://127.0.0.1:${server.address().port}/slack/events`);
-  const client = new WebClient(ws.botToken, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
-  const general = ws.generalChannelId ?? '';
-  const user = ws.defaultUserId;
-  const message = await slack.members.writes({ channel: general, user, text: 'Ahoj!' });
-  const stop = async () => {
-    await app.stop();
-    await slack.stop();
-  };
-  return { slack, ws, events, client, general, user, ts: message.ts, stop };
+  const t = await emulatorWithBolt({ scopes }, ['reaction_added', 'reaction_removed']);
+  const user = t.ws.defaultUserId;
+  const message = await t.slack.members.writes({ channel: t.general, user, text: 'Ahoj!' });
+  return { ...t, user, ts: message.ts };
 }
 
 let stop: (() => Promise<void>) | undefined;

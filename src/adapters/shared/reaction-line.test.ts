@@ -16,7 +16,15 @@ describe('the count line of a relayed message’s reactions', () => {
   it('is needed only when the bot’s reactions would misstate them', () => {
     const native = (emoji: string) => !emoji.startsWith('custom:');
     expect(neededLine([{ emoji: '👍', count: 1 }], native)).toBeUndefined();
-    expect(neededLine([{ emoji: '👍', count: 1 }, { emoji: '🎉', count: 2 }], native)).toBe('👍 1 · 🎉 2');
+    expect(
+      neededLine(
+        [
+          { emoji: '👍', count: 1 },
+          { emoji: '🎉', count: 2 },
+        ],
+        native,
+      ),
+    ).toBe('👍 1 · 🎉 2');
     expect(neededLine([{ emoji: 'custom:SLACK:T1:party_parrot', count: 1 }], native)).toBe(
       ':party_parrot: 1',
     );
