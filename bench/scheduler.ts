@@ -124,6 +124,9 @@ class NoopPoster implements ChannelPoster {
   remove(): Promise<PostResult> {
     return this.post();
   }
+  react(): Promise<PostResult> {
+    return this.post();
+  }
 }
 
 async function drainOurs(database: Database, round: number): Promise<number> {
@@ -259,6 +262,7 @@ function withRoundTrip(poster: ChannelPoster, ms: number): ChannelPoster {
     sendDirect: (target, message, key) => slow(() => poster.sendDirect(target, message, key)),
     edit: (target, id, message) => slow(() => poster.edit(target, id, message)),
     remove: (target, id) => slow(() => poster.remove(target, id)),
+    react: (target, id, reactions) => slow(() => poster.react(target, id, reactions)),
   };
 }
 

@@ -16,7 +16,13 @@ import type { AutocompleteSource } from './commands/definition.ts';
 import type { Platform } from './domain/model.ts';
 import type { SupportedLanguage } from './i18n/languages.ts';
 import type { ChannelPoster } from './ports.ts';
-import type { ArrivedMessage, DeletedMessage, EditedMessage, RelayResumePoint } from './relay/relay-ports.ts';
+import type {
+  ArrivedMessage,
+  DeletedMessage,
+  EditedMessage,
+  ReactionChange,
+  RelayResumePoint,
+} from './relay/relay-ports.ts';
 import type { ExchangeCard } from './views/exchange-card.ts';
 
 /** A value offered while a member types an option (Discord autocomplete, Slack menus). */
@@ -61,6 +67,8 @@ export interface InboundPort {
   messageArrived(message: ArrivedMessage): Promise<void>;
   messageEdited(edit: EditedMessage): Promise<void>;
   messageDeleted(deleted: DeletedMessage): Promise<void>;
+  /** A member reacted to a message, or took the reaction back: mirrored where it was relayed. Never rejects. */
+  reactionChanged(change: ReactionChange): Promise<void>;
   /**
    * The platform's relaying channels and the newest messages the relay knows in each: at start,
    * what members wrote after them while the bot was down is read and handed to messageArrived.

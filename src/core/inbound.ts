@@ -9,7 +9,13 @@ import type { AutocompleteSource } from './commands/definition.ts';
 import type { Actor, ChannelRef, CommandRequest, Reply } from './commands/invocation.ts';
 import type { SupportedLanguage } from './i18n/languages.ts';
 import type { Platform } from './domain/model.ts';
-import type { ArrivedMessage, DeletedMessage, EditedMessage, RelayResumePoint } from './relay/relay-ports.ts';
+import type {
+  ArrivedMessage,
+  DeletedMessage,
+  EditedMessage,
+  ReactionChange,
+  RelayResumePoint,
+} from './relay/relay-ports.ts';
 import type { RelayService } from './relay/relay-service.ts';
 import type { CoreQueries } from './services/queries.ts';
 import { neutralizeBidi, neutralizeCard, neutralizeMessage } from './views/bidi.ts';
@@ -32,6 +38,10 @@ export class CoreInbound implements InboundPort {
 
   messageDeleted(deleted: DeletedMessage): Promise<void> {
     return this.relay.messageDeleted(deleted);
+  }
+
+  reactionChanged(change: ReactionChange): Promise<void> {
+    return this.relay.reactionChanged(change);
   }
 
   relayResumePoints(platform: Platform): Promise<RelayResumePoint[]> {

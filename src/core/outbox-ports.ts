@@ -5,7 +5,7 @@
  */
 import type { Platform } from './domain/model.ts';
 import type { DirectTarget } from './ports.ts';
-import type { RelayAttachment } from './relay/relay-ports.ts';
+import type { ReactionTally, RelayAttachment } from './relay/relay-ports.ts';
 import type { ExchangeCard } from './views/exchange-card.ts';
 /** A platform-neutral message. Adapters render the exchange card natively (embeds, Block Kit). */
 export interface OutgoingMessage {
@@ -14,6 +14,8 @@ export interface OutgoingMessage {
   /** A relayed message (docs/RELAY.md): who wrote it, shown as its sender where the platform allows. */
   author?: PostAuthor;
   attachments?: RelayAttachment[];
+  /** A relay.reactions delivery: the reactions the message has on its other sides (docs/RELAY.md). */
+  reactions?: ReactionTally[];
 }
 
 export interface PostAuthor {
@@ -148,6 +150,12 @@ export interface DeliveryRepository {
   latestPosted(sourceId: string, kinds: string[]): Promise<PostedMessage[]>;
   /** Every message posted for a thing in the channels, among deliveries of `kinds`, newest first. */
   everyPosted(sourceId: string, kinds: string[]): Promise<PostedMessage[]>;
+  /**
+   * Deletes the pending deliveries of `kind` about one thing to these channels: a newer one
+   * replaces them (a relayed message's reactions: only the latest state matters). One claimed
+   * meanwhile is not pending any more and stays. Returns how many.
+   */
+  supersedePending(sourceId: string, kind: string, channelLinkIds: readonly string[]): Promise<number>;
   /**
    * Adds planned deliveries (reminders) like enqueue; a key that was withdrawn (DROPPED) is
    * planned again. One statement. Returns how many rows became pending.

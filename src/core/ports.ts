@@ -19,7 +19,7 @@ import type {
 } from './domain/model.ts';
 import type { ChannelTarget, DeliveryRepository, OutgoingMessage } from './outbox-ports.ts';
 import type { PrivacyRepository, RetentionRepository } from './privacy-ports.ts';
-import type { RelayRepository } from './relay/relay-ports.ts';
+import type { ReactionTally, RelayRepository } from './relay/relay-ports.ts';
 
 export type * from './outbox-ports.ts';
 
@@ -325,6 +325,17 @@ export interface ChannelPoster {
   ): Promise<PostResult>;
   /** Removes a message (a relayed copy, or an original a moderator removed elsewhere); gone already is ok. */
   remove(target: ChannelTarget, platformMessageId: string): Promise<PostResult>;
+  /**
+   * Shows on a message the reactions it has on its other sides (docs/RELAY.md, "Reactions"): the
+   * bot's own reactions become exactly the emoji it can add there, and what cannot be shown that
+   * way is the platform's business (a count line, or nothing). Gone already is ok.
+   */
+  react(
+    target: ChannelTarget,
+    platformMessageId: string,
+    reactions: readonly ReactionTally[],
+    abandoned?: Abandoned,
+  ): Promise<PostResult>;
 }
 
 export type CronField = 'minute' | 'hour' | 'day' | 'month' | 'weekday';

@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 describe('the Discord gateway connection', () => {
-  it('identifies with Guilds and Guild Messages (no privileged intent unless configured), and is connected from READY until stop', async () => {
+  it('identifies with Guilds, Guild Messages and Guild Message Reactions (no privileged intent unless configured), and is connected from READY until stop', async () => {
     emulator = await DiscordEmulator.start({
       token: 'connection-token',
       guilds: [{ name: 'Passau', channels: [{ name: 'partnerstadt' }], members: [] }],
@@ -37,7 +37,7 @@ describe('the Discord gateway connection', () => {
     expect(connection.connected).toBe(true);
     const identify = emulator.gatewayPayloads().find((p) => p.op === IDENTIFY);
     expect((identify?.d as { intents?: number } | undefined)?.intents).toBe(
-      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.GuildMessageReactions,
     );
     // The Guilds intent fills the guild cache: the names the core gets come from it.
     expect(connection.client.guilds.cache.map((g) => g.name)).toEqual(['Passau']);
@@ -58,7 +58,7 @@ describe('the Discord gateway connection', () => {
     const identify = emulator.gatewayPayloads().find((p) => p.op === IDENTIFY);
     const I = GatewayIntentBits;
     expect((identify?.d as { intents?: number } | undefined)?.intents).toBe(
-      I.Guilds | I.GuildMessages | I.MessageContent,
+      I.Guilds | I.GuildMessages | I.GuildMessageReactions | I.MessageContent,
     );
     await connection.stop();
   });

@@ -5,46 +5,14 @@
 // nothing for an app not subscribed, or without the channel's history scope. Bolt runs in HTTP
 // mode with processBeforeResponse, so a write resolves once the listener has the event.
 
-import type { AddressInfo } from 'node:net';
-import { App, LogLevel, webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SlackEmulator, type WorkspaceInput } from './slack/slack-emulator.ts';
-
-const { WebClient } = webApi;
+import { emulatorWithBolt } from './slack/bolt-listener.ts';
+import type { WorkspaceInput } from './slack/slack-emulator.ts';
 
 const SCOPES = ['chat:write', 'channels:history', 'groups:history', 'users:read'];
 
-async function started(workspace: Partial<WorkspaceInput> = {}) {
-  const slack = await SlackEmulator.start({
-    workspaces: [{ teamId: 'T0001', scopes: SCOPES, ...workspace }],
-  });
-  const ws = slack.workspace();
-  const app = new App({
-    token: ws.botToken,
-    signingSecret: slack.signingSecret,
-    processBeforeResponse: true,
-    deferInitialization: true,
-    // Every message, the bot's own included, so the test sees what Slack sent.
-    ignoreSelf: false,
-    logLevel: LogLevel.ERROR,
-    clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } },
-  });
-  const events: Record<string, unknown>[] = [];
-  app.event('message', async ({ event }) => {
-    events.push(event as unknown as Record<string, unknown>);
-    await Promise.resolve();
-  });
-  await app.init();
-  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): AddressInfo };
-  slack.members.deliverTo(`http://127.0.0.1:${server.address().port}/slack/events`);
-  const client = new WebClient(ws.botToken, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
-  const general = ws.generalChannelId ?? '';
-  const stop = async () => {
-    await app.stop();
-    await slack.stop();
-  };
-  return { slack, ws, events, client, general, stop };
-}
+const started = (workspace: Partial<WorkspaceInput> = {}) =>
+  emulatorWithBolt({ scopes: SCOPES, ...workspace }, ['message']);
 
 let stop: (() => Promise<void>) | undefined;
 afterEach(async () => {

@@ -15,6 +15,7 @@ import type {
 } from '../../src/core/ports.ts';
 import { DeliveryWorker, type DeliveryWorkerOptions } from '../../src/core/outbox/delivery-worker.ts';
 import type { Logger } from '../../src/core/ports.ts';
+import type { ReactionTally } from '../../src/core/relay/relay-ports.ts';
 import type { Database, DatabaseKind } from '../../src/db/open-database.ts';
 import { PrismaStore } from '../../src/db/prisma-store.ts';
 import type { TestClock } from '../console/console-harness.ts';
@@ -145,7 +146,7 @@ export async function enqueueFanOut(
 }
 
 export interface PostCall {
-  kind: 'post' | 'direct' | 'edit' | 'remove';
+  kind: 'post' | 'direct' | 'edit' | 'remove' | 'react';
   /** For an edit: the message it replaces. */
   messageId?: string;
   /** The idempotency key the worker passed: the delivery id. */
@@ -185,6 +186,12 @@ export class RecordingPoster implements ChannelPoster {
 
   remove(target: ChannelTarget, messageId: string): Promise<PostResult> {
     return this.record({ kind: 'remove', key: messageId, messageId, target, message: { text: '' } });
+  }
+
+  /** Recorded as a message carrying the reactions (what a relay.reactions delivery asks). */
+  react(target: ChannelTarget, messageId: string, reactions: readonly ReactionTally[]): Promise<PostResult> {
+    const message = { text: '', reactions: [...reactions] };
+    return this.record({ kind: 'react', key: messageId, messageId, target, message });
   }
 
   sendDirect(target: DirectTarget, message: OutgoingMessage, key: string): Promise<PostResult> {

@@ -64,6 +64,9 @@ class AcceptingPoster implements ChannelPoster {
   remove(): Promise<PostResult> {
     return this.post();
   }
+  react(): Promise<PostResult> {
+    return this.post();
+  }
 }
 
 /** Writes down what the platform accepted, before the worker records it in the database. */
@@ -78,6 +81,7 @@ function recording(poster: ChannelPoster): ChannelPoster {
     sendDirect: async (target, message, key) => note(key, await poster.sendDirect(target, message, key)),
     edit: (target, id, message) => poster.edit(target, id, message),
     remove: (target, id) => poster.remove(target, id),
+    react: (target, id, reactions) => poster.react(target, id, reactions),
   };
 }
 

@@ -57,6 +57,10 @@ export class RecordingPoster implements ChannelPoster {
     return Promise.resolve({ ok: true, platformMessageId });
   }
 
+  react(_target: ChannelTarget, platformMessageId: string): Promise<PostResult> {
+    return Promise.resolve({ ok: true, platformMessageId });
+  }
+
   /** What was sent since the last call. */
   take(): Sent[] {
     return this.sent.splice(0);

@@ -133,7 +133,7 @@ export async function startSlackAndDiscord(
     await discordAdapter.start();
     const eventsUrl = `http://127.0.0.1:${slackAdapter.connection.httpPort ?? 0}/slack/events`;
     if (relay) {
-      slack.members.subscribe(['message.channels', 'message.groups']);
+      slack.members.subscribe(['message.channels', 'message.groups', 'reaction_added', 'reaction_removed']);
       slack.members.deliverTo(eventsUrl);
     }
     return { slackAdapter, discordAdapter, worker, eventsUrl };

@@ -12,7 +12,7 @@ import type { Database } from '../../src/db/open-database.ts';
 import type { DiscordEmulator } from '../emulators/discord/discord-emulator.ts';
 import type { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { PASSAU_RELAYING, relayKrumlovAndPassau, startSlackAndDiscord } from './slack-and-discord.ts';
+import { startRelayingSlackAndDiscord } from './relaying-slack-and-discord.ts';
 import { unescaped } from './slack-harness.ts';
 
 describe('relaying between a Slack town and a Discord town', () => {
@@ -53,12 +53,9 @@ describe('relaying between a Slack town and a Discord town', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('embedded');
-    const both = await startSlackAndDiscord(database, {
-      relay: true,
-      passau: PASSAU_RELAYING,
-    });
-    ({ slack, discord, discordAdapter, worker, stop } = both);
-    ({ partneri, jana, partnerstadt } = await relayKrumlovAndPassau(both, () => both));
+    const relaying = await startRelayingSlackAndDiscord(database);
+    ({ slack, discord, discordAdapter, worker, stop } = relaying.both);
+    ({ partneri, jana, partnerstadt } = relaying);
   }, 60_000);
 
   afterAll(async () => {

@@ -11,6 +11,7 @@ import type {
   ArrivedMessage,
   DeletedMessage,
   EditedMessage,
+  ReactionChange,
   RelayResumePoint,
 } from '../../src/core/relay/relay-ports.ts';
 import type { ExchangeCard } from '../../src/core/views/exchange-card.ts';
@@ -85,6 +86,7 @@ export class FakeInboundPort implements InboundPort {
     | { event: 'arrived'; message: ArrivedMessage }
     | { event: 'edited'; message: EditedMessage }
     | { event: 'deleted'; message: DeletedMessage }
+    | { event: 'reaction'; message: ReactionChange }
   )[] = [];
 
   messageArrived(message: ArrivedMessage): Promise<void> {
@@ -99,6 +101,11 @@ export class FakeInboundPort implements InboundPort {
 
   messageDeleted(message: DeletedMessage): Promise<void> {
     this.messages.push({ event: 'deleted', message });
+    return Promise.resolve();
+  }
+
+  reactionChanged(change: ReactionChange): Promise<void> {
+    this.messages.push({ event: 'reaction', message: change });
     return Promise.resolve();
   }
 }

@@ -42,6 +42,10 @@ export class ReplyRecordingInbound implements InboundPort {
     return this.inbound.messageDeleted(...args);
   }
 
+  reactionChanged(...args: Parameters<InboundPort['reactionChanged']>): Promise<void> {
+    return this.inbound.reactionChanged(...args);
+  }
+
   relayResumePoints(
     ...args: Parameters<InboundPort['relayResumePoints']>
   ): ReturnType<InboundPort['relayResumePoints']> {

@@ -2,7 +2,8 @@
  * The console's poster: channel posts and direct messages are printed with where they went.
  * Console communities are their own names, so the target reads naturally. An edit (an exchange
  * card redrawn after new answers) prints only the lines it changed; a relayed message shows its
- * author and town (docs/RELAY.md).
+ * author and town, and the reactions its other sides have as a count line (docs/RELAY.md): a
+ * console line carries no reactions of its own.
  */
 import type { Writable } from 'node:stream';
 import type {
@@ -12,6 +13,8 @@ import type {
   OutgoingMessage,
   PostResult,
 } from '../../core/ports.ts';
+import type { ReactionTally } from '../../core/relay/relay-ports.ts';
+import { countLine } from '../shared/reaction-line.ts';
 import { shownId, storedId } from './console-ids.ts';
 
 /** How many posted messages the console remembers, to print only what an edit changed. */
@@ -44,6 +47,17 @@ export class ConsolePoster implements ChannelPoster {
   remove(target: ChannelTarget, platformMessageId: string): Promise<PostResult> {
     this.output.write(`  ⇒ ${shownId(platformMessageId)} in ${channelOf(target)} removed\n`);
     this.printed.delete(platformMessageId);
+    return Promise.resolve({ ok: true, platformMessageId });
+  }
+
+  react(
+    target: ChannelTarget,
+    platformMessageId: string,
+    reactions: readonly ReactionTally[],
+  ): Promise<PostResult> {
+    const line = reactions.length > 0 ? countLine(reactions) : '(none)';
+    this.output.write(`  ⇒ reactions on ${shownId(platformMessageId)} in ${channelOf(target)}: ${line}
+`);
     return Promise.resolve({ ok: true, platformMessageId });
   }
 

@@ -64,10 +64,16 @@ export function discordClientOptions(
   const maxInlineWait = tuning.maxInlineRateLimitWaitMs ?? DEFAULT_MAX_INLINE_RATE_LIMIT_WAIT_MS;
   const I = GatewayIntentBits;
   return {
-    intents: [I.Guilds, I.GuildMessages, ...(messageContent ? [I.MessageContent] : [])],
-    // Without them discord.js drops DM channels, and edits and deletes of messages, it has not
-    // cached (anything written before a restart).
-    partials: [Partials.Channel, Partials.Message],
+    // Reactions are relayed too (Guild Message Reactions, not privileged).
+    intents: [
+      I.Guilds,
+      I.GuildMessages,
+      I.GuildMessageReactions,
+      ...(messageContent ? [I.MessageContent] : []),
+    ],
+    // Without them discord.js drops DM channels, and edits, deletes and reactions of messages it
+    // has not cached (anything written before a restart), and reactions of users it has not seen.
+    partials: [Partials.Channel, Partials.Message, Partials.Reaction, Partials.User],
     allowedMentions: { parse: [] },
     ...tuning.clientOptions,
     rest: {

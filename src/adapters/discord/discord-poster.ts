@@ -34,6 +34,8 @@ import { renderOutgoing } from './discord-messages.ts';
 import { postFailure } from './discord-errors.ts';
 import { DiscordRelayPoster } from './discord-relay-poster.ts';
 import { RelayWebhooks } from './relay-webhooks.ts';
+import { DiscordReactionPoster } from './discord-reaction-poster.ts';
+import type { ReactionTally } from '../../core/relay/relay-ports.ts';
 
 /** Discord accepts nonces of at most 25 characters. */
 export const NONCE_MAX = 25;
@@ -89,6 +91,7 @@ export class DiscordPoster implements ChannelPoster {
   private readonly dmChannels = new Map<string, string>();
   /** Relayed copies (a message with an author): through the channel's webhook. */
   private readonly relay: DiscordRelayPoster;
+  private readonly reactions: DiscordReactionPoster;
 
   /** `connected` false (the adapter not started yet, or stopped): every post is "try later". */
   constructor(
@@ -99,7 +102,9 @@ export class DiscordPoster implements ChannelPoster {
   ) {
     // Webhook calls without discord.js's own retries: a repeated execution would post twice.
     const webhookRest = new REST({ ...rest.options, retries: 0 });
-    this.relay = new DiscordRelayPoster(rest, new RelayWebhooks(rest, webhookRest, botUserId), logger);
+    const webhooks = new RelayWebhooks(rest, webhookRest, botUserId);
+    this.relay = new DiscordRelayPoster(rest, webhooks, logger);
+    this.reactions = new DiscordReactionPoster(rest, webhooks, logger);
   }
 
   async post(
@@ -160,6 +165,17 @@ export class DiscordPoster implements ChannelPoster {
   async remove(target: ChannelTarget, platformMessageId: string): Promise<PostResult> {
     if (!this.connected()) return NOT_CONNECTED;
     return this.relay.remove(target, platformMessageId);
+  }
+
+  /** The reactions a relayed message has on its other sides, as the bot's own (discord-reaction-poster.ts). */
+  react(
+    target: ChannelTarget,
+    platformMessageId: string,
+    reactions: readonly ReactionTally[],
+    abandoned?: Abandoned,
+  ): Promise<PostResult> {
+    if (!this.connected()) return Promise.resolve(NOT_CONNECTED);
+    return this.reactions.react(target, platformMessageId, reactions, abandoned);
   }
 
   private async send(

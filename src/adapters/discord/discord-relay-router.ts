@@ -15,6 +15,11 @@
  * A message in a thread is reported in the thread's channel, as a reply to the thread's starter
  * message (a thread started on a message has that message's id), with the id `threadId/id`
  * (relay-copy.ts: editing or deleting it needs the thread).
+ *
+ * Reactions (MESSAGE_REACTION_ADD / _REMOVE, Guild Message Reactions intent) become
+ * InboundPort.reactionChanged, in the channel's order with its messages, whoever wrote the
+ * message (a reaction to a copy is a reaction to the message); not the bot's own (the mirrored
+ * ones) nor other bots'. They need no Message Content.
  */
 import {
   Events,
@@ -23,8 +28,12 @@ import {
   SnowflakeUtil,
   type Client,
   type Message,
+  type MessageReaction,
   type OmitPartialGroupDMChannel,
   type PartialMessage,
+  type PartialMessageReaction,
+  type PartialUser,
+  type User,
 } from 'discord.js';
 import type { InboundPort } from '../../core/adapter-contract.ts';
 import { KeyedSerialQueue } from '../../core/async/keyed-serial-queue.ts';
@@ -34,6 +43,7 @@ import { BACKFILL_MAX_AGE_MS, logBackfill, newestMissed } from '../../core/relay
 import type { ArrivedMessage, RelayResumePoint, RelaySource } from '../../core/relay/relay-ports.ts';
 import { plainMentions, type MentionNames } from './plain-mentions.ts';
 import { messageRef, parseMessageRef } from './relay-copy.ts';
+import { customEmojiKey, unicodeEmojiKey } from '../shared/emoji-names.ts';
 
 export interface DiscordRelayRouterOptions {
   /** The operator enabled the Message Content intent (DISCORD_MESSAGE_CONTENT=on). */
@@ -43,6 +53,7 @@ export interface DiscordRelayRouterOptions {
 }
 
 type AnyMessage = OmitPartialGroupDMChannel<Message | PartialMessage>;
+type AnyReaction = MessageReaction | PartialMessageReaction;
 
 /** Members' own messages: the two kinds a person writes. */
 const MEMBER_MESSAGE_TYPES: ReadonlySet<MessageType> = new Set([MessageType.Default, MessageType.Reply]);
@@ -71,15 +82,23 @@ export class DiscordRelayRouter {
     const bulkDeleted = (messages: ReadonlyMap<string, AnyMessage>) => {
       for (const message of messages.values()) this.deleted(message);
     };
+    const reacted = (reaction: AnyReaction, user: User | PartialUser) =>
+      this.reacted(client, reaction, user, true);
+    const unreacted = (reaction: AnyReaction, user: User | PartialUser) =>
+      this.reacted(client, reaction, user, false);
     client.on(Events.MessageCreate, created);
     client.on(Events.MessageUpdate, updated);
     client.on(Events.MessageDelete, deleted);
     client.on(Events.MessageBulkDelete, bulkDeleted);
+    client.on(Events.MessageReactionAdd, reacted);
+    client.on(Events.MessageReactionRemove, unreacted);
     return () => {
       client.off(Events.MessageCreate, created);
       client.off(Events.MessageUpdate, updated);
       client.off(Events.MessageDelete, deleted);
       client.off(Events.MessageBulkDelete, bulkDeleted);
+      client.off(Events.MessageReactionAdd, reacted);
+      client.off(Events.MessageReactionRemove, unreacted);
     };
   }
 
@@ -162,6 +181,27 @@ export class DiscordRelayRouter {
         communityExternalId: place.guildId,
         channelId: place.channelId,
         messageId: messageRef(message.id, place.threadId),
+      }),
+    );
+  }
+
+  private reacted(client: Client, reaction: AnyReaction, user: User | PartialUser, added: boolean): void {
+    const message = reaction.message as AnyMessage;
+    // The bot's own reactions are the mirrored ones (the echo); other bots' are not people's.
+    if (!this.inServedGuild(message) || user.id === client.user?.id || user.bot === true) return;
+    const place = placeOf(message);
+    const { id, name } = reaction.emoji;
+    if (!name) return;
+    const emoji = id ? customEmojiKey('DISCORD', place.guildId, name, id) : unicodeEmojiKey(name);
+    this.inOrder(place.channelId, () =>
+      this.inbound.reactionChanged({
+        platform: 'DISCORD',
+        communityExternalId: place.guildId,
+        channelId: place.channelId,
+        messageId: messageRef(message.id, place.threadId),
+        userId: user.id,
+        emoji,
+        added,
       }),
     );
   }

@@ -94,6 +94,17 @@ export class RelayWebhooks {
     })) as APIMessage;
   }
 
+  async fetchMessage(
+    webhook: RelayWebhook,
+    messageId: string,
+    threadId: string | undefined,
+  ): Promise<APIMessage> {
+    return (await this.webhookRest.get(Routes.webhookMessage(webhook.id, webhook.token, messageId), {
+      query: query({ thread_id: threadId }),
+      auth: false,
+    })) as APIMessage;
+  }
+
   async deleteMessage(webhook: RelayWebhook, messageId: string, threadId: string | undefined): Promise<void> {
     await this.webhookRest.delete(Routes.webhookMessage(webhook.id, webhook.token, messageId), {
       query: query({ thread_id: threadId }),

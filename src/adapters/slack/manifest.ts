@@ -18,7 +18,9 @@ export type SlackManifest = webApi.AppsManifestCreateArguments['manifest'];
  * messages in public and private channels, for the relay; and after a post whose outcome is
  * unknown, find the bot's own message by its metadata instead of posting twice),
  * channels:read and groups:read (is the bot in the channel a command links? conversations.info),
- * chat:write.customize (a relayed copy shows its author's name, town and picture).
+ * chat:write.customize (a relayed copy shows its author's name, town and picture),
+ * reactions:read and reactions:write (reactions on relayed messages: members' are told, the
+ * ones made elsewhere are added as the bot's own).
  */
 export const SLACK_BOT_SCOPES = [
   'commands',
@@ -31,11 +33,14 @@ export const SLACK_BOT_SCOPES = [
   'channels:read',
   'groups:read',
   'chat:write.customize',
+  'reactions:read',
+  'reactions:write',
 ] as const;
 
 /**
  * Events the adapter subscribes to: mentions run commands; uninstalls delete stored tokens;
- * messages in public (message.channels) and private (message.groups) channels are relayed.
+ * messages in public (message.channels) and private (message.groups) channels are relayed, and
+ * reactions to them (reaction_added, reaction_removed).
  */
 export const SLACK_BOT_EVENTS = [
   'app_mention',
@@ -43,6 +48,8 @@ export const SLACK_BOT_EVENTS = [
   'tokens_revoked',
   'message.channels',
   'message.groups',
+  'reaction_added',
+  'reaction_removed',
 ] as const;
 
 /** Paths the HTTP receiver serves. */

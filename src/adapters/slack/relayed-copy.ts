@@ -11,7 +11,7 @@ import { escapeSlackText } from './slack-text.ts';
 
 type WebClient = webApi.WebClient;
 
-const MESSAGE_TEXT_MAX = 40_000;
+export const MESSAGE_TEXT_MAX = 40_000;
 /** Slack shows at most this much of a `username`. */
 const USERNAME_MAX = 80;
 

@@ -11,6 +11,10 @@
  *   re-upload that would make them readable elsewhere is not built yet.
  * - Order: the events of one channel are handled one after another, from before the event-id
  *   check on, so a slow check cannot let a later message overtake an earlier one.
+ * - Reactions (`reaction_added` / `reaction_removed` on messages, scope reactions:read) go in
+ *   the same order as reactionChanged, whoever wrote the message. The bot's own (the mirrored
+ *   ones) never get here: Bolt's ignoreSelf, on by default, drops events by the bot's user. The
+ *   emoji name becomes the relay's key (emoji-names.ts).
  */
 import type { App, webApi } from '@slack/bolt';
 import type { InboundPort } from '../../core/adapter-contract.ts';
@@ -28,6 +32,7 @@ import { readableText } from './readable-text.ts';
 import type { WorkspaceClients } from './slack-ports.ts';
 import type { SlackProfiles } from './slack-profiles.ts';
 import { mrkdwnToNeutral } from './slack-markdown.ts';
+import { slackEmojiKey } from '../shared/emoji-names.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -63,11 +68,25 @@ export interface SlackMessagesParts {
   timer?: DeadlineTimer | undefined;
 }
 
-/** The queue key of a message event's channel, or undefined for any other request. */
+/** reaction_added and reaction_removed (docs.slack.dev/reference/events/reaction_added). */
+interface SlackReactionEvent {
+  type: string;
+  user?: string;
+  reaction?: string;
+  item?: { type?: string; channel?: string; ts?: string };
+}
+
+const REACTION_EVENTS = new Set(['reaction_added', 'reaction_removed']);
+
+/** The queue key of a message or reaction event's channel, or undefined for any other request. */
 export function messageChannelKey(body: unknown): string | undefined {
-  const envelope = body as { type?: unknown; team_id?: unknown; event?: SlackMessage };
-  if (envelope.type !== 'event_callback' || envelope.event?.type !== 'message') return undefined;
-  return `${String(envelope.team_id)}:${envelope.event.channel ?? ''}`;
+  const envelope = body as { type?: unknown; team_id?: unknown; event?: SlackMessage & SlackReactionEvent };
+  if (envelope.type !== 'event_callback' || !envelope.event) return undefined;
+  const { event } = envelope;
+  if (event.type === 'message') return `${String(envelope.team_id)}:${event.channel ?? ''}`;
+  if (REACTION_EVENTS.has(event.type ?? ''))
+    return `${String(envelope.team_id)}:${event.item?.channel ?? ''}`;
+  return undefined;
 }
 
 export class SlackMessages {
@@ -144,6 +163,26 @@ export class SlackMessages {
     app.event('message', async ({ event, body, client }) => {
       const teamId = (body as { team_id?: string }).team_id ?? '';
       await this.handle(client, teamId, event as SlackMessage);
+    });
+    for (const name of ['reaction_added', 'reaction_removed'] as const) {
+      app.event(name, async ({ event, body }) => {
+        const teamId = (body as { team_id?: string }).team_id ?? '';
+        await this.reacted(teamId, event, name === 'reaction_added');
+      });
+    }
+  }
+
+  private async reacted(teamId: string, event: SlackReactionEvent, added: boolean): Promise<void> {
+    const { item, user, reaction } = event;
+    if (item?.type !== 'message' || !item.channel || !item.ts || !user || !reaction) return;
+    await this.parts.inbound.reactionChanged({
+      platform: 'SLACK',
+      communityExternalId: teamId,
+      channelId: item.channel,
+      messageId: item.ts,
+      userId: user,
+      emoji: slackEmojiKey(reaction, teamId),
+      added,
     });
   }
 

@@ -36,7 +36,10 @@ import type {
 } from '../../core/ports.ts';
 import { renderOutgoing, type SlackMessageBody } from './block-kit.ts';
 import { relayedCopyBody, WorkspaceScopes } from './relayed-copy.ts';
-import type { SlackPostLedger, WorkspaceClient, WorkspaceClients } from './slack-ports.ts';
+import type { SlackPostLedger, WorkspaceClients } from './slack-ports.ts';
+import { classifySlackError, unavailableChannel } from './slack-errors.ts';
+import { SlackReactionPoster } from './slack-reaction-poster.ts';
+import type { ReactionTally } from '../../core/relay/relay-ports.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -49,31 +52,6 @@ export interface SlackPosterOptions {
   scopes?: WorkspaceScopes;
 }
 
-/** Slack errors that mean this channel (or person, or whole workspace) cannot be posted to. */
-const BROKEN = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'channel_is_archived',
-  'restricted_action',
-  'restricted_action_read_only_channel',
-  'restricted_action_thread_only_channel',
-  'restricted_action_non_threadable_channel',
-  'team_access_not_granted',
-  'ekm_access_denied',
-  'cannot_dm_bot',
-  'user_not_found',
-  'user_disabled',
-  'messages_tab_disabled',
-  'account_inactive',
-  'token_revoked',
-  'invalid_auth',
-  'not_authed',
-]);
-
-/** Slack-side failures after which the message may or may not exist. */
-const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
-
 /** What an attempt the outbox stopped waiting for answers instead of posting. */
 const ABANDONED: PostResult = {
   ok: false,
@@ -83,77 +61,6 @@ const ABANDONED: PostResult = {
 
 /** What the channel's history says of an earlier attempt. */
 type EarlierAttempt = { ts: string } | { absent: true } | { unknown: Extract<PostResult, { ok: false }> };
-
-interface Failure {
-  result: Extract<PostResult, { ok: false }>;
-  /** Slack answered and certainly posted nothing. */
-  certain: boolean;
-  /** A 429 with this wait. */
-  rateLimitedMs?: number;
-  code?: string;
-}
-
-function failure(
-  reason: string,
-  retryable: boolean,
-  certain: boolean,
-  extra: Partial<Failure> = {},
-): Failure {
-  return { result: { ok: false, retryable, reason }, certain, ...extra };
-}
-
-/** What a Web API error means for a post. */
-export function classifySlackError(error: unknown): Failure {
-  const coded = error as {
-    code?: unknown;
-    data?: { error?: unknown };
-    retryAfter?: unknown;
-    statusCode?: unknown;
-  };
-  switch (coded.code) {
-    case 'slack_webapi_rate_limited_error': {
-      const retryAfterMs = Math.max(0, Number(coded.retryAfter) || 0) * 1000;
-      return {
-        result: {
-          ok: false,
-          retryable: true,
-          retryAfterMs,
-          reason: `rate limited (retry after ${retryAfterMs} ms)`,
-        },
-        certain: true,
-        rateLimitedMs: retryAfterMs,
-      };
-    }
-    case 'slack_webapi_platform_error': {
-      const code = typeof coded.data?.error === 'string' ? coded.data.error : 'unknown_error';
-      if (BROKEN.has(code)) {
-        return {
-          result: { ok: false, retryable: false, channelBroken: true, reason: code },
-          certain: true,
-          code,
-        };
-      }
-      if (code === 'ratelimited') return failure(code, true, true, { code, rateLimitedMs: 1000 });
-      if (TRANSIENT.has(code)) return failure(code, true, false, { code });
-      return failure(code, false, true, { code });
-    }
-    case 'slack_webapi_http_error': {
-      const status = Number(coded.statusCode);
-      const retryable = status >= 500 || status === 408 || status === 429;
-      return failure(`HTTP ${status}`, retryable, !retryable);
-    }
-    default:
-      // Network errors and timeouts (slack_webapi_request_error) and anything unforeseen.
-      return failure(error instanceof Error ? error.message : String(error), true, false);
-  }
-}
-
-/** No client for a channel post: not connected yet (try again), or the workspace is gone (broken). */
-function unavailableChannel(client: Extract<WorkspaceClient, { unavailable: string }>): PostResult {
-  return client.retryable
-    ? { ok: false, retryable: true, reason: client.unavailable }
-    : { ok: false, retryable: false, channelBroken: true, reason: client.unavailable };
-}
 
 function payloadDeliveryId(payload: unknown): unknown {
   return typeof payload === 'object' && payload !== null
@@ -165,6 +72,7 @@ export class SlackPoster implements ChannelPoster {
   readonly platform = 'SLACK' as const;
   private readonly now: () => Date;
   private readonly scopes: WorkspaceScopes;
+  private readonly reactions: SlackReactionPoster;
 
   constructor(
     private readonly workspaces: WorkspaceClients,
@@ -174,6 +82,7 @@ export class SlackPoster implements ChannelPoster {
   ) {
     this.now = options.now ?? (() => new Date());
     this.scopes = options.scopes ?? new WorkspaceScopes(logger);
+    this.reactions = new SlackReactionPoster(workspaces);
   }
 
   async post(
@@ -255,6 +164,16 @@ export class SlackPoster implements ChannelPoster {
       return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
     }
     return { ok: true, platformMessageId };
+  }
+
+  /** The reactions a relayed message has on its other sides, as the bot's own (slack-reaction-poster.ts). */
+  react(
+    target: ChannelTarget,
+    platformMessageId: string,
+    reactions: readonly ReactionTally[],
+    abandoned?: Abandoned,
+  ): Promise<PostResult> {
+    return this.reactions.react(target, platformMessageId, reactions, abandoned);
   }
 
   private async deliver(

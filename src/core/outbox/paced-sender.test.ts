@@ -6,7 +6,7 @@ import { UNLIMITED, type SendLimits } from './send-limits.ts';
 import { ManualTimer, settle } from '../../../test/support/manual-timer.ts';
 
 interface Call {
-  kind: 'post' | 'direct' | 'edit' | 'remove';
+  kind: 'post' | 'direct' | 'edit' | 'remove' | 'react';
   to: string;
   key: string;
   at: number;
@@ -46,6 +46,9 @@ class ScriptedPoster implements ChannelPoster {
   }
   remove(target: ChannelTarget, messageId: string): Promise<PostResult> {
     return this.record({ kind: 'remove', to: `#${target.channelId}`, key: messageId, at: this.timer.now() });
+  }
+  react(target: ChannelTarget, messageId: string): Promise<PostResult> {
+    return this.record({ kind: 'react', to: `#${target.channelId}`, key: messageId, at: this.timer.now() });
   }
   private record(call: Call): Promise<PostResult> {
     this.calls.push(call);

@@ -132,6 +132,9 @@ function postOnce(
   if (delivery.kind === RELAY_KINDS.delete && destination.editsMessageId !== undefined) {
     return poster.remove(destination.target, destination.editsMessageId);
   }
+  if (delivery.kind === RELAY_KINDS.reactions && destination.editsMessageId !== undefined) {
+    return poster.react(destination.target, destination.editsMessageId, payload.reactions ?? [], abandoned);
+  }
   if (destination.editsMessageId !== undefined) {
     return poster.edit(destination.target, destination.editsMessageId, payload, abandoned);
   }

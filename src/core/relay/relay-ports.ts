@@ -50,6 +50,31 @@ export interface DeletedMessage extends RelaySource {
   messageId: string;
 }
 
+/**
+ * A member added or took back a reaction on a relayed message: on its original or on one of its
+ * copies (a partner reacting to a copy reacts to the message). Never the bot's own.
+ */
+export interface ReactionChange extends RelaySource {
+  messageId: string;
+  userId: string;
+  /** The emoji across platforms (src/adapters/shared/emoji-names.ts): Unicode, or a custom emoji's key. */
+  emoji: string;
+  added: boolean;
+}
+
+/** How many people reacted with an emoji on the message's other sides (a copy's wanted state). */
+export interface ReactionTally {
+  emoji: string;
+  count: number;
+}
+
+/** One person's reaction as stored: where it sits, and who (`platform:userId`, to count each once). */
+export interface StoredReaction {
+  linkId: string;
+  emoji: string;
+  reactor: string;
+}
+
 /** An original message the relay copied, by its ids. */
 export interface RelayedMessage {
   id: string;
@@ -74,6 +99,13 @@ export interface RelayRepository extends RelayCheckpointRepository {
   findById(id: string): Promise<RelayedMessage | null>;
   /** Its copies in other channels (the deliveries that posted, or will post, them). */
   copies(relayedId: string): Promise<RelayCopy[]>;
+  /** Adds (or removes) one person's reaction; false when nothing changed (a repeated event). */
+  recordReaction(
+    reaction: { relayedId: string; linkId: string; emoji: string; userId: string },
+    added: boolean,
+  ): Promise<boolean>;
+  /** Every reaction to the message, on its original and its copies, oldest first. */
+  reactions(relayedId: string): Promise<StoredReaction[]>;
 }
 
 /** A relaying link and the newest platform messages the relay knows in its channel. */

@@ -11,12 +11,14 @@ import type {
   ArrivedMessage,
   DeletedMessage,
   EditedMessage,
+  ReactionChange,
   RelayedMessage,
   RelayResumePoint,
   RelaySource,
 } from './relay-ports.ts';
 import type { Platform } from '../domain/model.ts';
 import { relayedPost, RELAY_KINDS } from './relayed-post.ts';
+import { planReactionChange, reactionsAfterEdit } from './relay-reactions.ts';
 
 export interface RelayDependencies {
   store: Store;
@@ -72,7 +74,8 @@ export class RelayService {
         if (!relayed || relayed.originLinkId !== link.id) continue;
         const town = await repos.towns.findById(link.townId);
         const payload = relayedPost(edit, town?.name ?? '');
-        for (const copy of await repos.relays.copies(relayed.id)) {
+        const copies = await repos.relays.copies(relayed.id);
+        for (const copy of copies) {
           deliveries.push({
             dedupeKey: `relay-edit:${relayed.id}:${copy.channelLinkId}:${edit.editId}`,
             kind: RELAY_KINDS.edit,
@@ -83,6 +86,8 @@ export class RelayService {
             editsDeliveryId: copy.deliveryId,
           });
         }
+        // The edit replaces a copy's text, count line and all: its reactions are shown again after it.
+        deliveries.push(...(await reactionsAfterEdit(repos, relayed, copies, this.deps.clock.now())));
       }
       return deliveries;
     });
@@ -117,6 +122,13 @@ export class RelayService {
       }
       return deliveries;
     });
+  }
+
+  /** A member reacted, or took a reaction back: every other side of the message shows it (relay-reactions.ts). */
+  reactionChanged(change: ReactionChange): Promise<void> {
+    return this.handle('reaction', change, (repos, links) =>
+      planReactionChange(repos, links, change, this.deps.clock.now()),
+    );
   }
 
   /**

@@ -6,6 +6,7 @@ export const RELAY_KINDS = {
   message: 'relay.message',
   edit: 'relay.edit',
   delete: 'relay.delete',
+  reactions: 'relay.reactions',
 } as const;
 
 export const isRelayKind = (kind: string): boolean => kind.startsWith('relay.');

@@ -290,6 +290,12 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
    * any other existing key is left alone. The key holds the content and the time, so a
    * withdrawn row with the same key is the same post.
    */
+  supersedePending(sourceId: string, kind: string, channelLinkIds: readonly string[]): Promise<number> {
+    return this.db.$executeRaw`
+      DELETE FROM "Delivery" WHERE "sourceId" = ${sourceId} AND kind = ${kind} AND status = 'PENDING'
+        AND "channelLinkId" = ANY(${[...channelLinkIds]}::text[])`;
+  }
+
   async plan(deliveries: NewDelivery[]) {
     if (deliveries.length === 0) return 0;
     const rows = JSON.stringify(

@@ -71,6 +71,14 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
       where: { recipientMemberId: memberId, status: { in: [...WAITING] } },
       data: { status: 'DROPPED', lastError: reason, leaseUntil: null },
     });
+    // Their reactions to relayed messages, by their platform id in this community's channels.
+    const member = await this.db.member.findUniqueOrThrow({
+      where: { id: memberId },
+      select: { platformUserId: true, communityId: true },
+    });
+    await this.db.relayReaction.deleteMany({
+      where: { userId: member.platformUserId, link: { communityId: member.communityId } },
+    });
     await this.db.member.update({
       where: { id: memberId },
       data: {

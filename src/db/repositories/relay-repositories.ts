@@ -5,6 +5,7 @@ import type {
   RelayCopy,
   RelayedMessage,
   RelayRepository,
+  StoredReaction,
 } from '../../core/relay/relay-ports.ts';
 import { RELAY_KINDS } from '../../core/relay/relayed-post.ts';
 import type { Prisma } from '../generated/client.ts';
@@ -59,6 +60,31 @@ export class PrismaRelayRepository implements RelayRepository {
       channelLinkId: row.channelLinkId ?? '',
       platformMessageId: row.platformMessageId,
     }));
+  }
+
+  async recordReaction(
+    reaction: { relayedId: string; linkId: string; emoji: string; userId: string },
+    added: boolean,
+  ): Promise<boolean> {
+    const { relayedId, linkId, emoji, userId } = reaction;
+    const changed = added
+      ? await this.db.$executeRaw`
+          INSERT INTO "RelayReaction" ("relayedId", "linkId", emoji, "userId")
+          VALUES (${relayedId}, ${linkId}, ${emoji}, ${userId}) ON CONFLICT DO NOTHING`
+      : await this.db.$executeRaw`
+          DELETE FROM "RelayReaction" WHERE "relayedId" = ${relayedId} AND "linkId" = ${linkId}
+            AND emoji = ${emoji} AND "userId" = ${userId}`;
+    return changed > 0;
+  }
+
+  reactions(relayedId: string): Promise<StoredReaction[]> {
+    // A person is one per platform: the same Discord user in two servers counts once.
+    return this.db.$queryRaw<StoredReaction[]>`
+      SELECT r."linkId", r.emoji, c.platform::text || ':' || r."userId" AS reactor
+      FROM "RelayReaction" r
+      JOIN "ChannelLink" l ON l.id = r."linkId" JOIN "Community" c ON c.id = l."communityId"
+      WHERE r."relayedId" = ${relayedId}
+      ORDER BY r."createdAt", r."linkId", r."userId"`;
   }
 
   newestKnownPerRelayingLink(platform: Platform): Promise<KnownInRelayingLink[]> {

@@ -7,20 +7,25 @@
 //   await slack.members.edits(channel, m.ts, 'new text');
 //   await slack.members.deletes(channel, m.ts);
 //   await slack.members.botWrites({ channel, botId, username, text });   // another app's bot
+//   await slack.members.reacts(channel, m.ts, user, 'thumbsup');   // reaction_added
+//   await slack.members.unreacts(channel, m.ts, user, 'thumbsup'); // reaction_removed
 //   await slack.members.settled();                   // every event so far answered by the app
 //
 // An event is sent only for what the app subscribed to (none by default, as an app whose
 // manifest lists no message events), in a channel the bot is in, when the workspace granted the
 // channel's history scope (channels:history, groups:history), as Slack requires. The bot's own
 // posts, edits and deletes are sent back too, with `bot_id` (and subtype bot_message under a
-// custom name): an app must not take them for members' messages. Each write resolves once the
-// app answered its event.
+// custom name): an app must not take them for members' messages. Reaction events
+// (docs.slack.dev/reference/events/reaction_added, …/reaction_removed) go to an app subscribed to
+// them whose workspace granted reactions:read, the bot's own reactions included (with its user
+// id). Each write resolves once the app answered its event.
 
 import type { EventInput } from './interactions.ts';
 import { historyScope, type MessageChange } from './message-api.ts';
 import type { Channel, SlackState, StoredMessage } from './state.ts';
 import type { WebApiEnv } from './web-api.ts';
-import { messageJson } from './web-api.ts';
+import { ApiError, messageJson } from './web-api.ts';
+import { changeReaction } from './reactions.ts';
 
 export interface MemberWriteInput {
   /** The workspace; default the channel's. */
@@ -36,6 +41,8 @@ export interface MemberWriteInput {
 
 /** The events a manifest can subscribe to for channel messages. */
 export type MessageEventName = 'message.channels' | 'message.groups' | 'message.im';
+/** The events a manifest can subscribe to for reactions. */
+export type ReactionEventName = 'reaction_added' | 'reaction_removed';
 
 export interface MemberMessagesContext {
   readonly state: SlackState;
@@ -45,7 +52,7 @@ export interface MemberMessagesContext {
 }
 
 export class MemberMessages {
-  private subscribed = new Set<MessageEventName>();
+  private subscribed = new Set<MessageEventName | ReactionEventName>();
   private eventsUrl: string | undefined;
   private readonly pending = new Set<Promise<unknown>>();
   /** Events the app did not answer with 200 (or an error sending them), for a failing test to show. */
@@ -53,8 +60,8 @@ export class MemberMessages {
 
   constructor(private readonly ctx: MemberMessagesContext) {}
 
-  /** The message events the app's manifest subscribes to (replaces the earlier list). */
-  subscribe(events: readonly MessageEventName[]): void {
+  /** The message and reaction events the app's manifest subscribes to (replaces the earlier list). */
+  subscribe(events: readonly (MessageEventName | ReactionEventName)[]): void {
     this.subscribed = new Set(events);
   }
 
@@ -136,6 +143,32 @@ export class MemberMessages {
     await this.changed({ kind: 'changed', message, previous });
   }
 
+  /** A member reacts to a message with an emoji name (a standard or the workspace's custom one). */
+  reacts(channelId: string, ts: string, user: string, name: string): Promise<void> {
+    return this.memberReaction(channelId, ts, user, name, true);
+  }
+
+  unreacts(channelId: string, ts: string, user: string, name: string): Promise<void> {
+    return this.memberReaction(channelId, ts, user, name, false);
+  }
+
+  private async memberReaction(
+    channelId: string,
+    ts: string,
+    user: string,
+    name: string,
+    added: boolean,
+  ): Promise<void> {
+    const message = this.find(channelId, ts);
+    const channel = this.channel(channelId);
+    if (added && !this.ctx.env().customEmoji.validName(channel.teamId, name)) {
+      throw new ApiError('invalid_name');
+    }
+    const refused = changeReaction(message, name, user, added);
+    if (refused) throw new ApiError(refused);
+    await this.changed({ kind: 'reaction', message, user, name, added });
+  }
+
   async deletes(channelId: string, ts: string): Promise<void> {
     const message = this.find(channelId, ts);
     const previous = messageJson(this.ctx.env(), message);
@@ -167,7 +200,28 @@ export class MemberMessages {
           deleted_ts: message.ts,
           previous_message: change.previous,
         });
+      case 'reaction':
+        return this.sendReaction(channel, change);
     }
+  }
+
+  private async sendReaction(
+    channel: Channel,
+    change: Extract<MessageChange, { kind: 'reaction' }>,
+  ): Promise<void> {
+    const type: ReactionEventName = change.added ? 'reaction_added' : 'reaction_removed';
+    const workspace = this.ctx.state.workspaces.get(channel.teamId);
+    if (!this.subscribed.has(type) || !channel.botIsMember || !workspace?.installed) return;
+    if (!workspace.scopes.includes('reactions:read')) return;
+    const event = {
+      type,
+      user: change.user,
+      reaction: change.name,
+      item_user: change.message.user,
+      item: { type: 'message', channel: channel.id, ts: change.message.ts },
+      event_ts: this.ctx.state.nextTs(),
+    };
+    await this.track(event, { teamId: channel.teamId, channelId: channel.id, event });
   }
 
   /** Resolves once every event sent so far was answered (or failed). */
@@ -190,7 +244,11 @@ export class MemberMessages {
       ...inner,
     };
     if (event['ts'] !== undefined) event['event_ts'] = event['ts'];
-    const input: EventInput = { teamId: channel.teamId, channelId: channel.id, event };
+    await this.track(event, { teamId: channel.teamId, channelId: channel.id, event });
+  }
+
+  /** Sends one event, noting an answer other than 200; resolves once it was answered. */
+  private async track(event: Record<string, unknown>, input: EventInput): Promise<void> {
     const delivery = this.ctx.deliver(input, this.eventsUrl).then(
       (status) => {
         if (status !== 200) this.unanswered.push({ event, outcome: `HTTP ${status}` });

@@ -20,7 +20,9 @@ import type { Channel, StoredMessage, Workspace } from './state.ts';
 export type MessageChange =
   | { kind: 'posted'; message: StoredMessage }
   | { kind: 'changed'; message: StoredMessage; previous: Json }
-  | { kind: 'deleted'; message: StoredMessage; previous: Json };
+  | { kind: 'deleted'; message: StoredMessage; previous: Json }
+  /** Someone (a member, or the bot through reactions.add/remove) reacted or took it back. */
+  | { kind: 'reaction'; message: StoredMessage; user: string; name: string; added: boolean };
 
 /** The history scope a channel's messages need (docs: conversations.history). */
 export function historyScope(channel: Channel): string {

@@ -64,6 +64,7 @@ import { SlackHttpBot } from './http-sender.ts';
 import type { Actor } from './interactions.ts';
 import { Interactions } from './interactions.ts';
 import { MemberMessages } from './member-messages.ts';
+import { CustomEmoji } from './reactions.ts';
 import { playOAuthInstall, type InstallInput, type OAuthInstallResult } from './oauth-browser.ts';
 import { SocketModeServer } from './socket-mode.ts';
 import type {
@@ -160,6 +161,7 @@ export class SlackEmulator {
   readonly members: MemberMessages;
 
   private readonly state: SlackState;
+  private readonly customEmoji = new CustomEmoji();
   private readonly faults = new FaultInjector();
   private readonly waiters = new Waiters();
   private readonly interactions: Interactions;
@@ -198,6 +200,7 @@ export class SlackEmulator {
       triggerTtlMs: options.triggerTtlMs ?? 3000,
       openSocketUrl: () => this.socket.issueUrl(),
       messageChanged: (change) => void this.members.changed(change),
+      customEmoji: this.customEmoji,
     };
     this.members = new MemberMessages({
       state: this.state,
@@ -255,6 +258,19 @@ export class SlackEmulator {
 
   addWorkspace(input: WorkspaceInput): Workspace {
     return this.state.addWorkspace(input);
+  }
+
+  /** A custom emoji a workspace uploaded: reactions may use its name there. */
+  addCustomEmoji(teamId: string, name: string): void {
+    this.customEmoji.add(teamId, name);
+  }
+
+  /** Who reacted with what to a message, as Slack shows it (reactions.get). */
+  reactionsOn(channelId: string, ts: string): { name: string; users: string[] }[] {
+    return (this.state.findMessage(channelId, ts)?.reactions ?? []).map((r) => ({
+      name: r.name,
+      users: [...r.users],
+    }));
   }
 
   addChannel(input: ChannelInput): Channel {

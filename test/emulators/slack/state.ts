@@ -2,6 +2,8 @@
 // messages, views, trigger ids, response URLs and OAuth codes. The Web API handlers,
 // the payload builders and the tests all read and write this one object.
 
+import type { StoredReaction } from './reactions.ts';
+
 export interface Workspace {
   readonly teamId: string;
   readonly teamName: string;
@@ -108,6 +110,8 @@ export interface StoredMessage {
   readonly iconUrl?: string;
   /** Files a member shared, as Slack describes them in the message. */
   readonly files?: readonly Record<string, unknown>[];
+  /** Who reacted with what (reactions.ts). */
+  reactions?: StoredReaction[];
 }
 
 export interface EphemeralMessage {

@@ -4,6 +4,7 @@
 // are thrown as ApiError and become `{ ok: false, error }` with HTTP 200, as on Slack.
 
 import { MESSAGE_HANDLERS, type MessageChange } from './message-api.ts';
+import { REACTION_HANDLERS, reactionsJson, type CustomEmoji } from './reactions.ts';
 import type { Channel, SlackState, StoredMessage, StoredView, User, Workspace } from './state.ts';
 
 export class ApiError extends Error {
@@ -26,6 +27,8 @@ export interface WebApiEnv {
   readonly openSocketUrl: () => string;
   /** Told of every message posted, changed or deleted, to send the app its message events. */
   readonly messageChanged?: (change: MessageChange) => void;
+  /** The workspaces' custom emoji (reactions.ts). */
+  readonly customEmoji: CustomEmoji;
 }
 
 export interface ApiCallInput {
@@ -48,17 +51,12 @@ export const JSON_ARGUMENTS: ReadonlySet<string> = new Set([
 ]);
 
 export function isImplemented(method: string): boolean {
-  return Object.hasOwn(HANDLERS, method) || Object.hasOwn(MESSAGE_HANDLERS, method);
+  return handlerFor(method) !== undefined;
 }
 
 /** Runs one method; unknown methods answer `unknown_method` like Slack. */
 export function callWebApi(env: WebApiEnv, call: ApiCallInput): Json {
-  // The message methods live in message-api.ts, which imports this module: looked up per call.
-  const handler = Object.hasOwn(HANDLERS, call.method)
-    ? HANDLERS[call.method]
-    : Object.hasOwn(MESSAGE_HANDLERS, call.method)
-      ? MESSAGE_HANDLERS[call.method]
-      : undefined;
+  const handler = handlerFor(call.method);
   if (handler === undefined) return { ok: false, error: 'unknown_method' };
   try {
     return { ok: true, ...handler(env, call) };
@@ -66,6 +64,17 @@ export function callWebApi(env: WebApiEnv, call: ApiCallInput): Json {
     if (error instanceof ApiError) return { ok: false, error: error.code, ...error.extra };
     throw error;
   }
+}
+
+/**
+ * The message and reaction methods live in message-api.ts and reactions.ts, which import this
+ * module: looked up per call.
+ */
+function handlerFor(method: string): Handler | undefined {
+  for (const table of [HANDLERS, MESSAGE_HANDLERS, REACTION_HANDLERS]) {
+    if (Object.hasOwn(table, method)) return table[method];
+  }
+  return undefined;
 }
 
 // ---------- argument and auth helpers ----------
@@ -146,6 +155,7 @@ export function messageJson(env: WebApiEnv, message: StoredMessage): Json {
     ...(message.threadTs !== undefined ? { thread_ts: message.threadTs } : {}),
     ...(message.files !== undefined ? { files: message.files } : {}),
     ...(message.edits > 0 ? { edited: { user: message.user, ts: message.editedTs ?? message.ts } } : {}),
+    ...reactionsJson(message),
   };
 }
 

@@ -1,0 +1,30 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { ConsolePoster } from './console-poster.ts';
+
+const target = {
+  platform: 'CONSOLE' as const,
+  communityExternalId: 'passau',
+  channelId: 'partnerstadt',
+  channelName: 'partnerstadt',
+};
+
+function printed(output: PassThrough): string {
+  return String(output.read() ?? '');
+}
+
+describe('the console poster and reactions', () => {
+  it('prints the reactions a relayed copy has elsewhere as a count line, and when none are left', async () => {
+    const output = new PassThrough();
+    const poster = new ConsolePoster(output);
+    await poster.react(target, 'console-3', [
+      { emoji: '👍', count: 2 },
+      { emoji: 'custom:SLACK:T1:party_parrot', count: 1 },
+    ]);
+    expect(printed(output)).toBe(
+      '  ⇒ reactions on console-3 in #partnerstadt in passau: 👍 2 · :party_parrot: 1\n',
+    );
+    await poster.react(target, 'console-3', []);
+    expect(printed(output)).toBe('  ⇒ reactions on console-3 in #partnerstadt in passau: (none)\n');
+  });
+});
