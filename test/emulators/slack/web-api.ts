@@ -3,6 +3,7 @@
 // decoded arguments and the caller's token, and returns the JSON body; platform errors
 // are thrown as ApiError and become `{ ok: false, error }` with HTTP 200, as on Slack.
 
+import { FILE_HANDLERS } from './files-api.ts';
 import { MESSAGE_HANDLERS, type MessageChange } from './message-api.ts';
 import type { Channel, SlackState, StoredMessage, StoredView, User, Workspace } from './state.ts';
 
@@ -24,6 +25,8 @@ export interface WebApiEnv {
   readonly triggerTtlMs: number;
   /** Issues a fresh Socket Mode URL (apps.connections.open). */
   readonly openSocketUrl: () => string;
+  /** Where the emulator serves files (`http://127.0.0.1:PORT`). */
+  readonly baseUrl?: () => string;
   /** Told of every message posted, changed or deleted, to send the app its message events. */
   readonly messageChanged?: (change: MessageChange) => void;
 }
@@ -45,20 +48,16 @@ export const JSON_ARGUMENTS: ReadonlySet<string> = new Set([
   'view',
   'metadata',
   'unfurls',
+  'files',
 ]);
 
 export function isImplemented(method: string): boolean {
-  return Object.hasOwn(HANDLERS, method) || Object.hasOwn(MESSAGE_HANDLERS, method);
+  return handlerOf(method) !== undefined;
 }
 
 /** Runs one method; unknown methods answer `unknown_method` like Slack. */
 export function callWebApi(env: WebApiEnv, call: ApiCallInput): Json {
-  // The message methods live in message-api.ts, which imports this module: looked up per call.
-  const handler = Object.hasOwn(HANDLERS, call.method)
-    ? HANDLERS[call.method]
-    : Object.hasOwn(MESSAGE_HANDLERS, call.method)
-      ? MESSAGE_HANDLERS[call.method]
-      : undefined;
+  const handler = handlerOf(call.method);
   if (handler === undefined) return { ok: false, error: 'unknown_method' };
   try {
     return { ok: true, ...handler(env, call) };
@@ -66,6 +65,14 @@ export function callWebApi(env: WebApiEnv, call: ApiCallInput): Json {
     if (error instanceof ApiError) return { ok: false, error: error.code, ...error.extra };
     throw error;
   }
+}
+
+/** The message and file methods live in their own modules, which import this one: looked up per call. */
+function handlerOf(method: string): Handler | undefined {
+  for (const table of [HANDLERS, MESSAGE_HANDLERS, FILE_HANDLERS]) {
+    if (Object.hasOwn(table, method)) return table[method];
+  }
+  return undefined;
 }
 
 // ---------- argument and auth helpers ----------
