@@ -74,20 +74,23 @@ describe('files in the Slack emulator', () => {
     const uploaded = await fetch(step1.upload_url ?? '', { method: 'POST', body: Buffer.from('PNG!') });
     expect(uploaded.status).toBe(200);
     expect(await uploaded.text()).toBe('OK - 4');
-    const files = [{ id: step1.file_id ?? '', title: 'plan.png' }];
+    const files: [{ id: string; title: string }] = [{ id: step1.file_id ?? '', title: 'plan.png' }];
     const done = await client.files.completeUploadExternal({
-      files: files as [{ id: string; title: string }],
+      files,
       channel_id: general,
       thread_ts: root.ts ?? '',
     });
     expect(done.files?.map((f) => f.id)).toEqual([step1.file_id]);
     const shared = slack.messages(general).at(-1);
     expect(shared).toMatchObject({ user: ws.botUserId, threadTs: root.ts });
+    const info = await client.files.info({ file: step1.file_id ?? '' });
+    expect(info.file?.channels).toEqual([general]);
+    expect(info.file?.shares?.public?.[general]?.[0]).toMatchObject({ ts: shared?.ts, thread_ts: root.ts });
     const url = String(shared?.files?.[0]?.['url_private_download']);
     expect(await (await download(url, ws.botToken)).text()).toBe('PNG!');
     // A file is shared once: completing it again is refused.
     await expect(
-      client.files.completeUploadExternal({ files: files as [{ id: string }], channel_id: general }),
+      client.files.completeUploadExternal({ files, channel_id: general }),
     ).rejects.toMatchObject({ data: { error: 'file_not_found' } });
     // The upload URL takes the bytes once.
     expect((await fetch(step1.upload_url ?? '', { method: 'POST', body: 'again' })).status).toBe(404);

@@ -31,6 +31,8 @@ export interface StoredFile {
   readonly uploadKey: string | undefined;
   completed: boolean;
   deleted: boolean;
+  /** Where it was shared: the messages that show it, per channel. */
+  readonly shares: { channel: string; isPrivate: boolean; ts: string; threadTs: string | undefined }[];
 }
 
 function needsScope(ws: Workspace, scope: string): void {
@@ -52,6 +54,25 @@ export function fileJson(env: WebApiEnv, file: StoredFile): Json {
     url_private: `${base}/files-pri/${path}/${name}`,
     url_private_download: `${base}/files-pri/${path}/download/${name}`,
     permalink: `${base}/files/${file.user}/${file.id}/${name}`,
+    ...sharesJson(file),
+  };
+}
+
+/** `channels`, `groups` and `shares` as files.info lists where a file was shared. */
+function sharesJson(file: StoredFile): Json {
+  if (file.shares.length === 0) return {};
+  const shares: Record<'public' | 'private', Record<string, Json[]>> = { public: {}, private: {} };
+  for (const share of file.shares) {
+    const kind = share.isPrivate ? 'private' : 'public';
+    (shares[kind][share.channel] ??= []).push({
+      ts: share.ts,
+      ...(share.threadTs ? { thread_ts: share.threadTs } : {}),
+    });
+  }
+  return {
+    channels: Object.keys(shares.public),
+    groups: Object.keys(shares.private),
+    shares: Object.fromEntries(Object.entries(shares).filter(([, byChannel]) => Object.keys(byChannel).length > 0)),
   };
 }
 
@@ -131,6 +152,7 @@ export const FILE_HANDLERS: Record<string, Handler> = {
       uploadKey,
       completed: false,
       deleted: false,
+      shares: [],
     });
     const base = env.baseUrl?.() ?? 'https://files.slack.test';
     return { upload_url: `${base}/upload/v1/${uploadKey}`, file_id: id };
@@ -165,6 +187,9 @@ export const FILE_HANDLERS: Record<string, Handler> = {
         deleted: false,
         files: files.map((file) => fileJson(env, file)),
       };
+      for (const file of files) {
+        file.shares.push({ channel: channel.id, isPrivate: channel.isPrivate, ts: message.ts, threadTs: message.threadTs });
+      }
       env.state.messages.push(message);
       env.messageChanged?.({ kind: 'posted', message });
     }

@@ -82,6 +82,7 @@ export class MemberMessages {
         uploadKey: undefined,
         completed: true,
         deleted: false,
+        shares: [],
       };
       this.ctx.state.files.set(id, stored);
       // Opening it takes the workspace's token (Authorization: Bearer), as on Slack (files-api.ts).
@@ -102,6 +103,10 @@ export class MemberMessages {
       ...(files ? { files } : {}),
     };
     this.ctx.state.messages.push(message);
+    for (const file of files ?? []) {
+      const share = { channel: channel.id, isPrivate: channel.isPrivate, ts, threadTs: input.threadTs };
+      this.ctx.state.files.get(String(file['id']))?.shares.push(share);
+    }
     await this.send(channel, input.user, {
       ...messageJson(this.ctx.env(), message),
       ...(files ? { subtype: 'file_share' } : {}),
