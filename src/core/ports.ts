@@ -20,6 +20,7 @@ import type {
 import type { ChannelTarget, DeliveryRepository, OutgoingMessage } from './outbox-ports.ts';
 import type { PrivacyRepository, RetentionRepository } from './privacy-ports.ts';
 import type { RelayRepository } from './relay/relay-ports.ts';
+import type { UploadLimits } from './relay/attachment-files.ts';
 
 export type * from './outbox-ports.ts';
 
@@ -289,6 +290,8 @@ export type Abandoned = AbortSignal;
 
 export interface ChannelPoster {
   readonly platform: Platform;
+  /** What a relayed copy may upload with it; absent: its files are listed, never uploaded (the console). */
+  readonly uploadLimits?: UploadLimits;
   /**
    * Posts a message, in the thread of `placement.threadMessageId` when given; `idempotencyKey`
    * lets platforms that support it (Discord nonce) drop duplicates.

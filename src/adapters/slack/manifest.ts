@@ -18,7 +18,9 @@ export type SlackManifest = webApi.AppsManifestCreateArguments['manifest'];
  * messages in public and private channels, for the relay; and after a post whose outcome is
  * unknown, find the bot's own message by its metadata instead of posting twice),
  * channels:read and groups:read (is the bot in the channel a command links? conversations.info),
- * chat:write.customize (a relayed copy shows its author's name, town and picture).
+ * chat:write.customize (a relayed copy shows its author's name, town and picture), files:read
+ * (read a file a member shared, to copy it to partner channels), files:write (upload a relayed
+ * file with its copy).
  */
 export const SLACK_BOT_SCOPES = [
   'commands',
@@ -31,6 +33,8 @@ export const SLACK_BOT_SCOPES = [
   'channels:read',
   'groups:read',
   'chat:write.customize',
+  'files:read',
+  'files:write',
 ] as const;
 
 /**

@@ -3,6 +3,7 @@
  * direct messages, chat.update for edits, chat.delete for removals. A relayed copy (a message
  * with an author) goes out under the author's name and picture, in the thread asked for
  * (relayed-copy.ts); it carries its delivery id like every post, so a lost answer gives one copy.
+ * Its files follow it as the bot's message with them (slack-files.ts).
  *
  * Retries are the worker's, not this poster's: it never sleeps or loops on a failure. A 429 comes
  * back as `retryable` with Slack's Retry-After as `retryAfterMs` (the worker waits it out, holding
@@ -35,7 +36,9 @@ import type {
   PostResult,
 } from '../../core/ports.ts';
 import { renderOutgoing, type SlackMessageBody } from './block-kit.ts';
+import type { UploadLimits } from '../../core/relay/attachment-files.ts';
 import { relayedCopyBody, WorkspaceScopes } from './relayed-copy.ts';
+import { SlackFileShares } from './slack-files.ts';
 import type { SlackPostLedger, WorkspaceClient, WorkspaceClients } from './slack-ports.ts';
 
 type WebClient = webApi.WebClient;
@@ -161,10 +164,25 @@ function payloadDeliveryId(payload: unknown): unknown {
     : undefined;
 }
 
+/**
+ * What a relayed copy uploads: Slack takes files of up to 1 GB; the bot holds at most 25 MiB
+ * and 10 files per copy in memory while it uploads them, and links the rest.
+ */
+export const SLACK_UPLOAD_LIMITS: UploadLimits = {
+  fileBytes: 1024 * 1024 * 1024,
+  copyBytes: 25 * 1024 * 1024,
+  files: 10,
+};
+
 export class SlackPoster implements ChannelPoster {
   readonly platform = 'SLACK' as const;
+  readonly uploadLimits = SLACK_UPLOAD_LIMITS;
   private readonly now: () => Date;
   private readonly scopes: WorkspaceScopes;
+  private readonly files = new SlackFileShares((error) => {
+    const { result, rateLimitedMs } = classifySlackError(error);
+    return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
+  });
 
   constructor(
     private readonly workspaces: WorkspaceClients,
@@ -190,7 +208,20 @@ export class SlackPoster implements ChannelPoster {
       channelId: target.channelId,
       threadTs: placement?.threadMessageId,
     };
-    return this.deliver(client, where, message, deliveryId, abandoned);
+    const uploads = message.uploads ?? [];
+    if (uploads.length === 0) return this.deliver(client, where, message, deliveryId, abandoned);
+    // A copy an earlier attempt posted may have had its files shared too (slack-files.ts).
+    const before = await this.ledger.find(deliveryId);
+    const copy = await this.deliver(client, where, message, deliveryId, abandoned);
+    if (!copy.ok) return copy;
+    if (abandoned?.aborted) return ABANDONED;
+    const place = {
+      channelId: target.channelId,
+      threadTs: where.threadTs,
+      copyTs: copy.platformMessageId,
+      earlierAttempt: before.state !== 'not-posted',
+    };
+    return (await this.files.share(client, place, uploads)) ?? copy;
   }
 
   async sendDirect(
