@@ -57,6 +57,10 @@ describe('files in the Slack emulator', () => {
     expect((await download(url, slack.workspace('T0003').botToken)).status).toBe(403);
     expect((await download(String(shared.files?.[0]?.['url_private']), ws.botToken)).status).toBe(200);
 
+    // Not the bot's to delete.
+    await expect(client.files.delete({ file: fileId })).rejects.toMatchObject({
+      data: { error: 'cant_delete_file' },
+    });
     slack.members.deletesFile(fileId);
     await expect(client.files.info({ file: fileId })).rejects.toMatchObject({
       data: { error: 'file_deleted' },
@@ -94,6 +98,13 @@ describe('files in the Slack emulator', () => {
     ).rejects.toMatchObject({ data: { error: 'file_not_found' } });
     // The upload URL takes the bytes once.
     expect((await fetch(step1.upload_url ?? '', { method: 'POST', body: 'again' })).status).toBe(404);
+    // The bot deletes its file: gone, and the message that showed only it.
+    await client.files.delete({ file: step1.file_id ?? '' });
+    expect((await download(url, ws.botToken)).status).toBe(404);
+    expect(slack.messages(general).map((m) => m.ts)).toEqual([root.ts]);
+    await expect(client.files.delete({ file: step1.file_id ?? '' })).rejects.toMatchObject({
+      data: { error: 'file_deleted' },
+    });
   });
 
   it('refuses an upload without files:write and a length of 0, as Slack documents', async () => {

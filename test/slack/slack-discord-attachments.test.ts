@@ -150,6 +150,24 @@ describe('files relayed between a Slack town and a Discord town', () => {
     expect(Buffer.from(await krumlovReads(String(files?.files?.[0]?.['url_private_download'])))).toEqual(PNG);
   });
 
+  it('removes a Slack copy’s files with it when the original is deleted on Discord', async () => {
+    const before = latestTs();
+    const id = await maxWrites('Nur kurz', [{ filename: 'kurz.png', data: PNG, contentType: 'image/png' }]);
+    await worker.drainDue();
+    const [copy, files] = slackAfter(before);
+    const deleted = new Promise<void>((resolve) => discordAdapter.discordClient.once('messageDelete', () => resolve()));
+    discord.memberDeletes(id);
+    await deleted;
+    await discordAdapter.whenIdle();
+    await worker.drainDue();
+    expect(slackAfter(before)).toEqual([]);
+    expect(slack.messages(partneri, { includeDeleted: true }).map((m) => m.ts)).toEqual(
+      expect.arrayContaining([copy?.ts, files?.ts]),
+    );
+    const url = String(files?.files?.[0]?.['url_private_download']);
+    expect((await fetch(url, { headers: { Authorization: `Bearer ${slack.workspace().botToken}` } })).status).toBe(404);
+  });
+
   it('links a file over Discord’s limit, with a note in German, to its Slack permalink', async () => {
     const written = await janaWrites('Video ze slavností', [
       { name: 'slavnosti.mp4', mimetype: 'video/mp4', size: DISCORD_DEFAULT_FILE_LIMIT + 1 },

@@ -18,6 +18,10 @@
  * the same names, and shares only when there is none. While Slack cannot answer that lookup the
  * attempt ends retryable. What remains: Slack processes uploads asynchronously, so a file
  * shared but not shown yet when the lookup runs is shared a second time.
+ *
+ * Removed with the copy. The uploaded files' ids are recorded with the copy's post (SlackPost);
+ * removing the copy deletes them too (files.delete, the bot's own files), so a message removed
+ * everywhere leaves no file behind.
  */
 import type { webApi } from '@slack/bolt';
 import type { PostResult } from '../../core/ports.ts';
@@ -74,8 +78,17 @@ type Failed = Extract<PostResult, { ok: false }>;
 export class SlackFileShares {
   constructor(private readonly classify: (error: unknown) => Failed) {}
 
-  /** Uploads and shares the files after their copy; undefined when done, else why not. */
-  async share(client: WebClient, place: CopyPlace, uploads: readonly FileUpload[]): Promise<Failed | undefined> {
+  /**
+   * Uploads and shares the files after their copy; undefined when done, else why not. The
+   * uploaded files are told to `uploaded` before they are shared, so removing the copy removes
+   * them even when the answer to sharing was lost.
+   */
+  async share(
+    client: WebClient,
+    place: CopyPlace,
+    uploads: readonly FileUpload[],
+    uploaded: (fileIds: string[]) => Promise<void>,
+  ): Promise<Failed | undefined> {
     try {
       if (place.earlierAttempt && (await this.sharedAlready(client, place, uploads))) return undefined;
       const files: { id: string; title: string }[] = [];
@@ -89,11 +102,29 @@ export class SlackFileShares {
       }
       const [first, ...rest] = files;
       if (!first) return undefined;
+      await uploaded(files.map((file) => file.id));
       await client.files.completeUploadExternal({
         files: [first, ...rest],
         channel_id: place.channelId,
         ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
       });
+      return undefined;
+    } catch (error) {
+      const failed = this.classify(error);
+      return { ...failed, reason: `files: ${failed.reason}` };
+    }
+  }
+
+  /** Deletes files the bot uploaded; one deleted already (or never shared) is what was asked. */
+  async remove(client: WebClient, fileIds: readonly string[]): Promise<Failed | undefined> {
+    try {
+      for (const file of fileIds) {
+        await client.files.delete({ file }).catch((error: unknown) => {
+          const code = (error as { data?: { error?: unknown } }).data?.error;
+          if (typeof code === 'string' && GONE.has(code)) return;
+          throw error;
+        });
+      }
       return undefined;
     } catch (error) {
       const failed = this.classify(error);

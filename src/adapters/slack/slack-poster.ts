@@ -38,6 +38,7 @@ import type {
 import { renderOutgoing, type SlackMessageBody } from './block-kit.ts';
 import type { UploadLimits } from '../../core/relay/attachment-files.ts';
 import { relayedCopyBody, WorkspaceScopes } from './relayed-copy.ts';
+import { classifySlackError } from './slack-errors.ts';
 import { SlackFileShares } from './slack-files.ts';
 import type { SlackPostLedger, WorkspaceClient, WorkspaceClients } from './slack-ports.ts';
 
@@ -52,31 +53,6 @@ export interface SlackPosterOptions {
   scopes?: WorkspaceScopes;
 }
 
-/** Slack errors that mean this channel (or person, or whole workspace) cannot be posted to. */
-const BROKEN = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'channel_is_archived',
-  'restricted_action',
-  'restricted_action_read_only_channel',
-  'restricted_action_thread_only_channel',
-  'restricted_action_non_threadable_channel',
-  'team_access_not_granted',
-  'ekm_access_denied',
-  'cannot_dm_bot',
-  'user_not_found',
-  'user_disabled',
-  'messages_tab_disabled',
-  'account_inactive',
-  'token_revoked',
-  'invalid_auth',
-  'not_authed',
-]);
-
-/** Slack-side failures after which the message may or may not exist. */
-const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
-
 /** What an attempt the outbox stopped waiting for answers instead of posting. */
 const ABANDONED: PostResult = {
   ok: false,
@@ -86,70 +62,6 @@ const ABANDONED: PostResult = {
 
 /** What the channel's history says of an earlier attempt. */
 type EarlierAttempt = { ts: string } | { absent: true } | { unknown: Extract<PostResult, { ok: false }> };
-
-interface Failure {
-  result: Extract<PostResult, { ok: false }>;
-  /** Slack answered and certainly posted nothing. */
-  certain: boolean;
-  /** A 429 with this wait. */
-  rateLimitedMs?: number;
-  code?: string;
-}
-
-function failure(
-  reason: string,
-  retryable: boolean,
-  certain: boolean,
-  extra: Partial<Failure> = {},
-): Failure {
-  return { result: { ok: false, retryable, reason }, certain, ...extra };
-}
-
-/** What a Web API error means for a post. */
-export function classifySlackError(error: unknown): Failure {
-  const coded = error as {
-    code?: unknown;
-    data?: { error?: unknown };
-    retryAfter?: unknown;
-    statusCode?: unknown;
-  };
-  switch (coded.code) {
-    case 'slack_webapi_rate_limited_error': {
-      const retryAfterMs = Math.max(0, Number(coded.retryAfter) || 0) * 1000;
-      return {
-        result: {
-          ok: false,
-          retryable: true,
-          retryAfterMs,
-          reason: `rate limited (retry after ${retryAfterMs} ms)`,
-        },
-        certain: true,
-        rateLimitedMs: retryAfterMs,
-      };
-    }
-    case 'slack_webapi_platform_error': {
-      const code = typeof coded.data?.error === 'string' ? coded.data.error : 'unknown_error';
-      if (BROKEN.has(code)) {
-        return {
-          result: { ok: false, retryable: false, channelBroken: true, reason: code },
-          certain: true,
-          code,
-        };
-      }
-      if (code === 'ratelimited') return failure(code, true, true, { code, rateLimitedMs: 1000 });
-      if (TRANSIENT.has(code)) return failure(code, true, false, { code });
-      return failure(code, false, true, { code });
-    }
-    case 'slack_webapi_http_error': {
-      const status = Number(coded.statusCode);
-      const retryable = status >= 500 || status === 408 || status === 429;
-      return failure(`HTTP ${status}`, retryable, !retryable);
-    }
-    default:
-      // Network errors and timeouts (slack_webapi_request_error) and anything unforeseen.
-      return failure(error instanceof Error ? error.message : String(error), true, false);
-  }
-}
 
 /** No client for a channel post: not connected yet (try again), or the workspace is gone (broken). */
 function unavailableChannel(client: Extract<WorkspaceClient, { unavailable: string }>): PostResult {
@@ -221,7 +133,8 @@ export class SlackPoster implements ChannelPoster {
       copyTs: copy.platformMessageId,
       earlierAttempt: before.state !== 'not-posted',
     };
-    return (await this.files.share(client, place, uploads)) ?? copy;
+    const uploaded = (fileIds: string[]) => this.ledger.filesUploaded(deliveryId, fileIds);
+    return (await this.files.share(client, place, uploads, uploaded)) ?? copy;
   }
 
   async sendDirect(
@@ -273,19 +186,21 @@ export class SlackPoster implements ChannelPoster {
     }
   }
 
+  /** Removes the message and the files uploaded after it (a relayed copy's). */
   async remove(target: ChannelTarget, platformMessageId: string): Promise<PostResult> {
     const client = await this.workspaces.clientFor(target.communityExternalId);
     if ('unavailable' in client) return unavailableChannel(client);
     try {
       await client.chat.delete({ channel: target.channelId, ts: platformMessageId });
     } catch (error) {
-      // Removed already, which is what was asked.
-      if ((error as { data?: { error?: unknown } }).data?.error === 'message_not_found')
-        return { ok: true, platformMessageId };
-      const { result, rateLimitedMs } = classifySlackError(error);
-      return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
+      // Removed already, which is what was asked (its files are removed below all the same).
+      if ((error as { data?: { error?: unknown } }).data?.error !== 'message_not_found') {
+        const { result, rateLimitedMs } = classifySlackError(error);
+        return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
+      }
     }
-    return { ok: true, platformMessageId };
+    const files = await this.ledger.filesAfter(target.channelId, platformMessageId);
+    return (await this.files.remove(client, files)) ?? { ok: true, platformMessageId };
   }
 
   private async deliver(

@@ -12,9 +12,19 @@
 //     `[{ id, title }]`, `channel_id`, `thread_ts`, `initial_comment`) shares it: the bot's
 //     message with the file appears in the channel (or thread). A file completed already, or
 //     never uploaded, is `file_not_found`.
+//   - files.delete (files:write) removes a file the bot uploaded (`cant_delete_file` for
+//     another's), and the bot's message that showed only it.
 
 import type { Handler, Json, WebApiEnv } from './web-api.ts';
-import { ApiError, optionalString, requiredString, requirePostable, requireWorkspace, resolveChannel } from './web-api.ts';
+import {
+  ApiError,
+  messageJson,
+  optionalString,
+  requiredString,
+  requirePostable,
+  requireWorkspace,
+  resolveChannel,
+} from './web-api.ts';
 import type { StoredMessage, Workspace } from './state.ts';
 
 export interface StoredFile {
@@ -122,6 +132,26 @@ function uploadFiles(call: { args: Readonly<Json> }): { id: string; title?: stri
 }
 
 export const FILE_HANDLERS: Record<string, Handler> = {
+  // The bot may delete the files it uploaded; a message left with no text and only deleted files goes too.
+  'files.delete': (env, call) => {
+    const ws = requireWorkspace(env, call);
+    needsScope(ws, 'files:write');
+    const file = env.state.files.get(requiredString(call.args, 'file', 'file_not_found'));
+    if (!file || file.teamId !== ws.teamId) throw new ApiError('file_not_found');
+    if (file.deleted) throw new ApiError('file_deleted');
+    if (file.user !== ws.botUserId) throw new ApiError('cant_delete_file');
+    file.deleted = true;
+    for (const share of file.shares) {
+      const message = env.state.findMessage(share.channel, share.ts);
+      const others = (message?.files ?? []).some((f) => !env.state.files.get(String(f['id']))?.deleted);
+      if (!message || message.deleted || others || message.text !== '') continue;
+      const previous = messageJson(env, message);
+      message.deleted = true;
+      env.messageChanged?.({ kind: 'deleted', message, previous });
+    }
+    return {};
+  },
+
   'files.info': (env, call) => {
     const ws = requireWorkspace(env, call);
     needsScope(ws, 'files:read');
