@@ -93,9 +93,9 @@ describe('files in the Slack emulator', () => {
     const url = String(shared?.files?.[0]?.['url_private_download']);
     expect(await (await download(url, ws.botToken)).text()).toBe('PNG!');
     // A file is shared once: completing it again is refused.
-    await expect(
-      client.files.completeUploadExternal({ files, channel_id: general }),
-    ).rejects.toMatchObject({ data: { error: 'file_not_found' } });
+    await expect(client.files.completeUploadExternal({ files, channel_id: general })).rejects.toMatchObject({
+      data: { error: 'file_not_found' },
+    });
     // The upload URL takes the bytes once.
     expect((await fetch(step1.upload_url ?? '', { method: 'POST', body: 'again' })).status).toBe(404);
     // The bot deletes its file: gone, and the message that showed only it.

@@ -56,7 +56,10 @@ describe('files relayed between a Slack town and a Discord town', () => {
   }
 
   /** Max writes in Passau's channel; resolves once the relay has it (not yet sent). */
-  async function maxWrites(content: string, attachments: { filename: string; data: Buffer; contentType?: string }[]) {
+  async function maxWrites(
+    content: string,
+    attachments: { filename: string; data: Buffer; contentType?: string }[],
+  ) {
     let id = '';
     const client = discordAdapter.discordClient;
     const seen = new Promise<void>((resolve) => {
@@ -67,13 +70,22 @@ describe('files relayed between a Slack town and a Discord town', () => {
       };
       client.on('messageCreate', listener);
     });
-    id = discord.memberWrites({ guild: 'Passau', channel: 'partnerstadt', user: 'max', content, attachments }).id;
+    id = discord.memberWrites({
+      guild: 'Passau',
+      channel: 'partnerstadt',
+      user: 'max',
+      content,
+      attachments,
+    }).id;
     await seen;
     await discordAdapter.whenIdle();
     return id;
   }
 
-  async function janaWrites(text: string, files: { name: string; mimetype?: string; data?: Buffer; size?: number }[]) {
+  async function janaWrites(
+    text: string,
+    files: { name: string; mimetype?: string; data?: Buffer; size?: number }[],
+  ) {
     const written = await slack.members.writes({ channel: partneri, user: jana, text, files });
     await slack.members.settled();
     return written;
@@ -97,14 +109,17 @@ describe('files relayed between a Slack town and a Discord town', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('embedded');
-    ({ slack, discord, discordAdapter, worker, clock, eventsUrl, stop } = await startSlackAndDiscord(database, {
-      relay: true,
-      passau: {
-        preferredLocale: 'de',
-        channels: [{ name: 'general' }, { name: 'partnerstadt' }],
-        members: [{ username: 'max', globalName: 'Max', locale: 'de' }],
+    ({ slack, discord, discordAdapter, worker, clock, eventsUrl, stop } = await startSlackAndDiscord(
+      database,
+      {
+        relay: true,
+        passau: {
+          preferredLocale: 'de',
+          channels: [{ name: 'general' }, { name: 'partnerstadt' }],
+          members: [{ username: 'max', globalName: 'Max', locale: 'de' }],
+        },
       },
-    }));
+    ));
     partneri = slack.addChannel({ name: 'partneri' }).id;
     jana = slack.addUser({ name: 'jana', isAdmin: true }).id;
     partnerstadt = discord.channelId('partnerstadt', 'Passau');
@@ -155,7 +170,9 @@ describe('files relayed between a Slack town and a Discord town', () => {
     const id = await maxWrites('Nur kurz', [{ filename: 'kurz.png', data: PNG, contentType: 'image/png' }]);
     await worker.drainDue();
     const [copy, files] = slackAfter(before);
-    const deleted = new Promise<void>((resolve) => discordAdapter.discordClient.once('messageDelete', () => resolve()));
+    const deleted = new Promise<void>((resolve) =>
+      discordAdapter.discordClient.once('messageDelete', () => resolve()),
+    );
     discord.memberDeletes(id);
     await deleted;
     await discordAdapter.whenIdle();
@@ -165,7 +182,9 @@ describe('files relayed between a Slack town and a Discord town', () => {
       expect.arrayContaining([copy?.ts, files?.ts]),
     );
     const url = String(files?.files?.[0]?.['url_private_download']);
-    expect((await fetch(url, { headers: { Authorization: `Bearer ${slack.workspace().botToken}` } })).status).toBe(404);
+    expect(
+      (await fetch(url, { headers: { Authorization: `Bearer ${slack.workspace().botToken}` } })).status,
+    ).toBe(404);
   });
 
   it('links a file over Discord’s limit, with a note in German, to its Slack permalink', async () => {
@@ -184,20 +203,24 @@ describe('files relayed between a Slack town and a Discord town', () => {
 
   it('renews an expired Discord CDN link by fetching the message, and copies the file', async () => {
     const before = latestTs();
-    const id = await maxWrites('Plan für Samstag', [{ filename: 'plan.txt', data: Buffer.from('Samstag 10 Uhr') }]);
+    const id = await maxWrites('Plan für Samstag', [
+      { filename: 'plan.txt', data: Buffer.from('Samstag 10 Uhr') },
+    ]);
     discord.advanceCdnClock(PAST_EXPIRY_MS);
     await worker.drainDue();
     const [copy, files] = slackAfter(before);
     expect(copy?.text).toBe('Plan für Samstag');
-    expect(Buffer.from(await krumlovReads(String(files?.files?.[0]?.['url_private_download']))).toString()).toBe(
-      'Samstag 10 Uhr',
-    );
+    expect(
+      Buffer.from(await krumlovReads(String(files?.files?.[0]?.['url_private_download']))).toString(),
+    ).toBe('Samstag 10 Uhr');
     const fetched = discord.requests({ method: 'GET', route: `/channels/${partnerstadt}/messages/${id}` });
     expect(fetched).toHaveLength(1);
   });
 
   it('links a file deleted at its origin before the copy was sent, saying it could not be copied', async () => {
-    const written = await janaWrites('Plán', [{ name: 'plan.pdf', mimetype: 'application/pdf', data: Buffer.from('%PDF') }]);
+    const written = await janaWrites('Plán', [
+      { name: 'plan.pdf', mimetype: 'application/pdf', data: Buffer.from('%PDF') },
+    ]);
     slack.members.deletesFile(String(written.files?.[0]?.['id']));
     await worker.drainDue();
     const permalink = String(written.files?.[0]?.['permalink']);

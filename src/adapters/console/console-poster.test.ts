@@ -8,7 +8,12 @@ describe('a relayed copy on the console', () => {
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
     const poster = new ConsolePoster(output);
-    const target = { platform: 'CONSOLE' as const, communityExternalId: 'krumlov', channelId: 'partneri', channelName: 'partneri' };
+    const target = {
+      platform: 'CONSOLE' as const,
+      communityExternalId: 'krumlov',
+      channelId: 'partneri',
+      channelName: 'partneri',
+    };
     await poster.post(
       target,
       {

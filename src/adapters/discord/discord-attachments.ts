@@ -6,11 +6,7 @@
  * valid URLs), which needs Read Message History. The message or the file gone: 'gone'.
  */
 import { DiscordAPIError, RESTJSONErrorCodes, Routes, type APIMessage, type REST } from 'discord.js';
-import type {
-  AttachmentOrigin,
-  AttachmentSource,
-  FileDownload,
-} from '../../core/relay/attachment-files.ts';
+import type { AttachmentOrigin, AttachmentSource, FileDownload } from '../../core/relay/attachment-files.ts';
 import { downloadBounded } from '../shared/bounded-download.ts';
 
 /** A URL this close to its expiry is renewed first: reading it may take a while. */
@@ -48,7 +44,8 @@ export class DiscordAttachmentSource implements AttachmentSource {
     } catch (error) {
       const gone =
         error instanceof DiscordAPIError &&
-        (error.code === RESTJSONErrorCodes.UnknownMessage || error.code === RESTJSONErrorCodes.UnknownChannel);
+        (error.code === RESTJSONErrorCodes.UnknownMessage ||
+          error.code === RESTJSONErrorCodes.UnknownChannel);
       return { ok: false, why: gone ? 'gone' : 'unreachable' };
     }
   }

@@ -50,7 +50,8 @@ export function relayContent(message: OutgoingMessage): string {
   );
   const text = message.text.trim();
   // Files uploaded with it are its content enough.
-  if (files.length === 0) return text === '' && message.uploads?.length ? '' : truncate(text || '…', CONTENT_MAX);
+  if (files.length === 0)
+    return text === '' && message.uploads?.length ? '' : truncate(text || '…', CONTENT_MAX);
   const filesBlock = files.join('\n');
   // The links matter more than the end of a long text: the text is shortened first.
   const room = CONTENT_MAX - filesBlock.length - 1;

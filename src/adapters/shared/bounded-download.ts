@@ -21,7 +21,8 @@ export async function downloadBounded(
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
     if (response.status === 404 || response.status === 410) return { ok: false, why: 'gone' };
-    if (response.status === 401 || response.status === 403) return { ok: false, why: 'refused', status: response.status };
+    if (response.status === 401 || response.status === 403)
+      return { ok: false, why: 'refused', status: response.status };
     return { ok: false, why: 'unreachable' };
   }
   const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -42,7 +43,7 @@ export async function downloadBounded(
 async function readAtMost(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  const reader = response.body?.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> | undefined = response.body?.getReader();
   if (!reader) return new Uint8Array();
   for (;;) {
     const { done, value } = await reader.read();

@@ -11,7 +11,12 @@ describe('a relayed copy’s files on Slack', () => {
         text: 'Plan',
         author,
         attachments: [
-          { name: 'video.mp4', url: 'https://x.test/a|b', bytes: 9, note: 'file too large to copy: video.mp4 (12 MB)' },
+          {
+            name: 'video.mp4',
+            url: 'https://x.test/a|b',
+            bytes: 9,
+            note: 'file too large to copy: video.mp4 (12 MB)',
+          },
           { name: 'plan <1>.pdf', url: 'https://x.test/p', bytes: 9 },
         ],
       },

@@ -48,7 +48,9 @@ export function relayedCopyBody(
   );
   // Files uploaded after it (the bot's message with them): named in a copy that has no text.
   const uploaded =
-    message.text.trim() === '' ? (message.uploads ?? []).map((file) => `📎 ${escapeSlackText(file.name)}`) : [];
+    message.text.trim() === ''
+      ? (message.uploads ?? []).map((file) => `📎 ${escapeSlackText(file.name)}`)
+      : [];
   const files = [...uploaded, ...linked];
   // Without chat:write.customize Slack ignores the username: the name opens the text instead.
   const byline = options.customNames ? [] : [`*${escapeSlackText(copyUsername(message.author))}:*`];

@@ -93,4 +93,3 @@ export function classifySlackError(error: unknown): Failure {
       return failure(error instanceof Error ? error.message : String(error), true, false);
   }
 }
-

@@ -57,7 +57,11 @@ export class SlackAttachmentSource implements AttachmentSource {
       return { ok: false, why: typeof code === 'string' && GONE.has(code) ? 'gone' : 'unreachable' };
     }
     if (!url) return { ok: false, why: 'gone' };
-    const read = await downloadBounded(url, { headers: { Authorization: `Bearer ${client.token}` }, signal }, maxBytes);
+    const read = await downloadBounded(
+      url,
+      { headers: { Authorization: `Bearer ${client.token}` }, signal },
+      maxBytes,
+    );
     // Refused with the workspace's own token: files:read is missing, which retrying will not mend.
     return read.ok || read.why !== 'refused' ? read : { ok: false, why: 'unreachable' };
   }
@@ -93,8 +97,12 @@ export class SlackFileShares {
       if (place.earlierAttempt && (await this.sharedAlready(client, place, uploads))) return undefined;
       const files: { id: string; title: string }[] = [];
       for (const upload of uploads) {
-        const target = await client.files.getUploadURLExternal({ filename: upload.name, length: upload.data.length });
-        if (!target.upload_url || !target.file_id) return { ok: false, retryable: true, reason: 'Slack gave no upload URL' };
+        const target = await client.files.getUploadURLExternal({
+          filename: upload.name,
+          length: upload.data.length,
+        });
+        if (!target.upload_url || !target.file_id)
+          return { ok: false, retryable: true, reason: 'Slack gave no upload URL' };
         const sent = await fetch(target.upload_url, { method: 'POST', body: upload.data });
         await sent.body?.cancel().catch(() => undefined);
         if (!sent.ok) return { ok: false, retryable: true, reason: `file upload: HTTP ${sent.status}` };
@@ -133,7 +141,11 @@ export class SlackFileShares {
   }
 
   /** The bot's message with files of these names after the copy, in its channel or thread. */
-  private async sharedAlready(client: WebClient, place: CopyPlace, uploads: readonly FileUpload[]): Promise<boolean> {
+  private async sharedAlready(
+    client: WebClient,
+    place: CopyPlace,
+    uploads: readonly FileUpload[],
+  ): Promise<boolean> {
     const window = { channel: place.channelId, oldest: place.copyTs, limit: 100 };
     const answer = place.threadTs
       ? await client.conversations.replies({ ...window, ts: place.threadTs })

@@ -83,7 +83,9 @@ describe('a relayed copy’s files', () => {
     const source = new ScriptedSource({});
     const big = file('big', 12_582_912, 'video.mp4');
     const english = await copies(source).prepare(delivery([big]), LIMITS);
-    expect(english.payload.attachments).toEqual([{ ...big, note: 'file too large to copy: video.mp4 (12.6 MB)' }]);
+    expect(english.payload.attachments).toEqual([
+      { ...big, note: 'file too large to copy: video.mp4 (12.6 MB)' },
+    ]);
     expect(english.payload.uploads).toBeUndefined();
     const german = await copies(source).prepare(delivery([big], 'de'), LIMITS);
     expect(german.payload.attachments?.[0]?.note).toBe('Datei zu groß zum Kopieren: video.mp4 (12,6 MB)');
@@ -102,7 +104,9 @@ describe('a relayed copy’s files', () => {
       copyBytes: 11,
     });
     expect(byBytes.payload.uploads?.map((u) => u.name)).toEqual(['a.png']);
-    expect(byBytes.payload.attachments?.map((a) => a.note)).toEqual(['file too large to copy: b.png (6 byte)']);
+    expect(byBytes.payload.attachments?.map((a) => a.note)).toEqual([
+      'file too large to copy: b.png (6 byte)',
+    ]);
     const byCount = await copies(source).prepare(
       delivery([file('a', 1), file('b', 1), file('c', 1), file('d', 1)]),
       LIMITS,
@@ -113,7 +117,10 @@ describe('a relayed copy’s files', () => {
 
   it('links a file gone at its origin, or bigger than it said, with the note that says so', async () => {
     const source = new ScriptedSource({ grown: { ok: false, why: 'too-large' } });
-    const prepared = await copies(source).prepare(delivery([file('gone', 5), file('grown', 5)], 'cs'), LIMITS);
+    const prepared = await copies(source).prepare(
+      delivery([file('gone', 5), file('grown', 5)], 'cs'),
+      LIMITS,
+    );
     expect(prepared.payload.attachments?.map((a) => a.note)).toEqual([
       'soubor se nepodařilo zkopírovat: gone.png',
       'soubor je příliš velký na zkopírování: grown.png (5 B)',
@@ -151,7 +158,9 @@ describe('a relayed copy’s files', () => {
     const big = file('big', 12_000_000, 'video.mp4');
     const prepared = await copies(source).prepare(delivery([file('a', 5), big], 'en', 'relay.edit'), LIMITS);
     expect(prepared.payload.uploads).toBeUndefined();
-    expect(prepared.payload.attachments).toEqual([{ ...big, note: 'file too large to copy: video.mp4 (12 MB)' }]);
+    expect(prepared.payload.attachments).toEqual([
+      { ...big, note: 'file too large to copy: video.mp4 (12 MB)' },
+    ]);
     expect(source.asked).toEqual([]);
   });
 });

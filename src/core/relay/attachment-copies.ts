@@ -99,7 +99,11 @@ export class AttachmentCopies {
   }
 }
 
-function withFiles(delivery: ClaimedDelivery, linked: RelayAttachment[], uploads: FileUpload[]): ClaimedDelivery {
+function withFiles(
+  delivery: ClaimedDelivery,
+  linked: RelayAttachment[],
+  uploads: FileUpload[],
+): ClaimedDelivery {
   const { attachments: _files, uploads: _uploads, ...payload } = delivery.payload;
   return {
     ...delivery,
@@ -124,5 +128,7 @@ function noted(file: RelayAttachment, why: NotDownloaded, reader: SupportedLangu
 export function fileSize(bytes: number, language: SupportedLanguage): string {
   const [unit, size] =
     bytes >= 1_000_000 ? ['megabyte', 1_000_000] : bytes >= 1_000 ? ['kilobyte', 1_000] : ['byte', 1];
-  return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / size);
+  return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(
+    bytes / size,
+  );
 }

@@ -25,8 +25,7 @@ export interface AttachmentOrigin {
 export type NotDownloaded = 'too-large' | 'gone' | 'unreachable';
 
 export type FileDownload =
-  | { ok: true; data: Uint8Array; contentType?: string }
-  | { ok: false; why: NotDownloaded };
+  { ok: true; data: Uint8Array; contentType?: string } | { ok: false; why: NotDownloaded };
 
 /** Reads files shared on one platform. Implemented by that platform's adapter. */
 export interface AttachmentSource {

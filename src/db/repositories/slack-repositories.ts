@@ -223,7 +223,10 @@ export class PrismaSlackPostLedger implements SlackPostLedger {
   }
 
   async filesAfter(channelId: string, ts: string): Promise<string[]> {
-    const rows = await this.prisma.slackPost.findMany({ where: { channelId, ts }, select: { fileIds: true } });
+    const rows = await this.prisma.slackPost.findMany({
+      where: { channelId, ts },
+      select: { fileIds: true },
+    });
     return rows.flatMap((row) => row.fileIds);
   }
 
@@ -235,7 +238,10 @@ export class PrismaSlackPostLedger implements SlackPostLedger {
     const withFilesBefore = new Date(before.getTime() + this.keepMs - this.keepWithFilesMs);
     const { count } = await this.prisma.slackPost.deleteMany({
       where: {
-        OR: [{ createdAt: { lt: before }, fileIds: { isEmpty: true } }, { createdAt: { lt: withFilesBefore } }],
+        OR: [
+          { createdAt: { lt: before }, fileIds: { isEmpty: true } },
+          { createdAt: { lt: withFilesBefore } },
+        ],
       },
     });
     return count;

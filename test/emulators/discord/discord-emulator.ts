@@ -240,11 +240,7 @@ export class DiscordEmulator {
       options.guilds ?? [DEFAULT_GUILD],
       options.users ?? [],
     );
-    this.#messages = new MessageStore(
-      this.#state,
-      this.#ids,
-      new AttachmentCdn(() => this.#rest.origin),
-    );
+    this.#messages = new MessageStore(this.#state, this.#ids, new AttachmentCdn(() => this.#rest.origin));
     this.#commands = new CommandStore(this.#ids, this.applicationId);
     this.#privileged = { ...NO_PRIVILEGED_INTENTS, ...options.privilegedIntents };
     const changed = () => this.#waiters.notify();

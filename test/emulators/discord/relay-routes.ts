@@ -142,7 +142,9 @@ export function relayRoutes(ctx: RelayRouteContext): RelayRoute[] {
         const records = botMay(channel, P.ReadMessageHistory) ? messages.list(channel.id) : [];
         // Attachment URLs read through REST are signed anew (attachment-cdn.ts).
         return ok(
-          historyPage(records, query).map((r) => messages.cdn.resigned(asReadByBot(state, ctx.privileged, r))),
+          historyPage(records, query).map((r) =>
+            messages.cdn.resigned(asReadByBot(state, ctx.privileged, r)),
+          ),
         );
       },
     },

@@ -82,7 +82,9 @@ function sharesJson(file: StoredFile): Json {
   return {
     channels: Object.keys(shares.public),
     groups: Object.keys(shares.private),
-    shares: Object.fromEntries(Object.entries(shares).filter(([, byChannel]) => Object.keys(byChannel).length > 0)),
+    shares: Object.fromEntries(
+      Object.entries(shares).filter(([, byChannel]) => Object.keys(byChannel).length > 0),
+    ),
   };
 }
 
@@ -103,7 +105,8 @@ export function servePrivateFile(
   authorization: string | undefined,
 ): { status: number; contentType: string; body: Buffer | string } {
   const file = fileAtPath(env, pathname);
-  if (!file || file.deleted || !file.data) return { status: 404, contentType: 'text/plain', body: 'not found' };
+  if (!file || file.deleted || !file.data)
+    return { status: 404, contentType: 'text/plain', body: 'not found' };
   const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
   const owner = token === undefined ? undefined : env.state.tokenOwner(token);
   if (!owner || owner.workspace.teamId !== file.teamId || !owner.workspace.scopes.includes('files:read')) {
@@ -194,7 +197,8 @@ export const FILE_HANDLERS: Record<string, Handler> = {
     const entries = uploadFiles(call);
     const files = entries.map(({ id, title }) => {
       const file = env.state.files.get(id);
-      if (!file || file.teamId !== ws.teamId || file.completed || !file.data) throw new ApiError('file_not_found');
+      if (!file || file.teamId !== ws.teamId || file.completed || !file.data)
+        throw new ApiError('file_not_found');
       if (title !== undefined) file.title = title;
       return file;
     });
@@ -218,7 +222,12 @@ export const FILE_HANDLERS: Record<string, Handler> = {
         files: files.map((file) => fileJson(env, file)),
       };
       for (const file of files) {
-        file.shares.push({ channel: channel.id, isPrivate: channel.isPrivate, ts: message.ts, threadTs: message.threadTs });
+        file.shares.push({
+          channel: channel.id,
+          isPrivate: channel.isPrivate,
+          ts: message.ts,
+          threadTs: message.threadTs,
+        });
       }
       env.state.messages.push(message);
       env.messageChanged?.({ kind: 'posted', message });

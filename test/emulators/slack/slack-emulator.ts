@@ -527,7 +527,8 @@ export class SlackEmulator {
     const raw = Buffer.concat(chunks);
     const type = req.headers['content-type'];
     const data = type?.startsWith('multipart/form-data') ? parseRequestBody(type, raw).files[0]?.data : raw;
-    const taken = data !== undefined && receiveUpload(this.env, url.pathname.slice('/upload/v1/'.length), data);
+    const taken =
+      data !== undefined && receiveUpload(this.env, url.pathname.slice('/upload/v1/'.length), data);
     if (!taken) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     else res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${data.length}`);
     this.waiters.notify();
