@@ -5,19 +5,16 @@
  * the channel's language, an expired Discord CDN URL renewed by fetching the message, a file
  * deleted at its origin, and an upload whose answer was lost posted once on each platform.
  */
-import type { Message } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import type { TestClock } from '../console/console-harness.ts';
-import type { DiscordEmulator, SlashCommandInput } from '../emulators/discord/discord-emulator.ts';
+import type { DiscordEmulator } from '../emulators/discord/discord-emulator.ts';
 import { EXECUTE_WEBHOOK } from '../emulators/discord/faults.ts';
 import type { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
-import { inviteCodeIn } from '../support/set-up-checks.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { startSlackAndDiscord } from './slack-and-discord.ts';
-import { answerText } from './slack-harness.ts';
+import { startRelayingSlackAndDiscord, type RelayingSlackAndDiscord } from './relaying-slack-and-discord.ts';
 
 /** developers/reference.mdx, "Uploading Files": "The default limit is `10 MiB`" per file. */
 const DISCORD_DEFAULT_FILE_LIMIT = 10 * 1024 * 1024;
@@ -36,40 +33,16 @@ describe('files relayed between a Slack town and a Discord town', () => {
   let partneri: string;
   let jana: string;
   let partnerstadt: string;
-  let eventsUrl: string;
+  let seenOnDiscord: RelayingSlackAndDiscord['seenOnDiscord'];
   let stop: () => Promise<void>;
-
-  async function slackCommand(text: string): Promise<string> {
-    const delivery = await slack
-      .http(eventsUrl)
-      .slashCommand({ command: '/twin', text, userId: jana, channelId: partneri });
-    const answer = await slack.waitForResponse(delivery.responseUrl ?? '');
-    await worker.drainDue();
-    return answerText(answer);
-  }
-
-  async function discordCommand(input: Omit<SlashCommandInput, 'guild' | 'channel'>): Promise<void> {
-    const handle = discord.slashCommand({ guild: 'Passau', channel: 'partnerstadt', ...input });
-    await handle.response();
-    await discordAdapter.whenIdle();
-    await worker.drainDue();
-  }
 
   /** Max writes in Passau's channel; resolves once the relay has it (not yet sent). */
   async function maxWrites(
     content: string,
     attachments: { filename: string; data: Buffer; contentType?: string }[],
-  ) {
+  ): Promise<string> {
     let id = '';
-    const client = discordAdapter.discordClient;
-    const seen = new Promise<void>((resolve) => {
-      const listener = (message: Message) => {
-        if (message.id !== id) return;
-        client.off('messageCreate', listener);
-        resolve();
-      };
-      client.on('messageCreate', listener);
-    });
+    const seen = seenOnDiscord('messageCreate', () => id);
     id = discord.memberWrites({
       guild: 'Passau',
       channel: 'partnerstadt',
@@ -109,33 +82,8 @@ describe('files relayed between a Slack town and a Discord town', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('embedded');
-    ({ slack, discord, discordAdapter, worker, clock, eventsUrl, stop } = await startSlackAndDiscord(
-      database,
-      {
-        relay: true,
-        passau: {
-          preferredLocale: 'de',
-          channels: [{ name: 'general' }, { name: 'partnerstadt' }],
-          members: [{ username: 'max', globalName: 'Max', locale: 'de' }],
-        },
-      },
-    ));
-    partneri = slack.addChannel({ name: 'partneri' }).id;
-    jana = slack.addUser({ name: 'jana', isAdmin: true }).id;
-    partnerstadt = discord.channelId('partnerstadt', 'Passau');
-    await slackCommand('town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs');
-    const code = inviteCodeIn(await slackCommand('partner invite name:"Krumlov – Passau" form:formal'));
-    await slackCommand('channel link partnership:1');
-    await slackCommand('channel relay partnership:1 on');
-    const town = { name: 'Passau', country: 'DE', timezone: 'Europe/Berlin', language: 'de' };
-    await discordCommand({ user: 'max', name: 'town', subcommand: 'register', options: town });
-    await discordCommand({ user: 'max', name: 'partner', subcommand: 'join', options: { code } });
-    await discordCommand({
-      user: 'max',
-      name: 'channel',
-      subcommand: 'relay',
-      options: { partnership: 1, relay: 'on' },
-    });
+    ({ slack, discord, discordAdapter, worker, clock, partneri, jana, partnerstadt, seenOnDiscord, stop } =
+      await startRelayingSlackAndDiscord(database));
   }, 60_000);
 
   afterAll(async () => {
@@ -170,9 +118,7 @@ describe('files relayed between a Slack town and a Discord town', () => {
     const id = await maxWrites('Nur kurz', [{ filename: 'kurz.png', data: PNG, contentType: 'image/png' }]);
     await worker.drainDue();
     const [copy, files] = slackAfter(before);
-    const deleted = new Promise<void>((resolve) =>
-      discordAdapter.discordClient.once('messageDelete', () => resolve()),
-    );
+    const deleted = seenOnDiscord('messageDelete', () => id);
     discord.memberDeletes(id);
     await deleted;
     await discordAdapter.whenIdle();

@@ -4,17 +4,15 @@
  * Client against the Discord emulator), both channels relaying. A message, a threaded reply and
  * an edit cross in each direction, formatting converted, with who wrote it and from which town.
  */
-import type { Message } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
 import type { Database } from '../../src/db/open-database.ts';
-import type { DiscordEmulator, SlashCommandInput } from '../emulators/discord/discord-emulator.ts';
+import type { DiscordEmulator } from '../emulators/discord/discord-emulator.ts';
 import type { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
-import { inviteCodeIn } from '../support/set-up-checks.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { startSlackAndDiscord } from './slack-and-discord.ts';
-import { answerText, unescaped } from './slack-harness.ts';
+import { startRelayingSlackAndDiscord, type RelayingSlackAndDiscord } from './relaying-slack-and-discord.ts';
+import { unescaped } from './slack-harness.ts';
 
 describe('relaying between a Slack town and a Discord town', () => {
   let database: Database;
@@ -25,40 +23,8 @@ describe('relaying between a Slack town and a Discord town', () => {
   let partneri: string;
   let jana: string;
   let partnerstadt: string;
-  let eventsUrl: string;
+  let seenOnDiscord: RelayingSlackAndDiscord['seenOnDiscord'];
   let stop: () => Promise<void>;
-
-  async function slackCommand(text: string): Promise<string> {
-    const delivery = await slack
-      .http(eventsUrl)
-      .slashCommand({ command: '/twin', text, userId: jana, channelId: partneri });
-    const answer = await slack.waitForResponse(delivery.responseUrl ?? '');
-    await worker.drainDue();
-    return answerText(answer);
-  }
-
-  async function discordCommand(input: Omit<SlashCommandInput, 'guild' | 'channel'>): Promise<string> {
-    const handle = discord.slashCommand({ guild: 'Passau', channel: 'partnerstadt', ...input });
-    await handle.response();
-    await discordAdapter.whenIdle();
-    await worker.drainDue();
-    const outcome = handle.outcome();
-    return [outcome.original, ...outcome.followUps].map((m) => m?.content ?? '').join('\n');
-  }
-
-  /** The next message event of the bot's Discord client for this message. */
-  function seenOnDiscord(event: 'messageCreate' | 'messageUpdate', id: () => string): Promise<void> {
-    const client = discordAdapter.discordClient;
-    return new Promise((resolve) => {
-      const listener = (...args: unknown[]) => {
-        const message = (event === 'messageUpdate' ? args[1] : args[0]) as Message;
-        if (message.id !== id()) return;
-        client.off(event, listener);
-        resolve();
-      };
-      client.on(event, listener);
-    });
-  }
 
   /** What the relay's webhook posted in Passau's channel (a thread of it too), oldest first. */
   const copiesOnDiscord = (channel = partnerstadt) => {
@@ -73,35 +39,20 @@ describe('relaying between a Slack town and a Discord town', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('embedded');
-    ({ slack, discord, discordAdapter, worker, eventsUrl, stop } = await startSlackAndDiscord(database, {
-      relay: true,
-      passau: {
-        preferredLocale: 'de',
-        channels: [{ name: 'general' }, { name: 'partnerstadt' }],
-        members: [{ username: 'max', globalName: 'Max', locale: 'de' }],
-      },
-    }));
-    partneri = slack.addChannel({ name: 'partneri' }).id;
-    jana = slack.addUser({ name: 'jana', isAdmin: true }).id;
-    partnerstadt = discord.channelId('partnerstadt', 'Passau');
-    await slackCommand('town register name:"Český Krumlov" country:CZ timezone:Europe/Prague language:cs');
-    const code = inviteCodeIn(await slackCommand('partner invite name:"Krumlov – Passau" form:formal'));
-    await slackCommand('channel link partnership:1');
-    await slackCommand('channel relay partnership:1 on');
-    await discordCommand({
-      user: 'max',
-      name: 'town',
-      subcommand: 'register',
-      options: { name: 'Passau', country: 'DE', timezone: 'Europe/Berlin', language: 'de' },
-    });
-    await discordCommand({ user: 'max', name: 'partner', subcommand: 'join', options: { code } });
-    const on = await discordCommand({
-      user: 'max',
-      name: 'channel',
-      subcommand: 'relay',
-      options: { partnership: 1, relay: 'on' },
-    });
-    expect(on).toContain('Partnerkanal');
+    let relayOnAnswer: string;
+    ({
+      slack,
+      discord,
+      discordAdapter,
+      worker,
+      partneri,
+      jana,
+      partnerstadt,
+      seenOnDiscord,
+      relayOnAnswer,
+      stop,
+    } = await startRelayingSlackAndDiscord(database));
+    expect(relayOnAnswer).toContain('Partnerkanal');
   }, 60_000);
 
   afterAll(async () => {

@@ -16,6 +16,8 @@
 //     another's), and the bot's message that showed only it.
 
 import type { Handler, Json, WebApiEnv } from './web-api.ts';
+import { botPosts } from './message-api.ts';
+import type { Workspace } from './state.ts';
 import {
   ApiError,
   messageJson,
@@ -25,7 +27,6 @@ import {
   requireWorkspace,
   resolveChannel,
 } from './web-api.ts';
-import type { StoredMessage, Workspace } from './state.ts';
 
 export interface StoredFile {
   readonly id: string;
@@ -207,20 +208,11 @@ export const FILE_HANDLERS: Record<string, Handler> = {
     if (channelId !== undefined) {
       const channel = resolveChannel(env, ws, channelId);
       requirePostable(ws, channel);
-      const message: StoredMessage = {
-        channel: channel.id,
-        ts: env.state.nextTs(),
-        teamId: ws.teamId,
-        user: ws.botUserId,
-        botId: ws.botId,
+      const message = botPosts(env, ws, channel, call.args, {
         text: optionalString(call.args, 'initial_comment') ?? '',
         blocks: undefined,
-        threadTs: optionalString(call.args, 'thread_ts'),
-        args: call.args,
-        edits: 0,
-        deleted: false,
         files: files.map((file) => fileJson(env, file)),
-      };
+      });
       for (const file of files) {
         file.shares.push({
           channel: channel.id,
@@ -229,8 +221,6 @@ export const FILE_HANDLERS: Record<string, Handler> = {
           threadTs: message.threadTs,
         });
       }
-      env.state.messages.push(message);
-      env.messageChanged?.({ kind: 'posted', message });
     }
     return { files: files.map((file) => ({ id: file.id, title: file.title })) };
   },
