@@ -290,8 +290,11 @@ export type Abandoned = AbortSignal;
 
 export interface ChannelPoster {
   readonly platform: Platform;
-  /** What a relayed copy may upload with it; absent: its files are listed, never uploaded (the console). */
-  readonly uploadLimits?: UploadLimits;
+  /**
+   * What a relayed copy to this channel may upload with it; undefined (or no method: the
+   * console) when nothing is uploaded there and files stay links.
+   */
+  uploadLimits?(target: ChannelTarget): Promise<UploadLimits | undefined>;
   /**
    * Posts a message, in the thread of `placement.threadMessageId` when given; `idempotencyKey`
    * lets platforms that support it (Discord nonce) drop duplicates.

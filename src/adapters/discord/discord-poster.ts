@@ -96,7 +96,9 @@ export const DISCORD_UPLOAD_LIMITS: UploadLimits = {
 
 export class DiscordPoster implements ChannelPoster {
   readonly platform = 'DISCORD' as const;
-  readonly uploadLimits = DISCORD_UPLOAD_LIMITS;
+  uploadLimits(): Promise<UploadLimits> {
+    return Promise.resolve(DISCORD_UPLOAD_LIMITS);
+  }
   /** User id → the bot's DM channel with them (creating one is idempotent, but a request). */
   private readonly dmChannels = new Map<string, string>();
   /** Relayed copies (a message with an author): through the channel's webhook. */

@@ -24,7 +24,7 @@
  * everywhere leaves no file behind.
  */
 import type { webApi } from '@slack/bolt';
-import type { PostResult } from '../../core/ports.ts';
+import type { Logger, PostResult } from '../../core/ports.ts';
 import type {
   AttachmentOrigin,
   AttachmentSource,
@@ -80,7 +80,10 @@ export interface CopyPlace {
 type Failed = Extract<PostResult, { ok: false }>;
 
 export class SlackFileShares {
-  constructor(private readonly classify: (error: unknown) => Failed) {}
+  constructor(
+    private readonly classify: (error: unknown) => Failed,
+    private readonly logger: Logger,
+  ) {}
 
   /**
    * Uploads and shares the files after their copy; undefined when done, else why not. The
@@ -119,6 +122,14 @@ export class SlackFileShares {
       return undefined;
     } catch (error) {
       const failed = this.classify(error);
+      // Refused for good (a workspace that disallows uploads): the copy stands without them.
+      if (!failed.retryable && !failed.channelBroken) {
+        this.logger.warn(
+          { channel: place.channelId, reason: failed.reason },
+          'Slack refused a relayed file; the copy is posted without it',
+        );
+        return undefined;
+      }
       return { ...failed, reason: `files: ${failed.reason}` };
     }
   }

@@ -88,13 +88,9 @@ export const SLACK_UPLOAD_LIMITS: UploadLimits = {
 
 export class SlackPoster implements ChannelPoster {
   readonly platform = 'SLACK' as const;
-  readonly uploadLimits = SLACK_UPLOAD_LIMITS;
   private readonly now: () => Date;
   private readonly scopes: WorkspaceScopes;
-  private readonly files = new SlackFileShares((error) => {
-    const { result, rateLimitedMs } = classifySlackError(error);
-    return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
-  });
+  private readonly files: SlackFileShares;
 
   constructor(
     private readonly workspaces: WorkspaceClients,
@@ -104,6 +100,10 @@ export class SlackPoster implements ChannelPoster {
   ) {
     this.now = options.now ?? (() => new Date());
     this.scopes = options.scopes ?? new WorkspaceScopes(logger);
+    this.files = new SlackFileShares((error) => {
+      const { result, rateLimitedMs } = classifySlackError(error);
+      return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
+    }, logger);
   }
 
   async post(
@@ -135,6 +135,14 @@ export class SlackPoster implements ChannelPoster {
     };
     const uploaded = (fileIds: string[]) => this.ledger.filesUploaded(deliveryId, fileIds);
     return (await this.files.share(client, place, uploads, uploaded)) ?? copy;
+  }
+
+  /** Nothing is uploaded to a workspace that has not granted files:write (installed before it). */
+  async uploadLimits(target: ChannelTarget): Promise<UploadLimits | undefined> {
+    const client = await this.workspaces.clientFor(target.communityExternalId);
+    if ('unavailable' in client) return SLACK_UPLOAD_LIMITS;
+    const scopes = await this.scopes.of(client, target.communityExternalId);
+    return scopes && !scopes.has('files:write') ? undefined : SLACK_UPLOAD_LIMITS;
   }
 
   async sendDirect(

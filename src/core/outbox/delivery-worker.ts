@@ -54,8 +54,8 @@ export class DeliveryWorker {
   private readonly failures: FailureRecorder;
   private readonly translation: CopyTranslation | undefined;
   private readonly attachments: AttachmentCopies;
-  /** What each platform's poster uploads with a copy. */
-  private readonly uploadLimits: ReadonlyMap<string, UploadLimits | undefined>;
+  /** Each platform's poster, asked what a copy may upload. */
+  private readonly posters: ReadonlyMap<string, ChannelPoster>;
 
   constructor(
     private readonly store: Store,
@@ -84,7 +84,7 @@ export class DeliveryWorker {
     const { workerId, leaseMs, timer, sendTimeoutMs, baseBackoffMs, maxBackoffMs, random } = this.options;
     const limits = { ...PLATFORM_SEND_LIMITS, ...options.limits };
     this.sender = new PacedSender(posters, logger, { limits, timer, sendTimeoutMs });
-    this.uploadLimits = new Map(posters.map((poster) => [poster.platform, poster.uploadLimits]));
+    this.posters = new Map(posters.map((poster) => [poster.platform, poster]));
     this.attachments = new AttachmentCopies(options.attachmentSources ?? [], logger, { timer });
     this.backoff = { baseMs: baseBackoffMs, maxMs: maxBackoffMs, random };
     this.claims = new ClaimKeeper(store, clock, logger, { workerId, leaseMs, timer });
@@ -297,8 +297,7 @@ export class DeliveryWorker {
     // Translated at each attempt, never stored: the outbox keeps the original (docs/RELAY.md).
     const translated = this.translation ? await this.translation.prepare(delivery) : delivery;
     // Files are read from their origin at each attempt too, never stored.
-    const platform = delivery.destination.target.platform;
-    const posted = await this.attachments.prepare(translated, this.uploadLimits.get(platform));
+    const posted = await this.attachments.prepare(translated, await this.uploadLimitsOf(delivery));
     const result = await this.sender.send(posted, slotDeadline, () => this.claims.confirm(delivery.id));
     // Another worker has it, or will once its lease lapses: nothing to record from here.
     if (result === LOST) return 'lost';
@@ -307,6 +306,13 @@ export class DeliveryWorker {
       return 'released';
     }
     return this.recordAnswer(delivery, result);
+  }
+
+  /** What a relayed copy with files may upload where it goes; undefined: its files stay links. */
+  private async uploadLimitsOf(delivery: ClaimedDelivery): Promise<UploadLimits | undefined> {
+    const { destination, payload } = delivery;
+    if (destination.kind !== 'channel' || !payload.attachments?.length) return undefined;
+    return this.posters.get(destination.target.platform)?.uploadLimits?.(destination.target);
   }
 
   /** What the platform's answer means: sent, retried later, failed for good, or the channel lost. */
