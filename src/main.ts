@@ -112,6 +112,9 @@ export function wireTwinbridge(options: {
       limits: platformSendLimits(options.sendShare ?? 1),
       ...(metrics ? { metrics } : {}),
       ...(options.machineTranslation ? { machineTranslation: options.machineTranslation } : {}),
+      attachmentSources: adapters.flatMap((adapter) =>
+        adapter.attachmentSource ? [adapter.attachmentSource] : [],
+      ),
       ...options.outbox,
     },
   );

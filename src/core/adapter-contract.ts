@@ -16,6 +16,7 @@ import type { AutocompleteSource } from './commands/definition.ts';
 import type { Platform } from './domain/model.ts';
 import type { SupportedLanguage } from './i18n/languages.ts';
 import type { ChannelPoster } from './ports.ts';
+import type { AttachmentSource } from './relay/attachment-files.ts';
 import type {
   ArrivedMessage,
   DeletedMessage,
@@ -88,6 +89,8 @@ export interface PlatformAdapter {
   readonly platform: Platform;
   /** How the outbox posts there; usable before start() (it answers "not connected", retryable). */
   readonly poster: ChannelPoster;
+  /** Reads files members shared there, for their copies elsewhere; absent: such files are linked. */
+  readonly attachmentSource?: AttachmentSource;
   /** The state now, read whenever health or metrics are asked for. */
   connectionState(): ConnectionState;
   /** Connects and starts handing what arrives to the InboundPort. */

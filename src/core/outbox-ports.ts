@@ -5,6 +5,7 @@
  */
 import type { Platform } from './domain/model.ts';
 import type { DirectTarget } from './ports.ts';
+import type { FileUpload } from './relay/attachment-files.ts';
 import type { ReactionTally, RelayAttachment } from './relay/relay-ports.ts';
 import type { ExchangeCard } from './views/exchange-card.ts';
 /** A platform-neutral message. Adapters render the exchange card natively (embeds, Block Kit). */
@@ -13,9 +14,12 @@ export interface OutgoingMessage {
   exchange?: ExchangeCard;
   /** A relayed message (docs/RELAY.md): who wrote it, shown as its sender where the platform allows. */
   author?: PostAuthor;
+  /** Files shown as links (with a note when they could not be copied). */
   attachments?: RelayAttachment[];
   /** A relay.reactions delivery: the reactions the message has on its other sides (docs/RELAY.md). */
   reactions?: ReactionTally[];
+  /** Files to upload with the copy: fetched at send time, never stored (relay/attachment-copies.ts). */
+  uploads?: FileUpload[];
 }
 
 export interface PostAuthor {

@@ -19,6 +19,7 @@ import type {
 } from './domain/model.ts';
 import type { ChannelTarget, DeliveryRepository, OutgoingMessage } from './outbox-ports.ts';
 import type { PrivacyRepository, RetentionRepository } from './privacy-ports.ts';
+import type { UploadLimits } from './relay/attachment-files.ts';
 import type { ReactionTally, RelayRepository } from './relay/relay-ports.ts';
 
 export type * from './outbox-ports.ts';
@@ -297,6 +298,11 @@ export type Abandoned = AbortSignal;
 
 export interface ChannelPoster {
   readonly platform: Platform;
+  /**
+   * What a relayed copy to this channel may upload with it; undefined (or no method: the
+   * console) when nothing is uploaded there and files stay links.
+   */
+  uploadLimits?(target: ChannelTarget): Promise<UploadLimits | undefined>;
   /**
    * Posts a message, in the thread of `placement.threadMessageId` when given; `idempotencyKey`
    * lets platforms that support it (Discord nonce) drop duplicates, and `unansweredBefore` tells

@@ -129,6 +129,36 @@ describe('members writing', () => {
     expect(await (await fetch(attachment?.url ?? '')).text()).toBe('Programm');
   });
 
+  it('serves attachments at signed URLs that expire, signed anew when the message is fetched', async () => {
+    const client = await start();
+    const seen = nextMessage(client);
+    const sent = discord.memberWrites({
+      channel: 'partnerstadt',
+      user: 'max',
+      content: 'Plan',
+      attachments: [{ filename: 'plan.txt', data: 'Programm', contentType: 'text/plain' }],
+    });
+    const url = new URL((await seen).attachments.first()?.url ?? '');
+    // reference.mdx, "Signed Attachment CDN URLs": ex and is as hex timestamps, hm the signature.
+    expect(url.searchParams.get('ex')).toMatch(/^[0-9a-f]+$/);
+    expect(url.searchParams.get('is')).toMatch(/^[0-9a-f]+$/);
+    expect(url.searchParams.get('hm')).toMatch(/^[0-9a-f]+$/);
+    const unsigned = new URL(url);
+    unsigned.search = '';
+    expect((await fetch(unsigned)).status).toBe(404);
+    discord.advanceCdnClock(25 * 60 * 60_000);
+    const expired = await fetch(url);
+    expect(expired.status).toBe(404);
+    expect(await expired.text()).toBe('This content is no longer available.');
+    const channel = discord.channelId('partnerstadt');
+    const fetched = (await client.rest.get(Routes.channelMessage(channel, sent.id))) as APIMessage;
+    const fresh = fetched.attachments[0]?.url ?? '';
+    expect(fresh).not.toBe(url.toString());
+    expect(await (await fetch(fresh)).text()).toBe('Programm');
+    discord.memberDeletes(sent.id);
+    expect((await fetch(fresh)).status).toBe(404);
+  });
+
   it('passes edits and deletes on as MESSAGE_UPDATE and MESSAGE_DELETE', async () => {
     const client = await start();
     const seen = nextMessage(client);

@@ -51,7 +51,7 @@ describe('members writing in the Slack emulator', () => {
       { subtype: 'message_deleted', deleted_ts: root.ts, previous_message: { text: 'hello *everyone*' } },
     ]);
     const share = t.events[2] as { files: { url_private: string }[] };
-    expect(share.files[0]?.url_private).toMatch(/^https:\/\/files\.slack\.test\/files-pri\//);
+    expect(share.files[0]?.url_private).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files-pri\/T0001-F/);
     // The edit's edited.ts is the event's own ts.
     const edit = t.events[3] as { ts: string; message: { edited: { ts: string } } };
     expect(edit.message.edited.ts).toBe(edit.ts);

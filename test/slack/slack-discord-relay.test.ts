@@ -4,7 +4,6 @@
  * Client against the Discord emulator), both channels relaying. A message, a threaded reply and
  * an edit cross in each direction, formatting converted, with who wrote it and from which town.
  */
-import type { Message } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
@@ -12,7 +11,7 @@ import type { Database } from '../../src/db/open-database.ts';
 import type { DiscordEmulator } from '../emulators/discord/discord-emulator.ts';
 import type { SlackEmulator } from '../emulators/slack/slack-emulator.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { startRelayingSlackAndDiscord } from './relaying-slack-and-discord.ts';
+import { startRelayingSlackAndDiscord, type RelayingSlackAndDiscord } from './relaying-slack-and-discord.ts';
 import { unescaped } from './slack-harness.ts';
 
 describe('relaying between a Slack town and a Discord town', () => {
@@ -24,21 +23,8 @@ describe('relaying between a Slack town and a Discord town', () => {
   let partneri: string;
   let jana: string;
   let partnerstadt: string;
+  let seenOnDiscord: RelayingSlackAndDiscord['seenOnDiscord'];
   let stop: () => Promise<void>;
-
-  /** The next message event of the bot's Discord client for this message. */
-  function seenOnDiscord(event: 'messageCreate' | 'messageUpdate', id: () => string): Promise<void> {
-    const client = discordAdapter.discordClient;
-    return new Promise((resolve) => {
-      const listener = (...args: unknown[]) => {
-        const message = (event === 'messageUpdate' ? args[1] : args[0]) as Message;
-        if (message.id !== id()) return;
-        client.off(event, listener);
-        resolve();
-      };
-      client.on(event, listener);
-    });
-  }
 
   /** What the relay's webhook posted in Passau's channel (a thread of it too), oldest first. */
   const copiesOnDiscord = (channel = partnerstadt) => {
@@ -53,9 +39,8 @@ describe('relaying between a Slack town and a Discord town', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('embedded');
-    const relaying = await startRelayingSlackAndDiscord(database);
-    ({ slack, discord, discordAdapter, worker, stop } = relaying.both);
-    ({ partneri, jana, partnerstadt } = relaying);
+    ({ slack, discord, discordAdapter, worker, partneri, jana, partnerstadt, seenOnDiscord, stop } =
+      await startRelayingSlackAndDiscord(database));
   }, 60_000);
 
   afterAll(async () => {

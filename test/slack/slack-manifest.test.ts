@@ -104,12 +104,18 @@ describe('Slack app manifest', () => {
     });
   });
 
-  it('asks for what relaying members’ messages needs: message events, history, custom names', () => {
+  it('asks for what relaying members’ messages needs: message events, history, custom names, files', () => {
     const manifest = buildSlackManifest({ definitions: commandList });
     const events = manifest.settings?.event_subscriptions?.bot_events ?? [];
     expect(events).toEqual(expect.arrayContaining(['message.channels', 'message.groups']));
     expect(manifest.oauth_config?.scopes?.bot).toEqual(
-      expect.arrayContaining(['channels:history', 'groups:history', 'chat:write.customize']),
+      expect.arrayContaining([
+        'channels:history',
+        'groups:history',
+        'chat:write.customize',
+        'files:read',
+        'files:write',
+      ]),
     );
   });
 

@@ -116,6 +116,44 @@ describe.each(DATABASE_KINDS.slice(-1))('the Slack relay under faults on %s', (k
     expect(warnings).toHaveLength(1);
   }, 60_000);
 
+  it('links a file in a workspace that has not granted files:write, and says so once', async () => {
+    const passauScopes = SLACK_BOT_SCOPES.filter((scope) => scope !== 'files:write');
+    const { h, jana, max } = await start({ passauScopes });
+    const written = await h.slack.members.writes({
+      channel: jana.channelId,
+      user: jana.userId,
+      text: 'Program',
+      files: [{ name: 'program.pdf', mimetype: 'application/pdf', data: '%PDF' }],
+    });
+    await h.drain();
+    const permalink = String(written.files?.[0]?.['permalink']);
+    expect(h.slack.messages(max.channelId).at(-1)?.text).toBe(`Program\n📎 <${permalink}|program.pdf>`);
+    expect(h.slack.calls('files.getUploadURLExternal')).toEqual([]);
+    const warnings = h.logLines.filter((line) => line.includes('without the files:write scope'));
+    expect(warnings).toHaveLength(1);
+  }, 60_000);
+
+  it('posts the copy without its file when the workspace refuses uploads, and logs it', async () => {
+    const { h, jana, max } = await start({});
+    h.slack.failNext('files.getUploadURLExternal', { type: 'error', error: 'file_uploads_disabled' });
+    await h.slack.members.writes({
+      channel: jana.channelId,
+      user: jana.userId,
+      text: 'Program',
+      files: [{ name: 'program.pdf', mimetype: 'application/pdf', data: '%PDF' }],
+    });
+    await h.drain();
+    expect(h.slack.messages(max.channelId).at(-1)?.text).toBe('Program');
+    const delivery = await database?.prisma.delivery.findFirst({
+      where: { kind: 'relay.message' },
+      orderBy: { sequence: 'desc' },
+    });
+    expect(delivery?.status).toBe('SENT');
+    const refused = h.logLines.filter((line) => line.includes('Slack refused a relayed file'));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toContain('file_uploads_disabled');
+  }, 60_000);
+
   it('says once, at the first command there, that a workspace without a history scope cannot relay', async () => {
     const passauScopes = SLACK_BOT_SCOPES.filter((scope) => scope !== 'channels:history');
     const { h, jana, max } = await start({ passauScopes });

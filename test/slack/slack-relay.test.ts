@@ -76,16 +76,23 @@ describe.each(DATABASE_KINDS.slice(-1))('relaying between two Slack workspaces o
     );
   });
 
-  it('links a shared file below the copy’s text (Slack keeps the file behind its token)', async () => {
-    const written = await h.slack.members.writes({
+  it('copies a shared file into the other workspace, right after the copy’s text', async () => {
+    await h.slack.members.writes({
       channel: jana.channelId,
       user: jana.userId,
       text: 'Program tábora',
-      files: [{ name: 'program.pdf', mimetype: 'application/pdf', size: 2048 }],
+      files: [{ name: 'program.pdf', mimetype: 'application/pdf', data: '%PDF-program' }],
     });
     await h.drain();
-    const url = String((written.files?.[0] as { url_private?: unknown } | undefined)?.url_private);
-    expect(copiesIn(max.channelId).at(-1)?.text).toBe(`Program tábora\n📎 <${url}|program.pdf>`);
+    const copy = copiesIn(max.channelId).at(-1);
+    expect(copy?.text).toBe('Program tábora');
+    const [shared] = h.slack.messages(max.channelId).filter((m) => m.files && m.ts > (copy?.ts ?? ''));
+    expect(shared?.files?.map((f) => f['name'])).toEqual(['program.pdf']);
+    // Uploaded into Passau's workspace: Passau's token opens it, not only Krumlov's.
+    const passau = h.slack.workspace(max.teamId).botToken;
+    const url = String(shared?.files?.[0]?.['url_private_download']);
+    const opened = await fetch(url, { headers: { Authorization: `Bearer ${passau}` } });
+    expect(await opened.text()).toBe('%PDF-program');
   });
 
   it('puts a reply in the copy’s thread into the original’s thread', async () => {

@@ -53,6 +53,8 @@ const unusedPosts: SlackPostLedger = {
   begin: () => Promise.reject(new Error('not used')),
   posted: () => Promise.reject(new Error('not used')),
   notPosted: () => Promise.reject(new Error('not used')),
+  filesUploaded: () => Promise.reject(new Error('not used')),
+  filesAfter: () => Promise.reject(new Error('not used')),
 };
 
 function recordingLogger(lines: string[]): Logger {

@@ -28,3 +28,22 @@ describe('the console poster and reactions', () => {
     expect(printed(output)).toBe('  ⇒ reactions on console-3 in #partnerstadt in passau: (none)\n');
   });
 });
+
+describe('a relayed copy on the console', () => {
+  it('lists its files by name, without their links (a terminal cannot show them, the links expire)', async () => {
+    const output = new PassThrough();
+    const poster = new ConsolePoster(output);
+    await poster.post(
+      target,
+      {
+        text: 'Blick vom Dom',
+        author: { name: 'Max', town: 'Passau' },
+        attachments: [{ name: 'dom.png', url: 'https://discord.com/channels/1/2/3', bytes: 16 }],
+      },
+      'd1',
+    );
+    const text = printed(output);
+    expect(text).toContain('    Max (Passau): Blick vom Dom\n    [file: dom.png]\n');
+    expect(text).not.toContain('https://');
+  });
+});

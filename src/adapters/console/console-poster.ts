@@ -2,8 +2,8 @@
  * The console's poster: channel posts and direct messages are printed with where they went.
  * Console communities are their own names, so the target reads naturally. An edit (an exchange
  * card redrawn after new answers) prints only the lines it changed; a relayed message shows its
- * author and town, and the reactions its other sides have as a count line (docs/RELAY.md): a
- * console line carries no reactions of its own.
+ * author and town, its files by name, and the reactions its other sides have as a count line
+ * (docs/RELAY.md): a console line carries no reactions of its own.
  */
 import type { Writable } from 'node:stream';
 import type {
@@ -100,9 +100,13 @@ export class ConsolePoster implements ChannelPoster {
 const channelOf = (target: ChannelTarget) =>
   `#${target.channelName || target.channelId} in ${target.communityExternalId}`;
 
-/** A relayed message shows who wrote it and from which town, and its files as links. */
+/**
+ * A relayed message shows who wrote it and from which town, and the names of its files: a
+ * terminal cannot show them, and their links open only for members of the origin (a Slack
+ * login) or for a day (Discord's CDN).
+ */
 function shownLines(message: OutgoingMessage): string[] {
-  const files = (message.attachments ?? []).map((file) => `[file: ${file.name} ${file.url}]`);
+  const files = (message.attachments ?? []).map((file) => `[file: ${file.name}]`);
   const lines = [...message.text.split('\n'), ...files];
   if (!message.author) return lines;
   const [first = '', ...rest] = lines;

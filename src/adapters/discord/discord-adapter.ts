@@ -19,6 +19,7 @@ import {
   type DiscordConnection,
   type DiscordConnectionTuning,
 } from './discord-connection.ts';
+import { DiscordAttachmentSource } from './discord-attachments.ts';
 import { DiscordPoster } from './discord-poster.ts';
 import { DiscordRelayRouter } from './discord-relay-router.ts';
 import { DiscordInteractionRouter, type DiscordRouterTuning } from './discord-router.ts';
@@ -36,6 +37,7 @@ const DEFAULT_STOP_GRACE_MS = 5000;
 export class DiscordAdapter implements PlatformAdapter {
   readonly platform = 'DISCORD' as const;
   readonly poster: DiscordPoster;
+  readonly attachmentSource: DiscordAttachmentSource;
   private readonly router: DiscordInteractionRouter;
   private readonly relayRouter: DiscordRelayRouter;
   private unsubscribe: (() => void) | undefined;
@@ -52,6 +54,9 @@ export class DiscordAdapter implements PlatformAdapter {
       logger,
       () => connection.connected,
       () => client.user?.id,
+    );
+    this.attachmentSource = new DiscordAttachmentSource(client.rest, () =>
+      (tuning.clock ?? { now: () => new Date() }).now().getTime(),
     );
     this.router = new DiscordInteractionRouter(inbound, logger, tuning);
     this.relayRouter = new DiscordRelayRouter(inbound, logger, {

@@ -30,6 +30,7 @@ import type {
   PostPlacement,
   PostResult,
 } from '../../core/ports.ts';
+import type { UploadLimits } from '../../core/relay/attachment-files.ts';
 import { renderOutgoing } from './discord-messages.ts';
 import { postFailure } from './discord-errors.ts';
 import { DiscordRelayPoster } from './discord-relay-poster.ts';
@@ -85,8 +86,22 @@ export function discordRestOptions(tuning: DiscordRestTuning): Partial<RESTOptio
   };
 }
 
+/**
+ * What a relayed copy uploads: Discord's default limit is 10 MiB per file for a server without
+ * boosts (developers/reference.mdx, "Uploading Files"); at most 10 files and 25 MiB per copy
+ * are held in memory at once, the rest linked.
+ */
+export const DISCORD_UPLOAD_LIMITS: UploadLimits = {
+  fileBytes: 10 * 1024 * 1024,
+  copyBytes: 25 * 1024 * 1024,
+  files: 10,
+};
+
 export class DiscordPoster implements ChannelPoster {
   readonly platform = 'DISCORD' as const;
+  uploadLimits(): Promise<UploadLimits> {
+    return Promise.resolve(DISCORD_UPLOAD_LIMITS);
+  }
   /** User id → the bot's DM channel with them (creating one is idempotent, but a request). */
   private readonly dmChannels = new Map<string, string>();
   /** Relayed copies (a message with an author): through the channel's webhook. */

@@ -90,7 +90,8 @@ export class DiscordRelayPoster {
         allowed_mentions: NO_MENTIONS,
       };
       if (placement?.unansweredBefore) {
-        const earlier = await this.findEarlier(webhook, threadId ?? target.channelId, body);
+        const files = message.uploads?.length ?? 0;
+        const earlier = await this.findEarlier(webhook, threadId ?? target.channelId, body, files);
         if (earlier === 'unknown') {
           return {
             ok: false,
@@ -108,7 +109,7 @@ export class DiscordRelayPoster {
       }
       if (abandoned?.aborted) return ABANDONED;
       executing = true;
-      const sent = await this.webhooks.execute(webhook, body, threadId);
+      const sent = await this.webhooks.execute(webhook, body, threadId, message.uploads);
       const ref = messageRef(sent.id, threadId);
       if (this.posted.size >= REMEMBERED_MAX) this.posted.delete(this.posted.keys().next().value ?? '');
       this.posted.set(key, ref);
@@ -166,18 +167,25 @@ export class DiscordRelayPoster {
     }
   }
 
-  /** This webhook's post with the same name and content among the latest messages; 'unknown' when Discord cannot say. */
+  /**
+   * This webhook's post with the same name, content and number of files among the latest
+   * messages (not their names: Discord may rewrite them); 'unknown' when Discord cannot say.
+   */
   private async findEarlier(
     webhook: RelayWebhook,
     channelId: string,
     body: { content: string; username: string },
+    files: number,
   ): Promise<APIMessage | 'unknown' | undefined> {
     try {
       const query = new URLSearchParams({ limit: String(LOOKBACK) });
       const latest = (await this.botRest.get(Routes.channelMessages(channelId), { query })) as APIMessage[];
       return latest.find(
         (m) =>
-          m.webhook_id === webhook.id && m.content === body.content && m.author.username === body.username,
+          m.webhook_id === webhook.id &&
+          m.content === body.content &&
+          m.author.username === body.username &&
+          m.attachments.length === files,
       );
     } catch (error) {
       const failure = postFailure(error, 'channel');

@@ -235,11 +235,20 @@ export class DiscordRelayRouter {
       CUSTOM_EMOJI,
       ':$1:',
     );
+    // The CDN link expires within a day: a copy that cannot carry the file links to the message.
     const attachments = [...message.attachments.values()].map((file) => ({
       name: file.name,
-      url: file.url,
+      url: message.url,
       bytes: file.size,
       ...(file.contentType ? { contentType: file.contentType } : {}),
+      origin: {
+        platform: 'DISCORD' as const,
+        communityExternalId: place.guildId,
+        channelId: message.channelId,
+        messageId: message.id,
+        fileId: file.id,
+        downloadUrl: file.url,
+      },
     }));
     if (text.trim() === '' && attachments.length === 0) return undefined;
     const inReplyTo = place.threadId ?? replyTarget(message);

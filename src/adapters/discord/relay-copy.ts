@@ -1,8 +1,8 @@
 /**
  * What a relayed copy looks like on Discord (docs/RELAY.md): posted through the channel's relay
  * webhook under "Name (Town)" with the author's avatar, text within Discord's 2,000 characters,
- * attachments as links below it (not re-uploaded yet: Discord's own CDN links expire, Slack's
- * need a login), and never a mention (allowed_mentions empty).
+ * its files uploaded with it or, those that could not be copied, linked below it with a note
+ * (relay/attachment-copies.ts), and never a mention (allowed_mentions empty).
  *
  * Ids: a message in a thread is known as `threadId/messageId`, since Discord needs the thread to
  * edit or delete it while the links and the relay's mapping name the parent channel. The router
@@ -40,11 +40,18 @@ export function webhookUsername(author: PostAuthor): string {
   return username;
 }
 
-/** The copy's content: the text, then one line per attachment, within 2,000 characters. */
+/**
+ * The copy's content: the text, then one line per file linked rather than uploaded (labelled
+ * with the note saying why, when there is one), within 2,000 characters.
+ */
 export function relayContent(message: OutgoingMessage): string {
-  const files = (message.attachments ?? []).map((file) => `📎 [${linkLabel(file.name)}](${file.url})`);
+  const files = (message.attachments ?? []).map(
+    (file) => `📎 [${linkLabel(file.note ?? file.name)}](${file.url})`,
+  );
   const text = message.text.trim();
-  if (files.length === 0) return truncate(text || '…', CONTENT_MAX);
+  // Files uploaded with it are its content enough.
+  if (files.length === 0)
+    return text === '' && message.uploads?.length ? '' : truncate(text || '…', CONTENT_MAX);
   const filesBlock = files.join('\n');
   // The links matter more than the end of a long text: the text is shortened first.
   const room = CONTENT_MAX - filesBlock.length - 1;
@@ -52,9 +59,9 @@ export function relayContent(message: OutgoingMessage): string {
   return text ? `${truncate(text, room)}\n${filesBlock}` : filesBlock;
 }
 
-/** A file name as a link's label: brackets would end the label early. */
+/** A file name (or note) as a link's label: brackets would end the label early. */
 function linkLabel(name: string): string {
-  return truncate(name.replace(/[[\]]/g, '').trim() || 'file', 100);
+  return truncate(name.replace(/[[\]]/g, '').trim() || 'file', 200);
 }
 
 /** The name of a thread the bot starts on a copy for its replies: the reply's first line. */

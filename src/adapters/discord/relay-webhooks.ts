@@ -16,6 +16,7 @@ import {
   type APIWebhook,
   type REST,
 } from 'discord.js';
+import type { FileUpload } from '../../core/relay/attachment-files.ts';
 import { RELAY_WEBHOOK_NAME } from './relay-copy.ts';
 
 export interface RelayWebhook {
@@ -69,13 +70,23 @@ export class RelayWebhooks {
     }
   }
 
+  /** Executes the webhook; files go as multipart `files[n]`, each listed in `attachments` by its index. */
   async execute(
     webhook: RelayWebhook,
     body: Record<string, unknown>,
     threadId: string | undefined,
+    uploads: readonly FileUpload[] = [],
   ): Promise<APIMessage> {
+    const files = uploads.map((file, index) => ({
+      key: `files[${index}]`,
+      name: file.name,
+      data: file.data,
+      ...(file.contentType ? { contentType: file.contentType } : {}),
+    }));
+    const attachments = uploads.map((file, index) => ({ id: index, filename: file.name }));
     return (await this.webhookRest.post(Routes.webhook(webhook.id, webhook.token), {
-      body,
+      body: files.length > 0 ? { ...body, attachments } : body,
+      ...(files.length > 0 ? { files } : {}),
       query: query({ wait: 'true', thread_id: threadId }),
       auth: false,
     })) as APIMessage;

@@ -20,7 +20,8 @@ export type SlackManifest = webApi.AppsManifestCreateArguments['manifest'];
  * channels:read and groups:read (is the bot in the channel a command links? conversations.info),
  * chat:write.customize (a relayed copy shows its author's name, town and picture),
  * reactions:read and reactions:write (reactions on relayed messages: members' are told, the
- * ones made elsewhere are added as the bot's own).
+ * ones made elsewhere are added as the bot's own), files:read (read a file a member shared, to
+ * copy it to partner channels), files:write (upload a relayed file with its copy).
  */
 export const SLACK_BOT_SCOPES = [
   'commands',
@@ -35,6 +36,8 @@ export const SLACK_BOT_SCOPES = [
   'chat:write.customize',
   'reactions:read',
   'reactions:write',
+  'files:read',
+  'files:write',
 ] as const;
 
 /**

@@ -1,7 +1,9 @@
 /**
  * A member's message relayed into a Slack channel: their words in mrkdwn under their own name and
  * town and picture (`username` / `icon_url`, which Slack honours only with chat:write.customize;
- * without it the copy shows as the bot, with the name opening the text), their files as links. One message of at most 40,000 characters (chat.postMessage's limit).
+ * without it the copy shows as the bot, with the name opening the text). Files uploaded follow it
+ * (slack-files.ts); those that could not be copied are linked with a note. One message of at
+ * most 40,000 characters (chat.postMessage's limit).
  */
 import type { webApi } from '@slack/bolt';
 import type { RelayReadingGap } from '../../core/commands/invocation.ts';
@@ -41,9 +43,16 @@ export function relayedCopyBody(
   message: OutgoingMessage & { author: PostAuthor },
   options: { customNames: boolean },
 ): RelayedCopyBody {
-  const files = (message.attachments ?? []).map(
-    (file) => `📎 <${escapeSlackText(file.url).replaceAll('|', '%7C')}|${escapeSlackText(file.name)}>`,
+  const linked = (message.attachments ?? []).map(
+    (file) =>
+      `📎 <${escapeSlackText(file.url).replaceAll('|', '%7C')}|${escapeSlackText(file.note ?? file.name)}>`,
   );
+  // Files uploaded after it (the bot's message with them): named in a copy that has no text.
+  const uploaded =
+    message.text.trim() === ''
+      ? (message.uploads ?? []).map((file) => `📎 ${escapeSlackText(file.name)}`)
+      : [];
+  const files = [...uploaded, ...linked];
   // Without chat:write.customize Slack ignores the username: the name opens the text instead.
   const byline = options.customNames ? [] : [`*${escapeSlackText(copyUsername(message.author))}:*`];
   const text = [...byline, neutralToMrkdwn(message.text), ...files].filter((part) => part !== '').join('\n');
@@ -67,6 +76,8 @@ const RELAY_SCOPES: readonly { scope: string; without: string }[] = [
   },
   { scope: 'channels:history', without: 'members’ messages in public channels are not relayed from Slack' },
   { scope: 'groups:history', without: 'members’ messages in private channels are not relayed from Slack' },
+  { scope: 'files:read', without: 'files members share on Slack are linked in copies, not copied' },
+  { scope: 'files:write', without: 'files relayed to Slack are linked, not uploaded' },
 ];
 
 /**

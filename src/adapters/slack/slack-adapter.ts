@@ -11,6 +11,7 @@ import type { CustomRoute } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
 import { BoltSlackConnection, type SlackConnection, type SlackConnectionTuning } from './slack-connection.ts';
 import type { SlackEventLedger, SlackPostLedger, SlackStores } from './slack-ports.ts';
+import { SlackAttachmentSource } from './slack-files.ts';
 import { SlackPoster } from './slack-poster.ts';
 import { WorkspaceScopes } from './relayed-copy.ts';
 import { SlackProfiles } from './slack-profiles.ts';
@@ -37,6 +38,7 @@ export interface SlackAdapterParts {
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = 'SLACK' as const;
   readonly poster: SlackPoster;
+  readonly attachmentSource: SlackAttachmentSource;
   readonly connection: SlackConnection;
   private readonly router: SlackRouter;
 
@@ -49,6 +51,7 @@ export class SlackAdapter implements PlatformAdapter {
     // Asked once per workspace: by the first command there, or the first copy posted there.
     const scopes = new WorkspaceScopes(logger);
     this.poster = new SlackPoster(connection.workspaces, parts.posts, logger, { scopes });
+    this.attachmentSource = new SlackAttachmentSource(connection.workspaces);
     const profiles = new SlackProfiles({
       clock,
       logger,

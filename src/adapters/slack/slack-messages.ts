@@ -7,8 +7,8 @@
  *   and every subtype but a thread broadcast or a file share is dropped. Deletes are passed on
  *   whoever wrote the message: a moderator removing a copy removes it everywhere.
  * - Text: mrkdwn to the neutral markdown (slack-markdown.ts), mentions as names (readable-text.ts).
- * - Files: linked by name and `url_private`, which needs the workspace's token to open; the
- *   re-upload that would make them readable elsewhere is not built yet.
+ * - Files: by id, to be read again with the workspace's token when their copies are sent
+ *   (slack-files.ts), and linked by their permalink when they cannot be copied.
  * - Order: the events of one channel are handled one after another, from before the event-id
  *   check on, so a slow check cannot let a later message overtake an earlier one.
  * - Reactions (`reaction_added` / `reaction_removed` on messages, scope reactions:read) go in
@@ -49,7 +49,15 @@ interface SlackMessage {
   thread_ts?: string;
   deleted_ts?: string;
   edited?: { ts?: string };
-  files?: { name?: string; title?: string; url_private?: string; size?: number; mimetype?: string }[];
+  files?: {
+    id?: string;
+    name?: string;
+    title?: string;
+    url_private?: string;
+    permalink?: string;
+    size?: number;
+    mimetype?: string;
+  }[];
   message?: SlackMessage;
   previous_message?: SlackMessage;
 }
@@ -199,7 +207,7 @@ export class SlackMessages {
       const changed = event.message;
       // Only a person's own edit: not a bot's (our copies), nor Slack adding a preview or a reply count.
       if (!changed?.ts || !changed.edited?.ts || !isPersonWriting(changed)) return;
-      const content = await this.content(client, teamId, changed);
+      const content = await this.content(client, teamId, changed, channelId);
       await this.parts.inbound.messageEdited({
         ...source,
         messageId: changed.ts,
@@ -214,7 +222,7 @@ export class SlackMessages {
   /** A member's message, live or read back from the channel's history. */
   private async arrived(client: WebClient, source: RelaySource, message: SlackMessage): Promise<void> {
     if (!isPersonWriting(message) || !message.ts) return;
-    const content = await this.content(client, source.communityExternalId, message);
+    const content = await this.content(client, source.communityExternalId, message, source.channelId);
     await this.parts.inbound.messageArrived({
       ...source,
       messageId: message.ts,
@@ -228,6 +236,7 @@ export class SlackMessages {
     client: WebClient,
     teamId: string,
     message: SlackMessage,
+    channelId: string,
   ): Promise<{ author: RelayAuthor; text: string; attachments?: RelayAttachment[] }> {
     const userId = message.user ?? '';
     const { profiles, logger, timer } = this.parts;
@@ -242,18 +251,30 @@ export class SlackMessages {
         timer,
       }),
     ]);
-    const attachments = (message.files ?? []).flatMap((file) =>
-      file.url_private
-        ? [
-            {
-              name: file.name ?? file.title ?? 'file',
-              url: file.url_private,
-              bytes: file.size ?? 0,
-              ...(file.mimetype ? { contentType: file.mimetype } : {}),
+    const attachments = (message.files ?? []).flatMap((file): RelayAttachment[] => {
+      const link = file.permalink ?? file.url_private;
+      if (!link) return [];
+      const origin = file.id
+        ? {
+            origin: {
+              platform: 'SLACK' as const,
+              communityExternalId: teamId,
+              channelId,
+              messageId: message.ts ?? '',
+              fileId: file.id,
             },
-          ]
-        : [],
-    );
+          }
+        : {};
+      return [
+        {
+          name: file.name ?? file.title ?? 'file',
+          url: link,
+          bytes: file.size ?? 0,
+          ...(file.mimetype ? { contentType: file.mimetype } : {}),
+          ...origin,
+        },
+      ];
+    });
     return {
       author: { userId, ...who },
       text,

@@ -37,6 +37,10 @@ export interface SlackPostLedger {
   posted(deliveryId: string, channelId: string, ts: string): Promise<void>;
   /** Slack said for certain that nothing was posted (rate limit, platform error). */
   notPosted(deliveryId: string): Promise<void>;
+  /** Files uploaded to follow the delivery's copy, recorded before they are shared (slack-files.ts). */
+  filesUploaded(deliveryId: string, fileIds: readonly string[]): Promise<void>;
+  /** The files uploaded after the bot's message `ts` in a channel, to remove with it. */
+  filesAfter(channelId: string, ts: string): Promise<string[]>;
 }
 
 /** Everything the Slack adapter stores, as main.ts hands it over. */

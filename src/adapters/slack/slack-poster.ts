@@ -3,6 +3,7 @@
  * direct messages, chat.update for edits, chat.delete for removals. A relayed copy (a message
  * with an author) goes out under the author's name and picture, in the thread asked for
  * (relayed-copy.ts); it carries its delivery id like every post, so a lost answer gives one copy.
+ * Its files follow it as the bot's message with them (slack-files.ts).
  *
  * Retries are the worker's, not this poster's: it never sleeps or loops on a failure. A 429 comes
  * back as `retryable` with Slack's Retry-After as `retryAfterMs` (the worker waits it out, holding
@@ -35,9 +36,11 @@ import type {
   PostResult,
 } from '../../core/ports.ts';
 import { renderOutgoing, type SlackMessageBody } from './block-kit.ts';
+import type { UploadLimits } from '../../core/relay/attachment-files.ts';
 import { relayedCopyBody, WorkspaceScopes } from './relayed-copy.ts';
 import type { SlackPostLedger, WorkspaceClients } from './slack-ports.ts';
 import { classifySlackError, unavailableChannel } from './slack-errors.ts';
+import { SlackFileShares } from './slack-files.ts';
 import { SlackReactionPoster } from './slack-reaction-poster.ts';
 import type { ReactionTally } from '../../core/relay/relay-ports.ts';
 
@@ -68,11 +71,22 @@ function payloadDeliveryId(payload: unknown): unknown {
     : undefined;
 }
 
+/**
+ * What a relayed copy uploads: Slack takes files of up to 1 GB; the bot holds at most 25 MiB
+ * and 10 files per copy in memory while it uploads them, and links the rest.
+ */
+export const SLACK_UPLOAD_LIMITS: UploadLimits = {
+  fileBytes: 1024 * 1024 * 1024,
+  copyBytes: 25 * 1024 * 1024,
+  files: 10,
+};
+
 export class SlackPoster implements ChannelPoster {
   readonly platform = 'SLACK' as const;
   private readonly now: () => Date;
   private readonly scopes: WorkspaceScopes;
   private readonly reactions: SlackReactionPoster;
+  private readonly files: SlackFileShares;
 
   constructor(
     private readonly workspaces: WorkspaceClients,
@@ -83,6 +97,10 @@ export class SlackPoster implements ChannelPoster {
     this.now = options.now ?? (() => new Date());
     this.scopes = options.scopes ?? new WorkspaceScopes(logger);
     this.reactions = new SlackReactionPoster(workspaces);
+    this.files = new SlackFileShares((error) => {
+      const { result, rateLimitedMs } = classifySlackError(error);
+      return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
+    }, logger);
   }
 
   async post(
@@ -99,7 +117,29 @@ export class SlackPoster implements ChannelPoster {
       channelId: target.channelId,
       threadTs: placement?.threadMessageId,
     };
-    return this.deliver(client, where, message, deliveryId, abandoned);
+    const uploads = message.uploads ?? [];
+    if (uploads.length === 0) return this.deliver(client, where, message, deliveryId, abandoned);
+    // A copy an earlier attempt posted may have had its files shared too (slack-files.ts).
+    const before = await this.ledger.find(deliveryId);
+    const copy = await this.deliver(client, where, message, deliveryId, abandoned);
+    if (!copy.ok) return copy;
+    if (abandoned?.aborted) return ABANDONED;
+    const place = {
+      channelId: target.channelId,
+      threadTs: where.threadTs,
+      copyTs: copy.platformMessageId,
+      earlierAttempt: before.state !== 'not-posted',
+    };
+    const uploaded = (fileIds: string[]) => this.ledger.filesUploaded(deliveryId, fileIds);
+    return (await this.files.share(client, place, uploads, uploaded)) ?? copy;
+  }
+
+  /** Nothing is uploaded to a workspace that has not granted files:write (installed before it). */
+  async uploadLimits(target: ChannelTarget): Promise<UploadLimits | undefined> {
+    const client = await this.workspaces.clientFor(target.communityExternalId);
+    if ('unavailable' in client) return SLACK_UPLOAD_LIMITS;
+    const scopes = await this.scopes.of(client, target.communityExternalId);
+    return scopes && !scopes.has('files:write') ? undefined : SLACK_UPLOAD_LIMITS;
   }
 
   async sendDirect(
@@ -151,19 +191,21 @@ export class SlackPoster implements ChannelPoster {
     }
   }
 
+  /** Removes the message and the files uploaded after it (a relayed copy's). */
   async remove(target: ChannelTarget, platformMessageId: string): Promise<PostResult> {
     const client = await this.workspaces.clientFor(target.communityExternalId);
     if ('unavailable' in client) return unavailableChannel(client);
     try {
       await client.chat.delete({ channel: target.channelId, ts: platformMessageId });
     } catch (error) {
-      // Removed already, which is what was asked.
-      if ((error as { data?: { error?: unknown } }).data?.error === 'message_not_found')
-        return { ok: true, platformMessageId };
-      const { result, rateLimitedMs } = classifySlackError(error);
-      return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
+      // Removed already, which is what was asked (its files are removed below all the same).
+      if ((error as { data?: { error?: unknown } }).data?.error !== 'message_not_found') {
+        const { result, rateLimitedMs } = classifySlackError(error);
+        return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
+      }
     }
-    return { ok: true, platformMessageId };
+    const files = await this.ledger.filesAfter(target.channelId, platformMessageId);
+    return (await this.files.remove(client, files)) ?? { ok: true, platformMessageId };
   }
 
   /** The reactions a relayed message has on its other sides, as the bot's own (slack-reaction-poster.ts). */

@@ -1,6 +1,7 @@
 /** What a DeliveryWorker is configured with, and what one drain did. */
 import type { Platform } from '../domain/model.ts';
 import type { Metrics } from '../metrics.ts';
+import type { AttachmentSource } from '../relay/attachment-files.ts';
 import type { MachineTranslation } from '../relay/machine-translation.ts';
 import type { PacingTimer } from './send-gate.ts';
 import type { SendLimits } from './send-limits.ts';
@@ -64,6 +65,11 @@ export interface DeliveryWorkerOptions {
   machineTranslation?: MachineTranslation;
   /** How long a copy waits for its translation before it goes out without. Default: 5 s. */
   translationTimeoutMs?: number;
+  /**
+   * Where relayed files are read again as their copies are sent, one per origin platform
+   * (relay/attachment-copies.ts). A platform without one: its files are linked.
+   */
+  attachmentSources?: readonly AttachmentSource[];
 }
 
 export interface DrainResult {

@@ -19,6 +19,8 @@ import { FailureRecorder, logContext } from './failure-recorder.ts';
 import { OutcomeWriter } from './outcome-writer.ts';
 import { LOST, PacedSender, RELEASED } from './paced-sender.ts';
 import { realTimer } from './send-gate.ts';
+import { AttachmentCopies } from '../relay/attachment-copies.ts';
+import type { UploadLimits } from '../relay/attachment-files.ts';
 import { CopyTranslation } from '../relay/copy-translation.ts';
 import { isRelayKind } from '../relay/relayed-post.ts';
 import { PLATFORM_SEND_LIMITS } from './send-limits.ts';
@@ -29,7 +31,9 @@ export type { DeliveryWorkerOptions, DrainResult };
 type Outcome = keyof DrainResult;
 
 export class DeliveryWorker {
-  private readonly options: Required<Omit<DeliveryWorkerOptions, 'limits' | 'machineTranslation'>>;
+  private readonly options: Required<
+    Omit<DeliveryWorkerOptions, 'limits' | 'machineTranslation' | 'attachmentSources'>
+  >;
   private readonly sender: PacedSender;
   private readonly backoff: BackoffPolicy;
   private readonly outcomes: OutcomeWriter;
@@ -49,6 +53,9 @@ export class DeliveryWorker {
   private readonly claims: ClaimKeeper;
   private readonly failures: FailureRecorder;
   private readonly translation: CopyTranslation | undefined;
+  private readonly attachments: AttachmentCopies;
+  /** Each platform's poster, asked what a copy may upload. */
+  private readonly posters: ReadonlyMap<string, ChannelPoster>;
 
   constructor(
     private readonly store: Store,
@@ -77,6 +84,8 @@ export class DeliveryWorker {
     const { workerId, leaseMs, timer, sendTimeoutMs, baseBackoffMs, maxBackoffMs, random } = this.options;
     const limits = { ...PLATFORM_SEND_LIMITS, ...options.limits };
     this.sender = new PacedSender(posters, logger, { limits, timer, sendTimeoutMs });
+    this.posters = new Map(posters.map((poster) => [poster.platform, poster]));
+    this.attachments = new AttachmentCopies(options.attachmentSources ?? [], logger, { timer });
     this.backoff = { baseMs: baseBackoffMs, maxMs: maxBackoffMs, random };
     this.claims = new ClaimKeeper(store, clock, logger, { workerId, leaseMs, timer });
     this.outcomes = new OutcomeWriter(store, workerId, clock, logger, {
@@ -286,7 +295,9 @@ export class DeliveryWorker {
       );
     }
     // Translated at each attempt, never stored: the outbox keeps the original (docs/RELAY.md).
-    const posted = this.translation ? await this.translation.prepare(delivery) : delivery;
+    const translated = this.translation ? await this.translation.prepare(delivery) : delivery;
+    // Files are read from their origin at each attempt too, never stored.
+    const posted = await this.attachments.prepare(translated, await this.uploadLimitsOf(delivery));
     const result = await this.sender.send(posted, slotDeadline, () => this.claims.confirm(delivery.id));
     // Another worker has it, or will once its lease lapses: nothing to record from here.
     if (result === LOST) return 'lost';
@@ -295,6 +306,13 @@ export class DeliveryWorker {
       return 'released';
     }
     return this.recordAnswer(delivery, result);
+  }
+
+  /** What a relayed copy with files may upload where it goes; undefined: its files stay links. */
+  private async uploadLimitsOf(delivery: ClaimedDelivery): Promise<UploadLimits | undefined> {
+    const { destination, payload } = delivery;
+    if (destination.kind !== 'channel' || !payload.attachments?.length) return undefined;
+    return this.posters.get(destination.target.platform)?.uploadLimits?.(destination.target);
   }
 
   /** What the platform's answer means: sent, retried later, failed for good, or the channel lost. */

@@ -4,6 +4,7 @@
  * text lives in the outbox until its copies are sent, then is cleared.
  */
 import type { Platform } from '../domain/model.ts';
+import type { AttachmentOrigin } from './attachment-files.ts';
 
 /** A channel as the platform names it, and the person acting there. */
 export interface RelaySource {
@@ -19,12 +20,17 @@ export interface RelayAuthor {
   avatarUrl?: string;
 }
 
-/** A file attached to a message, where the platform serves it. */
+/** A file attached to a message: its name and size, and how to reach it again (never its bytes). */
 export interface RelayAttachment {
   name: string;
+  /** What a copy links to when the file is not copied: a link that lasts (Discord: the original message). */
   url: string;
   bytes: number;
   contentType?: string;
+  /** What the origin platform needs to fetch the file again at send time; absent: only linked. */
+  origin?: AttachmentOrigin;
+  /** Added at send time to a file linked instead of copied: why, in the channel's language. */
+  note?: string;
 }
 
 /** A member's message, its text already in the neutral markdown and with mentions made plain names. */

@@ -184,6 +184,8 @@ export class PrismaSlackPostLedger implements SlackPostLedger {
     private readonly prisma: PrismaClient,
     /** Records are kept this long: far beyond the outbox's last retry of a delivery. */
     private readonly keepMs = 7 * 24 * 60 * 60 * 1000,
+    /** Records of copies with files as long as relayed deletes reach copies (delivery history). */
+    private readonly keepWithFilesMs = 90 * 24 * 60 * 60 * 1000,
   ) {}
 
   async find(deliveryId: string): Promise<PostRecord> {
@@ -216,9 +218,32 @@ export class PrismaSlackPostLedger implements SlackPostLedger {
     await this.prisma.slackPost.updateMany({ where: { deliveryId }, data: { attemptedAt: null } });
   }
 
-  /** Drops records older than `before` (the outbox does not retry that long). */
+  async filesUploaded(deliveryId: string, fileIds: readonly string[]): Promise<void> {
+    await this.prisma.slackPost.update({ where: { deliveryId }, data: { fileIds: { push: [...fileIds] } } });
+  }
+
+  async filesAfter(channelId: string, ts: string): Promise<string[]> {
+    const rows = await this.prisma.slackPost.findMany({
+      where: { channelId, ts },
+      select: { fileIds: true },
+    });
+    return rows.flatMap((row) => row.fileIds);
+  }
+
+  /**
+   * Drops records older than `before` (the outbox does not retry that long); those of copies
+   * with files after `keepWithFilesMs` more, since a relayed delete removes their files.
+   */
   async purge(before: Date): Promise<number> {
-    const { count } = await this.prisma.slackPost.deleteMany({ where: { createdAt: { lt: before } } });
+    const withFilesBefore = new Date(before.getTime() + this.keepMs - this.keepWithFilesMs);
+    const { count } = await this.prisma.slackPost.deleteMany({
+      where: {
+        OR: [
+          { createdAt: { lt: before }, fileIds: { isEmpty: true } },
+          { createdAt: { lt: withFilesBefore } },
+        ],
+      },
+    });
     return count;
   }
 }

@@ -104,6 +104,7 @@ import { ChannelActivity } from './member-actions.ts';
 import type { MessageEventKind } from './message-events.ts';
 import { MessageEvents } from './message-events.ts';
 import type { MessageRecord } from './messages.ts';
+import { AttachmentCdn } from './attachment-cdn.ts';
 import { MessageStore } from './messages.ts';
 import { ReactionStore } from './reactions.ts';
 import type { BucketLimit } from './rate-limits.ts';
@@ -239,7 +240,7 @@ export class DiscordEmulator {
       options.guilds ?? [DEFAULT_GUILD],
       options.users ?? [],
     );
-    this.#messages = new MessageStore(this.#state, this.#ids, () => this.#rest.origin);
+    this.#messages = new MessageStore(this.#state, this.#ids, new AttachmentCdn(() => this.#rest.origin));
     this.#commands = new CommandStore(this.#ids, this.applicationId);
     this.#privileged = { ...NO_PRIVILEGED_INTENTS, ...options.privilegedIntents };
     const changed = () => this.#waiters.notify();
@@ -361,6 +362,11 @@ export class DiscordEmulator {
   /** Adds a user outside the guilds (for DMs). */
   addUser(input: UserInput): string {
     return this.#state.addUser(input).id;
+  }
+
+  /** Moves the attachment CDN's clock on: signed URLs handed out before expire (attachment-cdn.ts). */
+  advanceCdnClock(ms: number): void {
+    this.#messages.cdn.advance(ms);
   }
 
   /** Changes what the bot may do in a channel from now on. */

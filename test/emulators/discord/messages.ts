@@ -15,6 +15,7 @@ import type {
 } from 'discord.js';
 import { MessageFlags, MessageReferenceType, MessageType } from 'discord.js';
 
+import type { AttachmentCdn } from './attachment-cdn.ts';
 import type { UploadedFile } from './http-body.ts';
 import { apiErrors, FormErrors } from './http-body.ts';
 import type { SnowflakeGenerator } from './snowflake.ts';
@@ -76,7 +77,8 @@ export class MessageStore {
   constructor(
     private readonly state: DiscordState,
     private readonly ids: SnowflakeGenerator,
-    private readonly attachmentBaseUrl: () => string,
+    /** Signs the attachment URLs it hands out. */
+    readonly cdn: AttachmentCdn,
   ) {}
 
   create(params: CreateMessageParams): MessageRecord {
@@ -254,9 +256,10 @@ export class MessageStore {
     return undefined;
   }
 
-  /** Uploaded bytes of an attachment, for the attachment URLs. */
+  /** Uploaded bytes of an attachment still on its message, for the attachment URLs. */
   file(attachmentId: string): UploadedFile | undefined {
     for (const record of this.#records.values()) {
+      if (record.deleted || !record.message.attachments.some((a) => a.id === attachmentId)) continue;
       const file = record.files.get(attachmentId);
       if (file) return file;
     }
@@ -281,7 +284,7 @@ export class MessageStore {
       const filename = typeof entry?.filename === 'string' ? entry.filename : file.filename;
       const id = this.ids.next();
       store.set(id, file);
-      const url = `${this.attachmentBaseUrl()}/attachments/${channelId}/${id}/${encodeURIComponent(filename)}`;
+      const url = this.cdn.signedUrl(`/attachments/${channelId}/${id}/${encodeURIComponent(filename)}`);
       return {
         id,
         filename,

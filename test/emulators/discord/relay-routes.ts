@@ -140,7 +140,12 @@ export function relayRoutes(ctx: RelayRouteContext): RelayRoute[] {
         const channel = ctx.visibleChannel(params.channel_id);
         // Without Read Message History Discord answers an empty list, not an error.
         const records = botMay(channel, P.ReadMessageHistory) ? messages.list(channel.id) : [];
-        return ok(historyPage(records, query).map((r) => asReadByBot(state, ctx.privileged, r)));
+        // Attachment URLs read through REST are signed anew (attachment-cdn.ts).
+        return ok(
+          historyPage(records, query).map((r) =>
+            messages.cdn.resigned(asReadByBot(state, ctx.privileged, r)),
+          ),
+        );
       },
     },
     {
@@ -149,7 +154,8 @@ export function relayRoutes(ctx: RelayRouteContext): RelayRoute[] {
       handle: ({ params }) => {
         const channel = ctx.visibleChannel(params.channel_id);
         require(channel, P.ReadMessageHistory);
-        return ok(asReadByBot(state, ctx.privileged, ctx.channelMessage(channel, params.message_id)));
+        const record = ctx.channelMessage(channel, params.message_id);
+        return ok(messages.cdn.resigned(asReadByBot(state, ctx.privileged, record)));
       },
     },
   ];

@@ -183,8 +183,9 @@ export class RestServer {
 
     if (method === 'GET' && url.pathname.startsWith('/attachments/')) {
       const id = url.pathname.split('/')[3] ?? '';
-      const file = this.env.messages.file(id);
-      if (!file) res.writeHead(404).end();
+      const file = this.env.messages.cdn.serves(url) ? this.env.messages.file(id) : undefined;
+      if (!file)
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('This content is no longer available.');
       else res.writeHead(200, { 'Content-Type': file.contentType }).end(file.data);
       return;
     }

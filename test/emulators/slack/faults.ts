@@ -14,7 +14,12 @@ export type WebApiFault =
    * answered as if it had just arrived (`then: 'answer'`, the default: a post made late) or its
    * connection closed without a word (`'drop'`).
    */
-  | { type: 'hang'; then?: 'answer' | 'drop' };
+  | { type: 'hang'; then?: 'answer' | 'drop' }
+  /**
+   * The call is carried out (a message posted, a file shared) but its answer is lost on the way
+   * back: an HTTP error status (default 504) instead of the answer.
+   */
+  | { type: 'lost_answer'; status?: number };
 
 export type ApiArgs = Readonly<Record<string, unknown>>;
 

@@ -22,7 +22,8 @@
 
 import type { EventInput } from './interactions.ts';
 import { historyScope, type MessageChange } from './message-api.ts';
-import type { Channel, SlackState, StoredMessage } from './state.ts';
+import { fileJson } from './files-api.ts';
+import type { Channel, SlackState, StoredFile, StoredMessage } from './state.ts';
 import type { WebApiEnv } from './web-api.ts';
 import { ApiError, messageJson } from './web-api.ts';
 import { changeReaction } from './reactions.ts';
@@ -35,8 +36,8 @@ export interface MemberWriteInput {
   text: string;
   /** A reply in the thread of this message. */
   threadTs?: string;
-  /** Files shared with the message (a `file_share`). */
-  files?: readonly { name: string; mimetype?: string; size?: number }[];
+  /** Files shared with the message (a `file_share`); `size` alone stands for that many zero bytes. */
+  files?: readonly { name: string; mimetype?: string; size?: number; data?: string | Buffer }[];
 }
 
 /** The events a manifest can subscribe to for channel messages. */
@@ -75,15 +76,24 @@ export class MemberMessages {
     const ts = this.ctx.state.nextTs();
     const files = input.files?.map((file) => {
       const id = this.ctx.state.newId('F', 8);
-      return {
+      const data = file.data === undefined ? Buffer.alloc(file.size ?? 0) : Buffer.from(file.data);
+      const stored: StoredFile = {
         id,
+        teamId: channel.teamId,
+        user: input.user,
         name: file.name,
         title: file.name,
         mimetype: file.mimetype ?? 'application/octet-stream',
-        size: file.size ?? 0,
-        // Opening it takes the workspace's token (Authorization: Bearer), as on Slack.
-        url_private: `https://files.slack.test/files-pri/${channel.teamId}-${id}/${encodeURIComponent(file.name)}`,
+        size: data.length,
+        data,
+        uploadKey: undefined,
+        completed: true,
+        deleted: false,
+        shares: [],
       };
+      this.ctx.state.files.set(id, stored);
+      // Opening it takes the workspace's token (Authorization: Bearer), as on Slack (files-api.ts).
+      return fileJson(this.ctx.env(), stored);
     });
     const message: StoredMessage = {
       channel: channel.id,
@@ -100,11 +110,22 @@ export class MemberMessages {
       ...(files ? { files } : {}),
     };
     this.ctx.state.messages.push(message);
+    for (const file of files ?? []) {
+      const share = { channel: channel.id, isPrivate: channel.isPrivate, ts, threadTs: input.threadTs };
+      this.ctx.state.files.get(String(file['id']))?.shares.push(share);
+    }
     await this.send(channel, input.user, {
       ...messageJson(this.ctx.env(), message),
       ...(files ? { subtype: 'file_share' } : {}),
     });
     return message;
+  }
+
+  /** A member deletes a file they shared: files.info answers file_deleted, its URLs 404. */
+  deletesFile(fileId: string): void {
+    const file = this.ctx.state.files.get(fileId);
+    if (!file) throw new Error(`no file ${fileId}`);
+    file.deleted = true;
   }
 
   /** Another app's bot posts (an integration under its own name): a bot_message. */

@@ -68,6 +68,31 @@ function ownMessage(env: WebApiEnv, ws: Workspace, call: { args: Readonly<Json> 
   return { channel, ts, message };
 }
 
+/** The bot's new message in a channel (in `thread_ts`'s thread when the call names one), told to the app. */
+export function botPosts(
+  env: WebApiEnv,
+  ws: Workspace,
+  channel: Channel,
+  args: Readonly<Json>,
+  shown: Pick<StoredMessage, 'text' | 'blocks' | 'username' | 'iconUrl' | 'files'>,
+): StoredMessage {
+  const message: StoredMessage = {
+    channel: channel.id,
+    ts: env.state.nextTs(),
+    teamId: ws.teamId,
+    user: ws.botUserId,
+    botId: ws.botId,
+    threadTs: optionalString(args, 'thread_ts'),
+    args,
+    edits: 0,
+    deleted: false,
+    ...shown,
+  };
+  env.state.messages.push(message);
+  env.messageChanged?.({ kind: 'posted', message });
+  return message;
+}
+
 export const MESSAGE_HANDLERS: Record<string, Handler> = {
   'chat.postMessage': (env, call) => {
     const ws = requireWorkspace(env, call);
@@ -81,23 +106,12 @@ export const MESSAGE_HANDLERS: Record<string, Handler> = {
     const customize = ws.scopes.includes('chat:write.customize');
     const username = customize ? optionalString(call.args, 'username') : undefined;
     const iconUrl = customize ? optionalString(call.args, 'icon_url') : undefined;
-    const message: StoredMessage = {
-      channel: channel.id,
-      ts: env.state.nextTs(),
-      teamId: ws.teamId,
-      user: ws.botUserId,
-      botId: ws.botId,
+    const message = botPosts(env, ws, channel, call.args, {
       text: text ?? '',
       blocks,
-      threadTs: optionalString(call.args, 'thread_ts'),
-      args: call.args,
-      edits: 0,
-      deleted: false,
       ...(username !== undefined ? { username } : {}),
       ...(iconUrl !== undefined ? { iconUrl } : {}),
-    };
-    env.state.messages.push(message);
-    env.messageChanged?.({ kind: 'posted', message });
+    });
     return { channel: channel.id, ts: message.ts, message: messageJson(env, message) };
   },
 

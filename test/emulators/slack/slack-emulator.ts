@@ -20,7 +20,9 @@
  * Web API at `apiUrl` (form or JSON bodies, Bearer or body token): auth.test, chat.
  * postMessage/update/delete/postEphemeral (message-api.ts), conversations.info/open/history/replies,
  * users.info, views.open/
- * push/update/publish, oauth.v2.access, apps.connections.open; others: `unknown_method`.
+ * push/update/publish, oauth.v2.access, apps.connections.open, files.info and the external
+ * upload (files-api.ts: files served at url_private(_download) with the token checked, uploads
+ * POSTed to upload_url); others: `unknown_method`.
  * State is modelled: unknown channel -> channel_not_found, seeded #random (bot not a
  * member) -> not_in_channel, trigger ids single-use for 3 s, OAuth codes single-use.
  * Inspect with messages(), ephemeralMessages(), views(), responses(), calls(), callCounts().
@@ -28,7 +30,8 @@
  * Faults: failNext(method | '*', fault, { times, when }) where fault is
  * { type: 'rate_limited', retryAfter } (HTTP 429 + Retry-After), { type: 'http_error', status }
  * or { type: 'error', error }, or { type: 'hang', then? } (held until the rule is cleared, then
- * answered late or dropped); failChannel(id, error); randomFaults({ rate, seed, method?,
+ * answered late or dropped), { type: 'lost_answer', status? } (carried out, answer lost);
+ * failChannel(id, error); randomFaults({ rate, seed, method?,
  * faults? }) fails the same calls for the same seed. Each returns a handle with clear().
  *
  * Inbound HTTP: http(url).slashCommand / blockAction / viewSubmission / event / appMention /
@@ -56,6 +59,8 @@
 
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
+import { parseRequestBody } from '../discord/http-body.ts';
+import { receiveUpload, servePrivateFile } from './files-api.ts';
 import type { AddressInfo } from 'node:net';
 
 import type { FaultHandle, FaultRuleOptions, RandomFaultOptions, WebApiFault } from './faults.ts';
@@ -199,6 +204,7 @@ export class SlackEmulator {
       clientSecret: this.clientSecret,
       triggerTtlMs: options.triggerTtlMs ?? 3000,
       openSocketUrl: () => this.socket.issueUrl(),
+      baseUrl: () => this.url,
       messageChanged: (change) => void this.members.changed(change),
       customEmoji: this.customEmoji,
     };
@@ -434,6 +440,11 @@ export class SlackEmulator {
     const method = (req.method ?? 'GET').toUpperCase();
     if (url.pathname.startsWith('/api/')) {
       await this.handleApi(req, res, url);
+    } else if (url.pathname.startsWith('/files-pri/') && method === 'GET') {
+      const served = servePrivateFile(this.env, url.pathname, req.headers.authorization);
+      res.writeHead(served.status, { 'content-type': served.contentType }).end(served.body);
+    } else if (url.pathname.startsWith('/upload/v1/') && method === 'POST') {
+      await this.handleUpload(req, res, url);
     } else if (url.pathname.startsWith('/hooks/') && method === 'POST') {
       await this.handleResponseUrl(req, res, url);
     } else if (url.pathname === '/oauth/v2/authorize' && method === 'GET') {
@@ -519,6 +530,10 @@ export class SlackEmulator {
       response = fault.body ?? `emulated HTTP ${status}`;
     } else if (fault?.type === 'error') {
       response = { ok: false, error: fault.error };
+    } else if (fault?.type === 'lost_answer') {
+      callWebApi(this.env, { method: apiMethod, token, basicAuth, args });
+      status = fault.status ?? 504;
+      response = `emulated HTTP ${status} after the call was carried out`;
     } else {
       response = callWebApi(this.env, { method: apiMethod, token, basicAuth, args });
     }
@@ -529,6 +544,20 @@ export class SlackEmulator {
     } else {
       sendJson(res, status, response, headers);
     }
+    this.waiters.notify();
+  }
+
+  /** The bytes of a file upload (raw, or the first file of a multipart body), to an upload URL. */
+  private async handleUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const type = req.headers['content-type'];
+    const data = type?.startsWith('multipart/form-data') ? parseRequestBody(type, raw).files[0]?.data : raw;
+    const taken =
+      data !== undefined && receiveUpload(this.env, url.pathname.slice('/upload/v1/'.length), data);
+    if (!taken) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    else res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${data.length}`);
     this.waiters.notify();
   }
 

@@ -2,7 +2,10 @@
 // messages, views, trigger ids, response URLs and OAuth codes. The Web API handlers,
 // the payload builders and the tests all read and write this one object.
 
+import type { StoredFile } from './files-api.ts';
 import type { StoredReaction } from './reactions.ts';
+
+export type { StoredFile };
 
 export interface Workspace {
   readonly teamId: string;
@@ -200,6 +203,8 @@ export class SlackState {
   readonly channels = new Map<string, Channel>();
   readonly users = new Map<string, User>();
   readonly messages: StoredMessage[] = [];
+  /** Files members shared and the bot uploaded, by id (files-api.ts). */
+  readonly files = new Map<string, StoredFile>();
   readonly ephemeral: EphemeralMessage[] = [];
   readonly views = new Map<string, StoredView>();
   readonly triggers = new Map<string, TriggerGrant>();

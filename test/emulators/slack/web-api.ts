@@ -3,6 +3,7 @@
 // decoded arguments and the caller's token, and returns the JSON body; platform errors
 // are thrown as ApiError and become `{ ok: false, error }` with HTTP 200, as on Slack.
 
+import { FILE_HANDLERS } from './files-api.ts';
 import { MESSAGE_HANDLERS, type MessageChange } from './message-api.ts';
 import { REACTION_HANDLERS, reactionsJson, type CustomEmoji } from './reactions.ts';
 import type { Channel, SlackState, StoredMessage, StoredView, User, Workspace } from './state.ts';
@@ -25,6 +26,8 @@ export interface WebApiEnv {
   readonly triggerTtlMs: number;
   /** Issues a fresh Socket Mode URL (apps.connections.open). */
   readonly openSocketUrl: () => string;
+  /** Where the emulator serves files (`http://127.0.0.1:PORT`). */
+  readonly baseUrl?: () => string;
   /** Told of every message posted, changed or deleted, to send the app its message events. */
   readonly messageChanged?: (change: MessageChange) => void;
   /** The workspaces' custom emoji (reactions.ts). */
@@ -48,6 +51,7 @@ export const JSON_ARGUMENTS: ReadonlySet<string> = new Set([
   'view',
   'metadata',
   'unfurls',
+  'files',
 ]);
 
 export function isImplemented(method: string): boolean {
@@ -67,11 +71,11 @@ export function callWebApi(env: WebApiEnv, call: ApiCallInput): Json {
 }
 
 /**
- * The message and reaction methods live in message-api.ts and reactions.ts, which import this
- * module: looked up per call.
+ * The message, file and reaction methods live in their own modules (message-api.ts,
+ * files-api.ts, reactions.ts), which import this one: looked up per call.
  */
 function handlerFor(method: string): Handler | undefined {
-  for (const table of [HANDLERS, MESSAGE_HANDLERS, REACTION_HANDLERS]) {
+  for (const table of [HANDLERS, MESSAGE_HANDLERS, FILE_HANDLERS, REACTION_HANDLERS]) {
     if (Object.hasOwn(table, method)) return table[method];
   }
   return undefined;

@@ -375,4 +375,6 @@ export const cs: Catalog = {
   'relay.translation-from':
     '🌐 Strojový překlad {source, select, cs {z češtiny} de {z němčiny} en {z angličtiny} pl {z polštiny} sk {ze slovenštiny} fr {z francouzštiny} it {z italštiny} es {ze španělštiny} hu {z maďarštiny} uk {z ukrajinštiny} nl {z nizozemštiny} other {(původní jazyk: {sourceName})}}:',
   'relay.translation-unknown-source': '🌐 Strojový překlad:',
+  'relay.file-too-large': 'soubor je příliš velký na zkopírování: {name} ({size})',
+  'relay.file-unavailable': 'soubor se nepodařilo zkopírovat: {name}',
 };

@@ -383,4 +383,6 @@ export const de: Catalog = {
   'relay.translation-from':
     '🌐 Maschinelle Übersetzung {source, select, de {aus dem Deutschen} cs {aus dem Tschechischen} en {aus dem Englischen} pl {aus dem Polnischen} sk {aus dem Slowakischen} fr {aus dem Französischen} it {aus dem Italienischen} es {aus dem Spanischen} hu {aus dem Ungarischen} uk {aus dem Ukrainischen} nl {aus dem Niederländischen} other {(Originalsprache: {sourceName})}}:',
   'relay.translation-unknown-source': '🌐 Maschinelle Übersetzung:',
+  'relay.file-too-large': 'Datei zu groß zum Kopieren: {name} ({size})',
+  'relay.file-unavailable': 'Datei konnte nicht kopiert werden: {name}',
 };

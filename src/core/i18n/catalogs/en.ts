@@ -368,4 +368,6 @@ export const en = {
     'Your data in this community is deleted. {answers, plural, one {# answer stays} other {# answers stay}} in the events’ counts without your name; {messages, plural, one {# waiting message was} other {# waiting messages were}} withdrawn. If you use the bot here again, you start as a new member.',
   'relay.translation-from': '🌐 Machine translation from {source, select, other {{sourceName}}}:',
   'relay.translation-unknown-source': '🌐 Machine translation:',
+  'relay.file-too-large': 'file too large to copy: {name} ({size})',
+  'relay.file-unavailable': 'file could not be copied: {name}',
 } as const;

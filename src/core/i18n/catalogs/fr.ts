@@ -385,4 +385,6 @@ export const fr: Catalog = {
   'relay.translation-from':
     '🌐 Traduction automatique {source, select, fr {du français} cs {du tchèque} de {de l’allemand} en {de l’anglais} pl {du polonais} sk {du slovaque} it {de l’italien} es {de l’espagnol} hu {du hongrois} uk {de l’ukrainien} nl {du néerlandais} other {(langue d’origine : {sourceName})}} :',
   'relay.translation-unknown-source': '🌐 Traduction automatique :',
+  'relay.file-too-large': 'fichier trop volumineux pour être copié : {name} ({size})',
+  'relay.file-unavailable': 'le fichier n’a pas pu être copié : {name}',
 };

@@ -378,4 +378,6 @@ export const pl: Catalog = {
   'relay.translation-from':
     '🌐 Tłumaczenie maszynowe {source, select, pl {z polskiego} cs {z czeskiego} de {z niemieckiego} en {z angielskiego} sk {ze słowackiego} fr {z francuskiego} it {z włoskiego} es {z hiszpańskiego} hu {z węgierskiego} uk {z ukraińskiego} nl {z niderlandzkiego} other {(język oryginału: {sourceName})}}:',
   'relay.translation-unknown-source': '🌐 Tłumaczenie maszynowe:',
+  'relay.file-too-large': 'plik jest za duży, by go skopiować: {name} ({size})',
+  'relay.file-unavailable': 'nie udało się skopiować pliku: {name}',
 };

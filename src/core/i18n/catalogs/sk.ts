@@ -376,4 +376,6 @@ export const sk: Catalog = {
   'relay.translation-from':
     '🌐 Strojový preklad {source, select, sk {zo slovenčiny} cs {z češtiny} de {z nemčiny} en {z angličtiny} pl {z poľštiny} fr {z francúzštiny} it {z taliančiny} es {zo španielčiny} hu {z maďarčiny} uk {z ukrajinčiny} nl {z holandčiny} other {(pôvodný jazyk: {sourceName})}}:',
   'relay.translation-unknown-source': '🌐 Strojový preklad:',
+  'relay.file-too-large': 'súbor je príliš veľký na skopírovanie: {name} ({size})',
+  'relay.file-unavailable': 'súbor sa nepodarilo skopírovať: {name}',
 };
