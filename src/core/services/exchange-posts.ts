@@ -22,8 +22,10 @@ export async function cardReply(
   partnership: PartnershipWithTowns,
   headline: string,
   isPrivate: boolean,
+  /** The exchange's answers when the caller has them already. */
+  answers?: readonly Rsvp[],
 ): Promise<Reply> {
-  const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
+  const rsvps = answers ?? (await ctx.repos.rsvps.listForExchange(exchange.id));
   const card = buildExchangeCard({
     exchange,
     towns: partnership.towns,
@@ -50,7 +52,7 @@ function cardPost(
   ctx: CommandContext,
   exchange: Exchange,
   partnership: PartnershipWithTowns,
-  rsvps: Rsvp[],
+  rsvps: readonly Rsvp[],
   post: CardHeadline,
   reader: { language: SupportedLanguage; town: Town },
 ): OutgoingMessage {
@@ -99,6 +101,7 @@ export async function redrawPostedCards(
   ctx: CommandContext,
   exchange: Exchange,
   partnership: PartnershipWithTowns,
+  rsvps: readonly Rsvp[],
 ): Promise<void> {
   const posted = await ctx.repos.deliveries.latestPosted(exchange.id, CARD_POST_KINDS);
   if (posted.length === 0) return;
@@ -108,7 +111,7 @@ export async function redrawPostedCards(
   );
   const kindOf = new Map(posted.map((p) => [p.channelLinkId, p.kind]));
   const edits = new Map(posted.map((p) => [p.channelLinkId, [p.platformMessageId]]));
-  await enqueueCardRedraws(ctx, exchange, partnership, edits, (channelLinkId) => ({
+  await enqueueCardRedraws(ctx, exchange, partnership, rsvps, edits, (channelLinkId) => ({
     kind: kindOf.get(channelLinkId) === 'exchange.updated' ? 'exchange.updated' : 'exchange.created',
   }));
 }
@@ -133,7 +136,11 @@ export async function redrawCardsAsCancelled(
   const edits = new Map<string, string[]>();
   for (const p of posted)
     edits.set(p.channelLinkId, [...(edits.get(p.channelLinkId) ?? []), p.platformMessageId]);
-  await enqueueCardRedraws(ctx, exchange, partnership, edits, () => ({ kind: 'exchange.cancelled', reason }));
+  const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
+  await enqueueCardRedraws(ctx, exchange, partnership, rsvps, edits, () => ({
+    kind: 'exchange.cancelled',
+    reason,
+  }));
 }
 
 /** Edits of cards already posted (`edits`: per channel link, the messages), each drawn as `headline` says. */
@@ -141,10 +148,10 @@ async function enqueueCardRedraws(
   ctx: CommandContext,
   exchange: Exchange,
   partnership: PartnershipWithTowns,
+  rsvps: readonly Rsvp[],
   edits: Map<string, string[]>,
   headline: (channelLinkId: string) => CardHeadline,
 ): Promise<void> {
-  const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
   await fanOutToPartnership(ctx, {
     partnershipId: partnership.id,
     towns: partnership.towns,
