@@ -104,7 +104,7 @@ export function wireTwinbridge(options: {
   });
   const queries = new CoreQueries(store, clock);
   const relay = new RelayService({ store, clock, logger, onOutboxChanged: () => outboxChanged.raise() });
-  const inbound = new CoreInbound(bus, queries, relay);
+  const inbound = new CoreInbound(bus, queries, relay, { store, logger });
   // The drain the last command started: the console waits for it so posts print before the prompt.
   let lastDrain = Promise.resolve();
   const outboxSettled = () => lastDrain;

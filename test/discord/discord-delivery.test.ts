@@ -350,6 +350,51 @@ describe.each(DATABASE_KINDS)('Exchange cards redrawn in every partner channel o
     expect(h.posts('partneri', 'Český Krumlov').filter((m) => m.embeds.length > 0)).toHaveLength(1);
   });
 
+  /**
+   * The requests since `since` that changed message `id`: PATCHes of it, and UPDATE_MESSAGE
+   * answers to the interactions `clicks` on it.
+   */
+  const cardEdits = (since: number, id: string, clicks: readonly string[] = []) =>
+    h.discord
+      .requests()
+      .slice(since)
+      .filter(
+        (r) =>
+          r.status < 300 &&
+          ((r.method === 'PATCH' && r.path.endsWith(`/messages/${id}`)) ||
+            (clicks.some((click) => r.path.startsWith(`/interactions/${click}/`)) &&
+              (r.body as { type?: number }).type === 7)),
+      );
+  /** Drains the outbox, then again once the redraw a click's answer holds back would be due. */
+  const drainPastTheHold = async () => {
+    await h.drain();
+    h.clock.set(new Date(h.clock.now().getTime() + 60_000));
+    await h.drain();
+  };
+
+  it('edits the clicked card once, by the click’s answer, and Krumlov’s card through the outbox', async () => {
+    const passauCard = card('partnerstadt');
+    const krumlovCard = card('partneri');
+    const since = h.discord.requests().length;
+    const click = await h.click(passauCard.id, 'twin:rsvp:maybe:1', max.user);
+    await drainPastTheHold();
+    expect(click.callbackType).toBe(7);
+    expect(cardEdits(since, passauCard.id, [click.handle.id])).toHaveLength(1);
+    expect(cardEdits(since, krumlovCard.id)).toHaveLength(1);
+    // Both show the answer, each in its own language.
+    expect(messageText(h.discord.message(passauCard.id) as APIMessage)).toContain(
+      `${translate('de', 'card.maybe')}: 1`,
+    );
+    expect(messageText(h.discord.message(krumlovCard.id) as APIMessage)).toContain(
+      `${translate('cs', 'card.maybe')}: 1`,
+    );
+    expect(buttonIds(h.discord.message(passauCard.id))).toEqual(buttonIds(passauCard));
+    const held = await database.prisma.delivery.findMany({
+      where: { kind: 'exchange.card-redraw', editsMessageId: passauCard.id, status: 'DROPPED' },
+    });
+    expect(held.map((row) => row.lastError)).toContain('the click’s answer showed this card');
+  });
+
   it('leaves a card deleted meanwhile alone: logged, no notice to coordinators', async () => {
     const krumlovCard = card('partneri');
     const rest = new REST({ api: h.discord.apiUrl }).setToken(h.config.token);
@@ -369,6 +414,32 @@ describe.each(DATABASE_KINDS)('Exchange cards redrawn in every partner channel o
     // Passau's card was redrawn all the same.
     expect(messageText(card('partnerstadt'))).toContain(
       translate('de', 'card.places-limited', { seats: 0, capacity: 3, waiting: 0 }),
+    );
+  });
+
+  it('edits the clicked card through the outbox once its answer was lost', async () => {
+    const passauCard = card('partnerstadt');
+    // Every answer to the click fails (discord.js retries a 503 three times).
+    const callback = { method: 'POST', route: '/interactions/:interaction_id/:interaction_token/callback' };
+    const lost = h.discord.failNext(callback, { type: 'server-error', status: 503 }, 100);
+    const since = h.discord.requests().length;
+    const click = h.discord.buttonClick({
+      message: passauCard.id,
+      customId: 'twin:rsvp:going:1',
+      user: max.user,
+    });
+    await h.discord.waitForRequest({ ...callback, status: 503 });
+    await h.adapter.whenIdle();
+    lost.cancel();
+    expect(lost.hits).toBeGreaterThan(0);
+    await h.drain();
+    // Held back while the answer might still show it …
+    expect(cardEdits(since, passauCard.id, [click.id])).toHaveLength(0);
+    await drainPastTheHold();
+    // … then the outbox's edit brings it up to date.
+    expect(cardEdits(since, passauCard.id, [click.id])).toHaveLength(1);
+    expect(messageText(h.discord.message(passauCard.id) as APIMessage)).toContain(
+      translate('de', 'card.places-limited', { seats: 1, capacity: 3, waiting: 0 }),
     );
   });
 });

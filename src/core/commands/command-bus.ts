@@ -67,6 +67,8 @@ export interface CommandContext {
   definitions: readonly CommandDefinition[];
   /** How commands are written where the member typed this one (help shows them so). */
   syntax: CommandSyntax;
+  /** The bot's message whose button ran this command (CommandRequest.clickedMessageId). */
+  clickedMessageId: string | undefined;
   /** Call after adding deliveries, so the outbox worker is woken once the transaction commits. */
   markOutboxChanged(): void;
 }
@@ -154,6 +156,7 @@ export class CommandBus {
           limits: this.deps.limits ?? DEFAULT_LIMITS,
           definitions: this.definitionList,
           syntax,
+          clickedMessageId: request.clickedMessageId,
           markOutboxChanged: () => {
             outboxChanged = true;
           },

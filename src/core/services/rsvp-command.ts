@@ -64,7 +64,7 @@ export async function answerRsvp(ctx: CommandContext, args: RsvpArgs): Promise<R
   });
   await applyPromotions(ctx, exchange, promotions);
   const rsvps = answersAfter(before, answer, promotions);
-  await redrawPostedCards(ctx, exchange, partnership, rsvps);
+  const clickedCard = await redrawPostedCards(ctx, exchange, partnership, rsvps);
   // Going or maybe gets direct reminders; another answer withdraws them.
   await planReminders(ctx.repos, exchange, ctx.now, { answer: { member: ctx.member, status }, partnership });
   await audit(
@@ -78,7 +78,8 @@ export async function answerRsvp(ctx: CommandContext, args: RsvpArgs): Promise<R
     guests,
     position: waitlistPosition,
   });
-  return cardReply(ctx, exchange, partnership, headline, true, rsvps);
+  const reply = await cardReply(ctx, exchange, partnership, headline, true, rsvps);
+  return clickedCard ? { ...reply, clickedCard } : reply;
 }
 
 /** The answers once this one is stored and the waitlist has moved up: known without reading them again. */
