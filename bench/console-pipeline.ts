@@ -238,7 +238,9 @@ async function main() {
         `| ${k.kind} | ${k.count} | ${k.p50.toFixed(1)} | ${k.p99.toFixed(1)} | ${k.roundTripsMean.toFixed(1)} | ${k.roundTripsMax} |`,
       );
   }
-  const rsvpP50 = rows.map(([name, r]) => `${name} ${r.kinds.find((k) => k.kind === 'rsvp')?.p50.toFixed(1)} ms`);
+  const rsvpP50 = rows.map(
+    ([name, r]) => `${name} ${r.kinds.find((k) => k.kind === 'rsvp')?.p50.toFixed(1)} ms`,
+  );
   console.log(`\nrsvp p50: ${rsvpP50.join(' · ')}`);
 
   console.log('\nStart-up and its memory: npm run bench:start');
