@@ -1,11 +1,14 @@
 /**
  * npm run bench: 10,000 mixed commands through the console pipeline (text parsing, validation,
  * one transaction per command, outbox drain, console printing) on the embedded database and on
- * PostgreSQL; per-command latency p50/p99, commands per second, peak memory (the start: bench/start-up.ts).
+ * PostgreSQL; per-command latency p50/p99 and database round trips (mean and max), commands per
+ * second, peak memory (the start: bench/start-up.ts). With BENCH_OUTBOX_ROWS, PostgreSQL runs the
+ * same commands a second time with that many delivery rows of history in the outbox.
  * Prints figures; asserts nothing.
  *
  *   npm run bench                      # both databases
  *   BENCH_COMMANDS=2000 npm run bench  # shorter run
+ *   BENCH_OUTBOX_ROWS=1000000 npm run bench
  *   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -21,6 +24,7 @@ import { systemClock, wireTwinbridge } from '../src/main.ts';
 import { percentile, withServerDatabase } from './bench-support.ts';
 
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 10_000);
+const OUTBOX_ROWS = Number(process.env.BENCH_OUTBOX_ROWS ?? 0);
 const MEMBERS = 200;
 const EXCHANGES = 20;
 
@@ -73,15 +77,40 @@ const SETUP = [
   ),
 ];
 
-async function runMix(database: Database) {
+/**
+ * Delivery rows of history, as a long-running instance has them: sent and withdrawn card redraws
+ * and sent reminders of the benchmark's own exchanges, and other towns' sent announcements.
+ * One INSERT … SELECT from generate_series.
+ */
+async function seedOutbox(database: Database, rows: number): Promise<void> {
+  await database.prisma.$executeRaw`
+    INSERT INTO "Delivery" (id, "dedupeKey", kind, "sourceId", "channelLinkId", payload, "dueAt", status,
+      "platformMessageId", "sentAt", "createdAt", "updatedAt")
+    SELECT gen_random_uuid()::text, 'bench-history:' || i,
+      (ARRAY['exchange.card-redraw', 'exchange.card-redraw', 'reminder', 'announcement'])[i % 4 + 1],
+      CASE WHEN i % 4 = 3 THEN gen_random_uuid()::text ELSE exchanges.ids[i % array_length(exchanges.ids, 1) + 1] END,
+      links.ids[i % array_length(links.ids, 1) + 1], '{"text":"history"}'::jsonb, at,
+      (CASE WHEN i % 4 = 1 THEN 'DROPPED' ELSE 'SENT' END)::"DeliveryStatus",
+      CASE WHEN i % 4 = 1 THEN NULL ELSE 'history-' || i END,
+      CASE WHEN i % 4 = 1 THEN NULL ELSE at END, at, at
+    FROM generate_series(1, ${rows}::int) i,
+      LATERAL (SELECT now() - make_interval(secs => i) AS at) t,
+      (SELECT array_agg(id) AS ids FROM "ChannelLink") links,
+      (SELECT array_agg(id) AS ids FROM "Exchange") exchanges`;
+  await database.prisma.$executeRaw`ANALYZE "Delivery"`;
+}
+
+async function runMix(database: Database, outboxRows = 0) {
   const nullOutput = new Writable({ write: (_chunk, _encoding, done) => done() });
   const logger = pino({ level: 'silent' });
+  let roundTrips = 0;
   const { inbound, outboxSettled } = wireTwinbridge({
     database,
     logger,
     clock: systemClock,
     workerId: 'bench',
     adapters: () => [postingAdapter(new ConsolePoster(nullOutput))],
+    onCommandRoundTrips: (count) => (roundTrips += count),
   });
   const session = new ConsoleSession({
     inbound,
@@ -90,10 +119,11 @@ async function runMix(database: Database) {
     afterCommand: outboxSettled,
   });
   for (const line of SETUP) await session.handle(line);
+  if (outboxRows > 0) await seedOutbox(database, outboxRows);
 
   const random = seeded(42);
   const latencies: number[] = [];
-  const byKind = new Map<string, number[]>();
+  const byKind = new Map<string, { ms: number[]; roundTrips: number[] }>();
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -104,6 +134,7 @@ async function runMix(database: Database) {
     for (const directive of lines.slice(0, -1)) await session.handle(directive);
     const t0 = performance.now();
     const command = lines.at(-1) ?? 'help';
+    roundTrips = 0;
     await session.handle(command);
     const ms = performance.now() - t0;
     latencies.push(ms);
@@ -111,15 +142,25 @@ async function runMix(database: Database) {
       .split(' ')
       .slice(0, command.startsWith('rsvp') || command.startsWith('help') ? 1 : 2)
       .join(' ');
-    byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
+    const figures = byKind.get(kind) ?? { ms: [], roundTrips: [] };
+    figures.ms.push(ms);
+    figures.roundTrips.push(roundTrips);
+    byKind.set(kind, figures);
   }
   const elapsed = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   latencies.sort((a, b) => a - b);
-  const kinds = [...byKind.entries()].map(([kind, values]) => {
-    values.sort((a, b) => a - b);
-    return { kind, count: values.length, p50: percentile(values, 50), p99: percentile(values, 99) };
+  const kinds = [...byKind.entries()].map(([kind, { ms, roundTrips }]) => {
+    ms.sort((a, b) => a - b);
+    return {
+      kind,
+      count: ms.length,
+      p50: percentile(ms, 50),
+      p99: percentile(ms, 99),
+      roundTripsMean: roundTrips.reduce((sum, n) => sum + n, 0) / roundTrips.length,
+      roundTripsMax: Math.max(...roundTrips),
+    };
   });
   return {
     kinds,
@@ -146,17 +187,18 @@ async function main() {
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
-  rows.push([
-    'PostgreSQL 127.0.0.1',
-    await withServerDatabase(async (url) => {
+  const onServer = (outboxRows: number) =>
+    withServerDatabase(async (url) => {
       const server = await openDatabase({ databaseUrl: url, dataDir: 'unused' });
       try {
-        return await runMix(server);
+        return await runMix(server, outboxRows);
       } finally {
         await server.close();
       }
-    }),
-  ]);
+    });
+  rows.push(['PostgreSQL 127.0.0.1', await onServer(0)]);
+  if (OUTBOX_ROWS > 0)
+    rows.push([`PostgreSQL, ${OUTBOX_ROWS.toLocaleString('en')} outbox rows`, await onServer(OUTBOX_ROWS)]);
 
   console.log('| database | commands/s | p50 ms | p99 ms | max ms | peak RSS MB |');
   console.log('|---|---|---|---|---|---|');
@@ -167,11 +209,18 @@ async function main() {
   }
 
   for (const [name, r] of rows) {
-    console.log(
-      `\n${name}, per command: ` +
-        r.kinds.map((k) => `${k.kind} ${k.p50.toFixed(1)}/${k.p99.toFixed(1)} ms (${k.count})`).join(' · '),
-    );
+    console.log(`\n${name}, per command:`);
+    console.log('| command | count | p50 ms | p99 ms | round trips mean | round trips max |');
+    console.log('|---|---|---|---|---|---|');
+    for (const k of r.kinds)
+      console.log(
+        `| ${k.kind} | ${k.count} | ${k.p50.toFixed(1)} | ${k.p99.toFixed(1)} | ${k.roundTripsMean.toFixed(1)} | ${k.roundTripsMax} |`,
+      );
   }
+  const rsvpP50 = rows.map(
+    ([name, r]) => `${name} ${r.kinds.find((k) => k.kind === 'rsvp')?.p50.toFixed(1)} ms`,
+  );
+  console.log(`\nrsvp p50: ${rsvpP50.join(' · ')}`);
 
   console.log('\nStart-up and its memory: npm run bench:start');
 }

@@ -79,14 +79,21 @@ export function wireTwinbridge(options: {
   outbox?: Pick<DeliveryWorkerOptions, 'timer' | 'retryWakeHorizonMs'>;
   /** Relayed copies are translated into their channel's language; none: originals only. */
   machineTranslation?: MachineTranslation;
+  /** The bench and tests: told the database round trips of each command's transaction. */
+  onCommandRoundTrips?: (roundTrips: number) => void;
 }): TwinbridgeParts {
   const { clock, logger, metrics } = options;
-  const store = new PrismaStore(options.database.prisma, { inviteKey: options.inviteKey ?? randomBytes(32) });
+  const inviteKey = options.inviteKey ?? randomBytes(32);
+  const store = new PrismaStore(options.database.prisma, { inviteKey });
+  // Its own store, so that what commands cost is told apart from the outbox and the scheduler.
+  const commandStore = options.onCommandRoundTrips
+    ? new PrismaStore(options.database.prisma, { inviteKey, onRoundTrips: options.onCommandRoundTrips })
+    : store;
   const recurrence = new CronRecurrence();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const outboxChanged = new OutboxSignal();
   const bus = new CommandBus({
-    store,
+    store: commandStore,
     clock,
     logger,
     recurrence,
@@ -97,7 +104,7 @@ export function wireTwinbridge(options: {
   });
   const queries = new CoreQueries(store, clock);
   const relay = new RelayService({ store, clock, logger, onOutboxChanged: () => outboxChanged.raise() });
-  const inbound = new CoreInbound(bus, queries, relay);
+  const inbound = new CoreInbound(bus, queries, relay, { store, logger });
   // The drain the last command started: the console waits for it so posts print before the prompt.
   let lastDrain = Promise.resolve();
   const outboxSettled = () => lastDrain;

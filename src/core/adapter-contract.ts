@@ -56,6 +56,12 @@ export interface InboundPort {
     channel: ChannelRef,
     exchangeNumber: number,
   ): Promise<ExchangeCard | null>;
+  /**
+   * The click's answer showed the card its command redrew (Reply.clickedCard): the outbox's edit
+   * of it, held back meanwhile, is withdrawn. Never rejects (a failure is logged; the edit then
+   * goes out and shows the same card).
+   */
+  clickedCardShown(redrawKey: string): Promise<void>;
   /** The language answers to this person come in, for texts shown before a command runs (forms). */
   readerLanguage(
     actor: Pick<Actor, 'platform' | 'communityExternalId' | 'userId'>,

@@ -20,12 +20,14 @@ import type { RelayService } from './relay/relay-service.ts';
 import type { CoreQueries } from './services/queries.ts';
 import { neutralizeBidi, neutralizeCard, neutralizeMessage } from './views/bidi.ts';
 import type { ExchangeCard } from './views/exchange-card.ts';
+import type { Logger, Store } from './ports.ts';
 
 export class CoreInbound implements InboundPort {
   constructor(
     private readonly bus: CommandBus,
     private readonly queries: CoreQueries,
     private readonly relay: RelayService,
+    private readonly deps: { store: Store; logger: Logger },
   ) {}
 
   messageArrived(message: ArrivedMessage): Promise<void> {
@@ -50,7 +52,24 @@ export class CoreInbound implements InboundPort {
 
   // Every text answered to an adapter leaves here: bidirectional controls go (views/bidi.ts).
   async runCommand(request: CommandRequest): Promise<Reply> {
-    return neutralizeMessage(await this.bus.run(request));
+    const reply = neutralizeMessage(await this.bus.run(request));
+    const { clickedCard } = reply;
+    return clickedCard
+      ? { ...reply, clickedCard: { ...clickedCard, message: neutralizeMessage(clickedCard.message) } }
+      : reply;
+  }
+
+  async clickedCardShown(redrawKey: string): Promise<void> {
+    try {
+      await this.deps.store.transaction((repos) =>
+        repos.deliveries.withdrawPendingKey(redrawKey, 'the click’s answer showed this card'),
+      );
+    } catch (error) {
+      this.deps.logger.warn(
+        { err: error, redrawKey },
+        'could not withdraw the redraw a click’s answer showed',
+      );
+    }
   }
 
   async suggest(

@@ -174,6 +174,8 @@ export interface DeliveryRepository {
     filter: { sourceId: string; kinds: string[]; recipientMemberIds?: string[]; exceptKeys: string[] },
     reason: string,
   ): Promise<number>;
+  /** Marks DROPPED, with the reason, the delivery with this key if it is still pending. Returns how many (0 or 1). */
+  withdrawPendingKey(dedupeKey: string, reason: string): Promise<number>;
   /**
    * Drops pending deliveries of `kinds` whose exchange (the sourceId) starts at or before `by`,
    * or is no longer planned, among those due by then. Returns what was dropped.
@@ -184,6 +186,8 @@ export interface DeliveryRepository {
 /** A message the bot posted in a linked channel for a delivery of this kind. */
 export interface PostedMessage {
   channelLinkId: string;
+  /** The platform's id of the linked channel. */
+  channelId: string;
   kind: string;
   platformMessageId: string;
 }

@@ -65,6 +65,19 @@ export interface CommunityRepository {
   upsert(platform: Platform, externalId: string, name: string): Promise<Community>;
   findById(id: string): Promise<Community | null>;
   findByExternalId(platform: Platform, externalId: string): Promise<Community | null>;
+  /** A community with its town and what is known of one person there, in one read. */
+  findWithTownAndMember(
+    platform: Platform,
+    externalId: string,
+    platformUserId: string,
+  ): Promise<Place | null>;
+}
+
+/** Where a person acts: the community, its town (once registered) and their member record (once seen). */
+export interface Place {
+  community: Community;
+  town: Town | null;
+  member: Member | null;
 }
 
 export interface TownRepository {
@@ -76,6 +89,12 @@ export interface TownRepository {
 export interface MemberRepository {
   /** Finds or creates the member record for a platform identity, keeping the display name fresh. */
   upsertIdentity(communityId: string, platformUserId: string, displayName: string): Promise<Member>;
+  /** Records the person as they act now, in one write: name (and town) created or brought up to date. */
+  recordIdentity(
+    communityId: string,
+    platformUserId: string,
+    identity: { displayName: string; townId?: string },
+  ): Promise<Member>;
   findByPlatformUser(communityId: string, platformUserId: string): Promise<Member | null>;
   findById(id: string): Promise<Member | null>;
   update(

@@ -13,6 +13,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.ts';
 import { readEmbeddedTemplate } from './embedded-template.ts';
 import { ownedPool } from './postgres-pool.ts';
+import { roundTripCounting } from './round-trips.ts';
 import { applyMigrations, type MigrationTarget } from './schema-engine.ts';
 
 export type { PrismaClient } from './generated/client.ts';
@@ -140,7 +141,7 @@ export function connectPGlite(
   pglite: PGlite,
   closePGlite: () => Promise<void> = () => pglite.close(),
 ): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: roundTripCounting(new PrismaPGlite(pglite)) });
   return withClose(prisma, 'embedded', async () => {
     await prisma.$disconnect();
     await closePGlite();
@@ -170,7 +171,7 @@ export function connectPostgres(url: string): Database {
     // this (longer than PrismaStore's 20 s transaction timeout).
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(connections.pool) });
+  const prisma = new PrismaClient({ adapter: roundTripCounting(new PrismaPg(connections.pool)) });
   return withClose(prisma, 'postgres', async () => {
     await prisma.$disconnect();
     await connections.ended();

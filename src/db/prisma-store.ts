@@ -2,6 +2,7 @@
 import { ConflictError, DatabaseUnavailableError, NotFoundError } from '../core/errors.ts';
 import type { Repositories, Store } from '../core/ports.ts';
 import { isDatabaseUnreachable } from './connection-errors.ts';
+import { reportingRoundTrips } from './round-trips.ts';
 import type { Prisma, PrismaClient } from './generated/client.ts';
 import {
   PrismaCommunityRepository,
@@ -53,16 +54,24 @@ function hasPrismaCode(error: unknown, code: string): error is PrismaKnownError 
 export class PrismaStore implements Store {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly options: { inviteKey?: Buffer } = {},
+    private readonly options: {
+      inviteKey?: Buffer;
+      /** Told how many database round trips each transaction made (a client made by openDatabase counts them). */
+      onRoundTrips?: (roundTrips: number) => void;
+    } = {},
   ) {}
 
   async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     try {
       // The embedded database runs one transaction at a time: give queued ones room to wait.
-      return await this.prisma.$transaction((tx) => work(prismaRepositories(tx, this.options.inviteKey)), {
-        maxWait: 10_000,
-        timeout: 20_000,
-      });
+      return await reportingRoundTrips(
+        () =>
+          this.prisma.$transaction((tx) => work(prismaRepositories(tx, this.options.inviteKey)), {
+            maxWait: 10_000,
+            timeout: 20_000,
+          }),
+        this.options.onRoundTrips,
+      );
     } catch (error) {
       // P2002: a unique constraint refused the write. P2025: a row to update or delete is gone.
       if (hasPrismaCode(error, 'P2002'))

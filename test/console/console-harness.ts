@@ -45,7 +45,11 @@ export function consoleHarness(
   database: Database,
   now = '2026-11-23T10:00:00Z',
   logLevel = 'info',
-  options: { machineTranslation?: MachineTranslation } = {},
+  options: {
+    machineTranslation?: MachineTranslation;
+    /** Told the database round trips of each command's transaction. */
+    onCommandRoundTrips?: (roundTrips: number) => void;
+  } = {},
 ): ConsoleHarness {
   const clock = new TestClock(new Date(now));
   const logLines: string[] = [];

@@ -2,17 +2,15 @@
  * The outbox posting through the Discord adapter (its DiscordPoster on the running client's REST
  * client) to the emulator, when Discord misbehaves: rate limits short and long, a global limit,
  * answers lost after the message was created (the nonce keeps it single), a channel the bot lost
- * access to, and a gateway connection that drops while members use commands. And cards already
- * posted, redrawn in the partner channel when someone answers elsewhere.
+ * access to, and a gateway connection that drops while members use commands. Cards redrawn in
+ * the partner channels: discord-card-redraws.test.ts.
  */
-import { REST, Routes, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/core/limits.ts';
-import { translate } from '../../src/core/i18n/translator.ts';
 import type { RequestRecord } from '../emulators/discord/discord-emulator.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
-import { buttonIds, DiscordHarness, messageText, PEOPLE, twinTowns } from './discord-harness.ts';
+import { DiscordHarness, messageText, PEOPLE, twinTowns } from './discord-harness.ts';
 
 const { jana, max } = PEOPLE;
 const POST_MESSAGE = '/channels/:channel_id/messages';
@@ -305,70 +303,5 @@ describe.each(DATABASE_KINDS)('Discord gateway drops on %s', (kind) => {
 
   it('logged no error', () => {
     expect(h.errors()).toEqual([]);
-  });
-});
-
-describe.each(DATABASE_KINDS)('Exchange cards redrawn in every partner channel on %s', (kind) => {
-  let database: Database;
-  let h: DiscordHarness;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    h = await DiscordHarness.start({ database });
-    await twinTowns(h, { exchange: true });
-  });
-
-  afterAll(async () => {
-    await h.stop();
-    await database.close();
-  });
-
-  const card = (channel: 'partneri' | 'partnerstadt'): APIMessage => {
-    const guild = channel === 'partneri' ? 'Český Krumlov' : 'Passau';
-    const found = h.posts(channel, guild).findLast((m) => m.embeds.length > 0);
-    if (!found) throw new Error(`no card in #${channel}`);
-    return found;
-  };
-
-  it('redraws the card in Krumlov’s channel when someone in Passau clicks Going on theirs', async () => {
-    const krumlovCard = card('partneri');
-    expect(messageText(krumlovCard)).toContain(
-      translate('cs', 'card.places-limited', { seats: 0, capacity: 3, waiting: 0 }),
-    );
-    await h.click(card('partnerstadt').id, 'twin:rsvp:going:1', max.user);
-    await h.drain();
-    const redrawn = h.discord.message(krumlovCard.id);
-    expect(redrawn?.edited_timestamp).not.toBeNull();
-    // Still Krumlov's Czech card with its buttons, now counting Max.
-    expect(redrawn?.content).toBe(krumlovCard.content);
-    expect(messageText(redrawn as APIMessage)).toContain(
-      translate('cs', 'card.places-limited', { seats: 1, capacity: 3, waiting: 0 }),
-    );
-    expect(messageText(redrawn as APIMessage)).toContain('Passau 1');
-    expect(buttonIds(redrawn)).toEqual(buttonIds(krumlovCard));
-    // No new message in either channel: the cards changed in place.
-    expect(h.posts('partneri', 'Český Krumlov').filter((m) => m.embeds.length > 0)).toHaveLength(1);
-  });
-
-  it('leaves a card deleted meanwhile alone: logged, no notice to coordinators', async () => {
-    const krumlovCard = card('partneri');
-    const rest = new REST({ api: h.discord.apiUrl }).setToken(h.config.token);
-    await rest.delete(Routes.channelMessage(krumlovCard.channel_id, krumlovCard.id));
-    const noticesBefore = h.discord.messages(h.discord.dmChannelId('jana')).length;
-
-    await h.click(card('partnerstadt').id, 'twin:rsvp:no:1', max.user);
-    await h.drain();
-    await h.drain();
-    const failed = await database.prisma.delivery.findFirst({
-      where: { kind: 'exchange.card-redraw', status: 'FAILED' },
-    });
-    expect(failed?.lastError).toMatch(/Unknown Message/);
-    expect(h.logLines.some((line) => line.includes('could not edit an earlier message'))).toBe(true);
-    expect(h.errors()).toEqual([]);
-    expect(h.discord.messages(h.discord.dmChannelId('jana')).length).toBe(noticesBefore);
-    // Passau's card was redrawn all the same.
-    expect(messageText(card('partnerstadt'))).toContain(
-      translate('de', 'card.places-limited', { seats: 0, capacity: 3, waiting: 0 }),
-    );
   });
 });

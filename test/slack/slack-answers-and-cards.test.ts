@@ -3,7 +3,7 @@
  * Bolt app (HTTP mode; answers take the same path in Socket Mode): help and usage written as
  * `/twin` commands; coordinators' confirmations only for them while the channel gets what their
  * command posts; the cards of a cancelled exchange lose their buttons and say so, also a card
- * clicked before its redraw got through.
+ * clicked before its redraw got through; a click edits its card once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/core/i18n/translator.ts';
@@ -149,5 +149,25 @@ describe('Slack: answers, and cards of cancelled exchanges', () => {
     );
     expect(blockText(cardNow(card.ts))).toContain(CANCELLED);
     expect(await database.prisma.rsvp.count()).toBe(0);
+  });
+
+  it('edits a clicked card once: the click’s own chat.update, the outbox’s edit of it withdrawn', async () => {
+    const card = await postedCard('Jarní koncert', '2027-04-10 18:00');
+    const [answer] = await h.click('twin_rsvp:going:3', { ...bob, messageTs: card.ts });
+    expect(answer?.body).toMatchObject({ response_type: 'ephemeral' });
+    await h.slack.waitFor(
+      () => (cardNow(card.ts)?.edits ? true : undefined),
+      5000,
+      'the clicked card redrawn',
+    );
+    await h.adapter.whenIdle();
+    // The outbox drains, also once the edit it held back for the click's answer would be due.
+    await h.drain();
+    h.clock.set(new Date(h.clock.now().getTime() + 60_000));
+    await h.drain();
+    const redrawn = cardNow(card.ts);
+    expect(redrawn?.edits).toBe(1);
+    expect(blockText(redrawn)).toContain(`${translate('cs', 'card.going-per-town')}*\nČeský Krumlov 1`);
+    expect(hasButtons(redrawn)).toBe(true);
   });
 });

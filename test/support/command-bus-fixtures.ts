@@ -100,6 +100,17 @@ export class MemoryStore implements Store {
           (platform: string, externalId: string) =>
             rows().communities.find((c) => c.platform === platform && c.externalId === externalId) ?? null,
         ),
+        findWithTownAndMember: later((platform: string, externalId: string, userId: string) => {
+          const community = rows().communities.find(
+            (c) => c.platform === platform && c.externalId === externalId,
+          );
+          if (!community) return null;
+          const town = rows().towns.find((t) => t.communityId === community.id) ?? null;
+          const known = rows().members.find(
+            (m) => m.communityId === community.id && m.platformUserId === userId,
+          );
+          return { community, town, member: known ? { ...known } : null };
+        }),
         upsert: later((platform: Community['platform'], externalId: string, name: string) => {
           const community: Community = { id: this.id('community'), platform, externalId, name };
           rows().communities.push(community);
@@ -138,6 +149,30 @@ export class MemoryStore implements Store {
           rows().members.push(created);
           return { ...created };
         }),
+        recordIdentity: later(
+          (communityId: string, userId: string, identity: { displayName: string; townId?: string }) => {
+            this.memberWrites += 1;
+            const known = rows().members.find(
+              (m) => m.communityId === communityId && m.platformUserId === userId,
+            );
+            if (known) {
+              Object.assign(known, identity);
+              return { ...known };
+            }
+            const created: Member = {
+              id: this.id('member'),
+              communityId,
+              platformUserId: userId,
+              townId: null,
+              role: 'MEMBER',
+              languages: [],
+              interests: [],
+              ...identity,
+            };
+            rows().members.push(created);
+            return { ...created };
+          },
+        ),
         update: later((id: string, patch: Partial<Member>) => {
           this.memberWrites += 1;
           Object.assign(member(id), patch);

@@ -74,6 +74,14 @@ export class FakeInboundPort implements InboundPort {
     return Promise.resolve(this.language);
   }
 
+  /** The redraws the adapter said its click answers showed. */
+  readonly shownCards: string[] = [];
+
+  clickedCardShown(redrawKey: string): Promise<void> {
+    this.shownCards.push(redrawKey);
+    return Promise.resolve();
+  }
+
   /** The relaying channels the port tells at start (none by default: nothing to read back). */
   resumePoints: RelayResumePoint[] = [];
 

@@ -24,6 +24,10 @@ export class ReplyRecordingInbound implements InboundPort {
     return this.inbound.channelCard(...args);
   }
 
+  clickedCardShown(redrawKey: string): Promise<void> {
+    return this.inbound.clickedCardShown(redrawKey);
+  }
+
   readerLanguage(
     ...args: Parameters<InboundPort['readerLanguage']>
   ): ReturnType<InboundPort['readerLanguage']> {

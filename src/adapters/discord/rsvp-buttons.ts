@@ -8,12 +8,13 @@ import type { InboundPort } from '../../core/adapter-contract.ts';
 import { DeferTimer, type DeadlineTimer } from '../../core/async/deadline.ts';
 import { KeyedSerialQueue } from '../../core/async/keyed-serial-queue.ts';
 import type { Reply } from '../../core/commands/invocation.ts';
-import type { ExchangeCard } from '../../core/views/exchange-card.ts';
 import {
   cardMessage,
   headlineOf,
   parseRsvpCustomId,
+  renderOutgoing,
   renderReply,
+  type DiscordMessageBody,
   type RsvpAnswer,
 } from './discord-messages.ts';
 import { discordText } from './discord-texts.ts';
@@ -69,44 +70,52 @@ export class RsvpButtons {
   ): Promise<ClickOutcome> {
     const defer = new DeferTimer(this.deferAfterMs, () => interaction.deferUpdate(), this.timer);
     let reply: Reply;
-    let redrawn: { card: ExchangeCard | undefined; headline: string };
+    let body: DiscordMessageBody | undefined;
     try {
       reply = await this.inbound.runCommand({
         command: 'rsvp',
         options: { event: click.exchange, answer: click.answer },
         ...place,
+        // A channel's card: the command redraws it, and this answer shows that redraw.
+        ...(click.ephemeralCard ? {} : { clickedMessageId: interaction.message.id }),
       });
-      redrawn = await this.redrawnCard(interaction, place, click, reply);
+      body = reply.clickedCard
+        ? renderOutgoing(reply.clickedCard.message)
+        : await this.redrawnCard(interaction, place, click, reply);
     } finally {
       await defer.settle().catch(() => undefined);
     }
-    const { card, headline } = redrawn;
-    if (card) {
-      const body = cardMessage(card, headline);
+    if (body) {
       if (interaction.deferred) await interaction.editReply(body);
       else await interaction.update(body);
     }
-    return { reply, updated: card !== undefined };
+    // Shown: the outbox's edit of the same message, held back until now, is not needed.
+    if (reply.clickedCard) await this.inbound.clickedCardShown(reply.clickedCard.redrawKey);
+    return { reply, updated: body !== undefined };
   }
 
-  /** The card the clicked message should show now, if it changes. */
+  /**
+   * What the clicked message should show now, if it changes, when the command did not redraw it
+   * (an answer refused, an older card of the exchange, a card only the clicker sees).
+   */
   private async redrawnCard(
     interaction: ButtonInteraction,
     place: InteractionPlace,
     click: { exchange: number; ephemeralCard: boolean },
     reply: Reply,
-  ): Promise<{ card: ExchangeCard | undefined; headline: string }> {
+  ): Promise<DiscordMessageBody | undefined> {
     const message = interaction.message;
     if (click.ephemeralCard) {
       // Only the clicker sees this card: it becomes their updated one.
-      return {
-        card: reply.error ? undefined : reply.exchange,
-        headline: reply.exchange ? headlineOf(reply.text, reply.exchange) : message.content,
-      };
+      return reply.error || !reply.exchange
+        ? undefined
+        : cardMessage(reply.exchange, headlineOf(reply.text, reply.exchange));
     }
     // A channel's card: redrawn as that channel shows it, also when the answer was refused
     // (a cancelled exchange loses its buttons).
-    const channelCard = await this.inbound.channelCard(place.actor, place.channel, click.exchange);
-    return { card: channelCard ?? (reply.error ? undefined : reply.exchange), headline: message.content };
+    const card =
+      (await this.inbound.channelCard(place.actor, place.channel, click.exchange)) ??
+      (reply.error ? undefined : reply.exchange);
+    return card && cardMessage(card, message.content);
   }
 }

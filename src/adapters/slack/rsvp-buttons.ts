@@ -7,7 +7,13 @@ import type { BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
 import type { InboundPort } from '../../core/adapter-contract.ts';
 import { KeyedSerialQueue } from '../../core/async/keyed-serial-queue.ts';
 import type { ChannelRef, Reply } from '../../core/commands/invocation.ts';
-import { exchangeBlocks, headlineFromBlocks, parseRsvpActionId, renderReply } from './block-kit.ts';
+import {
+  exchangeBlocks,
+  headlineFromBlocks,
+  parseRsvpActionId,
+  renderOutgoing,
+  renderReply,
+} from './block-kit.ts';
 import type { SlackAnswers } from './slack-answers.ts';
 import type { Identified, SlackProfiles } from './slack-profiles.ts';
 import { escapeSlackText } from './slack-text.ts';
@@ -54,12 +60,15 @@ export class RsvpButtons {
       userId: body.user.id,
       userName: body.user.name ?? body.user.username,
     });
+    const ts = body.message?.ts ?? container.message_ts;
     const reply = await this.inbound.runCommand({
       command: 'rsvp',
       options: { event: parsed.exchange, answer: parsed.answer },
       actor: who.actor,
       channel,
       locale: who.locale,
+      // A channel's card: the command redraws it, and this click's chat.update shows that redraw.
+      ...(container.is_ephemeral || !ts ? {} : { clickedMessageId: ts }),
     });
     if (reply.error || !reply.exchange) {
       await this.answers.respond(respond, { ...reply, private: true });
@@ -76,7 +85,6 @@ export class RsvpButtons {
     if (container.is_ephemeral) return;
     // A channel's card is redrawn also when the answer was refused: a cancelled exchange's card
     // loses its buttons.
-    const ts = body.message?.ts ?? container.message_ts;
     if (!ts) return;
     const card = {
       channel,
@@ -98,6 +106,15 @@ export class RsvpButtons {
     clicked: ClickedCard,
     reply: Reply,
   ): Promise<void> {
+    if (reply.clickedCard) {
+      const { message, redrawKey } = reply.clickedCard;
+      const shown = await this.answers.safely('chat.update', () =>
+        client.chat.update({ channel: clicked.channel.id, ts: clicked.ts, ...renderOutgoing(message) }),
+      );
+      // Shown: the outbox's edit of the same message, held back until now, is not needed.
+      if (shown) await this.inbound.clickedCardShown(redrawKey);
+      return;
+    }
     const card =
       (await this.inbound.channelCard(who.actor, clicked.channel, clicked.exchangeNumber)) ??
       (reply.error ? undefined : reply.exchange);

@@ -72,12 +72,14 @@ export class SlackAnswers {
     }
   }
 
-  /** Runs a Web API call whose failure should be logged, not thrown into Bolt. */
-  async safely(what: string, call: () => Promise<unknown>): Promise<void> {
+  /** Runs a Web API call whose failure should be logged, not thrown into Bolt; true when it went through. */
+  async safely(what: string, call: () => Promise<unknown>): Promise<boolean> {
     try {
       await call();
+      return true;
     } catch (error) {
       this.logger.warn({ err: error, call: what }, 'Slack call failed');
+      return false;
     }
   }
 }

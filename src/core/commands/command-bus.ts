@@ -67,6 +67,8 @@ export interface CommandContext {
   definitions: readonly CommandDefinition[];
   /** How commands are written where the member typed this one (help shows them so). */
   syntax: CommandSyntax;
+  /** The bot's message whose button ran this command (CommandRequest.clickedMessageId). */
+  clickedMessageId: string | undefined;
   /** Call after adding deliveries, so the outbox worker is woken once the transaction commits. */
   markOutboxChanged(): void;
 }
@@ -154,6 +156,7 @@ export class CommandBus {
           limits: this.deps.limits ?? DEFAULT_LIMITS,
           definitions: this.definitionList,
           syntax,
+          clickedMessageId: request.clickedMessageId,
           markOutboxChanged: () => {
             outboxChanged = true;
           },
@@ -175,11 +178,12 @@ export class CommandBus {
     let preference = this.refusalLanguages.recall(actor, this.deps.clock.now());
     try {
       preference ??= await this.deps.store.transaction(async (repos): Promise<LanguagePreference> => {
-        const community = await repos.communities.findByExternalId(actor.platform, actor.communityExternalId);
-        if (!community) return {};
-        const town = await repos.towns.findByCommunity(community.id);
-        const known = await repos.members.findByPlatformUser(community.id, actor.userId);
-        return { person: known?.languages[0], town: town?.language };
+        const place = await repos.communities.findWithTownAndMember(
+          actor.platform,
+          actor.communityExternalId,
+          actor.userId,
+        );
+        return { person: place?.member?.languages[0], town: place?.town?.language };
       });
       this.refusalLanguages.remember(actor, preference, this.deps.clock.now());
       return memberLanguage({ person: preference.person, platform: request.locale, town: preference.town });
@@ -192,13 +196,19 @@ export class CommandBus {
 
   /** The actor's community (recorded on first sight), its town and what is known of the person. */
   private async whereAndWho(repos: Repositories, actor: Actor) {
-    // Reads first: most commands come from people and places already known.
-    const community =
-      (await repos.communities.findByExternalId(actor.platform, actor.communityExternalId)) ??
-      (await repos.communities.upsert(actor.platform, actor.communityExternalId, actor.communityName));
-    const town = await repos.towns.findByCommunity(community.id);
-    const known = await repos.members.findByPlatformUser(community.id, actor.userId);
-    return { community, town, known };
+    // One read first: most commands come from people and places already known.
+    const place = await repos.communities.findWithTownAndMember(
+      actor.platform,
+      actor.communityExternalId,
+      actor.userId,
+    );
+    if (place) return { community: place.community, town: place.town, known: place.member };
+    const community = await repos.communities.upsert(
+      actor.platform,
+      actor.communityExternalId,
+      actor.communityName,
+    );
+    return { community, town: null, known: null };
   }
 
   /** The acting member, recorded and placed in the town, once the command's role allows them. */
@@ -216,12 +226,15 @@ export class CommandBus {
       });
     }
     if (definition.role !== 'anyone' && !town) throw new UserError('town.not-registered');
-    let member =
-      known?.displayName === actor.displayName
+    // A name learned from a mention (the id itself) never overwrites a real display name.
+    const displayName = known && actor.displayName === actor.userId ? known.displayName : actor.displayName;
+    const member =
+      known?.displayName === displayName && (!town || known.townId === town.id)
         ? known
-        : await repos.members.upsertIdentity(community.id, actor.userId, actor.displayName);
-    if (town && member.townId !== town.id)
-      member = await repos.members.update(member.id, { townId: town.id });
+        : await repos.members.recordIdentity(community.id, actor.userId, {
+            displayName,
+            ...(town ? { townId: town.id } : {}),
+          });
     if (definition.role === 'coordinator' && member.role !== 'COORDINATOR') {
       throw new UserError('permission.coordinator-only', { command: definition.path.join(' ') });
     }

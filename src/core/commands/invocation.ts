@@ -1,4 +1,5 @@
 import type { Platform } from '../domain/model.ts';
+import type { OutgoingMessage } from '../outbox-ports.ts';
 import type { ExchangeCard } from '../views/exchange-card.ts';
 
 /** Who is acting, as the platform identifies them. */
@@ -63,6 +64,8 @@ interface RequestBase {
   locale?: string;
   /** Slack's slash command (SLACK_COMMAND) when it is not `/twin`: help and usage are written with it. */
   slashCommand?: string;
+  /** The bot's message (its platform id) whose button ran the command: see Reply.clickedCard. */
+  clickedMessageId?: string;
 }
 
 /** A command typed as text: `event create title:"Visit" start:"tomorrow 18:00"`. */
@@ -91,4 +94,10 @@ export interface Reply {
    * `option` names the option the problem is about, when there is one.
    */
   error?: { key: string; ref?: string; option?: string };
+  /**
+   * With clickedMessageId, when the command redrew that card: the message as its channel shows it
+   * now, for the click's own answer to show. The outbox holds the same edit back for a while, so
+   * a lost answer still leaves the card right; InboundPort.clickedCardShown withdraws it.
+   */
+  clickedCard?: { message: OutgoingMessage; redrawKey: string };
 }

@@ -12,7 +12,7 @@ import { notifyPromotions } from '../jobs/waitlist-notices.ts';
 import type { OutgoingMessage } from '../ports.ts';
 import { exchangeCardText } from '../views/exchange-card.ts';
 import { buildExchangeCard } from '../views/exchange-view.ts';
-import { fanOutToPartnership } from './fan-out.ts';
+import { fanOutKey, fanOutToPartnership, type FanOut } from './fan-out.ts';
 import { actingTown } from './lookups.ts';
 
 /** A reply carrying the exchange card as the acting member should see it. */
@@ -22,8 +22,10 @@ export async function cardReply(
   partnership: PartnershipWithTowns,
   headline: string,
   isPrivate: boolean,
+  /** The exchange's answers when the caller has them already. */
+  answers?: readonly Rsvp[],
 ): Promise<Reply> {
-  const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
+  const rsvps = answers ?? (await ctx.repos.rsvps.listForExchange(exchange.id));
   const card = buildExchangeCard({
     exchange,
     towns: partnership.towns,
@@ -50,7 +52,7 @@ function cardPost(
   ctx: CommandContext,
   exchange: Exchange,
   partnership: PartnershipWithTowns,
-  rsvps: Rsvp[],
+  rsvps: readonly Rsvp[],
   post: CardHeadline,
   reader: { language: SupportedLanguage; town: Town },
 ): OutgoingMessage {
@@ -91,26 +93,49 @@ export async function announceExchange(
 }
 
 /**
+ * How long the outbox holds back the redraw of the card a click came from: the click's answer
+ * shows it (Discord's UPDATE_MESSAGE, Slack's chat.update) and then withdraws it; only when that
+ * answer is lost does the outbox edit the card, once this has passed (and the next drain runs).
+ */
+export const CLICKED_CARD_HOLD_MS = 10_000;
+
+/**
  * Redraws the newest card of the exchange in every channel with the answers as they are now, so
  * partner towns see the same places taken as the town where someone answered. A redraw still
  * waiting is replaced by this one: a burst of answers ends in about one edit per channel.
+ * Returns the redraw of the card the command was clicked on (ctx.clickedMessageId), if it is one.
  */
 export async function redrawPostedCards(
   ctx: CommandContext,
   exchange: Exchange,
   partnership: PartnershipWithTowns,
-): Promise<void> {
+  rsvps: readonly Rsvp[],
+): Promise<Reply['clickedCard']> {
   const posted = await ctx.repos.deliveries.latestPosted(exchange.id, CARD_POST_KINDS);
-  if (posted.length === 0) return;
+  if (posted.length === 0) return undefined;
   await ctx.repos.deliveries.withdrawPending(
     { sourceId: exchange.id, kinds: [CARD_REDRAW_KIND], exceptKeys: [] },
     'replaced by a newer redraw',
   );
+  const clicked = posted.find(
+    (p) => p.platformMessageId === ctx.clickedMessageId && p.channelId === ctx.channel.id,
+  );
   const kindOf = new Map(posted.map((p) => [p.channelLinkId, p.kind]));
   const edits = new Map(posted.map((p) => [p.channelLinkId, [p.platformMessageId]]));
-  await enqueueCardRedraws(ctx, exchange, partnership, edits, (channelLinkId) => ({
-    kind: kindOf.get(channelLinkId) === 'exchange.updated' ? 'exchange.updated' : 'exchange.created',
-  }));
+  const later = clicked && {
+    channelLinkId: clicked.channelLinkId,
+    dueAt: new Date(ctx.now.getTime() + CLICKED_CARD_HOLD_MS),
+  };
+  const redraws = await enqueueCardRedraws(
+    ctx,
+    { exchange, partnership, rsvps, edits, later },
+    (channelLinkId) => ({
+      kind: kindOf.get(channelLinkId) === 'exchange.updated' ? 'exchange.updated' : 'exchange.created',
+    }),
+  );
+  const message = clicked && redraws.rendered.get(clicked.channelLinkId);
+  if (!clicked || !message) return undefined;
+  return { message, redrawKey: redraws.keyOf(clicked.channelLinkId, clicked.platformMessageId) };
 }
 
 /**
@@ -133,29 +158,54 @@ export async function redrawCardsAsCancelled(
   const edits = new Map<string, string[]>();
   for (const p of posted)
     edits.set(p.channelLinkId, [...(edits.get(p.channelLinkId) ?? []), p.platformMessageId]);
-  await enqueueCardRedraws(ctx, exchange, partnership, edits, () => ({ kind: 'exchange.cancelled', reason }));
+  const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
+  await enqueueCardRedraws(ctx, { exchange, partnership, rsvps, edits }, () => ({
+    kind: 'exchange.cancelled',
+    reason,
+  }));
 }
 
-/** Edits of cards already posted (`edits`: per channel link, the messages), each drawn as `headline` says. */
+/** What a redraw of posted cards draws, and where (`edits`: per channel link, the messages). */
+interface CardRedraws {
+  exchange: Exchange;
+  partnership: PartnershipWithTowns;
+  rsvps: readonly Rsvp[];
+  edits: Map<string, string[]>;
+  /** One channel's edit held back (the card a click answers shows it first). */
+  later?: FanOut['later'];
+}
+
+/**
+ * Edits of cards already posted, each drawn as `headline` says; returns what each channel's
+ * edit shows, and the key of each edit's delivery.
+ */
 async function enqueueCardRedraws(
   ctx: CommandContext,
-  exchange: Exchange,
-  partnership: PartnershipWithTowns,
-  edits: Map<string, string[]>,
+  { exchange, partnership, rsvps, edits, later }: CardRedraws,
   headline: (channelLinkId: string) => CardHeadline,
-): Promise<void> {
-  const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
+): Promise<{
+  rendered: Map<string, OutgoingMessage>;
+  keyOf(channelLinkId: string, messageId: string): string;
+}> {
+  const rendered = new Map<string, OutgoingMessage>();
+  const redraw = { kind: CARD_REDRAW_KIND, sourceId: exchange.id, occasion: String(ctx.now.getTime()) };
   await fanOutToPartnership(ctx, {
+    ...redraw,
     partnershipId: partnership.id,
     towns: partnership.towns,
-    kind: CARD_REDRAW_KIND,
-    sourceId: exchange.id,
-    occasion: String(ctx.now.getTime()),
     dueAt: ctx.now,
     edits,
-    render: ({ language, town, channelLinkId }) =>
-      cardPost(ctx, exchange, partnership, rsvps, headline(channelLinkId), { language, town }),
+    ...(later ? { later } : {}),
+    render: ({ language, town, channelLinkId }) => {
+      const message = cardPost(ctx, exchange, partnership, rsvps, headline(channelLinkId), {
+        language,
+        town,
+      });
+      rendered.set(channelLinkId, message);
+      return message;
+    },
   });
+  return { rendered, keyOf: (channelLinkId, messageId) => fanOutKey(redraw, channelLinkId, messageId) };
 }
 
 /** Moves these waitlisted answers into freed places, records it and tells the people who moved. */

@@ -31,6 +31,18 @@ export interface FanOut {
   edits?: ReadonlyMap<string, readonly string[]>;
   /** The partnership's towns when the caller has them already: no need to read them again. */
   towns?: readonly Town[];
+  /** One channel's posts due later than `dueAt` (the card a click answers already shows). */
+  later?: { channelLinkId: string; dueAt: Date };
+}
+
+/** The dedupe key of the delivery a fan-out makes for a channel (and, for an edit, a message). */
+export function fanOutKey(
+  fanOut: Pick<FanOut, 'kind' | 'sourceId' | 'occasion'>,
+  channelLinkId: string,
+  editsMessageId?: string,
+): string {
+  const key = `${fanOut.kind}:${fanOut.sourceId}:${fanOut.occasion}:${channelLinkId}`;
+  return editsMessageId === undefined ? key : `${key}:${editsMessageId}`;
 }
 
 /** Enqueues the posts and returns how many channels they go to. */
@@ -62,19 +74,14 @@ export async function enqueueFanOut(repos: Repositories, fanOut: FanOut): Promis
       channelLinkId: link.id,
     });
     channels += 1;
-    const key = `${fanOut.kind}:${fanOut.sourceId}:${fanOut.occasion}:${link.id}`;
-    const common = { kind: fanOut.kind, sourceId: fanOut.sourceId, channelLinkId: link.id, payload };
+    const dueAt = fanOut.later?.channelLinkId === link.id ? fanOut.later.dueAt : fanOut.dueAt;
+    const common = { kind: fanOut.kind, sourceId: fanOut.sourceId, channelLinkId: link.id, payload, dueAt };
     if (editedMessageIds === undefined) {
-      deliveries.push({ ...common, dedupeKey: key, dueAt: fanOut.dueAt });
+      deliveries.push({ ...common, dedupeKey: fanOutKey(fanOut, link.id) });
       continue;
     }
     for (const editsMessageId of editedMessageIds)
-      deliveries.push({
-        ...common,
-        dedupeKey: `${key}:${editsMessageId}`,
-        editsMessageId,
-        dueAt: fanOut.dueAt,
-      });
+      deliveries.push({ ...common, dedupeKey: fanOutKey(fanOut, link.id, editsMessageId), editsMessageId });
   }
   await repos.deliveries.enqueue(deliveries);
   return channels;

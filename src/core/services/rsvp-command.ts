@@ -1,6 +1,7 @@
 /** `rsvp`: the decision is the domain's (decideRsvp); here it is stored, redrawn, reminded and answered. */
 import type { CommandContext } from '../commands/command-bus.ts';
 import type { Reply } from '../commands/invocation.ts';
+import type { Rsvp } from '../domain/model.ts';
 import { decideRsvp, type RsvpAnswer, type RsvpOutcome, type RsvpRefusal } from '../domain/rsvp-decision.ts';
 import { UserError } from '../errors.ts';
 import type { MessageKey } from '../i18n/translator.ts';
@@ -40,9 +41,10 @@ function refusalError(refusal: RsvpRefusal, number: number): UserError {
 export async function answerRsvp(ctx: CommandContext, args: RsvpArgs): Promise<Reply> {
   const town = actingTown(ctx);
   const { exchange, partnership } = await visibleExchange(ctx, args.event, { forUpdate: true });
+  const before = await ctx.repos.rsvps.listForExchange(exchange.id);
   const decision = decideRsvp({
     exchange,
-    rsvps: await ctx.repos.rsvps.listForExchange(exchange.id),
+    rsvps: before,
     memberId: ctx.member.id,
     townId: town.id,
     answer: args.answer,
@@ -52,7 +54,7 @@ export async function answerRsvp(ctx: CommandContext, args: RsvpArgs): Promise<R
   if (decision.refused) throw refusalError(decision, exchange.number);
   const { status, guests, queuedAt, promotions, waitlistPosition } = decision;
 
-  await ctx.repos.rsvps.upsert({
+  const answer = await ctx.repos.rsvps.upsert({
     exchangeId: exchange.id,
     memberId: ctx.member.id,
     townId: town.id,
@@ -61,7 +63,8 @@ export async function answerRsvp(ctx: CommandContext, args: RsvpArgs): Promise<R
     queuedAt,
   });
   await applyPromotions(ctx, exchange, promotions);
-  await redrawPostedCards(ctx, exchange, partnership);
+  const rsvps = answersAfter(before, answer, promotions);
+  const clickedCard = await redrawPostedCards(ctx, exchange, partnership, rsvps);
   // Going or maybe gets direct reminders; another answer withdraws them.
   await planReminders(ctx.repos, exchange, ctx.now, { answer: { member: ctx.member, status }, partnership });
   await audit(
@@ -75,5 +78,16 @@ export async function answerRsvp(ctx: CommandContext, args: RsvpArgs): Promise<R
     guests,
     position: waitlistPosition,
   });
-  return cardReply(ctx, exchange, partnership, headline, true);
+  const reply = await cardReply(ctx, exchange, partnership, headline, true, rsvps);
+  return clickedCard ? { ...reply, clickedCard } : reply;
+}
+
+/** The answers once this one is stored and the waitlist has moved up: known without reading them again. */
+function answersAfter(before: readonly Rsvp[], answer: Rsvp, promoted: readonly Rsvp[]): Rsvp[] {
+  const moved = new Set(promoted.map((rsvp) => rsvp.id));
+  const others = before.filter((rsvp) => rsvp.memberId !== answer.memberId);
+  return [
+    ...others.map((rsvp) => (moved.has(rsvp.id) ? { ...rsvp, status: 'GOING' as const } : rsvp)),
+    answer,
+  ];
 }

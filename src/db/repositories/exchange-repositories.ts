@@ -24,9 +24,12 @@ export class PrismaExchangeRepository implements ExchangeRepository {
 
   async findByNumberForUpdate(number: number): Promise<Exchange | null> {
     // Row lock: concurrent RSVPs for one exchange (several bot processes) queue up here,
-    // so capacity is never oversold.
-    await this.db.$queryRaw`SELECT id FROM "Exchange" WHERE number = ${number} FOR UPDATE`;
-    return this.findByNumber(number);
+    // so capacity is never oversold. The locked row is read by the same statement.
+    const rows = await this.db.$queryRaw<Exchange[]>`
+      SELECT id, number, "partnershipId", "hostTownId", kind::text AS kind, title, description, "startsAt",
+        "endsAt", "timeZone", location, capacity, status::text AS status, "createdById"
+      FROM "Exchange" WHERE number = ${number} FOR UPDATE`;
+    return rows[0] ?? null;
   }
 
   update(id: string, patch: Parameters<ExchangeRepository['update']>[1]) {

@@ -1,4 +1,5 @@
 /** Communities, towns and members on Prisma. */
+import type { Platform } from '../../core/domain/model.ts';
 import type { CommunityRepository, MemberRepository, TownRepository } from '../../core/ports.ts';
 import type { Prisma } from '../generated/client.ts';
 
@@ -21,6 +22,16 @@ export class PrismaCommunityRepository implements CommunityRepository {
 
   findByExternalId(platform: 'CONSOLE' | 'DISCORD' | 'SLACK', externalId: string) {
     return this.db.community.findUnique({ where: { platform_externalId: { platform, externalId } } });
+  }
+
+  async findWithTownAndMember(platform: Platform, externalId: string, platformUserId: string) {
+    const row = await this.db.community.findUnique({
+      where: { platform_externalId: { platform, externalId } },
+      include: { town: true, members: { where: { platformUserId }, take: 1 } },
+    });
+    if (!row) return null;
+    const { town, members, ...community } = row;
+    return { community, town, member: members[0] ?? null };
   }
 }
 
@@ -51,6 +62,18 @@ export class PrismaMemberRepository implements MemberRepository {
       where: { communityId_platformUserId: { communityId, platformUserId } },
       create: { communityId, platformUserId, displayName, languages: [], interests: [] },
       update: { displayName },
+    });
+  }
+
+  recordIdentity(
+    communityId: string,
+    platformUserId: string,
+    identity: { displayName: string; townId?: string },
+  ) {
+    return this.db.member.upsert({
+      where: { communityId_platformUserId: { communityId, platformUserId } },
+      create: { communityId, platformUserId, ...identity, languages: [], interests: [] },
+      update: identity,
     });
   }
 

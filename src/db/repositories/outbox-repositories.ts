@@ -332,13 +332,18 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
   async everyPosted(sourceId: string, kinds: string[]) {
     const rows = await this.db.delivery.findMany({
       where: { sourceId, kind: { in: kinds }, status: 'SENT', channelLinkId: { not: null } },
-      select: { channelLinkId: true, kind: true, platformMessageId: true },
+      select: {
+        channelLinkId: true,
+        kind: true,
+        platformMessageId: true,
+        channelLink: { select: { channelId: true } },
+      },
       orderBy: [{ sentAt: 'desc' }, { createdAt: 'desc' }],
     });
-    return rows.flatMap(({ channelLinkId, kind, platformMessageId }): PostedMessage[] =>
-      channelLinkId === null || platformMessageId === null
+    return rows.flatMap(({ channelLinkId, kind, platformMessageId, channelLink }): PostedMessage[] =>
+      channelLinkId === null || platformMessageId === null || channelLink === null
         ? []
-        : [{ channelLinkId, kind, platformMessageId }],
+        : [{ channelLinkId, channelId: channelLink.channelId, kind, platformMessageId }],
     );
   }
 
@@ -354,6 +359,14 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         ...(filter.recipientMemberIds ? { recipientMemberId: { in: filter.recipientMemberIds } } : {}),
         ...(filter.exceptKeys.length > 0 ? { dedupeKey: { notIn: filter.exceptKeys } } : {}),
       },
+      data: { status: 'DROPPED', lastError: reason.slice(0, 1000) },
+    });
+    return count;
+  }
+
+  async withdrawPendingKey(dedupeKey: string, reason: string) {
+    const { count } = await this.db.delivery.updateMany({
+      where: { dedupeKey, status: 'PENDING' },
       data: { status: 'DROPPED', lastError: reason.slice(0, 1000) },
     });
     return count;
