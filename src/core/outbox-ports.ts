@@ -138,8 +138,11 @@ export interface DeliveryRepository {
    * of `kinds`: what an edit of that thing replaces.
    */
   latestPosted(sourceId: string, kinds: string[]): Promise<PostedMessage[]>;
-  /** Every message posted for a thing in the channels, among deliveries of `kinds`, newest first. */
-  everyPosted(sourceId: string, kinds: string[]): Promise<PostedMessage[]>;
+  /**
+   * Every message posted for a thing in the channels, among deliveries of `kinds`, newest first,
+   * and those being posted now (claimed, no outcome yet): a cancellation must reach those too.
+   */
+  everyPostedOrUnderWay(sourceId: string, kinds: string[]): Promise<PostedMessage[]>;
   /**
    * Adds planned deliveries (reminders) like enqueue; a key that was withdrawn (DROPPED) is
    * planned again. One statement. Returns how many rows became pending.
@@ -165,7 +168,8 @@ export interface DeliveryRepository {
 export interface PostedMessage {
   channelLinkId: string;
   kind: string;
-  platformMessageId: string;
+  /** The delivery that posted it: an edit names it (editsDeliveryId), even while it is under way. */
+  deliveryId: string;
 }
 
 /** A delivery dropped because what it was about had already begun. */

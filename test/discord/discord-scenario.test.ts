@@ -244,13 +244,15 @@ describe.each(DATABASE_KINDS)('Discord scenario on %s', (kind) => {
       [],
     );
     const delivered = due.filter((d) => d.status === 'SENT');
+    const isEdit = (d: (typeof due)[number]): boolean =>
+      d.editsMessageId !== null || d.editsDeliveryId !== null;
     const posts = h.discord.requests({ method: 'POST', route: '/channels/:channel_id/messages' });
-    expect(posts).toHaveLength(delivered.filter((d) => d.editsMessageId === null).length);
+    expect(posts).toHaveLength(delivered.filter((d) => !isEdit(d)).length);
     const edits = h.discord.requests({
       method: 'PATCH',
       route: '/channels/:channel_id/messages/:message_id',
     });
-    expect(edits.length).toBe(delivered.filter((d) => d.editsMessageId !== null).length);
+    expect(edits.length).toBe(delivered.filter(isEdit).length);
     expect(edits.length).toBeGreaterThan(0);
     for (const post of posts) {
       expect(post.body).toMatchObject({ enforce_nonce: true, allowed_mentions: { parse: [] } });

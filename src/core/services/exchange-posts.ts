@@ -107,16 +107,18 @@ export async function redrawPostedCards(
     'replaced by a newer redraw',
   );
   const kindOf = new Map(posted.map((p) => [p.channelLinkId, p.kind]));
-  const edits = new Map(posted.map((p) => [p.channelLinkId, [p.platformMessageId]]));
+  const edits = new Map(posted.map((p) => [p.channelLinkId, [p.deliveryId]]));
   await enqueueCardRedraws(ctx, exchange, partnership, edits, (channelLinkId) => ({
     kind: kindOf.get(channelLinkId) === 'exchange.updated' ? 'exchange.updated' : 'exchange.created',
   }));
 }
 
 /**
- * Redraws every card of a cancelled exchange posted in the channels (first posts, changes,
- * reminders) as cancelled, without buttons: an old card must not go on inviting answers. The
- * cancellation's headline replaces theirs. A redraw still waiting would bring the buttons back.
+ * Redraws every card of a cancelled exchange in the channels (first posts, changes, reminders) as
+ * cancelled, without buttons: an old card must not go on inviting answers. The cancellation's
+ * headline replaces theirs. Cards being posted right now are redrawn once they are out; those
+ * still waiting in the outbox, and redraws that would bring the buttons back, never go out
+ * (the cancellation post tells those channels).
  */
 export async function redrawCardsAsCancelled(
   ctx: CommandContext,
@@ -124,19 +126,20 @@ export async function redrawCardsAsCancelled(
   partnership: PartnershipWithTowns,
   reason: string | undefined,
 ): Promise<void> {
+  // Withdrawn first: a worker claiming one of them meanwhile leaves it locked until this
+  // statement ends, and then it is under way and found below.
   await ctx.repos.deliveries.withdrawPending(
-    { sourceId: exchange.id, kinds: [CARD_REDRAW_KIND], exceptKeys: [] },
+    { sourceId: exchange.id, kinds: [CARD_REDRAW_KIND, ...POSTS_WITH_BUTTONS], exceptKeys: [] },
     'the event was cancelled',
   );
-  const posted = await ctx.repos.deliveries.everyPosted(exchange.id, POSTS_WITH_BUTTONS);
+  const posted = await ctx.repos.deliveries.everyPostedOrUnderWay(exchange.id, POSTS_WITH_BUTTONS);
   if (posted.length === 0) return;
   const edits = new Map<string, string[]>();
-  for (const p of posted)
-    edits.set(p.channelLinkId, [...(edits.get(p.channelLinkId) ?? []), p.platformMessageId]);
+  for (const p of posted) edits.set(p.channelLinkId, [...(edits.get(p.channelLinkId) ?? []), p.deliveryId]);
   await enqueueCardRedraws(ctx, exchange, partnership, edits, () => ({ kind: 'exchange.cancelled', reason }));
 }
 
-/** Edits of cards already posted (`edits`: per channel link, the messages), each drawn as `headline` says. */
+/** Edits of cards posted (`edits`: per channel link, the deliveries that posted them), each drawn as `headline` says. */
 async function enqueueCardRedraws(
   ctx: CommandContext,
   exchange: Exchange,

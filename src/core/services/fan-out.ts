@@ -25,8 +25,8 @@ export interface FanOut {
   /** Channels to leave out, e.g. the one where the command was typed and already answered. */
   skipChannelLinkIds?: string[];
   /**
-   * Edits instead of posts: channel link id → the bot's messages there to replace, one delivery
-   * each. Only those channels get deliveries.
+   * Edits instead of posts: channel link id → the deliveries whose messages there to replace, one
+   * edit each (it waits for a delivery still under way). Only those channels get deliveries.
    */
   edits?: ReadonlyMap<string, readonly string[]>;
   /** The partnership's towns when the caller has them already: no need to read them again. */
@@ -47,8 +47,8 @@ export async function enqueueFanOut(repos: Repositories, fanOut: FanOut): Promis
   let channels = 0;
   for (const link of links) {
     if (fanOut.skipChannelLinkIds?.includes(link.id)) continue;
-    const editedMessageIds = fanOut.edits?.get(link.id);
-    if (fanOut.edits && editedMessageIds === undefined) continue;
+    const editedDeliveryIds = fanOut.edits?.get(link.id);
+    if (fanOut.edits && editedDeliveryIds === undefined) continue;
     let town = towns.get(link.townId);
     if (!town) {
       town = (await repos.towns.findById(link.townId)) ?? undefined;
@@ -64,15 +64,15 @@ export async function enqueueFanOut(repos: Repositories, fanOut: FanOut): Promis
     channels += 1;
     const key = `${fanOut.kind}:${fanOut.sourceId}:${fanOut.occasion}:${link.id}`;
     const common = { kind: fanOut.kind, sourceId: fanOut.sourceId, channelLinkId: link.id, payload };
-    if (editedMessageIds === undefined) {
+    if (editedDeliveryIds === undefined) {
       deliveries.push({ ...common, dedupeKey: key, dueAt: fanOut.dueAt });
       continue;
     }
-    for (const editsMessageId of editedMessageIds)
+    for (const editsDeliveryId of editedDeliveryIds)
       deliveries.push({
         ...common,
-        dedupeKey: `${key}:${editsMessageId}`,
-        editsMessageId,
+        dedupeKey: `${key}:${editsDeliveryId}`,
+        editsDeliveryId,
         dueAt: fanOut.dueAt,
       });
   }

@@ -147,6 +147,10 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
             WHERE e."channelLinkId" = "Delivery"."channelLinkId" AND e.sequence < "Delivery".sequence
               AND e.kind LIKE 'relay.%'
               AND (e.status = 'PENDING' OR (e.status = 'SENDING' AND e."claimedBy" <> ${workerId}))))
+          -- An edit of a card another delivery is still posting waits until that one is done.
+          AND NOT (kind NOT LIKE 'relay.%' AND "editsDeliveryId" IS NOT NULL AND EXISTS (
+            SELECT 1 FROM "Delivery" t WHERE t.id = "Delivery"."editsDeliveryId"
+              AND t.status IN ('PENDING', 'SENDING')))
         ORDER BY "dueAt" LIMIT ${limit * SCAN_FACTOR}
         FOR UPDATE SKIP LOCKED
       ), due AS (
@@ -310,21 +314,23 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
 
   async latestPosted(sourceId: string, kinds: string[]) {
     const newest = new Map<string, PostedMessage>();
-    for (const posted of await this.everyPosted(sourceId, kinds))
+    for (const posted of await this.postedIn(sourceId, kinds, ['SENT']))
       if (!newest.has(posted.channelLinkId)) newest.set(posted.channelLinkId, posted);
     return [...newest.values()];
   }
 
-  async everyPosted(sourceId: string, kinds: string[]) {
+  everyPostedOrUnderWay(sourceId: string, kinds: string[]) {
+    return this.postedIn(sourceId, kinds, ['SENT', 'SENDING']);
+  }
+
+  private async postedIn(sourceId: string, kinds: string[], statuses: ('SENT' | 'SENDING')[]) {
     const rows = await this.db.delivery.findMany({
-      where: { sourceId, kind: { in: kinds }, status: 'SENT', channelLinkId: { not: null } },
-      select: { channelLinkId: true, kind: true, platformMessageId: true },
-      orderBy: [{ sentAt: 'desc' }, { createdAt: 'desc' }],
+      where: { sourceId, kind: { in: kinds }, status: { in: statuses }, channelLinkId: { not: null } },
+      select: { id: true, channelLinkId: true, kind: true },
+      orderBy: [{ sentAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
     });
-    return rows.flatMap(({ channelLinkId, kind, platformMessageId }): PostedMessage[] =>
-      channelLinkId === null || platformMessageId === null
-        ? []
-        : [{ channelLinkId, kind, platformMessageId }],
+    return rows.flatMap(({ id, channelLinkId, kind }): PostedMessage[] =>
+      channelLinkId === null ? [] : [{ channelLinkId, kind, deliveryId: id }],
     );
   }
 
