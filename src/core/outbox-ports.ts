@@ -45,7 +45,11 @@ export type NewDelivery = {
   sourceId: string;
   payload: OutgoingMessage;
   dueAt: Date;
-} & (({ channelLinkId: string } & ChannelPlacement) | { recipientMemberId: string });
+} & (
+  | ({ channelLinkId: string } & ChannelPlacement)
+  /** A direct message; with editsDeliveryId, a redraw of the one that delivery sent. */
+  | { recipientMemberId: string; editsDeliveryId?: string }
+);
 
 /** A claimed delivery with where it goes. */
 export interface ClaimedDelivery {
@@ -77,7 +81,15 @@ export interface ClaimedDelivery {
         /** What it edits, removes or answers was never posted (its delivery failed): nothing to do. */
         targetMissing?: true;
       }
-    | { kind: 'direct'; recipientMemberId: string; target: DirectTarget };
+    | {
+        kind: 'direct';
+        recipientMemberId: string;
+        target: DirectTarget;
+        /** The bot's earlier direct message to the person that this delivery replaces. */
+        editsMessageId?: string;
+        /** What it edits was never sent (its delivery failed): nothing to do. */
+        targetMissing?: true;
+      };
 }
 
 /** What became of a claimed delivery. */
@@ -143,6 +155,8 @@ export interface DeliveryRepository {
    * and those being posted now (claimed, no outcome yet): a cancellation must reach those too.
    */
   everyPostedOrUnderWay(sourceId: string, kinds: string[]): Promise<PostedMessage[]>;
+  /** The same for direct messages: those sent for a thing to people, or being sent now. */
+  everyDirectSentOrUnderWay(sourceId: string, kinds: string[]): Promise<SentDirectMessage[]>;
   /**
    * Adds planned deliveries (reminders) like enqueue; a key that was withdrawn (DROPPED) is
    * planned again. One statement. Returns how many rows became pending.
@@ -169,6 +183,13 @@ export interface PostedMessage {
   channelLinkId: string;
   kind: string;
   /** The delivery that posted it: an edit names it (editsDeliveryId), even while it is under way. */
+  deliveryId: string;
+}
+
+/** A direct message the bot sent (or is sending) to one person for a delivery of this kind. */
+export interface SentDirectMessage {
+  recipientMemberId: string;
+  kind: string;
   deliveryId: string;
 }
 

@@ -300,7 +300,10 @@ export interface ChannelPoster {
     abandoned?: Abandoned,
     placement?: { threadMessageId?: string },
   ): Promise<PostResult>;
-  /** Sends a direct message to one person, with the same result semantics as post. */
+  /**
+   * Sends a direct message to one person, with the same result semantics as post. The message id
+   * it gives back names the direct conversation too, as editDirect needs it.
+   */
   sendDirect(
     target: DirectTarget,
     message: OutgoingMessage,
@@ -310,6 +313,13 @@ export interface ChannelPoster {
   /** Replaces a message the bot posted earlier (an exchange card after a change). */
   edit(
     target: ChannelTarget,
+    platformMessageId: string,
+    message: OutgoingMessage,
+    abandoned?: Abandoned,
+  ): Promise<PostResult>;
+  /** Replaces a direct message the bot sent earlier (a card in it, once the exchange is cancelled). */
+  editDirect(
+    target: DirectTarget,
     platformMessageId: string,
     message: OutgoingMessage,
     abandoned?: Abandoned,

@@ -11,7 +11,7 @@ import {
   tableAware,
 } from '../../src/adapters/slack/block-kit.ts';
 import { fieldErrors, submittedOptions } from '../../src/adapters/slack/command-modal.ts';
-import { classifySlackError } from '../../src/adapters/slack/slack-poster.ts';
+import { classifySlackError } from '../../src/adapters/slack/slack-errors.ts';
 import {
   channelsWithoutName,
   decodeSlackText,

@@ -36,6 +36,8 @@ import type {
 } from '../../core/ports.ts';
 import { renderOutgoing, type SlackMessageBody } from './block-kit.ts';
 import { relayedCopyBody, WorkspaceScopes } from './relayed-copy.ts';
+import { classifySlackError } from './slack-errors.ts';
+import { directMessageRef, readDirectMessageRef } from '../shared/direct-message-ref.ts';
 import type { SlackPostLedger, WorkspaceClient, WorkspaceClients } from './slack-ports.ts';
 
 type WebClient = webApi.WebClient;
@@ -49,31 +51,6 @@ export interface SlackPosterOptions {
   scopes?: WorkspaceScopes;
 }
 
-/** Slack errors that mean this channel (or person, or whole workspace) cannot be posted to. */
-const BROKEN = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'channel_is_archived',
-  'restricted_action',
-  'restricted_action_read_only_channel',
-  'restricted_action_thread_only_channel',
-  'restricted_action_non_threadable_channel',
-  'team_access_not_granted',
-  'ekm_access_denied',
-  'cannot_dm_bot',
-  'user_not_found',
-  'user_disabled',
-  'messages_tab_disabled',
-  'account_inactive',
-  'token_revoked',
-  'invalid_auth',
-  'not_authed',
-]);
-
-/** Slack-side failures after which the message may or may not exist. */
-const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
-
 /** What an attempt the outbox stopped waiting for answers instead of posting. */
 const ABANDONED: PostResult = {
   ok: false,
@@ -83,70 +60,6 @@ const ABANDONED: PostResult = {
 
 /** What the channel's history says of an earlier attempt. */
 type EarlierAttempt = { ts: string } | { absent: true } | { unknown: Extract<PostResult, { ok: false }> };
-
-interface Failure {
-  result: Extract<PostResult, { ok: false }>;
-  /** Slack answered and certainly posted nothing. */
-  certain: boolean;
-  /** A 429 with this wait. */
-  rateLimitedMs?: number;
-  code?: string;
-}
-
-function failure(
-  reason: string,
-  retryable: boolean,
-  certain: boolean,
-  extra: Partial<Failure> = {},
-): Failure {
-  return { result: { ok: false, retryable, reason }, certain, ...extra };
-}
-
-/** What a Web API error means for a post. */
-export function classifySlackError(error: unknown): Failure {
-  const coded = error as {
-    code?: unknown;
-    data?: { error?: unknown };
-    retryAfter?: unknown;
-    statusCode?: unknown;
-  };
-  switch (coded.code) {
-    case 'slack_webapi_rate_limited_error': {
-      const retryAfterMs = Math.max(0, Number(coded.retryAfter) || 0) * 1000;
-      return {
-        result: {
-          ok: false,
-          retryable: true,
-          retryAfterMs,
-          reason: `rate limited (retry after ${retryAfterMs} ms)`,
-        },
-        certain: true,
-        rateLimitedMs: retryAfterMs,
-      };
-    }
-    case 'slack_webapi_platform_error': {
-      const code = typeof coded.data?.error === 'string' ? coded.data.error : 'unknown_error';
-      if (BROKEN.has(code)) {
-        return {
-          result: { ok: false, retryable: false, channelBroken: true, reason: code },
-          certain: true,
-          code,
-        };
-      }
-      if (code === 'ratelimited') return failure(code, true, true, { code, rateLimitedMs: 1000 });
-      if (TRANSIENT.has(code)) return failure(code, true, false, { code });
-      return failure(code, false, true, { code });
-    }
-    case 'slack_webapi_http_error': {
-      const status = Number(coded.statusCode);
-      const retryable = status >= 500 || status === 408 || status === 429;
-      return failure(`HTTP ${status}`, retryable, !retryable);
-    }
-    default:
-      // Network errors and timeouts (slack_webapi_request_error) and anything unforeseen.
-      return failure(error instanceof Error ? error.message : String(error), true, false);
-  }
-}
 
 /** No client for a channel post: not connected yet (try again), or the workspace is gone (broken). */
 function unavailableChannel(client: Extract<WorkspaceClient, { unavailable: string }>): PostResult {
@@ -204,20 +117,48 @@ export class SlackPoster implements ChannelPoster {
       return { ok: false, retryable: client.retryable, reason: client.unavailable };
     }
     const record = await this.ledger.find(deliveryId);
-    if (record.state === 'posted') return { ok: true, platformMessageId: record.ts };
-    let channelId: string;
+    if (record.state === 'posted')
+      return { ok: true, platformMessageId: directMessageRef(record.channelId, record.ts) };
+    const channelId = await this.openDirect(client, target.userId);
+    if (typeof channelId !== 'string') return channelId;
+    const where = { teamId: target.communityExternalId, channelId };
+    const result = await this.deliver(client, where, message, deliveryId, abandoned);
+    return result.ok
+      ? { ok: true, platformMessageId: directMessageRef(channelId, result.platformMessageId) }
+      : { ...result, channelBroken: false };
+  }
+
+  /** chat.update in the IM channel its ref names (a bare ts: the person's IM, opened again). */
+  async editDirect(
+    target: DirectTarget,
+    ref: string,
+    message: OutgoingMessage,
+    abandoned?: Abandoned,
+  ): Promise<PostResult> {
+    const client = await this.workspaces.clientFor(target.communityExternalId);
+    if ('unavailable' in client) {
+      return { ok: false, retryable: client.retryable, reason: client.unavailable };
+    }
+    const { conversationId, messageId } = readDirectMessageRef(ref);
+    const channelId = conversationId ?? (await this.openDirect(client, target.userId));
+    if (typeof channelId !== 'string') return channelId;
+    if (abandoned?.aborted) return ABANDONED;
+    const edited = await this.update(client, channelId, messageId, renderOutgoing(message));
+    return edited.ok ? { ok: true, platformMessageId: ref } : { ...edited, channelBroken: false };
+  }
+
+  /** The IM channel with a person, or why there is none. */
+  private async openDirect(client: WebClient, userId: string): Promise<string | PostResult> {
     try {
-      const opened = await client.conversations.open({ users: target.userId });
-      channelId = opened.channel?.id ?? '';
+      const opened = await client.conversations.open({ users: userId });
+      const channelId = opened.channel?.id ?? '';
       if (!channelId) return { ok: false, retryable: true, reason: 'conversations.open gave no channel' };
+      return channelId;
     } catch (error) {
       const { result } = classifySlackError(error);
       // channelBroken only applies to channel links; a person who cannot be reached is a plain failure.
       return { ok: false, retryable: result.retryable && !result.channelBroken, reason: result.reason };
     }
-    const where = { teamId: target.communityExternalId, channelId };
-    const result = await this.deliver(client, where, message, deliveryId, abandoned);
-    return result.ok ? result : { ...result, channelBroken: false };
   }
 
   async edit(
@@ -233,9 +174,18 @@ export class SlackPoster implements ChannelPoster {
     if (abandoned?.aborted) return ABANDONED;
     // A copy keeps the name it was posted under: chat.update takes no username.
     const body = message.author ? { text: rendered.text } : rendered;
+    return this.update(client, target.channelId, platformMessageId, body);
+  }
+
+  private async update(
+    client: WebClient,
+    channel: string,
+    ts: string,
+    body: SlackMessageBody,
+  ): Promise<PostResult> {
     try {
-      await client.chat.update({ channel: target.channelId, ts: platformMessageId, ...body });
-      return { ok: true, platformMessageId };
+      await client.chat.update({ channel, ts, ...body });
+      return { ok: true, platformMessageId: ts };
     } catch (error) {
       const { result, rateLimitedMs } = classifySlackError(error);
       return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;

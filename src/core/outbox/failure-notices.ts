@@ -37,7 +37,7 @@ export async function enqueueFailureNotices(
   const excerpt = excerptOf(delivery.payload.text);
 
   // A card that could not be redrawn (deleted meanwhile) still shows what it showed: not worth a notice.
-  if (failure.type === 'failed' && destination.kind === 'channel' && destination.editsMessageId) return 0;
+  if (failure.type === 'failed' && destination.editsMessageId) return 0;
   // Nor is one chat message of a relayed conversation (a member's words, besides): the log has it,
   // and a channel the relay can no longer post to is told as broken like any other.
   if (failure.type === 'failed' && isRelayKind(delivery.kind)) return 0;

@@ -7,9 +7,10 @@ import type { Reply } from '../commands/invocation.ts';
 import type { Exchange, PartnershipWithTowns, Rsvp, Town } from '../domain/model.ts';
 import type { SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
-import { CHANNEL_REMINDER_KIND } from '../jobs/reminders.ts';
-import { notifyPromotions } from '../jobs/waitlist-notices.ts';
-import type { OutgoingMessage } from '../ports.ts';
+import { resolveLanguage } from '../i18n/languages.ts';
+import { CHANNEL_REMINDER_KIND, DIRECT_REMINDER_KIND } from '../jobs/reminders.ts';
+import { notifyPromotions, WAITLIST_PROMOTED_KIND } from '../jobs/waitlist-notices.ts';
+import type { NewDelivery, OutgoingMessage, SentDirectMessage } from '../ports.ts';
 import { exchangeCardText } from '../views/exchange-card.ts';
 import { buildExchangeCard } from '../views/exchange-view.ts';
 import { fanOutToPartnership } from './fan-out.ts';
@@ -39,6 +40,8 @@ export type CardPostKind = 'exchange.created' | 'exchange.updated' | 'exchange.c
 const CARD_POST_KINDS: CardPostKind[] = ['exchange.created', 'exchange.updated'];
 /** Every channel post with the card and its buttons: what a cancellation redraws. */
 const POSTS_WITH_BUTTONS = [...CARD_POST_KINDS, CHANNEL_REMINDER_KIND];
+/** Every direct message with the card and its buttons: a cancellation redraws those too. */
+const DIRECT_MESSAGES_WITH_BUTTONS = [DIRECT_REMINDER_KIND, WAITLIST_PROMOTED_KIND];
 /** A posted card redrawn with the current answers. */
 const CARD_REDRAW_KIND = 'exchange.card-redraw';
 
@@ -106,19 +109,20 @@ export async function redrawPostedCards(
     { sourceId: exchange.id, kinds: [CARD_REDRAW_KIND], exceptKeys: [] },
     'replaced by a newer redraw',
   );
-  const kindOf = new Map(posted.map((p) => [p.channelLinkId, p.kind]));
+  const kindOf = new Map<string | undefined, string>(posted.map((p) => [p.channelLinkId, p.kind]));
   const edits = new Map(posted.map((p) => [p.channelLinkId, [p.deliveryId]]));
-  await enqueueCardRedraws(ctx, exchange, partnership, edits, (channelLinkId) => ({
+  await enqueueCardRedraws(ctx, exchange, partnership, { channels: edits }, (channelLinkId) => ({
     kind: kindOf.get(channelLinkId) === 'exchange.updated' ? 'exchange.updated' : 'exchange.created',
   }));
 }
 
 /**
- * Redraws every card of a cancelled exchange in the channels (first posts, changes, reminders) as
- * cancelled, without buttons: an old card must not go on inviting answers. The cancellation's
- * headline replaces theirs. Cards being posted right now are redrawn once they are out; those
- * still waiting in the outbox, and redraws that would bring the buttons back, never go out
- * (the cancellation post tells those channels).
+ * Redraws every card of a cancelled exchange in the channels (first posts, changes, reminders)
+ * and in people's direct messages (reminders, moves up from the waitlist) as cancelled, without
+ * buttons: an old card must not go on inviting answers. The cancellation's headline replaces
+ * theirs. Cards being sent right now are redrawn once they are out; those still waiting in the
+ * outbox, and redraws that would bring the buttons back, never go out (the cancellation post
+ * tells the channels).
  */
 export async function redrawCardsAsCancelled(
   ctx: CommandContext,
@@ -129,36 +133,76 @@ export async function redrawCardsAsCancelled(
   // Withdrawn first: a worker claiming one of them meanwhile leaves it locked until this
   // statement ends, and then it is under way and found below.
   await ctx.repos.deliveries.withdrawPending(
-    { sourceId: exchange.id, kinds: [CARD_REDRAW_KIND, ...POSTS_WITH_BUTTONS], exceptKeys: [] },
+    {
+      sourceId: exchange.id,
+      kinds: [CARD_REDRAW_KIND, ...POSTS_WITH_BUTTONS, ...DIRECT_MESSAGES_WITH_BUTTONS],
+      exceptKeys: [],
+    },
     'the event was cancelled',
   );
   const posted = await ctx.repos.deliveries.everyPostedOrUnderWay(exchange.id, POSTS_WITH_BUTTONS);
-  if (posted.length === 0) return;
-  const edits = new Map<string, string[]>();
-  for (const p of posted) edits.set(p.channelLinkId, [...(edits.get(p.channelLinkId) ?? []), p.deliveryId]);
-  await enqueueCardRedraws(ctx, exchange, partnership, edits, () => ({ kind: 'exchange.cancelled', reason }));
+  const direct = await ctx.repos.deliveries.everyDirectSentOrUnderWay(
+    exchange.id,
+    DIRECT_MESSAGES_WITH_BUTTONS,
+  );
+  const channels = new Map<string, string[]>();
+  for (const p of posted)
+    channels.set(p.channelLinkId, [...(channels.get(p.channelLinkId) ?? []), p.deliveryId]);
+  await enqueueCardRedraws(ctx, exchange, partnership, { channels, direct }, () => ({
+    kind: 'exchange.cancelled',
+    reason,
+  }));
 }
 
-/** Edits of cards posted (`edits`: per channel link, the deliveries that posted them), each drawn as `headline` says. */
+/** Cards posted, to redraw: per channel link the deliveries that posted them, and direct messages. */
+interface PostedCards {
+  channels: Map<string, string[]>;
+  direct?: readonly SentDirectMessage[];
+}
+
+/** Edits of cards posted, each drawn as `headline` says (for a channel link; a person's by theirs). */
 async function enqueueCardRedraws(
   ctx: CommandContext,
   exchange: Exchange,
   partnership: PartnershipWithTowns,
-  edits: Map<string, string[]>,
-  headline: (channelLinkId: string) => CardHeadline,
+  cards: PostedCards,
+  headline: (channelLinkId?: string) => CardHeadline,
 ): Promise<void> {
+  if (cards.channels.size === 0 && !cards.direct?.length) return;
   const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
+  const occasion = String(ctx.now.getTime());
   await fanOutToPartnership(ctx, {
     partnershipId: partnership.id,
     towns: partnership.towns,
     kind: CARD_REDRAW_KIND,
     sourceId: exchange.id,
-    occasion: String(ctx.now.getTime()),
+    occasion,
     dueAt: ctx.now,
-    edits,
+    edits: cards.channels,
     render: ({ language, town, channelLinkId }) =>
       cardPost(ctx, exchange, partnership, rsvps, headline(channelLinkId), { language, town }),
   });
+  const redraws: NewDelivery[] = [];
+  for (const sent of cards.direct ?? []) {
+    const member = await ctx.repos.members.findById(sent.recipientMemberId);
+    const townId = member?.townId;
+    const town =
+      partnership.towns.find((t) => t.id === townId) ??
+      (townId ? await ctx.repos.towns.findById(townId) : null);
+    if (!member || !town) continue;
+    // In the language and zone the direct message was written in (waitlist-notices.ts, reminders.ts).
+    const language = resolveLanguage(member.languages[0], town.language);
+    redraws.push({
+      dedupeKey: `${CARD_REDRAW_KIND}:${exchange.id}:${occasion}:${sent.deliveryId}`,
+      kind: CARD_REDRAW_KIND,
+      sourceId: exchange.id,
+      recipientMemberId: member.id,
+      editsDeliveryId: sent.deliveryId,
+      payload: cardPost(ctx, exchange, partnership, rsvps, headline(), { language, town }),
+      dueAt: ctx.now,
+    });
+  }
+  if ((await ctx.repos.deliveries.enqueue(redraws)) > 0) ctx.markOutboxChanged();
 }
 
 /** Moves these waitlisted answers into freed places, records it and tells the people who moved. */

@@ -8,6 +8,7 @@ import type {
   NewDelivery,
   OutgoingMessage,
   PostedMessage,
+  SentDirectMessage,
 } from '../../core/ports.ts';
 import type { Prisma } from '../generated/client.ts';
 
@@ -86,6 +87,8 @@ function destinationOf(row: ClaimedRow): ClaimedDelivery['destination'] {
         communityExternalId: row.memberCommunity ?? '',
         userId: row.platformUserId ?? '',
       },
+      ...(row.editsMessageId === null ? {} : { editsMessageId: row.editsMessageId }),
+      ...(row.targetMissing ? { targetMissing: true as const } : {}),
     };
   }
   // The database's check constraint and foreign keys make this unreachable.
@@ -321,6 +324,21 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
 
   everyPostedOrUnderWay(sourceId: string, kinds: string[]) {
     return this.postedIn(sourceId, kinds, ['SENT', 'SENDING']);
+  }
+
+  async everyDirectSentOrUnderWay(sourceId: string, kinds: string[]) {
+    const rows = await this.db.delivery.findMany({
+      where: {
+        sourceId,
+        kind: { in: kinds },
+        status: { in: ['SENT', 'SENDING'] },
+        recipientMemberId: { not: null },
+      },
+      select: { id: true, recipientMemberId: true, kind: true },
+    });
+    return rows.flatMap(({ id, recipientMemberId, kind }): SentDirectMessage[] =>
+      recipientMemberId === null ? [] : [{ recipientMemberId, kind, deliveryId: id }],
+    );
   }
 
   private async postedIn(sourceId: string, kinds: string[], statuses: ('SENT' | 'SENDING')[]) {
