@@ -79,7 +79,7 @@ export interface MemberRepository {
   findById(id: string): Promise<Member | null>;
   update(
     id: string,
-    patch: Partial<Pick<Member, 'townId' | 'role' | 'languages' | 'interests'>>,
+    patch: Partial<Pick<Member, 'townId' | 'role' | 'languages' | 'interests' | 'platformLocale'>>,
   ): Promise<Member>;
   countByRole(townId: string, role: MemberRole): Promise<number>;
   listByRole(townId: string, role: MemberRole): Promise<Member[]>;

@@ -44,4 +44,23 @@ rsvp event:1 answer:no`);
       ].join('\n'),
     );
   });
+
+  it('writes a direct message in the platform language the member’s last command came with', async () => {
+    // Otto, in the Czech town with no profile language, uses a German client; Petra, whose
+    // answer moves him up, a Czech one.
+    await h.run(`:as jana
+event create partnership:1 title:"Jarmark" kind:cultural-event start:"2027-04-10 10:00" capacity:1
+:as petra
+rsvp event:2 answer:going
+:as otto
+:locale de
+rsvp event:2 answer:going
+:locale none`);
+    const member = await database.prisma.member.findFirstOrThrow({ where: { platformUserId: 'otto' } });
+    expect(member.platformLocale).toBe('de');
+    const promoted = await h.run(':as petra\n:locale cs\nrsvp event:2 answer:no\n:locale none\n:as jana');
+    expect(promoted).toContain(
+      '  ⇒ direct message to otto in krumlov:\n    Ein Platz ist frei geworden: Sie sind von der Warteliste nachgerückt und bei „Jarmark“ dabei.\n',
+    );
+  });
 });

@@ -96,7 +96,7 @@ describe.each(DATABASE_KINDS)('Discord scenario on %s', (kind) => {
     expect(registered?.ephemeral).toBe(false);
     // Literally, not through the translator: the wording is part of what is tested.
     expect(registered?.text).toBe(
-      'Vítejte, Český Krumlov (Česko)! Časy se zadávají v pásmu Europe/Prague, příspěvky jsou v jazyce „cs“. Jana je prvním koordinátorem města.',
+      'Vítejte, Český Krumlov (Česko)! Časy se zadávají v pásmu Europe/Prague, příspěvky jsou v jazyce „čeština“. Jana je prvním koordinátorem města.',
     );
     expect(answers['register-passau']?.text).toMatch(/^Willkommen, Passau \(Deutschland\)!/);
     // The invite code is for the coordinator alone.

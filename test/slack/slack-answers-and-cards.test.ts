@@ -87,6 +87,10 @@ describe('Slack: answers, and cards of cancelled exchanges', () => {
     expect(one).toContain(translate('cs', 'command.usage', { usage: '/twin event info event:<číslo>' }));
     const refused = unescaped(answerText(await h.command('event info event:first', bob)));
     expect(refused).toContain(translate('cs', 'command.usage', { usage: '/twin event info event:<číslo>' }));
+    // A refusal that points to another command writes it as a /twin command too.
+    expect(unescaped(answerText(await h.command('event info event:99', bob)))).toBe(
+      'Ve vašich partnerstvích není akce číslo 99. Viz „/twin event list“.',
+    );
     expect(unescaped(answerText(await h.command('evnet lsit', bob)))).toBe(
       translate('cs', 'command.unknown', { words: 'evnet lsit', suggestions: '/twin event list' }),
     );

@@ -132,7 +132,7 @@ describe.each(combinations)('Slack scenario in %s mode on %s', (mode, kind) => {
         town: 'Český Krumlov',
         country: 'Česko',
         zone: 'Europe/Prague',
-        language: 'cs',
+        language: 'čeština',
         user: 'jana',
       }),
     );

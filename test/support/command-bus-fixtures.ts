@@ -65,6 +65,7 @@ export class MemoryStore implements Store {
       townId: town.id,
       role: 'MEMBER',
       languages: [],
+      platformLocale: null,
       interests: [],
       ...fields,
     };
@@ -133,6 +134,7 @@ export class MemoryStore implements Store {
             townId: null,
             role: 'MEMBER',
             languages: [],
+            platformLocale: null,
             interests: [],
           };
           rows().members.push(created);

@@ -112,10 +112,8 @@ export class SlackPoster implements ChannelPoster {
     deliveryId: string,
     abandoned?: Abandoned,
   ): Promise<PostResult> {
-    const client = await this.workspaces.clientFor(target.communityExternalId);
-    if ('unavailable' in client) {
-      return { ok: false, retryable: client.retryable, reason: client.unavailable };
-    }
+    const client = await this.directClient(target);
+    if (!('chat' in client)) return client;
     const record = await this.ledger.find(deliveryId);
     if (record.state === 'posted')
       return { ok: true, platformMessageId: directMessageRef(record.channelId, record.ts) };
@@ -135,16 +133,22 @@ export class SlackPoster implements ChannelPoster {
     message: OutgoingMessage,
     abandoned?: Abandoned,
   ): Promise<PostResult> {
-    const client = await this.workspaces.clientFor(target.communityExternalId);
-    if ('unavailable' in client) {
-      return { ok: false, retryable: client.retryable, reason: client.unavailable };
-    }
+    const client = await this.directClient(target);
+    if (!('chat' in client)) return client;
     const { conversationId, messageId } = readDirectMessageRef(ref);
     const channelId = conversationId ?? (await this.openDirect(client, target.userId));
     if (typeof channelId !== 'string') return channelId;
     if (abandoned?.aborted) return ABANDONED;
     const edited = await this.update(client, channelId, messageId, renderOutgoing(message));
     return edited.ok ? { ok: true, platformMessageId: ref } : { ...edited, channelBroken: false };
+  }
+
+  /** The workspace's client for a direct message, or why there is none (never a broken channel). */
+  private async directClient(target: DirectTarget): Promise<WebClient | PostResult> {
+    const client = await this.workspaces.clientFor(target.communityExternalId);
+    return 'unavailable' in client
+      ? { ok: false, retryable: client.retryable, reason: client.unavailable }
+      : client;
   }
 
   /** The IM channel with a person, or why there is none. */

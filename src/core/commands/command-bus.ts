@@ -137,14 +137,14 @@ export class CommandBus {
         language = memberLanguage(choice);
         const now = this.deps.clock.now();
         this.refusalLanguages.remember(request.actor, preference, now);
-        const member = await this.admit(repos, request.actor, route.definition, { community, town, known });
+        const member = await this.admit(repos, request, route.definition, { community, town, known });
         const ctx: CommandContext = {
           repos,
           now,
           language,
           phraseLocale: phraseLocale(choice),
           locale: request.locale,
-          t: translatorFor(language),
+          t: translatorFor(language, syntax.prefix),
           actor: request.actor,
           channel: request.channel,
           community,
@@ -204,7 +204,7 @@ export class CommandBus {
   /** The acting member, recorded and placed in the town, once the command's role allows them. */
   private async admit(
     repos: Repositories,
-    actor: Actor,
+    { actor, locale }: CommandRequest,
     definition: CommandDefinition,
     place: { community: Community; town: Town | null; known: Member | null },
   ): Promise<Member> {
@@ -222,6 +222,9 @@ export class CommandBus {
         : await repos.members.upsertIdentity(community.id, actor.userId, actor.displayName);
     if (town && member.townId !== town.id)
       member = await repos.members.update(member.id, { townId: town.id });
+    // Jobs (reminders, notices) have no platform at hand: they read the locale last seen.
+    if (locale && member.platformLocale !== locale)
+      member = await repos.members.update(member.id, { platformLocale: locale });
     if (definition.role === 'coordinator' && member.role !== 'COORDINATOR') {
       throw new UserError('permission.coordinator-only', { command: definition.path.join(' ') });
     }
@@ -288,7 +291,7 @@ export class CommandBus {
   }
 
   private failureReply(error: unknown, language: SupportedLanguage, request: CommandRequest): Reply {
-    const t = translatorFor(language);
+    const t = translatorFor(language, commandSyntax(request.actor.platform, request.slashCommand).prefix);
     if (error instanceof UserError) {
       const text = t(error.key, error.params);
       // A handler may still name a usage line of its own (params.usage).

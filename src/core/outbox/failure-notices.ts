@@ -9,7 +9,7 @@
  */
 import { isRelayKind } from '../relay/relayed-post.ts';
 import type { Member, Town } from '../domain/model.ts';
-import { resolveLanguage } from '../i18n/languages.ts';
+import { recipientLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import { translate, type MessageKey, type MessageParams } from '../i18n/translator.ts';
 import type { ClaimedDelivery, NewDelivery, Repositories } from '../ports.ts';
 
@@ -99,7 +99,7 @@ async function enqueueToCoordinators(
     kind: string;
     sourceId: string;
     dedupeKey: (coordinator: Member) => string;
-    render: (language: ReturnType<typeof resolveLanguage>) => string;
+    render: (language: SupportedLanguage) => string;
     except?: string;
     now: Date;
   },
@@ -112,7 +112,7 @@ async function enqueueToCoordinators(
       kind: notice.kind,
       sourceId: notice.sourceId,
       recipientMemberId: coordinator.id,
-      payload: { text: notice.render(resolveLanguage(coordinator.languages[0], town.language)) },
+      payload: { text: notice.render(recipientLanguage(coordinator, town)) },
       dueAt: notice.now,
     }));
   return repos.deliveries.enqueue(deliveries);

@@ -7,7 +7,7 @@ import type { Reply } from '../commands/invocation.ts';
 import type { Exchange, PartnershipWithTowns, Rsvp, Town } from '../domain/model.ts';
 import type { SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
-import { resolveLanguage } from '../i18n/languages.ts';
+import { recipientLanguage } from '../i18n/languages.ts';
 import { CHANNEL_REMINDER_KIND, DIRECT_REMINDER_KIND } from '../jobs/reminders.ts';
 import { notifyPromotions, WAITLIST_PROMOTED_KIND } from '../jobs/waitlist-notices.ts';
 import type { NewDelivery, OutgoingMessage, SentDirectMessage } from '../ports.ts';
@@ -191,7 +191,7 @@ async function enqueueCardRedraws(
       (townId ? await ctx.repos.towns.findById(townId) : null);
     if (!member || !town) continue;
     // In the language and zone the direct message was written in (waitlist-notices.ts, reminders.ts).
-    const language = resolveLanguage(member.languages[0], town.language);
+    const language = recipientLanguage(member, town);
     redraws.push({
       dedupeKey: `${CARD_REDRAW_KIND}:${exchange.id}:${occasion}:${sent.deliveryId}`,
       kind: CARD_REDRAW_KIND,

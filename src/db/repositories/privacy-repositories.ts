@@ -78,6 +78,7 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
         platformUserId: `forgotten:${memberId}`,
         displayName: '',
         languages: [],
+        platformLocale: null,
         interests: [],
         townId: null,
         role: 'MEMBER',
