@@ -121,6 +121,9 @@ class NoopPoster implements ChannelPoster {
   edit(): Promise<PostResult> {
     return this.post();
   }
+  editDirect(): Promise<PostResult> {
+    return this.post();
+  }
   remove(): Promise<PostResult> {
     return this.post();
   }
@@ -261,6 +264,7 @@ function withRoundTrip(poster: ChannelPoster, ms: number): ChannelPoster {
     post: (target, message, key) => slow(() => poster.post(target, message, key)),
     sendDirect: (target, message, key) => slow(() => poster.sendDirect(target, message, key)),
     edit: (target, id, message) => slow(() => poster.edit(target, id, message)),
+    editDirect: (target, id, message) => slow(() => poster.editDirect(target, id, message)),
     remove: (target, id) => slow(() => poster.remove(target, id)),
     react: (target, id, reactions) => slow(() => poster.react(target, id, reactions)),
   };

@@ -51,7 +51,11 @@ export type NewDelivery = {
   sourceId: string;
   payload: OutgoingMessage;
   dueAt: Date;
-} & (({ channelLinkId: string } & ChannelPlacement) | { recipientMemberId: string });
+} & (
+  | ({ channelLinkId: string } & ChannelPlacement)
+  /** A direct message; with editsDeliveryId, a redraw of the one that delivery sent. */
+  | { recipientMemberId: string; editsDeliveryId?: string }
+);
 
 /** A claimed delivery with where it goes. */
 export interface ClaimedDelivery {
@@ -88,7 +92,15 @@ export interface ClaimedDelivery {
         /** What it edits, removes or answers was never posted (its delivery failed): nothing to do. */
         targetMissing?: true;
       }
-    | { kind: 'direct'; recipientMemberId: string; target: DirectTarget };
+    | {
+        kind: 'direct';
+        recipientMemberId: string;
+        target: DirectTarget;
+        /** The bot's earlier direct message to the person that this delivery replaces. */
+        editsMessageId?: string;
+        /** What it edits was never sent (its delivery failed): nothing to do. */
+        targetMissing?: true;
+      };
 }
 
 /** What became of a claimed delivery. */
@@ -152,8 +164,13 @@ export interface DeliveryRepository {
    * of `kinds`: what an edit of that thing replaces.
    */
   latestPosted(sourceId: string, kinds: string[]): Promise<PostedMessage[]>;
-  /** Every message posted for a thing in the channels, among deliveries of `kinds`, newest first. */
-  everyPosted(sourceId: string, kinds: string[]): Promise<PostedMessage[]>;
+  /**
+   * Every message posted for a thing in the channels, among deliveries of `kinds`, newest first,
+   * and those being posted now (claimed, no outcome yet): a cancellation must reach those too.
+   */
+  everyPostedOrUnderWay(sourceId: string, kinds: string[]): Promise<PostedMessage[]>;
+  /** The same for direct messages: those sent for a thing to people, or being sent now. */
+  everyDirectSentOrUnderWay(sourceId: string, kinds: string[]): Promise<SentDirectMessage[]>;
   /**
    * Deletes the pending deliveries of `kind` about one thing to these channels: a newer one
    * replaces them (a relayed message's reactions: only the latest state matters). One claimed
@@ -189,7 +206,17 @@ export interface PostedMessage {
   /** The platform's id of the linked channel. */
   channelId: string;
   kind: string;
-  platformMessageId: string;
+  /** The delivery that posted it: an edit names it (editsDeliveryId), even while it is under way. */
+  deliveryId: string;
+  /** The platform's id of the message; null while it is being sent. */
+  platformMessageId: string | null;
+}
+
+/** A direct message the bot sent (or is sending) to one person for a delivery of this kind. */
+export interface SentDirectMessage {
+  recipientMemberId: string;
+  kind: string;
+  deliveryId: string;
 }
 
 /** A delivery dropped because what it was about had already begun. */

@@ -93,13 +93,13 @@ export interface MemberRepository {
   recordIdentity(
     communityId: string,
     platformUserId: string,
-    identity: { displayName: string; townId?: string },
+    identity: { displayName: string; townId?: string; platformLocale?: string },
   ): Promise<Member>;
   findByPlatformUser(communityId: string, platformUserId: string): Promise<Member | null>;
   findById(id: string): Promise<Member | null>;
   update(
     id: string,
-    patch: Partial<Pick<Member, 'townId' | 'role' | 'languages' | 'interests'>>,
+    patch: Partial<Pick<Member, 'townId' | 'role' | 'languages' | 'interests' | 'platformLocale'>>,
   ): Promise<Member>;
   countByRole(townId: string, role: MemberRole): Promise<number>;
   listByRole(townId: string, role: MemberRole): Promise<Member[]>;
@@ -334,7 +334,10 @@ export interface ChannelPoster {
     abandoned?: Abandoned,
     placement?: PostPlacement,
   ): Promise<PostResult>;
-  /** Sends a direct message to one person, with the same result semantics as post. */
+  /**
+   * Sends a direct message to one person, with the same result semantics as post. The message id
+   * it gives back names the direct conversation too, as editDirect needs it.
+   */
   sendDirect(
     target: DirectTarget,
     message: OutgoingMessage,
@@ -344,6 +347,13 @@ export interface ChannelPoster {
   /** Replaces a message the bot posted earlier (an exchange card after a change). */
   edit(
     target: ChannelTarget,
+    platformMessageId: string,
+    message: OutgoingMessage,
+    abandoned?: Abandoned,
+  ): Promise<PostResult>;
+  /** Replaces a direct message the bot sent earlier (a card in it, once the exchange is cancelled). */
+  editDirect(
+    target: DirectTarget,
     platformMessageId: string,
     message: OutgoingMessage,
     abandoned?: Abandoned,

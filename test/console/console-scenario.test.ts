@@ -31,7 +31,7 @@ describe.each(DATABASE_KINDS)('console scenario on %s', (kind) => {
         town: 'Český Krumlov',
         country: 'Česko',
         zone: 'Europe/Prague',
-        language: 'cs',
+        language: 'čeština',
         user: 'jana',
       }),
     );
@@ -41,10 +41,10 @@ describe.each(DATABASE_KINDS)('console scenario on %s', (kind) => {
 
   it('words answers as the README shows them, in Czech and German (checked literally)', () => {
     expect(output).toContain(
-      '✓ Vítejte, Český Krumlov (Česko)! Časy se zadávají v pásmu Europe/Prague, příspěvky jsou v jazyce „cs“. jana je prvním koordinátorem města.',
+      '✓ Vítejte, Český Krumlov (Česko)! Časy se zadávají v pásmu Europe/Prague, příspěvky jsou v jazyce „čeština“. jana je prvním koordinátorem města.',
     );
     expect(output).toContain(
-      '✓ Der Partnerschaft #1 „Krumlov – Passau“ (Český Krumlov, Passau) beigetreten. Dieser Kanal (#partnerstadt) erhält ihre Beiträge ab jetzt auf „de“.',
+      '✓ Der Partnerschaft #1 „Krumlov – Passau“ (Český Krumlov, Passau) beigetreten. Dieser Kanal (#partnerstadt) erhält ihre Beiträge ab jetzt auf „Deutsch“.',
     );
     expect(output).toContain('Město Passau (DE) se připojilo k partnerství „Krumlov – Passau“. Vítejte!');
     expect(output).toContain(

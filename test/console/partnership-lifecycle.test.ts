@@ -50,7 +50,7 @@ describe.each(DATABASE_KINDS)('partnership lifecycle on %s', (kind) => {
       expect(before.length).toBeGreaterThan(0);
       const printed = await answer(harness, 'channel link partnership:1 language:de');
       expect(printed).toBe(
-        `✓ ${translate('en', 'channel.language-changed', { channel: 'twinning', name: NAME, language: 'de', previous: 'en' })}`,
+        `✓ Posts of “${NAME}” in this channel (#twinning) now come in “German” (before: “English”).`,
       );
       const link = await database.prisma.channelLink.findFirstOrThrow({
         where: { community: { externalId: 'oxford' } },
@@ -68,7 +68,7 @@ describe.each(DATABASE_KINDS)('partnership lifecycle on %s', (kind) => {
         data: { status: 'BROKEN', brokenReason: 'Missing Access' },
       });
       expect(await answer(harness, 'channel link partnership:1 language:cs')).toBe(
-        `✓ ${translate('en', 'channel.restored', { channel: 'twinning', name: NAME, language: 'cs' })}`,
+        `✓ This channel (#twinning) receives the posts of “${NAME}” again, in “Czech”; posts dropped while it was broken are not sent again.`,
       );
     });
 
@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)('partnership lifecycle on %s', (kind) => {
       const refusal = `✗ ${translate('en', 'channel.already-linked', {
         channel: 'twinning',
         name: NAME,
-        language: 'en',
+        language: 'English',
         change: 'channel link partnership:1 language:<code>',
       })}`;
       expect(await answer(harness, 'channel link partnership:1')).toBe(refusal);

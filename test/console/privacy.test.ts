@@ -54,6 +54,7 @@ describe.each(DATABASE_KINDS)('profile export and forget on %s', (kind) => {
         '  Profile: petr · Český Krumlov (CZ) · member',
         '    Languages: English (en)',
         '    Interests: choir, cycling',
+        '    Your platform’s language, as last sent: —',
         '    Account: console user petr in “krumlov” (krumlov)',
         '  Your answers to events (1):',
         '    #1 Youth camp · 06/07/2027, 10:00 (Europe/Prague) · going with 1 guest · counted for Český Krumlov',

@@ -41,6 +41,12 @@ event cancel event:2`);
     );
   });
 
+  it('writes a command a refusal points to as it is typed on the console', async () => {
+    expect(await h.run('event info event:99')).toContain(
+      '✗ Ve vašich partnerstvích není akce číslo 99. Viz „event list“.',
+    );
+  });
+
   it('suggests the command or option a slip meant, in the member’s language', async () => {
     expect(await h.run('evnet lsit')).toContain(
       `✗ ${translate('cs', 'command.unknown', { words: 'evnet lsit', suggestions: 'event list' })}`,

@@ -117,4 +117,20 @@ describe('translated answers carry no English pieces', () => {
       'Do kanálu #novinky nemohu psát: chybí oprávnění „Odesílat zprávy“, „Vkládat odkazy“. Dejte mi v tomto kanálu tato oprávnění (nebo příkaz spusťte v jiném kanálu) a zkuste to znovu.',
     );
   });
+
+  it('names languages in the reader’s language, not by their codes', async () => {
+    expect(await h.run('town info')).toContain(
+      '• Český Krumlov (Česko) · časové pásmo Europe/Prague · jazyk čeština\n',
+    );
+    expect(await h.run('channel link partnership:1 language:pl')).toContain(
+      '✓ Příspěvky „Krumlov – Passau“ v tomto kanálu (#partneri) teď chodí v jazyce „polština“ (dříve „čeština“).',
+    );
+    await h.run('channel link partnership:1 language:cs');
+    const german = await h.run(':community passau\n:channel partnerstadt\n:as max\ntown info');
+    expect(german).toContain('• Passau (Deutschland) · Zeitzone Europe/Berlin · Sprache Deutsch\n');
+    // A member whose platform speaks English, in the Czech town.
+    const english = await h.run(':community krumlov\n:channel partneri\n:as nick\n:locale en\ntown info');
+    expect(english).toContain('• Český Krumlov (Czechia) · time zone Europe/Prague · language Czech\n');
+    await h.run(':locale none\n:as jana');
+  });
 });

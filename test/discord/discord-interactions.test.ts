@@ -152,7 +152,11 @@ describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
     });
     expectRefusal(language, translate('cs', 'validation.unknown-language', { language: 'klingon' }));
     const missing = await h.command({ ...max, name: 'rsvp', options: { event: 99, answer: 'going' } });
-    expectRefusal(missing, translate('de', 'event.not-found', { number: 99 }));
+    // The command it points to is written as a Discord slash command.
+    expectRefusal(
+      missing,
+      'In Ihren Partnerschaften gibt es keine Veranstaltung mit der Nummer 99. Siehe „/event list“.',
+    );
     const past = await h.command({
       ...jana,
       name: 'event',
@@ -166,11 +170,15 @@ describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
 
   it('answers in the interaction’s locale when neither the member nor the town has a language', async () => {
     const german = await h.command({ ...USTI, name: 'town', subcommand: 'info' });
-    expectRefusal(german, translate('de', 'town.not-registered'));
+    // The command to start with, as a slash command.
+    expectRefusal(
+      german,
+      'Diese Community hat noch keine Stadt. Ein Server- oder Workspace-Admin beginnt mit: /town register name:… country:… timezone:… language:…',
+    );
     const czech = await h.command({ ...USTI, name: 'town', subcommand: 'info', locale: 'cs' });
-    expectRefusal(czech, translate('cs', 'town.not-registered'));
+    expectRefusal(czech, translate('cs', 'town.not-registered', {}, '/'));
     const other = await h.command({ ...USTI, name: 'town', subcommand: 'info', locale: 'pt-BR' });
-    expectRefusal(other, translate('en', 'town.not-registered'));
+    expectRefusal(other, translate('en', 'town.not-registered', {}, '/'));
   });
 
   it('leaves naming coordinators to server admins, privately and naming the permission', async () => {
@@ -357,7 +365,7 @@ describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
       },
     })) as APIMessage;
     const unknown = await h.click(foreign.id, 'twin:rsvp:going:77', petra.user);
-    expectRefusal(unknown, translate('cs', 'event.not-found', { number: 77 }));
+    expectRefusal(unknown, 'Ve vašich partnerstvích není akce číslo 77. Viz „/event list“.');
     expect(h.discord.message(foreign.id)?.content).toBe('A card from another installation');
   });
 

@@ -96,7 +96,7 @@ describe.each(DATABASE_KINDS)('Discord scenario on %s', (kind) => {
     expect(registered?.ephemeral).toBe(false);
     // Literally, not through the translator: the wording is part of what is tested.
     expect(registered?.text).toBe(
-      'Vítejte, Český Krumlov (Česko)! Časy se zadávají v pásmu Europe/Prague, příspěvky jsou v jazyce „cs“. Jana je prvním koordinátorem města.',
+      'Vítejte, Český Krumlov (Česko)! Časy se zadávají v pásmu Europe/Prague, příspěvky jsou v jazyce „čeština“. Jana je prvním koordinátorem města.',
     );
     expect(answers['register-passau']?.text).toMatch(/^Willkommen, Passau \(Deutschland\)!/);
     // The invite code is for the coordinator alone.
@@ -244,13 +244,15 @@ describe.each(DATABASE_KINDS)('Discord scenario on %s', (kind) => {
       [],
     );
     const delivered = due.filter((d) => d.status === 'SENT');
+    const isEdit = (d: (typeof due)[number]): boolean =>
+      d.editsMessageId !== null || d.editsDeliveryId !== null;
     const posts = h.discord.requests({ method: 'POST', route: '/channels/:channel_id/messages' });
-    expect(posts).toHaveLength(delivered.filter((d) => d.editsMessageId === null).length);
+    expect(posts).toHaveLength(delivered.filter((d) => !isEdit(d)).length);
     const edits = h.discord.requests({
       method: 'PATCH',
       route: '/channels/:channel_id/messages/:message_id',
     });
-    expect(edits.length).toBe(delivered.filter((d) => d.editsMessageId !== null).length);
+    expect(edits.length).toBe(delivered.filter(isEdit).length);
     expect(edits.length).toBeGreaterThan(0);
     for (const post of posts) {
       expect(post.body).toMatchObject({ enforce_nonce: true, allowed_mentions: { parse: [] } });

@@ -79,6 +79,9 @@ describe.each(DATABASE_KINDS.slice(-1))('Discord security end to end on %s', (ki
         name: 'Petra',
         account: `Discord user ${petraId} in “Český Krumlov” (${KRUMLOV_ID})`,
         exchangeTitle: 'Letní tábor mládeže',
+        // Petra's Discord client sends the Czech locale with each interaction.
+        platformLanguage: 'Czech (cs)',
+        forget: '/profile forget',
       }),
     );
 

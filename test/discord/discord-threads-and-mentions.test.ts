@@ -123,7 +123,7 @@ describe('Discord threads and user options', () => {
     );
     expect(joined.ephemeral).toBe(false);
     expect(joined.text).toContain(
-      'Dieser Kanal (#partnerstadt-faden) erhält ihre Beiträge ab jetzt auf „de“.',
+      'Dieser Kanal (#partnerstadt-faden) erhält ihre Beiträge ab jetzt auf „Deutsch“.',
     );
     const thread = h.channel('partnerstadt-faden', 'Passau');
     expect(await database.prisma.channelLink.count({ where: { channelId: thread } })).toBe(1);

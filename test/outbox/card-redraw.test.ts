@@ -18,9 +18,18 @@ import { TestClock, TWIN_KRUMLOV_PASSAU } from '../console/console-harness.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
 import { translate } from '../../src/core/i18n/translator.ts';
 
-/** The console poster, with edits that wait while the gate is closed. */
+/** What the poster sent: a new message, or an edit of one. */
+interface Sent {
+  channel: string;
+  messageId: string;
+  text: string;
+  buttons: boolean;
+}
+
+/** The console poster, with posts and edits that wait while the gate is closed. */
 class GatedPoster extends ConsolePoster {
-  readonly edits: { channel: string; messageId: string; text: string; buttons: boolean }[] = [];
+  readonly edits: Sent[] = [];
+  readonly posts: Sent[] = [];
   waiting = 0;
   private gate: Promise<void> = Promise.resolve();
   private open: () => void = () => undefined;
@@ -40,23 +49,38 @@ class GatedPoster extends ConsolePoster {
     this.open();
   }
 
+  override async post(target: ChannelTarget, message: OutgoingMessage, key: string): Promise<PostResult> {
+    await this.pass();
+    const result = await super.post(target, message, key);
+    if (result.ok) this.posts.push(sent(target, result.platformMessageId, message));
+    return result;
+  }
+
   override async edit(
     target: ChannelTarget,
     messageId: string,
     message: OutgoingMessage,
   ): Promise<PostResult> {
+    await this.pass();
+    this.edits.push(sent(target, messageId, message));
+    return super.edit(target, messageId, message);
+  }
+
+  private async pass(): Promise<void> {
     this.waiting += 1;
     for (const waiter of this.waiters.filter((w) => this.waiting >= w.count)) waiter.resolve();
     await this.gate;
     this.waiting -= 1;
-    this.edits.push({
-      channel: target.channelName,
-      messageId,
-      text: message.text,
-      buttons: message.exchange?.rsvpButtons !== undefined,
-    });
-    return super.edit(target, messageId, message);
   }
+}
+
+function sent(target: ChannelTarget, messageId: string, message: OutgoingMessage): Sent {
+  return {
+    channel: target.channelName,
+    messageId,
+    text: message.text,
+    buttons: message.exchange?.rsvpButtons !== undefined,
+  };
 }
 
 const SETUP = `${TWIN_KRUMLOV_PASSAU}event create partnership:1 title:"Letní tábor" kind:youth-exchange start:"2027-07-06 10:00" end:"2027-07-10 16:00"
@@ -188,5 +212,45 @@ describe.each(DATABASE_KINDS)('Exchange card redraws on %s', (kind) => {
         expect(text.startsWith(headline)).toBe(true);
       }
     }
+  });
+
+  it('sends no card with buttons that was still in the outbox when the exchange was cancelled', async () => {
+    poster.posts.length = 0;
+    poster.edits.length = 0;
+    poster.close();
+    await run(
+      ':as jana\nevent create partnership:1 title:"Podzimní setkání" kind:citizens-meeting start:"2027-09-18 10:00"',
+    );
+    // The first card is being posted (held at the gate); the change's cards wait in the outbox.
+    await poster.held(1);
+    await run('event edit event:2 location:Plešivec');
+    await run('event cancel event:2 reason:"Sál není volný"');
+    const exchange = await database.prisma.exchange.findUniqueOrThrow({ where: { number: 2 } });
+    const changes = await database.prisma.delivery.findMany({
+      where: { sourceId: exchange.id, kind: 'exchange.updated' },
+      select: { status: true },
+    });
+    expect(changes).toEqual([{ status: 'DROPPED' }, { status: 'DROPPED' }]);
+
+    poster.release();
+    await parts.outboxSettled();
+    await parts.worker.drainDue();
+    const cards = poster.posts.filter((p) => p.buttons);
+    // The first cards were under way: they went out, and each was redrawn as cancelled after.
+    expect(cards.map((c) => c.channel).sort()).toEqual(['partneri', 'partnerstadt']);
+    // The change's cards, withdrawn, never went out.
+    const changeHeadline = /^(Změna akce|Geänderte Veranstaltung)/;
+    expect(poster.posts.filter((p) => changeHeadline.test(p.text))).toEqual([]);
+    for (const card of cards) {
+      const last = poster.edits.findLast((e) => e.messageId === card.messageId);
+      expect(last?.buttons).toBe(false);
+      expect(last?.text).toContain(card.channel === 'partneri' ? 'Stav: Zrušeno' : 'Status: Abgesagt');
+    }
+    expect(poster.posts.filter((p) => !p.buttons).map((p) => p.text.split('\n')[0])).toEqual(
+      expect.arrayContaining([
+        'Zrušeno (pořadatel: Český Krumlov): „Podzimní setkání“. Sál není volný',
+        'Abgesagt von Český Krumlov: „Podzimní setkání“. Sál není volný',
+      ]),
+    );
   });
 });

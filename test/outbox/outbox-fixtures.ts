@@ -202,6 +202,10 @@ export class RecordingPoster implements ChannelPoster {
     return this.record({ kind: 'edit', key: messageId, messageId, target, message });
   }
 
+  editDirect(target: DirectTarget, messageId: string, message: OutgoingMessage): Promise<PostResult> {
+    return this.record({ kind: 'edit', key: messageId, messageId, target, message });
+  }
+
   directTo(userId: string): PostCall[] {
     return this.calls.filter(
       (c) => c.kind === 'direct' && 'userId' in c.target && c.target.userId === userId,

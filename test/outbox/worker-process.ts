@@ -61,6 +61,9 @@ class AcceptingPoster implements ChannelPoster {
   edit(): Promise<PostResult> {
     return this.post();
   }
+  editDirect(): Promise<PostResult> {
+    return this.post();
+  }
   remove(): Promise<PostResult> {
     return this.post();
   }
@@ -80,6 +83,7 @@ function recording(poster: ChannelPoster): ChannelPoster {
     post: async (target, message, key) => note(key, await poster.post(target, message, key)),
     sendDirect: async (target, message, key) => note(key, await poster.sendDirect(target, message, key)),
     edit: (target, id, message) => poster.edit(target, id, message),
+    editDirect: (target, id, message) => poster.editDirect(target, id, message),
     remove: (target, id) => poster.remove(target, id),
     react: (target, id, reactions) => poster.react(target, id, reactions),
   };

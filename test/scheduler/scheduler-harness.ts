@@ -34,6 +34,8 @@ export interface Sent {
 /** A platform that takes every post and remembers it. */
 export class RecordingPoster implements ChannelPoster {
   readonly sent: Sent[] = [];
+  /** Direct messages redrawn: which one (its id) and what it reads now. */
+  readonly directEdits: { messageId: string; to: string; message: OutgoingMessage }[] = [];
   private sequence = 0;
 
   constructor(
@@ -51,6 +53,11 @@ export class RecordingPoster implements ChannelPoster {
 
   edit(): Promise<PostResult> {
     return Promise.resolve({ ok: true, platformMessageId: `m${++this.sequence}` });
+  }
+
+  editDirect(target: DirectTarget, messageId: string, message: OutgoingMessage): Promise<PostResult> {
+    this.directEdits.push({ messageId, to: `@${target.userId}@${target.communityExternalId}`, message });
+    return Promise.resolve({ ok: true, platformMessageId: messageId });
   }
 
   remove(_target: ChannelTarget, platformMessageId: string): Promise<PostResult> {

@@ -87,6 +87,10 @@ describe('Slack: answers, and cards of cancelled exchanges', () => {
     expect(one).toContain(translate('cs', 'command.usage', { usage: '/twin event info event:<číslo>' }));
     const refused = unescaped(answerText(await h.command('event info event:first', bob)));
     expect(refused).toContain(translate('cs', 'command.usage', { usage: '/twin event info event:<číslo>' }));
+    // A refusal that points to another command writes it as a /twin command too.
+    expect(unescaped(answerText(await h.command('event info event:99', bob)))).toBe(
+      'Ve vašich partnerstvích není akce číslo 99. Viz „/twin event list“.',
+    );
     expect(unescaped(answerText(await h.command('evnet lsit', bob)))).toBe(
       translate('cs', 'command.unknown', { words: 'evnet lsit', suggestions: '/twin event list' }),
     );
@@ -169,5 +173,34 @@ describe('Slack: answers, and cards of cancelled exchanges', () => {
     expect(redrawn?.edits).toBe(1);
     expect(blockText(redrawn)).toContain(`${translate('cs', 'card.going-per-town')}*\nČeský Krumlov 1`);
     expect(hasButtons(redrawn)).toBe(true);
+  });
+
+  it('redraws a card sent in a direct message (a move up from the waitlist) as cancelled', async () => {
+    await h.command(
+      'event create partnership:1 title:"Beseda" kind:citizens-meeting start:"2026-12-22 18:00" capacity:1',
+      alice,
+    );
+    await h.done('rsvp event:3 answer:going', alice);
+    await h.done('rsvp event:3 answer:going', bob);
+    await h.done('rsvp event:3 answer:no', alice);
+    await h.drain();
+    const im = h.slack.dmChannel(bob.userId ?? '').id;
+    const notice = h.slack.messages(im).at(-1);
+    expect(notice?.text.startsWith('Uvolnilo se místo')).toBe(true);
+    expect(hasButtons(notice)).toBe(true);
+    // Recorded with the IM channel it went to: the message can be found again without asking.
+    const sent = await database.prisma.delivery.findFirstOrThrow({ where: { kind: 'waitlist.promoted' } });
+    expect(sent.platformMessageId).toBe(`${im}/${notice?.ts}`);
+
+    await h.done('event cancel event:3', alice);
+    await h.drain();
+    const redrawn = h.slack.messages(im).find((m) => m.ts === notice?.ts);
+    expect(redrawn?.edits).toBe(1);
+    expect(hasButtons(redrawn)).toBe(false);
+    expect(blockText(redrawn)).toContain('*Stav*\nZrušeno');
+    expect(redrawn?.text.startsWith('Zrušeno (pořadatel: Český Krumlov): „Beseda“.')).toBe(true);
+    // The update named the IM channel the message was sent in.
+    const update = h.slack.calls('chat.update').find((c) => c.args['ts'] === notice?.ts);
+    expect(update?.args['channel']).toBe(im);
   });
 });

@@ -65,6 +65,7 @@ export class MemoryStore implements Store {
       townId: town.id,
       role: 'MEMBER',
       languages: [],
+      platformLocale: null,
       interests: [],
       ...fields,
     };
@@ -144,13 +145,18 @@ export class MemoryStore implements Store {
             townId: null,
             role: 'MEMBER',
             languages: [],
+            platformLocale: null,
             interests: [],
           };
           rows().members.push(created);
           return { ...created };
         }),
         recordIdentity: later(
-          (communityId: string, userId: string, identity: { displayName: string; townId?: string }) => {
+          (
+            communityId: string,
+            userId: string,
+            identity: { displayName: string; townId?: string; platformLocale?: string },
+          ) => {
             this.memberWrites += 1;
             const known = rows().members.find(
               (m) => m.communityId === communityId && m.platformUserId === userId,
@@ -167,6 +173,7 @@ export class MemoryStore implements Store {
               role: 'MEMBER',
               languages: [],
               interests: [],
+              platformLocale: null,
               ...identity,
             };
             rows().members.push(created);

@@ -5,12 +5,20 @@
  */
 export const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
-export function petraExport(at: { name: string; account: string; exchangeTitle: string }): string {
+export function petraExport(at: {
+  name: string;
+  account: string;
+  exchangeTitle: string;
+  platformLanguage: string;
+  /** `profile forget` as it is typed on the platform. */
+  forget: string;
+}): string {
   return [
     'Everything Twinbridge holds about you in this community:',
     `Profile: ${at.name} · Český Krumlov (CZ) · member`,
     '  Languages: English (en)',
     '  Interests: choir, cycling',
+    `  Your platform’s language, as last sent: ${at.platformLanguage}`,
     `  Account: ${at.account}`,
     'Your answers to events (1):',
     `  #1 ${at.exchangeTitle} · 06/07/2027, 10:00 (Europe/Prague) · going · counted for Český Krumlov`,
@@ -21,6 +29,6 @@ export function petraExport(at: { name: string; account: string; exchangeTitle: 
     'Audit log entries by or about you (2):',
     '  23/11/2026, 11:00 (Europe/Prague) · profile.set · member <id> · by you',
     '  23/11/2026, 11:00 (Europe/Prague) · rsvp · exchange <id> · by you',
-    '“profile forget” deletes this data.',
+    `“${at.forget}” deletes this data.`,
   ].join('\n');
 }

@@ -69,11 +69,25 @@ export class ConsolePoster implements ChannelPoster {
   }
 
   edit(target: ChannelTarget, platformMessageId: string, message: OutgoingMessage): Promise<PostResult> {
+    return this.printEdit(
+      `${shownId(platformMessageId)} in ${channelOf(target)}`,
+      platformMessageId,
+      message,
+    );
+  }
+
+  /** The console has no conversations: a direct message is known by its id alone. */
+  editDirect(target: DirectTarget, platformMessageId: string, message: OutgoingMessage): Promise<PostResult> {
+    const where = `${shownId(platformMessageId)} to ${target.userId} in ${target.communityExternalId}`;
+    return this.printEdit(where, platformMessageId, message);
+  }
+
+  private printEdit(where: string, platformMessageId: string, message: OutgoingMessage): Promise<PostResult> {
     const lines = shownLines(message);
     const before = this.printed.get(platformMessageId);
     const changed = before ? lines.filter((line, i) => line !== before[i]) : lines;
     return this.print(
-      `${shownId(platformMessageId)} in ${channelOf(target)} now reads`,
+      `${where} now reads`,
       changed.length > 0 ? changed : ['(unchanged)'],
       platformMessageId,
       lines,

@@ -37,6 +37,7 @@ import { DiscordRelayPoster } from './discord-relay-poster.ts';
 import { RelayWebhooks } from './relay-webhooks.ts';
 import { DiscordReactionPoster } from './discord-reaction-poster.ts';
 import type { ReactionTally } from '../../core/relay/relay-ports.ts';
+import { directMessageRef, readDirectMessageRef } from '../shared/direct-message-ref.ts';
 
 /** Discord accepts nonces of at most 25 characters. */
 export const NONCE_MAX = 25;
@@ -150,7 +151,7 @@ export class DiscordPoster implements ChannelPoster {
     try {
       const channelId = await this.dmChannel(target.userId);
       const sent = await this.send(channelId, message, idempotencyKey);
-      return { ok: true, platformMessageId: sent.id };
+      return { ok: true, platformMessageId: directMessageRef(channelId, sent.id) };
     } catch (error) {
       const failure = postFailure(error, 'direct');
       this.logger.debug({ err: error, user: target.userId, failure }, 'Discord direct message failed');
@@ -165,14 +166,36 @@ export class DiscordPoster implements ChannelPoster {
   ): Promise<PostResult> {
     if (!this.connected()) return NOT_CONNECTED;
     if (message.author) return this.relay.edit(target, platformMessageId, message);
+    return this.patch(target.channelId, platformMessageId, message, 'channel');
+  }
+
+  /** Edits the bot's message in the DM channel its ref names (a bare id: the person's DM channel). */
+  async editDirect(target: DirectTarget, ref: string, message: OutgoingMessage): Promise<PostResult> {
+    if (!this.connected()) return NOT_CONNECTED;
+    const { conversationId, messageId } = readDirectMessageRef(ref);
+    try {
+      const channelId = conversationId ?? (await this.dmChannel(target.userId));
+      const edited = await this.patch(channelId, messageId, message, 'direct');
+      return edited.ok ? { ok: true, platformMessageId: ref } : edited;
+    } catch (error) {
+      return postFailure(error, 'direct');
+    }
+  }
+
+  private async patch(
+    channelId: string,
+    messageId: string,
+    message: OutgoingMessage,
+    where: 'channel' | 'direct',
+  ): Promise<PostResult> {
     try {
       const body = { ...renderOutgoing(message), allowed_mentions: NO_MENTIONS };
-      const edited = (await this.rest.patch(Routes.channelMessage(target.channelId, platformMessageId), {
+      const edited = (await this.rest.patch(Routes.channelMessage(channelId, messageId), {
         body,
       })) as APIMessage;
       return { ok: true, platformMessageId: edited.id };
     } catch (error) {
-      return postFailure(error, 'channel');
+      return postFailure(error, where);
     }
   }
 

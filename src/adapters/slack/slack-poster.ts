@@ -43,6 +43,7 @@ import { classifySlackError, unavailableChannel } from './slack-errors.ts';
 import { SlackFileShares } from './slack-files.ts';
 import { SlackReactionPoster } from './slack-reaction-poster.ts';
 import type { ReactionTally } from '../../core/relay/relay-ports.ts';
+import { directMessageRef, readDirectMessageRef } from '../shared/direct-message-ref.ts';
 
 type WebClient = webApi.WebClient;
 
@@ -148,25 +149,57 @@ export class SlackPoster implements ChannelPoster {
     deliveryId: string,
     abandoned?: Abandoned,
   ): Promise<PostResult> {
-    const client = await this.workspaces.clientFor(target.communityExternalId);
-    if ('unavailable' in client) {
-      return { ok: false, retryable: client.retryable, reason: client.unavailable };
-    }
+    const client = await this.directClient(target);
+    if (!('chat' in client)) return client;
     const record = await this.ledger.find(deliveryId);
-    if (record.state === 'posted') return { ok: true, platformMessageId: record.ts };
-    let channelId: string;
+    if (record.state === 'posted')
+      return { ok: true, platformMessageId: directMessageRef(record.channelId, record.ts) };
+    const channelId = await this.openDirect(client, target.userId);
+    if (typeof channelId !== 'string') return channelId;
+    const where = { teamId: target.communityExternalId, channelId };
+    const result = await this.deliver(client, where, message, deliveryId, abandoned);
+    return result.ok
+      ? { ok: true, platformMessageId: directMessageRef(channelId, result.platformMessageId) }
+      : { ...result, channelBroken: false };
+  }
+
+  /** chat.update in the IM channel its ref names (a bare ts: the person's IM, opened again). */
+  async editDirect(
+    target: DirectTarget,
+    ref: string,
+    message: OutgoingMessage,
+    abandoned?: Abandoned,
+  ): Promise<PostResult> {
+    const client = await this.directClient(target);
+    if (!('chat' in client)) return client;
+    const { conversationId, messageId } = readDirectMessageRef(ref);
+    const channelId = conversationId ?? (await this.openDirect(client, target.userId));
+    if (typeof channelId !== 'string') return channelId;
+    if (abandoned?.aborted) return ABANDONED;
+    const edited = await this.update(client, channelId, messageId, renderOutgoing(message));
+    return edited.ok ? { ok: true, platformMessageId: ref } : { ...edited, channelBroken: false };
+  }
+
+  /** The workspace's client for a direct message, or why there is none (never a broken channel). */
+  private async directClient(target: DirectTarget): Promise<WebClient | PostResult> {
+    const client = await this.workspaces.clientFor(target.communityExternalId);
+    return 'unavailable' in client
+      ? { ok: false, retryable: client.retryable, reason: client.unavailable }
+      : client;
+  }
+
+  /** The IM channel with a person, or why there is none. */
+  private async openDirect(client: WebClient, userId: string): Promise<string | PostResult> {
     try {
-      const opened = await client.conversations.open({ users: target.userId });
-      channelId = opened.channel?.id ?? '';
+      const opened = await client.conversations.open({ users: userId });
+      const channelId = opened.channel?.id ?? '';
       if (!channelId) return { ok: false, retryable: true, reason: 'conversations.open gave no channel' };
+      return channelId;
     } catch (error) {
       const { result } = classifySlackError(error);
       // channelBroken only applies to channel links; a person who cannot be reached is a plain failure.
       return { ok: false, retryable: result.retryable && !result.channelBroken, reason: result.reason };
     }
-    const where = { teamId: target.communityExternalId, channelId };
-    const result = await this.deliver(client, where, message, deliveryId, abandoned);
-    return result.ok ? result : { ...result, channelBroken: false };
   }
 
   async edit(
@@ -182,9 +215,18 @@ export class SlackPoster implements ChannelPoster {
     if (abandoned?.aborted) return ABANDONED;
     // A copy keeps the name it was posted under: chat.update takes no username.
     const body = message.author ? { text: rendered.text } : rendered;
+    return this.update(client, target.channelId, platformMessageId, body);
+  }
+
+  private async update(
+    client: WebClient,
+    channel: string,
+    ts: string,
+    body: SlackMessageBody,
+  ): Promise<PostResult> {
     try {
-      await client.chat.update({ channel: target.channelId, ts: platformMessageId, ...body });
-      return { ok: true, platformMessageId };
+      await client.chat.update({ channel, ts, ...body });
+      return { ok: true, platformMessageId: ts };
     } catch (error) {
       const { result, rateLimitedMs } = classifySlackError(error);
       return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;

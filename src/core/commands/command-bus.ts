@@ -139,14 +139,14 @@ export class CommandBus {
         language = memberLanguage(choice);
         const now = this.deps.clock.now();
         this.refusalLanguages.remember(request.actor, preference, now);
-        const member = await this.admit(repos, request.actor, route.definition, { community, town, known });
+        const member = await this.admit(repos, request, route.definition, { community, town, known });
         const ctx: CommandContext = {
           repos,
           now,
           language,
           phraseLocale: phraseLocale(choice),
           locale: request.locale,
-          t: translatorFor(language),
+          t: translatorFor(language, syntax.prefix),
           actor: request.actor,
           channel: request.channel,
           community,
@@ -214,7 +214,7 @@ export class CommandBus {
   /** The acting member, recorded and placed in the town, once the command's role allows them. */
   private async admit(
     repos: Repositories,
-    actor: Actor,
+    { actor, locale }: CommandRequest,
     definition: CommandDefinition,
     place: { community: Community; town: Town | null; known: Member | null },
   ): Promise<Member> {
@@ -228,13 +228,18 @@ export class CommandBus {
     if (definition.role !== 'anyone' && !town) throw new UserError('town.not-registered');
     // A name learned from a mention (the id itself) never overwrites a real display name.
     const displayName = known && actor.displayName === actor.userId ? known.displayName : actor.displayName;
-    const member =
-      known?.displayName === displayName && (!town || known.townId === town.id)
-        ? known
-        : await repos.members.recordIdentity(community.id, actor.userId, {
-            displayName,
-            ...(town ? { townId: town.id } : {}),
-          });
+    // Jobs (reminders, notices) have no platform at hand: they read the locale last seen.
+    const unchanged =
+      known?.displayName === displayName &&
+      (!town || known.townId === town.id) &&
+      (!locale || known.platformLocale === locale);
+    const member = unchanged
+      ? known
+      : await repos.members.recordIdentity(community.id, actor.userId, {
+          displayName,
+          ...(town ? { townId: town.id } : {}),
+          ...(locale ? { platformLocale: locale } : {}),
+        });
     if (definition.role === 'coordinator' && member.role !== 'COORDINATOR') {
       throw new UserError('permission.coordinator-only', { command: definition.path.join(' ') });
     }
@@ -301,7 +306,7 @@ export class CommandBus {
   }
 
   private failureReply(error: unknown, language: SupportedLanguage, request: CommandRequest): Reply {
-    const t = translatorFor(language);
+    const t = translatorFor(language, commandSyntax(request.actor.platform, request.slashCommand).prefix);
     if (error instanceof UserError) {
       const text = t(error.key, error.params);
       // A handler may still name a usage line of its own (params.usage).

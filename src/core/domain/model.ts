@@ -59,6 +59,8 @@ export interface Member {
   townId: string | null;
   role: MemberRole;
   languages: string[];
+  /** The locale the person's platform last sent (Discord, Slack): jobs answer in it after the profile's. */
+  platformLocale: string | null;
   interests: string[];
 }
 

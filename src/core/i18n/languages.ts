@@ -29,6 +29,21 @@ export function memberLanguage(choice: LanguageChoice): SupportedLanguage {
   return resolveLanguage(choice.person, choice.platform, choice.town);
 }
 
+/**
+ * What jobs (reminders, notices, waitlist moves) write to a member in, with no command at hand:
+ * the same order, with the platform locale the member's last command brought.
+ */
+export function recipientLanguage(
+  member: { languages: readonly string[]; platformLocale: string | null },
+  town: { language: string },
+): SupportedLanguage {
+  return memberLanguage({
+    person: member.languages[0],
+    platform: member.platformLocale,
+    town: town.language,
+  });
+}
+
 export function matchSupported(tag: string | null | undefined): SupportedLanguage | undefined {
   if (!tag) return undefined;
   const primary = tag.toLowerCase().split(/[-_]/)[0];

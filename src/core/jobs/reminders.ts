@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Exchange, Member, PartnershipWithTowns, RsvpStatus, Town } from '../domain/model.ts';
-import { resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
+import { recipientLanguage, resolveLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import type { NewDelivery, OutgoingMessage, Repositories } from '../ports.ts';
 import { exchangeCardText, type ExchangeCard } from '../views/exchange-card.ts';
@@ -160,7 +160,7 @@ async function directReminders(context: ReminderContext, scope: PlanScope): Prom
     if (!member) continue;
     const town = await context.townOf(member.townId ?? answer.townId);
     if (!town) continue;
-    const language = resolveLanguage(member.languages[0], town.language);
+    const language = recipientLanguage(member, town);
     const t = translatorFor(language);
     const card = reminderCard(exchange, partnership, language, town.timeZone, now);
     for (const minutes of offsets) {

@@ -4,7 +4,7 @@
  * planned in the same go.
  */
 import type { Exchange, Rsvp } from '../domain/model.ts';
-import { resolveLanguage } from '../i18n/languages.ts';
+import { recipientLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import type { NewDelivery, Repositories } from '../ports.ts';
 import { exchangeCardText } from '../views/exchange-card.ts';
@@ -31,7 +31,7 @@ export async function notifyPromotions(
     const townId = member.townId ?? rsvp.townId;
     const town = partnership.towns.find((t) => t.id === townId) ?? (await repos.towns.findById(townId));
     if (!town) continue;
-    const language = resolveLanguage(member.languages[0], town.language);
+    const language = recipientLanguage(member, town);
     const card = buildExchangeCard({
       exchange,
       towns: partnership.towns,

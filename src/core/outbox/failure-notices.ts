@@ -9,7 +9,7 @@
  */
 import { isRelayKind } from '../relay/relayed-post.ts';
 import type { Member, Town } from '../domain/model.ts';
-import { resolveLanguage } from '../i18n/languages.ts';
+import { recipientLanguage, type SupportedLanguage } from '../i18n/languages.ts';
 import { translate, type MessageKey, type MessageParams } from '../i18n/translator.ts';
 import type { ClaimedDelivery, NewDelivery, Repositories } from '../ports.ts';
 
@@ -37,7 +37,7 @@ export async function enqueueFailureNotices(
   const excerpt = excerptOf(delivery.payload.text);
 
   // A card that could not be redrawn (deleted meanwhile) still shows what it showed: not worth a notice.
-  if (failure.type === 'failed' && destination.kind === 'channel' && destination.editsMessageId) return 0;
+  if (failure.type === 'failed' && destination.editsMessageId) return 0;
   // Nor is one chat message of a relayed conversation (a member's words, besides): the log has it,
   // and a channel the relay can no longer post to is told as broken like any other.
   if (failure.type === 'failed' && isRelayKind(delivery.kind)) return 0;
@@ -99,7 +99,7 @@ async function enqueueToCoordinators(
     kind: string;
     sourceId: string;
     dedupeKey: (coordinator: Member) => string;
-    render: (language: ReturnType<typeof resolveLanguage>) => string;
+    render: (language: SupportedLanguage) => string;
     except?: string;
     now: Date;
   },
@@ -112,7 +112,7 @@ async function enqueueToCoordinators(
       kind: notice.kind,
       sourceId: notice.sourceId,
       recipientMemberId: coordinator.id,
-      payload: { text: notice.render(resolveLanguage(coordinator.languages[0], town.language)) },
+      payload: { text: notice.render(recipientLanguage(coordinator, town)) },
       dueAt: notice.now,
     }));
   return repos.deliveries.enqueue(deliveries);

@@ -33,7 +33,7 @@ export class FailureRecorder {
   async failedForGood(delivery: ClaimedDelivery, reason: string): Promise<void> {
     const context = { delivery: delivery.id, kind: delivery.kind, attempt: delivery.attempts, reason };
     const { destination } = delivery;
-    if (destination.kind === 'channel' && destination.editsMessageId !== undefined) {
+    if (destination.editsMessageId !== undefined) {
       // Usually someone deleted the message meanwhile: nothing is lost, the post stays as it was.
       this.logger.warn(context, 'could not edit an earlier message; it stays as it was');
     } else {

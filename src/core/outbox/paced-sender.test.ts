@@ -44,6 +44,9 @@ class ScriptedPoster implements ChannelPoster {
     const at = this.timer.now();
     return this.record({ kind: 'edit', to: `#${target.channelId}`, key: messageId, at, abandoned });
   }
+  editDirect(target: DirectTarget, messageId: string): Promise<PostResult> {
+    return this.record({ kind: 'edit', to: `@${target.userId}`, key: messageId, at: this.timer.now() });
+  }
   remove(target: ChannelTarget, messageId: string): Promise<PostResult> {
     return this.record({ kind: 'remove', to: `#${target.channelId}`, key: messageId, at: this.timer.now() });
   }

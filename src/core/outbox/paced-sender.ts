@@ -124,11 +124,13 @@ function postOnce(
   // Every post leaves here: bidirectional controls go (views/bidi.ts).
   const payload = neutralizeMessage(delivery.payload);
   // The delivery id is stable across attempts: platforms with idempotency keys drop repeats.
-  if (destination.kind === 'direct') {
-    return poster.sendDirect(destination.target, payload, delivery.id, abandoned);
-  }
-  // A relayed edit or removal of a copy that was never posted: nothing left to do.
+  // An edit or removal of a message that was never posted: nothing left to do.
   if (destination.targetMissing) return Promise.resolve({ ok: true, platformMessageId: '' });
+  if (destination.kind === 'direct') {
+    return destination.editsMessageId === undefined
+      ? poster.sendDirect(destination.target, payload, delivery.id, abandoned)
+      : poster.editDirect(destination.target, destination.editsMessageId, payload, abandoned);
+  }
   if (delivery.kind === RELAY_KINDS.delete && destination.editsMessageId !== undefined) {
     return poster.remove(destination.target, destination.editsMessageId);
   }

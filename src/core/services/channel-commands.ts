@@ -3,7 +3,7 @@ import type { CommandContext } from '../commands/command-bus.ts';
 import { writtenAs } from '../commands/command-syntax.ts';
 import type { Reply } from '../commands/invocation.ts';
 import type { ChannelLink, Town } from '../domain/model.ts';
-import { normalizeLanguageTag } from '../domain/places.ts';
+import { languageName, normalizeLanguageTag } from '../domain/places.ts';
 import { UserError } from '../errors.ts';
 import { actingTown, audit, ownPartnership } from './lookups.ts';
 import { replanPartnershipReminders } from './reminder-replan.ts';
@@ -88,7 +88,7 @@ export async function linkChannel(ctx: CommandContext, args: ChannelLinkArgs): P
     text: ctx.t(existing ? 'channel.restored' : 'channel.linked', {
       channel: ctx.channel.name,
       name: partnership.name,
-      language: link.language,
+      language: languageName(link.language, ctx.language),
     }),
   };
 }
@@ -103,7 +103,8 @@ async function changeLanguage(
   partnership: { id: string; number: number; name: string },
   language: string | undefined,
 ): Promise<Reply> {
-  const params = { channel: ctx.channel.name, name: partnership.name, language: link.language };
+  const shown = (tag: string) => languageName(tag, ctx.language);
+  const params = { channel: ctx.channel.name, name: partnership.name, language: shown(link.language) };
   if (language === undefined || language === link.language) {
     const change = writtenAs(ctx.syntax, `channel link partnership:${partnership.number} language:<code>`);
     throw new UserError('channel.already-linked', { ...params, change });
@@ -113,7 +114,11 @@ async function changeLanguage(
   await replanPartnershipReminders(ctx, partnership.id);
   return {
     private: false,
-    text: ctx.t('channel.language-changed', { ...params, language, previous: link.language }),
+    text: ctx.t('channel.language-changed', {
+      ...params,
+      language: shown(language),
+      previous: shown(link.language),
+    }),
   };
 }
 

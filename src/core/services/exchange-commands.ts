@@ -224,10 +224,10 @@ export async function cancelExchange(ctx: CommandContext, args: EventCancelArgs)
       withReason: args.reason !== undefined,
     },
   );
+  // Pending reminders are withdrawn (kept as DROPPED) before the cards sent are looked up.
+  await planReminders(ctx.repos, updated, ctx.now, { partnership });
   await redrawCardsAsCancelled(ctx, updated, partnership, args.reason);
   const channels = await announceExchange(ctx, updated, partnership, 'exchange.cancelled', args.reason);
-  // Pending reminders are withdrawn (kept as DROPPED).
-  await planReminders(ctx.repos, updated, ctx.now, { partnership });
   return {
     private: false,
     text: ctx.t('event.cancelled-done', { number: updated.number, title: updated.title, channels }),

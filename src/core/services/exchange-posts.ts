@@ -7,9 +7,10 @@ import type { Reply } from '../commands/invocation.ts';
 import type { Exchange, PartnershipWithTowns, Rsvp, Town } from '../domain/model.ts';
 import type { SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
-import { CHANNEL_REMINDER_KIND } from '../jobs/reminders.ts';
-import { notifyPromotions } from '../jobs/waitlist-notices.ts';
-import type { OutgoingMessage } from '../ports.ts';
+import { recipientLanguage } from '../i18n/languages.ts';
+import { CHANNEL_REMINDER_KIND, DIRECT_REMINDER_KIND } from '../jobs/reminders.ts';
+import { notifyPromotions, WAITLIST_PROMOTED_KIND } from '../jobs/waitlist-notices.ts';
+import type { NewDelivery, OutgoingMessage, SentDirectMessage } from '../ports.ts';
 import { exchangeCardText } from '../views/exchange-card.ts';
 import { buildExchangeCard } from '../views/exchange-view.ts';
 import { fanOutKey, fanOutToPartnership, type FanOut } from './fan-out.ts';
@@ -41,6 +42,8 @@ export type CardPostKind = 'exchange.created' | 'exchange.updated' | 'exchange.c
 const CARD_POST_KINDS: CardPostKind[] = ['exchange.created', 'exchange.updated'];
 /** Every channel post with the card and its buttons: what a cancellation redraws. */
 const POSTS_WITH_BUTTONS = [...CARD_POST_KINDS, CHANNEL_REMINDER_KIND];
+/** Every direct message with the card and its buttons: a cancellation redraws those too. */
+const DIRECT_MESSAGES_WITH_BUTTONS = [DIRECT_REMINDER_KIND, WAITLIST_PROMOTED_KIND];
 /** A posted card redrawn with the current answers. */
 const CARD_REDRAW_KIND = 'exchange.card-redraw';
 
@@ -121,27 +124,30 @@ export async function redrawPostedCards(
     (p) => p.platformMessageId === ctx.clickedMessageId && p.channelId === ctx.channel.id,
   );
   const kindOf = new Map(posted.map((p) => [p.channelLinkId, p.kind]));
-  const edits = new Map(posted.map((p) => [p.channelLinkId, [p.platformMessageId]]));
+  const channels = new Map(posted.map((p) => [p.channelLinkId, [p.deliveryId]]));
   const later = clicked && {
     channelLinkId: clicked.channelLinkId,
     dueAt: new Date(ctx.now.getTime() + CLICKED_CARD_HOLD_MS),
   };
   const redraws = await enqueueCardRedraws(
     ctx,
-    { exchange, partnership, rsvps, edits, later },
+    { exchange, partnership, rsvps, cards: { channels }, later },
     (channelLinkId) => ({
-      kind: kindOf.get(channelLinkId) === 'exchange.updated' ? 'exchange.updated' : 'exchange.created',
+      kind: kindOf.get(channelLinkId ?? '') === 'exchange.updated' ? 'exchange.updated' : 'exchange.created',
     }),
   );
   const message = clicked && redraws.rendered.get(clicked.channelLinkId);
   if (!clicked || !message) return undefined;
-  return { message, redrawKey: redraws.keyOf(clicked.channelLinkId, clicked.platformMessageId) };
+  return { message, redrawKey: redraws.keyOf(clicked.channelLinkId, clicked.deliveryId) };
 }
 
 /**
- * Redraws every card of a cancelled exchange posted in the channels (first posts, changes,
- * reminders) as cancelled, without buttons: an old card must not go on inviting answers. The
- * cancellation's headline replaces theirs. A redraw still waiting would bring the buttons back.
+ * Redraws every card of a cancelled exchange in the channels (first posts, changes, reminders)
+ * and in people's direct messages (reminders, moves up from the waitlist) as cancelled, without
+ * buttons: an old card must not go on inviting answers. The cancellation's headline replaces
+ * theirs. Cards being sent right now are redrawn once they are out; those still waiting in the
+ * outbox, and redraws that would bring the buttons back, never go out (the cancellation post
+ * tells the channels).
  */
 export async function redrawCardsAsCancelled(
   ctx: CommandContext,
@@ -149,52 +155,70 @@ export async function redrawCardsAsCancelled(
   partnership: PartnershipWithTowns,
   reason: string | undefined,
 ): Promise<void> {
+  // Withdrawn first: a worker claiming one of them meanwhile leaves it locked until this
+  // statement ends, and then it is under way and found below.
   await ctx.repos.deliveries.withdrawPending(
-    { sourceId: exchange.id, kinds: [CARD_REDRAW_KIND], exceptKeys: [] },
+    {
+      sourceId: exchange.id,
+      kinds: [CARD_REDRAW_KIND, ...POSTS_WITH_BUTTONS, ...DIRECT_MESSAGES_WITH_BUTTONS],
+      exceptKeys: [],
+    },
     'the event was cancelled',
   );
-  const posted = await ctx.repos.deliveries.everyPosted(exchange.id, POSTS_WITH_BUTTONS);
-  if (posted.length === 0) return;
-  const edits = new Map<string, string[]>();
+  const posted = await ctx.repos.deliveries.everyPostedOrUnderWay(exchange.id, POSTS_WITH_BUTTONS);
+  const direct = await ctx.repos.deliveries.everyDirectSentOrUnderWay(
+    exchange.id,
+    DIRECT_MESSAGES_WITH_BUTTONS,
+  );
+  const channels = new Map<string, string[]>();
   for (const p of posted)
-    edits.set(p.channelLinkId, [...(edits.get(p.channelLinkId) ?? []), p.platformMessageId]);
+    channels.set(p.channelLinkId, [...(channels.get(p.channelLinkId) ?? []), p.deliveryId]);
   const rsvps = await ctx.repos.rsvps.listForExchange(exchange.id);
-  await enqueueCardRedraws(ctx, { exchange, partnership, rsvps, edits }, () => ({
+  await enqueueCardRedraws(ctx, { exchange, partnership, rsvps, cards: { channels, direct } }, () => ({
     kind: 'exchange.cancelled',
     reason,
   }));
 }
 
-/** What a redraw of posted cards draws, and where (`edits`: per channel link, the messages). */
+/** Cards posted, to redraw: per channel link the deliveries that posted them, and direct messages. */
+interface PostedCards {
+  channels: Map<string, string[]>;
+  direct?: readonly SentDirectMessage[];
+}
+
+/** What a redraw of posted cards draws, and where. */
 interface CardRedraws {
   exchange: Exchange;
   partnership: PartnershipWithTowns;
   rsvps: readonly Rsvp[];
-  edits: Map<string, string[]>;
+  cards: PostedCards;
   /** One channel's edit held back (the card a click answers shows it first). */
   later?: FanOut['later'];
 }
 
 /**
- * Edits of cards already posted, each drawn as `headline` says; returns what each channel's
- * edit shows, and the key of each edit's delivery.
+ * Edits of cards posted, each drawn as `headline` says (for a channel link; a person's by
+ * theirs); returns what each channel's edit shows, and the key of each channel edit's delivery.
  */
 async function enqueueCardRedraws(
   ctx: CommandContext,
-  { exchange, partnership, rsvps, edits, later }: CardRedraws,
-  headline: (channelLinkId: string) => CardHeadline,
+  { exchange, partnership, rsvps, cards, later }: CardRedraws,
+  headline: (channelLinkId?: string) => CardHeadline,
 ): Promise<{
   rendered: Map<string, OutgoingMessage>;
-  keyOf(channelLinkId: string, messageId: string): string;
+  keyOf(channelLinkId: string, editsDeliveryId: string): string;
 }> {
   const rendered = new Map<string, OutgoingMessage>();
   const redraw = { kind: CARD_REDRAW_KIND, sourceId: exchange.id, occasion: String(ctx.now.getTime()) };
+  const keyOf = (channelLinkId: string, editsDeliveryId: string) =>
+    fanOutKey(redraw, channelLinkId, editsDeliveryId);
+  if (cards.channels.size === 0 && !cards.direct?.length) return { rendered, keyOf };
   await fanOutToPartnership(ctx, {
     ...redraw,
     partnershipId: partnership.id,
     towns: partnership.towns,
     dueAt: ctx.now,
-    edits,
+    edits: cards.channels,
     ...(later ? { later } : {}),
     render: ({ language, town, channelLinkId }) => {
       const message = cardPost(ctx, exchange, partnership, rsvps, headline(channelLinkId), {
@@ -205,7 +229,28 @@ async function enqueueCardRedraws(
       return message;
     },
   });
-  return { rendered, keyOf: (channelLinkId, messageId) => fanOutKey(redraw, channelLinkId, messageId) };
+  const redraws: NewDelivery[] = [];
+  for (const sent of cards.direct ?? []) {
+    const member = await ctx.repos.members.findById(sent.recipientMemberId);
+    const townId = member?.townId;
+    const town =
+      partnership.towns.find((t) => t.id === townId) ??
+      (townId ? await ctx.repos.towns.findById(townId) : null);
+    if (!member || !town) continue;
+    // In the language and zone the direct message was written in (waitlist-notices.ts, reminders.ts).
+    const language = recipientLanguage(member, town);
+    redraws.push({
+      dedupeKey: `${CARD_REDRAW_KIND}:${exchange.id}:${redraw.occasion}:${sent.deliveryId}`,
+      kind: CARD_REDRAW_KIND,
+      sourceId: exchange.id,
+      recipientMemberId: member.id,
+      editsDeliveryId: sent.deliveryId,
+      payload: cardPost(ctx, exchange, partnership, rsvps, headline(), { language, town }),
+      dueAt: ctx.now,
+    });
+  }
+  if ((await ctx.repos.deliveries.enqueue(redraws)) > 0) ctx.markOutboxChanged();
+  return { rendered, keyOf };
 }
 
 /** Moves these waitlisted answers into freed places, records it and tells the people who moved. */

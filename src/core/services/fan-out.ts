@@ -25,8 +25,8 @@ export interface FanOut {
   /** Channels to leave out, e.g. the one where the command was typed and already answered. */
   skipChannelLinkIds?: string[];
   /**
-   * Edits instead of posts: channel link id → the bot's messages there to replace, one delivery
-   * each. Only those channels get deliveries.
+   * Edits instead of posts: channel link id → the deliveries whose messages there to replace, one
+   * edit each (it waits for a delivery still under way). Only those channels get deliveries.
    */
   edits?: ReadonlyMap<string, readonly string[]>;
   /** The partnership's towns when the caller has them already: no need to read them again. */
@@ -35,14 +35,14 @@ export interface FanOut {
   later?: { channelLinkId: string; dueAt: Date };
 }
 
-/** The dedupe key of the delivery a fan-out makes for a channel (and, for an edit, a message). */
+/** The dedupe key of the delivery a fan-out makes for a channel (and, for an edit, the delivery it edits). */
 export function fanOutKey(
   fanOut: Pick<FanOut, 'kind' | 'sourceId' | 'occasion'>,
   channelLinkId: string,
-  editsMessageId?: string,
+  editsDeliveryId?: string,
 ): string {
   const key = `${fanOut.kind}:${fanOut.sourceId}:${fanOut.occasion}:${channelLinkId}`;
-  return editsMessageId === undefined ? key : `${key}:${editsMessageId}`;
+  return editsDeliveryId === undefined ? key : `${key}:${editsDeliveryId}`;
 }
 
 /** Enqueues the posts and returns how many channels they go to. */
@@ -59,8 +59,8 @@ export async function enqueueFanOut(repos: Repositories, fanOut: FanOut): Promis
   let channels = 0;
   for (const link of links) {
     if (fanOut.skipChannelLinkIds?.includes(link.id)) continue;
-    const editedMessageIds = fanOut.edits?.get(link.id);
-    if (fanOut.edits && editedMessageIds === undefined) continue;
+    const editedDeliveryIds = fanOut.edits?.get(link.id);
+    if (fanOut.edits && editedDeliveryIds === undefined) continue;
     let town = towns.get(link.townId);
     if (!town) {
       town = (await repos.towns.findById(link.townId)) ?? undefined;
@@ -76,12 +76,12 @@ export async function enqueueFanOut(repos: Repositories, fanOut: FanOut): Promis
     channels += 1;
     const dueAt = fanOut.later?.channelLinkId === link.id ? fanOut.later.dueAt : fanOut.dueAt;
     const common = { kind: fanOut.kind, sourceId: fanOut.sourceId, channelLinkId: link.id, payload, dueAt };
-    if (editedMessageIds === undefined) {
+    if (editedDeliveryIds === undefined) {
       deliveries.push({ ...common, dedupeKey: fanOutKey(fanOut, link.id) });
       continue;
     }
-    for (const editsMessageId of editedMessageIds)
-      deliveries.push({ ...common, dedupeKey: fanOutKey(fanOut, link.id, editsMessageId), editsMessageId });
+    for (const editsDeliveryId of editedDeliveryIds)
+      deliveries.push({ ...common, dedupeKey: fanOutKey(fanOut, link.id, editsDeliveryId), editsDeliveryId });
   }
   await repos.deliveries.enqueue(deliveries);
   return channels;

@@ -7,6 +7,7 @@ import type { CommandContext } from '../commands/command-bus.ts';
 import type { Reply } from '../commands/invocation.ts';
 import type { Invite } from '../domain/model.ts';
 import { generateInviteCode } from '../domain/invite-code.ts';
+import { languageName } from '../domain/places.ts';
 import { partnershipForms } from '../domain/vocabularies.ts';
 import { UserError } from '../errors.ts';
 import { translatorFor } from '../i18n/translator.ts';
@@ -193,7 +194,7 @@ async function join(ctx: CommandContext, args: PartnerJoinArgs): Promise<Reply> 
       name: partnership.name,
       towns: [...partnership.towns.map((t) => t.name), town.name].join(', '),
       channel: ctx.channel.name,
-      language: link.language,
+      language: languageName(link.language, ctx.language),
     }),
   };
 }

@@ -45,6 +45,11 @@ export async function exportPersonalData(ctx: CommandContext): Promise<Reply> {
       languages: m.languages.map((l) => `${languageName(l, ctx.language)} (${l})`).join(', ') || '—',
     }),
     ctx.t('privacy.export.interests', { interests: m.interests.join(', ') || '—' }),
+    ctx.t('privacy.export.platform-language', {
+      language: m.platformLocale
+        ? `${languageName(m.platformLocale, ctx.language)} (${m.platformLocale})`
+        : '—',
+    }),
     ctx.t('privacy.export.account', {
       platform: data.community.platform,
       user: m.platformUserId,

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../commands/command-bus.ts';
 import type { UserRef } from '../commands/definition.ts';
 import type { Reply } from '../commands/invocation.ts';
-import { countryName, normalizeCountryCode, normalizeLanguageTag } from '../domain/places.ts';
+import { countryName, languageName, normalizeCountryCode, normalizeLanguageTag } from '../domain/places.ts';
 import { UserError } from '../errors.ts';
 import { memberLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
@@ -55,7 +55,7 @@ export async function registerTown(ctx: CommandContext, args: TownRegisterArgs):
       town: town.name,
       country: countryName(country, replyLanguage),
       zone: timeZone,
-      language,
+      language: languageName(language, replyLanguage),
       user: ctx.member.displayName,
     }),
   };
@@ -81,7 +81,7 @@ export async function showTown(ctx: CommandContext): Promise<Reply> {
         town: town.name,
         country: countryName(town.country, ctx.language),
         zone: town.timeZone,
-        language: town.language,
+        language: languageName(town.language, ctx.language),
         coordinators: coordinators.map((m) => m.displayName).join(', '),
       }),
       partnerships.length > 0 ? ctx.t('town.info-partnerships') : ctx.t('town.info-no-partnerships'),

@@ -53,6 +53,10 @@ const TABLES: Record<string, { zone: string; phrases: [string, string][] }> = {
       ['2. června v 18:00', '2027-06-02T16:00:00.000Z'],
       ['24. prosince 2026', '2026-12-23T23:00:00.000Z'],
       ['tomorrow 18:00', '2026-06-04T16:00:00.000Z'],
+      // Next week: its Monday (8 June), at the time given, else the start of the day.
+      ['příští týden 18:00', '2026-06-08T16:00:00.000Z'],
+      ['příští týden', '2026-06-07T22:00:00.000Z'],
+      ['v příštím týdnu v 9:30', '2026-06-08T07:30:00.000Z'],
     ],
   },
   sk: {
@@ -73,6 +77,8 @@ const TABLES: Record<string, { zone: string; phrases: [string, string][] }> = {
       ['zajtra večer', '2026-06-04T16:00:00.000Z'],
       ['5. 6. 2026 18:00', '2026-06-05T16:00:00.000Z'],
       ['5. júna o 18:00', '2026-06-05T16:00:00.000Z'],
+      ['budúci týždeň o 18:00', '2026-06-08T16:00:00.000Z'],
+      ['budúci týždeň', '2026-06-07T22:00:00.000Z'],
     ],
   },
   pl: {
@@ -95,6 +101,8 @@ const TABLES: Record<string, { zone: string; phrases: [string, string][] }> = {
       ['5/6/2026', '2026-06-04T22:00:00.000Z'],
       ['5 czerwca o 18:00', '2026-06-05T16:00:00.000Z'],
       ['5 czerwca 2027', '2027-06-04T22:00:00.000Z'],
+      ['w przyszłym tygodniu o 18:00', '2026-06-08T16:00:00.000Z'],
+      ['w przyszlym tygodniu', '2026-06-07T22:00:00.000Z'],
     ],
   },
   fr: {
@@ -110,6 +118,8 @@ const TABLES: Record<string, { zone: string; phrases: [string, string][] }> = {
       ['demain soir', '2026-06-04T16:00:00.000Z'],
       ['le 5 juin 2026 à 18h', '2026-06-05T16:00:00.000Z'],
       ['5/6/2026 18:00', '2026-06-05T16:00:00.000Z'],
+      ['la semaine prochaine 18h', '2026-06-08T16:00:00.000Z'],
+      ['semaine prochaine', '2026-06-07T22:00:00.000Z'],
     ],
   },
   de: {
@@ -117,11 +127,25 @@ const TABLES: Record<string, { zone: string; phrases: [string, string][] }> = {
     phrases: [
       ['morgen 18:00', '2026-06-04T16:00:00.000Z'],
       ['5/6/2026 18:00', '2026-06-05T16:00:00.000Z'],
+      ['nächste Woche 18:00', '2026-06-08T16:00:00.000Z'],
+      ['nächste Woche', '2026-06-07T22:00:00.000Z'],
+    ],
+  },
+  en: {
+    zone: 'Europe/London',
+    // 09:00 British summer time is 08:00 UTC.
+    phrases: [
+      ['next week 9:00', '2026-06-08T08:00:00.000Z'],
+      ['next week', '2026-06-07T23:00:00.000Z'],
     ],
   },
   'en-US': {
     zone: 'America/Chicago',
-    phrases: [['5/6/2026 18:00', '2026-05-06T23:00:00.000Z']],
+    phrases: [
+      ['5/6/2026 18:00', '2026-05-06T23:00:00.000Z'],
+      // Wednesday 3 June in Chicago too: Monday 8 June, 18:00 CDT (23:00 UTC).
+      ['next week 18:00', '2026-06-08T23:00:00.000Z'],
+    ],
   },
 };
 
@@ -144,6 +168,13 @@ describe('parseWhen: languages, what stays refused', () => {
     ['fr', 'demain 18h à la mairie'],
   ])('%s: refuses "%s", more or less than a time', (locale, input) => {
     expect(errorOf(input, 'Europe/Prague', locale)).toEqual({ code: 'time.unparseable', input });
+  });
+
+  it('reads next week from a Sunday as tomorrow, and from a Monday as the Monday after', () => {
+    const sunday = new Date('2026-06-07T08:00:00Z');
+    const monday = new Date('2026-06-08T08:00:00Z');
+    expect(when('příští týden 18:00', 'Europe/Prague', 'cs', sunday)).toBe('2026-06-08T16:00:00.000Z');
+    expect(when('příští týden 18:00', 'Europe/Prague', 'cs', monday)).toBe('2026-06-15T16:00:00.000Z');
   });
 
   it('reads Czech only when the language is Czech', () => {

@@ -68,7 +68,7 @@ export class PrismaMemberRepository implements MemberRepository {
   recordIdentity(
     communityId: string,
     platformUserId: string,
-    identity: { displayName: string; townId?: string },
+    identity: { displayName: string; townId?: string; platformLocale?: string },
   ) {
     return this.db.member.upsert({
       where: { communityId_platformUserId: { communityId, platformUserId } },

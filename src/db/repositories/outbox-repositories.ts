@@ -8,6 +8,7 @@ import type {
   NewDelivery,
   OutgoingMessage,
   PostedMessage,
+  SentDirectMessage,
 } from '../../core/ports.ts';
 import type { Prisma } from '../generated/client.ts';
 
@@ -87,6 +88,8 @@ function destinationOf(row: ClaimedRow): ClaimedDelivery['destination'] {
         communityExternalId: row.memberCommunity ?? '',
         userId: row.platformUserId ?? '',
       },
+      ...(row.editsMessageId === null ? {} : { editsMessageId: row.editsMessageId }),
+      ...(row.targetMissing ? { targetMissing: true as const } : {}),
     };
   }
   // The database's check constraint and foreign keys make this unreachable.
@@ -148,6 +151,10 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
             WHERE e."channelLinkId" = "Delivery"."channelLinkId" AND e.sequence < "Delivery".sequence
               AND e.kind LIKE 'relay.%'
               AND (e.status = 'PENDING' OR (e.status = 'SENDING' AND e."claimedBy" <> ${workerId}))))
+          -- An edit of a card another delivery is still posting waits until that one is done.
+          AND NOT (kind NOT LIKE 'relay.%' AND "editsDeliveryId" IS NOT NULL AND EXISTS (
+            SELECT 1 FROM "Delivery" t WHERE t.id = "Delivery"."editsDeliveryId"
+              AND t.status IN ('PENDING', 'SENDING')))
         ORDER BY "dueAt" LIMIT ${limit * SCAN_FACTOR}
         FOR UPDATE SKIP LOCKED
       ), due AS (
@@ -324,26 +331,46 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
 
   async latestPosted(sourceId: string, kinds: string[]) {
     const newest = new Map<string, PostedMessage>();
-    for (const posted of await this.everyPosted(sourceId, kinds))
+    for (const posted of await this.postedIn(sourceId, kinds, ['SENT']))
       if (!newest.has(posted.channelLinkId)) newest.set(posted.channelLinkId, posted);
     return [...newest.values()];
   }
 
-  async everyPosted(sourceId: string, kinds: string[]) {
+  everyPostedOrUnderWay(sourceId: string, kinds: string[]) {
+    return this.postedIn(sourceId, kinds, ['SENT', 'SENDING']);
+  }
+
+  async everyDirectSentOrUnderWay(sourceId: string, kinds: string[]) {
     const rows = await this.db.delivery.findMany({
-      where: { sourceId, kind: { in: kinds }, status: 'SENT', channelLinkId: { not: null } },
+      where: {
+        sourceId,
+        kind: { in: kinds },
+        status: { in: ['SENT', 'SENDING'] },
+        recipientMemberId: { not: null },
+      },
+      select: { id: true, recipientMemberId: true, kind: true },
+    });
+    return rows.flatMap(({ id, recipientMemberId, kind }): SentDirectMessage[] =>
+      recipientMemberId === null ? [] : [{ recipientMemberId, kind, deliveryId: id }],
+    );
+  }
+
+  private async postedIn(sourceId: string, kinds: string[], statuses: ('SENT' | 'SENDING')[]) {
+    const rows = await this.db.delivery.findMany({
+      where: { sourceId, kind: { in: kinds }, status: { in: statuses }, channelLinkId: { not: null } },
       select: {
+        id: true,
         channelLinkId: true,
         kind: true,
         platformMessageId: true,
         channelLink: { select: { channelId: true } },
       },
-      orderBy: [{ sentAt: 'desc' }, { createdAt: 'desc' }],
+      orderBy: [{ sentAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
     });
-    return rows.flatMap(({ channelLinkId, kind, platformMessageId, channelLink }): PostedMessage[] =>
-      channelLinkId === null || platformMessageId === null || channelLink === null
+    return rows.flatMap(({ id, channelLinkId, kind, platformMessageId, channelLink }): PostedMessage[] =>
+      channelLinkId === null || channelLink === null
         ? []
-        : [{ channelLinkId, channelId: channelLink.channelId, kind, platformMessageId }],
+        : [{ channelLinkId, channelId: channelLink.channelId, kind, deliveryId: id, platformMessageId }],
     );
   }
 

@@ -86,6 +86,7 @@ export class PrismaPrivacyRepository implements PrivacyRepository {
         platformUserId: `forgotten:${memberId}`,
         displayName: '',
         languages: [],
+        platformLocale: null,
         interests: [],
         townId: null,
         role: 'MEMBER',

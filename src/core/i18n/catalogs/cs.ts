@@ -104,7 +104,7 @@ export const cs: Catalog = {
   'role.member': 'člen',
 
   'town.not-registered':
-    'Tato komunita zatím nemá žádné město. Správce serveru nebo pracovního prostoru začne příkazem: town register name:… country:… timezone:… language:…',
+    'Tato komunita zatím nemá žádné město. Správce serveru nebo pracovního prostoru začne příkazem: {townRegister} name:… country:… timezone:… language:…',
   'town.already-registered': 'Tato komunita už spravuje město {town}.',
   'town.unknown-country':
     '„{country}“ není kód země podle ISO 3166-1. Použijte dvě písmena, např. CZ, DE, AT, PL.',
@@ -112,7 +112,7 @@ export const cs: Catalog = {
     'Vítejte, {town} ({country})! Časy se zadávají v pásmu {zone}, příspěvky jsou v jazyce „{language}“. {user} je prvním koordinátorem města.',
   'town.info': '{town} ({country}) · časové pásmo {zone} · jazyk {language}\nKoordinátoři: {coordinators}',
   'town.info-partnerships': 'Partnerství:',
-  'town.info-no-partnerships': 'Zatím žádná partnerství: začněte příkazem „partner invite“.',
+  'town.info-no-partnerships': 'Zatím žádná partnerství: začněte příkazem „{partnerInvite}“.',
 
   'coordinator.added': '{user} je nyní koordinátorem města {town}.',
   'coordinator.removed': '{user} už není koordinátorem města {town}.',
@@ -120,17 +120,17 @@ export const cs: Catalog = {
   'coordinator.not-coordinator': '{user} není koordinátorem vašeho města.',
   'coordinator.last': '{user} je posledním koordinátorem: nejdřív jmenujte koordinátorem někoho dalšího.',
 
-  'partner.not-found': 'Vaše město nemá partnerství číslo {number}. Viz „partner list“.',
+  'partner.not-found': 'Vaše město nemá partnerství číslo {number}. Viz „{partnerList}“.',
   'partner.summary': '#{number} {name}: {towns} · {form} · {status}',
   'partner.invite-needs-name':
     'Pojmenujte nové partnerství (name:…), nebo pozvěte do existujícího pomocí partnership:… (číslo partnerství).',
   'partner.invite-name-or-number':
     'Zadejte buď name: pro nové partnerství, nebo partnership: pro existující – ne obojí.',
   'partner.invite-created':
-    'Partnerství #{number} „{name}“. Kód pozvánky: {code}\nPředejte ho koordinátorovi partnerského města; ten spustí „partner join code:{code}“ v kanálu, který chce sdílet. Kód platí jednou, do {expires}.',
+    'Partnerství #{number} „{name}“. Kód pozvánky: {code}\nPředejte ho koordinátorovi partnerského města; ten spustí „{partnerJoin} code:{code}“ v kanálu, který chce sdílet. Kód platí jednou, do {expires}.',
   'partner.ended': 'Partnerství #{number} skončilo.',
   'partner.not-active':
-    'Partnerství #{number} je ve stavu „{status}“: nejdřív ho znovu aktivujte příkazem „partner edit“.',
+    'Partnerství #{number} je ve stavu „{status}“: nejdřív ho znovu aktivujte příkazem „{partnerEdit}“.',
   'partner.unknown-area': 'Neznámé oblasti: {areas}. Známé oblasti: {known}.',
   'partner.already-member': 'Vaše město už je v partnerství #{number} „{name}“.',
   'partner.joined':
@@ -139,18 +139,18 @@ export const cs: Catalog = {
   'partner.left':
     'Vaše město opustilo „{name}“; {unlinked, plural, one {# kanál byl odpojen} few {# kanály byly odpojeny} many {# kanálu bylo odpojeno} other {# kanálů bylo odpojeno}}.',
   'partner.left-post': 'Město {town} opustilo partnerství „{name}“.',
-  'partner.none': 'Vaše město zatím nemá žádná partnerství. Začněte příkazem „partner invite name:…“.',
+  'partner.none': 'Vaše město zatím nemá žádná partnerství. Začněte příkazem „{partnerInvite} name:…“.',
   'partner.areas': 'Oblasti: {areas}',
   'partner.agreement': 'Smlouva: {date} · {url}',
   'partner.channels': 'Propojené kanály:',
-  'partner.no-channels': 'Zatím žádné propojené kanály: v kanálu spusťte „channel link“.',
+  'partner.no-channels': 'Zatím žádné propojené kanály: v kanálu spusťte „{channelLink}“.',
   'partner.bad-date': '„{date}“ není datum. Zapište ho ve tvaru RRRR-MM-DD.',
   'partner.bad-url': '„{url}“ není webový odkaz (http nebo https).',
   'partner.nothing-to-change':
     'Uveďte, co se má změnit: name, status, form, areas, agreement-date nebo agreement-url.',
   'partner.updated': 'Partnerství je upravené.',
   'partner.not-owner':
-    'Sdílená nastavení partnerství #{number} „{name}“ může měnit jen město {owner}, které je spravuje. Obraťte se na jeho koordinátory, nebo je požádejte, aby nastavení předali vašemu městu („partner handover“).',
+    'Sdílená nastavení partnerství #{number} „{name}“ může měnit jen město {owner}, které je spravuje. Obraťte se na jeho koordinátory, nebo je požádejte, aby nastavení předali vašemu městu („{partnerHandover}“).',
   'partner.changed-post': '{person} ({town}) změnil(a) partnerství „{name}“:',
   'partner.change-line': '{setting}: {from} → {to}',
   'partner.setting.name': 'název',
@@ -177,7 +177,7 @@ export const cs: Catalog = {
   'invite.list': 'Otevřené pozvánky partnerství „{name}“:',
   'invite.line': '– {invite}: vytvořena {created}, vytvořil(a) {person} ({town}), platí do {expires}',
   'invite.none': 'Partnerství „{name}“ nemá žádné otevřené pozvánky.',
-  'invite.not-found': 'Partnerství #{number} nemá otevřenou pozvánku „{invite}“. Viz „partner invites“.',
+  'invite.not-found': 'Partnerství #{number} nemá otevřenou pozvánku „{invite}“. Viz „{partnerInvites}“.',
   'invite.revoke-not-allowed':
     'Pozvánku {invite} vytvořilo jiné město: zrušit ji může jen ono nebo město {owner}, které spravuje sdílená nastavení.',
   'invite.revoked': 'Pozvánka {invite} do partnerství „{name}“ je zrušená: její kód už neplatí.',
@@ -217,7 +217,7 @@ export const cs: Catalog = {
   'permission.discord.embed-links': '„Vkládat odkazy“',
   'channel.broken': 'bot sem nemůže psát: {reason}',
 
-  'event.not-found': 'Ve vašich partnerstvích není akce číslo {number}. Viz „event list“.',
+  'event.not-found': 'Ve vašich partnerstvích není akce číslo {number}. Viz „{eventList}“.',
   'event.not-host': 'Akci #{number} „{title}“ pořádá jiné město: měnit ji mohou jen jeho koordinátoři.',
   'event.start-in-past': 'Začátek ({start}) je už v minulosti.',
   'event.end-before-start': 'Konec ({end}) musí být až po začátku ({start}).',
@@ -234,7 +234,7 @@ export const cs: Catalog = {
     'Na akci #{number} {taken, plural, one {je už obsazené # místo} few {jsou už obsazená # místa} many {je už obsazeno # místa} other {je už obsazeno # míst}}, limit proto nemůže být nižší než {taken}. Nejdřív požádejte lidi, ať změní svou odpověď.',
   'event.nothing-to-change':
     'Uveďte, co se má změnit: title, kind, start, end, location, capacity nebo description.',
-  'event.none': 'Žádné nadcházející akce. Koordinátoři je vytvářejí příkazem „event create“.',
+  'event.none': 'Žádné nadcházející akce. Koordinátoři je vytvářejí příkazem „{eventCreate}“.',
   'event.list-heading': 'Nadcházející akce (časy v pásmu {zone}):',
   'event.info-heading': 'Partnerství: {name}',
 
@@ -278,14 +278,14 @@ export const cs: Catalog = {
   'notice.delivery-failed':
     'Bot nemohl zveřejnit příspěvek v kanálu #{channel} („{partnership}“) ani po {attempts, plural, one {# pokusu} few {# pokusech} many {# pokusu} other {# pokusech}} a vzdal to: {reason}\nPříspěvek začínal: „{excerpt}“',
   'notice.channel-broken':
-    'Bot už nemůže psát do kanálu #{channel} („{partnership}“): {reason}\nPropojení kanálu je označené jako nefunkční a nedostává žádné příspěvky; {abandoned, plural, =0 {žádný další příspěvek nečekal} one {# čekající příspěvek byl zahozen} few {# čekající příspěvky byly zahozeny} many {# čekajícího příspěvku bylo zahozeno} other {# čekajících příspěvků bylo zahozeno}}. Až tam bot zase smí psát, spusťte v tom kanálu „channel link“.',
+    'Bot už nemůže psát do kanálu #{channel} („{partnership}“): {reason}\nPropojení kanálu je označené jako nefunkční a nedostává žádné příspěvky; {abandoned, plural, =0 {žádný další příspěvek nečekal} one {# čekající příspěvek byl zahozen} few {# čekající příspěvky byly zahozeny} many {# čekajícího příspěvku bylo zahozeno} other {# čekajících příspěvků bylo zahozeno}}. Až tam bot zase smí psát, spusťte v tom kanálu „{channelLink}“.',
   'notice.direct-failed':
     'Bot nemohl poslat soukromou zprávu uživateli {member} ani po {attempts, plural, one {# pokusu} few {# pokusech} many {# pokusu} other {# pokusech}}: {reason}\nZpráva začínala: „{excerpt}“',
 
   'announce.sent':
     'Oznámení #{number} odchází do {channels, plural, one {# kanálu} few {# kanálů} many {# kanálu} other {# kanálů}}.',
   'announce.no-channels':
-    'Partnerství #{number} nemá žádné propojené kanály, kam by se dalo psát: nejdřív spusťte „channel link“.',
+    'Partnerství #{number} nemá žádné propojené kanály, kam by se dalo psát: nejdřív spusťte „{channelLink}“.',
   'announce.at-or-cron': 'Zadejte buď at: (jednorázově), nebo cron: (opakovaně).',
   'announce.bad-cron-fields':
     '„{cron}“ má {count, plural, one {# pole} few {# pole} many {# pole} other {# polí}}; cron výraz jich má pět (minuta, hodina, den, měsíc, den v týdnu), např. „0 9 * * 1“.',
@@ -295,7 +295,7 @@ export const cs: Catalog = {
   'announce.too-often':
     '„{cron}“ se opakuje příliš často: dva jeho termíny dělí jen {gap, plural, one {# minuta} few {# minuty} many {# minuty} other {# minut}}. Opakované oznámení smí vycházet nejvýše jednou za {minimum, plural, one {# minutu} few {# minuty} many {# minuty} other {# minut}}.',
   'announce.too-many-scheduled':
-    'Partnerství #{number} už má {max, plural, one {# naplánované oznámení} few {# naplánovaná oznámení} many {# naplánovaného oznámení} other {# naplánovaných oznámení}}, víc není dovoleno. Než naplánujete další, jedno zrušte (announce cancel).',
+    'Partnerství #{number} už má {max, plural, one {# naplánované oznámení} few {# naplánovaná oznámení} many {# naplánovaného oznámení} other {# naplánovaných oznámení}}, víc není dovoleno. Než naplánujete další, jedno zrušte ({announceCancel}).',
   'announce.daily-limit':
     'Partnerství #{number} už za posledních 24 hodin odeslalo {max, plural, one {# jednorázové oznámení} few {# jednorázová oznámení} many {# jednorázového oznámení} other {# jednorázových oznámení}}, víc není dovoleno. Zkuste to prosím později.',
   'announce.scheduled': 'Oznámení #{number} pro „{name}“ je naplánované; nejbližší termín {next}.',
@@ -320,7 +320,7 @@ export const cs: Catalog = {
   'digest.line':
     '#{number} {when} · {title} · {host} · {seats, plural, one {# přihlášený} few {# přihlášení} many {# přihlášeného} other {# přihlášených}}',
   'digest.more':
-    '…a {count, plural, one {# další akce} few {# další akce} many {# další akce} other {# dalších akcí}}: viz „event list“.',
+    '…a {count, plural, one {# další akce} few {# další akce} many {# další akce} other {# dalších akcí}}: viz „{eventList}“.',
   'reminders.show':
     'Připomínky pro „{name}“ chodí {offsets} před každou akcí do propojených kanálů a soukromou zprávou všem, kdo odpověděli „přijdu“ nebo „možná“.',
   'reminders.show-off': 'Připomínky pro „{name}“ jsou vypnuté.',
@@ -336,7 +336,7 @@ export const cs: Catalog = {
   'digest.show-on':
     'Týdenní přehled „{name}“ vychází jednou týdně (den: {day}, {hour}, {zone}) ve všech propojených kanálech; příště {next}. Týdny, kdy se nic nechystá, se vynechávají.',
   'digest.show-off':
-    'Týdenní přehled „{name}“ je vypnutý. Zapnete ho příkazem: partner digest partnership:{number} day:monday hour:9',
+    'Týdenní přehled „{name}“ je vypnutý. Zapnete ho příkazem: {partnerDigest} partnership:{number} day:monday hour:9',
 
   'profile.nothing-to-set': 'Zadejte, co nastavit: languages:… nebo interests:…',
   'profile.saved': 'Váš profil je uložený.',
@@ -353,6 +353,7 @@ export const cs: Catalog = {
   'privacy.export.heading': 'Vše, co o vás Twinbridge v této komunitě uchovává:',
   'privacy.export.profile': 'Profil: {name} · {town} · {role}',
   'privacy.export.languages': '  Jazyky: {languages}',
+  'privacy.export.platform-language': '  Jazyk vaší platformy, jak ho naposledy poslala: {language}',
   'privacy.export.interests': '  Zájmy: {interests}',
   'privacy.export.account':
     '  Účet: uživatel {user} na {platform, select, DISCORD {Discordu} SLACK {Slacku} other {konzoli}} v komunitě „{community}“ ({communityId})',
@@ -365,11 +366,11 @@ export const cs: Catalog = {
   'privacy.export.audit-line':
     '  {when} · {action} · {target} {id} · {role, select, actor {provedli jste} other {týká se vás}}',
   'privacy.export.none': '  žádné',
-  'privacy.export.footer': '„profile forget“ tyto údaje smaže.',
+  'privacy.export.footer': '„{profileForget}“ tyto údaje smaže.',
   'privacy.forget-preview':
-    'Tím se smaže váš profil v této komunitě (jméno, id účtu, jazyky, zájmy) a stáhne se {messages, plural, one {# zpráva, která} few {# zprávy, které} many {# zprávy, které} other {# zpráv, které}} na vás čekají. {answers, plural, one {Vaše # odpověď zůstane} few {Vaše # odpovědi zůstanou} many {Vašich # odpovědi zůstane} other {Vašich # odpovědí zůstane}} v počtech akcí bez vašeho jména; místo na čekací listině se uvolní. Nelze to vrátit. Pokud chcete pokračovat: profile forget confirm:yes',
+    'Tím se smaže váš profil v této komunitě (jméno, id účtu, jazyky, zájmy) a stáhne se {messages, plural, one {# zpráva, která} few {# zprávy, které} many {# zprávy, které} other {# zpráv, které}} na vás čekají. {answers, plural, one {Vaše # odpověď zůstane} few {Vaše # odpovědi zůstanou} many {Vašich # odpovědi zůstane} other {Vašich # odpovědí zůstane}} v počtech akcí bez vašeho jména; místo na čekací listině se uvolní. Nelze to vrátit. Pokud chcete pokračovat: {profileForget} confirm:yes',
   'privacy.forget-last-coordinator':
-    'Jste jediný koordinátor města {town}: nejdřív jmenujte dalšího (town coordinator add user:…) a pak spusťte profile forget znovu.',
+    'Jste jediný koordinátor města {town}: nejdřív jmenujte dalšího ({townCoordinatorAdd} user:…) a pak spusťte {profileForget} znovu.',
   'privacy.forgotten':
     'Vaše údaje v této komunitě jsou smazané. {answers, plural, one {# odpověď zůstává} few {# odpovědi zůstávají} many {# odpovědi zůstává} other {# odpovědí zůstává}} v počtech akcí bez vašeho jména; {messages, plural, one {# čekající zpráva byla stažena} few {# čekající zprávy byly staženy} many {# čekající zprávy bylo staženo} other {# čekajících zpráv bylo staženo}}. Pokud bota budete používat znovu, začnete jako nový člen.',
   'relay.translation-from':

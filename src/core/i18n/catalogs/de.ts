@@ -105,7 +105,7 @@ export const de: Catalog = {
   'role.member': 'Mitglied',
 
   'town.not-registered':
-    'Diese Community hat noch keine Stadt. Ein Server- oder Workspace-Admin beginnt mit: town register name:… country:… timezone:… language:…',
+    'Diese Community hat noch keine Stadt. Ein Server- oder Workspace-Admin beginnt mit: {townRegister} name:… country:… timezone:… language:…',
   'town.already-registered': 'Diese Community betreut bereits die Stadt {town}.',
   'town.unknown-country':
     '„{country}“ ist kein Ländercode nach ISO 3166-1. Verwenden Sie zwei Buchstaben wie CZ, DE, AT, PL.',
@@ -113,7 +113,7 @@ export const de: Catalog = {
     'Willkommen, {town} ({country})! Zeiten gelten in {zone}, Beiträge erscheinen auf „{language}“. {user} ist der erste Koordinator der Stadt.',
   'town.info': '{town} ({country}) · Zeitzone {zone} · Sprache {language}\nKoordinatoren: {coordinators}',
   'town.info-partnerships': 'Partnerschaften:',
-  'town.info-no-partnerships': 'Noch keine Partnerschaften: Starten Sie eine mit „partner invite“.',
+  'town.info-no-partnerships': 'Noch keine Partnerschaften: Starten Sie eine mit „{partnerInvite}“.',
 
   'coordinator.added': '{user} ist jetzt Koordinator von {town}.',
   'coordinator.removed': '{user} ist nicht mehr Koordinator von {town}.',
@@ -121,17 +121,17 @@ export const de: Catalog = {
   'coordinator.not-coordinator': '{user} ist kein Koordinator Ihrer Stadt.',
   'coordinator.last': '{user} ist der letzte Koordinator: Machen Sie zuerst jemand anderen zum Koordinator.',
 
-  'partner.not-found': 'Ihre Stadt hat keine Partnerschaft mit der Nummer {number}. Siehe „partner list“.',
+  'partner.not-found': 'Ihre Stadt hat keine Partnerschaft mit der Nummer {number}. Siehe „{partnerList}“.',
   'partner.summary': '#{number} {name}: {towns} · {form} · {status}',
   'partner.invite-needs-name':
     'Geben Sie der neuen Partnerschaft einen Namen (name:…) oder laden Sie mit partnership:… (Nummer der Partnerschaft) in eine bestehende ein.',
   'partner.invite-name-or-number':
     'Geben Sie entweder name: für eine neue Partnerschaft oder partnership: für eine bestehende an, nicht beides.',
   'partner.invite-created':
-    'Partnerschaft #{number} „{name}“. Einladungscode: {code}\nGeben Sie ihn an die Koordination der Partnerstadt weiter; dort wird „partner join code:{code}“ in dem Kanal ausgeführt, der geteilt werden soll. Der Code gilt einmal, bis {expires}.',
+    'Partnerschaft #{number} „{name}“. Einladungscode: {code}\nGeben Sie ihn an die Koordination der Partnerstadt weiter; dort wird „{partnerJoin} code:{code}“ in dem Kanal ausgeführt, der geteilt werden soll. Der Code gilt einmal, bis {expires}.',
   'partner.ended': 'Die Partnerschaft #{number} ist beendet.',
   'partner.not-active':
-    'Partnerschaft #{number} hat den Status „{status}“: Aktivieren Sie sie zuerst wieder mit „partner edit“.',
+    'Partnerschaft #{number} hat den Status „{status}“: Aktivieren Sie sie zuerst wieder mit „{partnerEdit}“.',
   'partner.unknown-area': 'Unbekannte Bereiche: {areas}. Bekannte Bereiche: {known}.',
   'partner.already-member': 'Ihre Stadt ist bereits in der Partnerschaft #{number} „{name}“.',
   'partner.joined':
@@ -140,18 +140,18 @@ export const de: Catalog = {
   'partner.left':
     'Ihre Stadt hat „{name}“ verlassen; {unlinked, plural, one {# Kanal wurde} other {# Kanäle wurden}} getrennt.',
   'partner.left-post': '{town} hat die Partnerschaft „{name}“ verlassen.',
-  'partner.none': 'Ihre Stadt hat noch keine Partnerschaften. Starten Sie eine mit „partner invite name:…“.',
+  'partner.none': 'Ihre Stadt hat noch keine Partnerschaften. Starten Sie eine mit „{partnerInvite} name:…“.',
   'partner.areas': 'Bereiche: {areas}',
   'partner.agreement': 'Vereinbarung: {date} · {url}',
   'partner.channels': 'Verknüpfte Kanäle:',
-  'partner.no-channels': 'Noch keine verknüpften Kanäle: Führen Sie „channel link“ in einem Kanal aus.',
+  'partner.no-channels': 'Noch keine verknüpften Kanäle: Führen Sie „{channelLink}“ in einem Kanal aus.',
   'partner.bad-date': '„{date}“ ist kein Datum. Schreiben Sie es als YYYY-MM-DD.',
   'partner.bad-url': '„{url}“ ist kein Weblink (http oder https).',
   'partner.nothing-to-change':
     'Geben Sie an, was geändert werden soll: name, status, form, areas, agreement-date oder agreement-url.',
   'partner.updated': 'Partnerschaft aktualisiert.',
   'partner.not-owner':
-    'Nur {owner}, die Stadt, der die gemeinsamen Einstellungen der Partnerschaft #{number} „{name}“ gehören, kann sie ändern. Wenden Sie sich an ihre Koordinatoren oder bitten Sie sie, die Einstellungen an Ihre Stadt zu übergeben („partner handover“).',
+    'Nur {owner}, die Stadt, der die gemeinsamen Einstellungen der Partnerschaft #{number} „{name}“ gehören, kann sie ändern. Wenden Sie sich an ihre Koordinatoren oder bitten Sie sie, die Einstellungen an Ihre Stadt zu übergeben („{partnerHandover}“).',
   'partner.changed-post': '{person} ({town}) hat die Partnerschaft „{name}“ geändert:',
   'partner.change-line': '{setting}: {from} → {to}',
   'partner.setting.name': 'Name',
@@ -179,7 +179,7 @@ export const de: Catalog = {
   'invite.line': '– {invite}: erstellt am {created} von {person} ({town}), gültig bis {expires}',
   'invite.none': '„{name}“ hat keine offenen Einladungen.',
   'invite.not-found':
-    'Partnerschaft #{number} hat keine offene Einladung „{invite}“. Siehe „partner invites“.',
+    'Partnerschaft #{number} hat keine offene Einladung „{invite}“. Siehe „{partnerInvites}“.',
   'invite.revoke-not-allowed':
     'Einladung {invite} hat eine andere Stadt erstellt: Nur diese Stadt oder {owner}, der die gemeinsamen Einstellungen gehören, kann sie zurückziehen.',
   'invite.revoked': 'Einladung {invite} zu „{name}“ ist zurückgezogen: Ihr Code funktioniert nicht mehr.',
@@ -222,7 +222,7 @@ export const de: Catalog = {
   'channel.broken': 'der Bot kann hier nicht posten: {reason}',
 
   'event.not-found':
-    'In Ihren Partnerschaften gibt es keine Veranstaltung mit der Nummer {number}. Siehe „event list“.',
+    'In Ihren Partnerschaften gibt es keine Veranstaltung mit der Nummer {number}. Siehe „{eventList}“.',
   'event.not-host':
     'Veranstaltung #{number} „{title}“ wird von einer anderen Stadt ausgerichtet: Nur deren Koordinatoren können sie ändern.',
   'event.start-in-past': 'Der Beginn ({start}) liegt bereits in der Vergangenheit.',
@@ -240,7 +240,7 @@ export const de: Catalog = {
     'Bei Veranstaltung #{number} {taken, plural, one {ist schon # Platz} other {sind schon # Plätze}} vergeben, die Grenze kann also nicht unter {taken} liegen. Bitten Sie zuerst die Leute, ihre Antwort zu ändern.',
   'event.nothing-to-change':
     'Geben Sie an, was geändert werden soll: title, kind, start, end, location, capacity oder description.',
-  'event.none': 'Keine anstehenden Veranstaltungen. Koordinatoren erstellen sie mit „event create“.',
+  'event.none': 'Keine anstehenden Veranstaltungen. Koordinatoren erstellen sie mit „{eventCreate}“.',
   'event.list-heading': 'Anstehende Veranstaltungen (Zeiten in {zone}):',
   'event.info-heading': 'Partnerschaft: {name}',
 
@@ -285,14 +285,14 @@ export const de: Catalog = {
   'notice.delivery-failed':
     'Der Bot konnte in #{channel} („{partnership}“) auch nach {attempts, plural, one {# Versuch} other {# Versuchen}} nichts posten und hat aufgegeben: {reason}\nDer Beitrag begann: „{excerpt}“',
   'notice.channel-broken':
-    'Der Bot kann nicht mehr in #{channel} („{partnership}“) posten: {reason}\nDie Kanalverknüpfung ist als defekt markiert und erhält keine Beiträge; {abandoned, plural, =0 {es wartete kein weiterer Beitrag} one {# wartender Beitrag wurde verworfen} other {# wartende Beiträge wurden verworfen}}. Sobald der Bot dort wieder posten darf, führen Sie in diesem Kanal „channel link“ aus.',
+    'Der Bot kann nicht mehr in #{channel} („{partnership}“) posten: {reason}\nDie Kanalverknüpfung ist als defekt markiert und erhält keine Beiträge; {abandoned, plural, =0 {es wartete kein weiterer Beitrag} one {# wartender Beitrag wurde verworfen} other {# wartende Beiträge wurden verworfen}}. Sobald der Bot dort wieder posten darf, führen Sie in diesem Kanal „{channelLink}“ aus.',
   'notice.direct-failed':
     'Der Bot konnte {member} auch nach {attempts, plural, one {# Versuch} other {# Versuchen}} keine Direktnachricht senden: {reason}\nSie begann: „{excerpt}“',
 
   'announce.sent':
     'Ankündigung #{number} wird an {channels, plural, one {# Kanal} other {# Kanäle}} verschickt.',
   'announce.no-channels':
-    'Partnerschaft #{number} hat keine verknüpften Kanäle zum Posten: Führen Sie zuerst „channel link“ aus.',
+    'Partnerschaft #{number} hat keine verknüpften Kanäle zum Posten: Führen Sie zuerst „{channelLink}“ aus.',
   'announce.at-or-cron': 'Geben Sie entweder at: (einmalig) oder cron: (wiederholt) an.',
   'announce.bad-cron-fields':
     '„{cron}“ hat {count, plural, one {# Feld} other {# Felder}}; ein Cron-Ausdruck hat fünf (Minute, Stunde, Tag, Monat, Wochentag), z. B. „0 9 * * 1“.',
@@ -302,7 +302,7 @@ export const de: Catalog = {
   'announce.too-often':
     '„{cron}“ wiederholt sich zu oft: Zwei seiner Termine liegen nur {gap, plural, one {# Minute} other {# Minuten}} auseinander. Eine wiederkehrende Ankündigung darf höchstens alle {minimum, plural, one {# Minute} other {# Minuten}} erscheinen.',
   'announce.too-many-scheduled':
-    'Die Partnerschaft #{number} hat bereits {max, plural, one {# geplante Ankündigung} other {# geplante Ankündigungen}}, mehr sind nicht erlaubt. Bitte sagen Sie eine ab (announce cancel), bevor Sie eine weitere planen.',
+    'Die Partnerschaft #{number} hat bereits {max, plural, one {# geplante Ankündigung} other {# geplante Ankündigungen}}, mehr sind nicht erlaubt. Bitte sagen Sie eine ab ({announceCancel}), bevor Sie eine weitere planen.',
   'announce.daily-limit':
     'Die Partnerschaft #{number} hat in den letzten 24 Stunden bereits {max, plural, one {# einmalige Ankündigung} other {# einmalige Ankündigungen}} gesendet, mehr sind nicht erlaubt. Bitte versuchen Sie es später erneut.',
   'announce.scheduled': 'Ankündigung #{number} für „{name}“ ist geplant; nächster Termin: {next}.',
@@ -326,7 +326,7 @@ export const de: Catalog = {
   'digest.heading': 'Demnächst in „{name}“, die nächsten vier Wochen (Zeiten in {zone}):',
   'digest.line': '#{number} {when} · {title} · {host} · {seats, plural, one {# Zusage} other {# Zusagen}}',
   'digest.more':
-    '…und {count, plural, one {# weitere Veranstaltung} other {# weitere Veranstaltungen}}: siehe „event list“.',
+    '…und {count, plural, one {# weitere Veranstaltung} other {# weitere Veranstaltungen}}: siehe „{eventList}“.',
   'reminders.show':
     'Erinnerungen für „{name}“ gehen {offsets} vor jeder Veranstaltung an die verknüpften Kanäle und per Direktnachricht an alle, die zu- oder vielleicht zugesagt haben.',
   'reminders.show-off': 'Erinnerungen für „{name}“ sind ausgeschaltet.',
@@ -342,7 +342,7 @@ export const de: Catalog = {
   'digest.show-on':
     'Der Wochenüberblick von „{name}“ erscheint jeden {day} um {hour} ({zone}) in allen verknüpften Kanälen; nächster am {next}. Wochen ohne anstehende Veranstaltungen werden übersprungen.',
   'digest.show-off':
-    'Der Wochenüberblick von „{name}“ ist ausgeschaltet. Einschalten mit: partner digest partnership:{number} day:monday hour:9',
+    'Der Wochenüberblick von „{name}“ ist ausgeschaltet. Einschalten mit: {partnerDigest} partnership:{number} day:monday hour:9',
 
   'profile.nothing-to-set': 'Geben Sie an, was gesetzt werden soll: languages:… oder interests:…',
   'profile.saved': 'Ihr Profil ist gespeichert.',
@@ -361,6 +361,7 @@ export const de: Catalog = {
   'privacy.export.heading': 'Alles, was Twinbridge in dieser Community über Sie speichert:',
   'privacy.export.profile': 'Profil: {name} · {town} · {role}',
   'privacy.export.languages': '  Sprachen: {languages}',
+  'privacy.export.platform-language': '  Sprache Ihrer Plattform, wie zuletzt übermittelt: {language}',
   'privacy.export.interests': '  Interessen: {interests}',
   'privacy.export.account':
     '  Konto: {platform, select, DISCORD {Discord} SLACK {Slack} other {Konsole}}-Benutzer {user} in „{community}“ ({communityId})',
@@ -373,11 +374,11 @@ export const de: Catalog = {
   'privacy.export.audit-line':
     '  {when} · {action} · {target} {id} · {role, select, actor {von Ihnen} other {über Sie}}',
   'privacy.export.none': '  keine',
-  'privacy.export.footer': '„profile forget“ löscht diese Daten.',
+  'privacy.export.footer': '„{profileForget}“ löscht diese Daten.',
   'privacy.forget-preview':
-    'Damit werden Ihr Profil in dieser Community (Name, Konto-ID, Sprachen, Interessen) gelöscht und {messages, plural, one {# wartende Nachricht} other {# wartende Nachrichten}} an Sie zurückgezogen. {answers, plural, one {Ihre # Antwort bleibt} other {Ihre # Antworten bleiben}} ohne Ihren Namen in den Zahlen der Veranstaltungen; ein Platz auf der Warteliste wird aufgegeben. Das lässt sich nicht rückgängig machen. Um fortzufahren: profile forget confirm:yes',
+    'Damit werden Ihr Profil in dieser Community (Name, Konto-ID, Sprachen, Interessen) gelöscht und {messages, plural, one {# wartende Nachricht} other {# wartende Nachrichten}} an Sie zurückgezogen. {answers, plural, one {Ihre # Antwort bleibt} other {Ihre # Antworten bleiben}} ohne Ihren Namen in den Zahlen der Veranstaltungen; ein Platz auf der Warteliste wird aufgegeben. Das lässt sich nicht rückgängig machen. Um fortzufahren: {profileForget} confirm:yes',
   'privacy.forget-last-coordinator':
-    'Sie sind der einzige Koordinator von {town}: Benennen Sie zuerst einen weiteren (town coordinator add user:…) und führen Sie dann profile forget erneut aus.',
+    'Sie sind der einzige Koordinator von {town}: Benennen Sie zuerst einen weiteren ({townCoordinatorAdd} user:…) und führen Sie dann {profileForget} erneut aus.',
   'privacy.forgotten':
     'Ihre Daten in dieser Community sind gelöscht. {answers, plural, one {# Antwort bleibt} other {# Antworten bleiben}} ohne Ihren Namen in den Zahlen der Veranstaltungen; {messages, plural, one {# wartende Nachricht wurde} other {# wartende Nachrichten wurden}} zurückgezogen. Wenn Sie den Bot hier wieder nutzen, beginnen Sie als neues Mitglied.',
   'relay.translation-from':

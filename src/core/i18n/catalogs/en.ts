@@ -102,7 +102,7 @@ export const en = {
   'role.member': 'member',
 
   'town.not-registered':
-    'This community has no town yet. A server or workspace admin starts with: town register name:… country:… timezone:… language:…',
+    'This community has no town yet. A server or workspace admin starts with: {townRegister} name:… country:… timezone:… language:…',
   'town.already-registered': 'This community already runs the town {town}.',
   'town.unknown-country':
     '“{country}” is not an ISO 3166-1 country code. Use two letters such as CZ, DE, AT, PL.',
@@ -110,7 +110,7 @@ export const en = {
     'Welcome, {town} ({country})! Times are read in {zone}, posts use “{language}”. {user} is the town’s first coordinator.',
   'town.info': '{town} ({country}) · time zone {zone} · language {language}\nCoordinators: {coordinators}',
   'town.info-partnerships': 'Partnerships:',
-  'town.info-no-partnerships': 'No partnerships yet: start one with “partner invite”.',
+  'town.info-no-partnerships': 'No partnerships yet: start one with “{partnerInvite}”.',
 
   'coordinator.added': '{user} is now a coordinator of {town}.',
   'coordinator.removed': '{user} is no longer a coordinator of {town}.',
@@ -118,17 +118,17 @@ export const en = {
   'coordinator.not-coordinator': '{user} is not a coordinator of your town.',
   'coordinator.last': '{user} is the last coordinator: make someone else coordinator first.',
 
-  'partner.not-found': 'Your town has no partnership number {number}. See “partner list”.',
+  'partner.not-found': 'Your town has no partnership number {number}. See “{partnerList}”.',
   'partner.summary': '#{number} {name}: {towns} · {form} · {status}',
   'partner.invite-needs-name':
     'Give the new partnership a name (name:…), or invite into an existing one with partnership:….',
   'partner.invite-name-or-number':
     'Give either name: for a new partnership or partnership: for an existing one, not both.',
   'partner.invite-created':
-    'Partnership #{number} “{name}”. Invite code: {code}\nGive it to the partner town’s coordinator; they run “partner join code:{code}” in the channel they want to share. It works once, until {expires}.',
+    'Partnership #{number} “{name}”. Invite code: {code}\nGive it to the partner town’s coordinator; they run “{partnerJoin} code:{code}” in the channel they want to share. It works once, until {expires}.',
   'partner.ended': 'Partnership #{number} has ended.',
   'partner.not-active':
-    'Partnership #{number} has the status “{status}”: reactivate it with “partner edit” first.',
+    'Partnership #{number} has the status “{status}”: reactivate it with “{partnerEdit}” first.',
   'partner.unknown-area': 'Unknown areas: {areas}. Known areas: {known}.',
   'partner.already-member': 'Your town is already in partnership #{number} “{name}”.',
   'partner.joined':
@@ -137,18 +137,18 @@ export const en = {
   'partner.left':
     'Your town left “{name}”; {unlinked, plural, one {# channel was} other {# channels were}} unlinked.',
   'partner.left-post': '{town} left the partnership “{name}”.',
-  'partner.none': 'Your town has no partnerships yet. Start one with “partner invite name:…”.',
+  'partner.none': 'Your town has no partnerships yet. Start one with “{partnerInvite} name:…”.',
   'partner.areas': 'Areas: {areas}',
   'partner.agreement': 'Agreement: {date} · {url}',
   'partner.channels': 'Linked channels:',
-  'partner.no-channels': 'No linked channels yet: run “channel link” in a channel.',
+  'partner.no-channels': 'No linked channels yet: run “{channelLink}” in a channel.',
   'partner.bad-date': '“{date}” is not a date. Write it as YYYY-MM-DD.',
   'partner.bad-url': '“{url}” is not a web link (http or https).',
   'partner.nothing-to-change':
     'Say what to change: name, status, form, areas, agreement-date or agreement-url.',
   'partner.updated': 'Partnership updated.',
   'partner.not-owner':
-    'Only {owner}, the town that owns the shared settings of partnership #{number} “{name}”, can change them. Ask its coordinators, or ask them to hand the settings over to your town (“partner handover”).',
+    'Only {owner}, the town that owns the shared settings of partnership #{number} “{name}”, can change them. Ask its coordinators, or ask them to hand the settings over to your town (“{partnerHandover}”).',
   'partner.changed-post': '{person} ({town}) changed the partnership “{name}”:',
   'partner.change-line': '{setting}: {from} → {to}',
   'partner.setting.name': 'name',
@@ -174,7 +174,7 @@ export const en = {
   'invite.list': 'Open invites of “{name}”:',
   'invite.line': '– {invite}: created {created} by {person} ({town}), valid until {expires}',
   'invite.none': '“{name}” has no open invites.',
-  'invite.not-found': 'Partnership #{number} has no open invite “{invite}”. See “partner invites”.',
+  'invite.not-found': 'Partnership #{number} has no open invite “{invite}”. See “{partnerInvites}”.',
   'invite.revoke-not-allowed':
     'Invite {invite} was created by another town: only that town or {owner}, the owning town, can revoke it.',
   'invite.revoked': 'Invite {invite} to “{name}” is revoked: its code no longer works.',
@@ -214,7 +214,7 @@ export const en = {
   'permission.discord.embed-links': '“Embed Links”',
   'channel.broken': 'the bot cannot post here: {reason}',
 
-  'event.not-found': 'There is no event number {number} in your partnerships. See “event list”.',
+  'event.not-found': 'There is no event number {number} in your partnerships. See “{eventList}”.',
   'event.not-host': 'Event #{number} “{title}” is hosted by another town: only its coordinators change it.',
   'event.start-in-past': 'The start ({start}) is already past.',
   'event.end-before-start': 'The end ({end}) must come after the start ({start}).',
@@ -231,7 +231,7 @@ export const en = {
     'Event #{number} already has {taken, plural, one {# place} other {# places}} taken, so its limit cannot be lower than {taken}. Ask people to change their answer first.',
   'event.nothing-to-change':
     'Say what to change: title, kind, start, end, location, capacity or description.',
-  'event.none': 'No upcoming events. Coordinators create them with “event create”.',
+  'event.none': 'No upcoming events. Coordinators create them with “{eventCreate}”.',
   'event.list-heading': 'Upcoming events (times in {zone}):',
   'event.info-heading': 'Partnership: {name}',
 
@@ -274,14 +274,14 @@ export const en = {
   'notice.delivery-failed':
     'I could not post to #{channel} for “{partnership}” after {attempts, plural, one {# attempt} other {# attempts}} and have given up: {reason}\nThe post began: “{excerpt}”',
   'notice.channel-broken':
-    'I can no longer post to #{channel} for “{partnership}”: {reason}\nThe channel link is marked broken and gets no posts; {abandoned, plural, =0 {no other post was waiting} one {# waiting post was dropped} other {# waiting posts were dropped}}. Once the bot may post there again, run “channel link” in that channel.',
+    'I can no longer post to #{channel} for “{partnership}”: {reason}\nThe channel link is marked broken and gets no posts; {abandoned, plural, =0 {no other post was waiting} one {# waiting post was dropped} other {# waiting posts were dropped}}. Once the bot may post there again, run “{channelLink}” in that channel.',
   'notice.direct-failed':
     'I could not send a direct message to {member} after {attempts, plural, one {# attempt} other {# attempts}}: {reason}\nIt began: “{excerpt}”',
 
   'announce.sent':
     'Announcement #{number} is on its way to {channels, plural, one {# channel} other {# channels}}.',
   'announce.no-channels':
-    'Partnership #{number} has no linked channels to post in: run “channel link” first.',
+    'Partnership #{number} has no linked channels to post in: run “{channelLink}” first.',
   'announce.at-or-cron': 'Give either at: (once) or cron: (repeating).',
   'announce.bad-cron-fields':
     '“{cron}” has {count, plural, one {# field} other {# fields}}; a cron expression has five: minute hour day month weekday, e.g. “0 9 * * 1”.',
@@ -291,7 +291,7 @@ export const en = {
   'announce.too-often':
     '“{cron}” comes round too often: two of its times are only {gap, plural, one {# minute} other {# minutes}} apart. A recurring announcement may come round at most once every {minimum, plural, one {# minute} other {# minutes}}.',
   'announce.too-many-scheduled':
-    'Partnership #{number} already has {max, plural, one {# scheduled announcement} other {# scheduled announcements}}, the most allowed. Cancel one (announce cancel) before scheduling another.',
+    'Partnership #{number} already has {max, plural, one {# scheduled announcement} other {# scheduled announcements}}, the most allowed. Cancel one ({announceCancel}) before scheduling another.',
   'announce.daily-limit':
     'Partnership #{number} has already sent {max, plural, one {# one-off announcement} other {# one-off announcements}} in the last 24 hours, the most allowed. Please try again later.',
   'announce.scheduled': 'Announcement #{number} for “{name}” is scheduled; next on {next}.',
@@ -314,7 +314,7 @@ export const en = {
     'A place freed up: you moved up from the waitlist and are now going to “{title}”.',
   'digest.heading': 'Coming up in “{name}” over the next four weeks (times in {zone}):',
   'digest.line': '#{number} {when} · {title} · {host} · {seats, plural, one {# going} other {# going}}',
-  'digest.more': '…and {count, plural, one {# more event} other {# more events}}: see “event list”.',
+  'digest.more': '…and {count, plural, one {# more event} other {# more events}}: see “{eventList}”.',
   'reminders.show':
     'Reminders for “{name}” go out {offsets} before each event, to its linked channels and by direct message to everyone who answered going or maybe.',
   'reminders.show-off': 'Reminders for “{name}” are off.',
@@ -330,7 +330,7 @@ export const en = {
   'digest.show-on':
     'The weekly digest of “{name}” is posted every {day} at {hour} ({zone}) in every linked channel; next on {next}. Weeks with nothing coming up are skipped.',
   'digest.show-off':
-    'The weekly digest of “{name}” is off. Turn it on with: partner digest partnership:{number} day:monday hour:9',
+    'The weekly digest of “{name}” is off. Turn it on with: {partnerDigest} partnership:{number} day:monday hour:9',
 
   'profile.nothing-to-set': 'Give languages:… or interests:… to set.',
   'profile.saved': 'Your profile is saved.',
@@ -347,6 +347,7 @@ export const en = {
   'privacy.export.heading': 'Everything Twinbridge holds about you in this community:',
   'privacy.export.profile': 'Profile: {name} · {town} · {role}',
   'privacy.export.languages': '  Languages: {languages}',
+  'privacy.export.platform-language': '  Your platform’s language, as last sent: {language}',
   'privacy.export.interests': '  Interests: {interests}',
   'privacy.export.account':
     '  Account: {platform, select, DISCORD {Discord} SLACK {Slack} other {console}} user {user} in “{community}” ({communityId})',
@@ -359,11 +360,11 @@ export const en = {
   'privacy.export.audit-line':
     '  {when} · {action} · {target} {id} · {role, select, actor {by you} other {about you}}',
   'privacy.export.none': '  none',
-  'privacy.export.footer': '“profile forget” deletes this data.',
+  'privacy.export.footer': '“{profileForget}” deletes this data.',
   'privacy.forget-preview':
-    'This deletes your profile in this community (name, account id, languages, interests) and withdraws {messages, plural, one {# message} other {# messages}} waiting for you. Your {answers, plural, one {# answer stays} other {# answers stay}} in the events’ counts without your name; a waitlist place is given up. It cannot be undone. To go ahead: profile forget confirm:yes',
+    'This deletes your profile in this community (name, account id, languages, interests) and withdraws {messages, plural, one {# message} other {# messages}} waiting for you. Your {answers, plural, one {# answer stays} other {# answers stay}} in the events’ counts without your name; a waitlist place is given up. It cannot be undone. To go ahead: {profileForget} confirm:yes',
   'privacy.forget-last-coordinator':
-    'You are the only coordinator of {town}: name another one first (town coordinator add user:…), then run profile forget again.',
+    'You are the only coordinator of {town}: name another one first ({townCoordinatorAdd} user:…), then run {profileForget} again.',
   'privacy.forgotten':
     'Your data in this community is deleted. {answers, plural, one {# answer stays} other {# answers stay}} in the events’ counts without your name; {messages, plural, one {# waiting message was} other {# waiting messages were}} withdrawn. If you use the bot here again, you start as a new member.',
   'relay.translation-from': '🌐 Machine translation from {source, select, other {{sourceName}}}:',

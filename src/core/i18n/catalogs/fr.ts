@@ -107,7 +107,7 @@ export const fr: Catalog = {
   'role.member': 'membre',
 
   'town.not-registered':
-    'Cette communauté n’a pas encore de ville. Un administrateur du serveur ou de l’espace de travail commence par : town register name:… country:… timezone:… language:…',
+    'Cette communauté n’a pas encore de ville. Un administrateur du serveur ou de l’espace de travail commence par : {townRegister} name:… country:… timezone:… language:…',
   'town.already-registered': 'Cette communauté gère déjà la ville {town}.',
   'town.unknown-country':
     '« {country} » n’est pas un code de pays ISO 3166-1. Utilisez deux lettres, comme CZ, DE, AT, PL.',
@@ -116,7 +116,7 @@ export const fr: Catalog = {
   'town.info':
     '{town} ({country}) · fuseau horaire {zone} · langue {language}\nCoordinateurs : {coordinators}',
   'town.info-partnerships': 'Partenariats :',
-  'town.info-no-partnerships': 'Pas encore de partenariat : lancez-en un avec « partner invite ».',
+  'town.info-no-partnerships': 'Pas encore de partenariat : lancez-en un avec « {partnerInvite} ».',
 
   'coordinator.added': '{user} est désormais coordinateur de {town}.',
   'coordinator.removed': '{user} n’est plus coordinateur de {town}.',
@@ -124,17 +124,17 @@ export const fr: Catalog = {
   'coordinator.not-coordinator': '{user} n’est pas coordinateur de votre ville.',
   'coordinator.last': '{user} est le dernier coordinateur : nommez d’abord quelqu’un d’autre coordinateur.',
 
-  'partner.not-found': 'Votre ville n’a pas de partenariat numéro {number}. Voir « partner list ».',
+  'partner.not-found': 'Votre ville n’a pas de partenariat numéro {number}. Voir « {partnerList} ».',
   'partner.summary': 'n° {number} {name} : {towns} · {form} · {status}',
   'partner.invite-needs-name':
     'Donnez un nom au nouveau partenariat (name:…), ou invitez dans un partenariat existant avec partnership:… (son numéro).',
   'partner.invite-name-or-number':
     'Donnez soit name: pour un nouveau partenariat, soit partnership: pour un partenariat existant, pas les deux.',
   'partner.invite-created':
-    'Partenariat n° {number} « {name} ». Code d’invitation : {code}\nTransmettez-le au coordinateur de la ville partenaire ; il lance « partner join code:{code} » dans le salon qu’il veut partager. Le code sert une fois, jusqu’au {expires}.',
+    'Partenariat n° {number} « {name} ». Code d’invitation : {code}\nTransmettez-le au coordinateur de la ville partenaire ; il lance « {partnerJoin} code:{code} » dans le salon qu’il veut partager. Le code sert une fois, jusqu’au {expires}.',
   'partner.ended': 'Le partenariat n° {number} a pris fin.',
   'partner.not-active':
-    'Le partenariat n° {number} a le statut « {status} » : réactivez-le d’abord avec « partner edit ».',
+    'Le partenariat n° {number} a le statut « {status} » : réactivez-le d’abord avec « {partnerEdit} ».',
   'partner.unknown-area': 'Domaines inconnus : {areas}. Domaines connus : {known}.',
   'partner.already-member': 'Votre ville fait déjà partie du partenariat n° {number} « {name} ».',
   'partner.joined':
@@ -143,18 +143,18 @@ export const fr: Catalog = {
   'partner.left':
     'Votre ville a quitté « {name} » ; {unlinked, plural, one {# salon a été délié} many {# de salons ont été déliés} other {# salons ont été déliés}}.',
   'partner.left-post': '{town} a quitté le partenariat « {name} ».',
-  'partner.none': 'Votre ville n’a pas encore de partenariat. Lancez-en un avec « partner invite name:… ».',
+  'partner.none': 'Votre ville n’a pas encore de partenariat. Lancez-en un avec « {partnerInvite} name:… ».',
   'partner.areas': 'Domaines : {areas}',
   'partner.agreement': 'Convention : {date} · {url}',
   'partner.channels': 'Salons liés :',
-  'partner.no-channels': 'Pas encore de salon lié : lancez « channel link » dans un salon.',
+  'partner.no-channels': 'Pas encore de salon lié : lancez « {channelLink} » dans un salon.',
   'partner.bad-date': '« {date} » n’est pas une date. Écrivez-la sous la forme AAAA-MM-JJ.',
   'partner.bad-url': '« {url} » n’est pas un lien web (http ou https).',
   'partner.nothing-to-change':
     'Indiquez ce qu’il faut modifier : name, status, form, areas, agreement-date ou agreement-url.',
   'partner.updated': 'Partenariat mis à jour.',
   'partner.not-owner':
-    'Seule {owner}, la ville qui détient les réglages communs du partenariat n° {number} « {name} », peut les modifier. Adressez-vous à ses coordinateurs, ou demandez-leur de confier les réglages à votre ville (« partner handover »).',
+    'Seule {owner}, la ville qui détient les réglages communs du partenariat n° {number} « {name} », peut les modifier. Adressez-vous à ses coordinateurs, ou demandez-leur de confier les réglages à votre ville (« {partnerHandover} »).',
   'partner.changed-post': '{person} ({town}) a modifié le partenariat « {name} » :',
   'partner.change-line': '{setting} : {from} → {to}',
   'partner.setting.name': 'nom',
@@ -182,7 +182,7 @@ export const fr: Catalog = {
   'invite.line': '– {invite} : créée le {created} par {person} ({town}), valable jusqu’au {expires}',
   'invite.none': '« {name} » n’a aucune invitation ouverte.',
   'invite.not-found':
-    'Le partenariat n° {number} n’a pas d’invitation ouverte « {invite} ». Voir « partner invites ».',
+    'Le partenariat n° {number} n’a pas d’invitation ouverte « {invite} ». Voir « {partnerInvites} ».',
   'invite.revoke-not-allowed':
     'L’invitation {invite} a été créée par une autre ville : seule cette ville ou {owner}, qui détient les réglages communs, peut la révoquer.',
   'invite.revoked': 'L’invitation {invite} à « {name} » est révoquée : son code ne fonctionne plus.',
@@ -224,7 +224,7 @@ export const fr: Catalog = {
   'permission.discord.embed-links': '« Intégrer des liens »',
   'channel.broken': 'le bot ne peut pas publier ici : {reason}',
 
-  'event.not-found': 'Il n’y a pas d’événement numéro {number} dans vos partenariats. Voir « event list ».',
+  'event.not-found': 'Il n’y a pas d’événement numéro {number} dans vos partenariats. Voir « {eventList} ».',
   'event.not-host':
     'L’événement n° {number} « {title} » est organisé par une autre ville : seuls ses coordinateurs peuvent le modifier.',
   'event.start-in-past': 'Le début ({start}) est déjà passé.',
@@ -242,7 +242,7 @@ export const fr: Catalog = {
     'L’événement n° {number} a déjà {taken, plural, one {# place prise} many {# de places prises} other {# places prises}}, sa limite ne peut donc pas être inférieure à {taken}. Demandez d’abord aux participants de modifier leur réponse.',
   'event.nothing-to-change':
     'Indiquez ce qu’il faut modifier : title, kind, start, end, location, capacity ou description.',
-  'event.none': 'Aucun événement à venir. Les coordinateurs en créent avec « event create ».',
+  'event.none': 'Aucun événement à venir. Les coordinateurs en créent avec « {eventCreate} ».',
   'event.list-heading': 'Événements à venir (heures du fuseau {zone}) :',
   'event.info-heading': 'Partenariat : {name}',
 
@@ -287,14 +287,14 @@ export const fr: Catalog = {
   'notice.delivery-failed':
     'Je n’ai pas pu publier dans #{channel} pour « {partnership} » après {attempts, plural, one {# tentative} many {# de tentatives} other {# tentatives}} et j’ai abandonné : {reason}\nLe message commençait par : « {excerpt} »',
   'notice.channel-broken':
-    'Je ne peux plus publier dans #{channel} pour « {partnership} » : {reason}\nLe lien du salon est marqué comme rompu et ne reçoit plus de messages ; {abandoned, plural, =0 {aucun autre message n’attendait} one {# message en attente a été abandonné} many {# de messages en attente ont été abandonnés} other {# messages en attente ont été abandonnés}}. Dès que le bot pourra de nouveau y publier, lancez « channel link » dans ce salon.',
+    'Je ne peux plus publier dans #{channel} pour « {partnership} » : {reason}\nLe lien du salon est marqué comme rompu et ne reçoit plus de messages ; {abandoned, plural, =0 {aucun autre message n’attendait} one {# message en attente a été abandonné} many {# de messages en attente ont été abandonnés} other {# messages en attente ont été abandonnés}}. Dès que le bot pourra de nouveau y publier, lancez « {channelLink} » dans ce salon.',
   'notice.direct-failed':
     'Je n’ai pas pu envoyer de message privé à {member} après {attempts, plural, one {# tentative} many {# de tentatives} other {# tentatives}} : {reason}\nIl commençait par : « {excerpt} »',
 
   'announce.sent':
     'L’annonce n° {number} part vers {channels, plural, one {# salon} many {# de salons} other {# salons}}.',
   'announce.no-channels':
-    'Le partenariat n° {number} n’a aucun salon lié où publier : lancez d’abord « channel link ».',
+    'Le partenariat n° {number} n’a aucun salon lié où publier : lancez d’abord « {channelLink} ».',
   'announce.at-or-cron': 'Donnez soit at: (une fois), soit cron: (répétée).',
   'announce.bad-cron-fields':
     '« {cron} » a {count, plural, one {# champ} many {# de champs} other {# champs}} ; une expression cron en a cinq (minute, heure, jour, mois, jour de la semaine), par ex. « 0 9 * * 1 ».',
@@ -304,7 +304,7 @@ export const fr: Catalog = {
   'announce.too-often':
     '« {cron} » revient trop souvent : deux de ses occurrences ne sont séparées que de {gap, plural, one {# minute} many {# de minutes} other {# minutes}}. Une annonce récurrente peut revenir au plus une fois toutes les {minimum, plural, one {# minute} many {# de minutes} other {# minutes}}.',
   'announce.too-many-scheduled':
-    'Le partenariat n° {number} a déjà {max, plural, one {# annonce programmée} many {# d’annonces programmées} other {# annonces programmées}}, le maximum autorisé. Annulez-en une (announce cancel) avant d’en programmer une autre.',
+    'Le partenariat n° {number} a déjà {max, plural, one {# annonce programmée} many {# d’annonces programmées} other {# annonces programmées}}, le maximum autorisé. Annulez-en une ({announceCancel}) avant d’en programmer une autre.',
   'announce.daily-limit':
     'Le partenariat n° {number} a déjà envoyé {max, plural, one {# annonce ponctuelle} many {# d’annonces ponctuelles} other {# annonces ponctuelles}} ces dernières 24 heures, le maximum autorisé. Veuillez réessayer plus tard.',
   'announce.scheduled': 'L’annonce n° {number} pour « {name} » est programmée ; prochaine fois : {next}.',
@@ -329,7 +329,7 @@ export const fr: Catalog = {
   'digest.line':
     'n° {number} {when} · {title} · {host} · {seats, plural, one {# participant} many {# de participants} other {# participants}}',
   'digest.more':
-    '…et {count, plural, one {# autre événement} many {# d’autres événements} other {# autres événements}} : voir « event list ».',
+    '…et {count, plural, one {# autre événement} many {# d’autres événements} other {# autres événements}} : voir « {eventList} ».',
   'reminders.show':
     'Les rappels de « {name} » partent {offsets} avant chaque événement, dans ses salons liés et par message privé à toutes les personnes qui ont répondu oui ou peut-être.',
   'reminders.show-off': 'Les rappels de « {name} » sont désactivés.',
@@ -345,7 +345,7 @@ export const fr: Catalog = {
   'digest.show-on':
     'Le récapitulatif hebdomadaire de « {name} » est publié chaque semaine (jour : {day}, {hour}, {zone}) dans chaque salon lié ; prochain le {next}. Les semaines sans rien à venir sont sautées.',
   'digest.show-off':
-    'Le récapitulatif hebdomadaire de « {name} » est désactivé. Activez-le avec : partner digest partnership:{number} day:monday hour:9',
+    'Le récapitulatif hebdomadaire de « {name} » est désactivé. Activez-le avec : {partnerDigest} partnership:{number} day:monday hour:9',
 
   'profile.nothing-to-set': 'Indiquez quoi enregistrer : languages:… ou interests:…',
   'profile.saved': 'Votre profil est enregistré.',
@@ -363,6 +363,8 @@ export const fr: Catalog = {
   'privacy.export.heading': 'Tout ce que Twinbridge conserve à votre sujet dans cette communauté :',
   'privacy.export.profile': 'Profil : {name} · {town} · {role}',
   'privacy.export.languages': '  Langues : {languages}',
+  'privacy.export.platform-language':
+    '  Langue de votre plateforme, telle que transmise en dernier : {language}',
   'privacy.export.interests': '  Centres d’intérêt : {interests}',
   'privacy.export.account':
     '  Compte : utilisateur {user} {platform, select, DISCORD {sur Discord} SLACK {sur Slack} other {de la console}} dans « {community} » ({communityId})',
@@ -375,11 +377,11 @@ export const fr: Catalog = {
   'privacy.export.audit-line':
     '  {when} · {action} · {target} {id} · {role, select, actor {par vous} other {vous concernant}}',
   'privacy.export.none': '  aucune',
-  'privacy.export.footer': '« profile forget » supprime ces données.',
+  'privacy.export.footer': '« {profileForget} » supprime ces données.',
   'privacy.forget-preview':
-    'Cela supprime votre profil dans cette communauté (nom, identifiant de compte, langues, centres d’intérêt) et retire {messages, plural, one {# message qui vous attendait} many {# de messages qui vous attendaient} other {# messages qui vous attendaient}}. {answers, plural, one {Votre # réponse reste} many {Vos # de réponses restent} other {Vos # réponses restent}} dans les totaux des événements, sans votre nom ; une place sur liste d’attente est abandonnée. C’est irréversible. Pour continuer : profile forget confirm:yes',
+    'Cela supprime votre profil dans cette communauté (nom, identifiant de compte, langues, centres d’intérêt) et retire {messages, plural, one {# message qui vous attendait} many {# de messages qui vous attendaient} other {# messages qui vous attendaient}}. {answers, plural, one {Votre # réponse reste} many {Vos # de réponses restent} other {Vos # réponses restent}} dans les totaux des événements, sans votre nom ; une place sur liste d’attente est abandonnée. C’est irréversible. Pour continuer : {profileForget} confirm:yes',
   'privacy.forget-last-coordinator':
-    'Vous êtes le seul coordinateur de {town} : nommez-en d’abord un autre (town coordinator add user:…), puis relancez profile forget.',
+    'Vous êtes le seul coordinateur de {town} : nommez-en d’abord un autre ({townCoordinatorAdd} user:…), puis relancez {profileForget}.',
   'privacy.forgotten':
     'Vos données dans cette communauté sont supprimées. {answers, plural, one {# réponse reste} many {# de réponses restent} other {# réponses restent}} dans les totaux des événements, sans votre nom ; {messages, plural, one {# message en attente a été retiré} many {# de messages en attente ont été retirés} other {# messages en attente ont été retirés}}. Si vous utilisez de nouveau le bot ici, vous repartez comme nouveau membre.',
   'relay.translation-from':

@@ -104,7 +104,7 @@ export const pl: Catalog = {
   'role.member': 'członek',
 
   'town.not-registered':
-    'Ta społeczność nie ma jeszcze miasta. Administrator serwera lub przestrzeni roboczej zaczyna od: town register name:… country:… timezone:… language:…',
+    'Ta społeczność nie ma jeszcze miasta. Administrator serwera lub przestrzeni roboczej zaczyna od: {townRegister} name:… country:… timezone:… language:…',
   'town.already-registered': 'Ta społeczność prowadzi już miasto {town}.',
   'town.unknown-country':
     '„{country}“ nie jest kodem kraju według ISO 3166-1. Użyj dwóch liter, np. CZ, DE, AT, PL.',
@@ -112,7 +112,7 @@ export const pl: Catalog = {
     'Witamy, {town} ({country})! Czas jest odczytywany w strefie {zone}, posty są w języku „{language}“. {user} jest pierwszym koordynatorem miasta.',
   'town.info': '{town} ({country}) · strefa czasowa {zone} · język {language}\nKoordynatorzy: {coordinators}',
   'town.info-partnerships': 'Partnerstwa:',
-  'town.info-no-partnerships': 'Brak partnerstw: zacznij od „partner invite“.',
+  'town.info-no-partnerships': 'Brak partnerstw: zacznij od „{partnerInvite}“.',
 
   'coordinator.added': '{user} jest teraz koordynatorem miasta {town}.',
   'coordinator.removed': '{user} nie jest już koordynatorem miasta {town}.',
@@ -120,17 +120,17 @@ export const pl: Catalog = {
   'coordinator.not-coordinator': '{user} nie jest koordynatorem Twojego miasta.',
   'coordinator.last': '{user} jest ostatnim koordynatorem: najpierw mianuj koordynatorem kogoś innego.',
 
-  'partner.not-found': 'Twoje miasto nie ma partnerstwa nr {number}. Zobacz „partner list“.',
+  'partner.not-found': 'Twoje miasto nie ma partnerstwa nr {number}. Zobacz „{partnerList}“.',
   'partner.summary': '#{number} {name}: {towns} · {form} · {status}',
   'partner.invite-needs-name':
     'Nadaj nowemu partnerstwu nazwę (name:…) albo zaproś do istniejącego za pomocą partnership:… (numer partnerstwa).',
   'partner.invite-name-or-number':
     'Podaj albo name: dla nowego partnerstwa, albo partnership: dla istniejącego, nie oba naraz.',
   'partner.invite-created':
-    'Partnerstwo #{number} „{name}“. Kod zaproszenia: {code}\nPrzekaż go koordynatorowi miasta partnerskiego; uruchomi on „partner join code:{code}“ w kanale, który chce udostępnić. Kod działa raz, do {expires}.',
+    'Partnerstwo #{number} „{name}“. Kod zaproszenia: {code}\nPrzekaż go koordynatorowi miasta partnerskiego; uruchomi on „{partnerJoin} code:{code}“ w kanale, który chce udostępnić. Kod działa raz, do {expires}.',
   'partner.ended': 'Partnerstwo #{number} zostało zakończone.',
   'partner.not-active':
-    'Partnerstwo #{number} ma status „{status}“: najpierw aktywuj je ponownie poleceniem „partner edit“.',
+    'Partnerstwo #{number} ma status „{status}“: najpierw aktywuj je ponownie poleceniem „{partnerEdit}“.',
   'partner.unknown-area': 'Nieznane obszary: {areas}. Znane obszary: {known}.',
   'partner.already-member': 'Twoje miasto należy już do partnerstwa #{number} „{name}“.',
   'partner.joined':
@@ -139,18 +139,18 @@ export const pl: Catalog = {
   'partner.left':
     'Twoje miasto opuściło „{name}“; {unlinked, plural, one {# kanał został odłączony} few {# kanały zostały odłączone} many {# kanałów zostało odłączonych} other {# kanału zostało odłączone}}.',
   'partner.left-post': '{town} opuszcza partnerstwo „{name}“.',
-  'partner.none': 'Twoje miasto nie ma jeszcze partnerstw. Zacznij od „partner invite name:…“.',
+  'partner.none': 'Twoje miasto nie ma jeszcze partnerstw. Zacznij od „{partnerInvite} name:…“.',
   'partner.areas': 'Obszary: {areas}',
   'partner.agreement': 'Umowa: {date} · {url}',
   'partner.channels': 'Połączone kanały:',
-  'partner.no-channels': 'Brak połączonych kanałów: uruchom „channel link“ w kanale.',
+  'partner.no-channels': 'Brak połączonych kanałów: uruchom „{channelLink}“ w kanale.',
   'partner.bad-date': '„{date}“ nie jest datą. Zapisz ją jako RRRR-MM-DD.',
   'partner.bad-url': '„{url}“ nie jest linkiem internetowym (http lub https).',
   'partner.nothing-to-change':
     'Podaj, co zmienić: name, status, form, areas, agreement-date albo agreement-url.',
   'partner.updated': 'Partnerstwo zaktualizowane.',
   'partner.not-owner':
-    'Wspólne ustawienia partnerstwa #{number} „{name}“ może zmieniać tylko {owner}, miasto, do którego należą. Zwróć się do jego koordynatorów albo poproś ich o przekazanie ustawień Twojemu miastu („partner handover“).',
+    'Wspólne ustawienia partnerstwa #{number} „{name}“ może zmieniać tylko {owner}, miasto, do którego należą. Zwróć się do jego koordynatorów albo poproś ich o przekazanie ustawień Twojemu miastu („{partnerHandover}“).',
   'partner.changed-post': '{person} ({town}) zmienia partnerstwo „{name}“:',
   'partner.change-line': '{setting}: {from} → {to}',
   'partner.setting.name': 'nazwa',
@@ -178,7 +178,7 @@ export const pl: Catalog = {
   'invite.line': '– {invite}: utworzone {created} przez {person} ({town}), ważne do {expires}',
   'invite.none': '„{name}“ nie ma otwartych zaproszeń.',
   'invite.not-found':
-    'Partnerstwo #{number} nie ma otwartego zaproszenia „{invite}“. Zobacz „partner invites“.',
+    'Partnerstwo #{number} nie ma otwartego zaproszenia „{invite}“. Zobacz „{partnerInvites}“.',
   'invite.revoke-not-allowed':
     'Zaproszenie {invite} utworzyło inne miasto: unieważnić je może tylko ono albo {owner}, miasto, do którego należą wspólne ustawienia.',
   'invite.revoked': 'Zaproszenie {invite} do „{name}“ zostało unieważnione: jego kod już nie działa.',
@@ -218,7 +218,7 @@ export const pl: Catalog = {
   'permission.discord.embed-links': '„Osadzanie linków“',
   'channel.broken': 'bot nie może tu pisać: {reason}',
 
-  'event.not-found': 'W Twoich partnerstwach nie ma wydarzenia nr {number}. Zobacz „event list“.',
+  'event.not-found': 'W Twoich partnerstwach nie ma wydarzenia nr {number}. Zobacz „{eventList}“.',
   'event.not-host':
     'Wydarzenie #{number} „{title}“ organizuje inne miasto: zmieniać je mogą tylko jego koordynatorzy.',
   'event.start-in-past': 'Początek ({start}) już minął.',
@@ -236,7 +236,7 @@ export const pl: Catalog = {
     'Na wydarzeniu #{number} {taken, plural, one {zajęte jest już # miejsce} few {zajęte są już # miejsca} many {zajętych jest już # miejsc} other {zajęte jest już # miejsca}}, więc limit nie może być niższy niż {taken}. Najpierw poproś uczestników o zmianę odpowiedzi.',
   'event.nothing-to-change':
     'Podaj, co zmienić: title, kind, start, end, location, capacity albo description.',
-  'event.none': 'Brak nadchodzących wydarzeń. Koordynatorzy tworzą je poleceniem „event create“.',
+  'event.none': 'Brak nadchodzących wydarzeń. Koordynatorzy tworzą je poleceniem „{eventCreate}“.',
   'event.list-heading': 'Nadchodzące wydarzenia (czas w strefie {zone}):',
   'event.info-heading': 'Partnerstwo: {name}',
 
@@ -280,14 +280,14 @@ export const pl: Catalog = {
   'notice.delivery-failed':
     'Nie udało mi się opublikować w #{channel} dla „{partnership}“ po {attempts, plural, one {# próbie} few {# próbach} many {# próbach} other {# próby}} i zrezygnowałem: {reason}\nPost zaczynał się od: „{excerpt}“',
   'notice.channel-broken':
-    'Nie mogę już pisać w #{channel} dla „{partnership}“: {reason}\nPołączenie kanału jest oznaczone jako zepsute i nie otrzymuje postów; {abandoned, plural, =0 {żaden inny post nie czekał} one {# oczekujący post został odrzucony} few {# oczekujące posty zostały odrzucone} many {# oczekujących postów zostało odrzuconych} other {# oczekującego posta zostało odrzucone}}. Gdy bot znowu będzie mógł tam pisać, uruchom w tym kanale „channel link“.',
+    'Nie mogę już pisać w #{channel} dla „{partnership}“: {reason}\nPołączenie kanału jest oznaczone jako zepsute i nie otrzymuje postów; {abandoned, plural, =0 {żaden inny post nie czekał} one {# oczekujący post został odrzucony} few {# oczekujące posty zostały odrzucone} many {# oczekujących postów zostało odrzuconych} other {# oczekującego posta zostało odrzucone}}. Gdy bot znowu będzie mógł tam pisać, uruchom w tym kanale „{channelLink}“.',
   'notice.direct-failed':
     'Nie udało mi się wysłać wiadomości prywatnej do {member} po {attempts, plural, one {# próbie} few {# próbach} many {# próbach} other {# próby}}: {reason}\nWiadomość zaczynała się od: „{excerpt}“',
 
   'announce.sent':
     'Ogłoszenie #{number} jest wysyłane do {channels, plural, one {# kanału} few {# kanałów} many {# kanałów} other {# kanału}}.',
   'announce.no-channels':
-    'Partnerstwo #{number} nie ma połączonych kanałów do publikacji: najpierw uruchom „channel link“.',
+    'Partnerstwo #{number} nie ma połączonych kanałów do publikacji: najpierw uruchom „{channelLink}“.',
   'announce.at-or-cron': 'Podaj albo at: (jednorazowo), albo cron: (cyklicznie).',
   'announce.bad-cron-fields':
     '„{cron}“ ma {count, plural, one {# pole} few {# pola} many {# pól} other {# pola}}; wyrażenie cron ma ich pięć (minuta, godzina, dzień, miesiąc, dzień tygodnia), np. „0 9 * * 1“.',
@@ -297,7 +297,7 @@ export const pl: Catalog = {
   'announce.too-often':
     '„{cron}“ powtarza się za często: dwa jego terminy dzieli tylko {gap, plural, one {# minuta} few {# minuty} many {# minut} other {# minuty}}. Cykliczne ogłoszenie może wychodzić najwyżej raz na {minimum, plural, one {# minutę} few {# minuty} many {# minut} other {# minuty}}.',
   'announce.too-many-scheduled':
-    'Partnerstwo #{number} ma już {max, plural, one {# zaplanowane ogłoszenie} few {# zaplanowane ogłoszenia} many {# zaplanowanych ogłoszeń} other {# zaplanowanego ogłoszenia}}, więcej nie wolno. Odwołaj jedno (announce cancel), zanim zaplanujesz kolejne.',
+    'Partnerstwo #{number} ma już {max, plural, one {# zaplanowane ogłoszenie} few {# zaplanowane ogłoszenia} many {# zaplanowanych ogłoszeń} other {# zaplanowanego ogłoszenia}}, więcej nie wolno. Odwołaj jedno ({announceCancel}), zanim zaplanujesz kolejne.',
   'announce.daily-limit':
     'Partnerstwo #{number} wysłało już w ciągu ostatnich 24 godzin {max, plural, one {# jednorazowe ogłoszenie} few {# jednorazowe ogłoszenia} many {# jednorazowych ogłoszeń} other {# jednorazowego ogłoszenia}}, więcej nie wolno. Spróbuj ponownie później.',
   'announce.scheduled': 'Ogłoszenie #{number} dla „{name}“ jest zaplanowane; najbliższy termin: {next}.',
@@ -322,7 +322,7 @@ export const pl: Catalog = {
   'digest.line':
     '#{number} {when} · {title} · {host} · {seats, plural, one {# uczestnik} few {# uczestników} many {# uczestników} other {# uczestnika}}',
   'digest.more':
-    '…i {count, plural, one {# kolejne wydarzenie} few {# kolejne wydarzenia} many {# kolejnych wydarzeń} other {# kolejnego wydarzenia}}: zobacz „event list“.',
+    '…i {count, plural, one {# kolejne wydarzenie} few {# kolejne wydarzenia} many {# kolejnych wydarzeń} other {# kolejnego wydarzenia}}: zobacz „{eventList}“.',
   'reminders.show':
     'Przypomnienia dla „{name}“ wychodzą {offsets} przed każdym wydarzeniem do połączonych kanałów i wiadomością prywatną do wszystkich, którzy odpowiedzieli „będę“ lub „może“.',
   'reminders.show-off': 'Przypomnienia dla „{name}“ są wyłączone.',
@@ -338,7 +338,7 @@ export const pl: Catalog = {
   'digest.show-on':
     'Tygodniowe podsumowanie „{name}“ jest publikowane co tydzień (dzień: {day}, {hour}, {zone}) we wszystkich połączonych kanałach; następne {next}. Tygodnie bez wydarzeń są pomijane.',
   'digest.show-off':
-    'Tygodniowe podsumowanie „{name}“ jest wyłączone. Włącz je poleceniem: partner digest partnership:{number} day:monday hour:9',
+    'Tygodniowe podsumowanie „{name}“ jest wyłączone. Włącz je poleceniem: {partnerDigest} partnership:{number} day:monday hour:9',
 
   'profile.nothing-to-set': 'Podaj, co ustawić: languages:… albo interests:…',
   'profile.saved': 'Twój profil został zapisany.',
@@ -356,6 +356,7 @@ export const pl: Catalog = {
   'privacy.export.heading': 'Wszystko, co Twinbridge przechowuje o Tobie w tej społeczności:',
   'privacy.export.profile': 'Profil: {name} · {town} · {role}',
   'privacy.export.languages': '  Języki: {languages}',
+  'privacy.export.platform-language': '  Język Twojej platformy, ostatnio przesłany: {language}',
   'privacy.export.interests': '  Zainteresowania: {interests}',
   'privacy.export.account':
     '  Konto: użytkownik {user} w {platform, select, DISCORD {Discordzie} SLACK {Slacku} other {konsoli}}, społeczność „{community}“ ({communityId})',
@@ -368,11 +369,11 @@ export const pl: Catalog = {
   'privacy.export.audit-line':
     '  {when} · {action} · {target} {id} · {role, select, actor {Twoje działanie} other {dotyczy Ciebie}}',
   'privacy.export.none': '  brak',
-  'privacy.export.footer': '„profile forget“ usuwa te dane.',
+  'privacy.export.footer': '„{profileForget}“ usuwa te dane.',
   'privacy.forget-preview':
-    'To usunie Twój profil w tej społeczności (imię, identyfikator konta, języki, zainteresowania) i wycofa {messages, plural, one {# czekającą wiadomość} few {# czekające wiadomości} many {# czekających wiadomości} other {# czekającej wiadomości}}. {answers, plural, one {Twoja # odpowiedź pozostanie} few {Twoje # odpowiedzi pozostaną} many {Twoich # odpowiedzi pozostanie} other {Twojej # odpowiedzi pozostanie}} w liczbach wydarzeń bez Twojego imienia; miejsce na liście oczekujących zostanie zwolnione. Tego nie da się cofnąć. Aby kontynuować: profile forget confirm:yes',
+    'To usunie Twój profil w tej społeczności (imię, identyfikator konta, języki, zainteresowania) i wycofa {messages, plural, one {# czekającą wiadomość} few {# czekające wiadomości} many {# czekających wiadomości} other {# czekającej wiadomości}}. {answers, plural, one {Twoja # odpowiedź pozostanie} few {Twoje # odpowiedzi pozostaną} many {Twoich # odpowiedzi pozostanie} other {Twojej # odpowiedzi pozostanie}} w liczbach wydarzeń bez Twojego imienia; miejsce na liście oczekujących zostanie zwolnione. Tego nie da się cofnąć. Aby kontynuować: {profileForget} confirm:yes',
   'privacy.forget-last-coordinator':
-    'Jesteś jedynym koordynatorem miasta {town}: najpierw wyznacz kolejnego (town coordinator add user:…), a potem ponownie uruchom profile forget.',
+    'Jesteś jedynym koordynatorem miasta {town}: najpierw wyznacz kolejnego ({townCoordinatorAdd} user:…), a potem ponownie uruchom {profileForget}.',
   'privacy.forgotten':
     'Twoje dane w tej społeczności zostały usunięte. {answers, plural, one {# odpowiedź pozostaje} few {# odpowiedzi pozostają} many {# odpowiedzi pozostaje} other {# odpowiedzi pozostaje}} w liczbach wydarzeń bez Twojego imienia; {messages, plural, one {# czekająca wiadomość została wycofana} few {# czekające wiadomości zostały wycofane} many {# czekających wiadomości zostało wycofanych} other {# czekającej wiadomości zostało wycofane}}. Jeśli znowu skorzystasz tu z bota, zaczniesz jako nowy członek.',
   'relay.translation-from':

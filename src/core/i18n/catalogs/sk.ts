@@ -104,7 +104,7 @@ export const sk: Catalog = {
   'role.member': 'člen',
 
   'town.not-registered':
-    'Táto komunita zatiaľ nemá žiadne mesto. Správca servera alebo pracovného priestoru začne príkazom: town register name:… country:… timezone:… language:…',
+    'Táto komunita zatiaľ nemá žiadne mesto. Správca servera alebo pracovného priestoru začne príkazom: {townRegister} name:… country:… timezone:… language:…',
   'town.already-registered': 'Táto komunita už spravuje mesto {town}.',
   'town.unknown-country':
     '„{country}“ nie je kód krajiny podľa ISO 3166-1. Použite dve písmená, napr. CZ, DE, AT, PL.',
@@ -112,7 +112,7 @@ export const sk: Catalog = {
     'Vitajte, {town} ({country})! Časy sa zadávajú v pásme {zone}, príspevky sú v jazyku „{language}“. {user} je prvým koordinátorom mesta.',
   'town.info': '{town} ({country}) · časové pásmo {zone} · jazyk {language}\nKoordinátori: {coordinators}',
   'town.info-partnerships': 'Partnerstvá:',
-  'town.info-no-partnerships': 'Zatiaľ žiadne partnerstvá: začnite príkazom „partner invite“.',
+  'town.info-no-partnerships': 'Zatiaľ žiadne partnerstvá: začnite príkazom „{partnerInvite}“.',
 
   'coordinator.added': '{user} je teraz koordinátorom mesta {town}.',
   'coordinator.removed': '{user} už nie je koordinátorom mesta {town}.',
@@ -120,17 +120,17 @@ export const sk: Catalog = {
   'coordinator.not-coordinator': '{user} nie je koordinátorom vášho mesta.',
   'coordinator.last': '{user} je posledným koordinátorom: najprv vymenujte koordinátorom niekoho ďalšieho.',
 
-  'partner.not-found': 'Vaše mesto nemá partnerstvo číslo {number}. Pozrite „partner list“.',
+  'partner.not-found': 'Vaše mesto nemá partnerstvo číslo {number}. Pozrite „{partnerList}“.',
   'partner.summary': '#{number} {name}: {towns} · {form} · {status}',
   'partner.invite-needs-name':
     'Pomenujte nové partnerstvo (name:…) alebo pozvite do existujúceho pomocou partnership:… (číslo partnerstva).',
   'partner.invite-name-or-number':
     'Zadajte buď name: pre nové partnerstvo, alebo partnership: pre existujúce – nie oboje.',
   'partner.invite-created':
-    'Partnerstvo #{number} „{name}“. Kód pozvánky: {code}\nOdovzdajte ho koordinátorovi partnerského mesta; ten spustí „partner join code:{code}“ v kanáli, ktorý chce zdieľať. Kód platí raz, do {expires}.',
+    'Partnerstvo #{number} „{name}“. Kód pozvánky: {code}\nOdovzdajte ho koordinátorovi partnerského mesta; ten spustí „{partnerJoin} code:{code}“ v kanáli, ktorý chce zdieľať. Kód platí raz, do {expires}.',
   'partner.ended': 'Partnerstvo #{number} sa skončilo.',
   'partner.not-active':
-    'Partnerstvo #{number} je v stave „{status}“: najprv ho znova aktivujte príkazom „partner edit“.',
+    'Partnerstvo #{number} je v stave „{status}“: najprv ho znova aktivujte príkazom „{partnerEdit}“.',
   'partner.unknown-area': 'Neznáme oblasti: {areas}. Známe oblasti: {known}.',
   'partner.already-member': 'Vaše mesto už je v partnerstve #{number} „{name}“.',
   'partner.joined':
@@ -139,18 +139,18 @@ export const sk: Catalog = {
   'partner.left':
     'Vaše mesto opustilo „{name}“; {unlinked, plural, one {# kanál bol odpojený} few {# kanály boli odpojené} many {# kanála bolo odpojeného} other {# kanálov bolo odpojených}}.',
   'partner.left-post': 'Mesto {town} opustilo partnerstvo „{name}“.',
-  'partner.none': 'Vaše mesto zatiaľ nemá žiadne partnerstvá. Začnite príkazom „partner invite name:…“.',
+  'partner.none': 'Vaše mesto zatiaľ nemá žiadne partnerstvá. Začnite príkazom „{partnerInvite} name:…“.',
   'partner.areas': 'Oblasti: {areas}',
   'partner.agreement': 'Zmluva: {date} · {url}',
   'partner.channels': 'Prepojené kanály:',
-  'partner.no-channels': 'Zatiaľ žiadne prepojené kanály: v kanáli spustite „channel link“.',
+  'partner.no-channels': 'Zatiaľ žiadne prepojené kanály: v kanáli spustite „{channelLink}“.',
   'partner.bad-date': '„{date}“ nie je dátum. Zapíšte ho v tvare RRRR-MM-DD.',
   'partner.bad-url': '„{url}“ nie je webový odkaz (http alebo https).',
   'partner.nothing-to-change':
     'Uveďte, čo sa má zmeniť: name, status, form, areas, agreement-date alebo agreement-url.',
   'partner.updated': 'Partnerstvo je upravené.',
   'partner.not-owner':
-    'Zdieľané nastavenia partnerstva #{number} „{name}“ môže meniť iba mesto {owner}, ktoré ich spravuje. Obráťte sa na jeho koordinátorov alebo ich požiadajte, aby nastavenia odovzdali vášmu mestu („partner handover“).',
+    'Zdieľané nastavenia partnerstva #{number} „{name}“ môže meniť iba mesto {owner}, ktoré ich spravuje. Obráťte sa na jeho koordinátorov alebo ich požiadajte, aby nastavenia odovzdali vášmu mestu („{partnerHandover}“).',
   'partner.changed-post': '{person} ({town}) zmenil(a) partnerstvo „{name}“:',
   'partner.change-line': '{setting}: {from} → {to}',
   'partner.setting.name': 'názov',
@@ -177,7 +177,7 @@ export const sk: Catalog = {
   'invite.list': 'Otvorené pozvánky partnerstva „{name}“:',
   'invite.line': '– {invite}: vytvorená {created}, vytvoril(a) {person} ({town}), platí do {expires}',
   'invite.none': 'Partnerstvo „{name}“ nemá žiadne otvorené pozvánky.',
-  'invite.not-found': 'Partnerstvo #{number} nemá otvorenú pozvánku „{invite}“. Pozrite „partner invites“.',
+  'invite.not-found': 'Partnerstvo #{number} nemá otvorenú pozvánku „{invite}“. Pozrite „{partnerInvites}“.',
   'invite.revoke-not-allowed':
     'Pozvánku {invite} vytvorilo iné mesto: zrušiť ju môže iba ono alebo mesto {owner}, ktoré spravuje zdieľané nastavenia.',
   'invite.revoked': 'Pozvánka {invite} do partnerstva „{name}“ je zrušená: jej kód už neplatí.',
@@ -217,7 +217,7 @@ export const sk: Catalog = {
   'permission.discord.embed-links': '„Embed Links“ (vkladať odkazy)',
   'channel.broken': 'bot sem nemôže písať: {reason}',
 
-  'event.not-found': 'Vo vašich partnerstvách nie je podujatie číslo {number}. Pozrite „event list“.',
+  'event.not-found': 'Vo vašich partnerstvách nie je podujatie číslo {number}. Pozrite „{eventList}“.',
   'event.not-host':
     'Podujatie #{number} „{title}“ organizuje iné mesto: meniť ho môžu iba jeho koordinátori.',
   'event.start-in-past': 'Začiatok ({start}) je už v minulosti.',
@@ -235,7 +235,7 @@ export const sk: Catalog = {
     'Na podujatí #{number} {taken, plural, one {je už obsadené # miesto} few {sú už obsadené # miesta} many {je už obsadeného # miesta} other {je už obsadených # miest}}, limit preto nemôže byť nižší ako {taken}. Najprv požiadajte ľudí, aby zmenili svoju odpoveď.',
   'event.nothing-to-change':
     'Uveďte, čo sa má zmeniť: title, kind, start, end, location, capacity alebo description.',
-  'event.none': 'Žiadne nadchádzajúce podujatia. Koordinátori ich vytvárajú príkazom „event create“.',
+  'event.none': 'Žiadne nadchádzajúce podujatia. Koordinátori ich vytvárajú príkazom „{eventCreate}“.',
   'event.list-heading': 'Nadchádzajúce podujatia (časy v pásme {zone}):',
   'event.info-heading': 'Partnerstvo: {name}',
 
@@ -279,14 +279,14 @@ export const sk: Catalog = {
   'notice.delivery-failed':
     'Bot nemohol zverejniť príspevok v kanáli #{channel} („{partnership}“) ani po {attempts, plural, one {# pokuse} few {# pokusoch} many {# pokusu} other {# pokusoch}} a vzdal to: {reason}\nPríspevok začínal: „{excerpt}“',
   'notice.channel-broken':
-    'Bot už nemôže písať do kanála #{channel} („{partnership}“): {reason}\nPrepojenie kanála je označené ako nefunkčné a nedostáva žiadne príspevky; {abandoned, plural, =0 {žiadny ďalší príspevok nečakal} one {# čakajúci príspevok bol zahodený} few {# čakajúce príspevky boli zahodené} many {# čakajúceho príspevku bolo zahodeného} other {# čakajúcich príspevkov bolo zahodených}}. Keď tam bot opäť smie písať, spustite v tom kanáli „channel link“.',
+    'Bot už nemôže písať do kanála #{channel} („{partnership}“): {reason}\nPrepojenie kanála je označené ako nefunkčné a nedostáva žiadne príspevky; {abandoned, plural, =0 {žiadny ďalší príspevok nečakal} one {# čakajúci príspevok bol zahodený} few {# čakajúce príspevky boli zahodené} many {# čakajúceho príspevku bolo zahodeného} other {# čakajúcich príspevkov bolo zahodených}}. Keď tam bot opäť smie písať, spustite v tom kanáli „{channelLink}“.',
   'notice.direct-failed':
     'Bot nemohol poslať súkromnú správu používateľovi {member} ani po {attempts, plural, one {# pokuse} few {# pokusoch} many {# pokusu} other {# pokusoch}}: {reason}\nSpráva začínala: „{excerpt}“',
 
   'announce.sent':
     'Oznámenie #{number} odchádza do {channels, plural, one {# kanála} few {# kanálov} many {# kanála} other {# kanálov}}.',
   'announce.no-channels':
-    'Partnerstvo #{number} nemá žiadne prepojené kanály, kam by sa dalo písať: najprv spustite „channel link“.',
+    'Partnerstvo #{number} nemá žiadne prepojené kanály, kam by sa dalo písať: najprv spustite „{channelLink}“.',
   'announce.at-or-cron': 'Zadajte buď at: (jednorazovo), alebo cron: (opakovane).',
   'announce.bad-cron-fields':
     '„{cron}“ má {count, plural, one {# pole} few {# polia} many {# poľa} other {# polí}}; výraz cron ich má päť (minúta, hodina, deň, mesiac, deň v týždni), napr. „0 9 * * 1“.',
@@ -296,7 +296,7 @@ export const sk: Catalog = {
   'announce.too-often':
     '„{cron}“ sa opakuje príliš často: dva jeho termíny delí iba {gap, plural, one {# minúta} few {# minúty} many {# minúty} other {# minút}}. Opakované oznámenie smie vychádzať najviac raz za {minimum, plural, one {# minútu} few {# minúty} many {# minúty} other {# minút}}.',
   'announce.too-many-scheduled':
-    'Partnerstvo #{number} už má {max, plural, one {# naplánované oznámenie} few {# naplánované oznámenia} many {# naplánovaného oznámenia} other {# naplánovaných oznámení}}, viac nie je dovolené. Skôr než naplánujete ďalšie, jedno zrušte (announce cancel).',
+    'Partnerstvo #{number} už má {max, plural, one {# naplánované oznámenie} few {# naplánované oznámenia} many {# naplánovaného oznámenia} other {# naplánovaných oznámení}}, viac nie je dovolené. Skôr než naplánujete ďalšie, jedno zrušte ({announceCancel}).',
   'announce.daily-limit':
     'Partnerstvo #{number} už za posledných 24 hodín odoslalo {max, plural, one {# jednorazové oznámenie} few {# jednorazové oznámenia} many {# jednorazového oznámenia} other {# jednorazových oznámení}}, viac nie je dovolené. Skúste to, prosím, neskôr.',
   'announce.scheduled': 'Oznámenie #{number} pre „{name}“ je naplánované; najbližší termín {next}.',
@@ -321,7 +321,7 @@ export const sk: Catalog = {
   'digest.line':
     '#{number} {when} · {title} · {host} · {seats, plural, one {# prihlásený} few {# prihlásení} many {# prihláseného} other {# prihlásených}}',
   'digest.more':
-    '…a {count, plural, one {# ďalšie podujatie} few {# ďalšie podujatia} many {# ďalšieho podujatia} other {# ďalších podujatí}}: pozrite „event list“.',
+    '…a {count, plural, one {# ďalšie podujatie} few {# ďalšie podujatia} many {# ďalšieho podujatia} other {# ďalších podujatí}}: pozrite „{eventList}“.',
   'reminders.show':
     'Pripomienky pre „{name}“ chodia {offsets} pred každým podujatím do prepojených kanálov a súkromnou správou všetkým, ktorí odpovedali „prídem“ alebo „možno“.',
   'reminders.show-off': 'Pripomienky pre „{name}“ sú vypnuté.',
@@ -337,7 +337,7 @@ export const sk: Catalog = {
   'digest.show-on':
     'Týždenný prehľad „{name}“ vychádza raz týždenne (deň: {day}, {hour}, {zone}) vo všetkých prepojených kanáloch; nabudúce {next}. Týždne, keď sa nič nechystá, sa vynechávajú.',
   'digest.show-off':
-    'Týždenný prehľad „{name}“ je vypnutý. Zapnete ho príkazom: partner digest partnership:{number} day:monday hour:9',
+    'Týždenný prehľad „{name}“ je vypnutý. Zapnete ho príkazom: {partnerDigest} partnership:{number} day:monday hour:9',
 
   'profile.nothing-to-set': 'Zadajte, čo nastaviť: languages:… alebo interests:…',
   'profile.saved': 'Váš profil je uložený.',
@@ -354,6 +354,7 @@ export const sk: Catalog = {
   'privacy.export.heading': 'Všetko, čo o vás Twinbridge v tejto komunite uchováva:',
   'privacy.export.profile': 'Profil: {name} · {town} · {role}',
   'privacy.export.languages': '  Jazyky: {languages}',
+  'privacy.export.platform-language': '  Jazyk vašej platformy, ako ho naposledy poslala: {language}',
   'privacy.export.interests': '  Záujmy: {interests}',
   'privacy.export.account':
     '  Účet: používateľ {user} na {platform, select, DISCORD {Discorde} SLACK {Slacku} other {konzole}} v komunite „{community}“ ({communityId})',
@@ -366,11 +367,11 @@ export const sk: Catalog = {
   'privacy.export.audit-line':
     '  {when} · {action} · {target} {id} · {role, select, actor {vykonali ste} other {týka sa vás}}',
   'privacy.export.none': '  žiadne',
-  'privacy.export.footer': '„profile forget“ tieto údaje vymaže.',
+  'privacy.export.footer': '„{profileForget}“ tieto údaje vymaže.',
   'privacy.forget-preview':
-    'Týmto sa vymaže váš profil v tejto komunite (meno, id účtu, jazyky, záujmy) a stiahne sa {messages, plural, one {# správa, ktorá na vás čaká} few {# správy, ktoré na vás čakajú} many {# správy, ktoré na vás čakajú} other {# správ, ktoré na vás čakajú}}. {answers, plural, one {Vaša # odpoveď zostane} few {Vaše # odpovede zostanú} many {Vašej # odpovede zostane} other {Vašich # odpovedí zostane}} v počtoch podujatí bez vášho mena; miesto na čakacej listine sa uvoľní. Nedá sa to vrátiť. Ak chcete pokračovať: profile forget confirm:yes',
+    'Týmto sa vymaže váš profil v tejto komunite (meno, id účtu, jazyky, záujmy) a stiahne sa {messages, plural, one {# správa, ktorá na vás čaká} few {# správy, ktoré na vás čakajú} many {# správy, ktoré na vás čakajú} other {# správ, ktoré na vás čakajú}}. {answers, plural, one {Vaša # odpoveď zostane} few {Vaše # odpovede zostanú} many {Vašej # odpovede zostane} other {Vašich # odpovedí zostane}} v počtoch podujatí bez vášho mena; miesto na čakacej listine sa uvoľní. Nedá sa to vrátiť. Ak chcete pokračovať: {profileForget} confirm:yes',
   'privacy.forget-last-coordinator':
-    'Ste jediný koordinátor mesta {town}: najprv vymenujte ďalšieho (town coordinator add user:…) a potom spustite profile forget znova.',
+    'Ste jediný koordinátor mesta {town}: najprv vymenujte ďalšieho ({townCoordinatorAdd} user:…) a potom spustite {profileForget} znova.',
   'privacy.forgotten':
     'Vaše údaje v tejto komunite sú vymazané. {answers, plural, one {# odpoveď zostáva} few {# odpovede zostávajú} many {# odpovede zostáva} other {# odpovedí zostáva}} v počtoch podujatí bez vášho mena; {messages, plural, one {# čakajúca správa bola stiahnutá} few {# čakajúce správy boli stiahnuté} many {# čakajúcej správy bolo stiahnutej} other {# čakajúcich správ bolo stiahnutých}}. Ak budete bota používať znova, začnete ako nový člen.',
   'relay.translation-from':

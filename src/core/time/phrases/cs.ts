@@ -81,6 +81,7 @@ export const czech = chronoWithWords({
     listopadu: 11,
     prosince: 12,
   },
+  nextWeek: ['příští týden', 'v příštím týdnu', 'následující týden'],
   partsOfDay: {
     ráno: 8,
     dopoledne: 10,

@@ -3,7 +3,7 @@
  * jours", dates day first), plus two days it reads only in part ("après-demain" as "demain").
  */
 import * as chrono from 'chrono-node';
-import { dayParser } from './phrase-parsers.ts';
+import { dayParser, withNextWeek } from './phrase-parsers.ts';
 
-export const french = chrono.fr.casual.clone();
+export const french = withNextWeek(chrono.fr.casual, ['la semaine prochaine', 'semaine prochaine']);
 french.parsers.push(dayParser({ 'après-demain': 2, 'après demain': 2, 'avant-hier': -2, 'avant hier': -2 }));

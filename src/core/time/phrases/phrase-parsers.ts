@@ -39,11 +39,13 @@ export interface PhraseWords {
   partsOfDay: Record<string, number>;
   /** Month names as a date writes them, day first ("5. června"), January 1. */
   months: Record<string, number>;
+  /** What "next week" is in the language ("příští týden"): the Monday of next week (nextWeekParser). */
+  nextWeek: string[];
 }
 
 /** A chrono that reads the language's words, and day-first English besides. */
 export function chronoWithWords(words: PhraseWords): Chrono {
-  const parser = chrono.en.GB.clone();
+  const parser = withNextWeek(chrono.en.GB, words.nextWeek);
   parser.parsers.push(
     dayParser(words.days),
     weekdayParser(words),
@@ -52,6 +54,33 @@ export function chronoWithWords(words: PhraseWords): Chrono {
     partOfDayParser(words),
     dayOfMonthParser(words),
   );
+  return parser;
+}
+
+/**
+ * "Next week" ("příští týden 18:00") means the Monday of the week after this one (weeks begin on
+ * Monday, as in Europe's calendars; on a Sunday that is tomorrow): the day the week starts, which
+ * a coordinator then moves with `event edit` if another day was meant. chrono's own English,
+ * German and French read it as a week from today; this parser goes first, so it wins over them.
+ */
+export function nextWeekParser(phrases: string[]): Parser {
+  const pattern = wordPattern(alternatives(phrases));
+  return {
+    pattern: () => pattern,
+    extract: (context) => {
+      const day = context.reference.getDateWithAdjustedTimezone();
+      day.setDate(day.getDate() + ((8 - day.getDay()) % 7 || 7));
+      return context
+        .createParsingComponents({ year: day.getFullYear(), month: day.getMonth() + 1, day: day.getDate() })
+        .addTag('phrase/next-week');
+    },
+  };
+}
+
+/** A copy of `base` that reads these phrases for next week first. */
+export function withNextWeek(base: Chrono, phrases: string[]): Chrono {
+  const parser = base.clone();
+  parser.parsers.unshift(nextWeekParser(phrases));
   return parser;
 }
 

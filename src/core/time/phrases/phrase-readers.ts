@@ -5,6 +5,7 @@ import { czech } from './cs.ts';
 import { french } from './fr.ts';
 import { polish } from './pl.ts';
 import { slovak } from './sk.ts';
+import { withNextWeek } from './phrase-parsers.ts';
 
 export interface PhraseReader {
   parser: Chrono;
@@ -30,9 +31,14 @@ function reader(parser: Chrono, overrides: Partial<PhraseReader> = {}): PhraseRe
   };
 }
 
-const DAY_FIRST_ENGLISH = reader(chrono.en.GB);
+/** chrono's English and German, with "next week" meaning next week's Monday (nextWeekParser). */
+const NEXT_WEEK_EN = ['next week'];
+const english = (base: Chrono) => withNextWeek(base, NEXT_WEEK_EN);
+const DAY_FIRST_ENGLISH = reader(english(chrono.en.GB));
+const GERMAN = withNextWeek(chrono.de.casual, ['nächste Woche', 'nächster Woche', 'kommende Woche']);
+const ENGLISH = english(chrono.en.casual);
 const READERS_BY_LANGUAGE: Record<string, PhraseReader[]> = {
-  de: [reader(chrono.de.casual), DAY_FIRST_ENGLISH],
+  de: [reader(GERMAN), DAY_FIRST_ENGLISH],
   // Each reads English too, day first: they are built on chrono's day-first English.
   cs: [reader(czech)],
   sk: [reader(slovak)],
@@ -56,9 +62,9 @@ export function phraseReaders(locale: string | undefined): PhraseReader[] {
   const [language = 'en', region] = (locale ?? 'en').toLowerCase().split(/[-_]/);
   const readers = READERS_BY_LANGUAGE[language];
   if (readers) return readers;
-  if (language === 'en' && region === 'us') return [reader(chrono.en.casual)];
+  if (language === 'en' && region === 'us') return [reader(ENGLISH)];
   if (language === 'en' && region === undefined) {
-    return [reader(chrono.en.casual, { refusesAmbiguousNumericDates: true })];
+    return [reader(ENGLISH, { refusesAmbiguousNumericDates: true })];
   }
   return [DAY_FIRST_ENGLISH];
 }

@@ -81,6 +81,7 @@ export const polish = chronoWithWords({
     listopada: 11,
     grudnia: 12,
   },
+  nextWeek: ['w przyszłym tygodniu', 'przyszły tydzień', 'w następnym tygodniu', 'następny tydzień'],
   partsOfDay: {
     rano: 8,
     rankiem: 8,

@@ -80,6 +80,7 @@ export const slovak = chronoWithWords({
     novembra: 11,
     decembra: 12,
   },
+  nextWeek: ['budúci týždeň', 'na budúci týždeň', 'v budúcom týždni', 'nasledujúci týždeň'],
   partsOfDay: {
     ráno: 8,
     doobeda: 10,
