@@ -22,6 +22,7 @@ import { realTimer } from './send-gate.ts';
 import { CopyTranslation } from '../relay/copy-translation.ts';
 import { isRelayKind } from '../relay/relayed-post.ts';
 import { PLATFORM_SEND_LIMITS } from './send-limits.ts';
+import { PostsInHand, SendShares } from './send-shares.ts';
 import type { DeliveryWorkerOptions, DrainResult } from './delivery-worker-options.ts';
 
 export type { DeliveryWorkerOptions, DrainResult };
@@ -29,7 +30,9 @@ export type { DeliveryWorkerOptions, DrainResult };
 type Outcome = keyof DrainResult;
 
 export class DeliveryWorker {
-  private readonly options: Required<Omit<DeliveryWorkerOptions, 'limits' | 'machineTranslation'>>;
+  private readonly options: Required<
+    Omit<DeliveryWorkerOptions, 'limits' | 'machineTranslation' | 'shareBudget'>
+  >;
   private readonly sender: PacedSender;
   private readonly backoff: BackoffPolicy;
   private readonly outcomes: OutcomeWriter;
@@ -49,6 +52,9 @@ export class DeliveryWorker {
   private readonly claims: ClaimKeeper;
   private readonly failures: FailureRecorder;
   private readonly translation: CopyTranslation | undefined;
+  /** This worker's part of each platform's budget, shared with the other live workers. */
+  private readonly shares: SendShares | undefined;
+  private readonly inHand = new PostsInHand(() => this.shares?.poke());
 
   constructor(
     private readonly store: Store,
@@ -77,6 +83,18 @@ export class DeliveryWorker {
     const { workerId, leaseMs, timer, sendTimeoutMs, baseBackoffMs, maxBackoffMs, random } = this.options;
     const limits = { ...PLATFORM_SEND_LIMITS, ...options.limits };
     this.sender = new PacedSender(posters, logger, { limits, timer, sendTimeoutMs });
+    this.shares =
+      options.shareBudget === true
+        ? new SendShares(store, clock, logger, {
+            workerId,
+            platforms: posters.map((poster) => poster.platform),
+            busy: () => this.inHand.platforms(),
+            limits,
+            leaseMs,
+            timer,
+            onChange: (parts) => this.sender.setLimits(parts),
+          })
+        : undefined;
     this.backoff = { baseMs: baseBackoffMs, maxMs: maxBackoffMs, random };
     this.claims = new ClaimKeeper(store, clock, logger, { workerId, leaseMs, timer });
     this.outcomes = new OutcomeWriter(store, workerId, clock, logger, {
@@ -136,6 +154,7 @@ export class DeliveryWorker {
     await this.draining?.catch(() => undefined);
     await this.outcomes.flushed();
     this.claims.stop();
+    await this.shares?.stop();
   }
 
   private async drainLoop(): Promise<DrainResult> {
@@ -143,6 +162,7 @@ export class DeliveryWorker {
     this.earliestRetry = Infinity;
     this.relayHeld.clear();
     try {
+      await this.shares?.start();
       do {
         this.drainAgain = false;
         await this.pass(total);
@@ -198,11 +218,14 @@ export class DeliveryWorker {
           }
           for (const delivery of batch) {
             const destination = destinationOf(delivery);
+            const platform = delivery.destination.target.platform;
             this.holds.take(destination);
+            this.inHand.take(platform);
             const task = this.process(delivery, slotDeadline, total).then((outcome) => {
               inFlight.delete(task);
               finished++;
               this.holds.give(destination);
+              this.inHand.give(platform);
               // The platform cannot keep up with this destination: the others go on without it.
               if (outcome === 'released' && !this.heldForOrder.delete(delivery.id)) {
                 this.holds.paceOut(destination, this.sender.readyAt(delivery), timer.now());
