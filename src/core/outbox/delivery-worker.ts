@@ -125,9 +125,8 @@ export class DeliveryWorker {
       this.drainAgain = true;
       return this.draining;
     }
-    this.draining = this.drainLoop().finally(() => {
-      this.draining = null;
-    });
+    // drainLoop awaits before it ends, so it clears this field only after it is set.
+    this.draining = this.drainLoop();
     return this.draining;
   }
 
@@ -165,10 +164,16 @@ export class DeliveryWorker {
       await this.shares?.start();
       do {
         this.drainAgain = false;
-        await this.pass(total);
+        try {
+          await this.pass(total);
+        } finally {
+          // Inside the loop: a drainDue while the last outcomes are written gets one more pass.
+          await this.outcomes.flushed();
+        }
       } while (this.drainAgain && !this.stopped);
     } finally {
-      await this.outcomes.flushed();
+      // With no await since drainAgain was last read: a later drainDue starts a drain of its own.
+      this.draining = null;
     }
     this.scheduleWake(total);
     return total;

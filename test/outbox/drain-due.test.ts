@@ -1,0 +1,142 @@
+/**
+ * A drain waits for what is due when it is asked for, and for nothing else, on both databases:
+ * a drain asked for while the one under way writes its last outcomes still posts what was queued
+ * before the ask (issue 13: a Discord set-up's card was missing after its drain on PostgreSQL),
+ * and a worker alone on a shared budget posts its first message at once, not after a heartbeat
+ * and a pause only a pacing timer would end.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
+import type { SendLimits } from '../../src/core/outbox/send-limits.ts';
+import type { DeliveryRepository, Repositories, Store } from '../../src/core/ports.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { TestClock } from '../console/console-harness.ts';
+import { DATABASE_KINDS } from '../support/test-database.ts';
+import { driveUntilDone, ManualPacingTimer } from './manual-pacing-timer.ts';
+import {
+  enqueueFanOut,
+  recordingLogger,
+  RecordingPoster,
+  seededOutbox,
+  workerOnTestClock,
+  type Twinning,
+} from './outbox-fixtures.ts';
+
+const START = new Date('2026-11-23T10:00:00Z');
+
+/** Discord's documented bot-wide limit (50 requests a second), with the worker's margin. */
+const DISCORD: SendLimits = {
+  concurrency: 25,
+  global: { limit: 50, windowMs: 1_000, spread: true },
+  perDestination: { limit: 5, windowMs: 5_000 },
+  marginMs: 25,
+};
+
+/** The real store, telling the test about the worker's claims and outcome writes as they happen. */
+class WatchedStore implements Store {
+  /** Called once a claim that found nothing has committed. */
+  onEmptyClaim = (): void => undefined;
+  /** Called inside the transaction that writes outcomes, before they are written. */
+  onRecordOutcomes = async (_repos: Repositories): Promise<void> => undefined;
+
+  constructor(private readonly inner: Store) {}
+
+  async transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    let foundNothing = false;
+    const result = await this.inner.transaction((repos) => {
+      const real = repos.deliveries;
+      const deliveries: DeliveryRepository = Object.assign(Object.create(real) as DeliveryRepository, {
+        claimDue: async (options: Parameters<DeliveryRepository['claimDue']>[0]) => {
+          const claimed = await real.claimDue(options);
+          foundNothing = claimed.length === 0;
+          return claimed;
+        },
+        recordOutcomes: async (...args: Parameters<DeliveryRepository['recordOutcomes']>) => {
+          await this.onRecordOutcomes(repos);
+          return real.recordOutcomes(...args);
+        },
+      });
+      return work({ ...repos, deliveries });
+    });
+    if (foundNothing) this.onEmptyClaim();
+    return result;
+  }
+}
+
+describe.each(DATABASE_KINDS)('what a drain waits for, on %s', (kind) => {
+  let database: Database;
+  let store: WatchedStore;
+  let twinning: Twinning;
+  let clock: TestClock;
+  let worker: DeliveryWorker | undefined;
+
+  beforeEach(async () => {
+    const seeded = await seededOutbox(kind);
+    ({ database, twinning } = seeded);
+    store = new WatchedStore(seeded.store);
+    clock = new TestClock(START);
+  });
+
+  afterEach(async () => {
+    await worker?.stop();
+    worker = undefined;
+    await database.close();
+  });
+
+  it('posts what was queued when a drain is asked for while the last outcomes are written', async () => {
+    const [first, second] = twinning.links;
+    await enqueueFanOut(database, { ...twinning, links: [first!] }, { dueAt: START, text: 'first' });
+    // The post is answered only once the drain has looked for more and found nothing: its
+    // outcome is then the last thing the drain writes.
+    let nothingMore = (): void => undefined;
+    const drainFoundNothing = new Promise<void>((resolve) => (nothingMore = resolve));
+    store.onEmptyClaim = () => nothingMore();
+    const poster = new RecordingPoster('DISCORD', async () => {
+      await drainFoundNothing;
+      return { ok: true, platformMessageId: '' };
+    });
+    worker = workerOnTestClock(store, poster, clock, recordingLogger());
+    let askedAgain: Promise<unknown> | undefined;
+    store.onRecordOutcomes = async (repos) => {
+      if (askedAgain) return;
+      // As a command does: a post queued (committed with this write), then the worker woken.
+      await repos.deliveries.enqueue([
+        {
+          dedupeKey: 'announcement:second',
+          kind: 'announcement',
+          sourceId: 'second',
+          channelLinkId: second!.id,
+          payload: { text: 'second' },
+          dueAt: START,
+        },
+      ]);
+      askedAgain = worker!.drainDue();
+    };
+
+    await worker.drainDue();
+    expect(askedAgain).toBeDefined();
+    await askedAgain;
+    expect(poster.calls.map((call) => call.message.text)).toEqual(['first', 'second']);
+  });
+
+  it('lets a worker alone on a shared budget post its first message at once', async () => {
+    await enqueueFanOut(database, twinning, { dueAt: START, text: 'fan-out' });
+    // Longer timers are the heartbeat's and the claims' renewal, not waits for a send slot.
+    const timer = new ManualPacingTimer(999);
+    const sentAt: number[] = [];
+    const poster = new RecordingPoster('DISCORD', () => {
+      sentAt.push(timer.now());
+      return { ok: true, platformMessageId: '' };
+    });
+    worker = workerOnTestClock(store, poster, clock, recordingLogger(), {
+      limits: { DISCORD },
+      shareBudget: true,
+      timer,
+    });
+
+    expect(await driveUntilDone(timer, worker.drainDue())).toMatchObject({ sent: 3 });
+    // The first at once; then 50 a second with the margin, one every 20.5 ms (the gate's
+    // timer is set in whole milliseconds).
+    expect(sentAt).toEqual([0, 21, 41]);
+  });
+});
