@@ -37,7 +37,7 @@ class WatchedStore implements Store {
   /** Called once a claim that found nothing has committed. */
   onEmptyClaim = (): void => undefined;
   /** Called inside the transaction that writes outcomes, before they are written. */
-  onRecordOutcomes = async (_repos: Repositories): Promise<void> => undefined;
+  onRecordOutcomes = (_repos: Repositories): Promise<void> => Promise.resolve();
 
   constructor(private readonly inner: Store) {}
 
