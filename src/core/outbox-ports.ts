@@ -190,7 +190,7 @@ export interface LiveWorkerRepository {
   /**
    * Records that `workerId` is alive until `expiresAt`, posting to `platforms` and busy with
    * `busy`; forgets the workers whose time ran out by `now`; returns, for each of `platforms`, the
-   * live workers posting to it; and records that this worker now counts the busy ones.
+   * live workers busy with it, this one included; and records that this worker now counts them.
    */
   heartbeat(beat: {
     workerId: string;
@@ -198,17 +198,9 @@ export interface LiveWorkerRepository {
     busy: readonly Platform[];
     now: Date;
     expiresAt: Date;
-  }): Promise<Partial<Record<Platform, PlatformWorkers>>>;
+  }): Promise<Partial<Record<Platform, BusyWorker[]>>>;
   /** The worker stopped: it no longer counts. */
   leave(workerId: string): Promise<void>;
-}
-
-/** The live workers posting to one platform, as a worker's heartbeat sees them. */
-export interface PlatformWorkers {
-  /** Those busy with it, the asking worker included when it is. */
-  busy: BusyWorker[];
-  /** How many others post to it, busy or idle: none, and the asking worker is alone there. */
-  others: number;
 }
 
 /** A live worker busy with a platform, as another worker's heartbeat sees it. */

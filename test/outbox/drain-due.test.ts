@@ -1,18 +1,14 @@
 /**
- * A drain waits for what is due when it is asked for, and for nothing else, on both databases:
- * a drain asked for while the one under way writes its last outcomes still posts what was queued
- * before the ask (issue 13: a Discord set-up's card was missing after its drain on PostgreSQL),
- * and a worker alone on a shared budget posts its first message at once, not after a heartbeat
- * and a pause only a pacing timer would end.
+ * A drain waits for what is due when it is asked for, on both databases: a drain asked for while
+ * the one under way writes its last outcomes still posts what was queued before the ask (issue
+ * 13: a Discord set-up's card was missing after its drain on PostgreSQL).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeliveryWorker } from '../../src/core/outbox/delivery-worker.ts';
-import type { SendLimits } from '../../src/core/outbox/send-limits.ts';
 import type { DeliveryRepository, Repositories, Store } from '../../src/core/ports.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { TestClock } from '../console/console-harness.ts';
 import { DATABASE_KINDS } from '../support/test-database.ts';
-import { driveUntilDone, ManualPacingTimer } from './manual-pacing-timer.ts';
 import {
   enqueueFanOut,
   recordingLogger,
@@ -23,14 +19,6 @@ import {
 } from './outbox-fixtures.ts';
 
 const START = new Date('2026-11-23T10:00:00Z');
-
-/** Discord's documented bot-wide limit (50 requests a second), with the worker's margin. */
-const DISCORD: SendLimits = {
-  concurrency: 25,
-  global: { limit: 50, windowMs: 1_000, spread: true },
-  perDestination: { limit: 5, windowMs: 5_000 },
-  marginMs: 25,
-};
 
 /** The real store, telling the test about the worker's claims and outcome writes as they happen. */
 class WatchedStore implements Store {
@@ -117,26 +105,5 @@ describe.each(DATABASE_KINDS)('what a drain waits for, on %s', (kind) => {
     expect(askedAgain).toBeDefined();
     await askedAgain;
     expect(poster.calls.map((call) => call.message.text)).toEqual(['first', 'second']);
-  });
-
-  it('lets a worker alone on a shared budget post its first message at once', async () => {
-    await enqueueFanOut(database, twinning, { dueAt: START, text: 'fan-out' });
-    // Longer timers are the heartbeat's and the claims' renewal, not waits for a send slot.
-    const timer = new ManualPacingTimer(999);
-    const sentAt: number[] = [];
-    const poster = new RecordingPoster('DISCORD', () => {
-      sentAt.push(timer.now());
-      return { ok: true, platformMessageId: '' };
-    });
-    worker = workerOnTestClock(store, poster, clock, recordingLogger(), {
-      limits: { DISCORD },
-      shareBudget: true,
-      timer,
-    });
-
-    expect(await driveUntilDone(timer, worker.drainDue())).toMatchObject({ sent: 3 });
-    // The first at once; then 50 a second with the margin, one every 20.5 ms (the gate's
-    // timer is set in whole milliseconds).
-    expect(sentAt).toEqual([0, 21, 41]);
   });
 });

@@ -148,31 +148,6 @@ describe.each(DATABASE_KINDS)('send shares on %s', (kind) => {
     expect(await database.prisma.liveWorker.count()).toBe(0);
   });
 
-  it('holds back no worker alone on a platform, and one with an idle peer only until its heartbeat', async () => {
-    const a = await join('worker-a', ['DISCORD'], []);
-    a.busy = ['DISCORD'];
-    a.shares.poke();
-    // Nobody else posts to Discord: the whole budget at once, before the heartbeat returns.
-    expect(a.shares.limits().DISCORD).toEqual(LIMITS.DISCORD);
-    await store.settled();
-    expect(a.shares.limits().DISCORD).toEqual(LIMITS.DISCORD);
-    a.busy = [];
-    a.shares.poke();
-    await store.settled();
-
-    await join('worker-b', ['DISCORD'], []);
-    // worker-a sees worker-b at its next idle heartbeat, a third of a lease later.
-    await advance(LEASE_MS / 3);
-    a.busy = ['DISCORD'];
-    a.shares.poke();
-    // worker-b might have become busy since: worker-a waits for the heartbeat to say.
-    expect(a.shares.limits().DISCORD.concurrency).toBe(0);
-    await store.settled();
-    // It is idle: worker-a has the whole budget.
-    expect(a.shares.limits().DISCORD).toEqual(LIMITS.DISCORD);
-    for (const worker of workers) await worker.shares.stop();
-  });
-
   it('gives an idle worker no part, and divides the budget once it is busy too', async () => {
     const a = await join('worker-a');
     const b = await join('worker-b', ['DISCORD'], []);

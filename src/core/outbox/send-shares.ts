@@ -11,15 +11,12 @@
  *
  * The others learn that a worker became busy at their next heartbeat, a second later at most:
  * until each of them counts it, the worker sends nothing to that platform (their parts still add
- * up to the whole without it). A worker whose last heartbeat saw no other worker posting to the
- * platform, busy or idle, is alone there and waits for nobody: it sends at once, and the
- * heartbeat it sends on becoming busy shows it a worker that started since (it is then held
- * until that one counts it). A busy worker silent for 3 s (frozen, or dead) is not waited for;
+ * up to the whole without it). A busy worker silent for 3 s (frozen, or dead) is not waited for;
  * it still counts until its row expires. A part grows a heartbeat after the one that allows it
  * (a worker that went idle sent its last posts within the platform's current window).
  */
 import type { Platform } from '../domain/model.ts';
-import type { Clock, Logger, PlatformWorkers, Store } from '../ports.ts';
+import type { BusyWorker, Clock, Logger, Store } from '../ports.ts';
 import type { PacingTimer } from './send-gate.ts';
 import { sendLimitsPart, type SendLimits } from './send-limits.ts';
 
@@ -58,8 +55,6 @@ export class SendShares {
   /** The platforms the last heartbeat sent said this worker was busy with. */
   private announced: readonly Platform[] = [];
   private readonly workers = new Map<Platform, number>();
-  /** Platforms the last heartbeat saw another live worker post to, busy or idle. */
-  private readonly accompanied = new Set<Platform>();
   private readonly platforms: readonly Platform[];
   private started: Promise<void> | undefined;
   private beating: Promise<void> | undefined;
@@ -97,11 +92,8 @@ export class SendShares {
   /** This worker became busy or idle: the others are told now rather than at the next heartbeat. */
   poke(): void {
     if (this.stopped || this.started === undefined || this.platforms.length === 0) return;
-    // Nothing goes to a platform this worker just became busy with until the others count it;
-    // alone there, it has nobody to wait for.
-    const newlyBusy = this.busyNow().filter(
-      (p) => !this.announced.includes(p) && !this.held.has(p) && this.accompanied.has(p),
-    );
+    // Nothing goes to a platform this worker just became busy with until the others count it.
+    const newlyBusy = this.busyNow().filter((p) => !this.announced.includes(p) && !this.held.has(p));
     for (const platform of newlyBusy) this.held.add(platform);
     if (newlyBusy.length > 0) this.publish();
     if (this.beating) {
@@ -150,10 +142,10 @@ export class SendShares {
     const busy = this.busyNow();
     this.announced = busy;
     try {
-      const seen = await this.store.transaction((repos) =>
+      const busyWith = await this.store.transaction((repos) =>
         repos.liveWorkers.heartbeat({ workerId, platforms: this.platforms, busy, now, expiresAt }),
       );
-      if (!this.stopped) this.apply(seen, busy);
+      if (!this.stopped) this.apply(busyWith, busy);
     } catch (error) {
       this.logger.warn(
         { err: error, worker: workerId },
@@ -166,14 +158,12 @@ export class SendShares {
     return this.options.busy().filter((platform) => this.platforms.includes(platform));
   }
 
-  private apply(seen: Partial<Record<Platform, PlatformWorkers>>, busy: readonly Platform[]): void {
+  private apply(busyWith: Partial<Record<Platform, BusyWorker[]>>, busy: readonly Platform[]): void {
     const { workerId, limits } = this.options;
     const now = this.clock.now().getTime();
     const parts = { ...this.parts };
     for (const platform of this.platforms) {
-      const others = (seen[platform]?.busy ?? []).filter((worker) => worker.id !== workerId);
-      if ((seen[platform]?.others ?? 0) > 0) this.accompanied.add(platform);
-      else this.accompanied.delete(platform);
+      const others = (busyWith[platform] ?? []).filter((worker) => worker.id !== workerId);
       // Counted busy even while idle, so it has its part ready when posts come. Every worker
       // sorts the same ids alike, so the ranks (who gets a remainder) agree.
       const ids = [...others.map((worker) => worker.id), workerId].sort();

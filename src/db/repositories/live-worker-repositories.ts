@@ -1,6 +1,6 @@
 /** The outbox workers alive now, on Prisma: one row per worker, renewed by its heartbeat. */
 import type { Platform } from '../../core/domain/model.ts';
-import type { LiveWorkerRepository, PlatformWorkers } from '../../core/ports.ts';
+import type { BusyWorker, LiveWorkerRepository } from '../../core/ports.ts';
 import type { Prisma } from '../generated/client.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -14,7 +14,7 @@ export class PrismaLiveWorkerRepository implements LiveWorkerRepository {
     busy: readonly Platform[];
     now: Date;
     expiresAt: Date;
-  }): Promise<Partial<Record<Platform, PlatformWorkers>>> {
+  }): Promise<Partial<Record<Platform, BusyWorker[]>>> {
     const { workerId, now, expiresAt } = beat;
     const platforms = [...beat.platforms];
     const busy = [...beat.busy];
@@ -26,26 +26,22 @@ export class PrismaLiveWorkerRepository implements LiveWorkerRepository {
       update: { platforms, busy, seenAt: now, expiresAt },
     });
     const live = await this.db.liveWorker.findMany({
-      where: { platforms: { hasSome: platforms } },
-      select: { id: true, platforms: true, busy: true, knows: true, seenAt: true },
+      where: { busy: { hasSome: platforms } },
+      select: { id: true, busy: true, knows: true, seenAt: true },
     });
-    const seen: Partial<Record<Platform, PlatformWorkers>> = {};
+    const busyWith: Partial<Record<Platform, BusyWorker[]>> = {};
     const knows: string[] = [];
     for (const platform of platforms) {
-      const posting = live.filter((worker) => worker.platforms.includes(platform));
-      const busyWith = posting.filter((worker) => worker.busy.includes(platform));
-      seen[platform] = {
-        busy: busyWith.map((worker) => ({
-          id: worker.id,
-          seenAt: worker.seenAt,
-          countsAsker: worker.knows.includes(`${workerId}:${platform}`),
-        })),
-        others: posting.filter((worker) => worker.id !== workerId).length,
-      };
-      knows.push(...busyWith.map((worker) => `${worker.id}:${platform}`));
+      const workers = live.filter((worker) => worker.busy.includes(platform));
+      busyWith[platform] = workers.map((worker) => ({
+        id: worker.id,
+        seenAt: worker.seenAt,
+        countsAsker: worker.knows.includes(`${workerId}:${platform}`),
+      }));
+      knows.push(...workers.map((worker) => `${worker.id}:${platform}`));
     }
     await this.db.liveWorker.update({ where: { id: workerId }, data: { knows } });
-    return seen;
+    return busyWith;
   }
 
   async leave(workerId: string): Promise<void> {
