@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, configuredSecrets, loadConfig } from './config.ts';
 
 describe('TWINBRIDGE_SEND_SHARE', () => {
-  it('is 1 unless set: the only process uses the whole budget', () => {
-    expect(loadConfig({}).sendShare).toBe(1);
-    expect(loadConfig({ TWINBRIDGE_SEND_SHARE: '' }).sendShare).toBe(1);
+  it('is unset unless set: the live processes share the budget by themselves', () => {
+    expect(loadConfig({}).sendShare).toBeUndefined();
+    expect(loadConfig({ TWINBRIDGE_SEND_SHARE: '' }).sendShare).toBeUndefined();
   });
 
-  it('takes a fraction for one of several processes', () => {
+  it('takes a fixed fraction as an override', () => {
     expect(loadConfig({ TWINBRIDGE_SEND_SHARE: '0.25' }).sendShare).toBe(0.25);
   });
 

@@ -76,8 +76,8 @@ const schema = z.object({
   TWINBRIDGE_SEND_SHARE: optionalText.pipe(
     z.coerce
       .number<string | undefined>()
-      .gt(0, 'above 0: with N processes posting for one bot, 1/N each')
-      .max(1, 'at most 1: with N processes posting for one bot, 1/N each')
+      .gt(0, 'above 0, at most 1 (unset: the live processes share the limits by themselves)')
+      .max(1, 'above 0, at most 1 (unset: the live processes share the limits by themselves)')
       .optional(),
   ),
   TWINBRIDGE_KEEP_DELIVERIES_DAYS: retentionDays(90),
@@ -186,8 +186,11 @@ export interface Config {
   logLevel: string;
   console: boolean;
   workerId: string;
-  /** This process's share of each platform's posting limits (several processes, one bot). */
-  sendShare: number;
+  /**
+   * A fixed share of each platform's posting limits for this process; undefined: shared with the
+   * other live processes on the same PostgreSQL (src/core/outbox/send-shares.ts).
+   */
+  sendShare: number | undefined;
   /** Days delivery history, audit entries and event receipts are kept. */
   retention: { deliveries: number; audit: number; receipts: number };
   /** What one partnership may schedule and send (TWINBRIDGE_MIN_REPEAT_MINUTES, TWINBRIDGE_MAX_*). */
@@ -324,7 +327,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: c.LOG_LEVEL ?? (consoleOn ? 'warn' : 'info'),
     console: consoleOn,
     workerId: c.TWINBRIDGE_WORKER_ID ?? `${hostname()}-${process.pid}`,
-    sendShare: c.TWINBRIDGE_SEND_SHARE ?? 1,
+    sendShare: c.TWINBRIDGE_SEND_SHARE,
     retention: {
       deliveries: c.TWINBRIDGE_KEEP_DELIVERIES_DAYS,
       audit: c.TWINBRIDGE_KEEP_AUDIT_DAYS,

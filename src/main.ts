@@ -65,8 +65,12 @@ export function wireTwinbridge(options: {
   clock: Clock;
   workerId: string;
   adapters: (wiring: AdapterWiring) => PlatformAdapter[];
-  /** This process's share of the platforms' posting limits; default 1 (the only process). */
-  sendShare?: number;
+  /**
+   * A fixed share of the platforms' posting limits for this process (TWINBRIDGE_SEND_SHARE).
+   * Unset: on PostgreSQL the limits are shared with the other live processes (send-shares.ts);
+   * the embedded database serves one process, which has them all.
+   */
+  sendShare?: number | undefined;
   /** Days each kind of history is kept; default DEFAULT_RETENTION. */
   retention?: RetentionPeriods;
   /** What one partnership may schedule and send; DEFAULT_LIMITS when not given. */
@@ -117,6 +121,7 @@ export function wireTwinbridge(options: {
     {
       workerId: options.workerId,
       limits: platformSendLimits(options.sendShare ?? 1),
+      shareBudget: options.sendShare === undefined && options.database.kind === 'postgres',
       ...(metrics ? { metrics } : {}),
       ...(options.machineTranslation ? { machineTranslation: options.machineTranslation } : {}),
       attachmentSources: adapters.flatMap((adapter) =>

@@ -127,7 +127,10 @@ export interface ChannelTarget {
 export interface DeliveryRepository {
   /** Adds deliveries, skipping keys that already exist; returns how many were new. */
   enqueue(deliveries: NewDelivery[]): Promise<number>;
-  /** Atomically claims up to `limit` due deliveries for `workerId` until `leaseUntil`. */
+  /**
+   * Atomically claims up to `limit` due deliveries for `workerId` until `leaseUntil`, none of a
+   * channel or person whose posts another worker holds: one worker at a time keeps its pace.
+   */
   claimDue(options: {
     now: Date;
     limit: number;
@@ -227,4 +230,35 @@ export interface DroppedDelivery {
   exchangeId: string;
   exchangeNumber: number;
   startsAt: Date;
+}
+
+/**
+ * The outbox workers alive now, each with the platforms it posts to and those it has posts in
+ * hand for: every platform's posting budget is divided among the workers busy with it
+ * (outbox/send-shares.ts).
+ */
+export interface LiveWorkerRepository {
+  /**
+   * Records that `workerId` is alive until `expiresAt`, posting to `platforms` and busy with
+   * `busy`; forgets the workers whose time ran out by `now`; returns, for each of `platforms`, the
+   * live workers busy with it, this one included; and records that this worker now counts them.
+   */
+  heartbeat(beat: {
+    workerId: string;
+    platforms: readonly Platform[];
+    busy: readonly Platform[];
+    now: Date;
+    expiresAt: Date;
+  }): Promise<Partial<Record<Platform, BusyWorker[]>>>;
+  /** The worker stopped: it no longer counts. */
+  leave(workerId: string): Promise<void>;
+}
+
+/** A live worker busy with a platform, as another worker's heartbeat sees it. */
+export interface BusyWorker {
+  id: string;
+  /** Its last heartbeat. */
+  seenAt: Date;
+  /** Whether its part of the platform's budget counts the worker asking (it knew it was busy). */
+  countsAsker: boolean;
 }

@@ -17,7 +17,12 @@ import type {
   Rsvp,
   Town,
 } from './domain/model.ts';
-import type { ChannelTarget, DeliveryRepository, OutgoingMessage } from './outbox-ports.ts';
+import type {
+  ChannelTarget,
+  DeliveryRepository,
+  LiveWorkerRepository,
+  OutgoingMessage,
+} from './outbox-ports.ts';
 import type { PrivacyRepository, RetentionRepository } from './privacy-ports.ts';
 import type { UploadLimits } from './relay/attachment-files.ts';
 import type { ReactionTally, RelayRepository } from './relay/relay-ports.ts';
@@ -54,6 +59,7 @@ export interface Repositories {
   rsvps: RsvpRepository;
   announcements: AnnouncementRepository;
   deliveries: DeliveryRepository;
+  liveWorkers: LiveWorkerRepository;
   audit: AuditRepository;
   privacy: PrivacyRepository;
   retention: RetentionRepository;

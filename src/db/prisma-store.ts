@@ -15,6 +15,7 @@ import {
   PrismaReminderReplanRepository,
   PrismaRsvpRepository,
 } from './repositories/exchange-repositories.ts';
+import { PrismaLiveWorkerRepository } from './repositories/live-worker-repositories.ts';
 import { PrismaAuditRepository, PrismaDeliveryRepository } from './repositories/outbox-repositories.ts';
 import { PrismaPrivacyRepository, PrismaRetentionRepository } from './repositories/privacy-repositories.ts';
 import {
@@ -37,6 +38,7 @@ export function prismaRepositories(db: Prisma.TransactionClient, inviteKey?: Buf
     rsvps: new PrismaRsvpRepository(db),
     announcements: new PrismaAnnouncementRepository(db),
     deliveries: new PrismaDeliveryRepository(db),
+    liveWorkers: new PrismaLiveWorkerRepository(db),
     audit: new PrismaAuditRepository(db),
     privacy: new PrismaPrivacyRepository(db),
     retention: new PrismaRetentionRepository(db),

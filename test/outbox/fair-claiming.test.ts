@@ -193,4 +193,79 @@ describe.each(DATABASE_KINDS)('fair claiming on %s', (kind) => {
       'backlog 11',
     ]);
   });
+
+  it('leaves a channel whose posts another worker holds to it, until its lease runs out', async () => {
+    const stranger = await seedTown(database, 'stranger-guild', 'Stranger');
+    const townHall = await seedTown(database, 'town-hall-guild', 'Town Hall');
+    const store = new PrismaStore(database.prisma);
+    await store.transaction((repos) =>
+      repos.deliveries.enqueue([
+        ...announcements(stranger, 20, new Date(START.getTime() - 60_000), 'backlog'),
+        ...announcements(townHall, 2, new Date(START.getTime() - 1_000), 'town-hall'),
+      ]),
+    );
+    const leaseUntil = new Date(START.getTime() + 15_000);
+    const claim = (workerId: string, limit: number, now = START) =>
+      store.transaction(async (repos) => {
+        const claimed = await repos.deliveries.claimDue({
+          now,
+          limit,
+          workerId,
+          leaseUntil,
+          perDestination: 5,
+        });
+        return claimed.map((d) => d.payload.text);
+      });
+
+    expect(await claim('worker-a', 1)).toEqual(['backlog 0']);
+    // worker-b gets the town hall's posts, none of the stranger's channel worker-a holds.
+    expect(await claim('worker-b', 100)).toEqual(['town-hall 0', 'town-hall 1']);
+    // worker-a itself goes on taking that channel's posts.
+    expect(await claim('worker-a', 100)).toEqual([
+      'backlog 1',
+      'backlog 2',
+      'backlog 3',
+      'backlog 4',
+      'backlog 5',
+    ]);
+    expect(await claim('worker-b', 100)).toEqual([]);
+    // Every lease ran out (worker-a died): worker-b takes the expired claims over (its own
+    // included), then that channel's next posts.
+    const takenOver = await claim('worker-b', 100, new Date(leaseUntil.getTime() + 1));
+    expect(takenOver.slice(0, 8).sort()).toEqual([
+      ...['backlog 0', 'backlog 1', 'backlog 2', 'backlog 3', 'backlog 4', 'backlog 5'],
+      ...['town-hall 0', 'town-hall 1'],
+    ]);
+    expect(takenOver.slice(8)).toEqual(['backlog 6', 'backlog 7', 'backlog 8', 'backlog 9', 'backlog 10']);
+  });
+
+  it('leaves a person whose direct messages another worker holds to it', async () => {
+    const store = new PrismaStore(database.prisma);
+    const [jana, max] = await store.transaction(async (repos) => {
+      const community = await repos.communities.upsert('DISCORD', 'dm-guild', 'Guild');
+      return [
+        await repos.members.upsertIdentity(community.id, 'jana', 'Jana'),
+        await repos.members.upsertIdentity(community.id, 'max', 'Max'),
+      ];
+    });
+    const direct = (to: string, count: number): NewDelivery[] =>
+      Array.from({ length: count }, (_, i) => ({
+        dedupeKey: `notice:${to}-${i}`,
+        kind: 'notice',
+        sourceId: `${to}-${i}`,
+        recipientMemberId: to === 'jana' ? jana.id : max.id,
+        payload: { text: `${to} ${i}` },
+        dueAt: new Date(START.getTime() - (to === 'jana' ? 10_000 : 5_000) + i),
+      }));
+    await store.transaction((repos) => repos.deliveries.enqueue([...direct('jana', 3), ...direct('max', 1)]));
+    const claim = (workerId: string, limit: number) =>
+      store.transaction(async (repos) => {
+        const leaseUntil = new Date(START.getTime() + 15_000);
+        const claimed = await repos.deliveries.claimDue({ now: START, limit, workerId, leaseUntil });
+        return claimed.map((d) => d.payload.text);
+      });
+    expect(await claim('worker-a', 1)).toEqual(['jana 0']);
+    expect(await claim('worker-b', 100)).toEqual(['max 0']);
+    expect(await claim('worker-a', 100)).toEqual(['jana 1', 'jana 2']);
+  });
 });

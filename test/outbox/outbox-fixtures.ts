@@ -14,7 +14,7 @@ import type {
   PostResult,
 } from '../../src/core/ports.ts';
 import { DeliveryWorker, type DeliveryWorkerOptions } from '../../src/core/outbox/delivery-worker.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger, Store } from '../../src/core/ports.ts';
 import type { ReactionTally } from '../../src/core/relay/relay-ports.ts';
 import type { Database, DatabaseKind } from '../../src/db/open-database.ts';
 import { PrismaStore } from '../../src/db/prisma-store.ts';
@@ -235,7 +235,7 @@ export class RecordingPoster implements ChannelPoster {
  * is tested apart), no wakes of its own (the test drains), and the full backoff step each time.
  */
 export function workerOnTestClock(
-  store: PrismaStore,
+  store: Store,
   poster: RecordingPoster,
   clock: TestClock,
   logger: Logger,

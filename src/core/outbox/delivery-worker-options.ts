@@ -48,6 +48,12 @@ export interface DeliveryWorkerOptions {
   slotWaitMs?: number;
   /** Pacing per platform; defaults to PLATFORM_SEND_LIMITS. */
   limits?: Partial<Record<Platform, SendLimits>>;
+  /**
+   * Share `limits` with the other live workers posting for the same bot: a heartbeat in the
+   * database, and each platform's budget divided among the workers serving it (send-shares.ts).
+   * Off: this worker uses `limits` alone.
+   */
+  shareBudget?: boolean;
   /** Real time for pacing and timeouts (the Clock is the time the database records). */
   timer?: PacingTimer;
   /**

@@ -24,6 +24,7 @@ import type { UploadLimits } from '../relay/attachment-files.ts';
 import { CopyTranslation } from '../relay/copy-translation.ts';
 import { isRelayKind } from '../relay/relayed-post.ts';
 import { PLATFORM_SEND_LIMITS } from './send-limits.ts';
+import { PostsInHand, SendShares } from './send-shares.ts';
 import type { DeliveryWorkerOptions, DrainResult } from './delivery-worker-options.ts';
 
 export type { DeliveryWorkerOptions, DrainResult };
@@ -32,7 +33,7 @@ type Outcome = keyof DrainResult;
 
 export class DeliveryWorker {
   private readonly options: Required<
-    Omit<DeliveryWorkerOptions, 'limits' | 'machineTranslation' | 'attachmentSources'>
+    Omit<DeliveryWorkerOptions, 'limits' | 'machineTranslation' | 'attachmentSources' | 'shareBudget'>
   >;
   private readonly sender: PacedSender;
   private readonly backoff: BackoffPolicy;
@@ -56,6 +57,9 @@ export class DeliveryWorker {
   private readonly attachments: AttachmentCopies;
   /** Each platform's poster, asked what a copy may upload. */
   private readonly posters: ReadonlyMap<string, ChannelPoster>;
+  /** This worker's part of each platform's budget, shared with the other live workers. */
+  private readonly shares: SendShares | undefined;
+  private readonly inHand = new PostsInHand(() => this.shares?.poke());
 
   constructor(
     private readonly store: Store,
@@ -86,6 +90,18 @@ export class DeliveryWorker {
     this.sender = new PacedSender(posters, logger, { limits, timer, sendTimeoutMs });
     this.posters = new Map(posters.map((poster) => [poster.platform, poster]));
     this.attachments = new AttachmentCopies(options.attachmentSources ?? [], logger, { timer });
+    this.shares =
+      options.shareBudget === true
+        ? new SendShares(store, clock, logger, {
+            workerId,
+            platforms: posters.map((poster) => poster.platform),
+            busy: () => this.inHand.platforms(),
+            limits,
+            leaseMs,
+            timer,
+            onChange: (parts) => this.sender.setLimits(parts),
+          })
+        : undefined;
     this.backoff = { baseMs: baseBackoffMs, maxMs: maxBackoffMs, random };
     this.claims = new ClaimKeeper(store, clock, logger, { workerId, leaseMs, timer });
     this.outcomes = new OutcomeWriter(store, workerId, clock, logger, {
@@ -116,9 +132,8 @@ export class DeliveryWorker {
       this.drainAgain = true;
       return this.draining;
     }
-    this.draining = this.drainLoop().finally(() => {
-      this.draining = null;
-    });
+    // drainLoop awaits before it ends, so it clears this field only after it is set.
+    this.draining = this.drainLoop();
     return this.draining;
   }
 
@@ -145,6 +160,7 @@ export class DeliveryWorker {
     await this.draining?.catch(() => undefined);
     await this.outcomes.flushed();
     this.claims.stop();
+    await this.shares?.stop();
   }
 
   private async drainLoop(): Promise<DrainResult> {
@@ -152,12 +168,19 @@ export class DeliveryWorker {
     this.earliestRetry = Infinity;
     this.relayHeld.clear();
     try {
+      await this.shares?.start();
       do {
         this.drainAgain = false;
-        await this.pass(total);
+        try {
+          await this.pass(total);
+        } finally {
+          // Inside the loop: a drainDue while the last outcomes are written gets one more pass.
+          await this.outcomes.flushed();
+        }
       } while (this.drainAgain && !this.stopped);
     } finally {
-      await this.outcomes.flushed();
+      // With no await since drainAgain was last read: a later drainDue starts a drain of its own.
+      this.draining = null;
     }
     this.scheduleWake(total);
     return total;
@@ -207,11 +230,14 @@ export class DeliveryWorker {
           }
           for (const delivery of batch) {
             const destination = destinationOf(delivery);
+            const platform = delivery.destination.target.platform;
             this.holds.take(destination);
+            this.inHand.take(platform);
             const task = this.process(delivery, slotDeadline, total).then((outcome) => {
               inFlight.delete(task);
               finished++;
               this.holds.give(destination);
+              this.inHand.give(platform);
               // The platform cannot keep up with this destination: the others go on without it.
               if (outcome === 'released' && !this.heldForOrder.delete(delivery.id)) {
                 this.holds.paceOut(destination, this.sender.readyAt(delivery), timer.now());

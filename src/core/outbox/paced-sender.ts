@@ -32,6 +32,7 @@ const INLINE_RATE_LIMIT_WAITS = 3;
 export class PacedSender {
   private readonly posters = new Map<Platform, ChannelPoster>();
   private readonly gates = new Map<Platform, SendGate>();
+  private limits: Record<Platform, SendLimits>;
 
   constructor(
     posters: readonly ChannelPoster[],
@@ -39,6 +40,7 @@ export class PacedSender {
     private readonly options: PacedSenderOptions,
   ) {
     for (const poster of posters) this.posters.set(poster.platform, poster);
+    this.limits = options.limits;
   }
 
   /**
@@ -82,6 +84,12 @@ export class PacedSender {
     return this.gateFor(delivery.destination.target.platform).readyAt(addressOf(delivery));
   }
 
+  /** Paces by new limits from now on (this worker's part of a shared budget changed). */
+  setLimits(limits: Record<Platform, SendLimits>): void {
+    this.limits = limits;
+    for (const [platform, gate] of this.gates) gate.setLimits(limits[platform]);
+  }
+
   /** Turns away every send waiting for a slot, and every later one. */
   close(): void {
     for (const gate of this.gates.values()) gate.close();
@@ -108,7 +116,7 @@ export class PacedSender {
   private gateFor(platform: Platform): SendGate {
     let gate = this.gates.get(platform);
     if (!gate) {
-      gate = new SendGate(this.options.limits[platform], this.options.timer);
+      gate = new SendGate(this.limits[platform], this.options.timer);
       this.gates.set(platform, gate);
     }
     return gate;

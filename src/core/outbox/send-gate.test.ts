@@ -51,6 +51,42 @@ describe('SendGate', () => {
     expect(granted.map((g) => g.at)).toEqual([0, 25, 50, 75, 100, 125]);
   });
 
+  it('paces the sends waiting by new limits once they are set', async () => {
+    const timer = new ManualTimer();
+    const gate = new SendGate({ concurrency: 100, global: { limit: 4, windowMs: 100, spread: true } }, timer);
+    const granted = request(
+      gate,
+      timer,
+      Array.from({ length: 20 }, (_, i) => channel(i)),
+    );
+    const answered = () => granted.forEach((g) => g.permit?.release());
+    await settle();
+    await timer.advance(50);
+    answered();
+    expect(granted.map((g) => g.at)).toEqual([0, 25, 50]);
+    // This worker's part doubled (another worker left): one every 12.5 ms from now on.
+    gate.setLimits({ concurrency: 100, global: { limit: 8, windowMs: 100, spread: true } });
+    await timer.advance(50);
+    answered();
+    expect(granted).toHaveLength(7);
+    // Cut to a quarter (workers joined): 2 per 100 ms, counting the sends already made (the
+    // one before last went at 88), then one every 50 ms.
+    gate.setLimits({ concurrency: 100, global: { limit: 2, windowMs: 100, spread: true } });
+    await timer.advance(200);
+    expect(granted.slice(7).map((g) => g.at)).toEqual([188, 238, 288]);
+  });
+
+  it('lets more sends in flight once a larger part is set', async () => {
+    const timer = new ManualTimer();
+    const gate = new SendGate({ concurrency: 1 }, timer);
+    const granted = request(gate, timer, [channel(1), channel(2), channel(3)]);
+    await settle();
+    expect(granted).toHaveLength(1);
+    gate.setLimits({ concurrency: 2 });
+    await settle();
+    expect(granted).toHaveLength(2);
+  });
+
   it('adds the margin to every window', async () => {
     const timer = new ManualTimer();
     const gate = new SendGate({ concurrency: 10, global: { limit: 1, windowMs: 100 }, marginMs: 25 }, timer);

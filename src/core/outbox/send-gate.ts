@@ -39,8 +39,8 @@ export interface Permit {
 }
 
 interface Waiter {
+  address: SendAddress;
   destination: string;
-  keys: WindowKey[];
   /** Pacing time after which waiting is pointless (the claim's lease runs out). */
   deadline: number;
   resolve(permit: Permit | undefined): void;
@@ -78,9 +78,32 @@ export class SendGate {
   private closed = false;
 
   constructor(
-    private readonly limits: SendLimits,
+    private limits: SendLimits,
     private readonly timer: PacingTimer = realTimer,
   ) {}
+
+  /**
+   * Paces by new limits from now on (this worker's part of a budget shared with others changed):
+   * the sends already logged count against them, and the sends waiting are served by them.
+   */
+  setLimits(limits: SendLimits): void {
+    const resumed = this.limits.concurrency === 0 && limits.concurrency > 0;
+    this.limits = limits;
+    // Held while the others made room: the bot's window still holds their last sends, so the
+    // first send waits one interval of its own, as though it had just sent.
+    if (resumed && limits.global?.spread) {
+      this.pausedUntil = Math.max(this.pausedUntil, this.timer.now() + this.intervalOf(limits.global));
+    }
+    // A spread window's next send is due one new interval after its last one.
+    for (const [id, log] of this.logs) {
+      const window = this.windowOf(id);
+      const last = log.times[log.times.length - 1];
+      if (window?.spread && log.nextAt !== undefined && last !== undefined) {
+        log.nextAt = last + this.intervalOf(window);
+      }
+    }
+    this.pump();
+  }
 
   /**
    * Resolves with a permit when the send may go, or with undefined if that would be after
@@ -88,10 +111,9 @@ export class SendGate {
    */
   acquire(address: SendAddress, deadline = Infinity): Promise<Permit | undefined> {
     if (this.closed) return Promise.resolve(undefined);
-    const keys = this.keysFor(address);
     const destination = destinationKey(address);
     return new Promise((resolve) => {
-      this.queue.push({ destination, keys, deadline, resolve });
+      this.queue.push({ address, destination, deadline, resolve });
       this.pump();
     });
   }
@@ -147,6 +169,17 @@ export class SendGate {
     return keys;
   }
 
+  /** The window a log is kept for, under the limits now. */
+  private windowOf(id: string): RateWindow | undefined {
+    if (id === 'global') return this.limits.global;
+    return id.startsWith('c\u0000') ? this.limits.perCommunity : this.limits.perDestination;
+  }
+
+  /** The time between sends of a spread window. */
+  private intervalOf(window: RateWindow): number {
+    return (window.windowMs + (this.limits.marginMs ?? 0)) / window.limit;
+  }
+
   /** The earliest time a send under this key may go. */
   private keyReadyAt(key: WindowKey): number {
     const log = this.logs.get(key.id);
@@ -163,14 +196,15 @@ export class SendGate {
     let nextWake = Infinity;
     for (let i = 0; i < this.queue.length && this.inFlight < this.limits.concurrency;) {
       const waiter = this.queue[i]!;
+      const keys = this.keysFor(waiter.address);
       let ready = Math.max(this.pausedUntil, this.pauses.get(waiter.destination) ?? 0);
-      for (const key of waiter.keys) ready = Math.max(ready, this.keyReadyAt(key));
+      for (const key of keys) ready = Math.max(ready, this.keyReadyAt(key));
       if (Math.max(ready, now) > waiter.deadline) {
         this.queue.splice(i, 1);
         waiter.resolve(undefined);
       } else if (ready <= now) {
         this.queue.splice(i, 1);
-        this.grant(waiter, now);
+        this.grant(waiter, keys, now);
       } else {
         nextWake = Math.min(nextWake, ready);
         i++;
@@ -179,13 +213,14 @@ export class SendGate {
     this.scheduleWake(this.inFlight < this.limits.concurrency ? nextWake : Infinity, now);
   }
 
-  private grant(waiter: Waiter, now: number): void {
-    for (const key of waiter.keys) {
+  private grant(waiter: Waiter, keys: readonly WindowKey[], now: number): void {
+    for (const key of keys) {
       const log = this.log(key.id);
       log.times.push(now);
-      if (log.times.length > key.window.limit) log.times.shift();
+      // More than one when the limit was lowered since the last send.
+      if (log.times.length > key.window.limit) log.times.splice(0, log.times.length - key.window.limit);
       if (key.window.spread) {
-        const interval = (key.window.windowMs + (this.limits.marginMs ?? 0)) / key.window.limit;
+        const interval = this.intervalOf(key.window);
         // A timer that fires a little late does not push every later send back with it.
         const onTime = log.nextAt !== undefined && now - log.nextAt <= LATE_TOLERANCE_MS;
         log.nextAt = (onTime ? (log.nextAt ?? now) : now) + interval;

@@ -44,7 +44,8 @@ export const UNLIMITED: SendLimits = { concurrency: 64 };
  * size is not published (300 a minute is assumed here). The console prints in order, one at a time.
  *
  * The limits hold per process: several processes posting for one bot share the platform's
- * budget, so each should be given its share (see README, "Delivery engine").
+ * budget, so each is given its part of it (sendLimitsPart, send-shares.ts; README, "Delivery
+ * engine").
  */
 export const PLATFORM_SEND_LIMITS: Readonly<Record<Platform, SendLimits>> = {
   DISCORD: {
@@ -87,5 +88,26 @@ export function platformSendLimits(share: number): Record<Platform, SendLimits> 
     SLACK: sendLimitsShare(PLATFORM_SEND_LIMITS.SLACK, share),
     // The console prints to its own terminal: nobody shares it.
     CONSOLE: PLATFORM_SEND_LIMITS.CONSOLE,
+  };
+}
+
+/**
+ * The limits of the `rank`-th (from 0) of `count` live workers posting for the same bot: the bot's
+ * rates (global, per community) and requests in flight divided among them so that their parts add
+ * up to the whole — the first `limit % count` get one more — at least one each. A channel's own
+ * window is not divided: one worker at a time holds a channel's posts (the outbox's claim).
+ */
+export function sendLimitsPart(limits: SendLimits, rank: number, count: number): SendLimits {
+  if (!(Number.isInteger(count) && count >= 1 && Number.isInteger(rank) && rank >= 0 && rank < count)) {
+    throw new RangeError(`a send part is rank 0 to count - 1 of count ≥ 1, not ${rank} of ${count}`);
+  }
+  if (count === 1) return limits;
+  const part = (whole: number) => Math.max(1, Math.floor(whole / count) + (rank < whole % count ? 1 : 0));
+  const scale = (w: RateWindow): RateWindow => ({ ...w, limit: part(w.limit) });
+  return {
+    ...limits,
+    concurrency: part(limits.concurrency),
+    ...(limits.global && { global: scale(limits.global) }),
+    ...(limits.perCommunity && { perCommunity: scale(limits.perCommunity) }),
   };
 }

@@ -114,7 +114,10 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
    * their destinations, in the order they should be sent.
    *
    * Due rows are picked fairly: at most `perDestination` per channel (or person) per claim, in
-   * the order they were queued there; destinations in `skipDestinations` (those the worker holds
+   * the order they were queued there; a destination another worker holds posts of (with a lease
+   * that has not run out) is left to it, so its own pace is kept by one worker and never needs
+   * dividing (concurrent claims lock the rows they scan, so they cannot split one either, unless
+   * its backlog reaches beyond a claim's scan); destinations in `skipDestinations` (those the worker holds
    * enough of, or whose pace has no budget) are left out; and communities take turns, so the
    * first post of every community with due work comes before the second post of any. A lone
    * community still fills a batch; one among others gets its share. The oldest due rows are
@@ -146,6 +149,13 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         SELECT id, "dueAt", "createdAt", sequence, "channelLinkId", "recipientMemberId" FROM "Delivery"
         WHERE status = 'PENDING' AND "dueAt" <= ${now}
           AND COALESCE("channelLinkId", "recipientMemberId") <> ALL(${skip}::text[])
+          -- One worker at a time holds a destination's posts: its own pace is never divided.
+          AND NOT EXISTS (SELECT 1 FROM "Delivery" h
+            WHERE h."channelLinkId" = "Delivery"."channelLinkId" AND h.status = 'SENDING'
+              AND h."claimedBy" <> ${workerId} AND h."leaseUntil" >= ${now})
+          AND NOT EXISTS (SELECT 1 FROM "Delivery" h
+            WHERE h."recipientMemberId" = "Delivery"."recipientMemberId" AND h.status = 'SENDING'
+              AND h."claimedBy" <> ${workerId} AND h."leaseUntil" >= ${now})
           -- A relayed message waits for those relayed to its channel before it (docs/RELAY.md).
           AND NOT (kind LIKE 'relay.%' AND EXISTS (SELECT 1 FROM "Delivery" e
             WHERE e."channelLinkId" = "Delivery"."channelLinkId" AND e.sequence < "Delivery".sequence
