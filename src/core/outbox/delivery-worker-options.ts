@@ -1,9 +1,9 @@
 /** What a DeliveryWorker is configured with, and what one drain did. */
 import type { Platform } from '../domain/model.ts';
-import type { Metrics } from '../metrics.ts';
+import { NO_METRICS, type Metrics } from '../metrics.ts';
 import type { AttachmentSource } from '../relay/attachment-files.ts';
 import type { MachineTranslation } from '../relay/machine-translation.ts';
-import type { PacingTimer } from './send-gate.ts';
+import { realTimer, type PacingTimer } from './send-gate.ts';
 import type { SendLimits } from './send-limits.ts';
 
 export interface DeliveryWorkerOptions {
@@ -77,6 +77,28 @@ export interface DeliveryWorkerOptions {
    */
   attachmentSources?: readonly AttachmentSource[];
 }
+
+/** The options every worker has a value for (the others are optional features). */
+export type WorkerSettings = Required<
+  Omit<DeliveryWorkerOptions, 'limits' | 'machineTranslation' | 'attachmentSources' | 'shareBudget'>
+>;
+
+export const DELIVERY_WORKER_DEFAULTS: Omit<WorkerSettings, 'workerId'> = {
+  batchSize: 100,
+  perDestination: 5,
+  leaseMs: 15_000,
+  retryForMs: 24 * 60 * 60_000,
+  maxTakeovers: 5,
+  baseBackoffMs: 2_000,
+  maxBackoffMs: 10 * 60_000,
+  sendTimeoutMs: 30_000,
+  slotWaitMs: 30_000,
+  timer: realTimer,
+  retryWakeHorizonMs: 60_000,
+  random: Math.random,
+  metrics: NO_METRICS,
+  translationTimeoutMs: 5_000,
+};
 
 export interface DrainResult {
   sent: number;

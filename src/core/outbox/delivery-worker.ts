@@ -12,29 +12,28 @@
 import { KeyedSerialQueue } from '../async/keyed-serial-queue.ts';
 import type { ChannelPoster, ClaimedDelivery, Clock, Logger, PostResult, Store } from '../ports.ts';
 import { retryDelayMs, type BackoffPolicy } from './backoff.ts';
-import { NO_METRICS } from '../metrics.ts';
 import { ClaimKeeper } from './claim-keeper.ts';
 import { DestinationHolds, destinationOf } from './destination-holds.ts';
 import { FailureRecorder, logContext } from './failure-recorder.ts';
 import { OutcomeWriter } from './outcome-writer.ts';
 import { LOST, PacedSender, RELEASED } from './paced-sender.ts';
-import { realTimer } from './send-gate.ts';
-import { AttachmentCopies } from '../relay/attachment-copies.ts';
-import type { UploadLimits } from '../relay/attachment-files.ts';
-import { CopyTranslation } from '../relay/copy-translation.ts';
+import { CopyPreparation } from './copy-preparation.ts';
 import { isRelayKind } from '../relay/relayed-post.ts';
 import { PLATFORM_SEND_LIMITS } from './send-limits.ts';
 import { PostsInHand, SendShares } from './send-shares.ts';
-import type { DeliveryWorkerOptions, DrainResult } from './delivery-worker-options.ts';
+import {
+  DELIVERY_WORKER_DEFAULTS,
+  type DeliveryWorkerOptions,
+  type DrainResult,
+  type WorkerSettings,
+} from './delivery-worker-options.ts';
 
 export type { DeliveryWorkerOptions, DrainResult };
 
 type Outcome = keyof DrainResult;
 
 export class DeliveryWorker {
-  private readonly options: Required<
-    Omit<DeliveryWorkerOptions, 'limits' | 'machineTranslation' | 'attachmentSources' | 'shareBudget'>
-  >;
+  private readonly options: WorkerSettings;
   private readonly sender: PacedSender;
   private readonly backoff: BackoffPolicy;
   private readonly outcomes: OutcomeWriter;
@@ -53,10 +52,7 @@ export class DeliveryWorker {
   private readonly holds: DestinationHolds;
   private readonly claims: ClaimKeeper;
   private readonly failures: FailureRecorder;
-  private readonly translation: CopyTranslation | undefined;
-  private readonly attachments: AttachmentCopies;
-  /** Each platform's poster, asked what a copy may upload. */
-  private readonly posters: ReadonlyMap<string, ChannelPoster>;
+  private readonly copies: CopyPreparation;
   /** This worker's part of each platform's budget, shared with the other live workers. */
   private readonly shares: SendShares | undefined;
   private readonly inHand = new PostsInHand(() => this.shares?.poke());
@@ -68,28 +64,10 @@ export class DeliveryWorker {
     private readonly logger: Logger,
     options: DeliveryWorkerOptions,
   ) {
-    this.options = {
-      batchSize: 100,
-      perDestination: 5,
-      leaseMs: 15_000,
-      retryForMs: 24 * 60 * 60_000,
-      maxTakeovers: 5,
-      baseBackoffMs: 2_000,
-      maxBackoffMs: 10 * 60_000,
-      sendTimeoutMs: 30_000,
-      slotWaitMs: 30_000,
-      timer: realTimer,
-      retryWakeHorizonMs: 60_000,
-      random: Math.random,
-      metrics: NO_METRICS,
-      translationTimeoutMs: 5_000,
-      ...options,
-    };
+    this.options = { ...DELIVERY_WORKER_DEFAULTS, ...options };
     const { workerId, leaseMs, timer, sendTimeoutMs, baseBackoffMs, maxBackoffMs, random } = this.options;
     const limits = { ...PLATFORM_SEND_LIMITS, ...options.limits };
     this.sender = new PacedSender(posters, logger, { limits, timer, sendTimeoutMs });
-    this.posters = new Map(posters.map((poster) => [poster.platform, poster]));
-    this.attachments = new AttachmentCopies(options.attachmentSources ?? [], logger, { timer });
     this.shares =
       options.shareBudget === true
         ? new SendShares(store, clock, logger, {
@@ -113,13 +91,13 @@ export class DeliveryWorker {
       this.drainAgain = true;
     });
     this.holds = new DestinationHolds(this.options.perDestination);
-    this.translation =
-      options.machineTranslation &&
-      new CopyTranslation(options.machineTranslation, logger, {
-        timer,
-        timeoutMs: this.options.translationTimeoutMs,
-        metrics: this.options.metrics,
-      });
+    this.copies = new CopyPreparation(posters, logger, {
+      machineTranslation: options.machineTranslation,
+      attachmentSources: options.attachmentSources ?? [],
+      translationTimeoutMs: this.options.translationTimeoutMs,
+      metrics: this.options.metrics,
+      timer,
+    });
   }
 
   /**
@@ -320,10 +298,8 @@ export class DeliveryWorker {
         `claimed ${delivery.takeovers} times in a row without an outcome (the worker stopped while sending)`,
       );
     }
-    // Translated at each attempt, never stored: the outbox keeps the original (docs/RELAY.md).
-    const translated = this.translation ? await this.translation.prepare(delivery) : delivery;
-    // Files are read from their origin at each attempt too, never stored.
-    const posted = await this.attachments.prepare(translated, await this.uploadLimitsOf(delivery));
+    // Translated and its files read at each attempt, never stored (copy-preparation.ts).
+    const posted = await this.copies.prepare(delivery);
     const result = await this.sender.send(posted, slotDeadline, () => this.claims.confirm(delivery.id));
     // Another worker has it, or will once its lease lapses: nothing to record from here.
     if (result === LOST) return 'lost';
@@ -332,13 +308,6 @@ export class DeliveryWorker {
       return 'released';
     }
     return this.recordAnswer(delivery, result);
-  }
-
-  /** What a relayed copy with files may upload where it goes; undefined: its files stay links. */
-  private async uploadLimitsOf(delivery: ClaimedDelivery): Promise<UploadLimits | undefined> {
-    const { destination, payload } = delivery;
-    if (destination.kind !== 'channel' || !payload.attachments?.length) return undefined;
-    return this.posters.get(destination.target.platform)?.uploadLimits?.(destination.target);
   }
 
   /** What the platform's answer means: sent, retried later, failed for good, or the channel lost. */
