@@ -1,16 +1,15 @@
 /** The delivery outbox and the audit log on Prisma. */
-import type { Platform } from '../../core/domain/model.ts';
 import type {
   AuditRepository,
   ClaimedDelivery,
   DeliveryOutcome,
   DeliveryRepository,
   NewDelivery,
-  OutgoingMessage,
   PostedMessage,
   SentDirectMessage,
 } from '../../core/ports.ts';
 import type { Prisma } from '../generated/client.ts';
+import { claimedDelivery, type ClaimedRow } from './claimed-rows.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,80 +20,6 @@ const DEFAULT_CLAIM_PER_DESTINATION = 5;
  * due-time index), not among all of them: the cost stays flat however long the backlog.
  */
 const SCAN_FACTOR = 20;
-
-/** JSON keeps dates as strings: bring the exchange card's instants back. */
-function reviveMessage(payload: unknown): OutgoingMessage {
-  const message = payload as OutgoingMessage;
-  if (message.exchange) {
-    message.exchange.startsAt = new Date(message.exchange.startsAt);
-    message.exchange.endsAt = new Date(message.exchange.endsAt);
-  }
-  return message;
-}
-
-/** One claimed row with where it goes, as the claim statement returns it. */
-interface ClaimedRow {
-  id: string;
-  kind: string;
-  sourceId: string;
-  attempts: number;
-  takeovers: number;
-  firstFailedAt: Date | null;
-  unansweredAt: Date | null;
-  payload: unknown;
-  dueAt: Date;
-  channelLinkId: string | null;
-  editsMessageId: string | null;
-  threadMessageId: string | null;
-  targetMissing: boolean;
-  linkTownId: string | null;
-  linkPartnershipId: string | null;
-  linkLanguage: string | null;
-  channelId: string | null;
-  channelName: string | null;
-  linkPlatform: Platform | null;
-  linkCommunity: string | null;
-  recipientMemberId: string | null;
-  platformUserId: string | null;
-  memberPlatform: Platform | null;
-  memberCommunity: string | null;
-}
-
-function destinationOf(row: ClaimedRow): ClaimedDelivery['destination'] {
-  if (row.channelLinkId !== null && row.linkPlatform !== null) {
-    return {
-      kind: 'channel',
-      channelLinkId: row.channelLinkId,
-      townId: row.linkTownId ?? '',
-      partnershipId: row.linkPartnershipId ?? '',
-      language: row.linkLanguage ?? '',
-      target: {
-        platform: row.linkPlatform,
-        communityExternalId: row.linkCommunity ?? '',
-        channelId: row.channelId ?? '',
-        channelName: row.channelName ?? '',
-      },
-      ...(row.editsMessageId === null ? {} : { editsMessageId: row.editsMessageId }),
-      ...(row.threadMessageId === null ? {} : { threadMessageId: row.threadMessageId }),
-      ...(row.targetMissing ? { targetMissing: true as const } : {}),
-    };
-  }
-  if (row.recipientMemberId !== null && row.memberPlatform !== null) {
-    return {
-      kind: 'direct',
-      recipientMemberId: row.recipientMemberId,
-      target: {
-        platform: row.memberPlatform,
-        communityExternalId: row.memberCommunity ?? '',
-        userId: row.platformUserId ?? '',
-      },
-      ...(row.editsMessageId === null ? {} : { editsMessageId: row.editsMessageId }),
-      ...(row.targetMissing ? { targetMissing: true as const } : {}),
-    };
-  }
-  // The database's check constraint and foreign keys make this unreachable.
-  throw new Error(`delivery ${row.id} has no destination`);
-}
 
 export class PrismaDeliveryRepository implements DeliveryRepository {
   constructor(private readonly db: Tx) {}
@@ -214,18 +139,7 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
       LEFT JOIN "Delivery" ed ON ed.id = c."editsDeliveryId"
       LEFT JOIN "Delivery" td ON td.id = c."threadDeliveryId"
       ORDER BY f.turn NULLS FIRST, c."dueAt", c."createdAt"`;
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      sourceId: row.sourceId,
-      attempts: Number(row.attempts),
-      takeovers: Number(row.takeovers),
-      firstFailedAt: row.firstFailedAt,
-      unansweredBefore: row.unansweredAt !== null,
-      payload: reviveMessage(row.payload),
-      dueAt: row.dueAt,
-      destination: destinationOf(row),
-    }));
+    return rows.map(claimedDelivery);
   }
 
   /**
