@@ -102,3 +102,9 @@ export function unavailableChannel(client: Extract<WorkspaceClient, { unavailabl
     ? { ok: false, retryable: true, reason: client.unavailable }
     : { ok: false, retryable: false, channelBroken: true, reason: client.unavailable };
 }
+
+/** The outbox's reading of a failed call: classifySlackError's result with Slack's Retry-After. */
+export function slackFailure(error: unknown): Failure['result'] {
+  const { result, rateLimitedMs } = classifySlackError(error);
+  return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
+}

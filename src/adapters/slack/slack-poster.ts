@@ -39,7 +39,7 @@ import { renderOutgoing, type SlackMessageBody } from './block-kit.ts';
 import type { UploadLimits } from '../../core/relay/attachment-files.ts';
 import { relayedCopyBody, WorkspaceScopes } from './relayed-copy.ts';
 import type { SlackPostLedger, WorkspaceClients } from './slack-ports.ts';
-import { classifySlackError, unavailableChannel } from './slack-errors.ts';
+import { classifySlackError, slackFailure, unavailableChannel } from './slack-errors.ts';
 import { SlackFileShares } from './slack-files.ts';
 import { SlackReactionPoster } from './slack-reaction-poster.ts';
 import type { ReactionTally } from '../../core/relay/relay-ports.ts';
@@ -98,10 +98,7 @@ export class SlackPoster implements ChannelPoster {
     this.now = options.now ?? (() => new Date());
     this.scopes = options.scopes ?? new WorkspaceScopes(logger);
     this.reactions = new SlackReactionPoster(workspaces);
-    this.files = new SlackFileShares((error) => {
-      const { result, rateLimitedMs } = classifySlackError(error);
-      return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
-    }, logger);
+    this.files = new SlackFileShares(slackFailure, logger);
   }
 
   async post(
@@ -228,8 +225,7 @@ export class SlackPoster implements ChannelPoster {
       await client.chat.update({ channel, ts, ...body });
       return { ok: true, platformMessageId: ts };
     } catch (error) {
-      const { result, rateLimitedMs } = classifySlackError(error);
-      return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
+      return slackFailure(error);
     }
   }
 
@@ -242,8 +238,7 @@ export class SlackPoster implements ChannelPoster {
     } catch (error) {
       // Removed already, which is what was asked (its files are removed below all the same).
       if ((error as { data?: { error?: unknown } }).data?.error !== 'message_not_found') {
-        const { result, rateLimitedMs } = classifySlackError(error);
-        return rateLimitedMs !== undefined ? { ...result, retryAfterMs: rateLimitedMs } : result;
+        return slackFailure(error);
       }
     }
     const files = await this.ledger.filesAfter(target.channelId, platformMessageId);
