@@ -81,6 +81,29 @@ describe('the weekly digest’s window', () => {
     expect(lines[10]).toBe(translate('en', 'digest.more', { count: 2 }));
   });
 
+  it('names the command for the rest as it is typed in each town’s channel', async () => {
+    for (let day = 5; day <= 16; day++) await create(`Day-${day}`, `2026-05-${day} 18:00`);
+    // Chicago's community on Discord, Prague's on the console: each digest is written for its channel.
+    await database.prisma.community.updateMany({
+      where: { externalId: 'chicago' },
+      data: { platform: 'DISCORD' },
+    });
+    h.clock.set(DIGEST_AT);
+    await h.scheduler.tick();
+    const digests = await database.prisma.delivery.findMany({
+      where: { kind: 'digest' },
+      select: { payload: true, channelLink: { select: { community: { select: { platform: true } } } } },
+    });
+    const lastLine = (platform: string) =>
+      (
+        digests.find((d) => d.channelLink?.community.platform === platform)?.payload as { text?: string }
+      )?.text
+        ?.split('\n')
+        .at(-1);
+    expect(lastLine('DISCORD')).toBe('…and 2 more events: see “/event list”.');
+    expect(lastLine('CONSOLE')).toBe('…a 2 další akce: viz „event list“.');
+  });
+
   it('counts the places of people going, guests included, not of those who said maybe', async () => {
     await create('Jarmark', '2026-05-08 18:00');
     await h.run(petr, 'rsvp event:1 answer:going guests:2');

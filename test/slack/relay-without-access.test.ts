@@ -57,6 +57,8 @@ describe('relaying to a channel the bot has no access to', () => {
     expect(notices.map((m) => m.content)).toEqual([
       expect.stringContaining('Der Bot kann nicht mehr in #partnerstadt („Krumlov – Passau“) posten'),
     ]);
+    // The command to run again, as it is typed on Discord.
+    expect(notices[0]?.content).toContain('führen Sie in diesem Kanal „/channel link“ aus');
 
     await slack.members.writes({ channel: towns.partneri, user: towns.jana, text: 'Haló?' });
     await drained();
@@ -91,6 +93,7 @@ describe('relaying to a channel the bot has no access to', () => {
     expect(failed?.lastError).toContain('not_in_channel');
     expect((await linkIn(towns.partneri)).status).toBe('BROKEN');
     expect(janaNotices().slice(before)).toHaveLength(1);
+    expect(janaNotices().at(-1)?.text).toContain('spusťte v tom kanálu „/twin channel link“');
 
     await maxWrites('Hallo?');
     expect(await relayDeliveries()).toHaveLength(1);

@@ -5,7 +5,8 @@
  * A week with nothing coming up posts nothing. The schedule lives on the partnership row and is
  * claimed with a row lock like announcements; after downtime a missed digest goes out once.
  */
-import type { Exchange, PartnershipWithTowns } from '../domain/model.ts';
+import { commandSyntax } from '../commands/command-syntax.ts';
+import type { Exchange, PartnershipWithTowns, Platform, Town } from '../domain/model.ts';
 import { seatsTaken } from '../domain/model.ts';
 import type { SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
@@ -98,6 +99,7 @@ async function runDigest(
           rsvps.filter((r) => r.status === 'GOING').reduce((sum, r) => sum + seatsTaken(r), 0),
         );
       }
+      const platforms = await platformsOf(repos, partnership.towns);
       channels = await enqueueFanOut(repos, {
         partnershipId: partnership.id,
         kind: DIGEST_KIND,
@@ -105,7 +107,12 @@ async function runDigest(
         occasion: schedule.nextRunAt.toISOString(),
         dueAt: now,
         render: ({ language, town }) => ({
-          text: digestText(partnership, shown, exchanges.length, seats, language, town.timeZone),
+          text: digestText(partnership, shown, exchanges.length, seats, {
+            language,
+            timeZone: town.timeZone,
+            // The command it names is written as it is typed in that town's channel.
+            commandPrefix: commandSyntax(platforms.get(town.communityId) ?? 'CONSOLE').prefix,
+          }),
         }),
       });
     }
@@ -117,15 +124,25 @@ async function runDigest(
   return { partnership: partnership.number, exchanges: listed, channels, next };
 }
 
+/** The platform each town's community is on. */
+async function platformsOf(repos: Repositories, towns: readonly Town[]): Promise<Map<string, Platform>> {
+  const platforms = new Map<string, Platform>();
+  for (const town of towns) {
+    const community = await repos.communities.findById(town.communityId);
+    if (community) platforms.set(town.communityId, community.platform);
+  }
+  return platforms;
+}
+
 function digestText(
   partnership: PartnershipWithTowns,
   shown: readonly Exchange[],
   total: number,
   seats: ReadonlyMap<string, number>,
-  language: SupportedLanguage,
-  timeZone: string,
+  reader: { language: SupportedLanguage; timeZone: string; commandPrefix: string },
 ): string {
-  const t = translatorFor(language);
+  const { language, timeZone } = reader;
+  const t = translatorFor(language, reader.commandPrefix);
   const lines = [t('digest.heading', { name: partnership.name, zone: timeZone })];
   for (const exchange of shown) {
     lines.push(

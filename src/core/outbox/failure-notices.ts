@@ -7,6 +7,7 @@
  * Notices never cause notices: when one fails, it is only logged, so a platform that is down
  * cannot set off a loop.
  */
+import { commandSyntax } from '../commands/command-syntax.ts';
 import { isRelayKind } from '../relay/relayed-post.ts';
 import type { Member, Town } from '../domain/model.ts';
 import { recipientLanguage, type SupportedLanguage } from '../i18n/languages.ts';
@@ -65,7 +66,9 @@ export async function enqueueFailureNotices(
       sourceId: delivery.id,
       // One notice per failed delivery and coordinator; a link breaks once until it is linked again.
       dedupeKey: (coordinator) => `${kind}:${delivery.id}:${coordinator.id}`,
-      render: (language) => translate(language, key, params),
+      // The coordinators are on the broken channel's platform: commands written as typed there.
+      render: (language) =>
+        translate(language, key, params, commandSyntax(destination.target.platform).prefix),
       now,
     });
   }
