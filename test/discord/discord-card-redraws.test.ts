@@ -93,8 +93,12 @@ describe.each(DATABASE_KINDS)('Exchange cards redrawn in every partner channel o
       `${translate('cs', 'card.maybe')}: 1`,
     );
     expect(buttonIds(h.discord.message(passauCard.id))).toEqual(buttonIds(passauCard));
+    // The outbox's own edit of the clicked card (it names the delivery that posted the card).
+    const posted = await database.prisma.delivery.findFirstOrThrow({
+      where: { platformMessageId: passauCard.id, kind: { not: 'exchange.card-redraw' } },
+    });
     const held = await database.prisma.delivery.findMany({
-      where: { kind: 'exchange.card-redraw', editsMessageId: passauCard.id, status: 'DROPPED' },
+      where: { kind: 'exchange.card-redraw', editsDeliveryId: posted.id, status: 'DROPPED' },
     });
     expect(held.map((row) => row.lastError)).toContain('the click’s answer showed this card');
   });

@@ -180,9 +180,11 @@ describe('Slack: answers, and cards of cancelled exchanges', () => {
       'event create partnership:1 title:"Beseda" kind:citizens-meeting start:"2026-12-22 18:00" capacity:1',
       alice,
     );
-    await h.done('rsvp event:3 answer:going', alice);
-    await h.done('rsvp event:3 answer:going', bob);
-    await h.done('rsvp event:3 answer:no', alice);
+    // Its number, whatever the tests before created.
+    const { number } = await database.prisma.exchange.findFirstOrThrow({ where: { title: 'Beseda' } });
+    await h.done(`rsvp event:${number} answer:going`, alice);
+    await h.done(`rsvp event:${number} answer:going`, bob);
+    await h.done(`rsvp event:${number} answer:no`, alice);
     await h.drain();
     const im = h.slack.dmChannel(bob.userId ?? '').id;
     const notice = h.slack.messages(im).at(-1);
@@ -192,7 +194,7 @@ describe('Slack: answers, and cards of cancelled exchanges', () => {
     const sent = await database.prisma.delivery.findFirstOrThrow({ where: { kind: 'waitlist.promoted' } });
     expect(sent.platformMessageId).toBe(`${im}/${notice?.ts}`);
 
-    await h.done('event cancel event:3', alice);
+    await h.done(`event cancel event:${number}`, alice);
     await h.drain();
     const redrawn = h.slack.messages(im).find((m) => m.ts === notice?.ts);
     expect(redrawn?.edits).toBe(1);
