@@ -96,7 +96,13 @@ describe.each(DATABASE_KINDS)('the delivery history index on %s', (kind) => {
       'exchange.updated',
     ]);
     expect(posted).toEqual([
-      { channelLinkId, channelId: 'partneri', kind: 'exchange.created', platformMessageId: 'message-0' },
+      {
+        channelLinkId,
+        channelId: 'partneri',
+        kind: 'exchange.created',
+        platformMessageId: 'message-0',
+        deliveryId: expect.any(String),
+      },
     ]);
   });
 

@@ -31,8 +31,9 @@ export const VICTIM: Targets = { partnership: 1, exchange: 1, announcement: 1 };
 export const NOBODYS: Targets = { partnership: 999, exchange: 999, announcement: 999 };
 
 /** The not-found refusals for the VICTIM's numbers in English, written out. */
+/** The command named is written as it is typed there: bare, `/` (Discord) or `/twin ` (Slack). */
 export const NOT_FOUND_EN =
-  /^(Your town has no partnership number 1\. See “partner list”\.|There is no event number 1 in your partnerships\. See “event list”\.|There is no announcement number 1 in your partnerships\.)$/;
+  /^(Your town has no partnership number 1\. See “(\/|\/twin )?partner list”\.|There is no event number 1 in your partnerships\. See “(\/|\/twin )?event list”\.|There is no announcement number 1 in your partnerships\.)$/;
 
 /** How an adapter names a person in a `user:` option (console name, Slack mention, Discord user). */
 export type UserValue = string;
