@@ -101,7 +101,7 @@ describe.each(DATABASE_KINDS)('the delivery history index on %s', (kind) => {
         channelId: 'partneri',
         kind: 'exchange.created',
         platformMessageId: 'message-0',
-        deliveryId: expect.any(String),
+        deliveryId: expect.any(String) as string,
       },
     ]);
   });
