@@ -240,4 +240,14 @@ describe('openDatabase, postgres', () => {
       await scratch.drop();
     }
   });
+
+  it('turns JIT compilation off for its sessions: the outbox claim paid seconds of it per claim', async () => {
+    const database = await createTestDatabase('postgres');
+    try {
+      const rows = await database.prisma.$queryRaw<{ jit: string }[]>`SHOW jit`;
+      expect(rows).toEqual([{ jit: 'off' }]);
+    } finally {
+      await database.close();
+    }
+  });
 });
