@@ -86,7 +86,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
  * a bare open of a data directory measured 282–310 MB resident, 182–190 MB with 16 MB. A town's
  * data is a few megabytes, so 16 MB holds all of it; the operating system caches the files too.
  */
-const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+export const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 /** An open PGlite; close() shuts it down and gives its data directory free. */
 export interface OpenPGlite {

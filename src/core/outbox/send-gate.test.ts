@@ -13,17 +13,15 @@ function request(gate: SendGate, timer: ManualTimer, addresses: SendAddress[], d
 }
 
 const channel = (n: number): SendAddress => ({ community: 'guild', destination: `#${n}` });
+/** `count` different channels of one server. */
+const channels = (count: number): SendAddress[] => Array.from({ length: count }, (_, i) => channel(i));
 
 describe('SendGate', () => {
   it('lets a burst of the global limit through, then one window later the next', async () => {
     const timer = new ManualTimer();
     const limits: SendLimits = { concurrency: 1_000, global: { limit: 50, windowMs: 1_000 } };
     const gate = new SendGate(limits, timer);
-    const granted = request(
-      gate,
-      timer,
-      Array.from({ length: 120 }, (_, i) => channel(i)),
-    );
+    const granted = request(gate, timer, channels(120));
     await settle();
     expect(granted).toHaveLength(50);
     granted.forEach((g) => g.permit?.release());
@@ -41,24 +39,33 @@ describe('SendGate', () => {
   it('spreads sends evenly over a spread window', async () => {
     const timer = new ManualTimer();
     const gate = new SendGate({ concurrency: 100, global: { limit: 4, windowMs: 100, spread: true } }, timer);
-    const granted = request(
-      gate,
-      timer,
-      Array.from({ length: 6 }, (_, i) => channel(i)),
-    );
+    const granted = request(gate, timer, channels(6));
     await settle();
     await timer.advance(200);
     expect(granted.map((g) => g.at)).toEqual([0, 25, 50, 75, 100, 125]);
   });
 
+  it("lets a spread window's burst go at once after a quiet spell, then keeps the cadence", async () => {
+    const timer = new ManualTimer();
+    const window = { limit: 8, windowMs: 200, spread: true, burst: 3 };
+    const gate = new SendGate({ concurrency: 100, global: window }, timer);
+    const granted = request(gate, timer, channels(6));
+    await settle();
+    await timer.advance(200);
+    // 3 at once, then one every 25 ms; the 8-per-200 ms log still holds.
+    expect(granted.map((g) => g.at)).toEqual([0, 0, 0, 25, 50, 75]);
+    // Quiet again long enough: the next burst goes at once too.
+    await timer.advance(1_000);
+    const later = request(gate, timer, [channel(7), channel(8), channel(9), channel(10)]);
+    await settle();
+    await timer.advance(100);
+    expect(later.map((g) => g.at)).toEqual([1_200, 1_200, 1_200, 1_225]);
+  });
+
   it('paces the sends waiting by new limits once they are set', async () => {
     const timer = new ManualTimer();
     const gate = new SendGate({ concurrency: 100, global: { limit: 4, windowMs: 100, spread: true } }, timer);
-    const granted = request(
-      gate,
-      timer,
-      Array.from({ length: 20 }, (_, i) => channel(i)),
-    );
+    const granted = request(gate, timer, channels(20));
     const answered = () => granted.forEach((g) => g.permit?.release());
     await settle();
     await timer.advance(50);
@@ -116,11 +123,7 @@ describe('SendGate', () => {
   it('keeps at most `concurrency` sends in flight', async () => {
     const timer = new ManualTimer();
     const gate = new SendGate({ concurrency: 3 }, timer);
-    const granted = request(
-      gate,
-      timer,
-      Array.from({ length: 7 }, (_, i) => channel(i)),
-    );
+    const granted = request(gate, timer, channels(7));
     await settle();
     expect(granted).toHaveLength(3);
     granted[0]?.permit?.release();

@@ -187,7 +187,10 @@ export class SendGate {
     const { limit, windowMs, spread } = key.window;
     const span = windowMs + (this.limits.marginMs ?? 0);
     const full = log.times.length >= limit ? (log.times[log.times.length - limit] ?? 0) : -Infinity;
-    return Math.max(full + span, spread ? (log.nextAt ?? -Infinity) : -Infinity);
+    if (!spread || log.nextAt === undefined) return full + span;
+    // The cadence may run ahead of itself by burst - 1 intervals (GCRA's tolerance).
+    const burst = Math.min(limit, Math.max(1, key.window.burst ?? 1));
+    return Math.max(full + span, log.nextAt - (burst - 1) * this.intervalOf(key.window));
   }
 
   private pump(): void {

@@ -10,7 +10,7 @@ describe('a process’s share of the send limits', () => {
     const third = platformSendLimits(1 / 3);
     expect(third.DISCORD).toEqual({
       concurrency: 9,
-      global: { limit: 16, windowMs: 1_000, spread: true },
+      global: { limit: 16, windowMs: 1_000, spread: true, burst: 5 },
       perDestination: { limit: 1, windowMs: 5_000 },
       marginMs: 25,
     });

@@ -14,6 +14,12 @@ export interface RateWindow {
    * the next window; evenly spaced requests arrive as they leave.
    */
   readonly spread?: boolean;
+  /**
+   * A spread window lets this many sends go at once after a quiet spell before the even spacing
+   * applies (default 1): the two or three copies of one relayed message need not queue 20 ms
+   * apart. The log of the last `limit` sends still bounds every window.
+   */
+  readonly burst?: number;
 }
 
 export interface SendLimits {
@@ -50,7 +56,7 @@ export const UNLIMITED: SendLimits = { concurrency: 64 };
 export const PLATFORM_SEND_LIMITS: Readonly<Record<Platform, SendLimits>> = {
   DISCORD: {
     concurrency: 25,
-    global: { limit: 50, windowMs: 1_000, spread: true },
+    global: { limit: 50, windowMs: 1_000, spread: true, burst: 5 },
     perDestination: { limit: 5, windowMs: 5_000 },
     marginMs: 25,
   },
