@@ -42,8 +42,9 @@ export function discordShards(c: ShardSettings, problems: string[]): DiscordShar
   if (c.DISCORD_SHARDS === undefined) return { shardCount, shards: all };
   const named: number[] = [];
   for (const part of c.DISCORD_SHARDS.split(',')) {
-    const [from, to = from] = part.split('-').map((n) => Number(n.trim()));
-    if (from === undefined || to < from) {
+    // The pattern let only digits through: one number, or two around a dash.
+    const [from = 0, to = from] = part.split('-').map((n) => Number(n.trim()));
+    if (to < from) {
       problems.push(`  DISCORD_SHARDS: the range ${part.trim()} runs backwards (write it low-high)`);
       return { shardCount, shards: all };
     }

@@ -17,7 +17,8 @@
  * guild()/channelId()/userId()/roleId(). Channel `access` ('read-only' | 'no-access')
  * and user `dmsClosed` give Discord's real 50013/50001/50007 answers.
  *
- * Gateway: HELLO, IDENTIFY -> READY + one GUILD_CREATE per guild, heartbeat ACKs,
+ * Gateway: HELLO, IDENTIFY -> READY + one GUILD_CREATE per guild of the session's shard
+ * (shards.ts: guild_id >> 22 % count; DMs on shard 0; 4010/4011 refusals), heartbeat ACKs,
  * sequence numbers, RESUME on `resume_gateway_url` with replay (or INVALID_SESSION).
  * dropGateway({ mode }) closes/terminates/sends RECONNECT or INVALID_SESSION; its
  * `reconnected()` resolves 'resumed' | 'identified'. Interactions delivered while the
@@ -64,16 +65,17 @@
 
 import { randomBytes } from 'node:crypto';
 
-import type {
-  APIApplicationCommand,
-  APIMessage,
-  APIWebhook,
-  ChannelType,
-  GatewayReadyDispatchData,
-} from 'discord.js';
+import type { APIApplicationCommand, APIMessage, APIWebhook, GatewayReadyDispatchData } from 'discord.js';
 import { GatewayDispatchEvents } from 'discord.js';
 
 import type { MessageView } from './channel-view.ts';
+import type {
+  DiscordEmulatorOptions,
+  GatewayDrop,
+  GuildSummary,
+  MessageMatch,
+  UserMessageInput,
+} from './emulator-options.ts';
 import { messageView } from './channel-view.ts';
 
 import { CommandStore } from './commands.ts';
@@ -87,6 +89,7 @@ import type {
   GatewayStats,
 } from './gateway.ts';
 import { GatewayServer } from './gateway.ts';
+import { shardReceives } from './shards.ts';
 import type {
   Actor,
   AutocompleteInput,
@@ -107,12 +110,11 @@ import type { MessageRecord } from './messages.ts';
 import { AttachmentCdn } from './attachment-cdn.ts';
 import { MessageStore } from './messages.ts';
 import { ReactionStore } from './reactions.ts';
-import type { BucketLimit } from './rate-limits.ts';
 import { RateLimiter } from './rate-limits.ts';
 import type { RequestRecord } from './rest-api.ts';
 import { RestServer } from './rest-api.ts';
 import { SnowflakeGenerator } from './snowflake.ts';
-import type { ChannelAccess, GuildInput, UserInput } from './state.ts';
+import type { ChannelAccess, UserInput } from './state.ts';
 import { DEFAULT_GUILD, DiscordState } from './state.ts';
 import { Waiters } from './wait.ts';
 import { WebhookStore } from './webhooks.ts';
@@ -150,68 +152,13 @@ export type {
   UserInput,
 } from './state.ts';
 
-export interface DiscordEmulatorOptions {
-  readonly applicationId?: string;
-  readonly botUser?: { readonly id?: string; readonly username?: string };
-  /** When set, REST `Authorization` must be `Bot <token>` and IDENTIFY must carry it (else 401 / close 4004). */
-  readonly token?: string;
-  /** Default: one guild, see the file comment. */
-  readonly guilds?: readonly GuildInput[];
-  /** Users outside every guild (DM-only). */
-  readonly users?: readonly UserInput[];
-  /** HELLO heartbeat_interval. Default 41250 ms as on Discord. */
-  readonly heartbeatIntervalMs?: number;
-  /** Interaction response deadline. Default 3000 ms. */
-  readonly interactionDeadlineMs?: number;
-  /** Whether a late first response gets 10062 Unknown interaction. Default true. */
-  readonly enforceInteractionDeadline?: boolean;
-  /** Interaction token lifetime after the first response. Default 15 min. */
-  readonly interactionTokenTtlMs?: number;
-  /** Per-route bucket when `routeLimits` has none. Default 50 per 1000 ms. */
-  readonly defaultRouteLimit?: BucketLimit;
-  /** Keys like `POST /channels/:channel_id/messages` (Discord: about 5 per 5 s per channel). */
-  readonly routeLimits?: Readonly<Record<string, BucketLimit>>;
-  /** Global requests per second (interaction endpoints exempt); off by default. */
-  readonly globalRateLimit?: number;
-  /** How long `enforce_nonce` remembers a nonce. Default 5 min. */
-  readonly nonceWindowMs?: number;
-  /** Default timeout of every wait helper. Default 5000 ms. */
-  readonly waitTimeoutMs?: number;
-  /** The application's privileged intents (Developer Portal, Bot page). Default all off, as for a new app. */
-  readonly privilegedIntents?: Partial<PrivilegedIntents>;
-}
-
-export interface GuildSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly preferredLocale: string;
-  readonly channels: readonly { readonly id: string; readonly name: string; readonly type: ChannelType }[];
-  readonly roles: readonly { readonly id: string; readonly name: string }[];
-  readonly members: readonly { readonly id: string; readonly username: string }[];
-}
-
-export interface GatewayDrop {
-  /** Sockets dropped. */
-  readonly dropped: number;
-  /** Resolves once a session is connected again, saying how it came back. */
-  reconnected(timeoutMs?: number): Promise<'resumed' | 'identified'>;
-}
-
-export interface MessageMatch {
-  /** Channel id or name. */
-  readonly channel?: string;
-  readonly content?: string | RegExp;
-  readonly includeEphemeral?: boolean;
-}
-
-export interface UserMessageInput {
-  /** User id or username; default the guild's first member. */
-  readonly user?: string;
-  /** Channel id or name; with `guild: null`, the bot's DM with the user. */
-  readonly channel?: string;
-  readonly guild?: string | null;
-  readonly content: string;
-}
+export type {
+  DiscordEmulatorOptions,
+  GatewayDrop,
+  GuildSummary,
+  MessageMatch,
+  UserMessageInput,
+} from './emulator-options.ts';
 
 export class DiscordEmulator {
   readonly applicationId: string;
@@ -251,6 +198,7 @@ export class DiscordEmulator {
       newSessionId: () => randomBytes(16).toString('hex'),
       readyData: (session, resumeUrl) => this.#readyData(session, resumeUrl),
       guildCreates: () => [...this.#state.guilds.values()].map((g) => this.#state.guildCreate(g)),
+      maxGuildsPerShard: options.maxGuildsPerShard ?? 2500,
       disallowedIntents: (intents) => disallowedIntents(intents, this.#privileged),
       changed,
     });
@@ -287,7 +235,7 @@ export class DiscordEmulator {
       applicationId: this.applicationId,
       token: options.token,
       nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
-      gatewayUrl: () => this.#gateway.url,
+      gateway: () => ({ url: this.#gateway.url, shards: options.recommendedShards ?? 1 }),
       messageEvent,
       changed,
     });
@@ -450,7 +398,7 @@ export class DiscordEmulator {
     return this.#gateway.payloads();
   }
 
-  /** Sends any dispatch event to every live session. Returns how many got it. */
+  /** Sends any dispatch event to every live session of its guild's shard. Returns how many got it. */
   dispatch(event: string, data: unknown): number {
     return this.#gateway.dispatch(event, data);
   }
@@ -702,7 +650,9 @@ export class DiscordEmulator {
     return {
       v: 10,
       user: { ...this.#state.apiUser(this.#state.bot), verified: true, mfa_enabled: false },
-      guilds: [...this.#state.guilds.keys()].map((id) => ({ id, unavailable: true })),
+      guilds: [...this.#state.guilds.keys()]
+        .filter((id) => shardReceives(session.shard, id))
+        .map((id) => ({ id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: resumeUrl,
       shard: [session.shard[0], session.shard[1]],
