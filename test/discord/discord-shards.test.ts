@@ -162,5 +162,7 @@ describe('the relay backfill of a process running shard 1 of 2', () => {
     expect(inbound.messages.map((m) => m.event === 'arrived' && m.message.text)).toEqual(['Servus']);
     const historyReads = discord.requests({ method: 'GET', route: '/channels/:channel_id/messages' });
     expect(historyReads.map((r) => r.path.split('/')[2])).toEqual([partnerstadt]);
+    // Not even a look at Krumlov's channel: its process reads it back.
+    expect(discord.requests().filter((r) => r.path.startsWith(`/channels/${partneri}`))).toEqual([]);
   });
 });

@@ -124,8 +124,8 @@ export class DiscordRelayRouter {
     if (!this.options.messageContent) return;
     for (const point of points) {
       if (this.allowedGuilds && !this.allowedGuilds.has(point.communityExternalId)) continue;
-      // Another process's shard receives this channel's live messages: it reads back too, so that
-      // what it missed is relayed before what arrives live, in that process's channel queue.
+      // Another process's shard holds the server: that process reads it back, ahead of the live
+      // messages it receives (here discord.js would not even build a channel of an uncached server).
       if (!onOwnShard(client, point.communityExternalId)) continue;
       this.inOrder(point.channelId, async () => {
         if (!(await connected)) return;
