@@ -87,7 +87,7 @@ import type {
   GatewayPayloadRecord,
   GatewaySession,
   GatewayStats,
-} from './gateway.ts';
+} from './gateway-types.ts';
 import { GatewayServer } from './gateway.ts';
 import { shardReceives } from './shards.ts';
 import type {
@@ -127,7 +127,12 @@ export type { ReactionSummary } from './reactions.ts';
 
 export type { OptionValue } from './commands.ts';
 export type { Fault, FaultHandle, RandomFaultOptions, RouteMatch } from './faults.ts';
-export type { GatewayDropMode, GatewayDropOptions, GatewayPayloadRecord, GatewayStats } from './gateway.ts';
+export type {
+  GatewayDropMode,
+  GatewayDropOptions,
+  GatewayPayloadRecord,
+  GatewayStats,
+} from './gateway-types.ts';
 export type {
   Actor,
   AutocompleteInput,
@@ -152,13 +157,7 @@ export type {
   UserInput,
 } from './state.ts';
 
-export type {
-  DiscordEmulatorOptions,
-  GatewayDrop,
-  GuildSummary,
-  MessageMatch,
-  UserMessageInput,
-} from './emulator-options.ts';
+export type * from './emulator-options.ts';
 
 export class DiscordEmulator {
   readonly applicationId: string;

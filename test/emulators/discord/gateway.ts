@@ -25,16 +25,6 @@ import type {
 import { asObject } from './messages.ts';
 import { checkShard, dispatchGuildId, shardReceives } from './shards.ts';
 
-export type {
-  GatewayDropMode,
-  GatewayDropOptions,
-  GatewayHooks,
-  GatewayOutage,
-  GatewayPayloadRecord,
-  GatewaySession,
-  GatewayStats,
-} from './gateway-types.ts';
-
 interface Connection {
   readonly socket: WebSocket;
   session: GatewaySession | undefined;
