@@ -221,6 +221,49 @@ describe('DISCORD_MESSAGE_CONTENT', () => {
   });
 });
 
+describe('DISCORD_SHARD_COUNT and DISCORD_SHARDS', () => {
+  const discord = { DISCORD_TOKEN: 'discord-token' };
+  const shardsOf = (env: Record<string, string>) => {
+    const { shardCount, shards } = loadConfig({ ...discord, ...env }).discord ?? {};
+    return { shardCount, shards };
+  };
+
+  it('run one shard of one unless set, and every shard of the count unless DISCORD_SHARDS says which', () => {
+    expect(shardsOf({})).toEqual({ shardCount: 1, shards: [0] });
+    expect(shardsOf({ DISCORD_SHARD_COUNT: '3' })).toEqual({ shardCount: 3, shards: [0, 1, 2] });
+  });
+
+  it('take ids and ranges, comma-separated, spaces allowed, in any order', () => {
+    expect(shardsOf({ DISCORD_SHARD_COUNT: '8', DISCORD_SHARDS: '6, 0-2 ,4' })).toEqual({
+      shardCount: 8,
+      shards: [0, 1, 2, 4, 6],
+    });
+    expect(shardsOf({ DISCORD_SHARD_COUNT: '2', DISCORD_SHARDS: '1' }).shards).toEqual([1]);
+  });
+
+  it.each([
+    ['0', 'DISCORD_SHARD_COUNT: a whole number of shards, at least 1'],
+    ['1.5', 'DISCORD_SHARD_COUNT: a whole number of shards, at least 1'],
+    ['two', 'DISCORD_SHARD_COUNT'],
+  ])('refuse the count %s, naming the variable', (count, message) => {
+    expect(() => loadConfig({ ...discord, DISCORD_SHARD_COUNT: count })).toThrow(message);
+  });
+
+  it.each([
+    ['2', 'DISCORD_SHARDS: shard 2 does not exist with DISCORD_SHARD_COUNT=2 (ids run from 0 to 1)'],
+    ['0-5', 'DISCORD_SHARDS: shard 2 does not exist with DISCORD_SHARD_COUNT=2'],
+    ['1,0-1', 'DISCORD_SHARDS: shard 1 is named twice'],
+    ['1-0', 'DISCORD_SHARDS: the range 1-0 runs backwards (write it low-high)'],
+    ['zero', 'DISCORD_SHARDS: shard ids such as 0,1 or a range such as 0-3, comma-separated'],
+    ['0,,1', 'DISCORD_SHARDS: shard ids such as 0,1'],
+    ['-1', 'DISCORD_SHARDS: shard ids such as 0,1'],
+  ])('refuse DISCORD_SHARDS=%s with two shards, saying why', (shards, message) => {
+    expect(() => loadConfig({ ...discord, DISCORD_SHARD_COUNT: '2', DISCORD_SHARDS: shards })).toThrow(
+      message,
+    );
+  });
+});
+
 describe('machine translation (TWINBRIDGE_TRANSLATION)', () => {
   it('is off by default', () => {
     expect(loadConfig({}).translation).toBeUndefined();

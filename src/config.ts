@@ -2,6 +2,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, type AbuseLimits } from './core/limits.ts';
+import { DISCORD_SHARD_SETTINGS, discordShards } from './discord-shard-config.ts';
 import { HTTP_SETTINGS, httpConfig, type HttpConfig } from './http-config.ts';
 import { secureUrl } from './secure-url.ts';
 import { TRANSLATION_SETTINGS, translationConfig, type TranslationConfig } from './translation-config.ts';
@@ -97,6 +98,7 @@ const schema = z.object({
   ),
   DISCORD_ALLOWED_GUILDS: idList(/^\d{17,20}$/, 'server (guild) ids of 17 to 20 digits, comma-separated'),
   DISCORD_MESSAGE_CONTENT: z.enum(['on', 'off']).default('off'),
+  ...DISCORD_SHARD_SETTINGS,
   SLACK_ALLOWED_TEAMS: idList(/^T[A-Z0-9]{2,}$/, 'workspace (team) ids such as T0123ABCD, comma-separated'),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
@@ -176,6 +178,13 @@ export interface DiscordConfig {
    * the bot asks for it and relays members' messages. Off by default (a 4014 close otherwise).
    */
   messageContent?: boolean;
+  /**
+   * DISCORD_SHARD_COUNT: the bot's shards across every process (src/discord-shard-config.ts).
+   * Unset: 1.
+   */
+  shardCount?: number;
+  /** DISCORD_SHARDS: the shards this process connects. Unset: all of them. */
+  shards?: readonly number[];
 }
 
 export interface Config {
@@ -305,6 +314,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const c = parsed.data;
   const { slack, problems } = slackConfig(c);
   const translation = translationConfig(c, problems);
+  const { shardCount, shards } = discordShards(c, problems);
   // Every process of a PostgreSQL deployment must hash codes alike: the key cannot be a local file.
   if (c.DATABASE_URL && !c.TWINBRIDGE_INVITE_KEY)
     problems.push(
@@ -348,6 +358,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           guildId: c.DISCORD_GUILD_ID,
           allowedGuilds: c.DISCORD_ALLOWED_GUILDS,
           messageContent: c.DISCORD_MESSAGE_CONTENT === 'on',
+          shardCount,
+          shards,
         }
       : undefined,
     tokenKeys: tokenKeys(c),

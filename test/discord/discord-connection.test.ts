@@ -2,7 +2,8 @@
  * The real Discord connection (discord.js Client) against the local emulator, without the core:
  * what it asks the gateway for, when it counts as connected, and a start that fails.
  */
-import { GatewayIntentBits } from 'discord.js';
+import { once } from 'node:events';
+import { Events, GatewayCloseCodes, GatewayIntentBits, Status } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordAdapter } from '../../src/adapters/discord/discord-adapter.ts';
 import { DiscordGatewayConnection } from '../../src/adapters/discord/discord-connection.ts';
@@ -95,5 +96,67 @@ describe('the Discord gateway connection', () => {
       reason: 'Discord: not connected',
     });
     await adapter.stop();
+  });
+});
+
+describe('the Discord gateway connection with shards', () => {
+  // (id >> 22) % 2: Krumlov on shard 0 of 2, Passau on shard 1.
+  const guilds = [
+    { id: '1258291200000000000', name: 'Český Krumlov', channels: [{ name: 'partneri' }], members: [] },
+    { id: '1258291200004194304', name: 'Passau', channels: [{ name: 'partnerstadt' }], members: [] },
+  ];
+  const sharded = (api: string, shards: number[], shardCount: number) =>
+    new DiscordGatewayConnection(
+      { token: 'connection-token', apiUrl: api, guildId: undefined, shards, shardCount },
+      silent,
+      {
+        readyTimeoutMs: 5000,
+        // discord.js spaces one Client's IDENTIFYs 5 s apart (max_concurrency 1): not needed here.
+        clientOptions: {
+          ws: { buildIdentifyThrottler: () => ({ waitForIdentify: () => Promise.resolve() }) },
+        },
+      },
+    );
+  const identifiedShards = () =>
+    emulator
+      ?.gatewayPayloads()
+      .filter((p) => p.op === IDENTIFY)
+      .map((p) => (p.d as { shard?: unknown }).shard);
+
+  it('identifies only the shards DISCORD_SHARDS names, of DISCORD_SHARD_COUNT, and holds only their servers', async () => {
+    emulator = await DiscordEmulator.start({ token: 'connection-token', guilds });
+    const connection = sharded(emulator.apiUrl, [1], 2);
+    await connection.start();
+    expect(identifiedShards()).toEqual([[1, 2]]);
+    expect(connection.client.guilds.cache.map((g) => g.name)).toEqual(['Passau']);
+    expect(connection.state).toBe('connected');
+    await connection.stop();
+  });
+
+  it('is connected only while every shard of the process is ready', async () => {
+    emulator = await DiscordEmulator.start({ token: 'connection-token', guilds });
+    const connection = sharded(emulator.apiUrl, [0, 1], 2);
+    await connection.start();
+    expect(identifiedShards()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(connection.state).toBe('connected');
+    // 4010 (invalid shard) is a close discord.js does not recover from: shard 1 stays down.
+    const down = once(connection.client, Events.ShardDisconnect);
+    expect(emulator.dropGateway({ shard: 1, code: GatewayCloseCodes.InvalidShard }).dropped).toBe(1);
+    await down;
+    expect(connection.client.ws.shards.get(0)?.status).toBe(Status.Ready);
+    expect(connection.state).toBe('disconnected');
+    await connection.stop();
+  });
+
+  it('fails to start naming DISCORD_SHARD_COUNT when Discord requires more shards (4011)', async () => {
+    emulator = await DiscordEmulator.start({ token: 'connection-token', guilds, maxGuildsPerShard: 1 });
+    const connection = sharded(emulator.apiUrl, [0], 1);
+    await expect(connection.start()).rejects.toThrow(
+      /more shards than DISCORD_SHARD_COUNT=1 \(close code 4011.*raise DISCORD_SHARD_COUNT on every process/,
+    );
+    expect(connection.connected).toBe(false);
   });
 });

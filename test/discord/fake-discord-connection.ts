@@ -144,7 +144,7 @@ export class FakeDiscordConnection implements DiscordConnection {
   private failWith: ((request: RecordedRequest) => RestFailure | undefined) | undefined;
 
   constructor(guilds: FakeGuild[] = [PASSAU]) {
-    const options = discordClientOptions(FAKE_API);
+    const options = discordClientOptions({ apiUrl: FAKE_API });
     this.client = new Client({
       ...options,
       rest: { ...options.rest, makeRequest: (url, init) => Promise.resolve(this.answer(url, init)) },

@@ -190,6 +190,14 @@ export async function createScratchDatabase(template?: string): Promise<ScratchD
   };
 }
 
+/**
+ * A fresh migrated PostgreSQL database to open by its URL: several bot instances in one test,
+ * each with its own connection pool as separate processes have.
+ */
+export async function createMigratedScratchDatabase(): Promise<ScratchDatabase> {
+  return createScratchDatabase(await postgresTemplate());
+}
+
 // ---------------------------------------------------------------------------------------------
 // Templates, keyed by the migration files so that a changed migration gets a new template.
 

@@ -55,21 +55,33 @@ export interface DiscordConnectionTuning {
 
 const DEFAULT_READY_TIMEOUT_MS = 30_000;
 
-/** The Client's options: the intents above, no mentions ever, REST pointed at the configured API. */
+/** What the Client's options depend on in the configuration. */
+export type DiscordClientSettings = Pick<
+  DiscordConfig,
+  'apiUrl' | 'messageContent' | 'shardCount' | 'shards'
+>;
+
+/**
+ * The Client's options: the intents above, no mentions ever, REST pointed at the configured API,
+ * and this process's shards of the bot's count (discord.js connects each through @discordjs/ws).
+ */
 export function discordClientOptions(
-  apiUrl: string | undefined,
+  settings: DiscordClientSettings,
   tuning: DiscordConnectionTuning = {},
-  messageContent = false,
 ): ClientOptions {
   const maxInlineWait = tuning.maxInlineRateLimitWaitMs ?? DEFAULT_MAX_INLINE_RATE_LIMIT_WAIT_MS;
   const I = GatewayIntentBits;
+  const shardCount = settings.shardCount ?? 1;
   return {
+    // Explicit, so discord.js never takes SHARDS / SHARD_COUNT from the environment (ShardingManager's).
+    shards: [...(settings.shards ?? Array.from({ length: shardCount }, (_, id) => id))],
+    shardCount,
     // Reactions are relayed too (Guild Message Reactions, not privileged).
     intents: [
       I.Guilds,
       I.GuildMessages,
       I.GuildMessageReactions,
-      ...(messageContent ? [I.MessageContent] : []),
+      ...(settings.messageContent === true ? [I.MessageContent] : []),
     ],
     // Without them discord.js drops DM channels, and edits, deletes and reactions of messages it
     // has not cached (anything written before a restart), and reactions of users it has not seen.
@@ -77,7 +89,7 @@ export function discordClientOptions(
     allowedMentions: { parse: [] },
     ...tuning.clientOptions,
     rest: {
-      ...discordRestOptions({ apiUrl, maxInlineRateLimitWaitMs: maxInlineWait }),
+      ...discordRestOptions({ apiUrl: settings.apiUrl, maxInlineRateLimitWaitMs: maxInlineWait }),
       ...tuning.clientOptions?.rest,
     },
   };
@@ -94,7 +106,7 @@ export class DiscordGatewayConnection implements DiscordConnection {
     private readonly logger: Logger,
     private readonly tuning: DiscordConnectionTuning = {},
   ) {
-    this.client = new Client(discordClientOptions(config.apiUrl, tuning, config.messageContent === true));
+    this.client = new Client(discordClientOptions(config, tuning));
     this.logGatewayEvents();
   }
 
@@ -129,9 +141,16 @@ export class DiscordGatewayConnection implements DiscordConnection {
       this.starting = false;
     }
     this.loggedIn = true;
-    const { user, application, guilds } = this.client;
+    const { user, application, guilds, options } = this.client;
+    // `servers`: those of this process's shards only (each guild lives on one shard).
     this.logger.info(
-      { user: user?.tag, application: application?.id, servers: guilds.cache.size },
+      {
+        user: user?.tag,
+        application: application?.id,
+        servers: guilds.cache.size,
+        shards: options.shards,
+        shardCount: options.shardCount,
+      },
       'Discord: connected to the gateway',
     );
   }
@@ -142,9 +161,16 @@ export class DiscordGatewayConnection implements DiscordConnection {
     await this.client.destroy();
   }
 
-  /** A 4014 close (disallowed intents) says which setting asked for the intent. */
+  /** A 4014 close (disallowed intents) says which setting asked for the intent; a 4011 how to shard. */
   private explained(error: unknown): unknown {
-    const disallowed = error instanceof Error && /disallowed intents/i.test(error.message);
+    const message = error instanceof Error ? error.message : '';
+    if (/sharding is required/i.test(message)) {
+      return new Error(
+        `Discord requires more shards than DISCORD_SHARD_COUNT=${this.config.shardCount ?? 1} (close code 4011: a shard may hold at most 2,500 servers): raise DISCORD_SHARD_COUNT on every process (Discord recommends a count at GET /gateway/bot) and split DISCORD_SHARDS among them`,
+        { cause: error },
+      );
+    }
+    const disallowed = /disallowed intents/i.test(message);
     if (!disallowed || !this.config.messageContent) return error;
     return new Error(
       'Discord refused the Message Content intent (close code 4014): enable "Message Content Intent" in the Developer Portal (Bot, Privileged Gateway Intents), or set DISCORD_MESSAGE_CONTENT=off',

@@ -25,6 +25,7 @@ import {
   Events,
   MessageReferenceType,
   MessageType,
+  ShardClientUtil,
   SnowflakeUtil,
   type Client,
   type Message,
@@ -112,6 +113,7 @@ export class DiscordRelayRouter {
    * "Backfill"). Called before the gateway connects: each channel's reading is first in that
    * channel's queue, so its live messages wait behind it (a message both read back and received
    * live is recorded once by the relay), and it starts once `connected` says the client is ready.
+   * Only channels of servers on this client's shards: each process reads back its own.
    */
   backfill(
     client: Client,
@@ -122,6 +124,9 @@ export class DiscordRelayRouter {
     if (!this.options.messageContent) return;
     for (const point of points) {
       if (this.allowedGuilds && !this.allowedGuilds.has(point.communityExternalId)) continue;
+      // Another process's shard holds the server: that process reads it back, ahead of the live
+      // messages it receives (here discord.js would not even build a channel of an uncached server).
+      if (!onOwnShard(client, point.communityExternalId)) continue;
       this.inOrder(point.channelId, async () => {
         if (!(await connected)) return;
         // A channel that cannot be read (gone, no Read Message History) costs only its backfill.
@@ -313,6 +318,13 @@ function replyTarget(message: Message<true>): string | undefined {
   const reference = message.reference;
   if (!reference?.messageId || reference.type !== MessageReferenceType.Default) return undefined;
   return reference.channelId === message.channelId ? reference.messageId : undefined;
+}
+
+/** Whether a server's gateway events come to this client: it runs the shard the server lives on. */
+function onOwnShard(client: Client, guildId: string): boolean {
+  const { shards, shardCount } = client.options;
+  if (!Array.isArray(shards)) return true;
+  return shards.includes(ShardClientUtil.shardIdForGuildId(guildId, shardCount ?? 1));
 }
 
 /** Names behind the mentions in a message: what Discord resolved with it, then the caches. */

@@ -17,7 +17,8 @@
  * guild()/channelId()/userId()/roleId(). Channel `access` ('read-only' | 'no-access')
  * and user `dmsClosed` give Discord's real 50013/50001/50007 answers.
  *
- * Gateway: HELLO, IDENTIFY -> READY + one GUILD_CREATE per guild, heartbeat ACKs,
+ * Gateway: HELLO, IDENTIFY -> READY + one GUILD_CREATE per guild of the session's shard
+ * (shards.ts: guild_id >> 22 % count; DMs on shard 0; 4010/4011 refusals), heartbeat ACKs,
  * sequence numbers, RESUME on `resume_gateway_url` with replay (or INVALID_SESSION).
  * dropGateway({ mode }) closes/terminates/sends RECONNECT or INVALID_SESSION; its
  * `reconnected()` resolves 'resumed' | 'identified'. Interactions delivered while the
@@ -60,33 +61,17 @@
  *   DiscordAPIError with `code`, `status` and `rawError.errors`.
  * - Re-IDENTIFY is throttled to one per 5 s (max_concurrency 1): a non-resumable
  *   reconnect takes about 5 s unless `ws.buildIdentifyThrottler` is replaced.
+ *
+ * The facade is built in layers: emulator-parts.ts wires the parts, emulator-world.ts adds the
+ * world and gateway helpers, emulator-observation.ts members, faults and observation, and this
+ * file interactions, messages and commands.
  */
 
-import { randomBytes } from 'node:crypto';
+import type { APIApplicationCommand, APIMessage } from 'discord.js';
 
-import type {
-  APIApplicationCommand,
-  APIMessage,
-  APIWebhook,
-  ChannelType,
-  GatewayReadyDispatchData,
-} from 'discord.js';
-import { GatewayDispatchEvents } from 'discord.js';
-
-import type { MessageView } from './channel-view.ts';
-import { messageView } from './channel-view.ts';
-
-import { CommandStore } from './commands.ts';
-import type { Fault, FaultHandle, RandomFaultOptions, RouteMatch } from './faults.ts';
-import { FaultInjector, matchesRoute } from './faults.ts';
-import type {
-  GatewayDropOptions,
-  GatewayOutage,
-  GatewayPayloadRecord,
-  GatewaySession,
-  GatewayStats,
-} from './gateway.ts';
-import { GatewayServer } from './gateway.ts';
+import type { DiscordEmulatorOptions, MessageMatch, UserMessageInput } from './emulator-options.ts';
+import { EmulatorObservation } from './emulator-observation.ts';
+import { buildEmulatorParts } from './emulator-parts.ts';
 import type {
   Actor,
   AutocompleteInput,
@@ -96,26 +81,6 @@ import type {
   SelectInput,
   SlashCommandInput,
 } from './interactions.ts';
-import type { PrivilegedIntents } from './intents.ts';
-import { applicationFlags, disallowedIntents, NO_PRIVILEGED_INTENTS } from './intents.ts';
-import { InteractionRegistry } from './interactions.ts';
-import type { MemberWriteInput, ThreadStartInput } from './member-actions.ts';
-import { ChannelActivity } from './member-actions.ts';
-import type { MessageEventKind } from './message-events.ts';
-import { MessageEvents } from './message-events.ts';
-import type { MessageRecord } from './messages.ts';
-import { AttachmentCdn } from './attachment-cdn.ts';
-import { MessageStore } from './messages.ts';
-import { ReactionStore } from './reactions.ts';
-import type { BucketLimit } from './rate-limits.ts';
-import { RateLimiter } from './rate-limits.ts';
-import type { RequestRecord } from './rest-api.ts';
-import { RestServer } from './rest-api.ts';
-import { SnowflakeGenerator } from './snowflake.ts';
-import type { ChannelAccess, GuildInput, UserInput } from './state.ts';
-import { DEFAULT_GUILD, DiscordState } from './state.ts';
-import { Waiters } from './wait.ts';
-import { WebhookStore } from './webhooks.ts';
 
 export type { AttachmentView, MessageView } from './channel-view.ts';
 export { EXECUTE_WEBHOOK } from './faults.ts';
@@ -125,7 +90,12 @@ export type { ReactionSummary } from './reactions.ts';
 
 export type { OptionValue } from './commands.ts';
 export type { Fault, FaultHandle, RandomFaultOptions, RouteMatch } from './faults.ts';
-export type { GatewayDropMode, GatewayDropOptions, GatewayPayloadRecord, GatewayStats } from './gateway.ts';
+export type {
+  GatewayDropMode,
+  GatewayDropOptions,
+  GatewayPayloadRecord,
+  GatewayStats,
+} from './gateway-types.ts';
 export type {
   Actor,
   AutocompleteInput,
@@ -150,331 +120,39 @@ export type {
   UserInput,
 } from './state.ts';
 
-export interface DiscordEmulatorOptions {
-  readonly applicationId?: string;
-  readonly botUser?: { readonly id?: string; readonly username?: string };
-  /** When set, REST `Authorization` must be `Bot <token>` and IDENTIFY must carry it (else 401 / close 4004). */
-  readonly token?: string;
-  /** Default: one guild, see the file comment. */
-  readonly guilds?: readonly GuildInput[];
-  /** Users outside every guild (DM-only). */
-  readonly users?: readonly UserInput[];
-  /** HELLO heartbeat_interval. Default 41250 ms as on Discord. */
-  readonly heartbeatIntervalMs?: number;
-  /** Interaction response deadline. Default 3000 ms. */
-  readonly interactionDeadlineMs?: number;
-  /** Whether a late first response gets 10062 Unknown interaction. Default true. */
-  readonly enforceInteractionDeadline?: boolean;
-  /** Interaction token lifetime after the first response. Default 15 min. */
-  readonly interactionTokenTtlMs?: number;
-  /** Per-route bucket when `routeLimits` has none. Default 50 per 1000 ms. */
-  readonly defaultRouteLimit?: BucketLimit;
-  /** Keys like `POST /channels/:channel_id/messages` (Discord: about 5 per 5 s per channel). */
-  readonly routeLimits?: Readonly<Record<string, BucketLimit>>;
-  /** Global requests per second (interaction endpoints exempt); off by default. */
-  readonly globalRateLimit?: number;
-  /** How long `enforce_nonce` remembers a nonce. Default 5 min. */
-  readonly nonceWindowMs?: number;
-  /** Default timeout of every wait helper. Default 5000 ms. */
-  readonly waitTimeoutMs?: number;
-  /** The application's privileged intents (Developer Portal, Bot page). Default all off, as for a new app. */
-  readonly privilegedIntents?: Partial<PrivilegedIntents>;
-}
+export type * from './emulator-options.ts';
 
-export interface GuildSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly preferredLocale: string;
-  readonly channels: readonly { readonly id: string; readonly name: string; readonly type: ChannelType }[];
-  readonly roles: readonly { readonly id: string; readonly name: string }[];
-  readonly members: readonly { readonly id: string; readonly username: string }[];
-}
-
-export interface GatewayDrop {
-  /** Sockets dropped. */
-  readonly dropped: number;
-  /** Resolves once a session is connected again, saying how it came back. */
-  reconnected(timeoutMs?: number): Promise<'resumed' | 'identified'>;
-}
-
-export interface MessageMatch {
-  /** Channel id or name. */
-  readonly channel?: string;
-  readonly content?: string | RegExp;
-  readonly includeEphemeral?: boolean;
-}
-
-export interface UserMessageInput {
-  /** User id or username; default the guild's first member. */
-  readonly user?: string;
-  /** Channel id or name; with `guild: null`, the bot's DM with the user. */
-  readonly channel?: string;
-  readonly guild?: string | null;
-  readonly content: string;
-}
-
-export class DiscordEmulator {
-  readonly applicationId: string;
-  readonly #ids = new SnowflakeGenerator();
-  readonly #state: DiscordState;
-  readonly #messages: MessageStore;
-  readonly #privileged: PrivilegedIntents;
-  readonly #reactions = new ReactionStore();
-  readonly #events: MessageEvents;
-  readonly #webhooks: WebhookStore;
-  readonly #activity: ChannelActivity;
-  readonly #commands: CommandStore;
-  readonly #faults = new FaultInjector();
-  readonly #waiters: Waiters;
-  readonly #interactions: InteractionRegistry;
-  readonly #gateway: GatewayServer;
-  readonly #rest: RestServer;
-  #stopped = false;
-
+export class DiscordEmulator extends EmulatorObservation {
   private constructor(options: DiscordEmulatorOptions) {
-    this.#waiters = new Waiters(options.waitTimeoutMs ?? 5000);
-    this.applicationId = options.applicationId ?? this.#ids.next();
-    this.#state = new DiscordState(
-      this.#ids,
-      { id: options.botUser?.id ?? this.applicationId, username: options.botUser?.username ?? 'Twinbridge' },
-      options.guilds ?? [DEFAULT_GUILD],
-      options.users ?? [],
-    );
-    this.#messages = new MessageStore(this.#state, this.#ids, new AttachmentCdn(() => this.#rest.origin));
-    this.#commands = new CommandStore(this.#ids, this.applicationId);
-    this.#privileged = { ...NO_PRIVILEGED_INTENTS, ...options.privilegedIntents };
-    const changed = () => this.#waiters.notify();
-    const messageEvent = (kind: MessageEventKind, record: MessageRecord) =>
-      this.#events.message(kind, record);
-    this.#gateway = new GatewayServer(options.heartbeatIntervalMs ?? 41_250, {
-      token: options.token,
-      newSessionId: () => randomBytes(16).toString('hex'),
-      readyData: (session, resumeUrl) => this.#readyData(session, resumeUrl),
-      guildCreates: () => [...this.#state.guilds.values()].map((g) => this.#state.guildCreate(g)),
-      disallowedIntents: (intents) => disallowedIntents(intents, this.#privileged),
-      changed,
-    });
-    this.#events = new MessageEvents(this.#state, this.#gateway, this.#privileged, changed);
-    this.#webhooks = new WebhookStore(this.#state, this.#messages, this.#ids, messageEvent);
-    this.#activity = new ChannelActivity(this.#state, this.#messages, this.#reactions, this.#events);
-    this.#interactions = new InteractionRegistry({
-      state: this.#state,
-      messages: this.#messages,
-      commands: this.#commands,
-      ids: this.#ids,
-      waiters: this.#waiters,
-      applicationId: this.applicationId,
-      deadlineMs: options.interactionDeadlineMs ?? 3000,
-      enforceDeadline: options.enforceInteractionDeadline ?? true,
-      tokenTtlMs: options.interactionTokenTtlMs ?? 15 * 60_000,
-      dispatch: (payload) => this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload),
-      messageEvent,
-    });
-    this.#rest = new RestServer({
-      state: this.#state,
-      messages: this.#messages,
-      commands: this.#commands,
-      interactions: this.#interactions,
-      webhooks: this.#webhooks,
-      activity: this.#activity,
-      privileged: this.#privileged,
-      faults: this.#faults,
-      limiter: new RateLimiter(
-        options.defaultRouteLimit ?? { limit: 50, windowMs: 1000 },
-        options.routeLimits ?? {},
-        options.globalRateLimit,
-      ),
-      applicationId: this.applicationId,
-      token: options.token,
-      nonceWindowMs: options.nonceWindowMs ?? 5 * 60_000,
-      gatewayUrl: () => this.#gateway.url,
-      messageEvent,
-      changed,
-    });
+    super(buildEmulatorParts(options));
   }
 
   static async start(options: DiscordEmulatorOptions = {}): Promise<DiscordEmulator> {
     const emulator = new DiscordEmulator(options);
-    await Promise.all([emulator.#rest.listen(), emulator.#gateway.listen()]);
+    await Promise.all([emulator.parts.rest.listen(), emulator.parts.gateway.listen()]);
     return emulator;
-  }
-
-  /** For `new Client({ rest: { api } })`: discord.js appends `/v10/...`. */
-  get apiUrl(): string {
-    return `${this.#rest.origin}/api`;
-  }
-
-  /** What `GET /gateway/bot` announces. */
-  get gatewayUrl(): string {
-    return this.#gateway.url;
-  }
-
-  get botUser(): { readonly id: string; readonly username: string } {
-    return { id: this.#state.bot.id, username: this.#state.bot.username };
-  }
-
-  // ---- world ----------------------------------------------------------------
-
-  /** A guild by id or name; default the first. */
-  guild(ref?: string): GuildSummary {
-    const guild = this.#state.requireGuild(ref);
-    return {
-      id: guild.id,
-      name: guild.name,
-      preferredLocale: guild.preferredLocale,
-      channels: guild.channelIds.flatMap((id) => {
-        const c = this.#state.channels.get(id);
-        return c ? [{ id: c.id, name: c.name ?? '', type: c.type }] : [];
-      }),
-      roles: guild.roleIds.flatMap((id) => {
-        const r = this.#state.roles.get(id);
-        return r ? [{ id: r.id, name: r.name }] : [];
-      }),
-      members: [...guild.members.keys()].flatMap((id) => {
-        const u = this.#state.users.get(id);
-        return u ? [{ id: u.id, username: u.username }] : [];
-      }),
-    };
-  }
-
-  guildId(ref?: string): string {
-    return this.#state.requireGuild(ref).id;
-  }
-
-  /** A channel id by name (`general` or `#general`) or id, in a guild (default the first). */
-  channelId(ref: string, guild?: string): string {
-    return this.#state.requireChannel(ref, guild).id;
-  }
-
-  userId(ref: string): string {
-    return this.#state.requireUser(ref).id;
-  }
-
-  roleId(name: string, guild?: string): string {
-    const g = this.#state.requireGuild(guild);
-    const role = g.roleIds
-      .map((id) => this.#state.roles.get(id))
-      .find((r) => r?.name === name || r?.id === name);
-    if (!role) throw new Error(`Discord emulator: unknown role ${name}`);
-    return role.id;
-  }
-
-  /** Adds a user outside the guilds (for DMs). */
-  addUser(input: UserInput): string {
-    return this.#state.addUser(input).id;
-  }
-
-  /** Moves the attachment CDN's clock on: signed URLs handed out before expire (attachment-cdn.ts). */
-  advanceCdnClock(ms: number): void {
-    this.#messages.cdn.advance(ms);
-  }
-
-  /** Changes what the bot may do in a channel from now on. */
-  setChannelAccess(channel: string, access: ChannelAccess): void {
-    this.#state.requireChannel(channel).access = access;
-  }
-
-  /** The user blocks (or unblocks) DMs from the bot. */
-  setDmsClosed(user: string, closed: boolean): void {
-    this.#state.requireUser(user).dmsClosed = closed;
-  }
-
-  /** The bot's DM channel with a user (created if needed, as the bot's `createDM` would). */
-  dmChannelId(user: string): string {
-    return this.#state.dmChannel(this.#state.requireUser(user).id).id;
-  }
-
-  // ---- gateway --------------------------------------------------------------
-
-  /** Resolves once a client session is identified and connected. */
-  async waitForReady(timeoutMs?: number): Promise<void> {
-    await this.#waiters.until(
-      () => (this.#gateway.connectedSessions().length > 0 ? true : undefined),
-      'a ready gateway session',
-      timeoutMs,
-    );
-  }
-
-  /** Drops connected sessions (default: close 4000, which discord.js resumes). */
-  dropGateway(options: GatewayDropOptions = {}): GatewayDrop {
-    const before = this.#gateway.stats();
-    const dropped = this.#gateway.drop(options);
-    return {
-      dropped,
-      reconnected: (timeoutMs?: number) =>
-        this.#waiters.until(
-          () => {
-            const now = this.#gateway.stats();
-            if (this.#gateway.connectedSessions().length === 0) return undefined;
-            if (now.resumed > before.resumed) return 'resumed' as const;
-            if (now.identifies > before.identifies) return 'identified' as const;
-            return undefined;
-          },
-          'the gateway client to reconnect',
-          timeoutMs,
-        ),
-    };
-  }
-
-  /** Takes the gateway down (sessions cut, reconnects refused or never answered) or, with undefined, up again. REST stays up. */
-  setGatewayOutage(outage: GatewayOutage | undefined): void {
-    this.#gateway.setUnreachable(outage);
-  }
-
-  /** While off, heartbeats go unacknowledged (discord.js then treats the connection as a zombie and resumes). */
-  setHeartbeatAcks(on: boolean): void {
-    this.#gateway.setHeartbeatAcks(on);
-  }
-
-  gatewayStats(): GatewayStats {
-    return this.#gateway.stats();
-  }
-
-  /** Resolves with the gateway counters once `predicate` holds for them. */
-  waitForGatewayStats(
-    predicate: (stats: GatewayStats) => boolean,
-    timeoutMs?: number,
-  ): Promise<GatewayStats> {
-    return this.#waiters.until(
-      () => {
-        const stats = this.#gateway.stats();
-        return predicate(stats) ? stats : undefined;
-      },
-      'a gateway condition',
-      timeoutMs,
-    );
-  }
-
-  /** Payloads clients sent: IDENTIFY (intents, shard, properties), heartbeats, RESUME, presence. */
-  gatewayPayloads(): readonly GatewayPayloadRecord[] {
-    return this.#gateway.payloads();
-  }
-
-  /** Sends any dispatch event to every live session. Returns how many got it. */
-  dispatch(event: string, data: unknown): number {
-    return this.#gateway.dispatch(event, data);
   }
 
   // ---- interactions ---------------------------------------------------------
 
   slashCommand(input: SlashCommandInput): InteractionHandle {
-    return this.#interactions.slashCommand(input);
+    return this.parts.interactions.slashCommand(input);
   }
 
   autocomplete(input: AutocompleteInput): InteractionHandle {
-    return this.#interactions.autocomplete(input);
+    return this.parts.interactions.autocomplete(input);
   }
 
   buttonClick(input: ComponentInput): InteractionHandle {
-    return this.#interactions.buttonClick(input);
+    return this.parts.interactions.buttonClick(input);
   }
 
   selectMenu(input: SelectInput): InteractionHandle {
-    return this.#interactions.selectMenu(input);
+    return this.parts.interactions.selectMenu(input);
   }
 
   modalSubmit(input: ModalSubmitInput): InteractionHandle {
-    return this.#interactions.modalSubmit(input);
+    return this.parts.interactions.modalSubmit(input);
   }
 
   /** Fills and submits the modal the bot opened on `handle`. */
@@ -483,12 +161,12 @@ export class DiscordEmulator {
     fields: Readonly<Record<string, string>>,
     actor?: Actor,
   ): InteractionHandle {
-    return this.#interactions.submitModal(handle, fields, actor);
+    return this.parts.interactions.submitModal(handle, fields, actor);
   }
 
   /** Every interaction delivered so far. */
   interactions(): InteractionHandle[] {
-    return this.#interactions.all();
+    return this.parts.interactions.all();
   }
 
   // ---- messages and commands ------------------------------------------------
@@ -498,13 +176,13 @@ export class DiscordEmulator {
     channel?: string,
     options: { includeEphemeral?: boolean; includeDeleted?: boolean } = {},
   ): APIMessage[] {
-    const channelId = channel === undefined ? undefined : this.#state.requireChannel(channel).id;
-    return this.#messages.list(channelId, options).map((r) => r.message);
+    const channelId = channel === undefined ? undefined : this.parts.state.requireChannel(channel).id;
+    return this.parts.messages.list(channelId, options).map((r) => r.message);
   }
 
   /** A message by id, deleted ones included. */
   message(id: string): APIMessage | undefined {
-    return this.#messages.any(id)?.message;
+    return this.parts.messages.any(id)?.message;
   }
 
   /** The first message (existing or future) that matches. */
@@ -519,7 +197,7 @@ export class DiscordEmulator {
             match.content === undefined ||
             (typeof match.content === 'string' ? m.content === match.content : match.content.test(m.content));
     const options = typeof match === 'function' ? {} : match;
-    return this.#waiters.until(
+    return this.parts.waiters.until(
       () => this.messages(options.channel, { includeEphemeral: options.includeEphemeral }).find(test),
       'a matching message',
       timeoutMs,
@@ -528,189 +206,39 @@ export class DiscordEmulator {
 
   /** A human posts a message: stored and sent as MESSAGE_CREATE (content only with the MessageContent intent, in DMs, or when the bot is mentioned). */
   userMessage(input: UserMessageInput): APIMessage {
-    const guild = input.guild === null ? null : this.#state.requireGuild(input.guild ?? undefined);
+    const guild = input.guild === null ? null : this.parts.state.requireGuild(input.guild ?? undefined);
     const user =
       input.user === undefined
-        ? this.#state.defaultMember(guild ?? this.#state.requireGuild())
-        : this.#state.requireUser(input.user);
+        ? this.parts.state.defaultMember(guild ?? this.parts.state.requireGuild())
+        : this.parts.state.requireUser(input.user);
     const channel = guild
       ? input.channel === undefined
-        ? this.#state.defaultTextChannel(guild)
-        : this.#state.requireChannel(input.channel, guild.id)
-      : this.#state.dmChannel(user.id);
-    const record = this.#messages.create({
+        ? this.parts.state.defaultTextChannel(guild)
+        : this.parts.state.requireChannel(input.channel, guild.id)
+      : this.parts.state.dmChannel(user.id);
+    const record = this.parts.messages.create({
       channel,
       author: user,
       body: { content: input.content },
       files: [],
     });
-    this.#events.message('create', record);
+    this.parts.events.message('create', record);
     return record.message;
   }
 
   /** Registered commands: global with no argument or `null`, else a guild's (id or name). */
   commands(guild?: string | null): APIApplicationCommand[] {
-    return this.#commands.list(
-      guild === undefined || guild === null ? null : this.#state.requireGuild(guild).id,
-    );
-  }
-
-  // ---- members, webhooks, reactions (member-actions.ts, webhooks.ts) ---------
-
-  /** A member writes in a channel (or a thread under it): stored, and MESSAGE_CREATE goes out. */
-  memberWrites(input: MemberWriteInput): APIMessage {
-    return this.#activity.writes(input);
-  }
-
-  /** The member who wrote it edits it: MESSAGE_UPDATE. */
-  memberEdits(messageId: string, content: string): APIMessage {
-    return this.#activity.edits(messageId, content);
-  }
-
-  /** The member who wrote it deletes it: MESSAGE_DELETE. */
-  memberDeletes(messageId: string): void {
-    this.#activity.deletes(messageId);
-  }
-
-  /** MESSAGE_REACTION_ADD; `emoji` is a Unicode emoji or `name:id`. */
-  memberReacts(messageId: string, user: string, emoji: string): void {
-    this.#activity.reacts(messageId, user, emoji);
-  }
-
-  /** MESSAGE_REACTION_REMOVE. */
-  memberUnreacts(messageId: string, user: string, emoji: string): void {
-    this.#activity.unreacts(messageId, user, emoji);
-  }
-
-  /** A member starts a public thread (THREAD_CREATE); returns its id (the message's, when started from one). */
-  memberStartsThread(input: ThreadStartInput): string {
-    return this.#activity.startsThread(input);
-  }
-
-  /** Flips a privileged intent on the Developer Portal; sessions already identified keep their intents. */
-  setPrivilegedIntent(intent: keyof PrivilegedIntents, enabled: boolean): void {
-    this.#privileged[intent] = enabled;
-  }
-
-  /**
-   * Grants a permission to the bot's role in a guild (default the first), or takes it away in every
-   * channel whatever @everyone gives (a member overwrite): GUILD_ROLE_UPDATE and CHANNEL_UPDATEs follow.
-   */
-  setBotPermission(permission: bigint, granted: boolean, guild?: string): void {
-    const g = this.#state.requireGuild(guild);
-    const role = this.#state.roles.get(g.botRoleId);
-    if (!role) throw new Error('Discord emulator: the bot has no role');
-    role.permissions = granted ? role.permissions | permission : role.permissions & ~permission;
-    g.botDenied = granted ? g.botDenied & ~permission : g.botDenied | permission;
-    this.#events.permissionsChanged(g, role);
-  }
-
-  /** Webhooks of a channel (id or name), with their tokens. */
-  webhooks(channel: string): APIWebhook[] {
-    const id = this.#state.requireChannel(channel).id;
-    return this.#webhooks.list(id).map((w) => this.#webhooks.api(w));
-  }
-
-  /** What a channel (id or name; a thread too) shows, oldest first. */
-  channelView(channel: string, options: { includeDeleted?: boolean } = {}): MessageView[] {
-    const id = this.#state.requireChannel(channel).id;
-    return this.#messages
-      .list(id, { includeDeleted: options.includeDeleted })
-      .map((r) => messageView(r, this.#webhooks, this.#reactions));
-  }
-
-  /** One message as its channel shows it, deleted ones included. */
-  messageView(id: string): MessageView | undefined {
-    const record = this.#messages.any(id);
-    return record && messageView(record, this.#webhooks, this.#reactions);
-  }
-
-  // ---- faults and observation -----------------------------------------------
-
-  /** The next `times` requests matching `match` get `fault` instead of an answer. */
-  failNext(match: RouteMatch, fault: Fault, times = 1): FaultHandle {
-    return this.#faults.failNext(match, fault, times);
-  }
-
-  /** Seeded random faults on a fraction of matching requests (default: channel posts). */
-  randomFaults(options: RandomFaultOptions): FaultHandle {
-    return this.#faults.random(options);
-  }
-
-  clearFaults(): void {
-    this.#faults.clear();
-  }
-
-  /**
-   * Resolves once no client is connected to the REST API and no request is being answered: all a
-   * client sent before it went away has been handled. (A living discord.js client keeps its
-   * connections open, so this is for clients that stopped or died.)
-   */
-  restQuiet(): Promise<void> {
-    return this.#rest.quiet();
-  }
-
-  /** Logged REST requests, oldest first, optionally filtered. */
-  requests(match?: RouteMatch): RequestRecord[] {
-    const log = this.#rest.log();
-    return match === undefined ? [...log] : log.filter((r) => matchesRoute(match, r));
-  }
-
-  requestCount(match?: RouteMatch): number {
-    return this.requests(match).length;
-  }
-
-  /** Request counts keyed `METHOD /route/:template`. */
-  routeCounts(): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const r of this.#rest.log()) {
-      const key = `${r.method} ${r.route}`;
-      counts[key] = (counts[key] ?? 0) + 1;
-    }
-    return counts;
-  }
-
-  /** Answers counting towards Discord's 10,000-per-10-minutes invalid request ban (401, 403, 429). */
-  invalidRequestCount(): number {
-    return this.#rest.log().filter((r) => r.invalid).length;
-  }
-
-  /** The first logged request (existing or future) matching, e.g. to sync on a retry. */
-  waitForRequest(match: RouteMatch & { status?: number }, timeoutMs?: number): Promise<RequestRecord> {
-    return this.#waiters.until(
-      () =>
-        this.#rest
-          .log()
-          .find((r) => matchesRoute(match, r) && (match.status === undefined || r.status === match.status)),
-      `a ${match.method ?? ''} request to ${String(match.route ?? 'any route')}`,
-      timeoutMs,
+    return this.parts.commands.list(
+      guild === undefined || guild === null ? null : this.parts.state.requireGuild(guild).id,
     );
   }
 
   /** Closes every socket and both servers; pending waits reject. */
   async stop(): Promise<void> {
-    if (this.#stopped) return;
-    this.#stopped = true;
-    this.#interactions.stop();
-    this.#waiters.abortAll('stopped');
-    await Promise.all([this.#gateway.close(), this.#rest.close()]);
-  }
-
-  // ---- internals ------------------------------------------------------------
-
-  #readyData(session: GatewaySession, resumeUrl: string): GatewayReadyDispatchData {
-    return {
-      v: 10,
-      user: { ...this.#state.apiUser(this.#state.bot), verified: true, mfa_enabled: false },
-      guilds: [...this.#state.guilds.keys()].map((id) => ({ id, unavailable: true })),
-      session_id: session.id,
-      resume_gateway_url: resumeUrl,
-      shard: [session.shard[0], session.shard[1]],
-      application: {
-        id: this.applicationId,
-        flags: applicationFlags(this.#privileged),
-        flags_new: String(applicationFlags(this.#privileged)),
-      },
-    };
+    if (this.parts.stopped) return;
+    this.parts.stopped = true;
+    this.parts.interactions.stop();
+    this.parts.waiters.abortAll('stopped');
+    await Promise.all([this.parts.gateway.close(), this.parts.rest.close()]);
   }
 }

@@ -2,85 +2,28 @@
  * The gateway: a WebSocket server speaking Discord's JSON protocol
  * (developers/events/gateway.mdx, gateway-events.mdx): HELLO, IDENTIFY -> READY and
  * GUILD_CREATE, heartbeat ACKs, sequence numbers, RESUME with replay of missed
- * dispatches, INVALID_SESSION, RECONNECT, and the close codes clients act on.
+ * dispatches, INVALID_SESSION, RECONNECT, and the close codes clients act on. Each session gets
+ * only its shard's guilds and their events (shards.ts).
  */
 
 import type { IncomingMessage, Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-import type { GatewayGuildCreateDispatchData, GatewayReadyDispatchData } from 'discord.js';
 import { GatewayCloseCodes, GatewayDispatchEvents, GatewayOpcodes } from 'discord.js';
 import type { RawData } from 'ws';
 import { WebSocket, WebSocketServer } from 'ws';
 
+import type {
+  GatewayDropOptions,
+  GatewayHooks,
+  GatewayOutage,
+  GatewayPayloadRecord,
+  GatewaySession,
+  GatewayStats,
+} from './gateway-types.ts';
 import { asObject } from './messages.ts';
-
-export interface GatewaySession {
-  readonly id: string;
-  readonly token: string;
-  readonly shard: readonly [number, number];
-  readonly intents: number;
-  /** Last sequence number used. */
-  seq: number;
-  /** Dispatches kept for replay on RESUME. */
-  readonly events: { readonly s: number; readonly t: string; readonly d: unknown }[];
-  socket: WebSocket | undefined;
-  /** A session that can no longer be resumed (client closed 1000/1001, re-identified, or dropped non-resumably). */
-  invalidated: boolean;
-}
-
-export interface GatewayStats {
-  /** WebSocket connections accepted. */
-  readonly connections: number;
-  readonly identifies: number;
-  /** RESUME attempts, successful or not. */
-  readonly resumes: number;
-  /** RESUMEs answered with RESUMED. */
-  readonly resumed: number;
-  readonly invalidSessions: number;
-  readonly heartbeats: number;
-  /** Connections that arrived on `resume_gateway_url` (clients should resume there). */
-  readonly resumeUrlConnections: number;
-}
-
-export interface GatewayPayloadRecord {
-  readonly at: number;
-  readonly op: number;
-  readonly d: unknown;
-}
-
-export type GatewayDropMode =
-  /** Close the socket with `code` (default 4000, "unknown error": clients resume). */
-  | 'close'
-  /** Cut the TCP connection without a close frame (clients see 1006 and resume). */
-  | 'terminate'
-  /** Send op 7 RECONNECT: the client closes and resumes. */
-  | 'reconnect'
-  /** Send op 9 INVALID_SESSION with `d = resumable`. */
-  | 'invalid-session';
-
-/** How the gateway is down: connections refused, or accepted and never answered. */
-export type GatewayOutage = 'refuse' | 'black-hole';
-
-export interface GatewayDropOptions {
-  readonly mode?: GatewayDropMode;
-  readonly code?: number;
-  /** Whether the session may be resumed afterwards. Default true. */
-  readonly resumable?: boolean;
-}
-
-export interface GatewayHooks {
-  /** Token IDENTIFY must carry; undefined accepts any. */
-  readonly token: string | undefined;
-  readonly newSessionId: () => string;
-  readonly readyData: (session: GatewaySession, resumeUrl: string) => GatewayReadyDispatchData;
-  readonly guildCreates: () => GatewayGuildCreateDispatchData[];
-  /** Whether the intents ask for a privileged intent the application has not enabled (close 4014). */
-  readonly disallowedIntents: (intents: number) => boolean;
-  /** Called after every state change so waiters re-check. */
-  readonly changed: () => void;
-}
+import { checkShard, dispatchGuildId, shardReceives } from './shards.ts';
 
 interface Connection {
   readonly socket: WebSocket;
@@ -196,13 +139,15 @@ export class GatewayServer {
   }
 
   /**
-   * Sends a dispatch to every live session accepted by `filter`; a disconnected
-   * but resumable session keeps it for replay. Returns how many sessions got it.
+   * Sends a dispatch to every live session of the shard its guild lives on (shards.ts) that
+   * `filter` accepts; a disconnected but resumable session keeps it for replay. Returns how many
+   * sessions got it.
    */
   dispatch(t: string, d: unknown, filter: (session: GatewaySession) => boolean = () => true): number {
+    const guildId = dispatchGuildId(t, d);
     let count = 0;
     for (const session of this.liveSessions()) {
-      if (!filter(session)) continue;
+      if (!shardReceives(session.shard, guildId) || !filter(session)) continue;
       this.#dispatchTo(session, t, d);
       count += 1;
     }
@@ -214,7 +159,9 @@ export class GatewayServer {
   drop(options: GatewayDropOptions = {}): number {
     const mode = options.mode ?? 'close';
     const resumable = options.resumable ?? true;
-    const targets = this.connectedSessions();
+    const targets = this.connectedSessions().filter(
+      (session) => options.shard === undefined || session.shard[0] === options.shard,
+    );
     for (const session of targets) {
       const socket = session.socket;
       if (!socket) continue;
@@ -338,9 +285,18 @@ export class GatewayServer {
       socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
       return;
     }
+    const guilds = this.hooks.guildCreates();
+    const checked = checkShard(
+      d.shard,
+      guilds.map((guild) => guild.id),
+      this.hooks.maxGuildsPerShard,
+    );
+    if ('refused' in checked) {
+      socket.close(checked.refused.code, checked.refused.reason);
+      return;
+    }
+    const { shard } = checked;
     this.#stats.identifies += 1;
-    const shardIn = Array.isArray(d.shard) ? d.shard : [0, 1];
-    const shard: [number, number] = [Number(shardIn[0] ?? 0), Number(shardIn[1] ?? 1)];
     // A new IDENTIFY for the same token and shard replaces the older session.
     for (const old of this.#sessions.values()) {
       if (old.token === token && old.shard[0] === shard[0] && old.shard[1] === shard[1]) {
@@ -360,8 +316,8 @@ export class GatewayServer {
     this.#sessions.set(session.id, session);
     connection.session = session;
     this.#dispatchTo(session, GatewayDispatchEvents.Ready, this.hooks.readyData(session, this.resumeUrl));
-    for (const guild of this.hooks.guildCreates()) {
-      this.#dispatchTo(session, GatewayDispatchEvents.GuildCreate, guild);
+    for (const guild of guilds) {
+      if (shardReceives(shard, guild.id)) this.#dispatchTo(session, GatewayDispatchEvents.GuildCreate, guild);
     }
   }
 

@@ -9,7 +9,8 @@
 import type { APIMessage, APIPartialEmoji } from 'discord.js';
 import { ChannelType, GatewayDispatchEvents, GatewayIntentBits, ReactionType } from 'discord.js';
 
-import type { GatewayServer, GatewaySession } from './gateway.ts';
+import type { GatewayServer } from './gateway.ts';
+import type { GatewaySession } from './gateway-types.ts';
 import type { PrivilegedIntents } from './intents.ts';
 import { contentExempt, withoutContent } from './intents.ts';
 import type { MessageRecord } from './messages.ts';

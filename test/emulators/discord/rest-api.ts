@@ -67,7 +67,8 @@ export interface RestEnvironment {
   /** When set, `Authorization` must be `Bot <token>`. */
   readonly token: string | undefined;
   readonly nonceWindowMs: number;
-  readonly gatewayUrl: () => string;
+  /** Where the gateway listens and the shard count it recommends. */
+  readonly gateway: () => { url: string; shards: number };
   readonly messageEvent: (kind: 'create' | 'update' | 'delete', record: MessageRecord) => void;
   readonly changed: () => void;
 }
@@ -454,12 +455,11 @@ function createRoutes(env: RestEnvironment): RouteDef[] {
   return [
     route('GET', '/gateway/bot', () =>
       ok({
-        url: env.gatewayUrl(),
-        shards: 1,
+        ...env.gateway(),
         session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
       }),
     ),
-    route('GET', '/gateway', () => ok({ url: env.gatewayUrl() }), { auth: false }),
+    route('GET', '/gateway', () => ok({ url: env.gateway().url }), { auth: false }),
     route('GET', '/users/@me', () => ok(state.apiUser(state.bot))),
     route('POST', '/users/@me/channels', ({ body }) => {
       const recipient = jsonObject(body).recipient_id;
