@@ -96,10 +96,13 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
         SELECT d.id, d."dueAt", d."createdAt",
           row_number() OVER (PARTITION BY COALESCE(d."channelLinkId", d."recipientMemberId") COLLATE "C"
             ORDER BY d."dueAt", d.sequence) AS place,
-          COALESCE(l."communityId", m."communityId") COLLATE "C" AS community
+          -- Looked up per row by primary key: joined, the planner hashed every channel link
+          -- (100,000 of them, spilling to disk) for a few thousand candidates (bench:scale).
+          COALESCE(
+            (SELECT l."communityId" FROM "ChannelLink" l WHERE l.id = d."channelLinkId"),
+            (SELECT m."communityId" FROM "Member" m WHERE m.id = d."recipientMemberId")
+          ) COLLATE "C" AS community
         FROM oldest d
-        LEFT JOIN "ChannelLink" l ON l.id = d."channelLinkId"
-        LEFT JOIN "Member" m ON m.id = d."recipientMemberId"
       ), fair AS (
         SELECT id, row_number() OVER (PARTITION BY community ORDER BY place, "dueAt", "createdAt", id COLLATE "C") AS turn,
           "dueAt", "createdAt"

@@ -81,15 +81,27 @@ export class PrismaPartnershipRepository implements PartnershipRepository {
   }
 
   async claimDueDigest(now: Date, skipIds: string[]) {
-    // Row lock with SKIP LOCKED: several bot processes each take a different partnership.
+    // Row lock with SKIP LOCKED: several bot processes each take a different partnership. First
+    // a digest not planned yet (no next run), then the one due longest; each half walks the index
+    // on ("digestNextRunAt", number) and stops at its first row. One ORDER BY "digestNextRunAt"
+    // NULLS FIRST matched no index, so each claim sorted every partnership: a Monday catch-up of
+    // 40,000 digests made that 86 ms per claim (bench:scale). The second half runs only when the
+    // first finds nothing (a CTE is read on demand).
     const rows = await this.db.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Partnership"
-      WHERE "digestWeekday" IS NOT NULL AND status <> 'ENDED'
-        AND ("digestNextRunAt" IS NULL OR "digestNextRunAt" <= ${now})
-        AND NOT (id = ANY(${skipIds}::text[]))
-      ORDER BY "digestNextRunAt" ASC NULLS FIRST, number ASC
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED`;
+      WITH unplanned AS (
+        SELECT id FROM "Partnership"
+        WHERE "digestNextRunAt" IS NULL AND "digestWeekday" IS NOT NULL AND status <> 'ENDED'
+          AND NOT (id = ANY(${skipIds}::text[]))
+        ORDER BY "digestNextRunAt", number LIMIT 1
+        FOR UPDATE SKIP LOCKED
+      ), due AS (
+        SELECT id FROM "Partnership"
+        WHERE "digestNextRunAt" <= ${now} AND "digestWeekday" IS NOT NULL AND status <> 'ENDED'
+          AND NOT (id = ANY(${skipIds}::text[]))
+        ORDER BY "digestNextRunAt", number LIMIT 1
+        FOR UPDATE SKIP LOCKED
+      )
+      SELECT id FROM unplanned UNION ALL SELECT id FROM due LIMIT 1`;
     const id = rows[0]?.id;
     if (!id) return null;
     const row = await this.db.partnership.findUnique({ where: { id }, include: withTowns });
