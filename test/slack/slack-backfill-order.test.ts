@@ -48,7 +48,7 @@ describe('the Slack backfill and live events', () => {
     };
     messages.backfill(
       workspaces,
-      [{ communityExternalId: 'T1', channelId: 'C1', knownMessageIds: [KNOWN] }],
+      [{ communityExternalId: 'T1', channelId: 'C1', knownMessageIds: [KNOWN], originals: [] }],
       Promise.resolve(true),
       clock.now(),
     );

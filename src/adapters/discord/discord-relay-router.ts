@@ -39,7 +39,14 @@ import type { InboundPort } from '../../core/adapter-contract.ts';
 import { KeyedSerialQueue } from '../../core/async/keyed-serial-queue.ts';
 import { resolveLanguage } from '../../core/i18n/languages.ts';
 import type { Logger } from '../../core/ports.ts';
-import { BACKFILL_MAX_AGE_MS, logBackfill, newestMissed } from '../../core/relay/backfill.ts';
+import {
+  BACKFILL_MAX_AGE_MS,
+  logBackfill,
+  planBackfill,
+  readFloor,
+  type BackfillWindow,
+  type HistoryEntry,
+} from '../../core/relay/backfill.ts';
 import type { ArrivedMessage, RelayResumePoint, RelaySource } from '../../core/relay/relay-ports.ts';
 import { plainMentions, type MentionNames } from './plain-mentions.ts';
 import { messageRef, parseMessageRef } from './relay-copy.ts';
@@ -135,20 +142,56 @@ export class DiscordRelayRouter {
   private async readBack(client: Client, point: RelayResumePoint, now: Date): Promise<void> {
     const channel = await client.channels.fetch(point.channelId);
     if (!channel?.isTextBased() || channel.isDMBased()) return;
-    // Snowflakes grow with time: after the newest the relay knows, and no further back than the bound.
-    const floor = [
-      ...point.knownMessageIds.map((ref) => BigInt(parseMessageRef(ref).messageId)),
-      SnowflakeUtil.generate({ timestamp: now.getTime() - BACKFILL_MAX_AGE_MS }),
-    ].reduce((a, b) => (a > b ? a : b));
-    const missed = await newestMissed(newestFirst(channel.messages, floor), (m) => this.relayable(m));
+    // Snowflakes grow with time: the platform's own order of messages.
+    const window: BackfillWindow = {
+      newestKnown: point.knownMessageIds
+        .map((ref) => BigInt(parseMessageRef(ref).messageId))
+        .reduce((a, b) => (a > b ? a : b), 0n),
+      ageBound: SnowflakeUtil.generate({ timestamp: now.getTime() - BACKFILL_MAX_AGE_MS }),
+      // A message in a thread is not in its channel's history: neither its edits nor its removal show there.
+      originals: point.originals.flatMap((original) => {
+        const ref = parseMessageRef(original.messageId);
+        if (ref.threadId !== undefined) return [];
+        return [{ ...original, order: BigInt(ref.messageId), inHistory: true }];
+      }),
+    };
+    const plan = await planBackfill(
+      newestFirst(channel.messages, readFloor(window), (message) => this.entryOf(message)),
+      window,
+    );
+    const where = {
+      platform: 'DISCORD',
+      communityExternalId: point.communityExternalId,
+      channelId: point.channelId,
+    } as const;
+    for (const entry of plan.edited) {
+      const edited = this.describe(entry.message, placeOf(entry.message));
+      if (edited && entry.editId) await this.inbound.messageEdited({ ...edited, editId: entry.editId });
+    }
+    for (const messageId of plan.deleted) await this.inbound.messageDeleted({ ...where, messageId });
     let relayed = 0;
-    for (const message of missed.relayed) {
+    for (const message of plan.relayed) {
       const arrived = this.describe(message, placeOf(message));
       if (!arrived) continue;
-      await this.inbound.messageArrived(arrived);
+      const editId = message.editedTimestamp ? String(message.editedTimestamp) : undefined;
+      await this.inbound.messageArrived({ ...arrived, ...(editId ? { editId } : {}) });
       relayed += 1;
     }
-    logBackfill(this.logger, { platform: 'DISCORD', channel: point.channelId }, { ...missed, relayed });
+    logBackfill(
+      this.logger,
+      { platform: 'DISCORD', channel: point.channelId },
+      { ...plan, relayed, edited: plan.edited.length, deleted: plan.deleted.length },
+    );
+  }
+
+  private entryOf(message: Message<true>): HistoryEntry<Message<true>> {
+    return {
+      message,
+      messageId: messageRef(message.id, undefined),
+      order: BigInt(message.id),
+      editId: message.editedTimestamp ? String(message.editedTimestamp) : undefined,
+      members: this.relayable(message),
+    };
   }
 
   private arrived(message: AnyMessage): void {
@@ -275,18 +318,19 @@ export class DiscordRelayRouter {
  * `before`: with `after` Discord answers with the oldest messages after the id, and the newest
  * are the ones kept when there are too many.
  */
-async function* newestFirst(
+async function* newestFirst<T>(
   messages: {
     fetch(options: { limit: number; before?: string }): Promise<ReadonlyMap<string, Message<true>>>;
   },
   floor: bigint,
-): AsyncGenerator<Message<true>[]> {
+  entryOf: (message: Message<true>) => T,
+): AsyncGenerator<T[]> {
   let before: string | undefined;
   for (;;) {
     const page = [...(await messages.fetch({ limit: HISTORY_PAGE, ...(before ? { before } : {}) })).values()];
     page.sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
     const newer = page.filter((m) => BigInt(m.id) > floor);
-    if (newer.length > 0) yield newer;
+    if (newer.length > 0) yield newer.map(entryOf);
     const oldest = page.at(-1);
     if (!oldest || newer.length < page.length || page.length < HISTORY_PAGE) return;
     before = oldest.id;

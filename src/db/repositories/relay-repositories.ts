@@ -2,6 +2,7 @@
 import type { Platform } from '../../core/domain/model.ts';
 import type {
   KnownInRelayingLink,
+  KnownOriginal,
   RelayCopy,
   RelayedMessage,
   RelayRepository,
@@ -17,11 +18,14 @@ const SELECTED = { id: true, originLinkId: true, originMessageId: true, threadOf
 export class PrismaRelayRepository implements RelayRepository {
   constructor(private readonly db: Tx) {}
 
-  async recordOriginal(data: Omit<RelayedMessage, 'id'>): Promise<RelayedMessage | null> {
+  async recordOriginal(
+    data: Omit<RelayedMessage, 'id'> & { lastEditId?: string | null },
+  ): Promise<RelayedMessage | null> {
     // ON CONFLICT rather than catching the unique violation: that would abort the transaction.
     const rows = await this.db.$queryRaw<RelayedMessage[]>`
-      INSERT INTO "RelayedMessage" (id, "originLinkId", "originMessageId", "threadOfId")
-      VALUES (gen_random_uuid()::text, ${data.originLinkId}, ${data.originMessageId}, ${data.threadOfId})
+      INSERT INTO "RelayedMessage" (id, "originLinkId", "originMessageId", "threadOfId", "lastEditId")
+      VALUES (gen_random_uuid()::text, ${data.originLinkId}, ${data.originMessageId}, ${data.threadOfId},
+        ${data.lastEditId ?? null})
       ON CONFLICT ("originLinkId", "originMessageId") DO NOTHING
       RETURNING id, "originLinkId", "originMessageId", "threadOfId"`;
     return rows[0] ?? null;
@@ -59,6 +63,35 @@ export class PrismaRelayRepository implements RelayRepository {
       deliveryId: row.id,
       channelLinkId: row.channelLinkId ?? '',
       platformMessageId: row.platformMessageId,
+    }));
+  }
+
+  async recordEdit(relayedId: string, editId: string): Promise<boolean> {
+    const { count } = await this.db.relayedMessage.updateMany({
+      where: { id: relayedId, OR: [{ lastEditId: null }, { lastEditId: { not: editId } }] },
+      data: { lastEditId: editId },
+    });
+    return count > 0;
+  }
+
+  async recordDelete(relayedId: string, at: Date): Promise<void> {
+    await this.db.relayedMessage.updateMany({
+      where: { id: relayedId, deletedAt: null },
+      data: { deletedAt: at },
+    });
+  }
+
+  async originalsSince(linkId: string, since: Date, limit: number): Promise<KnownOriginal[]> {
+    const rows = await this.db.relayedMessage.findMany({
+      where: { originLinkId: linkId, createdAt: { gte: since }, deletedAt: null },
+      select: { originMessageId: true, lastEditId: true, threadOfId: true },
+      orderBy: { createdAt: 'desc' },
+      take: limit,
+    });
+    return rows.map((row) => ({
+      messageId: row.originMessageId,
+      lastEditId: row.lastEditId,
+      inThread: row.threadOfId !== null,
     }));
   }
 

@@ -1,0 +1,152 @@
+/**
+ * Backfill of edits and deletes (docs/RELAY.md, "Backfill"): messages relayed before the bot
+ * stopped are edited or deleted meanwhile; started again on the same database, the bot reads
+ * each channel's history back to the oldest original of the last 24 hours and edits or deletes
+ * the copies, through the relay's own edit and delete. Český Krumlov on Slack (the real Bolt
+ * app), Passau on Discord (the real discord.js Client).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/open-database.ts';
+import { createTestDatabase } from '../support/test-database.ts';
+import { startRelayingSlackAndDiscord, type RelayingSlackAndDiscord } from './relaying-slack-and-discord.ts';
+import type { TwinbridgeOnBoth } from './slack-and-discord.ts';
+import { unescaped } from './slack-harness.ts';
+
+describe('relaying what members edited and deleted while the bot was down', () => {
+  let database: Database;
+  let both: RelayingSlackAndDiscord;
+  let bot: TwinbridgeOnBoth;
+
+  /** Everything both adapters received has reached the relay, and the outbox posted it. */
+  async function settle(): Promise<void> {
+    await both.slack.members.settled();
+    await bot.slackAdapter.whenIdle();
+    await bot.discordAdapter.whenIdle();
+    await bot.worker.drainDue();
+  }
+
+  /** Starts the bot again; a copy refused before the other adapter connected is let come due. */
+  async function restart(): Promise<void> {
+    await both.stopBot();
+    bot = await both.startBot();
+    await settle();
+    both.clock.set(new Date(both.clock.now().getTime() + 15 * 60_000));
+    await bot.worker.drainDue();
+  }
+
+  async function maxWrites(content: string): Promise<string> {
+    let id = '';
+    const seen = both.seenOnDiscord('messageCreate', () => id);
+    id = both.discord.memberWrites({ guild: 'Passau', channel: 'partnerstadt', user: 'max', content }).id;
+    await seen;
+    await settle();
+    return id;
+  }
+
+  async function janaWrites(text: string): Promise<string> {
+    const { ts } = await both.slack.members.writes({ channel: both.partneri, user: both.jana, text });
+    await settle();
+    return ts;
+  }
+
+  const copiesOnSlack = () =>
+    both.slack
+      .messages(both.partneri)
+      .filter((m) => (m as { username?: string }).username !== undefined)
+      .map((m) => unescaped(m.text));
+  const copiesOnDiscord = () =>
+    both.discord
+      .channelView(both.partnerstadt)
+      .filter((m) => m.webhookId !== null && m.webhookId !== undefined)
+      .map((m) => m.content);
+  const slackCalls = () => ({
+    update: both.slack.callCount('chat.update'),
+    delete: both.slack.callCount('chat.delete'),
+  });
+  const discordCalls = () => ({
+    edit: both.discord.requests({
+      method: 'PATCH',
+      route: '/webhooks/:webhook_id/:webhook_token/messages/:message_id',
+    }).length,
+    delete: both.discord.requests({
+      method: 'DELETE',
+      route: '/webhooks/:webhook_id/:webhook_token/messages/:message_id',
+    }).length,
+  });
+
+  beforeAll(async () => {
+    database = await createTestDatabase('embedded');
+    both = await startRelayingSlackAndDiscord(database);
+    bot = both;
+  }, 60_000);
+
+  afterAll(async () => {
+    await both.stop();
+    await database.close();
+  });
+
+  it('edits and deletes the Slack copies of what Passau changed on Discord meanwhile, once', async () => {
+    const first = await maxWrites('Erstens');
+    const second = await maxWrites('Zweitens');
+    const third = await maxWrites('Drittens');
+    const edited = both.seenOnDiscord('messageUpdate', () => first);
+    both.discord.memberEdits(first, 'Erstens, live bearbeitet');
+    await edited;
+    await settle();
+    expect(copiesOnSlack()).toEqual(['Erstens, live bearbeitet', 'Zweitens', 'Drittens']);
+
+    await both.stopBot();
+    // The oldest is edited again: an edit to an older message is the common case.
+    both.discord.memberEdits(first, 'Erstens, in der Pause bearbeitet');
+    both.discord.memberEdits(second, 'Zweitens, bearbeitet');
+    both.discord.memberDeletes(third);
+    const late = both.discord.memberWrites({
+      guild: 'Passau',
+      channel: 'partnerstadt',
+      user: 'max',
+      content: 'Neu',
+    });
+    both.discord.memberEdits(late.id, 'Neu, gleich bearbeitet');
+    await restart();
+    expect(copiesOnSlack()).toEqual([
+      'Erstens, in der Pause bearbeitet',
+      'Zweitens, bearbeitet',
+      'Neu, gleich bearbeitet',
+    ]);
+
+    // Started once more with nothing changed: no copy is edited or deleted again.
+    const calls = slackCalls();
+    await restart();
+    expect(slackCalls()).toEqual(calls);
+    expect(copiesOnSlack()).toEqual([
+      'Erstens, in der Pause bearbeitet',
+      'Zweitens, bearbeitet',
+      'Neu, gleich bearbeitet',
+    ]);
+  });
+
+  it('edits and deletes the Discord copies of what Český Krumlov changed on Slack meanwhile, once', async () => {
+    const before = copiesOnDiscord();
+    const first = await janaWrites('První');
+    const second = await janaWrites('Druhá');
+    const third = await janaWrites('Třetí');
+    await both.slack.members.edits(both.partneri, first, 'První, upravená živě');
+    await settle();
+    expect(copiesOnDiscord()).toEqual([...before, 'První, upravená živě', 'Druhá', 'Třetí']);
+
+    await both.stopBot();
+    await both.slack.members.edits(both.partneri, first, 'První, upravená v pauze');
+    await both.slack.members.edits(both.partneri, second, 'Druhá, upravená');
+    await both.slack.members.deletes(both.partneri, third);
+    const late = await both.slack.members.writes({ channel: both.partneri, user: both.jana, text: 'Nová' });
+    await both.slack.members.edits(both.partneri, late.ts, 'Nová, hned upravená');
+    await restart();
+    const expected = [...before, 'První, upravená v pauze', 'Druhá, upravená', 'Nová, hned upravená'];
+    expect(copiesOnDiscord()).toEqual(expected);
+
+    const calls = discordCalls();
+    await restart();
+    expect(discordCalls()).toEqual(calls);
+    expect(copiesOnDiscord()).toEqual(expected);
+  });
+});
