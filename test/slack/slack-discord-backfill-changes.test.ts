@@ -25,13 +25,22 @@ describe('relaying what members edited and deleted while the bot was down', () =
     await bot.worker.drainDue();
   }
 
-  /** Starts the bot again; a copy refused before the other adapter connected is let come due. */
-  async function restart(): Promise<void> {
+  /**
+   * Starts the bot again; a copy refused before the other adapter connected is let come due.
+   * Resolves with what the backfill logged it relayed per channel (channels with nothing are not logged).
+   */
+  async function restart(): Promise<Record<string, unknown>[]> {
+    const logged = both.logLines.length;
     await both.stopBot();
     bot = await both.startBot();
     await settle();
     both.clock.set(new Date(both.clock.now().getTime() + 15 * 60_000));
     await bot.worker.drainDue();
+    return both.logLines
+      .slice(logged)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => String(line['msg']).startsWith('relay backfill'))
+      .map(({ channel, relayed, edited, deleted }) => ({ channel, relayed, edited, deleted }));
   }
 
   async function maxWrites(content: string): Promise<string> {
@@ -107,7 +116,7 @@ describe('relaying what members edited and deleted while the bot was down', () =
       content: 'Neu',
     });
     both.discord.memberEdits(late.id, 'Neu, gleich bearbeitet');
-    await restart();
+    expect(await restart()).toEqual([{ channel: both.partnerstadt, relayed: 1, edited: 2, deleted: 1 }]);
     expect(copiesOnSlack()).toEqual([
       'Erstens, in der Pause bearbeitet',
       'Zweitens, bearbeitet',
@@ -116,7 +125,8 @@ describe('relaying what members edited and deleted while the bot was down', () =
 
     // Started once more with nothing changed: no copy is edited or deleted again.
     const calls = slackCalls();
-    await restart();
+    // What the relay recorded (the edit times relayed, the removal) leaves nothing to do.
+    expect(await restart()).toEqual([]);
     expect(slackCalls()).toEqual(calls);
     expect(copiesOnSlack()).toEqual([
       'Erstens, in der Pause bearbeitet',
@@ -140,12 +150,12 @@ describe('relaying what members edited and deleted while the bot was down', () =
     await both.slack.members.deletes(both.partneri, third);
     const late = await both.slack.members.writes({ channel: both.partneri, user: both.jana, text: 'Nová' });
     await both.slack.members.edits(both.partneri, late.ts, 'Nová, hned upravená');
-    await restart();
+    expect(await restart()).toEqual([{ channel: both.partneri, relayed: 1, edited: 2, deleted: 1 }]);
     const expected = [...before, 'První, upravená v pauze', 'Druhá, upravená', 'Nová, hned upravená'];
     expect(copiesOnDiscord()).toEqual(expected);
 
     const calls = discordCalls();
-    await restart();
+    expect(await restart()).toEqual([]);
     expect(discordCalls()).toEqual(calls);
     expect(copiesOnDiscord()).toEqual(expected);
   });

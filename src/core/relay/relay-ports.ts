@@ -109,8 +109,8 @@ export interface RelayRepository extends RelayCheckpointRepository {
   findById(id: string): Promise<RelayedMessage | null>;
   /** Its copies in other channels (the deliveries that posted, or will post, them). */
   copies(relayedId: string): Promise<RelayCopy[]>;
-  /** Records the edit its copies now carry; false when that edit was recorded already. */
-  recordEdit(relayedId: string, editId: string): Promise<boolean>;
+  /** Records the edit its copies now carry (the platform's edit time). */
+  recordEdit(relayedId: string, editId: string): Promise<void>;
   /** Records that its removal was relayed. */
   recordDelete(relayedId: string, at: Date): Promise<void>;
   /** Adds (or removes) one person's reaction; false when nothing changed (a repeated event). */

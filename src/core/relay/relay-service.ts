@@ -74,8 +74,8 @@ export class RelayService {
       for (const link of links) {
         const relayed = await repos.relays.findByPlatformMessage(link.id, edit.messageId);
         if (!relayed || relayed.originLinkId !== link.id) continue;
-        // The copies carry this edit already (an event delivered twice, a backfill reading it again).
-        if (!(await repos.relays.recordEdit(relayed.id, edit.editId))) continue;
+        // What a backfill compares the history with (an edit delivered twice is one by its dedupeKey).
+        await repos.relays.recordEdit(relayed.id, edit.editId);
         const town = await repos.towns.findById(link.townId);
         const payload = relayedPost(edit, town?.name ?? '');
         const copies = await repos.relays.copies(relayed.id);

@@ -66,12 +66,8 @@ export class PrismaRelayRepository implements RelayRepository {
     }));
   }
 
-  async recordEdit(relayedId: string, editId: string): Promise<boolean> {
-    const { count } = await this.db.relayedMessage.updateMany({
-      where: { id: relayedId, OR: [{ lastEditId: null }, { lastEditId: { not: editId } }] },
-      data: { lastEditId: editId },
-    });
-    return count > 0;
+  async recordEdit(relayedId: string, editId: string): Promise<void> {
+    await this.db.relayedMessage.update({ where: { id: relayedId }, data: { lastEditId: editId } });
   }
 
   async recordDelete(relayedId: string, at: Date): Promise<void> {
