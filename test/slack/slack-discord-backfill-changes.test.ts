@@ -43,9 +43,22 @@ describe('relaying what members edited and deleted while the bot was down', () =
       .map(({ channel, relayed, edited, deleted }) => ({ channel, relayed, edited, deleted }));
   }
 
+  /** The running bot's Discord client's next event for this message. */
+  function seenOnDiscord(event: 'messageCreate' | 'messageUpdate', id: () => string): Promise<void> {
+    const client = bot.discordAdapter.discordClient;
+    return new Promise((resolve) => {
+      const listener = (...args: { id: string }[]) => {
+        if ((event === 'messageUpdate' ? args[1] : args[0])?.id !== id()) return;
+        client.off(event, listener);
+        resolve();
+      };
+      client.on(event, listener);
+    });
+  }
+
   async function maxWrites(content: string): Promise<string> {
     let id = '';
-    const seen = both.seenOnDiscord('messageCreate', () => id);
+    const seen = seenOnDiscord('messageCreate', () => id);
     id = both.discord.memberWrites({ guild: 'Passau', channel: 'partnerstadt', user: 'max', content }).id;
     await seen;
     await settle();
@@ -63,9 +76,10 @@ describe('relaying what members edited and deleted while the bot was down', () =
       .messages(both.partneri)
       .filter((m) => (m as { username?: string }).username !== undefined)
       .map((m) => unescaped(m.text));
-  const copiesOnDiscord = () =>
+  /** What webhooks posted in Passau's channel, or in a thread of it. */
+  const copiesOnDiscord = (channel = both.partnerstadt) =>
     both.discord
-      .channelView(both.partnerstadt)
+      .channelView(channel)
       .filter((m) => m.webhookId !== null && m.webhookId !== undefined)
       .map((m) => m.content);
   const slackCalls = () => ({
@@ -98,7 +112,7 @@ describe('relaying what members edited and deleted while the bot was down', () =
     const first = await maxWrites('Erstens');
     const second = await maxWrites('Zweitens');
     const third = await maxWrites('Drittens');
-    const edited = both.seenOnDiscord('messageUpdate', () => first);
+    const edited = seenOnDiscord('messageUpdate', () => first);
     both.discord.memberEdits(first, 'Erstens, live bearbeitet');
     await edited;
     await settle();
@@ -158,5 +172,34 @@ describe('relaying what members edited and deleted while the bot was down', () =
     expect(await restart()).toEqual([]);
     expect(discordCalls()).toEqual(calls);
     expect(copiesOnDiscord()).toEqual(expected);
+  });
+
+  it('relays the replies Český Krumlov wrote meanwhile in Slack threads into threads on Discord, once', async () => {
+    const frage = await maxWrites('Frage');
+    const otazka = await janaWrites('Otázka');
+    const copyOfFrage = both.slack.messages(both.partneri).find((m) => unescaped(m.text) === 'Frage');
+    await both.stopBot();
+    // One thread on Jana's own message, one on the copy of Max's.
+    await both.slack.members.writes({
+      channel: both.partneri,
+      user: both.jana,
+      text: 'Odpověď',
+      threadTs: otazka,
+    });
+    await both.slack.members.writes({
+      channel: both.partneri,
+      user: both.jana,
+      text: 'Antwort auf die Frage',
+      threadTs: copyOfFrage?.ts ?? '',
+    });
+    expect(await restart()).toEqual([{ channel: both.partneri, relayed: 2, edited: 0, deleted: 0 }]);
+    const threadOf = (messageId: string | undefined) =>
+      copiesOnDiscord(both.discord.messageView(messageId ?? '')?.threadId ?? undefined);
+    const copyOfOtazka = both.discord.channelView(both.partnerstadt).find((m) => m.content === 'Otázka');
+    expect(threadOf(copyOfOtazka?.id)).toEqual(['Odpověď']);
+    expect(threadOf(frage)).toEqual(['Antwort auf die Frage']);
+
+    expect(await restart()).toEqual([]);
+    expect(threadOf(frage)).toEqual(['Antwort auf die Frage']);
   });
 });

@@ -148,6 +148,11 @@ export class DiscordRelayRouter {
         .map((ref) => BigInt(parseMessageRef(ref).messageId))
         .reduce((a, b) => (a > b ? a : b), 0n),
       ageBound: SnowflakeUtil.generate({ timestamp: now.getTime() - BACKFILL_MAX_AGE_MS }),
+      // A copy in a thread is not in the channel's history.
+      oldestCopy: point.oldestRecentCopyIds
+        .filter((ref) => parseMessageRef(ref).threadId === undefined)
+        .map((ref) => BigInt(ref))
+        .reduce<bigint | undefined>((a, b) => (a === undefined || b < a ? b : a), undefined),
       // A message in a thread is not in its channel's history: neither its edits nor its removal show there.
       originals: point.originals.flatMap((original) => {
         const ref = parseMessageRef(original.messageId);

@@ -26,6 +26,7 @@ import {
   logBackfill,
   planBackfill,
   readFloor,
+  withReplies,
   type BackfillWindow,
   type HistoryEntry,
 } from '../../core/relay/backfill.ts';
@@ -56,6 +57,8 @@ interface SlackMessage {
   thread_ts?: string;
   deleted_ts?: string;
   edited?: { ts?: string };
+  /** On a thread's parent: its newest reply. */
+  latest_reply?: string;
   files?: {
     id?: string;
     name?: string;
@@ -161,6 +164,9 @@ export class SlackMessages {
     const window: BackfillWindow = {
       newestKnown: point.knownMessageIds.map(tsOrder).reduce((a, b) => (a > b ? a : b), 0n),
       ageBound: BigInt(now.getTime() - BACKFILL_MAX_AGE_MS) * 1000n,
+      oldestCopy: point.oldestRecentCopyIds
+        .map(tsOrder)
+        .reduce<bigint | undefined>((a, b) => (a === undefined || b < a ? b : a), undefined),
       // A thread reply stays in its thread: history shows it only when it was also sent to the channel.
       originals: point.originals.map((o) => ({ ...o, order: tsOrder(o.messageId), inHistory: !o.inThread })),
     };
@@ -181,11 +187,16 @@ export class SlackMessages {
       });
     }
     for (const messageId of plan.deleted) await this.parts.inbound.messageDeleted({ ...source, messageId });
-    for (const message of plan.relayed) await this.arrived(client, source, message);
+    const replies = [];
+    for (const parent of plan.threads) {
+      replies.push(...(await missedReplies(client, point.channelId, parent.messageId, oldestNew(window))));
+    }
+    const missed = withReplies(plan, replies, (m) => ({ id: m.ts ?? '', order: tsOrder(m.ts ?? '0') }));
+    for (const message of missed.relayed) await this.arrived(client, source, message);
     logBackfill(
       this.parts.logger,
       { platform: 'SLACK', channel: point.channelId },
-      { ...plan, relayed: plan.relayed.length, edited: plan.edited.length, deleted: plan.deleted.length },
+      { ...missed, relayed: missed.relayed.length, edited: plan.edited.length, deleted: plan.deleted.length },
     );
   }
 
@@ -333,9 +344,31 @@ function entriesOf(page: readonly SlackMessage[]): HistoryEntry<SlackMessage>[] 
             order: tsOrder(message.ts),
             editId: message.edited?.ts,
             members: isPersonWriting(message),
+            latestReply: message.latest_reply ? tsOrder(message.latest_reply) : undefined,
           },
         ]
       : [],
+  );
+}
+
+/** After the newest message the relay knows, or the age bound: where missed messages begin. */
+function oldestNew(window: BackfillWindow): string {
+  return tsString(window.newestKnown > window.ageBound ? window.newestKnown : window.ageBound);
+}
+
+/**
+ * A thread's members' replies after `oldest` (conversations.replies: the parent, then replies
+ * oldest first): one page of 100, the bound per thread.
+ */
+async function missedReplies(
+  client: WebClient,
+  channel: string,
+  ts: string,
+  oldest: string,
+): Promise<SlackMessage[]> {
+  const answer = await client.conversations.replies({ channel, ts, oldest, limit: HISTORY_PAGE });
+  return ((answer.messages ?? []) as SlackMessage[]).filter(
+    (m) => m.ts !== ts && m.ts !== undefined && tsOrder(m.ts) > tsOrder(oldest) && isPersonWriting(m),
   );
 }
 

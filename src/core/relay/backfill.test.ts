@@ -41,7 +41,8 @@ describe('a backfill plan', () => {
 
   it('reads back to the oldest original within the age bound, not only the newest known', () => {
     expect(readFloor(window)).toBe(9n);
-    expect(readFloor({ ...window, originals: [] })).toBe(50n);
+    expect(readFloor({ ...window, originals: [] })).toBe(49n);
+    expect(readFloor({ ...window, originals: [], oldestCopy: 5n })).toBe(4n);
     expect(readFloor({ ...window, ageBound: 25n })).toBe(25n);
   });
 

@@ -16,6 +16,8 @@ export const BACKFILL_MAX_MESSAGES = 100;
 export const BACKFILL_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** Pages of history (one request each) read per channel, so counting what is left out is bounded. */
 export const BACKFILL_MAX_PAGES = 10;
+/** At most this many threads with replies newer than the relay knows are read per channel (a request each). */
+export const BACKFILL_MAX_THREADS = 20;
 
 /**
  * At most this many originals per channel are checked for edits and deletes: what 10 pages of
@@ -43,6 +45,8 @@ export interface HistoryEntry<T> {
   editId: string | undefined;
   /** A member's own message, by the same rules as live. */
   members: boolean;
+  /** A thread's parent: its newest reply's place (a reply may be outside the channel's history). */
+  latestReply?: bigint | undefined;
 }
 
 /** An original the relay copied, placed in the platform's order by the adapter. */
@@ -58,6 +62,8 @@ export interface BackfillWindow {
   newestKnown: bigint;
   /** The place of the age bound: nothing older is read. */
   ageBound: bigint;
+  /** The oldest copy posted there within the age bound: members may have replied in its thread. */
+  oldestCopy?: bigint | undefined;
   originals: readonly PlacedOriginal[];
 }
 
@@ -66,16 +72,23 @@ export interface BackfillPlan<T> extends MissedMessages<T> {
   edited: HistoryEntry<T>[];
   /** Originals no longer in the history, inside the span that was read completely. */
   deleted: string[];
+  /** Parents read whose threads have replies newer than the relay knows, newest first. */
+  threads: HistoryEntry<T>[];
 }
 
 /**
  * Where reading stops (exclusive): back to the oldest original within the age bound, whose edit
- * or removal is looked for (an edit to an older message is the common case), else right after the
- * newest message known.
+ * or removal is looked for (an edit to an older message is the common case), and to the oldest
+ * copy, whose thread may have new replies; at least to the newest message known, included.
  */
 export function readFloor(window: BackfillWindow): bigint {
-  const oldestOriginal = window.originals.reduce((a, o) => (o.order < a ? o.order : a), window.newestKnown);
-  const floor = oldestOriginal < window.newestKnown ? oldestOriginal - 1n : window.newestKnown;
+  const oldest = window.originals.reduce(
+    (a, o) => (o.order < a ? o.order : a),
+    window.oldestCopy !== undefined && window.oldestCopy < window.newestKnown
+      ? window.oldestCopy
+      : window.newestKnown,
+  );
+  const floor = oldest - 1n;
   return floor > window.ageBound ? floor : window.ageBound;
 }
 
@@ -98,9 +111,13 @@ export async function planBackfill<T>(
   let atLeast = false;
   let oldestRead: bigint | undefined;
   let sawKnown = false;
+  const threads: HistoryEntry<T>[] = [];
   for await (const page of pages) {
     for (const entry of page) {
       present.set(entry.messageId, entry);
+      if (entry.latestReply !== undefined && entry.latestReply > window.newestKnown) {
+        if (threads.length < BACKFILL_MAX_THREADS) threads.push(entry);
+      }
       if (oldestRead === undefined || entry.order < oldestRead) oldestRead = entry.order;
       if (entry.order <= window.newestKnown) sawKnown = true;
       else if (!entry.members) continue;
@@ -130,7 +147,24 @@ export async function planBackfill<T>(
     atLeast,
     edited: [...edited.values()].reverse(),
     deleted: [...deleted].reverse(),
+    threads,
   };
+}
+
+/**
+ * The missed messages with the missed thread replies among them, in the platform's order, within
+ * the same bound of BACKFILL_MAX_MESSAGES (the newest are kept, the others counted as left out).
+ */
+export function withReplies<T>(
+  missed: MissedMessages<T>,
+  replies: readonly T[],
+  place: (message: T) => { id: string; order: bigint },
+): MissedMessages<T> {
+  const byId = new Map<string, T>();
+  for (const message of [...missed.relayed, ...replies]) byId.set(place(message).id, message);
+  const all = [...byId.values()].sort((a, b) => (place(a).order < place(b).order ? -1 : 1));
+  const kept = all.slice(-BACKFILL_MAX_MESSAGES);
+  return { ...missed, relayed: kept, skipped: missed.skipped + all.length - kept.length };
 }
 
 /** The log line of one channel's backfill: how many were relayed, and how many left out. */

@@ -131,6 +131,8 @@ export interface KnownInRelayingLink {
   newestOriginalId: string | null;
   /** The newest copy posted there (the bot's own message: what members wrote after it was missed). */
   newestCopyId: string | null;
+  /** The oldest copy posted there since the age bound: a member may have replied in its thread. */
+  oldestRecentCopyId: string | null;
 }
 
 /**
@@ -142,6 +144,8 @@ export interface RelayResumePoint {
   communityExternalId: string;
   channelId: string;
   knownMessageIds: string[];
+  /** The oldest copies posted there since the age bound (one per link): threads may hang on them. */
+  oldestRecentCopyIds: string[];
   /**
    * The originals recorded there within the backfill's age bound and not removed, newest first
    * (at most BACKFILL_MAX_ORIGINALS): the history read back shows which were edited or deleted.
@@ -160,7 +164,7 @@ export interface KnownOriginal {
 
 export interface RelayCheckpointRepository {
   /** Every active link with relay on in a community of this platform, with what the relay knows there. */
-  newestKnownPerRelayingLink(platform: Platform): Promise<KnownInRelayingLink[]>;
+  newestKnownPerRelayingLink(platform: Platform, since: Date): Promise<KnownInRelayingLink[]>;
   /** A link's originals recorded since `since` and not removed, newest first, at most `limit`. */
   originalsSince(linkId: string, since: Date, limit: number): Promise<KnownOriginal[]>;
 }

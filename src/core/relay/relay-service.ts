@@ -147,7 +147,7 @@ export class RelayService {
     const since = new Date(this.deps.clock.now().getTime() - BACKFILL_MAX_AGE_MS);
     const links = await this.deps.store.transaction(async (repos) => {
       const withOriginals = [];
-      for (const link of await repos.relays.newestKnownPerRelayingLink(platform)) {
+      for (const link of await repos.relays.newestKnownPerRelayingLink(platform, since)) {
         const originals = await repos.relays.originalsSince(link.linkId, since, BACKFILL_MAX_ORIGINALS);
         withOriginals.push({ ...link, originals });
       }
@@ -162,10 +162,12 @@ export class RelayService {
         communityExternalId: link.communityExternalId,
         channelId: link.channelId,
         knownMessageIds: [],
+        oldestRecentCopyIds: [],
         originals: [],
       };
       point.knownMessageIds.push(...known);
       point.originals.push(...link.originals);
+      if (link.oldestRecentCopyId !== null) point.oldestRecentCopyIds.push(link.oldestRecentCopyId);
       channels.set(key, point);
     }
     return [...channels.values()];

@@ -116,7 +116,7 @@ export class PrismaRelayRepository implements RelayRepository {
       ORDER BY r."createdAt", r."linkId", r."userId"`;
   }
 
-  newestKnownPerRelayingLink(platform: Platform): Promise<KnownInRelayingLink[]> {
+  newestKnownPerRelayingLink(platform: Platform, since: Date): Promise<KnownInRelayingLink[]> {
     // Originals in the order the relay recorded them, copies in the order they were posted: both
     // follow the platform's own order, which the adapter applies once more to the pair.
     return this.db.$queryRaw<KnownInRelayingLink[]>`
@@ -126,7 +126,11 @@ export class PrismaRelayRepository implements RelayRepository {
         (SELECT d."platformMessageId" FROM "Delivery" d
           WHERE d."channelLinkId" = l.id AND d.kind = ${RELAY_KINDS.message}
             AND d."platformMessageId" IS NOT NULL
-          ORDER BY d."sentAt" DESC NULLS LAST, d.sequence DESC LIMIT 1) AS "newestCopyId"
+          ORDER BY d."sentAt" DESC NULLS LAST, d.sequence DESC LIMIT 1) AS "newestCopyId",
+        (SELECT d."platformMessageId" FROM "Delivery" d
+          WHERE d."channelLinkId" = l.id AND d.kind = ${RELAY_KINDS.message}
+            AND d."platformMessageId" IS NOT NULL AND d."sentAt" >= ${since}
+          ORDER BY d."sentAt", d.sequence LIMIT 1) AS "oldestRecentCopyId"
       FROM "ChannelLink" l JOIN "Community" c ON c.id = l."communityId"
       WHERE l.relay AND l.status = 'ACTIVE' AND c.platform::text = ${platform}
       ORDER BY l."createdAt"`;
