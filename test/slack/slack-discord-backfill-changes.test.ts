@@ -199,7 +199,10 @@ describe('relaying what members edited and deleted while the bot was down', () =
     expect(threadOf(copyOfOtazka?.id)).toEqual(['Odpověď']);
     expect(threadOf(frage)).toEqual(['Antwort auf die Frage']);
 
+    // Nothing newer in the threads: they are not read again.
+    const threadReads = both.slack.callCount('conversations.replies');
     expect(await restart()).toEqual([]);
+    expect(both.slack.callCount('conversations.replies')).toBe(threadReads);
     expect(threadOf(frage)).toEqual(['Antwort auf die Frage']);
   });
 });
