@@ -9,7 +9,11 @@ import { REST, Routes, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/open-database.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { startRelayingSlackAndDiscord, type RelayingSlackAndDiscord } from './relaying-slack-and-discord.ts';
+import {
+  settleRun,
+  startRelayingSlackAndDiscord,
+  type RelayingSlackAndDiscord,
+} from './relaying-slack-and-discord.ts';
 import { TOKEN } from './slack-and-discord.ts';
 import { unescaped } from './slack-harness.ts';
 
@@ -17,12 +21,7 @@ describe('a reply to a message the relay never saw', () => {
   let database: Database;
   let both: RelayingSlackAndDiscord;
 
-  async function settle(): Promise<void> {
-    await both.slack.members.settled();
-    await both.slackAdapter.whenIdle();
-    await both.discordAdapter.whenIdle();
-    await both.worker.drainDue();
-  }
+  const settle = () => settleRun(both, both);
 
   beforeAll(async () => {
     database = await createTestDatabase('embedded');

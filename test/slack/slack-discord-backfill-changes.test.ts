@@ -8,7 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/open-database.ts';
 import { createTestDatabase } from '../support/test-database.ts';
-import { startRelayingSlackAndDiscord, type RelayingSlackAndDiscord } from './relaying-slack-and-discord.ts';
+import {
+  settleRun,
+  startRelayingSlackAndDiscord,
+  type RelayingSlackAndDiscord,
+} from './relaying-slack-and-discord.ts';
 import type { TwinbridgeOnBoth } from './slack-and-discord.ts';
 import { unescaped } from './slack-harness.ts';
 
@@ -17,13 +21,7 @@ describe('relaying what members edited and deleted while the bot was down', () =
   let both: RelayingSlackAndDiscord;
   let bot: TwinbridgeOnBoth;
 
-  /** Everything both adapters received has reached the relay, and the outbox posted it. */
-  async function settle(): Promise<void> {
-    await both.slack.members.settled();
-    await bot.slackAdapter.whenIdle();
-    await bot.discordAdapter.whenIdle();
-    await bot.worker.drainDue();
-  }
+  const settle = () => settleRun(both, bot);
 
   /**
    * Starts the bot again; a copy refused before the other adapter connected is let come due.
