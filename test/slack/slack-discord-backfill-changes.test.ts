@@ -203,4 +203,40 @@ describe('relaying what members edited and deleted while the bot was down', () =
     expect(both.slack.callCount('conversations.replies')).toBe(threadReads);
     expect(threadOf(frage)).toEqual(['Antwort auf die Frage']);
   });
+
+  it('relays the replies Passau wrote meanwhile in Discord threads into Slack threads, once', async () => {
+    const werKommt = await maxWrites('Wer kommt?');
+    const kdo = await janaWrites('Kdo přijde?');
+    const copyOfKdo = both.discord.channelView(both.partnerstadt).find((m) => m.content === 'Kdo přijde?');
+    const start = (fromMessage: string, name: string) =>
+      both.discord.memberStartsThread({
+        guild: 'Passau',
+        channel: 'partnerstadt',
+        user: 'max',
+        name,
+        fromMessage,
+      });
+    // One thread on Max's own message, one on the copy of Jana's.
+    const onOwn = start(werKommt, 'Wer kommt');
+    const onCopy = start(copyOfKdo?.id ?? '', 'Kdo přijde');
+    await both.stopBot();
+    for (const [thread, content] of [
+      [onOwn, 'Ich komme'],
+      [onCopy, 'Ich auch'],
+    ] as const) {
+      both.discord.memberWrites({ guild: 'Passau', channel: 'partnerstadt', thread, user: 'max', content });
+    }
+    expect(await restart()).toEqual([{ channel: both.partnerstadt, relayed: 2, edited: 0, deleted: 0 }]);
+    const inThread = (ts: string | undefined) =>
+      both.slack
+        .messages(both.partneri)
+        .filter((m) => m.threadTs === ts && m.ts !== ts)
+        .map((m) => unescaped(m.text));
+    const copyOfWerKommt = both.slack.messages(both.partneri).find((m) => unescaped(m.text) === 'Wer kommt?');
+    expect(inThread(copyOfWerKommt?.ts)).toEqual(['Ich komme']);
+    expect(inThread(kdo)).toEqual(['Ich auch']);
+
+    expect(await restart()).toEqual([]);
+    expect(inThread(kdo)).toEqual(['Ich auch']);
+  });
 });
