@@ -236,7 +236,14 @@ describe('relaying what members edited and deleted while the bot was down', () =
     expect(inThread(copyOfWerKommt?.ts)).toEqual(['Ich komme']);
     expect(inThread(kdo)).toEqual(['Ich auch']);
 
+    // Nothing newer in the threads: their messages are not read again.
+    const threadReads = () =>
+      both.discord
+        .requests({ method: 'GET', route: '/channels/:channel_id/messages' })
+        .filter((r) => r.path.includes(onOwn) || r.path.includes(onCopy)).length;
+    const readsBefore = threadReads();
     expect(await restart()).toEqual([]);
+    expect(threadReads()).toBe(readsBefore);
     expect(inThread(kdo)).toEqual(['Ich auch']);
   });
 });
