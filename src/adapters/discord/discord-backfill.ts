@@ -11,10 +11,8 @@ import type { Logger } from '../../core/ports.ts';
 import {
   BACKFILL_MAX_AGE_MS,
   BACKFILL_MAX_THREADS,
-  logBackfill,
-  planBackfill,
+  backfillChannel,
   readFloor,
-  withReplies,
   type BackfillWindow,
   type HistoryEntry,
 } from '../../core/relay/backfill.ts';
@@ -41,34 +39,32 @@ export async function readBack(
   const channel = await client.channels.fetch(point.channelId);
   if (!channel?.isTextBased() || channel.isDMBased()) return;
   const window = windowOf(point, now);
-  const plan = await planBackfill(
-    newestFirst(channel.messages, readFloor(window), (message) => entryOf(parts, message)),
-    window,
-  );
   const where = {
     platform: 'DISCORD',
     communityExternalId: point.communityExternalId,
     channelId: point.channelId,
   } as const;
-  for (const entry of plan.edited) {
-    const edited = parts.describe(entry.message);
-    if (edited && entry.editId) await parts.inbound.messageEdited({ ...edited, editId: entry.editId });
-  }
-  for (const messageId of plan.deleted) await parts.inbound.messageDeleted({ ...where, messageId });
-  const replies = await threadMessages(parts, channel, window);
-  const missed = withReplies(plan, replies, (m) => ({ id: m.id, order: BigInt(m.id) }));
-  let relayed = 0;
-  for (const message of missed.relayed) {
-    const arrived = parts.describe(message);
-    if (!arrived) continue;
-    const editId = message.editedTimestamp ? String(message.editedTimestamp) : undefined;
-    await parts.inbound.messageArrived({ ...arrived, ...(editId ? { editId } : {}) });
-    relayed += 1;
-  }
-  logBackfill(
-    parts.logger,
-    { platform: 'DISCORD', channel: point.channelId },
-    { ...missed, relayed, edited: plan.edited.length, deleted: plan.deleted.length },
+  const relay = {
+    edited: async (entry: HistoryEntry<Message<true>>) => {
+      const edited = parts.describe(entry.message);
+      if (edited && entry.editId) await parts.inbound.messageEdited({ ...edited, editId: entry.editId });
+    },
+    deleted: (messageId: string) => parts.inbound.messageDeleted({ ...where, messageId }),
+    arrived: async (message: Message<true>) => {
+      const arrived = parts.describe(message);
+      if (!arrived) return false;
+      const editId = message.editedTimestamp ? String(message.editedTimestamp) : undefined;
+      await parts.inbound.messageArrived({ ...arrived, ...(editId ? { editId } : {}) });
+      return true;
+    },
+    place: (message: Message<true>) => ({ id: message.id, order: BigInt(message.id) }),
+  };
+  await backfillChannel(
+    newestFirst(channel.messages, readFloor(window), (message) => entryOf(parts, message)),
+    window,
+    () => threadMessages(parts, channel, window),
+    relay,
+    { logger: parts.logger, platform: 'DISCORD', channel: point.channelId },
   );
 }
 

@@ -23,10 +23,8 @@ import type { DeadlineTimer } from '../../core/async/deadline.ts';
 import type { Logger } from '../../core/ports.ts';
 import {
   BACKFILL_MAX_AGE_MS,
-  logBackfill,
-  planBackfill,
+  backfillChannel,
   readFloor,
-  withReplies,
   type BackfillWindow,
   type HistoryEntry,
 } from '../../core/relay/backfill.ts';
@@ -171,33 +169,36 @@ export class SlackMessages {
       originals: point.originals.map((o) => ({ ...o, order: tsOrder(o.messageId), inHistory: !o.inThread })),
     };
     const oldest = tsString(readFloor(window));
-    const plan = await planBackfill(newestFirst(client, point.channelId, oldest), window);
     const source = {
       platform: 'SLACK' as const,
       communityExternalId: point.communityExternalId,
       channelId: point.channelId,
     };
-    for (const { message, editId } of plan.edited) {
-      const content = await this.content(client, source.communityExternalId, message, source.channelId);
-      await this.parts.inbound.messageEdited({
-        ...source,
-        messageId: message.ts ?? '',
-        editId: editId ?? '',
-        ...content,
-      });
-    }
-    for (const messageId of plan.deleted) await this.parts.inbound.messageDeleted({ ...source, messageId });
-    const replies = [];
-    for (const parent of plan.threads) {
-      replies.push(...(await missedReplies(client, point.channelId, parent.messageId, oldestNew(window))));
-    }
-    const missed = withReplies(plan, replies, (m) => ({ id: m.ts ?? '', order: tsOrder(m.ts ?? '0') }));
-    for (const message of missed.relayed) await this.arrived(client, source, message);
-    logBackfill(
-      this.parts.logger,
-      { platform: 'SLACK', channel: point.channelId },
-      { ...missed, relayed: missed.relayed.length, edited: plan.edited.length, deleted: plan.deleted.length },
-    );
+    const relay = {
+      edited: async ({ message, editId }: HistoryEntry<SlackMessage>) => {
+        const content = await this.content(client, source.communityExternalId, message, source.channelId);
+        const messageId = message.ts ?? '';
+        await this.parts.inbound.messageEdited({ ...source, messageId, editId: editId ?? '', ...content });
+      },
+      deleted: (messageId: string) => this.parts.inbound.messageDeleted({ ...source, messageId }),
+      arrived: async (message: SlackMessage) => {
+        await this.arrived(client, source, message);
+        return true;
+      },
+      place: (message: SlackMessage) => ({ id: message.ts ?? '', order: tsOrder(message.ts ?? '0') }),
+    };
+    const readReplies = async (threads: readonly HistoryEntry<SlackMessage>[]) => {
+      const replies = [];
+      for (const parent of threads) {
+        replies.push(...(await missedReplies(client, point.channelId, parent.messageId, oldestNew(window))));
+      }
+      return replies;
+    };
+    await backfillChannel(newestFirst(client, point.channelId, oldest), window, readReplies, relay, {
+      logger: this.parts.logger,
+      platform: 'SLACK',
+      channel: point.channelId,
+    });
   }
 
   attach(app: App): void {

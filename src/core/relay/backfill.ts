@@ -167,8 +167,58 @@ export function withReplies<T>(
   return { ...missed, relayed: kept, skipped: missed.skipped + all.length - kept.length };
 }
 
+/** How an adapter relays what a backfill found, each message in its own view of it. */
+export interface BackfillRelay<T> {
+  edited(entry: HistoryEntry<T>): Promise<void>;
+  deleted(messageId: string): Promise<void>;
+  /** false: nothing to carry (a sticker alone). */
+  arrived(message: T): Promise<boolean>;
+  /** A message's id and place in the platform's order. */
+  place(message: T): { id: string; order: bigint };
+}
+
+/**
+ * One channel's backfill: plans from its history, reads the missed thread replies (Slack: of the
+ * parents read, `threads`; Discord: of its active threads), relays all of it and logs it.
+ */
+export async function backfillChannel<T>(
+  pages: AsyncIterable<readonly HistoryEntry<T>[]>,
+  window: BackfillWindow,
+  readReplies: (threads: readonly HistoryEntry<T>[]) => Promise<T[]>,
+  relay: BackfillRelay<T>,
+  log: { logger: Logger; platform: string; channel: string },
+): Promise<void> {
+  const plan = await planBackfill(pages, window);
+  const replies = await readReplies(plan.threads);
+  await relayBackfill(plan, replies, relay, log.logger, { platform: log.platform, channel: log.channel });
+}
+
+/**
+ * Relays a channel's plan (edits and deletes of known messages, then the missed messages with
+ * the missed thread replies among them, oldest first) and logs what it did.
+ */
+async function relayBackfill<T>(
+  plan: BackfillPlan<T>,
+  replies: readonly T[],
+  relay: BackfillRelay<T>,
+  logger: Logger,
+  where: { platform: string; channel: string },
+): Promise<void> {
+  for (const entry of plan.edited) await relay.edited(entry);
+  for (const messageId of plan.deleted) await relay.deleted(messageId);
+  const missed = withReplies(plan, replies, (message) => relay.place(message));
+  let relayed = 0;
+  for (const message of missed.relayed) if (await relay.arrived(message)) relayed += 1;
+  logBackfill(logger, where, {
+    ...missed,
+    relayed,
+    edited: plan.edited.length,
+    deleted: plan.deleted.length,
+  });
+}
+
 /** The log line of one channel's backfill: how many were relayed, and how many left out. */
-export function logBackfill(
+function logBackfill(
   logger: Logger,
   where: { platform: string; channel: string },
   missed: Pick<MissedMessages<unknown>, 'skipped' | 'atLeast'> & {
