@@ -12,6 +12,7 @@ import {
   startSlackAndDiscord,
   type RelayingTowns,
   type SlackAndDiscord,
+  type TwinbridgeOnBoth,
 } from './slack-and-discord.ts';
 
 type DiscordMessageEvent = 'messageCreate' | 'messageUpdate' | 'messageDelete';
@@ -37,4 +38,12 @@ export async function startRelayingSlackAndDiscord(database: Database): Promise<
     });
   };
   return { ...both, ...towns, seenOnDiscord };
+}
+
+/** Everything this run of the bot received from both emulators has reached the relay, and the outbox posted it. */
+export async function settleRun(both: Pick<SlackAndDiscord, 'slack'>, bot: TwinbridgeOnBoth): Promise<void> {
+  await both.slack.members.settled();
+  await bot.slackAdapter.whenIdle();
+  await bot.discordAdapter.whenIdle();
+  await bot.worker.drainDue();
 }

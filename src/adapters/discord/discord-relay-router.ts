@@ -26,7 +26,6 @@ import {
   MessageReferenceType,
   MessageType,
   ShardClientUtil,
-  SnowflakeUtil,
   type Client,
   type Message,
   type MessageReaction,
@@ -40,10 +39,10 @@ import type { InboundPort } from '../../core/adapter-contract.ts';
 import { KeyedSerialQueue } from '../../core/async/keyed-serial-queue.ts';
 import { resolveLanguage } from '../../core/i18n/languages.ts';
 import type { Logger } from '../../core/ports.ts';
-import { BACKFILL_MAX_AGE_MS, logBackfill, newestMissed } from '../../core/relay/backfill.ts';
+import { readBack, type BackfillParts } from './discord-backfill.ts';
 import type { ArrivedMessage, RelayResumePoint, RelaySource } from '../../core/relay/relay-ports.ts';
 import { plainMentions, type MentionNames } from './plain-mentions.ts';
-import { messageRef, parseMessageRef } from './relay-copy.ts';
+import { messageRef } from './relay-copy.ts';
 import { customEmojiKey, unicodeEmojiKey } from '../shared/emoji-names.ts';
 
 export interface DiscordRelayRouterOptions {
@@ -58,14 +57,13 @@ type AnyReaction = MessageReaction | PartialMessageReaction;
 
 /** Members' own messages: the two kinds a person writes. */
 const MEMBER_MESSAGE_TYPES: ReadonlySet<MessageType> = new Set([MessageType.Default, MessageType.Reply]);
-/** Discord's largest page of channel messages. */
-const HISTORY_PAGE = 100;
 /** A custom emoji `<:name:id>` (or animated `<a:name:id>`) reads as `:name:` elsewhere. */
 const CUSTOM_EMOJI = /<a?:(\w{2,32}):\d{17,20}>/g;
 
 export class DiscordRelayRouter {
   private readonly queue = new KeyedSerialQueue();
   private readonly allowedGuilds: ReadonlySet<string> | undefined;
+  private readonly backfillParts: BackfillParts;
 
   constructor(
     private readonly inbound: InboundPort,
@@ -73,6 +71,12 @@ export class DiscordRelayRouter {
     private readonly options: DiscordRelayRouterOptions,
   ) {
     this.allowedGuilds = options.allowedGuilds ? new Set(options.allowedGuilds) : undefined;
+    this.backfillParts = {
+      inbound,
+      logger,
+      relayable: (message) => this.relayable(message),
+      describe: (message) => this.describe(message, placeOf(message)),
+    };
   }
 
   /** Hands the client's message events to the relay; returns the way to stop. */
@@ -130,30 +134,11 @@ export class DiscordRelayRouter {
       this.inOrder(point.channelId, async () => {
         if (!(await connected)) return;
         // A channel that cannot be read (gone, no Read Message History) costs only its backfill.
-        await this.readBack(client, point, now).catch((error: unknown) => {
+        await readBack(this.backfillParts, client, point, now).catch((error: unknown) => {
           this.logger.warn({ err: error, channel: point.channelId }, 'relay backfill: could not read back');
         });
       });
     }
-  }
-
-  private async readBack(client: Client, point: RelayResumePoint, now: Date): Promise<void> {
-    const channel = await client.channels.fetch(point.channelId);
-    if (!channel?.isTextBased() || channel.isDMBased()) return;
-    // Snowflakes grow with time: after the newest the relay knows, and no further back than the bound.
-    const floor = [
-      ...point.knownMessageIds.map((ref) => BigInt(parseMessageRef(ref).messageId)),
-      SnowflakeUtil.generate({ timestamp: now.getTime() - BACKFILL_MAX_AGE_MS }),
-    ].reduce((a, b) => (a > b ? a : b));
-    const missed = await newestMissed(newestFirst(channel.messages, floor), (m) => this.relayable(m));
-    let relayed = 0;
-    for (const message of missed.relayed) {
-      const arrived = this.describe(message, placeOf(message));
-      if (!arrived) continue;
-      await this.inbound.messageArrived(arrived);
-      relayed += 1;
-    }
-    logBackfill(this.logger, { platform: 'DISCORD', channel: point.channelId }, { ...missed, relayed });
   }
 
   private arrived(message: AnyMessage): void {
@@ -272,29 +257,6 @@ export class DiscordRelayRouter {
       ...(attachments.length > 0 ? { attachments } : {}),
       ...(inReplyTo ? { inReplyTo } : {}),
     };
-  }
-}
-
-/**
- * A channel's messages newer than `floor`, newest first, a page at a time. Read backwards with
- * `before`: with `after` Discord answers with the oldest messages after the id, and the newest
- * are the ones kept when there are too many.
- */
-async function* newestFirst(
-  messages: {
-    fetch(options: { limit: number; before?: string }): Promise<ReadonlyMap<string, Message<true>>>;
-  },
-  floor: bigint,
-): AsyncGenerator<Message<true>[]> {
-  let before: string | undefined;
-  for (;;) {
-    const page = [...(await messages.fetch({ limit: HISTORY_PAGE, ...(before ? { before } : {}) })).values()];
-    page.sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
-    const newer = page.filter((m) => BigInt(m.id) > floor);
-    if (newer.length > 0) yield newer;
-    const oldest = page.at(-1);
-    if (!oldest || newer.length < page.length || page.length < HISTORY_PAGE) return;
-    before = oldest.id;
   }
 }
 

@@ -21,7 +21,13 @@ import type { InboundPort } from '../../core/adapter-contract.ts';
 import { KeyedSerialQueue } from '../../core/async/keyed-serial-queue.ts';
 import type { DeadlineTimer } from '../../core/async/deadline.ts';
 import type { Logger } from '../../core/ports.ts';
-import { BACKFILL_MAX_AGE_MS, logBackfill, newestMissed } from '../../core/relay/backfill.ts';
+import {
+  BACKFILL_MAX_AGE_MS,
+  backfillChannel,
+  readFloor,
+  type BackfillWindow,
+  type HistoryEntry,
+} from '../../core/relay/backfill.ts';
 import type {
   RelayAttachment,
   RelayAuthor,
@@ -49,6 +55,8 @@ interface SlackMessage {
   thread_ts?: string;
   deleted_ts?: string;
   edited?: { ts?: string };
+  /** On a thread's parent: its newest reply. */
+  latest_reply?: string;
   files?: {
     id?: string;
     name?: string;
@@ -151,20 +159,46 @@ export class SlackMessages {
   }
 
   private async readBack(client: WebClient, point: RelayResumePoint, now: Date): Promise<void> {
-    const bound = ((now.getTime() - BACKFILL_MAX_AGE_MS) / 1000).toFixed(6);
-    const oldest = [...point.knownMessageIds, bound].reduce((a, b) => (tsOrder(a) > tsOrder(b) ? a : b));
-    const missed = await newestMissed(newestFirst(client, point.channelId, oldest), isPersonWriting);
+    const window: BackfillWindow = {
+      newestKnown: point.knownMessageIds.map(tsOrder).reduce((a, b) => (a > b ? a : b), 0n),
+      ageBound: BigInt(now.getTime() - BACKFILL_MAX_AGE_MS) * 1000n,
+      oldestCopy: point.oldestRecentCopyIds
+        .map(tsOrder)
+        .reduce<bigint | undefined>((a, b) => (a === undefined || b < a ? b : a), undefined),
+      // A thread reply stays in its thread: history shows it only when it was also sent to the channel.
+      originals: point.originals.map((o) => ({ ...o, order: tsOrder(o.messageId), inHistory: !o.inThread })),
+    };
+    const oldest = tsString(readFloor(window));
     const source = {
       platform: 'SLACK' as const,
       communityExternalId: point.communityExternalId,
       channelId: point.channelId,
     };
-    for (const message of missed.relayed) await this.arrived(client, source, message);
-    logBackfill(
-      this.parts.logger,
-      { platform: 'SLACK', channel: point.channelId },
-      { ...missed, relayed: missed.relayed.length },
-    );
+    const relay = {
+      edited: async ({ message, editId }: HistoryEntry<SlackMessage>) => {
+        const content = await this.content(client, source.communityExternalId, message, source.channelId);
+        const messageId = message.ts ?? '';
+        await this.parts.inbound.messageEdited({ ...source, messageId, editId: editId ?? '', ...content });
+      },
+      deleted: (messageId: string) => this.parts.inbound.messageDeleted({ ...source, messageId }),
+      arrived: async (message: SlackMessage) => {
+        await this.arrived(client, source, message);
+        return true;
+      },
+      place: (message: SlackMessage) => ({ id: message.ts ?? '', order: tsOrder(message.ts ?? '0') }),
+    };
+    const readReplies = async (threads: readonly HistoryEntry<SlackMessage>[]) => {
+      const replies = [];
+      for (const parent of threads) {
+        replies.push(...(await missedReplies(client, point.channelId, parent.messageId, oldestNew(window))));
+      }
+      return replies;
+    };
+    await backfillChannel(newestFirst(client, point.channelId, oldest), window, readReplies, relay, {
+      logger: this.parts.logger,
+      platform: 'SLACK',
+      channel: point.channelId,
+    });
   }
 
   attach(app: App): void {
@@ -228,6 +262,8 @@ export class SlackMessages {
       messageId: message.ts,
       ...content,
       ...(message.thread_ts && message.thread_ts !== message.ts ? { inReplyTo: message.thread_ts } : {}),
+      // Read back after an edit: its copies carry that edit.
+      ...(message.edited?.ts ? { editId: message.edited.ts } : {}),
     });
   }
 
@@ -293,12 +329,56 @@ function tsOrder(ts: string): bigint {
   return BigInt(seconds) * 1_000_000n + BigInt(micros.padEnd(6, '0').slice(0, 6) || '0');
 }
 
+/** Microseconds back to a ts: "1700000000.000100". */
+function tsString(order: bigint): string {
+  return `${order / 1_000_000n}.${String(order % 1_000_000n).padStart(6, '0')}`;
+}
+
+/** A message of the history as the backfill weighs it; a deleted parent's tombstone is not there. */
+function entriesOf(page: readonly SlackMessage[]): HistoryEntry<SlackMessage>[] {
+  return page.flatMap((message) =>
+    message.ts && message.subtype !== 'tombstone'
+      ? [
+          {
+            message,
+            messageId: message.ts,
+            order: tsOrder(message.ts),
+            editId: message.edited?.ts,
+            members: isPersonWriting(message),
+            latestReply: message.latest_reply ? tsOrder(message.latest_reply) : undefined,
+          },
+        ]
+      : [],
+  );
+}
+
+/** After the newest message the relay knows, or the age bound: where missed messages begin. */
+function oldestNew(window: BackfillWindow): string {
+  return tsString(window.newestKnown > window.ageBound ? window.newestKnown : window.ageBound);
+}
+
+/**
+ * A thread's members' replies after `oldest` (conversations.replies: the parent, then replies
+ * oldest first): one page of 100, the bound per thread.
+ */
+async function missedReplies(
+  client: WebClient,
+  channel: string,
+  ts: string,
+  oldest: string,
+): Promise<SlackMessage[]> {
+  const answer = await client.conversations.replies({ channel, ts, oldest, limit: HISTORY_PAGE });
+  return ((answer.messages ?? []) as SlackMessage[]).filter(
+    (m) => m.ts !== ts && m.ts !== undefined && tsOrder(m.ts) > tsOrder(oldest) && isPersonWriting(m),
+  );
+}
+
 /** A channel's top-level messages after `oldest`, newest first, a page at a time. */
 async function* newestFirst(
   client: WebClient,
   channel: string,
   oldest: string,
-): AsyncGenerator<SlackMessage[]> {
+): AsyncGenerator<HistoryEntry<SlackMessage>[]> {
   let latest: string | undefined;
   for (;;) {
     const answer = await client.conversations.history({
@@ -308,7 +388,7 @@ async function* newestFirst(
       ...(latest ? { latest } : {}),
     });
     const page = (answer.messages ?? []) as SlackMessage[];
-    if (page.length > 0) yield page;
+    if (page.length > 0) yield entriesOf(page);
     latest = page.at(-1)?.ts;
     if (!answer.has_more || !latest) return;
   }

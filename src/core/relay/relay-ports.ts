@@ -41,6 +41,8 @@ export interface ArrivedMessage extends RelaySource {
   attachments?: RelayAttachment[];
   /** The platform id of the message whose thread (or reply chain) this one belongs to. */
   inReplyTo?: string;
+  /** Its edit time when it was edited before it was relayed (read back): the text is that edit's. */
+  editId?: string;
 }
 
 export interface EditedMessage extends RelaySource {
@@ -99,12 +101,18 @@ export interface RelayCopy {
 
 export interface RelayRepository extends RelayCheckpointRepository {
   /** Records an original; null when it was recorded before (the platform delivered the event twice). */
-  recordOriginal(data: Omit<RelayedMessage, 'id'>): Promise<RelayedMessage | null>;
+  recordOriginal(
+    data: Omit<RelayedMessage, 'id'> & { lastEditId?: string | null },
+  ): Promise<RelayedMessage | null>;
   /** The relayed message a platform message in a linked channel is: its original, or one of its copies. */
   findByPlatformMessage(channelLinkId: string, platformMessageId: string): Promise<RelayedMessage | null>;
   findById(id: string): Promise<RelayedMessage | null>;
   /** Its copies in other channels (the deliveries that posted, or will post, them). */
   copies(relayedId: string): Promise<RelayCopy[]>;
+  /** Records the edit its copies now carry (the platform's edit time). */
+  recordEdit(relayedId: string, editId: string): Promise<void>;
+  /** Records that its removal was relayed. */
+  recordDelete(relayedId: string, at: Date): Promise<void>;
   /** Adds (or removes) one person's reaction; false when nothing changed (a repeated event). */
   recordReaction(
     reaction: { relayedId: string; linkId: string; emoji: string; userId: string },
@@ -123,6 +131,8 @@ export interface KnownInRelayingLink {
   newestOriginalId: string | null;
   /** The newest copy posted there (the bot's own message: what members wrote after it was missed). */
   newestCopyId: string | null;
+  /** The oldest copy posted there since the age bound: a member may have replied in its thread. */
+  oldestRecentCopyId: string | null;
 }
 
 /**
@@ -134,9 +144,27 @@ export interface RelayResumePoint {
   communityExternalId: string;
   channelId: string;
   knownMessageIds: string[];
+  /** The oldest copies posted there since the age bound (one per link): threads may hang on them. */
+  oldestRecentCopyIds: string[];
+  /**
+   * The originals recorded there within the backfill's age bound and not removed, newest first
+   * (at most BACKFILL_MAX_ORIGINALS): the history read back shows which were edited or deleted.
+   */
+  originals: KnownOriginal[];
+}
+
+/** An original the relay copied, as a backfill checks it: ids and an edit time only. */
+export interface KnownOriginal {
+  messageId: string;
+  /** The edit time of the text its copies carry; null: never edited. */
+  lastEditId: string | null;
+  /** It continues a thread (a platform may keep it out of the channel's history). */
+  inThread: boolean;
 }
 
 export interface RelayCheckpointRepository {
   /** Every active link with relay on in a community of this platform, with what the relay knows there. */
-  newestKnownPerRelayingLink(platform: Platform): Promise<KnownInRelayingLink[]>;
+  newestKnownPerRelayingLink(platform: Platform, since: Date): Promise<KnownInRelayingLink[]>;
+  /** A link's originals recorded since `since` and not removed, newest first, at most `limit`. */
+  originalsSince(linkId: string, since: Date, limit: number): Promise<KnownOriginal[]>;
 }

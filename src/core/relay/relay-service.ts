@@ -18,6 +18,7 @@ import type {
 } from './relay-ports.ts';
 import type { Platform } from '../domain/model.ts';
 import { relayedPost, RELAY_KINDS } from './relayed-post.ts';
+import { BACKFILL_MAX_AGE_MS, BACKFILL_MAX_ORIGINALS } from './backfill.ts';
 import { planReactionChange, reactionsAfterEdit } from './relay-reactions.ts';
 
 export interface RelayDependencies {
@@ -43,6 +44,7 @@ export class RelayService {
           originLinkId: origin.id,
           originMessageId: message.messageId,
           threadOfId: threadOf?.id ?? null,
+          lastEditId: message.editId ?? null,
         });
         if (!relayed) continue;
         const town = await repos.towns.findById(origin.townId);
@@ -72,6 +74,8 @@ export class RelayService {
       for (const link of links) {
         const relayed = await repos.relays.findByPlatformMessage(link.id, edit.messageId);
         if (!relayed || relayed.originLinkId !== link.id) continue;
+        // What a backfill compares the history with (an edit delivered twice is one by its dedupeKey).
+        await repos.relays.recordEdit(relayed.id, edit.editId);
         const town = await repos.towns.findById(link.townId);
         const payload = relayedPost(edit, town?.name ?? '');
         const copies = await repos.relays.copies(relayed.id);
@@ -103,6 +107,7 @@ export class RelayService {
       for (const link of links) {
         const relayed = await repos.relays.findByPlatformMessage(link.id, deleted.messageId);
         if (!relayed) continue;
+        await repos.relays.recordDelete(relayed.id, this.deps.clock.now());
         const remove = (channelLinkId: string, target: ChannelPlacement) =>
           deliveries.push({
             dedupeKey: `relay-delete:${relayed.id}:${channelLinkId}`,
@@ -134,13 +139,20 @@ export class RelayService {
   /**
    * Where reading each relaying channel's history resumes after the bot was down (docs/RELAY.md,
    * "Backfill"): the newest messages the relay knows there, over all the channel's relaying links
-   * (the bot saw everything before the newest). A channel where nothing is known yet is left out:
+   * (the bot saw everything before the newest), and the originals recorded within the age bound,
+   * whose edits and removals the history shows. A channel where nothing is known yet is left out:
    * nothing tells when its relaying began, and what came before that must not be relayed.
    */
   async resumePoints(platform: Platform): Promise<RelayResumePoint[]> {
-    const links = await this.deps.store.transaction((repos) =>
-      repos.relays.newestKnownPerRelayingLink(platform),
-    );
+    const since = new Date(this.deps.clock.now().getTime() - BACKFILL_MAX_AGE_MS);
+    const links = await this.deps.store.transaction(async (repos) => {
+      const withOriginals = [];
+      for (const link of await repos.relays.newestKnownPerRelayingLink(platform, since)) {
+        const originals = await repos.relays.originalsSince(link.linkId, since, BACKFILL_MAX_ORIGINALS);
+        withOriginals.push({ ...link, originals });
+      }
+      return withOriginals;
+    });
     const channels = new Map<string, RelayResumePoint>();
     for (const link of links) {
       const known = [link.newestOriginalId, link.newestCopyId].filter((id): id is string => id !== null);
@@ -150,8 +162,12 @@ export class RelayService {
         communityExternalId: link.communityExternalId,
         channelId: link.channelId,
         knownMessageIds: [],
+        oldestRecentCopyIds: [],
+        originals: [],
       };
       point.knownMessageIds.push(...known);
+      point.originals.push(...link.originals);
+      if (link.oldestRecentCopyId !== null) point.oldestRecentCopyIds.push(link.oldestRecentCopyId);
       channels.set(key, point);
     }
     return [...channels.values()];

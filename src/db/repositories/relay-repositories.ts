@@ -2,6 +2,7 @@
 import type { Platform } from '../../core/domain/model.ts';
 import type {
   KnownInRelayingLink,
+  KnownOriginal,
   RelayCopy,
   RelayedMessage,
   RelayRepository,
@@ -17,11 +18,14 @@ const SELECTED = { id: true, originLinkId: true, originMessageId: true, threadOf
 export class PrismaRelayRepository implements RelayRepository {
   constructor(private readonly db: Tx) {}
 
-  async recordOriginal(data: Omit<RelayedMessage, 'id'>): Promise<RelayedMessage | null> {
+  async recordOriginal(
+    data: Omit<RelayedMessage, 'id'> & { lastEditId?: string | null },
+  ): Promise<RelayedMessage | null> {
     // ON CONFLICT rather than catching the unique violation: that would abort the transaction.
     const rows = await this.db.$queryRaw<RelayedMessage[]>`
-      INSERT INTO "RelayedMessage" (id, "originLinkId", "originMessageId", "threadOfId")
-      VALUES (gen_random_uuid()::text, ${data.originLinkId}, ${data.originMessageId}, ${data.threadOfId})
+      INSERT INTO "RelayedMessage" (id, "originLinkId", "originMessageId", "threadOfId", "lastEditId")
+      VALUES (gen_random_uuid()::text, ${data.originLinkId}, ${data.originMessageId}, ${data.threadOfId},
+        ${data.lastEditId ?? null})
       ON CONFLICT ("originLinkId", "originMessageId") DO NOTHING
       RETURNING id, "originLinkId", "originMessageId", "threadOfId"`;
     return rows[0] ?? null;
@@ -62,6 +66,31 @@ export class PrismaRelayRepository implements RelayRepository {
     }));
   }
 
+  async recordEdit(relayedId: string, editId: string): Promise<void> {
+    await this.db.relayedMessage.update({ where: { id: relayedId }, data: { lastEditId: editId } });
+  }
+
+  async recordDelete(relayedId: string, at: Date): Promise<void> {
+    await this.db.relayedMessage.updateMany({
+      where: { id: relayedId, deletedAt: null },
+      data: { deletedAt: at },
+    });
+  }
+
+  async originalsSince(linkId: string, since: Date, limit: number): Promise<KnownOriginal[]> {
+    const rows = await this.db.relayedMessage.findMany({
+      where: { originLinkId: linkId, createdAt: { gte: since }, deletedAt: null },
+      select: { originMessageId: true, lastEditId: true, threadOfId: true },
+      orderBy: { createdAt: 'desc' },
+      take: limit,
+    });
+    return rows.map((row) => ({
+      messageId: row.originMessageId,
+      lastEditId: row.lastEditId,
+      inThread: row.threadOfId !== null,
+    }));
+  }
+
   async recordReaction(
     reaction: { relayedId: string; linkId: string; emoji: string; userId: string },
     added: boolean,
@@ -87,7 +116,7 @@ export class PrismaRelayRepository implements RelayRepository {
       ORDER BY r."createdAt", r."linkId", r."userId"`;
   }
 
-  newestKnownPerRelayingLink(platform: Platform): Promise<KnownInRelayingLink[]> {
+  newestKnownPerRelayingLink(platform: Platform, since: Date): Promise<KnownInRelayingLink[]> {
     // Originals in the order the relay recorded them, copies in the order they were posted: both
     // follow the platform's own order, which the adapter applies once more to the pair.
     return this.db.$queryRaw<KnownInRelayingLink[]>`
@@ -97,7 +126,11 @@ export class PrismaRelayRepository implements RelayRepository {
         (SELECT d."platformMessageId" FROM "Delivery" d
           WHERE d."channelLinkId" = l.id AND d.kind = ${RELAY_KINDS.message}
             AND d."platformMessageId" IS NOT NULL
-          ORDER BY d."sentAt" DESC NULLS LAST, d.sequence DESC LIMIT 1) AS "newestCopyId"
+          ORDER BY d."sentAt" DESC NULLS LAST, d.sequence DESC LIMIT 1) AS "newestCopyId",
+        (SELECT d."platformMessageId" FROM "Delivery" d
+          WHERE d."channelLinkId" = l.id AND d.kind = ${RELAY_KINDS.message}
+            AND d."platformMessageId" IS NOT NULL AND d."sentAt" >= ${since}
+          ORDER BY d."sentAt", d.sequence LIMIT 1) AS "oldestRecentCopyId"
       FROM "ChannelLink" l JOIN "Community" c ON c.id = l."communityId"
       WHERE l.relay AND l.status = 'ACTIVE' AND c.platform::text = ${platform}
       ORDER BY l."createdAt"`;

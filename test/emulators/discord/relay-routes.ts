@@ -1,6 +1,7 @@
 /**
  * REST routes a bridge uses beyond posting: channel webhooks (create, list, execute, and the
- * messages a webhook posted), the bot's own reactions, starting threads, and reading history.
+ * messages a webhook posted), the bot's own reactions, starting threads and listing the active
+ * ones, and reading history.
  * Permissions as message.mdx, webhook.mdx and channel.mdx name them: Manage Webhooks, Read
  * Message History, Add Reactions (unless someone already reacted with that emoji), Create Public
  * Threads; 403 50013 without them.
@@ -131,6 +132,18 @@ export function relayRoutes(ctx: RelayRouteContext): RelayRoute[] {
           throw apiErrors.missingPermissions();
         const name = threadName(json.name);
         return { status: 201, body: state.apiChannel(activity.startThread(channel, name, state.bot.id)) };
+      },
+    },
+    {
+      // guild.mdx, List Active Guild Threads: the guild's threads the bot can see (none is archived here).
+      method: 'GET',
+      template: '/guilds/:guild_id/threads/active',
+      handle: ({ params }) => {
+        const threads = [...state.channels.values()].filter(
+          (c) =>
+            c.guildId === params.guild_id && c.type === ChannelType.PublicThread && botMay(c, P.ViewChannel),
+        );
+        return ok({ threads: threads.map((thread) => state.apiChannel(thread)), members: [] });
       },
     },
     {

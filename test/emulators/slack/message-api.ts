@@ -54,9 +54,20 @@ function page(env: WebApiEnv, call: { args: Readonly<Json> }, found: StoredMessa
   );
   const messages = shown.slice(0, limit).map((m) => ({
     ...messageJson(env, m),
+    ...threadFields(env, m),
     ...(withMetadata && m.args['metadata'] !== undefined ? { metadata: m.args['metadata'] } : {}),
   }));
   return { messages, has_more: shown.length > limit };
+}
+
+/** A thread's parent tells its replies' count and the newest (docs: conversations.history, threads). */
+function threadFields(env: WebApiEnv, parent: StoredMessage): Json {
+  const replies = env.state.messages.filter(
+    (m) => m.channel === parent.channel && !m.deleted && m.threadTs === parent.ts && m.ts !== parent.ts,
+  );
+  const latest = replies.at(-1);
+  if (latest === undefined) return {};
+  return { thread_ts: parent.ts, reply_count: replies.length, latest_reply: latest.ts };
 }
 
 function ownMessage(env: WebApiEnv, ws: Workspace, call: { args: Readonly<Json> }, refusal: string) {
