@@ -2,16 +2,16 @@
  * The simulated Europe of bench/scale.ts, seeded in SQL (INSERT … SELECT generate_series): towns
  * with real-looking names in fourteen countries and their Europe/* zones, one Discord guild or
  * Slack workspace each (the schema holds one town per community: Town.communityId is unique),
- * partnerships of two or three towns, one or two linked channels per town and partnership (relay
+ * partnerships of two or three towns, one linked channel per town and partnership (relay
  * off), upcoming exchanges so that every digest has content, and delivery history.
  */
 import pg from 'pg';
 
 export interface WorldSize {
   towns: number;
-  /** 2 per town: every town is in about three partnerships. */
+  /** 2 per town, of two towns or (every other one) three: every town is in about five. */
   partnerships: number;
-  /** 5 per town: one channel per town and partnership, a second for two in three. */
+  /** 5 per town: one channel per town and partnership (one in four in English, the others in the town's language). */
   links: number;
   history: number;
 }
@@ -92,9 +92,8 @@ export async function seedWorld(url: string, size: WorldSize, monday: Date): Pro
     ['ChannelLink', `INSERT INTO "ChannelLink" (id, "partnershipId", "townId", "communityId", "channelId", "channelName", language)
       SELECT ${uuid('l', 'k')}, ${uuid('p', 'p')}, ${uuid('t', 't')}, ${uuid('c', 't')},
         CASE WHEN t % 5 < 3 THEN (1100000000000000000 + k::bigint)::text ELSE 'C' || lpad(upper(to_hex(k)), 10, '0') END,
-        CASE WHEN second THEN 'twinning-en' ELSE 'partners-' || p END, CASE WHEN second THEN 'en' ELSE t0.language END
-      FROM (SELECT r AS k, p, t, false AS second FROM membership
-            UNION ALL SELECT ${3 * N} + row_number() OVER (ORDER BY r), p, t, true FROM membership WHERE r % 3 <> 0) links
+        'partners-' || p, CASE WHEN k % 4 = 0 THEN 'en' ELSE t0.language END
+      FROM (SELECT r AS k, p, t FROM membership) links
       JOIN "Town" t0 ON t0.id = ${uuid('t', 't')}`],
     // Two upcoming exchanges per partnership, within the digest's four weeks.
     ['Exchange', `INSERT INTO "Exchange" (id, number, "partnershipId", "hostTownId", kind, title, "startsAt", "endsAt", "timeZone", "createdById", "updatedAt")
