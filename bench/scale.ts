@@ -35,7 +35,13 @@ import { applyMigrations } from '../src/db/schema-engine.ts';
 import { CronRecurrence } from '../src/scheduler/cron-recurrence.ts';
 import { createScratch, onServer } from './support/scratch-database.ts';
 import { drainSample } from './support/scale-drain.ts';
-import { captureStatements, explainAnalyze, fmt, MemorySampler, percentile } from './support/scale-measure.ts';
+import {
+  captureStatements,
+  explainAnalyze,
+  fmt,
+  MemorySampler,
+  percentile,
+} from './support/scale-measure.ts';
 import { countWorld, seedWorld, worldSize } from './support/scale-seed.ts';
 
 const { values: args } = parseArgs({
@@ -64,12 +70,18 @@ function nextMondayNine(): Date {
 function recordingLogger() {
   const problems: string[] = [];
   const keep = (level: string) => (context: unknown, message?: string) =>
-    problems.push(`${level}: ${message ?? ''} ${JSON.stringify(context, (_k, v: unknown) => (v instanceof Error ? v.message : v))}`);
+    problems.push(
+      `${level}: ${message ?? ''} ${JSON.stringify(context, (_k, v: unknown) => (v instanceof Error ? v.message : v))}`,
+    );
   const logger: Logger = { debug() {}, info() {}, warn: keep('warn'), error: keep('error') };
   return { logger, problems };
 }
 
-const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 
 async function main(): Promise<void> {
   const memory = new MemorySampler();
@@ -80,9 +92,15 @@ async function main(): Promise<void> {
     if (problems.length > 0) throw new Error(`${phase}: ${problems.length} problems, first: ${problems[0]}`);
   };
   try {
-    const server = await onServer(async (a) => (await a.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version);
-    console.log(`Scale benchmark, a simulated Europe · PostgreSQL ${server ?? '?'} (scratch database) · Node ${process.version}`);
-    console.log(`${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'} · load average at start ${loadAverage()}\n`);
+    const server = await onServer(
+      async (a) => (await a.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version,
+    );
+    console.log(
+      `Scale benchmark, a simulated Europe · PostgreSQL ${server ?? '?'} (scratch database) · Node ${process.version}`,
+    );
+    console.log(
+      `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'} · load average at start ${loadAverage()}\n`,
+    );
     await applyMigrations({ kind: 'postgres', url: scratch.url });
 
     // 1. Seed
@@ -92,15 +110,33 @@ async function main(): Promise<void> {
     const seconds = await seedWorld(scratch.url, size, new Date(monday.toISOString().slice(0, 10)));
     const counts = await countWorld(scratch.url);
     memory.leave();
-    const expected = { Community: size.towns, Town: size.towns, Partnership: size.partnerships, ChannelLink: size.links, Delivery: size.history };
+    const expected = {
+      Community: size.towns,
+      Town: size.towns,
+      Partnership: size.partnerships,
+      ChannelLink: size.links,
+      Delivery: size.history,
+    };
     for (const [table, n] of Object.entries(expected))
       if (counts[table] !== n) throw new Error(`seed: ${counts[table]} ${table} rows, not ${n}`);
-    console.log(`1. Seed: ${Object.entries(counts).map(([t, n]) => `${fmt(n)} ${t}`).join(', ')}`);
-    console.log(`   in ${fmt((performance.now() - seedStarted) / 1_000, 1)} s (${Object.entries(seconds).map(([t, s]) => `${t} ${fmt(s, 1)}`).join(', ')})\n`);
+    console.log(
+      `1. Seed: ${Object.entries(counts)
+        .map(([t, n]) => `${fmt(n)} ${t}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `   in ${fmt((performance.now() - seedStarted) / 1_000, 1)} s (${Object.entries(seconds)
+        .map(([t, s]) => `${t} ${fmt(s, 1)}`)
+        .join(', ')})\n`,
+    );
 
     // 2. Plan
     memory.enter('plan');
-    const deps: JobDependencies = { store: new PrismaStore(database.prisma), recurrence: new CronRecurrence(), logger };
+    const deps: JobDependencies = {
+      store: new PrismaStore(database.prisma),
+      recurrence: new CronRecurrence(),
+      logger,
+    };
     const planStarted = performance.now();
     let batches = 0;
     let posted = 0;
@@ -121,11 +157,19 @@ async function main(): Promise<void> {
       `SELECT count(*) AS n FROM "Partnership" WHERE "digestNextRunAt" <= '${monday.toISOString()}'::timestamptz AT TIME ZONE 'UTC'`,
     );
     if (posted !== size.partnerships || Number(queued?.due) !== size.links || Number(unplanned?.n) !== 0)
-      throw new Error(`plan: ${posted} of ${size.partnerships} partnerships posted, ${queued?.due} of ${size.links} digests due, ${unplanned?.n} still due`);
+      throw new Error(
+        `plan: ${posted} of ${size.partnerships} partnerships posted, ${queued?.due} of ${size.links} digests due, ${unplanned?.n} still due`,
+      );
     const batchRoundTrips = roundTrips / Math.max(1, size.partnerships - JOB_BATCH_LIMIT);
-    console.log(`2. Plan: Monday ${monday.toISOString()}'s digests, ${fmt(size.partnerships)} partnerships in ${batches} job runs of ≤ ${JOB_BATCH_LIMIT}`);
-    console.log(`   ${fmt(planSeconds, 1)} s · ${fmt(Number(queued?.n))} digests queued (${fmt(Number(queued?.n) / planSeconds)}/s) · ${fmt((planSeconds * 1_000) / size.partnerships, 2)} ms per partnership`);
-    console.log(`   ${fmt(batchRoundTrips, 1)} round trips per partnership (after the first run: ${fmt(roundTrips)})`);
+    console.log(
+      `2. Plan: Monday ${monday.toISOString()}'s digests, ${fmt(size.partnerships)} partnerships in ${batches} job runs of ≤ ${JOB_BATCH_LIMIT}`,
+    );
+    console.log(
+      `   ${fmt(planSeconds, 1)} s · ${fmt(Number(queued?.n))} digests queued (${fmt(Number(queued?.n) / planSeconds)}/s) · ${fmt((planSeconds * 1_000) / size.partnerships, 2)} ms per partnership`,
+    );
+    console.log(
+      `   ${fmt(batchRoundTrips, 1)} round trips per partnership (after the first run: ${fmt(roundTrips)})`,
+    );
     const byStatement = new Map<string, { n: number; ms: number }>();
     for (const s of firstBatch) {
       const key = s.config.text.replace(/\s+/g, ' ').slice(0, 90);
@@ -142,7 +186,10 @@ async function main(): Promise<void> {
 
     // 3. Claim
     memory.enter('claim');
-    const claimOptions = { limit: DELIVERY_WORKER_DEFAULTS.batchSize, perDestination: DELIVERY_WORKER_DEFAULTS.perDestination };
+    const claimOptions = {
+      limit: DELIVERY_WORKER_DEFAULTS.batchSize,
+      perDestination: DELIVERY_WORKER_DEFAULTS.perDestination,
+    };
     const rollback = new Error('rolled back');
     const claimOnce = async () => {
       let ms = 0;
@@ -151,14 +198,22 @@ async function main(): Promise<void> {
         .transaction(async (repos) => {
           const now = new Date(monday.getTime() + 60_000);
           const started = performance.now();
-          claimed = (await repos.deliveries.claimDue({ ...claimOptions, now, workerId: 'scale-claim', leaseUntil: new Date(now.getTime() + 15_000) })).length;
+          claimed = (
+            await repos.deliveries.claimDue({
+              ...claimOptions,
+              now,
+              workerId: 'scale-claim',
+              leaseUntil: new Date(now.getTime() + 15_000),
+            })
+          ).length;
           ms = performance.now() - started;
           throw rollback;
         })
         .catch((error: unknown) => {
           if (error !== rollback) throw error;
         });
-      if (claimed !== claimOptions.limit) throw new Error(`claim: ${claimed} claimed, not ${claimOptions.limit}`);
+      if (claimed !== claimOptions.limit)
+        throw new Error(`claim: ${claimed} claimed, not ${claimOptions.limit}`);
       return ms;
     };
     const times: number[] = [];
@@ -168,9 +223,19 @@ async function main(): Promise<void> {
     if (!slowest) throw new Error('claim: no statement captured');
     const plan = await explainAnalyze(scratch.url, slowest);
     memory.leave();
-    console.log(`3. Claim: a batch of ${claimOptions.limit} (perDestination ${claimOptions.perDestination}) with ${fmt(size.links)} digests due and ${fmt(size.history)} rows of history`);
-    console.log(`   p50 ${fmt(percentile(measured, 50), 1)} ms · p95 ${fmt(percentile(measured, 95), 1)} ms · max ${fmt(Math.max(...measured), 1)} ms over ${measured.length} claims (rolled back)`);
-    console.log(`   its slowest statement, EXPLAIN ANALYZE: ${plan.split('\n').filter((l) => /Execution Time|Planning Time/.test(l)).map((l) => l.trim()).join(' · ')}`);
+    console.log(
+      `3. Claim: a batch of ${claimOptions.limit} (perDestination ${claimOptions.perDestination}) with ${fmt(size.links)} digests due and ${fmt(size.history)} rows of history`,
+    );
+    console.log(
+      `   p50 ${fmt(percentile(measured, 50), 1)} ms · p95 ${fmt(percentile(measured, 95), 1)} ms · max ${fmt(Math.max(...measured), 1)} ms over ${measured.length} claims (rolled back)`,
+    );
+    console.log(
+      `   its slowest statement, EXPLAIN ANALYZE: ${plan
+        .split('\n')
+        .filter((l) => /Execution Time|Planning Time/.test(l))
+        .map((l) => l.trim())
+        .join(' · ')}`,
+    );
     if (args.explain) console.log(plan.replace(/^/gm, '     '));
     console.log('');
 
@@ -190,17 +255,30 @@ async function main(): Promise<void> {
     });
     memory.leave();
     const ratio = result.seconds / result.floor;
-    console.log(`4. Drain: ${fmt(result.size)} digests (${fmt(result.discord.share)} Discord, ${fmt(result.slack.share)} Slack) by ${args.workers} workers sharing the budget, ${roundTripMs} ms round trip`);
-    console.log(`   ${fmt(result.discord.posted + result.slack.posted)} posted in ${fmt(result.seconds, 1)} s · floor ${fmt(result.floor, 1)} s · ${fmt(ratio, 2)} × floor`);
-    for (const [name, p] of [['Discord', result.discord], ['Slack', result.slack]] as const)
-      console.log(`   ${name}: ${fmt(p.requests)} requests, ${fmt(p.rateLimited)} answered 429, busiest second ${p.busiestSecond}`);
-    console.log(`   retried ${fmt(result.retried)}, given back for pace ${fmt(result.released)}, lost claims ${fmt(result.lost)}\n`);
+    console.log(
+      `4. Drain: ${fmt(result.size)} digests (${fmt(result.discord.share)} Discord, ${fmt(result.slack.share)} Slack) by ${args.workers} workers sharing the budget, ${roundTripMs} ms round trip`,
+    );
+    console.log(
+      `   ${fmt(result.discord.posted + result.slack.posted)} posted in ${fmt(result.seconds, 1)} s · floor ${fmt(result.floor, 1)} s · ${fmt(ratio, 2)} × floor`,
+    );
+    for (const [name, p] of [
+      ['Discord', result.discord],
+      ['Slack', result.slack],
+    ] as const)
+      console.log(
+        `   ${name}: ${fmt(p.requests)} requests, ${fmt(p.rateLimited)} answered 429, busiest second ${p.busiestSecond}`,
+      );
+    console.log(
+      `   retried ${fmt(result.retried)}, given back for pace ${fmt(result.released)}, lost claims ${fmt(result.lost)}\n`,
+    );
 
     // 5. Memory
     console.log('5. Memory (MB, RSS / heap used; sampled every second)');
     for (const phase of ['seed', 'plan', 'claim', 'drain']) {
       const m = memory.summary(phase);
-      console.log(`   ${phase.padEnd(5)} start ${fmt(m.rss.start)} / ${fmt(m.heap.start)} · peak ${fmt(m.rss.peak)} / ${fmt(m.heap.peak)} · end ${fmt(m.rss.end)} / ${fmt(m.heap.end)} · first quarter ${fmt(m.firstQuarter.rss)} / ${fmt(m.firstQuarter.heap)}, last ${fmt(m.lastQuarter.rss)} / ${fmt(m.lastQuarter.heap)} (${m.samples} samples)`);
+      console.log(
+        `   ${phase.padEnd(5)} start ${fmt(m.rss.start)} / ${fmt(m.heap.start)} · peak ${fmt(m.rss.peak)} / ${fmt(m.heap.peak)} · end ${fmt(m.rss.end)} / ${fmt(m.heap.end)} · first quarter ${fmt(m.firstQuarter.rss)} / ${fmt(m.firstQuarter.heap)}, last ${fmt(m.lastQuarter.rss)} / ${fmt(m.lastQuarter.heap)} (${m.samples} samples)`,
+      );
     }
     failOnProblems('drain');
     console.log(`\nload average at end ${loadAverage()}`);

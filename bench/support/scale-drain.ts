@@ -59,7 +59,8 @@ export async function drainSample(run: DrainRun) {
       FROM "Delivery" d JOIN "ChannelLink" l ON l.id = d."channelLinkId" JOIN "Community" c ON c.id = l."communityId"
       WHERE d.kind = 'digest' AND d.status = 'PENDING' AND d."dueAt" < now() AT TIME ZONE 'UTC' + interval '30 days'`);
     const size = posts.length;
-    if (run.sample !== 'all' && size !== run.sample) throw new Error(`drain sample: ${size} due, not ${run.sample}`);
+    if (run.sample !== 'all' && size !== run.sample)
+      throw new Error(`drain sample: ${size} due, not ${run.sample}`);
     const floor = drainFloorSeconds(
       posts.map((p) => [p.platform, p.workspace, p.channel]),
       run.roundTripMs,
@@ -81,7 +82,8 @@ export async function drainSample(run: DrainRun) {
       if (totals.failed > 0) throw new Error(`${totals.failed} digests failed for good in the drain`);
       const now = posted();
       if (now > sent) lastProgress = performance.now();
-      else if (performance.now() - lastProgress > STALL_MS) throw new Error(`drain stuck at ${now} of ${size}`);
+      else if (performance.now() - lastProgress > STALL_MS)
+        throw new Error(`drain stuck at ${now} of ${size}`);
       sent = now;
       // Given back for pace or rescheduled after a 429: drained again until all is sent.
       if (sent < size) await sleep(20);
@@ -94,7 +96,9 @@ export async function drainSample(run: DrainRun) {
       )[0]?.n,
     );
     if (posted() !== size || recorded !== size)
-      throw new Error(`${size} digests due: the platforms got ${posted()}, the outbox recorded ${recorded} sent`);
+      throw new Error(
+        `${size} digests due: the platforms got ${posted()}, the outbox recorded ${recorded} sent`,
+      );
     return {
       size,
       seconds,

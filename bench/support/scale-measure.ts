@@ -48,7 +48,8 @@ export class MemorySampler {
   summary(phase: string) {
     const s = this.samples.filter((x) => x.phase === phase);
     if (s.length === 0) throw new Error(`no memory samples in phase ${phase}`);
-    const mean = (xs: MemorySample[], key: 'rssMb' | 'heapMb') => xs.reduce((a, x) => a + x[key], 0) / xs.length;
+    const mean = (xs: MemorySample[], key: 'rssMb' | 'heapMb') =>
+      xs.reduce((a, x) => a + x[key], 0) / xs.length;
     const quarter = Math.max(1, Math.floor(s.length / 4));
     return {
       samples: s.length,

@@ -31,7 +31,11 @@ class SlidingWindow {
   admit(now: number): { ok: true } | { ok: false; retryAfterMs: number } {
     while (this.head < this.arrivals.length && (this.arrivals[this.head] ?? 0) <= now - this.rule.windowMs)
       this.head++;
-    if (this.head > 1_024) this.arrivals.splice(0, this.head), (this.head = 0);
+    // Forget what left the window now and then, so a long drain does not grow the array.
+    if (this.head > 1_024) {
+      this.arrivals.splice(0, this.head);
+      this.head = 0;
+    }
     if (this.arrivals.length - this.head >= this.rule.limit) {
       return { ok: false, retryAfterMs: (this.arrivals[this.head] ?? now) + this.rule.windowMs - now };
     }
@@ -66,7 +70,8 @@ export class SimulatedPlatform {
     const now = performance.now();
     this.counts.requests++;
     const second = Math.floor(now / 1_000);
-    this.second = this.second.at === second ? { at: second, count: this.second.count + 1 } : { at: second, count: 1 };
+    this.second =
+      this.second.at === second ? { at: second, count: this.second.count + 1 } : { at: second, count: 1 };
     this.counts.busiestSecond = Math.max(this.counts.busiestSecond, this.second.count);
     const checks =
       this.platform === 'DISCORD'
@@ -83,7 +88,13 @@ export class SimulatedPlatform {
       const verdict = gate.admit(now);
       if (!verdict.ok) {
         this.counts.rateLimited++;
-        return { ok: false, retryable: true, retryAfterMs: Math.ceil(verdict.retryAfterMs), globalRateLimit: global, reason: '429' };
+        return {
+          ok: false,
+          retryable: true,
+          retryAfterMs: Math.ceil(verdict.retryAfterMs),
+          globalRateLimit: global,
+          reason: '429',
+        };
       }
     }
     // The idempotency key stands for the message: a duplicate post would show here.
@@ -103,7 +114,8 @@ export function simulatedPoster(platform: SimulatedPlatform, roundTripMs: number
   const unsupported = () => Promise.reject(new Error('the scale benchmark only posts'));
   return {
     platform: platform.platform,
-    post: (target, _message, key) => answer(platform.arrive(target.communityExternalId, target.channelId, key)),
+    post: (target, _message, key) =>
+      answer(platform.arrive(target.communityExternalId, target.channelId, key)),
     sendDirect: unsupported,
     edit: unsupported,
     editDirect: unsupported,
@@ -125,13 +137,17 @@ export function drainFloorSeconds(posts: readonly [string, string, string][], ro
     add(`c:${platform}:${channel}`);
   }
   let floor = 0;
-  const windowed = (n: number, { limit, windowMs }: Limit) => (Math.max(0, Math.ceil(n / limit) - 1) * windowMs) / 1_000;
+  const windowed = (n: number, { limit, windowMs }: Limit) =>
+    (Math.max(0, Math.ceil(n / limit) - 1) * windowMs) / 1_000;
   for (const [key, n] of count) {
-    const rule = key === 'discord'
-      ? PLATFORM_LIMITS.DISCORD.global
-      : key.startsWith('w:')
-        ? PLATFORM_LIMITS.SLACK.perWorkspace
-        : key.startsWith('c:DISCORD') ? PLATFORM_LIMITS.DISCORD.perChannel : PLATFORM_LIMITS.SLACK.perChannel;
+    const rule =
+      key === 'discord'
+        ? PLATFORM_LIMITS.DISCORD.global
+        : key.startsWith('w:')
+          ? PLATFORM_LIMITS.SLACK.perWorkspace
+          : key.startsWith('c:DISCORD')
+            ? PLATFORM_LIMITS.DISCORD.perChannel
+            : PLATFORM_LIMITS.SLACK.perChannel;
     // Discord's global cap is a steady rate (50 a second spread out); the others allow a burst.
     floor = Math.max(floor, key === 'discord' ? n / rule.limit : windowed(n, rule));
   }
