@@ -221,13 +221,15 @@ async function main(): Promise<void> {
     const measured = times.slice(3); // the first three warm the pool and the plan cache
     const slowest = (await captureStatements(claimOnce))[0];
     if (!slowest) throw new Error('claim: no statement captured');
-    const plan = await explainAnalyze(scratch.url, slowest);
+    const [session] = await database.prisma.$queryRawUnsafe<{ jit: string }[]>('SHOW jit');
+    const jit = session?.jit ?? '?';
+    const plan = await explainAnalyze(scratch.url, slowest, jit);
     memory.leave();
     console.log(
       `3. Claim: a batch of ${claimOptions.limit} (perDestination ${claimOptions.perDestination}) with ${fmt(size.links)} digests due and ${fmt(size.history)} rows of history`,
     );
     console.log(
-      `   p50 ${fmt(percentile(measured, 50), 1)} ms · p95 ${fmt(percentile(measured, 95), 1)} ms · max ${fmt(Math.max(...measured), 1)} ms over ${measured.length} claims (rolled back)`,
+      `   p50 ${fmt(percentile(measured, 50), 1)} ms · p95 ${fmt(percentile(measured, 95), 1)} ms · max ${fmt(Math.max(...measured), 1)} ms over ${measured.length} claims (rolled back; the sessions' jit ${jit})`,
     );
     console.log(
       `   its slowest statement, EXPLAIN ANALYZE: ${plan

@@ -96,12 +96,20 @@ export async function captureStatements(work: () => Promise<unknown>): Promise<C
   return captured.sort((a, b) => b.ms - a.ms);
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) of a captured statement with its parameters, rolled back. */
-export async function explainAnalyze(url: string, statement: CapturedStatement): Promise<string> {
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of a captured statement with its parameters, rolled back, in a session
+ * with `jit` as the product's sessions have it (connectPostgres may turn it off).
+ */
+export async function explainAnalyze(
+  url: string,
+  statement: CapturedStatement,
+  jit: string,
+): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query('BEGIN');
+    await client.query(`SET LOCAL jit = ${jit === 'on' ? 'on' : 'off'}`);
     const { rows } = await client.query<{ 'QUERY PLAN': string }>({
       text: `EXPLAIN (ANALYZE, BUFFERS) ${statement.config.text}`,
       values: statement.config.values,
