@@ -191,7 +191,7 @@ async function main(): Promise<void> {
     );
     const waitedMs = firstBatch.reduce((sum, s) => sum + s.ms, 0);
     console.log(
-      `   first run (${JOB_BATCH_LIMIT} partnerships, ${fmt(firstBatchMs)} ms): ${fmt(firstBatch.length)} statements, ${fmt(waitedMs)} ms waiting on their answers (the rest: the job's and Prisma's own work); most time in:`,
+      `   first run (${Math.min(JOB_BATCH_LIMIT, size.partnerships)} partnerships, ${fmt(firstBatchMs)} ms): ${fmt(firstBatch.length)} statements, ${fmt(waitedMs)} ms waiting on their answers (the rest: the job's and Prisma's own work); most time in:`,
     );
     for (const [text, { n, ms }] of ranked.slice(0, 6)) console.log(`     ${fmt(ms)} ms in ${n} × ${text}`);
     console.log(`   EXPLAIN ANALYZE of the first (its slowest, after the first run; jit ${jit}):`);
