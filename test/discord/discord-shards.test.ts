@@ -137,8 +137,20 @@ describe('the relay backfill of a process running shard 1 of 2', () => {
     const partneri = discord.channelId('partneri', 'Český Krumlov');
     const partnerstadt = discord.channelId('partnerstadt', 'Passau');
     inbound.resumePoints = [
-      { communityExternalId: KRUMLOV_ID, channelId: partneri, knownMessageIds: [] },
-      { communityExternalId: PASSAU_ID, channelId: partnerstadt, knownMessageIds: [] },
+      {
+        communityExternalId: KRUMLOV_ID,
+        channelId: partneri,
+        knownMessageIds: [],
+        oldestRecentCopyIds: [],
+        originals: [],
+      },
+      {
+        communityExternalId: PASSAU_ID,
+        channelId: partnerstadt,
+        knownMessageIds: [],
+        oldestRecentCopyIds: [],
+        originals: [],
+      },
     ];
     const config = {
       token: 'backfill-token',
