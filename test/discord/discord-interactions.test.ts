@@ -1,8 +1,9 @@
 /**
  * Interactions the scenario does not show: bad input of every kind (unknown commands, a stale
  * registration with options of the wrong type, values the core refuses, stale and foreign
- * buttons, commands from DMs), languages, autocomplete, long answers, and work slower than
- * Discord's 3-second window. Each answer must be a clear ephemeral message, never silence.
+ * buttons, commands from DMs), languages, autocomplete and long answers. Each answer must be a
+ * clear ephemeral message, never silence. Work slower than Discord's 3-second window is in
+ * discord-interactions-slow.test.ts.
  */
 import { REST, Routes, type APIMessage } from 'discord.js';
 import { ApplicationCommandOptionType, ComponentType, MessageFlags } from 'discord.js';
@@ -10,60 +11,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandList } from '../../commands/index.ts';
 import { translate } from '../../src/core/i18n/translator.ts';
 import type { Database } from '../../src/db/open-database.ts';
-import { createTestDatabase, DATABASE_KINDS } from '../support/test-database.ts';
+import { DATABASE_KINDS } from '../support/test-database.ts';
+import type { DiscordHarness } from './discord-harness.ts';
+import { buttonIds, messageText } from './discord-harness.ts';
 import {
-  buttonIds,
-  DiscordHarness,
-  messageText,
-  PEOPLE,
-  TWO_TOWNS,
-  twinTowns,
-  type Answer,
-} from './discord-harness.ts';
-import type { InteractionHandle } from '../emulators/discord/discord-emulator.ts';
-
-const { jana, petra, max, lena } = PEOPLE;
-/** A server whose town is not registered; zdeněk's Discord client is in German. */
-const USTI = { guild: 'Ústí', channel: 'general', user: 'zdenek' } as const;
-const GUILDS = [
-  ...TWO_TOWNS,
-  {
-    name: 'Ústí',
-    preferredLocale: 'cs',
-    channels: [{ name: 'general' }],
-    members: [{ username: 'zdenek', locale: 'de' }],
-  },
-];
-
-/**
- * None of these answers is slow by design: the defer threshold and Discord's window are set out
- * of reach, so a busy machine cannot turn a reply (callback type 4) into a deferral (5).
- */
-const ANSWER_AT_ONCE = {
-  tuning: { deferAfterMs: 600_000 },
-  emulator: { interactionDeadlineMs: 600_000 },
-} as const;
-
-function expectRefusal(answer: Answer, text: string): void {
-  expect(answer.callbackType).toBe(4);
-  expect(answer.ephemeral).toBe(true);
-  expect(answer.text).toContain(text);
-}
+  jana,
+  petra,
+  max,
+  lena,
+  USTI,
+  ANSWER_AT_ONCE,
+  expectRefusal,
+  startTwinTowns,
+  stopTwinTowns,
+} from './discord-interactions-fixture.ts';
 
 describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
   let database: Database;
   let h: DiscordHarness;
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    h = await DiscordHarness.start({ database, guilds: GUILDS, ...ANSWER_AT_ONCE });
-    await twinTowns(h, { exchange: true });
-  });
-
-  afterAll(async () => {
-    await h.stop();
-    await database.close();
-  });
+  beforeAll(async () => ({ database, h } = await startTwinTowns(kind, ANSWER_AT_ONCE)));
+  afterAll(() => stopTwinTowns({ database, h }));
 
   it('answers an unknown command with the core’s “I do not know”, ephemerally, in the town’s language', async () => {
     const answer = await h.command({ ...petra, name: 'legacy' });
@@ -426,115 +394,5 @@ describe.each(DATABASE_KINDS)('Discord interactions on %s', (kind) => {
 
   it('logged no error', () => {
     expect(h.errors()).toEqual([]);
-  });
-});
-
-/**
- * Work slower than the adapter's defer threshold: a lock held by another transaction stalls the
- * command until the test lets go, which it does only once the deferral has reached Discord, so
- * "deferred" never depends on how fast the machine is.
- */
-describe.each(DATABASE_KINDS)('Discord answers slower than the defer threshold on %s', (kind) => {
-  let database: Database;
-  let h: DiscordHarness;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    h = await DiscordHarness.start({ database, guilds: GUILDS, tuning: { deferAfterMs: 250 } });
-    await twinTowns(h, { exchange: true });
-  });
-
-  afterAll(async () => {
-    await h.stop();
-    await database.close();
-  });
-
-  /**
-   * Takes a lock in a transaction of its own (on the embedded database that transaction also
-   * holds the only connection) and resolves once it is held; `release` ends the transaction.
-   */
-  async function hold(lock: 'exchange row' | 'town table'): Promise<{ release(): Promise<void> }> {
-    let release = (): void => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let taken = (): void => undefined;
-    const held = new Promise<void>((resolve) => (taken = resolve));
-    const transaction = database.prisma.$transaction(
-      async (tx) => {
-        if (lock === 'exchange row')
-          await tx.$queryRaw`SELECT id FROM "Exchange" WHERE number = 1 FOR UPDATE`;
-        else await tx.$executeRawUnsafe('LOCK TABLE "Town" IN ACCESS EXCLUSIVE MODE');
-        taken();
-        await released;
-      },
-      { timeout: 60_000 },
-    );
-    await Promise.race([held, transaction]);
-    return {
-      release: async () => {
-        release();
-        await transaction;
-      },
-    };
-  }
-
-  /** Sends the interaction while the lock is held: its first callback must be the deferral. */
-  async function whileLocked(
-    lock: 'exchange row' | 'town table',
-    send: () => InteractionHandle,
-  ): Promise<Answer> {
-    const holder = await hold(lock);
-    const handle = send();
-    try {
-      // The command cannot finish before the lock is released: this callback is the deferral.
-      await handle.response();
-    } finally {
-      await holder.release();
-    }
-    return h.answerOf(handle);
-  }
-
-  it('defers a slow command ephemerally, then edits the answer in', async () => {
-    const answer = await whileLocked('exchange row', () =>
-      h.discord.slashCommand({ ...max, name: 'rsvp', options: { event: 1, answer: 'maybe' } }),
-    );
-    expect(answer.callbackType).toBe(5);
-    expect(answer.withinDeadline).toBe(true);
-    expect(answer.ephemeral).toBe(true);
-    expect(answer.handle.outcome().edits).toHaveLength(1);
-    expect(answer.text).toContain('Notiert: vielleicht bei „Letní tábor mládeže“.');
-  });
-
-  it('defers a slow click, then redraws the card and tells the clicker', async () => {
-    const card = h.posts('partneri', jana.guild).find((m) => m.embeds.length > 0);
-    if (!card) throw new Error('no card');
-    const click = await whileLocked('exchange row', () =>
-      h.discord.buttonClick({ message: card.id, customId: 'twin:rsvp:going:1', user: petra.user }),
-    );
-    expect(click.callbackType).toBe(6);
-    expect(click.withinDeadline).toBe(true);
-    expect(messageText(h.discord.message(card.id) as APIMessage)).toContain('Český Krumlov 1');
-    expect(click.messages[1]?.content).toBe(
-      translate('cs', 'rsvp.going', { title: 'Letní tábor mládeže', guests: 0 }),
-    );
-  });
-
-  it('shows a slow public answer in the channel too', async () => {
-    // Registering reads the towns: a lock on the table stalls it.
-    const answer = await whileLocked('town table', () =>
-      h.discord.slashCommand({
-        ...USTI,
-        name: 'town',
-        subcommand: 'register',
-        options: { name: 'Ústí nad Labem', country: 'CZ', timezone: 'Europe/Prague', language: 'cs' },
-      }),
-    );
-    expect(answer.callbackType).toBe(5);
-    expect(answer.withinDeadline).toBe(true);
-    const [mine, shared] = answer.messages;
-    expect((mine?.flags ?? 0) & MessageFlags.Ephemeral).toBeTruthy();
-    // Zdeněk's Discord is in German, and a registration answers in the registrant's language.
-    expect(mine?.content).toMatch(/^Willkommen, Ústí nad Labem/);
-    expect((shared?.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
-    expect(shared?.content).toBe(mine?.content);
   });
 });

@@ -1,6 +1,8 @@
 /**
- * The emulated world: users, guilds with roles, channels and members, DM channels,
- * and how they render as Discord API objects (developers/resources/*.mdx).
+ * The emulated world: users, guilds with roles, channels and members, DM channels and
+ * threads, found by id or name. Records are in state-records.ts; permissions.ts and
+ * api-objects.ts compute permissions and render them as Discord API objects
+ * (developers/resources/*.mdx).
  */
 
 import type {
@@ -11,172 +13,45 @@ import type {
   APIRole,
   APIUser,
   GatewayGuildCreateDispatchData,
-  GuildMemberFlags,
-  RoleFlags,
 } from 'discord.js';
-import {
-  ChannelType,
-  GuildDefaultMessageNotifications,
-  GuildExplicitContentFilter,
-  GuildMFALevel,
-  GuildNSFWLevel,
-  GuildPremiumTier,
-  GuildSystemChannelFlags,
-  GuildVerificationLevel,
-  Locale,
-  OverwriteType,
-  PermissionFlagsBits,
-} from 'discord.js';
+import { ChannelType, Locale } from 'discord.js';
 
+import { apiChannel, apiMember, apiRole, apiUser, guildCreate, interactionMember } from './api-objects.ts';
+import {
+  accessDenied,
+  DEFAULT_BOT_PERMISSIONS,
+  DEFAULT_EVERYONE_PERMISSIONS,
+  memberPermissions,
+  overwrites,
+} from './permissions.ts';
 import type { SnowflakeGenerator } from './snowflake.ts';
 import { discordTimestamp } from './snowflake.ts';
+import type {
+  ChannelKind,
+  ChannelRecord,
+  GuildInput,
+  GuildRecord,
+  MemberRecord,
+  RoleRecord,
+  UserInput,
+  UserRecord,
+} from './state-records.ts';
 
-export interface UserInput {
-  readonly id?: string;
-  readonly username: string;
-  readonly globalName?: string;
-  /** Avatar hash, as `author.avatar` carries it. Default none. */
-  readonly avatar?: string;
-  /** Client language sent as the interaction `locale`. Default `en-US`. */
-  readonly locale?: string;
-  /** The user blocks DMs from the bot: posting in their DM answers 403 code 50007. */
-  readonly dmsClosed?: boolean;
-}
-
-export interface MemberInput extends UserInput {
-  /** Role names or ids of this guild. */
-  readonly roles?: readonly string[];
-  readonly nick?: string;
-}
-
-export interface RoleInput {
-  readonly id?: string;
-  readonly name: string;
-  /** Permission bits; default none beyond @everyone. */
-  readonly permissions?: bigint;
-}
-
-/** What the bot may do in a channel; rendered as a member permission overwrite. */
-export type ChannelAccess = 'full' | 'read-only' | 'no-access';
-
-/** `thread`: a public thread; its `parent` is the text channel it belongs to. */
-export type ChannelKind = 'text' | 'announcement' | 'voice' | 'category' | 'thread';
-
-export interface ChannelInput {
-  readonly id?: string;
-  readonly name: string;
-  /** Default `text`. */
-  readonly kind?: ChannelKind;
-  readonly topic?: string;
-  /** Category name or id. */
-  readonly parent?: string;
-  /** Default `full`. `read-only` makes posts answer 403 50013; `no-access` 403 50001. */
-  readonly access?: ChannelAccess;
-}
-
-export interface GuildInput {
-  readonly id?: string;
-  readonly name?: string;
-  /** Sent as the interaction `guild_locale`. Default `en-US`. */
-  readonly preferredLocale?: string;
-  readonly channels?: readonly ChannelInput[];
-  readonly roles?: readonly RoleInput[];
-  /** Human members; the bot is always a member too. */
-  readonly members?: readonly MemberInput[];
-  /** Username of the owner; default the first member. */
-  readonly owner?: string;
-  /** @everyone permissions. Default: view, send, read history, embed, attach, react, use commands. */
-  readonly everyonePermissions?: bigint;
-  /** Permissions of the bot's managed role. Default: the usual bot invite set. */
-  readonly botPermissions?: bigint;
-}
-
-export interface UserRecord {
-  readonly id: string;
-  readonly username: string;
-  readonly globalName: string | null;
-  readonly avatar?: string | null;
-  readonly locale: string;
-  dmsClosed: boolean;
-  readonly bot: boolean;
-}
-
-export interface RoleRecord {
-  readonly id: string;
-  readonly name: string;
-  permissions: bigint;
-  readonly position: number;
-  readonly managed: boolean;
-}
-
-export interface ChannelRecord {
-  readonly id: string;
-  readonly type: ChannelType;
-  readonly name: string | null;
-  readonly guildId: string | null;
-  readonly topic: string | null;
-  readonly parentId: string | null;
-  readonly position: number;
-  access: ChannelAccess;
-  /** For DM channels: the human on the other side. */
-  readonly recipientId: string | null;
-  lastMessageId: string | null;
-  /** For threads: who started it (default the bot). */
-  readonly ownerId?: string;
-}
-
-export interface MemberRecord {
-  readonly userId: string;
-  readonly roleIds: string[];
-  readonly nick: string | null;
-  readonly joinedAt: string;
-}
-
-export interface GuildRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly preferredLocale: string;
-  readonly ownerId: string;
-  /** @everyone first (its id is the guild id), then configured roles, then the bot role. */
-  readonly roleIds: string[];
-  readonly channelIds: string[];
-  readonly members: Map<string, MemberRecord>;
-  readonly botRoleId: string;
-  readonly joinedAt: string;
-  /** Permissions taken from the bot in every channel (a member overwrite), whatever its roles give. */
-  botDenied: bigint;
-}
-
-const P = PermissionFlagsBits;
-
-/** Flag enums have no zero member; an empty bitfield is still valid on the wire. */
-const NO_FLAGS = 0;
-
-export const DEFAULT_EVERYONE_PERMISSIONS =
-  P.ViewChannel |
-  P.SendMessages |
-  P.ReadMessageHistory |
-  P.EmbedLinks |
-  P.AttachFiles |
-  P.AddReactions |
-  P.UseApplicationCommands |
-  P.CreateInstantInvite |
-  P.ChangeNickname |
-  P.Connect |
-  P.Speak;
-
-export const DEFAULT_BOT_PERMISSIONS =
-  P.ViewChannel |
-  P.SendMessages |
-  P.SendMessagesInThreads |
-  P.EmbedLinks |
-  P.AttachFiles |
-  P.ReadMessageHistory |
-  P.AddReactions |
-  P.UseExternalEmojis |
-  P.ManageMessages;
-
-const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((all, bit) => all | bit, 0n);
+export { DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS } from './permissions.ts';
+export type {
+  UserInput,
+  MemberInput,
+  RoleInput,
+  ChannelAccess,
+  ChannelKind,
+  ChannelInput,
+  GuildInput,
+  UserRecord,
+  RoleRecord,
+  ChannelRecord,
+  MemberRecord,
+  GuildRecord,
+} from './state-records.ts';
 
 const CHANNEL_TYPES: Record<ChannelKind, ChannelType> = {
   text: ChannelType.GuildText,
@@ -450,218 +325,42 @@ export class DiscordState {
     return thread;
   }
 
+  // ---- rendering and permissions (permissions.ts, api-objects.ts) ------------
+
   /** Permissions of a member, in a channel when given (the channel's access applies to the bot). */
   permissions(guild: GuildRecord, userId: string, channel?: ChannelRecord): bigint {
-    if (guild.ownerId === userId) return ALL_PERMISSIONS;
-    const member = guild.members.get(userId);
-    let bits = this.roles.get(guild.id)?.permissions ?? 0n;
-    for (const roleId of member?.roleIds ?? []) bits |= this.roles.get(roleId)?.permissions ?? 0n;
-    if (bits & P.Administrator) return ALL_PERMISSIONS;
-    if (channel && userId === this.bot.id) bits &= ~this.accessDenied(channel) & ~guild.botDenied;
-    return bits;
+    return memberPermissions(this, guild, userId, channel);
   }
 
   accessDenied(channel: ChannelRecord): bigint {
-    if (channel.access === 'no-access') return P.ViewChannel;
-    if (channel.access === 'read-only') return P.SendMessages | P.SendMessagesInThreads;
-    return 0n;
+    return accessDenied(channel);
+  }
+
+  overwrites(channel: ChannelRecord): APIOverwrite[] {
+    return overwrites(this, channel);
   }
 
   apiUser(user: UserRecord): APIUser {
-    return {
-      id: user.id,
-      username: user.username,
-      discriminator: '0',
-      global_name: user.globalName,
-      avatar: user.avatar ?? null,
-      ...(user.bot ? { bot: true } : {}),
-    };
+    return apiUser(user);
   }
 
   apiRole(role: RoleRecord): APIRole {
-    return {
-      id: role.id,
-      name: role.name,
-      color: 0,
-      colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
-      hoist: false,
-      icon: null,
-      unicode_emoji: null,
-      position: role.position,
-      permissions: role.permissions.toString(),
-      managed: role.managed,
-      mentionable: false,
-      flags: NO_FLAGS as RoleFlags,
-      ...(role.managed ? { tags: { bot_id: this.bot.id } } : {}),
-    };
+    return apiRole(this, role);
   }
 
   apiMember(guild: GuildRecord, userId: string): APIGuildMember {
-    const member = guild.members.get(userId);
-    const user = this.users.get(userId);
-    if (!member || !user) throw new Error(`Discord emulator: ${userId} is not a member of ${guild.name}`);
-    return {
-      user: this.apiUser(user),
-      nick: member.nick,
-      avatar: null,
-      banner: null,
-      roles: [...member.roleIds],
-      joined_at: member.joinedAt,
-      premium_since: null,
-      deaf: false,
-      mute: false,
-      flags: NO_FLAGS as GuildMemberFlags,
-      pending: false,
-      communication_disabled_until: null,
-    };
+    return apiMember(this, guild, userId);
   }
 
-  /** Member as interactions carry it: with the invoker's permissions in that channel. */
   interactionMember(guild: GuildRecord, userId: string, channel: ChannelRecord): APIInteractionGuildMember {
-    return {
-      ...this.apiMember(guild, userId),
-      permissions: this.permissions(guild, userId, channel).toString(),
-    };
+    return interactionMember(this, guild, userId, channel);
   }
 
   apiChannel(channel: ChannelRecord): APIChannel {
-    if (channel.type === ChannelType.DM) {
-      const recipient = channel.recipientId === null ? undefined : this.users.get(channel.recipientId);
-      return {
-        id: channel.id,
-        type: ChannelType.DM,
-        name: null,
-        last_message_id: channel.lastMessageId,
-        recipients: recipient ? [this.apiUser(recipient)] : [],
-      };
-    }
-    const base = {
-      id: channel.id,
-      guild_id: channel.guildId ?? undefined,
-      name: channel.name ?? '',
-      position: channel.position,
-      parent_id: channel.parentId,
-      permission_overwrites: this.overwrites(channel),
-      nsfw: false,
-    };
-    switch (channel.type) {
-      case ChannelType.PublicThread: {
-        // Threads have no overwrites of their own: permissions come from the parent channel.
-        const { permission_overwrites: _none, ...thread } = base;
-        return {
-          ...thread,
-          type: ChannelType.PublicThread,
-          parent_id: channel.parentId ?? undefined,
-          owner_id: channel.ownerId ?? this.bot.id,
-          last_message_id: channel.lastMessageId,
-          rate_limit_per_user: 0,
-          message_count: 0,
-          member_count: 0,
-          thread_metadata: {
-            archived: false,
-            auto_archive_duration: 1440,
-            archive_timestamp: new Date(0).toISOString(),
-            locked: false,
-          },
-        };
-      }
-      case ChannelType.GuildCategory:
-        return { ...base, type: ChannelType.GuildCategory, parent_id: null };
-      case ChannelType.GuildVoice:
-        return {
-          ...base,
-          type: ChannelType.GuildVoice,
-          bitrate: 64000,
-          user_limit: 0,
-          rtc_region: null,
-          last_message_id: channel.lastMessageId,
-          rate_limit_per_user: 0,
-        };
-      case ChannelType.GuildAnnouncement:
-        return {
-          ...base,
-          type: ChannelType.GuildAnnouncement,
-          topic: channel.topic,
-          last_message_id: channel.lastMessageId,
-          default_auto_archive_duration: 1440,
-        };
-      default:
-        return {
-          ...base,
-          type: ChannelType.GuildText,
-          topic: channel.topic,
-          last_message_id: channel.lastMessageId,
-          rate_limit_per_user: 0,
-          default_auto_archive_duration: 1440,
-        };
-    }
-  }
-
-  /** Channel access is expressed as a member overwrite, so discord.js computes the same permissions. */
-  overwrites(channel: ChannelRecord): APIOverwrite[] {
-    const guild = channel.guildId === null ? undefined : this.guilds.get(channel.guildId);
-    const deny = this.accessDenied(channel) | (guild?.botDenied ?? 0n);
-    if (deny === 0n) return [];
-    return [{ id: this.bot.id, type: OverwriteType.Member, allow: '0', deny: deny.toString() }];
+    return apiChannel(this, channel);
   }
 
   guildCreate(guild: GuildRecord): GatewayGuildCreateDispatchData {
-    const channels = guild.channelIds.map((id) => this.channels.get(id)).filter((c) => c !== undefined);
-    return {
-      id: guild.id,
-      name: guild.name,
-      icon: null,
-      icon_hash: null,
-      splash: null,
-      discovery_splash: null,
-      banner: null,
-      description: null,
-      owner_id: guild.ownerId,
-      region: 'deprecated',
-      afk_channel_id: null,
-      afk_timeout: 300,
-      widget_enabled: false,
-      widget_channel_id: null,
-      verification_level: GuildVerificationLevel.None,
-      default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
-      explicit_content_filter: GuildExplicitContentFilter.Disabled,
-      roles: guild.roleIds.map((id) => this.roles.get(id)).flatMap((r) => (r ? [this.apiRole(r)] : [])),
-      emojis: [],
-      stickers: [],
-      features: [],
-      mfa_level: GuildMFALevel.None,
-      application_id: null,
-      system_channel_id: null,
-      system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotifications,
-      rules_channel_id: null,
-      max_members: 500000,
-      vanity_url_code: null,
-      premium_tier: GuildPremiumTier.None,
-      premium_subscription_count: 0,
-      preferred_locale: guild.preferredLocale as Locale,
-      public_updates_channel_id: null,
-      nsfw_level: GuildNSFWLevel.Default,
-      premium_progress_bar_enabled: false,
-      hub_type: null,
-      safety_alerts_channel_id: null,
-      incidents_data: null,
-      // GUILD_CREATE-only fields (developers/events/gateway-events.mdx#guild-create).
-      joined_at: guild.joinedAt,
-      large: false,
-      unavailable: false,
-      member_count: guild.members.size,
-      voice_states: [],
-      members: [...guild.members.keys()].map((userId) => this.apiMember(guild, userId)),
-      channels: channels
-        .filter((c) => c.type !== ChannelType.PublicThread)
-        .map((c) => this.apiChannel(c)) as GatewayGuildCreateDispatchData['channels'],
-      threads: channels
-        .filter((c) => c.type === ChannelType.PublicThread)
-        .map((c) => this.apiChannel(c)) as GatewayGuildCreateDispatchData['threads'],
-      presences: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      soundboard_sounds: [],
-    };
+    return guildCreate(this, guild);
   }
 }
