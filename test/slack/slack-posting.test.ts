@@ -106,7 +106,7 @@ describe('Slack posting for the outbox', () => {
     await announce('Rate limited');
     // 1 s is short enough to wait out in the same drain (no rescheduling, no second claim).
     // The harness's worker paces on the real timer, so this is a lower bound only; the same
-    // rule on a driven timer is in test/outbox/delivery-worker.test.ts.
+    // rule on a driven timer is in test/outbox/delivery-worker-pace.test.ts.
     expect(performance.now() - started).toBeGreaterThanOrEqual(1000);
     expect(attempts('Rate limited')).toEqual([429, 200]);
     expect(posted('Rate limited')).toHaveLength(1);
