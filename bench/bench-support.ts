@@ -28,3 +28,15 @@ export async function withServerDatabase<T>(work: (url: string) => Promise<T>): 
     await admin.end();
   }
 }
+
+/** The bot on the console and a data directory of its own, as `npm start` runs it by default. */
+export function consoleBotEnv(dataDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    TWINBRIDGE_DATA_DIR: dataDir,
+    TWINBRIDGE_CONSOLE: 'on',
+    TWINBRIDGE_HTTP_PORT: 'off',
+    DATABASE_URL: '',
+    LOG_LEVEL: 'warn',
+  };
+}

@@ -26,6 +26,7 @@ import { applyMigrations } from '../src/db/schema-engine.ts';
 import { DiscordEmulator } from '../test/emulators/discord/discord-emulator.ts';
 import { SlackEmulator } from '../test/emulators/slack/slack-emulator.ts';
 import { createScratch } from './support/scratch-database.ts';
+import { consoleBotEnv } from './bench-support.ts';
 
 const { values } = parseArgs({ options: { commands: { type: 'string', default: '200' } } });
 const COMMANDS = Number(values.commands);
@@ -147,14 +148,7 @@ async function consoleEmbedded(): Promise<{ idle: Memory; busy: Memory }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'twinbridge-bench-memory-'));
   try {
     const child = spawn(process.execPath, ['dist/main.js'], {
-      env: {
-        ...process.env,
-        TWINBRIDGE_DATA_DIR: dataDir,
-        TWINBRIDGE_CONSOLE: 'on',
-        TWINBRIDGE_HTTP_PORT: 'off',
-        DATABASE_URL: '',
-        LOG_LEVEL: 'warn',
-      },
+      env: consoleBotEnv(dataDir),
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     // The console reads every line, answers each, and exits at the end of its input: memory is

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { consoleBotEnv } from './bench-support.ts';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
 
@@ -39,14 +40,7 @@ function startOnce(args: string[], dataDir: string): Promise<Start> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, {
-      env: {
-        ...process.env,
-        TWINBRIDGE_DATA_DIR: dataDir,
-        TWINBRIDGE_CONSOLE: 'on',
-        TWINBRIDGE_HTTP_PORT: 'off',
-        DATABASE_URL: '',
-        LOG_LEVEL: 'warn',
-      },
+      env: consoleBotEnv(dataDir),
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     let first: Start | undefined;
