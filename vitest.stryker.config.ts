@@ -22,5 +22,7 @@ export default defineConfig({
     env: { TEST_DATABASE_KINDS: 'postgres' }, // read by test/support/test-database.ts
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Databases kept for a file's next tests are dropped at its end (test-database.ts).
+    setupFiles: ['./test/support/after-each-file.ts'],
   },
 });

@@ -37,6 +37,7 @@ import {
   readMigrationList,
   type MigrationTarget,
 } from '../../src/db/schema-engine.ts';
+import { atFileEnd } from './file-end.ts';
 
 const ALL_DATABASE_KINDS = ['embedded', 'postgres'] as const satisfies readonly DatabaseKind[];
 
@@ -72,7 +73,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<Database> 
       });
     }
     case 'postgres': {
-      const scratch = await createScratchDatabase(await postgresTemplate());
+      const scratch = idleScratches.pop() ?? (await createScratchDatabase(await postgresTemplate()));
       const database = connectPostgres(scratch.url);
       let closing: Promise<void> | undefined;
       return {
@@ -81,7 +82,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<Database> 
         close: () =>
           (closing ??= (async () => {
             await database.close();
-            await scratch.drop();
+            await recycleScratch(scratch);
           })()),
       };
     }
@@ -125,10 +126,7 @@ async function recycle(pglite: PGlite): Promise<void> {
     if (idlePGlites.length >= MAX_IDLE_PGLITES) throw new Error('enough idle databases');
     if (pglite.isInTransaction()) await pglite.exec('ROLLBACK');
     embeddedTables ??= pglite
-      .query<{ names: string }>(
-        `SELECT string_agg(format('%I', tablename), ', ') AS names FROM pg_tables
-         WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
-      )
+      .query<{ names: string }>(TABLE_NAMES)
       .then((result) => result.rows[0]?.names ?? '');
     await pglite.exec(`DISCARD ALL; TRUNCATE ${await embeddedTables} RESTART IDENTITY CASCADE`);
     idlePGlites.push(pglite);
@@ -136,6 +134,45 @@ async function recycle(pglite: PGlite): Promise<void> {
     await pglite.close().catch(() => undefined);
   }
 }
+
+/**
+ * The same for PostgreSQL: a closed test database is emptied and handed to the next test of this
+ * process instead of being dropped and copied again from the template. Whoever is still connected
+ * to it (a process the test started) is disconnected first, as DROP … WITH (FORCE) would; the
+ * test's own pool has ended, so its client cannot reach the next test's data.
+ */
+const idleScratches: ScratchDatabase[] = [];
+const MAX_IDLE_SCRATCHES = 2;
+// Dropped once the file's tests are done, as each was before.
+atFileEnd(async () => {
+  await Promise.all(idleScratches.splice(0).map((scratch) => scratch.drop()));
+  await Promise.all(idlePGlites.splice(0).map((pglite) => pglite.close()));
+});
+
+async function recycleScratch(scratch: ScratchDatabase): Promise<void> {
+  if (idleScratches.length >= MAX_IDLE_SCRATCHES) return scratch.drop();
+  try {
+    const name = new URL(scratch.url).pathname.slice(1);
+    await onServer((admin) =>
+      admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]),
+    );
+    const client = new pg.Client({ connectionString: scratch.url });
+    await client.connect();
+    try {
+      const tables = await client.query<{ names: string }>(TABLE_NAMES);
+      await client.query(`TRUNCATE ${tables.rows[0]?.names ?? ''} RESTART IDENTITY CASCADE`);
+    } finally {
+      await client.end();
+    }
+    idleScratches.push(scratch);
+  } catch {
+    await scratch.drop();
+  }
+}
+
+/** Every table of the schema but the migrations' own record, quoted, comma-separated. */
+const TABLE_NAMES = `SELECT string_agg(format('%I', tablename), ', ') AS names FROM pg_tables
+  WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
 
 /** A database with no tables at all, for tests of the migrations themselves. */
 export interface EmptyDatabase {
