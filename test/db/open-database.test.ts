@@ -71,6 +71,21 @@ describe.each(DATABASE_KINDS)('test databases on %s', (kind) => {
   });
 });
 
+describe('test databases reused within a file', () => {
+  it('keeps a closed embedded database from reaching the next test’s data, which starts empty', async () => {
+    const first = await createTestDatabase('embedded');
+    await first.prisma.community.create({ data: community('left-behind') });
+    await first.close();
+    const next = await createTestDatabase('embedded');
+    try {
+      await expect(first.prisma.community.count()).rejects.toThrow(/This test database was closed/);
+      expect(await next.prisma.community.count()).toBe(0);
+    } finally {
+      await next.close();
+    }
+  });
+});
+
 describe('openDatabase, embedded', () => {
   let scratchDir: string;
   beforeEach(async () => {
