@@ -70,6 +70,8 @@ export interface Repositories {
 export interface CommunityRepository {
   upsert(platform: Platform, externalId: string, name: string): Promise<Community>;
   findById(id: string): Promise<Community | null>;
+  /** Several communities in one read (unknown ids are left out). */
+  findByIds(ids: readonly string[]): Promise<Community[]>;
   findByExternalId(platform: Platform, externalId: string): Promise<Community | null>;
   /** A community with its town and what is known of one person there, in one read. */
   findWithTownAndMember(
@@ -244,6 +246,8 @@ export interface RsvpRepository {
   update(id: string, patch: Partial<Pick<Rsvp, 'status' | 'guests' | 'queuedAt'>>): Promise<Rsvp>;
   /** All answers for an exchange, oldest queue position first. */
   listForExchange(exchangeId: string): Promise<Rsvp[]>;
+  /** Seats taken by those going (themselves and their guests), per exchange, in one read. */
+  seatsGoing(exchangeIds: readonly string[]): Promise<Map<string, number>>;
 }
 
 export interface AnnouncementRepository {

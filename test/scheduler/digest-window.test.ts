@@ -13,8 +13,7 @@ import {
   jana,
   mike,
   petr,
-  schedulerHarness,
-  twinPragueAndChicago,
+  digestPlanned,
   type SchedulerHarness,
 } from './scheduler-harness.ts';
 
@@ -30,11 +29,7 @@ describe('the weekly digest’s window', () => {
 
   beforeEach(async () => {
     database = await createTestDatabase('postgres');
-    // A clock that holds still, so the window's edges are exact instants.
-    h = schedulerHarness(database, '2026-05-01T08:00:00Z', undefined, 0);
-    await twinPragueAndChicago(h);
-    await h.run(jana, 'partner reminders partnership:1 offsets:off');
-    await h.tickAt('2026-05-01T08:00:10Z'); // plans the first digest
+    h = await digestPlanned(database);
   });
 
   afterEach(async () => {

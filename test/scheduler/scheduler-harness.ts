@@ -179,6 +179,18 @@ export async function twinPragueAndChicago(h: SchedulerHarness): Promise<void> {
   h.poster.take();
 }
 
+/**
+ * Prague and Chicago twinned on 1 May 2026 with reminders off and the first weekly digest planned
+ * (Monday 4 May, 09:00 in Prague), on a clock that holds still so the digest's edges are exact.
+ */
+export async function digestPlanned(database: Database): Promise<SchedulerHarness> {
+  const h = schedulerHarness(database, '2026-05-01T08:00:00Z', undefined, 0);
+  await twinPragueAndChicago(h);
+  await h.run(jana, 'partner reminders partnership:1 offsets:off');
+  await h.tickAt('2026-05-01T08:00:10Z');
+  return h;
+}
+
 export { recordingLogger, type LogEntry };
 
 /**

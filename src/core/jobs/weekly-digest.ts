@@ -7,7 +7,6 @@
  */
 import { commandSyntax } from '../commands/command-syntax.ts';
 import type { Exchange, PartnershipWithTowns, Platform, Town } from '../domain/model.ts';
-import { seatsTaken } from '../domain/model.ts';
 import type { SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import type { DigestSchedule, Recurrence, Repositories } from '../ports.ts';
@@ -91,14 +90,8 @@ async function runDigest(
     listed = exchanges.length;
     if (exchanges.length > 0) {
       const shown = exchanges.slice(0, DIGEST_MAX_LINES);
-      const seats = new Map<string, number>();
-      for (const exchange of shown) {
-        const rsvps = await repos.rsvps.listForExchange(exchange.id);
-        seats.set(
-          exchange.id,
-          rsvps.filter((r) => r.status === 'GOING').reduce((sum, r) => sum + seatsTaken(r), 0),
-        );
-      }
+      // One read each for the seats and the towns' platforms, however many lines and towns.
+      const seats = await repos.rsvps.seatsGoing(shown.map((exchange) => exchange.id));
       const platforms = await platformsOf(repos, partnership.towns);
       channels = await enqueueFanOut(repos, {
         partnershipId: partnership.id,
@@ -106,6 +99,7 @@ async function runDigest(
         sourceId: partnership.id,
         occasion: schedule.nextRunAt.toISOString(),
         dueAt: now,
+        towns: partnership.towns,
         render: ({ language, town }) => ({
           text: digestText(partnership, shown, exchanges.length, seats, {
             language,
@@ -126,12 +120,8 @@ async function runDigest(
 
 /** The platform each town's community is on. */
 async function platformsOf(repos: Repositories, towns: readonly Town[]): Promise<Map<string, Platform>> {
-  const platforms = new Map<string, Platform>();
-  for (const town of towns) {
-    const community = await repos.communities.findById(town.communityId);
-    if (community) platforms.set(town.communityId, community.platform);
-  }
-  return platforms;
+  const communities = await repos.communities.findByIds(towns.map((town) => town.communityId));
+  return new Map(communities.map((community) => [community.id, community.platform]));
 }
 
 function digestText(
@@ -161,13 +151,29 @@ function digestText(
 
 /** `Fri 5 Jun, 18:00` in the reader's zone; the heading names the zone once. */
 function shortWhen(instant: Date, timeZone: string, language: SupportedLanguage): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(instant);
+  return shortWhenFormat(language, timeZone).format(instant);
+}
+
+/**
+ * One formatter per language and zone, kept: building an Intl.DateTimeFormat costs far more than
+ * formatting with it (a Monday's 100,000 digest lines, bench:scale). Languages and zones are few.
+ */
+const shortWhenFormats = new Map<string, Intl.DateTimeFormat>();
+
+function shortWhenFormat(language: SupportedLanguage, timeZone: string): Intl.DateTimeFormat {
+  const key = `${language} ${timeZone}`;
+  let format = shortWhenFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    });
+    shortWhenFormats.set(key, format);
+  }
+  return format;
 }

@@ -102,6 +102,17 @@ export class PrismaRsvpRepository implements RsvpRepository {
   listForExchange(exchangeId: string) {
     return this.db.rsvp.findMany({ where: { exchangeId }, orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }] });
   }
+
+  async seatsGoing(exchangeIds: readonly string[]) {
+    const groups = await this.db.rsvp.groupBy({
+      by: ['exchangeId'],
+      where: { exchangeId: { in: [...exchangeIds] }, status: 'GOING' },
+      _count: { _all: true },
+      _sum: { guests: true },
+    });
+    // Each person going takes a seat, and one for each guest (seatsTaken in the domain).
+    return new Map(groups.map((g) => [g.exchangeId, g._count._all + (g._sum.guests ?? 0)]));
+  }
 }
 
 type AnnouncementRow = Prisma.AnnouncementGetPayload<object>;

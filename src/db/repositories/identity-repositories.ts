@@ -20,6 +20,10 @@ export class PrismaCommunityRepository implements CommunityRepository {
     return this.db.community.findUnique({ where: { id } });
   }
 
+  findByIds(ids: readonly string[]) {
+    return this.db.community.findMany({ where: { id: { in: [...ids] } } });
+  }
+
   findByExternalId(platform: 'CONSOLE' | 'DISCORD' | 'SLACK', externalId: string) {
     return this.db.community.findUnique({ where: { platform_externalId: { platform, externalId } } });
   }
