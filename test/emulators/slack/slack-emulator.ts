@@ -19,8 +19,8 @@
  *
  * Web API at `apiUrl` (form or JSON bodies, Bearer or body token): auth.test, chat.
  * postMessage/update/delete/postEphemeral (message-api.ts), conversations.info/open/history/replies,
- * users.info, views.open/
- * push/update/publish, oauth.v2.access, apps.connections.open, files.info and the external
+ * users.info, views.open/push/update/publish (views-api.ts), oauth.v2.access,
+ * apps.connections.open (auth-api.ts, with auth.test), files.info and the external
  * upload (files-api.ts: files served at url_private(_download) with the token checked, uploads
  * POSTed to upload_url); others: `unknown_method`.
  * State is modelled: unknown channel -> channel_not_found, seeded #random (bot not a
