@@ -1,7 +1,7 @@
 /**
- * Message storage and the checks Discord applies to message bodies
- * (developers/resources/message.mdx: content, embed and component limits, nonce,
- * allowed_mentions, replies, attachments).
+ * Message storage (developers/resources/message.mdx): creating and editing messages with their
+ * flags, replies and attachments; the checks Discord applies to bodies and who they ping are in
+ * message-body.ts.
  */
 
 import type {
@@ -18,9 +18,12 @@ import { MessageFlags, MessageReferenceType, MessageType } from 'discord.js';
 import type { AttachmentCdn } from './attachment-cdn.ts';
 import type { UploadedFile } from './http-body.ts';
 import { apiErrors, FormErrors } from './http-body.ts';
+import { asObject, checkBody, checkFileSizes, isEmpty, mentionsIn } from './message-body.ts';
 import type { SnowflakeGenerator } from './snowflake.ts';
 import { discordTimestamp } from './snowflake.ts';
 import type { ChannelRecord, DiscordState, UserRecord } from './state.ts';
+
+export { asObject, FILE_SIZE_LIMIT } from './message-body.ts';
 
 export interface MessageRecord {
   /** The message as the API serves it now (edits applied). */
@@ -65,12 +68,6 @@ const SETTABLE_FLAGS =
   MessageFlags.IsVoiceMessage |
   MessageFlags.IsComponentsV2;
 
-export function asObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
 export class MessageStore {
   readonly #records = new Map<string, MessageRecord>();
 
@@ -97,7 +94,7 @@ export class MessageStore {
     const files = new Map<string, UploadedFile>();
     const attachments = this.#attachments(channel.id, body.attachments, params.files, files, []);
     const content = typeof body.content === 'string' ? body.content : '';
-    const mentions = this.#mentions(content, body.allowed_mentions);
+    const mentions = mentionsIn(this.state, content, body.allowed_mentions);
     const reference = this.#reference(channel, body.message_reference);
     const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? body.nonce : undefined;
 
@@ -152,7 +149,7 @@ export class MessageStore {
     const next: APIMessage = { ...current, edited_timestamp: discordTimestamp() };
     if ('content' in body) {
       next.content = typeof body.content === 'string' ? body.content : '';
-      const mentions = this.#mentions(next.content, body.allowed_mentions);
+      const mentions = mentionsIn(this.state, next.content, body.allowed_mentions);
       next.mentions = mentions.users;
       next.mention_roles = mentions.roles;
       next.mention_everyone = mentions.everyone;
@@ -298,31 +295,6 @@ export class MessageStore {
     return [...kept, ...added];
   }
 
-  #mentions(
-    content: string,
-    allowedMentions: unknown,
-  ): { users: APIUser[]; roles: string[]; everyone: boolean } {
-    const allowed = asObject(allowedMentions);
-    const parse = Array.isArray(allowed?.parse) ? (allowed.parse as unknown[]) : undefined;
-    const allowedUsers = Array.isArray(allowed?.users) ? (allowed.users as unknown[]) : [];
-    const allowedRoles = Array.isArray(allowed?.roles) ? (allowed.roles as unknown[]) : [];
-    // Without allowed_mentions everything in the content pings; with it, only what it lists.
-    const userOk = (id: string) => !allowed || parse?.includes('users') === true || allowedUsers.includes(id);
-    const roleOk = (id: string) => !allowed || parse?.includes('roles') === true || allowedRoles.includes(id);
-    const users: APIUser[] = [];
-    for (const [, id] of content.matchAll(/<@!?(\d{17,20})>/g)) {
-      const user = id === undefined ? undefined : this.state.users.get(id);
-      if (user && userOk(user.id) && !users.some((u) => u.id === user.id)) {
-        users.push(this.state.apiUser(user));
-      }
-    }
-    const roles = [...content.matchAll(/<@&(\d{17,20})>/g)]
-      .map((m) => m[1] ?? '')
-      .filter((id, i, all) => this.state.roles.has(id) && roleOk(id) && all.indexOf(id) === i);
-    const everyone = /@(everyone|here)\b/.test(content) && (!allowed || parse?.includes('everyone') === true);
-    return { users, roles, everyone };
-  }
-
   #reference(
     channel: ChannelRecord,
     value: unknown,
@@ -347,111 +319,4 @@ export class MessageStore {
       referenced_message: target.message,
     };
   }
-}
-
-/** Each file in a request may be at most 10 MiB (reference.mdx, Uploading Files): 413 code 40005 beyond. */
-export const FILE_SIZE_LIMIT = 10 * 1024 * 1024;
-
-function checkFileSizes(files: readonly UploadedFile[]): void {
-  if (files.some((f) => f.data.length > FILE_SIZE_LIMIT)) throw apiErrors.entityTooLarge();
-}
-
-function isEmpty(body: Record<string, unknown>, fileCount: number): boolean {
-  const nonEmptyArray = (v: unknown) => Array.isArray(v) && v.length > 0;
-  return (
-    !(typeof body.content === 'string' && body.content.length > 0) &&
-    !nonEmptyArray(body.embeds) &&
-    !nonEmptyArray(body.components) &&
-    !nonEmptyArray(body.sticker_ids) &&
-    body.poll === undefined &&
-    fileCount === 0
-  );
-}
-
-function maxLength(errors: FormErrors, path: (string | number)[], value: unknown, max: number): number {
-  if (typeof value !== 'string') return 0;
-  if (value.length > max) errors.add(path, 'BASE_TYPE_MAX_LENGTH', `Must be ${max} or fewer in length.`);
-  return value.length;
-}
-
-/** Field limits from message.mdx (Embed Limits) and components/reference.mdx. */
-function checkBody(body: Record<string, unknown>, errors: FormErrors, fileCount: number): void {
-  maxLength(errors, ['content'], body.content, 2000);
-  if (body.nonce !== undefined) {
-    if (typeof body.nonce === 'string') maxLength(errors, ['nonce'], body.nonce, 25);
-    else if (!Number.isInteger(body.nonce)) errors.add(['nonce'], 'BASE_TYPE_INVALID', 'Invalid nonce.');
-  }
-  if (Array.isArray(body.embeds)) {
-    if (body.embeds.length > 10) {
-      errors.add(['embeds'], 'BASE_TYPE_MAX_LENGTH', 'Must be 10 or fewer in length.');
-    }
-    let total = 0;
-    body.embeds.forEach((raw, i) => {
-      const embed = asObject(raw) ?? {};
-      total += maxLength(errors, ['embeds', i, 'title'], embed.title, 256);
-      total += maxLength(errors, ['embeds', i, 'description'], embed.description, 4096);
-      total += maxLength(errors, ['embeds', i, 'footer', 'text'], asObject(embed.footer)?.text, 2048);
-      total += maxLength(errors, ['embeds', i, 'author', 'name'], asObject(embed.author)?.name, 256);
-      const fields = Array.isArray(embed.fields) ? embed.fields : [];
-      if (fields.length > 25) {
-        errors.add(['embeds', i, 'fields'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
-      }
-      fields.forEach((f, j) => {
-        const field = asObject(f) ?? {};
-        total += maxLength(errors, ['embeds', i, 'fields', j, 'name'], field.name, 256);
-        total += maxLength(errors, ['embeds', i, 'fields', j, 'value'], field.value, 1024);
-      });
-    });
-    if (total > 6000) {
-      errors.add(['embeds'], 'MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000');
-    }
-  }
-  const v2 = typeof body.flags === 'number' && (body.flags & MessageFlags.IsComponentsV2) !== 0;
-  if (Array.isArray(body.components) && !v2) checkActionRows(body.components, errors);
-  if (fileCount > 10) errors.add(['files'], 'BASE_TYPE_MAX_LENGTH', 'Must be 10 or fewer in length.');
-}
-
-function checkActionRows(rows: unknown[], errors: FormErrors): void {
-  if (rows.length > 5) errors.add(['components'], 'BASE_TYPE_MAX_LENGTH', 'Must be 5 or fewer in length.');
-  const seen = new Set<string>();
-  rows.forEach((raw, i) => {
-    const row = asObject(raw) ?? {};
-    if (row.type !== 1) {
-      errors.add(
-        ['components', i, 'type'],
-        'UNION_TYPE_CHOICES',
-        'Value of field "type" must be one of (1,).',
-      );
-      return;
-    }
-    const children = Array.isArray(row.components) ? row.components : [];
-    if (children.length < 1 || children.length > 5) {
-      errors.add(
-        ['components', i, 'components'],
-        'BASE_TYPE_BAD_LENGTH',
-        'Must be between 1 and 5 in length.',
-      );
-    }
-    children.forEach((c, j) => {
-      const component = asObject(c) ?? {};
-      const path = ['components', i, 'components', j];
-      maxLength(errors, [...path, 'label'], component.label, 80);
-      // Link (5) and premium (6) buttons carry no custom_id; everything else needs a unique one.
-      const needsId = !(component.type === 2 && (component.style === 5 || component.style === 6));
-      if (!needsId) return;
-      if (typeof component.custom_id !== 'string' || component.custom_id.length === 0) {
-        errors.add([...path, 'custom_id'], 'BASE_TYPE_REQUIRED', 'This field is required');
-        return;
-      }
-      maxLength(errors, [...path, 'custom_id'], component.custom_id, 100);
-      if (seen.has(component.custom_id)) {
-        errors.add(
-          [...path, 'custom_id'],
-          'COMPONENT_CUSTOM_ID_DUPLICATED',
-          'Component custom id cannot be duplicated',
-        );
-      }
-      seen.add(component.custom_id);
-    });
-  });
 }

@@ -1,29 +1,28 @@
 /**
- * The REST side: route table for the endpoints the bot uses, and the request pipeline
- * Discord applies in order — authentication, global limit, (injected faults), route
- * bucket, body validation, handler — with `X-RateLimit-*` headers on every answer.
+ * The REST side: the request pipeline Discord applies in order — authentication, global
+ * limit, (injected faults), route bucket, body validation, handler — with `X-RateLimit-*`
+ * headers on every answer, around the route table for the endpoints the bot uses
+ * (rest-routes.ts).
  */
 
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-import { ChannelType, PermissionFlagsBits } from 'discord.js';
-
 import type { CommandStore } from './commands.ts';
-import type { Fault, FaultInjector } from './faults.ts';
-import type { RequestBody, RestResult } from './http-body.ts';
+import { faultAnswer } from './fault-answers.ts';
+import type { FaultInjector } from './faults.ts';
+import type { RequestBody } from './http-body.ts';
 import { ApiError, apiErrors, parseRequestBody } from './http-body.ts';
 import type { PrivilegedIntents } from './intents.ts';
-import { applicationFlags } from './intents.ts';
 import type { InteractionRegistry } from './interactions.ts';
 import type { ChannelActivity } from './member-actions.ts';
 import type { MessageRecord, MessageStore } from './messages.ts';
-import { asObject } from './messages.ts';
-import type { RateLimiter, RateLimitScope } from './rate-limits.ts';
+import type { RateLimiter } from './rate-limits.ts';
 import { rateLimitBody, retryAfterHeader } from './rate-limits.ts';
-import { relayRoutes } from './relay-routes.ts';
-import type { ChannelRecord, DiscordState } from './state.ts';
+import type { RouteDef } from './rest-routes.ts';
+import { createRoutes, matchRoute } from './rest-routes.ts';
+import type { DiscordState } from './state.ts';
 import type { WebhookStore } from './webhooks.ts';
 
 export interface RequestRecord {
@@ -71,22 +70,6 @@ export interface RestEnvironment {
   readonly gateway: () => { url: string; shards: number };
   readonly messageEvent: (kind: 'create' | 'update' | 'delete', record: MessageRecord) => void;
   readonly changed: () => void;
-}
-
-interface RouteRequest {
-  readonly params: Readonly<Record<string, string>>;
-  readonly query: URLSearchParams;
-  readonly body: RequestBody;
-}
-
-interface RouteDef {
-  readonly method: string;
-  readonly template: string;
-  /** Interaction endpoints authenticate with the token in the path, not a header. */
-  readonly auth: boolean;
-  /** Interaction endpoints are exempt from the global limit (rate-limits.mdx). */
-  readonly globalExempt: boolean | ((params: Readonly<Record<string, string>>) => boolean);
-  readonly handle: (request: RouteRequest) => RestResult;
 }
 
 const API_PREFIX = '/api/v10';
@@ -236,7 +219,9 @@ export class RestServer {
       }
     };
 
-    const match = url.pathname.startsWith(`${API_PREFIX}/`) ? this.#match(method, path) : undefined;
+    const match = url.pathname.startsWith(`${API_PREFIX}/`)
+      ? matchRoute(this.#routes, method, path)
+      : undefined;
     if (!match) {
       const error = apiErrors.notFound();
       send(error.status, error.body);
@@ -277,7 +262,7 @@ export class RestServer {
 
     const fault = this.env.faults.pick({ method, path, route: def.template });
     if (fault && fault.type !== 'lost-answer') {
-      const answer = this.#faultAnswer(fault, routeKey, majorOf(def.template, params), now);
+      const answer = faultAnswer(this.env.limiter, fault, routeKey, majorOf(def.template, params), now);
       if (answer.json === undefined) res.writeHead(answer.status, answer.headers).end(answer.text);
       else send(answer.status, answer.json, answer.headers);
       const sharedScope = fault.type === 'rate-limit' && fault.scope === 'shared';
@@ -323,79 +308,6 @@ export class RestServer {
       record(def.template, error.status, error.body);
     }
   }
-
-  #match(method: string, path: string): { def: RouteDef; params: Record<string, string> } | undefined {
-    const segments = path.split('/').slice(1).map(decodeURIComponent);
-    for (const def of this.#routes) {
-      if (def.method !== method) continue;
-      const parts = def.template.split('/').slice(1);
-      if (parts.length !== segments.length) continue;
-      const params: Record<string, string> = {};
-      const ok = parts.every((part, i) => {
-        const segment = segments[i] ?? '';
-        if (part.startsWith(':')) {
-          params[part.slice(1)] = segment;
-          return true;
-        }
-        return part === segment;
-      });
-      if (ok) return { def, params };
-    }
-    return undefined;
-  }
-
-  #faultAnswer(
-    fault: Fault,
-    routeKey: string,
-    major: string,
-    now: number,
-  ): { status: number; json: unknown; text?: string; headers: Record<string, string> } {
-    switch (fault.type) {
-      case 'rate-limit': {
-        const retryAfter = fault.retryAfter ?? 1;
-        const scope: RateLimitScope = fault.scope ?? 'user';
-        const retry = { 'Retry-After': retryAfterHeader(retryAfter), 'X-RateLimit-Scope': scope };
-        if (scope === 'global') {
-          return {
-            status: 429,
-            json: rateLimitBody(retryAfter, scope),
-            headers: { ...retry, 'X-RateLimit-Global': 'true' },
-          };
-        }
-        // A user-scope 429 reports the bucket as exhausted until retry_after; a shared one does not.
-        const bucket =
-          scope === 'user'
-            ? this.env.limiter.exhaustedHeaders(routeKey, retryAfter, now)
-            : this.env.limiter.take(routeKey, major, now).headers;
-        return { status: 429, json: rateLimitBody(retryAfter, scope), headers: { ...bucket, ...retry } };
-      }
-      case 'missing-access': {
-        const error = apiErrors.missingAccess();
-        return { status: error.status, json: error.body, headers: {} };
-      }
-      case 'missing-permissions': {
-        const error = apiErrors.missingPermissions();
-        return { status: error.status, json: error.body, headers: {} };
-      }
-      case 'server-error': {
-        const status = fault.status ?? 500;
-        return {
-          status,
-          json: undefined,
-          text: `${status} emulated server error`,
-          headers: { 'Content-Type': 'text/plain' },
-        };
-      }
-      case 'lost-answer':
-        throw new Error('a lost answer is given after the request is carried out');
-      case 'error':
-        return {
-          status: fault.status,
-          json: { code: fault.code ?? 0, message: fault.message ?? `${fault.status}: emulated error` },
-          headers: {},
-        };
-    }
-  }
 }
 
 /** Top-level resource a bucket is keyed by (rate-limits.mdx): channel, guild or webhook. */
@@ -405,281 +317,4 @@ function majorOf(template: string, params: Readonly<Record<string, string>>): st
   if (params.webhook_id !== undefined) return `${params.webhook_id}:${params.webhook_token ?? ''}`;
   if (params.interaction_id !== undefined) return params.interaction_id;
   return template;
-}
-
-function createRoutes(env: RestEnvironment): RouteDef[] {
-  const { state, messages, commands, interactions } = env;
-  const ok = (body: unknown): RestResult => ({ status: 200, body });
-  const noContent: RestResult = { status: 204 };
-  const route = (
-    method: string,
-    template: string,
-    handle: (request: RouteRequest) => RestResult,
-    options: { auth?: boolean; globalExempt?: RouteDef['globalExempt'] } = {},
-  ): RouteDef => ({
-    method,
-    template,
-    handle,
-    auth: options.auth ?? true,
-    globalExempt: options.globalExempt ?? false,
-  });
-  const interactionRoute = { auth: false, globalExempt: true };
-  // Webhook routes authenticate with the token in the path; only the interaction webhook is exempt from the global limit.
-  const channelWebhookRoute = {
-    auth: false,
-    globalExempt: (params: Readonly<Record<string, string>>) => params.webhook_id === env.applicationId,
-  };
-
-  /** A channel the bot can see; unknown -> 10003, hidden -> 50001. */
-  const visibleChannel = (id: string | undefined): ChannelRecord => {
-    const channel = id === undefined ? undefined : state.channels.get(id);
-    if (!channel) throw apiErrors.unknownChannel();
-    if (channel.access === 'no-access') throw apiErrors.missingAccess();
-    return channel;
-  };
-  const channelMessage = (channel: ChannelRecord, id: string | undefined): MessageRecord => {
-    const record = id === undefined ? undefined : messages.get(id);
-    if (!record || record.channelId !== channel.id || record.ephemeral) throw apiErrors.unknownMessage();
-    return record;
-  };
-  const application = (id: string | undefined): void => {
-    if (id !== env.applicationId) throw apiErrors.unknownApplication();
-  };
-  const commandGuild = (id: string | undefined): string => {
-    // Discord answers Missing Access when the app is not in the guild with applications.commands.
-    if (id === undefined || !state.guilds.has(id)) throw apiErrors.missingAccess();
-    return id;
-  };
-  const jsonObject = (body: RequestBody): Record<string, unknown> => asObject(body.json) ?? {};
-
-  return [
-    route('GET', '/gateway/bot', () =>
-      ok({
-        ...env.gateway(),
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
-      }),
-    ),
-    route('GET', '/gateway', () => ok({ url: env.gateway().url }), { auth: false }),
-    route('GET', '/users/@me', () => ok(state.apiUser(state.bot))),
-    route('POST', '/users/@me/channels', ({ body }) => {
-      const recipient = jsonObject(body).recipient_id;
-      const user = typeof recipient === 'string' ? state.users.get(recipient) : undefined;
-      if (!user || user.bot) throw apiErrors.unknownUser();
-      return ok(state.apiChannel(state.dmChannel(user.id)));
-    }),
-    route('GET', '/users/:user_id', ({ params }) => {
-      const user = state.users.get(params.user_id ?? '');
-      if (!user) throw apiErrors.unknownUser();
-      return ok(state.apiUser(user));
-    }),
-    route('GET', '/applications/@me', () =>
-      ok({
-        id: env.applicationId,
-        name: state.bot.username,
-        icon: null,
-        description: '',
-        bot_public: true,
-        bot_require_code_grant: false,
-        verify_key: '0'.repeat(64),
-        flags: applicationFlags(env.privileged),
-        bot: state.apiUser(state.bot),
-      }),
-    ),
-
-    route('GET', '/applications/:application_id/commands', ({ params }) => {
-      application(params.application_id);
-      return ok(commands.list(null));
-    }),
-    route('PUT', '/applications/:application_id/commands', ({ params, body }) => {
-      application(params.application_id);
-      return ok(commands.overwrite(null, body.json));
-    }),
-    route('POST', '/applications/:application_id/commands', ({ params, body }) => {
-      application(params.application_id);
-      const { command, created } = commands.upsert(null, body.json);
-      return { status: created ? 201 : 200, body: command };
-    }),
-    route('DELETE', '/applications/:application_id/commands/:command_id', ({ params }) => {
-      application(params.application_id);
-      if (!commands.remove(null, params.command_id ?? '')) throw apiErrors.unknownCommand();
-      return noContent;
-    }),
-    route('GET', '/applications/:application_id/guilds/:guild_id/commands', ({ params }) => {
-      application(params.application_id);
-      return ok(commands.list(commandGuild(params.guild_id)));
-    }),
-    route('PUT', '/applications/:application_id/guilds/:guild_id/commands', ({ params, body }) => {
-      application(params.application_id);
-      return ok(commands.overwrite(commandGuild(params.guild_id), body.json));
-    }),
-    route('POST', '/applications/:application_id/guilds/:guild_id/commands', ({ params, body }) => {
-      application(params.application_id);
-      const { command, created } = commands.upsert(commandGuild(params.guild_id), body.json);
-      return { status: created ? 201 : 200, body: command };
-    }),
-    route('DELETE', '/applications/:application_id/guilds/:guild_id/commands/:command_id', ({ params }) => {
-      application(params.application_id);
-      if (!commands.remove(commandGuild(params.guild_id), params.command_id ?? '')) {
-        throw apiErrors.unknownCommand();
-      }
-      return noContent;
-    }),
-
-    route('GET', '/channels/:channel_id', ({ params }) =>
-      ok(state.apiChannel(visibleChannel(params.channel_id))),
-    ),
-    route('POST', '/channels/:channel_id/messages', ({ params, body }) => {
-      const channel = visibleChannel(params.channel_id);
-      if (channel.type === ChannelType.GuildCategory) throw apiErrors.nonTextChannel();
-      if (channel.type === ChannelType.DM) {
-        const recipient = channel.recipientId === null ? undefined : state.users.get(channel.recipientId);
-        if (recipient?.dmsClosed) throw apiErrors.cannotMessageUser();
-      } else if (channel.access === 'read-only') {
-        throw apiErrors.missingPermissions();
-      }
-      const json = jsonObject(body);
-      // enforce_nonce: the same nonce from the same author in the same channel returns the earlier message.
-      if (json.enforce_nonce === true && (typeof json.nonce === 'string' || typeof json.nonce === 'number')) {
-        const earlier = messages.findByNonce(channel.id, state.bot.id, String(json.nonce), env.nonceWindowMs);
-        if (earlier) return ok(earlier.message);
-      }
-      const created = messages.create({ channel, author: state.bot, body: json, files: body.files });
-      env.messageEvent('create', created);
-      return ok(created.message);
-    }),
-    route('PATCH', '/channels/:channel_id/messages/:message_id', ({ params, body }) => {
-      const channel = visibleChannel(params.channel_id);
-      const record = channelMessage(channel, params.message_id);
-      if (record.authorId !== state.bot.id) throw apiErrors.notAuthor();
-      const edited = messages.edit(record, jsonObject(body), body.files);
-      env.messageEvent('update', edited);
-      return ok(edited.message);
-    }),
-    route('DELETE', '/channels/:channel_id/messages/:message_id', ({ params }) => {
-      const channel = visibleChannel(params.channel_id);
-      const record = channelMessage(channel, params.message_id);
-      if (record.authorId !== state.bot.id && channel.guildId !== null) {
-        const guild = state.guilds.get(channel.guildId);
-        const perms = guild ? state.permissions(guild, state.bot.id, channel) : 0n;
-        if ((perms & PermissionFlagsBits.ManageMessages) === 0n) throw apiErrors.missingPermissions();
-      }
-      record.deleted = true;
-      env.messageEvent('delete', record);
-      return noContent;
-    }),
-    ...relayRoutes({
-      state,
-      messages,
-      webhooks: env.webhooks,
-      activity: env.activity,
-      privileged: env.privileged,
-      visibleChannel,
-      channelMessage,
-    }).map((r) => route(r.method, r.template, r.handle)),
-    route('POST', '/channels/:channel_id/typing', ({ params }) => {
-      visibleChannel(params.channel_id);
-      return noContent;
-    }),
-
-    route('GET', '/guilds/:guild_id', ({ params }) => {
-      const guild = state.guilds.get(params.guild_id ?? '');
-      if (!guild) throw apiErrors.unknownGuild();
-      const {
-        channels: _c,
-        members: _m,
-        threads: _t,
-        presences: _p,
-        voice_states: _v,
-        ...rest
-      } = state.guildCreate(guild);
-      return ok(rest);
-    }),
-    route('GET', '/guilds/:guild_id/channels', ({ params }) => {
-      const guild = state.guilds.get(params.guild_id ?? '');
-      if (!guild) throw apiErrors.unknownGuild();
-      return ok(
-        guild.channelIds.flatMap((id) => {
-          const channel = state.channels.get(id);
-          return channel ? [state.apiChannel(channel)] : [];
-        }),
-      );
-    }),
-    route('GET', '/guilds/:guild_id/roles', ({ params }) => {
-      const guild = state.guilds.get(params.guild_id ?? '');
-      if (!guild) throw apiErrors.unknownGuild();
-      return ok(
-        guild.roleIds.flatMap((id) => {
-          const role = state.roles.get(id);
-          return role ? [state.apiRole(role)] : [];
-        }),
-      );
-    }),
-    route('GET', '/guilds/:guild_id/members/:user_id', ({ params }) => {
-      const guild = state.guilds.get(params.guild_id ?? '');
-      if (!guild) throw apiErrors.unknownGuild();
-      if (!guild.members.has(params.user_id ?? '')) throw apiErrors.unknownMember();
-      return ok(state.apiMember(guild, params.user_id ?? ''));
-    }),
-
-    route(
-      'POST',
-      '/interactions/:interaction_id/:interaction_token/callback',
-      ({ params, body, query }) =>
-        interactions.callback(
-          params.interaction_id ?? '',
-          params.interaction_token ?? '',
-          body.json,
-          body.files,
-          query.get('with_response') === 'true',
-        ),
-      interactionRoute,
-    ),
-    // The application's id names the interaction webhook; any other id a channel webhook.
-    route(
-      'POST',
-      '/webhooks/:webhook_id/:webhook_token',
-      ({ params, body, query }) =>
-        params.webhook_id === env.applicationId
-          ? interactions.webhook(
-              'POST',
-              env.applicationId,
-              params.webhook_token ?? '',
-              undefined,
-              body.json,
-              body.files,
-            )
-          : env.webhooks.execute(
-              env.webhooks.authorize(params.webhook_id ?? '', params.webhook_token ?? ''),
-              query,
-              jsonObject(body),
-              body.files,
-            ),
-      channelWebhookRoute,
-    ),
-    ...(['GET', 'PATCH', 'DELETE'] as const).map((method) =>
-      route(
-        method,
-        '/webhooks/:webhook_id/:webhook_token/messages/:message_id',
-        ({ params, body, query }) =>
-          params.webhook_id === env.applicationId
-            ? interactions.webhook(
-                method,
-                env.applicationId,
-                params.webhook_token ?? '',
-                params.message_id,
-                body.json,
-                body.files,
-              )
-            : env.webhooks.message(
-                method,
-                env.webhooks.authorize(params.webhook_id ?? '', params.webhook_token ?? ''),
-                params.message_id ?? '',
-                query,
-                jsonObject(body),
-                body.files,
-              ),
-        channelWebhookRoute,
-      ),
-    ),
-  ];
 }

@@ -3,10 +3,12 @@
 // decoded arguments and the caller's token, and returns the JSON body; platform errors
 // are thrown as ApiError and become `{ ok: false, error }` with HTTP 200, as on Slack.
 
+import { AUTH_HANDLERS } from './auth-api.ts';
 import { FILE_HANDLERS } from './files-api.ts';
 import { MESSAGE_HANDLERS, type MessageChange } from './message-api.ts';
 import { REACTION_HANDLERS, reactionsJson, type CustomEmoji } from './reactions.ts';
-import type { Channel, SlackState, StoredMessage, StoredView, User, Workspace } from './state.ts';
+import type { Channel, SlackState, StoredMessage, User, Workspace } from './state.ts';
+import { VIEW_HANDLERS } from './views-api.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -71,11 +73,18 @@ export function callWebApi(env: WebApiEnv, call: ApiCallInput): Json {
 }
 
 /**
- * The message, file and reaction methods live in their own modules (message-api.ts,
- * files-api.ts, reactions.ts), which import this one: looked up per call.
+ * The token, message, view, file and reaction methods live in their own modules (auth-api.ts,
+ * message-api.ts, views-api.ts, files-api.ts, reactions.ts), which import this one: looked up per call.
  */
 function handlerFor(method: string): Handler | undefined {
-  for (const table of [HANDLERS, MESSAGE_HANDLERS, FILE_HANDLERS, REACTION_HANDLERS]) {
+  for (const table of [
+    HANDLERS,
+    AUTH_HANDLERS,
+    MESSAGE_HANDLERS,
+    VIEW_HANDLERS,
+    FILE_HANDLERS,
+    REACTION_HANDLERS,
+  ]) {
     if (Object.hasOwn(table, method)) return table[method];
   }
   return undefined;
@@ -205,118 +214,10 @@ export function userJson(user: User): Json {
   };
 }
 
-// ---------- views ----------
-
-function parseViewArg(args: Readonly<Json>, allowed: readonly string[]): Json {
-  const view = args['view'];
-  if (typeof view !== 'object' || view === null || Array.isArray(view)) {
-    throw new ApiError('invalid_arguments', { detail: 'view must be a JSON object' });
-  }
-  const input = view as Json;
-  const type = input['type'];
-  if (typeof type !== 'string' || !allowed.includes(type)) {
-    throw new ApiError('invalid_arguments', { detail: `view.type must be one of ${allowed.join(', ')}` });
-  }
-  if (!Array.isArray(input['blocks']))
-    throw new ApiError('invalid_arguments', { detail: 'view.blocks is required' });
-  if (type === 'modal' && typeof input['title'] !== 'object') {
-    throw new ApiError('invalid_arguments', { detail: 'a modal needs a title' });
-  }
-  return input;
-}
-
-function newHash(env: WebApiEnv): string {
-  return `${Math.floor(env.state.now() / 1000)}.${env.state.newId('', 8)}`;
-}
-
-function storeView(
-  env: WebApiEnv,
-  workspace: Workspace,
-  input: Json,
-  userId: string | undefined,
-  links: {
-    rootViewId?: string | undefined;
-    previousViewId?: string | undefined;
-    existing?: StoredView | undefined;
-  },
-): StoredView {
-  const id = links.existing?.id ?? env.state.newId('V', 8);
-  const hash = newHash(env);
-  const view: Json = {
-    id,
-    team_id: workspace.teamId,
-    type: input['type'],
-    title: input['title'] ?? null,
-    blocks: input['blocks'],
-    close: input['close'] ?? null,
-    submit: input['submit'] ?? null,
-    private_metadata: input['private_metadata'] ?? '',
-    callback_id: input['callback_id'] ?? '',
-    external_id: input['external_id'] ?? '',
-    state: { values: {} },
-    hash,
-    clear_on_close: input['clear_on_close'] ?? false,
-    notify_on_close: input['notify_on_close'] ?? false,
-    root_view_id: links.rootViewId ?? id,
-    previous_view_id: links.previousViewId ?? null,
-    app_id: env.appId,
-    app_installed_team_id: workspace.teamId,
-    bot_id: workspace.botId,
-  };
-  if (links.existing !== undefined) {
-    links.existing.view = view;
-    links.existing.hash = hash;
-    links.existing.updates += 1;
-    return links.existing;
-  }
-  const stored: StoredView = { id, teamId: workspace.teamId, userId, view, hash, updates: 0 };
-  env.state.views.set(id, stored);
-  return stored;
-}
-
-/** Trigger ids are single-use and live 3 s (docs: "Handling user interaction"). */
-function consumeTrigger(env: WebApiEnv, workspace: Workspace, triggerId: string): string {
-  const grant = env.state.triggers.get(triggerId);
-  if (grant === undefined || grant.teamId !== workspace.teamId) throw new ApiError('invalid_trigger_id');
-  if (grant.used) throw new ApiError('exchanged_trigger_id');
-  if (env.state.now() - grant.issuedAt > env.triggerTtlMs) throw new ApiError('expired_trigger_id');
-  grant.used = true;
-  return grant.userId;
-}
-
-function findView(env: WebApiEnv, workspace: Workspace, args: Readonly<Json>): StoredView {
-  const viewId = optionalString(args, 'view_id');
-  const externalId = optionalString(args, 'external_id');
-  for (const stored of env.state.views.values()) {
-    if (stored.teamId !== workspace.teamId) continue;
-    if (viewId !== undefined && stored.id === viewId) return stored;
-    if (viewId === undefined && externalId !== undefined && stored.view['external_id'] === externalId)
-      return stored;
-  }
-  throw new ApiError('not_found');
-}
-
 // ---------- handlers ----------
 
 const HANDLERS: Record<string, Handler> = {
   'api.test': (_env, call) => ({ args: call.args }),
-
-  'auth.test': (env, call) => {
-    if (call.token === undefined) throw new ApiError('not_authed');
-    const owner = env.state.tokenOwner(call.token);
-    if (owner === undefined || !owner.workspace.installed) throw new ApiError('invalid_auth');
-    const ws = owner.workspace;
-    const isBot = owner.kind === 'bot';
-    return {
-      url: `https://${ws.domain}.slack.com/`,
-      team: ws.teamName,
-      user: isBot ? ws.botName : 'alice',
-      team_id: ws.teamId,
-      user_id: isBot ? ws.botUserId : ws.installerUserId,
-      ...(isBot ? { bot_id: ws.botId } : {}),
-      is_enterprise_install: false,
-    };
-  },
 
   'chat.postEphemeral': (env, call) => {
     const ws = requireWorkspace(env, call);
@@ -364,90 +265,5 @@ const HANDLERS: Record<string, Handler> = {
   'users.info': (env, call) => {
     const ws = requireWorkspace(env, call);
     return { user: userJson(resolveUser(env, ws, requiredString(call.args, 'user', 'user_not_found'))) };
-  },
-
-  'views.open': (env, call) => {
-    const ws = requireWorkspace(env, call);
-    const userId = consumeTrigger(env, ws, requiredString(call.args, 'trigger_id'));
-    const stored = storeView(env, ws, parseViewArg(call.args, ['modal']), userId, {});
-    return { view: stored.view };
-  },
-
-  'views.push': (env, call) => {
-    const ws = requireWorkspace(env, call);
-    const userId = consumeTrigger(env, ws, requiredString(call.args, 'trigger_id'));
-    const previous = [...env.state.views.values()]
-      .reverse()
-      .find((v) => v.userId === userId && v.view['type'] === 'modal');
-    const stored = storeView(env, ws, parseViewArg(call.args, ['modal']), userId, {
-      rootViewId: previous === undefined ? undefined : String(previous.view['root_view_id']),
-      previousViewId: previous?.id,
-    });
-    return { view: stored.view };
-  },
-
-  'views.update': (env, call) => {
-    const ws = requireWorkspace(env, call);
-    const existing = findView(env, ws, call.args);
-    const hash = optionalString(call.args, 'hash');
-    if (hash !== undefined && hash !== existing.hash) throw new ApiError('hash_conflict');
-    const stored = storeView(env, ws, parseViewArg(call.args, ['modal', 'home']), existing.userId, {
-      existing,
-      rootViewId: String(existing.view['root_view_id']),
-      previousViewId: (existing.view['previous_view_id'] as string | null) ?? undefined,
-    });
-    return { view: stored.view };
-  },
-
-  'views.publish': (env, call) => {
-    const ws = requireWorkspace(env, call);
-    const user = resolveUser(env, ws, requiredString(call.args, 'user_id'));
-    const existing = [...env.state.views.values()].find(
-      (v) => v.userId === user.id && v.view['type'] === 'home',
-    );
-    const hash = optionalString(call.args, 'hash');
-    if (hash !== undefined && existing !== undefined && hash !== existing.hash)
-      throw new ApiError('hash_conflict');
-    const stored = storeView(env, ws, parseViewArg(call.args, ['home']), user.id, { existing });
-    return { view: stored.view };
-  },
-
-  'oauth.v2.access': (env, call) => {
-    // Client credentials may come as HTTP Basic auth (preferred by Slack) or as arguments.
-    const clientId = call.basicAuth?.user ?? optionalString(call.args, 'client_id');
-    const clientSecret = call.basicAuth?.password ?? optionalString(call.args, 'client_secret');
-    if (clientId !== env.clientId) throw new ApiError('invalid_client_id');
-    if (clientSecret !== env.clientSecret) throw new ApiError('bad_client_secret');
-    const grant = env.state.oauthCodes.get(requiredString(call.args, 'code', 'invalid_code'));
-    if (grant === undefined || grant.used) throw new ApiError('invalid_code');
-    const redirectUri = optionalString(call.args, 'redirect_uri');
-    if (grant.redirectUri !== undefined && redirectUri !== undefined && redirectUri !== grant.redirectUri) {
-      throw new ApiError('bad_redirect_uri');
-    }
-    grant.used = true;
-    const ws = env.state.workspaces.get(grant.teamId);
-    if (ws === undefined) throw new ApiError('invalid_code');
-    ws.installed = true;
-    return {
-      app_id: env.appId,
-      authed_user: { id: ws.installerUserId },
-      scope: grant.scopes.join(','),
-      token_type: 'bot',
-      access_token: ws.botToken,
-      bot_user_id: ws.botUserId,
-      team: { id: ws.teamId, name: ws.teamName },
-      enterprise: null,
-      is_enterprise_install: false,
-    };
-  },
-
-  'apps.connections.open': (env, call) => {
-    if (call.token === undefined) throw new ApiError('not_authed');
-    if (call.token !== env.appToken) {
-      throw new ApiError(
-        env.state.tokenOwner(call.token) === undefined ? 'invalid_auth' : 'not_allowed_token_type',
-      );
-    }
-    return { url: env.openSocketUrl() };
   },
 };
