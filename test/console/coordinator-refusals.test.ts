@@ -10,6 +10,8 @@ import { consoleHarness, TWIN_KRUMLOV_PASSAU, type ConsoleHarness } from './cons
 
 const AS_MAX = ':community passau\n:channel partnerstadt\n:as max';
 const AS_JANA = ':community krumlov\n:channel partneri\n:as jana';
+const AS_GERDA = ':community graz\n:channel partner\n:as gerda';
+const GRAZ_REGISTERS = `${AS_GERDA}\ntown register name:Graz country:AT timezone:Europe/Vienna language:de`;
 
 describe.each(DATABASE_KINDS)('refusals a coordinator meets, on %s', (kind) => {
   let database: Database;
@@ -101,9 +103,7 @@ describe.each(DATABASE_KINDS)('refusals a coordinator meets, on %s', (kind) => {
       ':community linz\n:channel partner\n:as lena\ntown register name:Linz country:AT timezone:Europe/Vienna language:de',
     );
     expect(await answer('partner join code:$invite')).toContain('✓ Der Partnerschaft #1 „Krumlov – Passau“');
-    await h.run(
-      ':community graz\n:channel partner\n:as gerda\ntown register name:Graz country:AT timezone:Europe/Vienna language:de',
-    );
+    await h.run(GRAZ_REGISTERS);
     expect(await answer('partner join code:$invite')).toBe(
       '✗ Dieser Einladungscode wurde bereits verwendet. Bitten Sie um einen neuen.',
     );
@@ -113,9 +113,7 @@ describe.each(DATABASE_KINDS)('refusals a coordinator meets, on %s', (kind) => {
   it('a partnership that ended takes no new invite, and an older code opens nothing', async () => {
     await h.run('partner invite partnership:1');
     await h.run(`${AS_MAX}\npartner leave partnership:1`);
-    await h.run(
-      ':community graz\n:channel partner\n:as gerda\ntown register name:Graz country:AT timezone:Europe/Vienna language:de',
-    );
+    await h.run(GRAZ_REGISTERS);
     expect(await answer('partner join code:$invite')).toBe(
       '✗ Dieser Einladungscode ist ungültig. Klären Sie das mit dem Koordinator, der ihn geschickt hat.',
     );
@@ -136,7 +134,7 @@ describe.each(DATABASE_KINDS)('refusals a coordinator meets, on %s', (kind) => {
       '✗ „qqqq“ není kód jazyka, který znám. Použijte kódy jako cs, de, en, pl.',
     );
     // Graz has no town yet: the answer is in English.
-    await h.run(':community graz\n:channel partner\n:as gerda');
+    await h.run(AS_GERDA);
     expect(await answer('town register name:Graz country:AT timezone:Europe/Vienna language:qqqq')).toBe(
       '✗ “qqqq” is not a language code I know. Use codes like cs, de, en, pl.',
     );
