@@ -70,7 +70,10 @@ describe.each(DATABASE_KINDS)('refusals a coordinator meets, on %s', (kind) => {
     expect(edited).toContain('    Druh: Sportovní akce\n');
     expect(edited).toContain('    Na náměstí\n');
     expect(edited).toContain('      Art: Sportveranstaltung\n');
-    await h.run('event cancel event:1');
+    // Without a reason the headline ends at the title (no space left after it).
+    expect(await h.run('event cancel event:1')).toContain(
+      '    Zrušeno (pořadatel: Český Krumlov): „Jarmark“.\n',
+    );
     expect(await answer('event edit event:1 title:Znovu')).toBe('✗ Akce #1 je zrušená.');
     expect(await answer('event cancel event:1')).toBe('✗ Akce #1 je zrušená.');
     expect(await database.prisma.exchange.findFirst({ select: { title: true } })).toEqual({

@@ -70,7 +70,7 @@ function cardPost(
     host: partnership.towns.find((t) => t.id === exchange.hostTownId)?.name ?? '?',
     title: exchange.title,
     reason: post.reason ?? '',
-  });
+  }).trimEnd(); // a cancellation without a reason ends at the title, with no space after it
   return { text: `${headline}\n${exchangeCardText(card)}`, exchange: card };
 }
 
