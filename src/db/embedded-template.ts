@@ -1,18 +1,19 @@
 /**
  * A new embedded data directory starts from a template instead of PGlite's initdb: initdb took
- * 6.9 s and 836 MB resident here, loading the template 1.5 s and 430 MB. The template is an
- * in-memory PGlite with the migrations of install time applied, dumped as a tarball into dist/
- * (`npm install` makes it, scripts/embedded-template.ts); migrations added since are applied
- * after loading as for any directory. It is made per PGlite version, since a data directory
+ * 6.9 s and 836 MB resident here. The template is an in-memory PGlite with the migrations of
+ * install time applied, dumped as a tarball into dist/ (`npm install` makes it,
+ * scripts/embedded-template.ts) and unpacked into the new directory on disk (node-tar; 7.x, the
+ * line that runs on Node 20) before PGlite opens it as any existing one; migrations added since
+ * are applied after as for any directory. It is made per PGlite version, since a data directory
  * must come from the PostgreSQL build that reads it; without one for this version, initdb runs.
  */
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 
 import { PGlite } from '@electric-sql/pglite';
+import { extract } from 'tar';
 
 import { findProjectRoot } from './project-root.ts';
 import { applyMigrations } from './schema-engine.ts';
@@ -44,14 +45,24 @@ export async function gzipTemplate(template: Blob): Promise<Buffer> {
   return gzipSync(Buffer.from(await template.arrayBuffer()), { level: 6 });
 }
 
-/** The installed template, or undefined when none was made for this PGlite version. */
-export async function readEmbeddedTemplate(path = embeddedTemplatePath()): Promise<Blob | undefined> {
-  let zipped: Buffer;
-  try {
-    zipped = await readFile(path);
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
-    throw error;
-  }
-  return new Blob([gunzipSync(zipped)]);
+/** The file PostgreSQL reads first in a data directory: its presence means the directory is made. */
+export const PG_VERSION_FILE = 'PG_VERSION';
+
+/**
+ * Writes the installed template into a new data directory on disk and returns true, or returns
+ * false when none was made for this PGlite version (initdb then runs). Unpacked here rather than
+ * handed to PGlite (`loadDataDir`), which holds the tarball and every file of it in memory: a
+ * first start stayed about 110 MB larger for the rest of the process that way. PG_VERSION is
+ * written last, so an unpacking cut short leaves a directory that the next start unpacks again.
+ */
+export async function unpackEmbeddedTemplate(
+  dataDir: string,
+  path = embeddedTemplatePath(),
+): Promise<boolean> {
+  if (!existsSync(path)) return false;
+  // PGlite's tarball names its files from the root ("/base/1/…"); tar strips the leading slash.
+  const isVersionFile = (entry: string) => entry.replace(/^\/+/, '') === PG_VERSION_FILE;
+  await extract({ file: path, cwd: dataDir, filter: (entry) => !isVersionFile(entry) });
+  await extract({ file: path, cwd: dataDir, filter: isVersionFile });
+  return true;
 }

@@ -11,7 +11,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 import { PrismaClient } from './generated/client.ts';
-import { readEmbeddedTemplate } from './embedded-template.ts';
+import { PG_VERSION_FILE, unpackEmbeddedTemplate } from './embedded-template.ts';
 import { ownedPool } from './postgres-pool.ts';
 import { roundTripCounting } from './round-trips.ts';
 import { applyMigrations, type MigrationTarget } from './schema-engine.ts';
@@ -112,15 +112,10 @@ export async function openPGlite(dataDir: string, templatePath?: string): Promis
   let pglite: PGlite;
   try {
     // A new directory starts from the installed template, not from initdb (embedded-template.ts).
-    const template = existsSync(join(path, 'PG_VERSION'))
-      ? undefined
-      : await readEmbeddedTemplate(templatePath);
-    pglite = await withPrivateFiles(() =>
-      PGlite.create(path, {
-        startParams: EMBEDDED_START_PARAMS,
-        ...(template ? { loadDataDir: template } : {}),
-      }),
-    );
+    if (!existsSync(join(path, PG_VERSION_FILE))) {
+      await withPrivateFiles(() => unpackEmbeddedTemplate(path, templatePath));
+    }
+    pglite = await withPrivateFiles(() => PGlite.create(path, { startParams: EMBEDDED_START_PARAMS }));
     // Files an earlier version created readable by others are closed too.
     await makePrivate(path);
   } catch (error) {

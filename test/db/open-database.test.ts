@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -147,6 +147,21 @@ describe('openDatabase, embedded', () => {
     expect(await marked()).toEqual([true, 1]);
     // Reopened: the same directory (the mark dropped, the community kept), not the template again.
     expect(await marked()).toEqual([false, 2]);
+  });
+
+  it('unpacks the template again over a directory whose unpacking was cut short', async () => {
+    const dataDir = join(scratchDir, 'data');
+    // What a start stopped mid-way leaves: some of the template's files, a damaged one, no PG_VERSION.
+    await mkdir(join(dataDir, 'global'), { recursive: true, mode: 0o700 });
+    await writeFile(join(dataDir, 'global', 'pg_control'), 'half written');
+    const database = await openDatabase({ dataDir });
+    try {
+      await database.prisma.community.create({ data: community('after-restart') });
+      expect(await database.prisma.community.count()).toBe(1);
+    } finally {
+      await database.close();
+    }
+    expect(await readFile(join(dataDir, 'PG_VERSION'), 'utf8')).toMatch(/^\d+\n$/);
   });
 
   it('runs PostgreSQL with 16 MB of shared buffers rather than its default 128 MB', async () => {
