@@ -25,6 +25,7 @@ const original = (order: number, lastEditId: string | null = null): PlacedOrigin
   messageId: `m${order}`,
   lastEditId,
   inThread: false,
+  inReplyTo: null,
   order: BigInt(order),
   inHistory: true,
 });
