@@ -4,7 +4,7 @@
  * database, members writing while the bot runs, the bot stopped and started again on the same
  * database, and what it did then: the backfill's log lines and the copies on each side.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database } from '../../src/db/open-database.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import {
@@ -30,6 +30,11 @@ export interface BackfillRig {
    * is let come due. Resolves with what the backfill logged per channel.
    */
   restart: () => Promise<BackfillDone[]>;
+  /**
+   * Starts the bot once more with nothing changed meanwhile: the backfill logs nothing done, and
+   * `observe` (the bot's calls, the copies) reads the same after as before.
+   */
+  restartChangesNothing: (observe: () => unknown) => Promise<void>;
   /** The running bot's Discord client's next event for this message. */
   seenOnDiscord: (event: 'messageCreate' | 'messageUpdate', id: () => string) => Promise<void>;
   /** Max writes in #partnerstadt (in a thread of it, when given), seen by the bot and relayed. */
@@ -90,6 +95,11 @@ export function useBackfillRig(): BackfillRig {
         .map((line) => JSON.parse(line) as Record<string, unknown>)
         .filter((line) => String(line['msg']).startsWith('relay backfill'))
         .map(({ channel, relayed, edited, deleted }) => ({ channel, relayed, edited, deleted }));
+    },
+    restartChangesNothing: async (observe) => {
+      const before = observe();
+      expect(await rig.restart()).toEqual([]);
+      expect(observe()).toEqual(before);
     },
     seenOnDiscord: (event, id) => {
       const client = started().bot.discordAdapter.discordClient;
