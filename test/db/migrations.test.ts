@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { applyMigrations, DEFAULT_MIGRATION_PATHS, readMigrationList } from '../../src/db/schema-engine.ts';
 import { createEmptyDatabase, DATABASE_KINDS, type EmptyDatabase } from '../support/test-database.ts';
+
+const IN_REPLY_TO = '20261207235227_relay_in_reply_to';
 
 describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
   let database: EmptyDatabase;
@@ -27,6 +29,21 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
     await cp(DEFAULT_MIGRATION_PATHS.migrationsDir, dir, { recursive: true });
     await mkdir(join(dir, folder));
     await writeFile(join(dir, folder, 'migration.sql'), sql);
+    return dir;
+  }
+
+  /** The project's migrations before `folder` (those named earlier), in a temporary directory. */
+  async function migrationsBefore(folder: string): Promise<string> {
+    const dir = join(scratchDir, 'before');
+    const from = DEFAULT_MIGRATION_PATHS.migrationsDir;
+    await cp(from, dir, {
+      recursive: true,
+      // Migration folders start with their timestamp; migration_lock.toml is kept.
+      filter: (path) => {
+        const [name = ''] = relative(from, path).split(sep);
+        return !/^\d/.test(name) || name < folder;
+      },
+    });
     return dir;
   }
 
@@ -100,5 +117,50 @@ describe.each(DATABASE_KINDS)('migrations on %s', (kind) => {
 
     // The next start-up must stop rather than run on a half-migrated schema.
     await expect(applyMigrations(database.target, { migrationsDir })).rejects.toThrow(/failed migrations/);
+  });
+
+  // RelayedMessage.inReplyTo (docs/RELAY.md, "Backfill"): Slack replies relayed before it get their
+  // thread's parent in their own channel (the root's original there, or the root's copy posted
+  // there), so the first backfill after the upgrade reads their threads; other rows stay NULL.
+  it('fills in the thread parent of Slack replies relayed before inReplyTo was kept, and nothing else', async () => {
+    // The schema as it was before the migration.
+    await applyMigrations(database.target, { migrationsDir: await migrationsBefore(IN_REPLY_TO) });
+    // One statement a query: PGlite prepares each.
+    for (const statement of [
+      `INSERT INTO "Community" (id, platform, "externalId", name) VALUES
+        ('c-slack', 'SLACK', 'T0001', 'Krumlov'), ('c-discord', 'DISCORD', 'G1', 'Passau')`,
+      `INSERT INTO "Town" (id, name, country, "timeZone", language, "communityId") VALUES
+        ('t-slack', 'Český Krumlov', 'CZ', 'Europe/Prague', 'cs', 'c-slack'),
+        ('t-discord', 'Passau', 'DE', 'Europe/Berlin', 'de', 'c-discord')`,
+      `INSERT INTO "Partnership" (id, name, form, "updatedAt") VALUES ('p', 'Krumlov – Passau', 'FORMAL', now())`,
+      `INSERT INTO "ChannelLink" (id, "partnershipId", "townId", "communityId", "channelId", language, relay) VALUES
+        ('l-slack', 'p', 't-slack', 'c-slack', 'C1', 'cs', true),
+        ('l-discord', 'p', 't-discord', 'c-discord', 'D1', 'de', true)`,
+      `INSERT INTO "RelayedMessage" (id, "originLinkId", "originMessageId", "threadOfId") VALUES
+        ('own-root', 'l-slack', '100.000001', NULL),
+        ('own-reply', 'l-slack', '100.000002', 'own-root'),
+        ('discord-root', 'l-discord', '900', NULL),
+        ('reply-to-copy', 'l-slack', '100.000004', 'discord-root'),
+        ('discord-reply', 'l-discord', '900/901', 'discord-root'),
+        ('unseen-parent', 'l-slack', '100.000005', NULL)`,
+      `INSERT INTO "Delivery" (id, "dedupeKey", kind, "sourceId", payload, "dueAt", "updatedAt", "channelLinkId", "platformMessageId") VALUES
+        ('d1', 'relay:discord-root:l-slack', 'relay.message', 'discord-root', '{}', now(), now(), 'l-slack', '100.000003')`,
+    ]) {
+      await database.query(statement);
+    }
+
+    await applyMigrations(database.target);
+
+    const rows = await database.query<{ id: string; inReplyTo: string | null }>(
+      'SELECT id, "inReplyTo" FROM "RelayedMessage" ORDER BY id',
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.inReplyTo]))).toEqual({
+      'discord-reply': null,
+      'discord-root': null,
+      'own-reply': '100.000001',
+      'own-root': null,
+      'reply-to-copy': '100.000003',
+      'unseen-parent': null,
+    });
   });
 });

@@ -5,115 +5,23 @@
  * the copies, through the relay's own edit and delete. Český Krumlov on Slack (the real Bolt
  * app), Passau on Discord (the real discord.js Client).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/open-database.ts';
-import { createTestDatabase } from '../support/test-database.ts';
-import {
-  settleRun,
-  startRelayingSlackAndDiscord,
-  type RelayingSlackAndDiscord,
-} from './relaying-slack-and-discord.ts';
-import type { TwinbridgeOnBoth } from './slack-and-discord.ts';
+import { describe, expect, it } from 'vitest';
+import { useBackfillRig } from './backfill-restarts.ts';
 import { unescaped } from './slack-harness.ts';
 
 describe('relaying what members edited and deleted while the bot was down', () => {
-  let database: Database;
-  let both: RelayingSlackAndDiscord;
-  let bot: TwinbridgeOnBoth;
-
-  const settle = () => settleRun(both, bot);
-
-  /**
-   * Starts the bot again; a copy refused before the other adapter connected is let come due.
-   * Resolves with what the backfill logged it relayed per channel (channels with nothing are not logged).
-   */
-  async function restart(): Promise<Record<string, unknown>[]> {
-    const logged = both.logLines.length;
-    await both.stopBot();
-    bot = await both.startBot();
-    await settle();
-    both.clock.set(new Date(both.clock.now().getTime() + 15 * 60_000));
-    await bot.worker.drainDue();
-    return both.logLines
-      .slice(logged)
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .filter((line) => String(line['msg']).startsWith('relay backfill'))
-      .map(({ channel, relayed, edited, deleted }) => ({ channel, relayed, edited, deleted }));
-  }
-
-  /** The running bot's Discord client's next event for this message. */
-  function seenOnDiscord(event: 'messageCreate' | 'messageUpdate', id: () => string): Promise<void> {
-    const client = bot.discordAdapter.discordClient;
-    return new Promise((resolve) => {
-      const listener = (...args: { id: string }[]) => {
-        if ((event === 'messageUpdate' ? args[1] : args[0])?.id !== id()) return;
-        client.off(event, listener);
-        resolve();
-      };
-      client.on(event, listener);
-    });
-  }
-
-  async function maxWrites(content: string): Promise<string> {
-    let id = '';
-    const seen = seenOnDiscord('messageCreate', () => id);
-    id = both.discord.memberWrites({ guild: 'Passau', channel: 'partnerstadt', user: 'max', content }).id;
-    await seen;
-    await settle();
-    return id;
-  }
-
-  async function janaWrites(text: string): Promise<string> {
-    const { ts } = await both.slack.members.writes({ channel: both.partneri, user: both.jana, text });
-    await settle();
-    return ts;
-  }
-
-  const copiesOnSlack = () =>
-    both.slack
-      .messages(both.partneri)
-      .filter((m) => (m as { username?: string }).username !== undefined)
-      .map((m) => unescaped(m.text));
-  /** What webhooks posted in Passau's channel, or in a thread of it. */
-  const copiesOnDiscord = (channel = both.partnerstadt) =>
-    both.discord
-      .channelView(channel)
-      .filter((m) => m.webhookId !== null && m.webhookId !== undefined)
-      .map((m) => m.content);
-  const slackCalls = () => ({
-    update: both.slack.callCount('chat.update'),
-    delete: both.slack.callCount('chat.delete'),
-  });
-  const discordCalls = () => ({
-    edit: both.discord.requests({
-      method: 'PATCH',
-      route: '/webhooks/:webhook_id/:webhook_token/messages/:message_id',
-    }).length,
-    delete: both.discord.requests({
-      method: 'DELETE',
-      route: '/webhooks/:webhook_id/:webhook_token/messages/:message_id',
-    }).length,
-  });
-
-  beforeAll(async () => {
-    database = await createTestDatabase('embedded');
-    both = await startRelayingSlackAndDiscord(database);
-    bot = both;
-  }, 60_000);
-
-  afterAll(async () => {
-    await both.stop();
-    await database.close();
-  });
+  const rig = useBackfillRig();
+  const { restart, maxWrites, janaWrites, copiesOnSlack, copiesOnDiscord, slackCalls, discordCalls } = rig;
 
   it('edits and deletes the Slack copies of what Passau changed on Discord meanwhile, once', async () => {
+    const { both } = rig;
     const first = await maxWrites('Erstens');
     const second = await maxWrites('Zweitens');
     const third = await maxWrites('Drittens');
-    const edited = seenOnDiscord('messageUpdate', () => first);
+    const edited = rig.seenOnDiscord('messageUpdate', () => first);
     both.discord.memberEdits(first, 'Erstens, live bearbeitet');
     await edited;
-    await settle();
+    await rig.settle();
     expect(copiesOnSlack()).toEqual(['Erstens, live bearbeitet', 'Zweitens', 'Drittens']);
 
     await both.stopBot();
@@ -148,19 +56,24 @@ describe('relaying what members edited and deleted while the bot was down', () =
   });
 
   it('edits and deletes the Discord copies of what Český Krumlov changed on Slack meanwhile, once', async () => {
+    const { both } = rig;
     const before = copiesOnDiscord();
     const first = await janaWrites('První');
     const second = await janaWrites('Druhá');
     const third = await janaWrites('Třetí');
     await both.slack.members.edits(both.partneri, first, 'První, upravená živě');
-    await settle();
+    await rig.settle();
     expect(copiesOnDiscord()).toEqual([...before, 'První, upravená živě', 'Druhá', 'Třetí']);
 
     await both.stopBot();
     await both.slack.members.edits(both.partneri, first, 'První, upravená v pauze');
     await both.slack.members.edits(both.partneri, second, 'Druhá, upravená');
     await both.slack.members.deletes(both.partneri, third);
-    const late = await both.slack.members.writes({ channel: both.partneri, user: both.jana, text: 'Nová' });
+    const late = await both.slack.members.writes({
+      channel: both.partneri,
+      user: both.jana,
+      text: 'Nová',
+    });
     await both.slack.members.edits(both.partneri, late.ts, 'Nová, hned upravená');
     expect(await restart()).toEqual([{ channel: both.partneri, relayed: 1, edited: 2, deleted: 1 }]);
     const expected = [...before, 'První, upravená v pauze', 'Druhá, upravená', 'Nová, hned upravená'];
@@ -173,6 +86,7 @@ describe('relaying what members edited and deleted while the bot was down', () =
   });
 
   it('relays the replies Český Krumlov wrote meanwhile in Slack threads into threads on Discord, once', async () => {
+    const { both } = rig;
     const frage = await maxWrites('Frage');
     const otazka = await janaWrites('Otázka');
     const copyOfFrage = both.slack.messages(both.partneri).find((m) => unescaped(m.text) === 'Frage');
@@ -197,14 +111,16 @@ describe('relaying what members edited and deleted while the bot was down', () =
     expect(threadOf(copyOfOtazka?.id)).toEqual(['Odpověď']);
     expect(threadOf(frage)).toEqual(['Antwort auf die Frage']);
 
-    // Nothing newer in the threads: they are not read again.
+    // Nothing newer in the threads: each is read once more, for its replies' edits and removals
+    // (a parent's latest_reply does not move on an edit), and nothing is relayed again.
     const threadReads = both.slack.callCount('conversations.replies');
     expect(await restart()).toEqual([]);
-    expect(both.slack.callCount('conversations.replies')).toBe(threadReads);
+    expect(both.slack.callCount('conversations.replies')).toBe(threadReads + 2);
     expect(threadOf(frage)).toEqual(['Antwort auf die Frage']);
   });
 
   it('relays the replies Passau wrote meanwhile in Discord threads into Slack threads, once', async () => {
+    const { both } = rig;
     const werKommt = await maxWrites('Wer kommt?');
     const kdo = await janaWrites('Kdo přijde?');
     const copyOfKdo = both.discord.channelView(both.partnerstadt).find((m) => m.content === 'Kdo přijde?');
@@ -224,7 +140,13 @@ describe('relaying what members edited and deleted while the bot was down', () =
       [onOwn, 'Ich komme'],
       [onCopy, 'Ich auch'],
     ] as const) {
-      both.discord.memberWrites({ guild: 'Passau', channel: 'partnerstadt', thread, user: 'max', content });
+      both.discord.memberWrites({
+        guild: 'Passau',
+        channel: 'partnerstadt',
+        thread,
+        user: 'max',
+        content,
+      });
     }
     expect(await restart()).toEqual([{ channel: both.partnerstadt, relayed: 2, edited: 0, deleted: 0 }]);
     const inThread = (ts: string | undefined) =>
@@ -236,14 +158,15 @@ describe('relaying what members edited and deleted while the bot was down', () =
     expect(inThread(copyOfWerKommt?.ts)).toEqual(['Ich komme']);
     expect(inThread(kdo)).toEqual(['Ich auch']);
 
-    // Nothing newer in the threads: their messages are not read again.
+    // Nothing newer in the threads: each is read once more, for its messages' edits and removals,
+    // and nothing is relayed again.
     const threadReads = () =>
       both.discord
         .requests({ method: 'GET', route: '/channels/:channel_id/messages' })
         .filter((r) => r.path.includes(onOwn) || r.path.includes(onCopy)).length;
     const readsBefore = threadReads();
     expect(await restart()).toEqual([]);
-    expect(threadReads()).toBe(readsBefore);
+    expect(threadReads()).toBe(readsBefore + 2);
     expect(inThread(kdo)).toEqual(['Ich auch']);
   });
 });

@@ -1,21 +1,29 @@
 /**
  * Reading a Discord channel back after the bot was down (docs/RELAY.md, "Backfill"): its history
  * newest first with `before` (with `after` Discord answers with the oldest messages after the id,
- * and the newest are the ones kept when there are too many), and the channel's active threads
- * with messages newer than the relay knows. What is relayed, edited and deleted is decided in
- * the core (relay/backfill.ts); the router's own filter and text conversion apply, as live.
+ * and the newest are the ones kept when there are too many), and its threads, the newest page of
+ * each: the active threads with messages newer than the relay knows, and the threads holding
+ * messages the relay relayed, archived ones among them (List Active Guild Threads leaves those out;
+ * they are fetched by id, and their messages can still be read). What is relayed, edited and
+ * deleted is decided in the core (relay/backfill*.ts); the router's own filter and text conversion
+ * apply, as live.
  */
-import { SnowflakeUtil, type Client, type GuildTextBasedChannel, type Message } from 'discord.js';
+import {
+  SnowflakeUtil,
+  type AnyThreadChannel,
+  type Client,
+  type GuildTextBasedChannel,
+  type Message,
+} from 'discord.js';
 import type { InboundPort } from '../../core/adapter-contract.ts';
 import type { Logger } from '../../core/ports.ts';
 import {
   BACKFILL_MAX_AGE_MS,
-  BACKFILL_MAX_THREADS,
-  backfillChannel,
   readFloor,
   type BackfillWindow,
   type HistoryEntry,
 } from '../../core/relay/backfill.ts';
+import { backfillChannel, type ThreadReader } from '../../core/relay/backfill-channel.ts';
 import type { ArrivedMessage, RelayResumePoint } from '../../core/relay/relay-ports.ts';
 import { messageRef, parseMessageRef } from './relay-copy.ts';
 
@@ -60,9 +68,9 @@ export async function readBack(
     place: (message: Message<true>) => ({ id: message.id, order: BigInt(message.id) }),
   };
   await backfillChannel(
-    newestFirst(channel.messages, readFloor(window), (message) => entryOf(parts, message)),
+    newestFirst(channel.messages, readFloor(window), (message) => entryOf(parts, message, undefined)),
     window,
-    () => threadMessages(parts, channel, window),
+    threadReader(parts, client, channel, window),
     relay,
     { logger: parts.logger, platform: 'DISCORD', channel: point.channelId },
   );
@@ -80,19 +88,28 @@ function windowOf(point: RelayResumePoint, now: Date): BackfillWindow {
       .filter((ref) => parseMessageRef(ref).threadId === undefined)
       .map((ref) => BigInt(ref))
       .reduce<bigint | undefined>((a, b) => (a === undefined || b < a ? b : a), undefined),
-    // A message in a thread is not in its channel's history: neither its edits nor its removal show there.
-    originals: point.originals.flatMap((original) => {
-      const ref = parseMessageRef(original.messageId);
-      if (ref.threadId !== undefined) return [];
-      return [{ ...original, order: BigInt(ref.messageId), inHistory: true }];
+    // A message in a thread is not in its channel's history: its edits and removal show in the
+    // thread, whose id its own carries (a thread's id is never newer than its messages').
+    originals: point.originals.map((original) => {
+      const { messageId, threadId } = parseMessageRef(original.messageId);
+      return {
+        ...original,
+        order: BigInt(messageId),
+        inHistory: threadId === undefined,
+        ...(threadId === undefined ? {} : { thread: { id: threadId, order: BigInt(threadId) } }),
+      };
     }),
   };
 }
 
-function entryOf(parts: BackfillParts, message: Message<true>): HistoryEntry<Message<true>> {
+function entryOf(
+  parts: BackfillParts,
+  message: Message<true>,
+  threadId: string | undefined,
+): HistoryEntry<Message<true>> {
   return {
     message,
-    messageId: messageRef(message.id, undefined),
+    messageId: messageRef(message.id, threadId),
     order: BigInt(message.id),
     editId: message.editedTimestamp ? String(message.editedTimestamp) : undefined,
     members: parts.relayable(message),
@@ -100,27 +117,43 @@ function entryOf(parts: BackfillParts, message: Message<true>): HistoryEntry<Mes
 }
 
 /**
- * Members' messages newer than the relay knows in the channel's active threads (List Active
- * Guild Threads, filtered to the channel): the newest page of each, at most BACKFILL_MAX_THREADS
- * threads, those whose last message is newer.
+ * The channel's threads as the backfill reads them: the active ones (List Active Guild Threads,
+ * filtered to the channel) whose last message is newer than the relay knows, and any thread by id,
+ * an archived one fetched on its own (it is not among the active ones). A thread's newest page of
+ * 100 is read; it covers the whole thread when the thread has fewer, else back to its oldest.
  */
-async function threadMessages(
+function threadReader(
   parts: BackfillParts,
+  client: Client,
   channel: GuildTextBasedChannel,
   window: BackfillWindow,
-): Promise<Message<true>[]> {
-  if (!('threads' in channel)) return [];
+): ThreadReader<Message<true>> {
+  const active = new Map<string, AnyThreadChannel>();
   const floor = window.newestKnown > window.ageBound ? window.newestKnown : window.ageBound;
-  const { threads } = await channel.threads.fetchActive();
-  const newer = [...threads.values()]
-    .filter((thread) => thread.lastMessageId && BigInt(thread.lastMessageId) > floor)
-    .slice(0, BACKFILL_MAX_THREADS);
-  const messages: Message<true>[] = [];
-  for (const thread of newer) {
-    const page = await thread.messages.fetch({ limit: HISTORY_PAGE });
-    messages.push(...[...page.values()].filter((m) => BigInt(m.id) > floor && parts.relayable(m)));
-  }
-  return messages;
+  return {
+    withNewer: async () => {
+      if (!('threads' in channel)) return [];
+      const { threads } = await channel.threads.fetchActive();
+      for (const thread of threads.values()) active.set(thread.id, thread);
+      return [...threads.values()]
+        .filter((thread) => thread.lastMessageId && BigInt(thread.lastMessageId) > floor)
+        .map((thread) => ({ id: thread.id, order: BigInt(thread.id) }));
+    },
+    read: async ({ threadId }) => {
+      const thread = active.get(threadId) ?? (await client.channels.fetch(threadId));
+      if (!thread?.isThread() || thread.parentId !== channel.id) return undefined;
+      const page = [...(await thread.messages.fetch({ limit: HISTORY_PAGE })).values()];
+      const oldest = page.reduce<bigint | undefined>(
+        (a, m) => (a === undefined || BigInt(m.id) < a ? BigInt(m.id) : a),
+        undefined,
+      );
+      return {
+        threadId,
+        entries: page.map((message) => entryOf(parts, message, threadId)),
+        completeFrom: page.length < HISTORY_PAGE || oldest === undefined ? 0n : oldest,
+      };
+    },
+  };
 }
 
 /** A channel's messages newer than `floor`, newest first, a page at a time, read backwards with `before`. */

@@ -21,20 +21,10 @@ import type { InboundPort } from '../../core/adapter-contract.ts';
 import { KeyedSerialQueue } from '../../core/async/keyed-serial-queue.ts';
 import type { DeadlineTimer } from '../../core/async/deadline.ts';
 import type { Logger } from '../../core/ports.ts';
-import {
-  BACKFILL_MAX_AGE_MS,
-  backfillChannel,
-  readFloor,
-  type BackfillWindow,
-  type HistoryEntry,
-} from '../../core/relay/backfill.ts';
-import type {
-  RelayAttachment,
-  RelayAuthor,
-  RelayResumePoint,
-  RelaySource,
-} from '../../core/relay/relay-ports.ts';
+import type { RelayAttachment, RelayResumePoint, RelaySource } from '../../core/relay/relay-ports.ts';
 import { readableText } from './readable-text.ts';
+import { readBack, type SlackBackfillParts } from './slack-backfill.ts';
+import { isPersonWriting, type SlackMessage, type SlackMessageContent } from './slack-message-fields.ts';
 import type { WorkspaceClients } from './slack-ports.ts';
 import type { SlackProfiles } from './slack-profiles.ts';
 import { mrkdwnToNeutral } from './slack-markdown.ts';
@@ -42,38 +32,6 @@ import { slackEmojiKey } from '../shared/emoji-names.ts';
 
 type WebClient = webApi.WebClient;
 
-/** The fields of a message event (or of the message inside message_changed) the relay reads. */
-interface SlackMessage {
-  type?: string;
-  subtype?: string;
-  channel?: string;
-  channel_type?: string;
-  user?: string;
-  bot_id?: string;
-  text?: string;
-  ts?: string;
-  thread_ts?: string;
-  deleted_ts?: string;
-  edited?: { ts?: string };
-  /** On a thread's parent: its newest reply. */
-  latest_reply?: string;
-  files?: {
-    id?: string;
-    name?: string;
-    title?: string;
-    url_private?: string;
-    permalink?: string;
-    size?: number;
-    mimetype?: string;
-  }[];
-  message?: SlackMessage;
-  previous_message?: SlackMessage;
-}
-
-/** Subtypes that are a member writing; others (joins, topic changes, bots) are not relayed. */
-const WRITTEN = new Set([undefined, 'thread_broadcast', 'file_share']);
-/** Messages per page of conversations.history (Slack advises at most 200). */
-const HISTORY_PAGE = 100;
 /** Channels that can be linked: public (channel) and private (group); not direct messages. */
 const RELAYABLE_CHANNELS = new Set(['channel', 'group']);
 
@@ -107,8 +65,16 @@ export function messageChannelKey(body: unknown): string | undefined {
 
 export class SlackMessages {
   private readonly queue = new KeyedSerialQueue();
+  private readonly backfillParts: SlackBackfillParts;
 
-  constructor(private readonly parts: SlackMessagesParts) {}
+  constructor(private readonly parts: SlackMessagesParts) {
+    this.backfillParts = {
+      inbound: parts.inbound,
+      logger: parts.logger,
+      content: (client, teamId, message, channelId) => this.content(client, teamId, message, channelId),
+      arrived: (client, source, message) => this.arrived(client, source, message),
+    };
+  }
 
   /** Runs one channel's requests in the order they came (a middleware before the event-id check). */
   inOrder(key: string, work: () => Promise<void>): Promise<void> {
@@ -125,8 +91,8 @@ export class SlackMessages {
    * "Backfill"). Called before the connection starts: each channel's reading is first in that
    * channel's queue, so its live events wait behind it (a message both read back and received
    * live is recorded once by the relay), and it starts once `connected` says Slack is reachable.
-   * Thread replies are not in a channel's history (conversations.history leaves them out), so
-   * only top-level messages and replies also sent to the channel are read back.
+   * Thread replies are not in a channel's history (conversations.history leaves them out): their
+   * threads are read (slack-backfill.ts).
    */
   backfill(
     workspaces: WorkspaceClients,
@@ -147,7 +113,7 @@ export class SlackMessages {
             );
             return;
           }
-          await this.readBack(client, point, now);
+          await readBack(this.backfillParts, client, point, now);
         })
         .catch((error: unknown) => {
           this.parts.logger.warn(
@@ -156,49 +122,6 @@ export class SlackMessages {
           );
         });
     }
-  }
-
-  private async readBack(client: WebClient, point: RelayResumePoint, now: Date): Promise<void> {
-    const window: BackfillWindow = {
-      newestKnown: point.knownMessageIds.map(tsOrder).reduce((a, b) => (a > b ? a : b), 0n),
-      ageBound: BigInt(now.getTime() - BACKFILL_MAX_AGE_MS) * 1000n,
-      oldestCopy: point.oldestRecentCopyIds
-        .map(tsOrder)
-        .reduce<bigint | undefined>((a, b) => (a === undefined || b < a ? b : a), undefined),
-      // A thread reply stays in its thread: history shows it only when it was also sent to the channel.
-      originals: point.originals.map((o) => ({ ...o, order: tsOrder(o.messageId), inHistory: !o.inThread })),
-    };
-    const oldest = tsString(readFloor(window));
-    const source = {
-      platform: 'SLACK' as const,
-      communityExternalId: point.communityExternalId,
-      channelId: point.channelId,
-    };
-    const relay = {
-      edited: async ({ message, editId }: HistoryEntry<SlackMessage>) => {
-        const content = await this.content(client, source.communityExternalId, message, source.channelId);
-        const messageId = message.ts ?? '';
-        await this.parts.inbound.messageEdited({ ...source, messageId, editId: editId ?? '', ...content });
-      },
-      deleted: (messageId: string) => this.parts.inbound.messageDeleted({ ...source, messageId }),
-      arrived: async (message: SlackMessage) => {
-        await this.arrived(client, source, message);
-        return true;
-      },
-      place: (message: SlackMessage) => ({ id: message.ts ?? '', order: tsOrder(message.ts ?? '0') }),
-    };
-    const readReplies = async (threads: readonly HistoryEntry<SlackMessage>[]) => {
-      const replies = [];
-      for (const parent of threads) {
-        replies.push(...(await missedReplies(client, point.channelId, parent.messageId, oldestNew(window))));
-      }
-      return replies;
-    };
-    await backfillChannel(newestFirst(client, point.channelId, oldest), window, readReplies, relay, {
-      logger: this.parts.logger,
-      platform: 'SLACK',
-      channel: point.channelId,
-    });
   }
 
   attach(app: App): void {
@@ -273,7 +196,7 @@ export class SlackMessages {
     teamId: string,
     message: SlackMessage,
     channelId: string,
-  ): Promise<{ author: RelayAuthor; text: string; attachments?: RelayAttachment[] }> {
+  ): Promise<SlackMessageContent> {
     const userId = message.user ?? '';
     const { profiles, logger, timer } = this.parts;
     const [who, text] = await Promise.all([
@@ -316,80 +239,5 @@ export class SlackMessages {
       text,
       ...(attachments.length > 0 ? { attachments } : {}),
     };
-  }
-}
-
-function isPersonWriting(message: SlackMessage): boolean {
-  return message.bot_id === undefined && message.user !== undefined && WRITTEN.has(message.subtype);
-}
-
-/** A message ts ("1700000000.000100") as a number that orders exactly (a float would round it). */
-function tsOrder(ts: string): bigint {
-  const [seconds = '0', micros = ''] = ts.split('.');
-  return BigInt(seconds) * 1_000_000n + BigInt(micros.padEnd(6, '0').slice(0, 6) || '0');
-}
-
-/** Microseconds back to a ts: "1700000000.000100". */
-function tsString(order: bigint): string {
-  return `${order / 1_000_000n}.${String(order % 1_000_000n).padStart(6, '0')}`;
-}
-
-/** A message of the history as the backfill weighs it; a deleted parent's tombstone is not there. */
-function entriesOf(page: readonly SlackMessage[]): HistoryEntry<SlackMessage>[] {
-  return page.flatMap((message) =>
-    message.ts && message.subtype !== 'tombstone'
-      ? [
-          {
-            message,
-            messageId: message.ts,
-            order: tsOrder(message.ts),
-            editId: message.edited?.ts,
-            members: isPersonWriting(message),
-            latestReply: message.latest_reply ? tsOrder(message.latest_reply) : undefined,
-          },
-        ]
-      : [],
-  );
-}
-
-/** After the newest message the relay knows, or the age bound: where missed messages begin. */
-function oldestNew(window: BackfillWindow): string {
-  return tsString(window.newestKnown > window.ageBound ? window.newestKnown : window.ageBound);
-}
-
-/**
- * A thread's members' replies after `oldest` (conversations.replies: the parent, then replies
- * oldest first): one page of 100, the bound per thread.
- */
-async function missedReplies(
-  client: WebClient,
-  channel: string,
-  ts: string,
-  oldest: string,
-): Promise<SlackMessage[]> {
-  const answer = await client.conversations.replies({ channel, ts, oldest, limit: HISTORY_PAGE });
-  return ((answer.messages ?? []) as SlackMessage[]).filter(
-    (m) => m.ts !== ts && m.ts !== undefined && tsOrder(m.ts) > tsOrder(oldest) && isPersonWriting(m),
-  );
-}
-
-/** A channel's top-level messages after `oldest`, newest first, a page at a time. */
-async function* newestFirst(
-  client: WebClient,
-  channel: string,
-  oldest: string,
-): AsyncGenerator<HistoryEntry<SlackMessage>[]> {
-  let latest: string | undefined;
-  for (;;) {
-    const answer = await client.conversations.history({
-      channel,
-      oldest,
-      limit: HISTORY_PAGE,
-      ...(latest ? { latest } : {}),
-    });
-    const page = (answer.messages ?? []) as SlackMessage[];
-    if (page.length > 0) yield entriesOf(page);
-    latest = page.at(-1)?.ts;
-    if (!answer.has_more || !latest) return;
   }
 }

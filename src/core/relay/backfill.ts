@@ -1,10 +1,10 @@
 /**
  * Backfill (docs/RELAY.md): what members wrote in a relaying channel while the bot was down is
  * read back from the platform's history at start and relayed in order, within bounds. The
- * adapters read (each platform pages its own way, newest first); this keeps the bounds and says
- * what was left out.
+ * adapters read (each platform pages its own way, newest first); this keeps the bounds, decides
+ * what a channel's history says and what was left out. Threads: backfill-threads.ts; one
+ * channel's whole run: backfill-channel.ts.
  */
-import type { Logger } from '../ports.ts';
 import type { KnownOriginal } from './relay-ports.ts';
 
 /**
@@ -16,7 +16,10 @@ export const BACKFILL_MAX_MESSAGES = 100;
 export const BACKFILL_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** Pages of history (one request each) read per channel, so counting what is left out is bounded. */
 export const BACKFILL_MAX_PAGES = 10;
-/** At most this many threads with replies newer than the relay knows are read per channel (a request each). */
+/**
+ * At most this many threads are read per channel (a request each): those with replies newer than
+ * the relay knows, then those holding replies it relayed (for their edits and removals).
+ */
 export const BACKFILL_MAX_THREADS = 20;
 
 /**
@@ -54,6 +57,16 @@ export interface PlacedOriginal extends KnownOriginal {
   order: bigint;
   /** The channel's history holds it while it exists (not a reply kept in its thread). */
   inHistory: boolean;
+  /** The thread it was written in: that thread is read for its edits and removal (backfill-threads.ts). */
+  thread?: ThreadRef | undefined;
+}
+
+/** A thread as the adapter names it, and where it starts in the platform's order. */
+export interface ThreadRef {
+  /** Slack: the parent's ts; Discord: the thread's channel id (its starter message's, when started on one). */
+  id: string;
+  /** Its parent's place (Slack), or its own (Discord): none of its messages is older. */
+  order: bigint;
 }
 
 /** What the relay knows of a channel, in the platform's order. */
@@ -77,13 +90,14 @@ export interface BackfillPlan<T> extends MissedMessages<T> {
 }
 
 /**
- * Where reading stops (exclusive): back to the oldest original within the age bound, whose edit
- * or removal is looked for (an edit to an older message is the common case), and to the oldest
- * copy, whose thread may have new replies; at least to the newest message known, included.
+ * Where reading stops (exclusive): back to the oldest original of the channel's history within the
+ * age bound, whose edit or removal is looked for (an edit to an older message is the common case),
+ * and to the oldest copy, whose thread may have new replies; at least to the newest message known,
+ * included. Replies kept in their threads are looked for there, not here.
  */
 export function readFloor(window: BackfillWindow): bigint {
   const oldest = window.originals.reduce(
-    (a, o) => (o.order < a ? o.order : a),
+    (a, o) => (o.inHistory && o.order < a ? o.order : a),
     window.oldestCopy !== undefined && window.oldestCopy < window.newestKnown
       ? window.oldestCopy
       : window.newestKnown,
@@ -165,85 +179,4 @@ export function withReplies<T>(
   const all = [...byId.values()].sort((a, b) => (place(a).order < place(b).order ? -1 : 1));
   const kept = all.slice(-BACKFILL_MAX_MESSAGES);
   return { ...missed, relayed: kept, skipped: missed.skipped + all.length - kept.length };
-}
-
-/** How an adapter relays what a backfill found, each message in its own view of it. */
-export interface BackfillRelay<T> {
-  edited(entry: HistoryEntry<T>): Promise<void>;
-  deleted(messageId: string): Promise<void>;
-  /** false: nothing to carry (a sticker alone). */
-  arrived(message: T): Promise<boolean>;
-  /** A message's id and place in the platform's order. */
-  place(message: T): { id: string; order: bigint };
-}
-
-/**
- * One channel's backfill: plans from its history, reads the missed thread replies (Slack: of the
- * parents read, `threads`; Discord: of its active threads), relays all of it and logs it.
- */
-export async function backfillChannel<T>(
-  pages: AsyncIterable<readonly HistoryEntry<T>[]>,
-  window: BackfillWindow,
-  readReplies: (threads: readonly HistoryEntry<T>[]) => Promise<T[]>,
-  relay: BackfillRelay<T>,
-  log: { logger: Logger; platform: string; channel: string },
-): Promise<void> {
-  const plan = await planBackfill(pages, window);
-  const replies = await readReplies(plan.threads);
-  await relayBackfill(plan, replies, relay, log.logger, { platform: log.platform, channel: log.channel });
-}
-
-/**
- * Relays a channel's plan (edits and deletes of known messages, then the missed messages with
- * the missed thread replies among them, oldest first) and logs what it did.
- */
-async function relayBackfill<T>(
-  plan: BackfillPlan<T>,
-  replies: readonly T[],
-  relay: BackfillRelay<T>,
-  logger: Logger,
-  where: { platform: string; channel: string },
-): Promise<void> {
-  for (const entry of plan.edited) await relay.edited(entry);
-  for (const messageId of plan.deleted) await relay.deleted(messageId);
-  const missed = withReplies(plan, replies, (message) => relay.place(message));
-  let relayed = 0;
-  for (const message of missed.relayed) if (await relay.arrived(message)) relayed += 1;
-  logBackfill(logger, where, {
-    ...missed,
-    relayed,
-    edited: plan.edited.length,
-    deleted: plan.deleted.length,
-  });
-}
-
-/** The log line of one channel's backfill: how many were relayed, and how many left out. */
-function logBackfill(
-  logger: Logger,
-  where: { platform: string; channel: string },
-  missed: Pick<MissedMessages<unknown>, 'skipped' | 'atLeast'> & {
-    relayed: number;
-    edited: number;
-    deleted: number;
-  },
-): void {
-  const fields = {
-    ...where,
-    relayed: missed.relayed,
-    skipped: missed.skipped,
-    atLeast: missed.atLeast,
-    edited: missed.edited,
-    deleted: missed.deleted,
-  };
-  if (missed.skipped > 0) {
-    logger.warn(
-      fields,
-      `relay backfill: ${missed.atLeast ? 'at least ' : ''}${missed.skipped} older messages written while the bot was down were not relayed (at most ${BACKFILL_MAX_MESSAGES} per channel)`,
-    );
-  } else if (missed.relayed + missed.edited + missed.deleted > 0) {
-    logger.info(
-      fields,
-      'relay backfill: messages written, edited or deleted while the bot was down were relayed',
-    );
-  }
 }

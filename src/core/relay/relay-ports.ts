@@ -102,7 +102,7 @@ export interface RelayCopy {
 export interface RelayRepository extends RelayCheckpointRepository {
   /** Records an original; null when it was recorded before (the platform delivered the event twice). */
   recordOriginal(
-    data: Omit<RelayedMessage, 'id'> & { lastEditId?: string | null },
+    data: Omit<RelayedMessage, 'id'> & { lastEditId?: string | null; inReplyTo?: string | null },
   ): Promise<RelayedMessage | null>;
   /** The relayed message a platform message in a linked channel is: its original, or one of its copies. */
   findByPlatformMessage(channelLinkId: string, platformMessageId: string): Promise<RelayedMessage | null>;
@@ -160,6 +160,12 @@ export interface KnownOriginal {
   lastEditId: string | null;
   /** It continues a thread (a platform may keep it out of the channel's history). */
   inThread: boolean;
+  /**
+   * The platform id of the message it answers, as the adapter reported it (Slack: its thread's
+   * parent), whether or not the relay knew that message; null: it answers nothing (or it was
+   * recorded before this was kept).
+   */
+  inReplyTo: string | null;
 }
 
 export interface RelayCheckpointRepository {

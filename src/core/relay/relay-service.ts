@@ -45,6 +45,8 @@ export class RelayService {
           originMessageId: message.messageId,
           threadOfId: threadOf?.id ?? null,
           lastEditId: message.editId ?? null,
+          // Kept even when the relay never saw that message: a backfill reads the thread for it.
+          inReplyTo: message.inReplyTo ?? null,
         });
         if (!relayed) continue;
         const town = await repos.towns.findById(origin.townId);

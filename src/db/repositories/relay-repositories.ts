@@ -19,13 +19,14 @@ export class PrismaRelayRepository implements RelayRepository {
   constructor(private readonly db: Tx) {}
 
   async recordOriginal(
-    data: Omit<RelayedMessage, 'id'> & { lastEditId?: string | null },
+    data: Omit<RelayedMessage, 'id'> & { lastEditId?: string | null; inReplyTo?: string | null },
   ): Promise<RelayedMessage | null> {
     // ON CONFLICT rather than catching the unique violation: that would abort the transaction.
     const rows = await this.db.$queryRaw<RelayedMessage[]>`
-      INSERT INTO "RelayedMessage" (id, "originLinkId", "originMessageId", "threadOfId", "lastEditId")
+      INSERT INTO "RelayedMessage" (id, "originLinkId", "originMessageId", "threadOfId", "lastEditId",
+        "inReplyTo")
       VALUES (gen_random_uuid()::text, ${data.originLinkId}, ${data.originMessageId}, ${data.threadOfId},
-        ${data.lastEditId ?? null})
+        ${data.lastEditId ?? null}, ${data.inReplyTo ?? null})
       ON CONFLICT ("originLinkId", "originMessageId") DO NOTHING
       RETURNING id, "originLinkId", "originMessageId", "threadOfId"`;
     return rows[0] ?? null;
@@ -80,7 +81,7 @@ export class PrismaRelayRepository implements RelayRepository {
   async originalsSince(linkId: string, since: Date, limit: number): Promise<KnownOriginal[]> {
     const rows = await this.db.relayedMessage.findMany({
       where: { originLinkId: linkId, createdAt: { gte: since }, deletedAt: null },
-      select: { originMessageId: true, lastEditId: true, threadOfId: true },
+      select: { originMessageId: true, lastEditId: true, threadOfId: true, inReplyTo: true },
       orderBy: { createdAt: 'desc' },
       take: limit,
     });
@@ -88,6 +89,7 @@ export class PrismaRelayRepository implements RelayRepository {
       messageId: row.originMessageId,
       lastEditId: row.lastEditId,
       inThread: row.threadOfId !== null,
+      inReplyTo: row.inReplyTo,
     }));
   }
 

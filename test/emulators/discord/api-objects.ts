@@ -125,9 +125,9 @@ export function apiChannel(state: DiscordState, channel: ChannelRecord): APIChan
         message_count: 0,
         member_count: 0,
         thread_metadata: {
-          archived: false,
+          archived: channel.archived ?? false,
           auto_archive_duration: 1440,
-          archive_timestamp: new Date(0).toISOString(),
+          archive_timestamp: channel.archiveTimestamp ?? new Date(0).toISOString(),
           locked: false,
         },
       };
@@ -214,8 +214,9 @@ export function guildCreate(state: DiscordState, guild: GuildRecord): GatewayGui
     channels: channels
       .filter((c) => c.type !== ChannelType.PublicThread)
       .map((c) => apiChannel(state, c)) as GatewayGuildCreateDispatchData['channels'],
+    // Only the active threads: archived ones are not synced up front (topics/threads.mdx).
     threads: channels
-      .filter((c) => c.type === ChannelType.PublicThread)
+      .filter((c) => c.type === ChannelType.PublicThread && c.archived !== true)
       .map((c) => apiChannel(state, c)) as GatewayGuildCreateDispatchData['threads'],
     presences: [],
     stage_instances: [],

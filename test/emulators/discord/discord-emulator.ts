@@ -41,7 +41,8 @@
  *
  * Channels for relay tests (member-actions.ts, webhooks.ts, channel-view.ts; docs/TESTING.md):
  * memberWrites / memberEdits / memberDeletes / memberReacts / memberUnreacts / memberStartsThread
- * dispatch MESSAGE_* / MESSAGE_REACTION_* / THREAD_CREATE by intent; `privilegedIntents` and
+ * dispatch MESSAGE_* / MESSAGE_REACTION_* / THREAD_CREATE by intent; threadArchives archives a
+ * thread (THREAD_UPDATE; no longer listed as active; writing in it unarchives it); `privilegedIntents` and
  * setPrivilegedIntent are the app's portal switches (4014 on IDENTIFY, blank content without
  * Message Content); setBotPermission; channel webhooks (create, execute, edit, delete), bot
  * reactions, threads and history pages over REST; channelView / messageView / webhooks to assert.

@@ -52,6 +52,15 @@ export class EmulatorObservation extends EmulatorWorld {
     return this.parts.activity.startsThread(input);
   }
 
+  /**
+   * Discord archives a thread (its auto-archive duration of inactivity passed, or a member archived
+   * it): THREAD_UPDATE, and it is no longer among the active threads. Members can then only delete
+   * messages there; writing in it unarchives it.
+   */
+  threadArchives(thread: string): void {
+    this.parts.activity.archivesThread(thread);
+  }
+
   /** Flips a privileged intent on the Developer Portal; sessions already identified keep their intents. */
   setPrivilegedIntent(intent: keyof PrivilegedIntents, enabled: boolean): void {
     this.parts.privileged[intent] = enabled;

@@ -1,6 +1,7 @@
 /**
  * What people do in channels, for tests to drive — write (with attachments, as a reply, in a
- * thread), edit, delete, react, unreact, start a thread — and the reaction and thread changes
+ * thread), edit, delete, react, unreact, start a thread, and Discord archiving a thread — and the
+ * reaction and thread changes
  * the bot's own REST calls make. Each change is stored and sent on the gateway
  * (message-events.ts), so the bot sees it as it would on Discord.
  *
@@ -9,6 +10,7 @@
  *   discord.memberEdits(sent.id, 'Servus, Krumlov!'); discord.memberDeletes(sent.id);
  *   discord.memberReacts(sent.id, 'max', '👍'); discord.memberUnreacts(sent.id, 'max', '👍');
  *   const threadId = discord.memberStartsThread({ channel: 'partnerstadt', user: 'max', name: 'Fest', fromMessage: sent.id });
+ *   discord.threadArchives(threadId);   // archived: no edits or reactions there; writing unarchives it
  */
 
 import type { APIMessage, APIPartialEmoji } from 'discord.js';
@@ -88,6 +90,7 @@ export class ChannelActivity {
 
   edits(messageId: string, content: string): APIMessage {
     const record = this.#human(messageId);
+    this.#notArchived(record, 'edit messages');
     const edited = this.messages.edit(record, { content }, []);
     this.events.message('update', edited);
     return edited.message;
@@ -101,7 +104,9 @@ export class ChannelActivity {
 
   /** `emoji`: a Unicode emoji or `name:id`. Reacting twice with the same emoji changes nothing. */
   reacts(messageId: string, user: string, emoji: string): void {
-    this.react('add', this.#existing(messageId), parseEmoji(emoji), this.state.requireUser(user).id);
+    const record = this.#existing(messageId);
+    this.#notArchived(record, 'add reactions');
+    this.react('add', record, parseEmoji(emoji), this.state.requireUser(user).id);
   }
 
   unreacts(messageId: string, user: string, emoji: string): void {
@@ -149,6 +154,23 @@ export class ChannelActivity {
     }
     this.events.threadCreate(thread);
     return thread;
+  }
+
+  /**
+   * Discord archives a thread (id or name) after its auto-archive duration of inactivity, or a
+   * member archives it: THREAD_UPDATE; List Active Guild Threads and GUILD_CREATE leave it out.
+   */
+  archivesThread(ref: string): void {
+    const thread = this.state.requireChannel(ref);
+    this.events.threadArchived(thread, true);
+  }
+
+  /** topics/threads.mdx: "Users cannot edit messages, add reactions […] in archived threads." */
+  #notArchived(record: MessageRecord, what: string): void {
+    const channel = this.state.channels.get(record.channelId);
+    if (channel?.archived === true) {
+      throw new Error(`Discord emulator: members cannot ${what} in an archived thread (write in it first)`);
+    }
   }
 
   #member(guild: GuildRecord, ref: string): UserRecord {

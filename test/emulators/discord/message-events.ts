@@ -3,7 +3,7 @@
  * IDENTIFY asked for its intent (developers/events/gateway.mdx, "List of Intents"), in the
  * shapes of developers/events/gateway-events.mdx: MESSAGE_CREATE / MESSAGE_UPDATE (the message
  * with `guild_id`, the author's `member` — none for webhook posts — and `channel_type`),
- * MESSAGE_DELETE, MESSAGE_REACTION_ADD / _REMOVE, THREAD_CREATE and GUILD_ROLE_UPDATE.
+ * MESSAGE_DELETE, MESSAGE_REACTION_ADD / _REMOVE, THREAD_CREATE / _UPDATE and GUILD_ROLE_UPDATE.
  */
 
 import type { APIMessage, APIPartialEmoji } from 'discord.js';
@@ -26,11 +26,15 @@ export class MessageEvents {
     private readonly changed: () => void,
   ) {}
 
-  /** MESSAGE_CREATE / _UPDATE / _DELETE for a stored message. */
+  /**
+   * MESSAGE_CREATE / _UPDATE / _DELETE for a stored message. A message sent in an archived thread
+   * unarchives it first (topics/threads.mdx; webhook.mdx, Execute Webhook `thread_id`): THREAD_UPDATE.
+   */
   message(kind: MessageEventKind, record: MessageRecord): void {
     this.changed();
     const channel = this.state.channels.get(record.channelId);
     if (!channel || record.ephemeral) return;
+    if (kind === 'create' && channel.archived === true) this.threadArchived(channel, false);
     const dm = channel.type === ChannelType.DM;
     const wants = this.#wants(dm ? GatewayIntentBits.DirectMessages : GatewayIntentBits.GuildMessages);
     if (kind === 'delete') {
@@ -90,6 +94,17 @@ export class MessageEvents {
     this.gateway.dispatch(
       GatewayDispatchEvents.ThreadCreate,
       { ...this.state.apiChannel(thread), newly_created: true },
+      this.#wants(GatewayIntentBits.Guilds),
+    );
+  }
+
+  /** Archives or unarchives a thread: THREAD_UPDATE (Guilds intent) when that changed anything. */
+  threadArchived(thread: ChannelRecord, archived: boolean): void {
+    if (!this.state.setArchived(thread, archived)) return;
+    this.changed();
+    this.gateway.dispatch(
+      GatewayDispatchEvents.ThreadUpdate,
+      this.state.apiChannel(thread),
       this.#wants(GatewayIntentBits.Guilds),
     );
   }

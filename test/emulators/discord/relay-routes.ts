@@ -135,13 +135,17 @@ export function relayRoutes(ctx: RelayRouteContext): RelayRoute[] {
       },
     },
     {
-      // guild.mdx, List Active Guild Threads: the guild's threads the bot can see (none is archived here).
+      // guild.mdx, List Active Guild Threads: the guild's threads the bot can see, not the
+      // archived ones (GET /channels/{id} still answers for those, and their messages can be read).
       method: 'GET',
       template: '/guilds/:guild_id/threads/active',
       handle: ({ params }) => {
         const threads = [...state.channels.values()].filter(
           (c) =>
-            c.guildId === params.guild_id && c.type === ChannelType.PublicThread && botMay(c, P.ViewChannel),
+            c.guildId === params.guild_id &&
+            c.type === ChannelType.PublicThread &&
+            c.archived !== true &&
+            botMay(c, P.ViewChannel),
         );
         return ok({ threads: threads.map((thread) => state.apiChannel(thread)), members: [] });
       },

@@ -94,6 +94,12 @@ export interface ChannelRecord {
   lastMessageId: string | null;
   /** For threads: who started it (default the bot). */
   readonly ownerId?: string;
+  /**
+   * For threads: archived (after its auto-archive duration of inactivity, or by a member), and
+   * when that status last changed (also set when it was created).
+   */
+  archived?: boolean;
+  archiveTimestamp?: string;
 }
 
 export interface MemberRecord {

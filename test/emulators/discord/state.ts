@@ -319,10 +319,26 @@ export class DiscordState {
       recipientId: null,
       lastMessageId: null,
       ownerId: input.ownerId,
+      archived: false,
+      archiveTimestamp: discordTimestamp(),
     };
     this.channels.set(thread.id, thread);
     guild?.channelIds.push(thread.id);
     return thread;
+  }
+
+  /**
+   * Archives a thread, or unarchives it (channel.mdx, "Thread Metadata Object": the archive
+   * timestamp changes with the status); false when it was so already.
+   */
+  setArchived(thread: ChannelRecord, archived: boolean): boolean {
+    if (thread.type !== ChannelType.PublicThread) {
+      throw new Error(`Discord emulator: ${thread.name ?? thread.id} is not a thread`);
+    }
+    if ((thread.archived ?? false) === archived) return false;
+    thread.archived = archived;
+    thread.archiveTimestamp = discordTimestamp();
+    return true;
   }
 
   // ---- rendering and permissions (permissions.ts, api-objects.ts) ------------
