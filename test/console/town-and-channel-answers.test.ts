@@ -19,7 +19,7 @@ describe.each(DATABASE_KINDS)('town and channel answers, on %s', (kind) => {
   });
   afterEach(() => database.close());
 
-  /** The answer without the prompt line the console echoes. */
+  /** The answer without the prompt line the console echoes, its indented lines kept (town info's). */
   const answer = async (line: string) => (await h.run(line)).split('\n').slice(1).join('\n').trimEnd();
   const channelAudit = () =>
     database.prisma.auditEntry.findMany({
