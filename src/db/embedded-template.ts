@@ -49,20 +49,16 @@ export async function gzipTemplate(template: Blob): Promise<Buffer> {
 export const PG_VERSION_FILE = 'PG_VERSION';
 
 /**
- * Writes the installed template into a new data directory on disk and returns true, or returns
- * false when none was made for this PGlite version (initdb then runs). Unpacked here rather than
+ * Writes the installed template into a new data directory on disk; without one made for this
+ * PGlite version it writes nothing (PGlite's initdb then runs). Unpacked here rather than
  * handed to PGlite (`loadDataDir`), which holds the tarball and every file of it in memory: a
  * first start stayed about 110 MB larger for the rest of the process that way. PG_VERSION is
  * written last, so an unpacking cut short leaves a directory that the next start unpacks again.
  */
-export async function unpackEmbeddedTemplate(
-  dataDir: string,
-  path = embeddedTemplatePath(),
-): Promise<boolean> {
-  if (!existsSync(path)) return false;
+export async function unpackEmbeddedTemplate(dataDir: string, path = embeddedTemplatePath()): Promise<void> {
+  if (!existsSync(path)) return;
   // PGlite's tarball names its files from the root ("/base/1/…"); tar strips the leading slash.
   const isVersionFile = (entry: string) => entry.replace(/^\/+/, '') === PG_VERSION_FILE;
   await extract({ file: path, cwd: dataDir, filter: (entry) => !isVersionFile(entry) });
   await extract({ file: path, cwd: dataDir, filter: isVersionFile });
-  return true;
 }

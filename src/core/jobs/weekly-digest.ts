@@ -9,6 +9,7 @@ import { commandSyntax } from '../commands/command-syntax.ts';
 import type { Exchange, PartnershipWithTowns, Platform, Town } from '../domain/model.ts';
 import type { SupportedLanguage } from '../i18n/languages.ts';
 import { translatorFor } from '../i18n/translator.ts';
+import { formatDayAndTime } from '../time/format-instant.ts';
 import type { DigestSchedule, Recurrence, Repositories } from '../ports.ts';
 import { enqueueFanOut } from '../services/fan-out.ts';
 import { runDueJob } from './claim-loop.ts';
@@ -138,7 +139,7 @@ function digestText(
     lines.push(
       t('digest.line', {
         number: exchange.number,
-        when: shortWhen(exchange.startsAt, timeZone, language),
+        when: formatDayAndTime(exchange.startsAt, timeZone, language), // the heading names the zone
         title: exchange.title,
         host: partnership.towns.find((town) => town.id === exchange.hostTownId)?.name ?? '?',
         seats: seats.get(exchange.id) ?? 0,
@@ -147,33 +148,4 @@ function digestText(
   }
   if (total > shown.length) lines.push(t('digest.more', { count: total - shown.length }));
   return lines.join('\n');
-}
-
-/** `Fri 5 Jun, 18:00` in the reader's zone; the heading names the zone once. */
-function shortWhen(instant: Date, timeZone: string, language: SupportedLanguage): string {
-  return shortWhenFormat(language, timeZone).format(instant);
-}
-
-/**
- * One formatter per language and zone, kept: building an Intl.DateTimeFormat costs far more than
- * formatting with it (a Monday's 100,000 digest lines, bench:scale). Languages and zones are few.
- */
-const shortWhenFormats = new Map<string, Intl.DateTimeFormat>();
-
-function shortWhenFormat(language: SupportedLanguage, timeZone: string): Intl.DateTimeFormat {
-  const key = `${language} ${timeZone}`;
-  let format = shortWhenFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-    });
-    shortWhenFormats.set(key, format);
-  }
-  return format;
 }

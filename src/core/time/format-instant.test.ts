@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, formatRange } from './format-instant.ts';
+import { formatDayAndTime, formatInstant, formatRange } from './format-instant.ts';
 
 const SUMMER = new Date('2026-06-05T16:00:00Z'); // 18:00 in Prague, 11:00 in Chicago, 01:00 (6 June) in Tokyo
 const WINTER = new Date('2026-01-15T17:00:00Z'); // 18:00 in Prague
@@ -123,5 +123,14 @@ describe('formatRange', () => {
 
   it('treats an end before the start as a bug', () => {
     expect(() => formatRange(END_SAME_DAY, SUMMER, 'Europe/Prague', 'en')).toThrow(RangeError);
+  });
+});
+
+describe('formatDayAndTime: a digest line’s day and time', () => {
+  it('writes the instant in each zone asked for, one after the other, in the reader’s language', () => {
+    expect(formatDayAndTime(SUMMER, 'Europe/Prague', 'en')).toBe('Fri 5 Jun, 18:00');
+    expect(formatDayAndTime(SUMMER, 'America/Chicago', 'en')).toBe('Fri 5 Jun, 11:00');
+    expect(formatDayAndTime(SUMMER, 'Europe/Prague', 'en')).toBe('Fri 5 Jun, 18:00');
+    expect(formatDayAndTime(SUMMER, 'America/Chicago', 'cs')).toBe('pá 5. 6. 11:00');
   });
 });

@@ -55,6 +55,33 @@ export function formatRange(start: Date, end: Date, zone: string, locale: string
   return `${span} ${zoneAbbreviation(from.dt, from.loc)} (${from.zoneName})`;
 }
 
+/**
+ * `Fri 5 Jun, 18:00` in `zone`: no year and no zone, for the lines of a list whose heading names
+ * the zone (the weekly digest). Its formatters are kept per locale and zone: building an
+ * Intl.DateTimeFormat costs far more than formatting with it (a Monday's 100,000 digest lines,
+ * bench:scale), and locales and zones are few.
+ */
+export function formatDayAndTime(instant: Date, zone: string, locale: string): string {
+  const loc = formattingLocale(locale);
+  const key = `${loc} ${zone}`;
+  let format = dayAndTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(loc, { ...DAY_AND_TIME, timeZone: zone });
+    dayAndTimeFormats.set(key, format);
+  }
+  return format.format(instant);
+}
+
+const dayAndTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const DAY_AND_TIME: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
+
 function prepare(
   instant: Date,
   zone: string,
