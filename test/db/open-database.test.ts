@@ -122,14 +122,19 @@ describe('openDatabase, embedded', () => {
     expect(secondLog.entries[0]?.details).toMatchObject({ appliedMigrations: [] });
   });
 
-  it('starts a new data directory from the template, and never loads it over an existing one', async () => {
-    // A migrated template with a mark of its own, to tell a directory made from it.
+  /** A migrated template with a mark of its own (a table), to tell a directory made from it. */
+  async function markedTemplate(): Promise<string> {
     const pglite = await PGlite.create();
     await applyMigrations({ kind: 'embedded', pglite });
     await pglite.exec('CREATE TABLE made_from_template (id int)');
     const templatePath = join(scratchDir, 'template.tar.gz');
     await writeFile(templatePath, await gzipTemplate(await pglite.dumpDataDir('none')));
     await pglite.close();
+    return templatePath;
+  }
+
+  it('starts a new data directory from the template, and never loads it over an existing one', async () => {
+    const templatePath = await markedTemplate();
 
     const dataDir = join(scratchDir, 'data');
     const marked = async () => {
@@ -150,12 +155,17 @@ describe('openDatabase, embedded', () => {
   });
 
   it('unpacks the template again over a directory whose unpacking was cut short', async () => {
+    const templatePath = await markedTemplate();
     const dataDir = join(scratchDir, 'data');
     // What a start stopped mid-way leaves: some of the template's files, a damaged one, no PG_VERSION.
     await mkdir(join(dataDir, 'global'), { recursive: true, mode: 0o700 });
     await writeFile(join(dataDir, 'global', 'pg_control'), 'half written');
-    const database = await openDatabase({ dataDir });
+    const database = await openDatabase({ dataDir, templatePath });
     try {
+      // Made from the template (initdb would not have its mark), and it works.
+      const [row] = await database.prisma.$queryRaw<{ present: boolean }[]>`
+        SELECT to_regclass('made_from_template') IS NOT NULL AS present`;
+      expect(row?.present).toBe(true);
       await database.prisma.community.create({ data: community('after-restart') });
       expect(await database.prisma.community.count()).toBe(1);
     } finally {
